@@ -1,0 +1,56 @@
+"""The Dagster ``Definitions`` of Akhbar: every asset, check and resource. Used by the UI
+(``dagster dev -w workspace.yaml``) and by ``akhbar run`` alike."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipeline.config import Settings
+from pipeline.defs import documents, entities, events, ingest, serving, stats
+from pipeline.defs.resources import InputFiles, NerConfig, Warehouse
+
+ASSETS = [
+    ingest.raw_files,
+    documents.documents_and_quarantine,
+    documents.sentences,
+    entities.entity_mentions,
+    entities.entities,
+    entities.entity_aliases,
+    events.event_mentions_and_events,
+    stats.entity_stats,
+    stats.entity_daily,
+    stats.entity_pairs,
+    stats.source_stats,
+    serving.akhbar_duckdb,
+]
+CHECKS = [
+    *ingest.raw_files_checks,
+    *documents.documents_checks,
+    *entities.entities_checks,
+    *events.events_checks,
+    *stats.stats_checks,
+    serving.database_matches_parquet,
+]
+
+
+PIPELINE_JOB = "akhbar_pipeline"
+
+
+def build_definitions(settings: Settings | None = None) -> dg.Definitions:
+    """Definitions wired to ``settings`` (default: environment variables, see pipeline/config.py)."""
+    s = settings or Settings.from_env()
+    return dg.Definitions(
+        assets=ASSETS,
+        asset_checks=CHECKS,
+        jobs=[dg.define_asset_job(PIPELINE_JOB, selection=dg.AssetSelection.all(),
+                                  description="Materialize every Akhbar table, run every check, rebuild DuckDB.")],
+        resources={
+            "warehouse": Warehouse(root=s.warehouse_dir),
+            "inputs": InputFiles(input_dir=s.input_dir, max_file_bytes=s.max_file_bytes,
+                                 near_duplicate_threshold=s.near_duplicate_threshold),
+            "ner": NerConfig(backend=s.ner_backend, camel_model_dir=s.camel_model_dir),
+        },
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,84 @@
+"""Check builders shared by every stage: contract (exact columns/types), keys, span offsets, references."""
+
+
+from collections.abc import Sequence
+
+import dagster as dg
+import polars as pl
+
+from pipeline.defs.resources import Warehouse
+from pipeline.schemas import TABLES
+
+SAMPLE = 5
+
+
+def contract_problems(table: str, frame: pl.DataFrame) -> list[str]:
+    """Differences between a stored frame and its contract ([] when exact)."""
+    expected = TABLES[table].polars_schema
+    problems = []
+    if list(frame.schema.names()) != list(expected.names()):
+        problems.append(f"columns {list(frame.schema.names())} != contract {list(expected.names())}")
+    for name, dtype in expected.items():
+        if name in frame.schema and frame.schema[name] != dtype:
+            problems.append(f"{name}: {frame.schema[name]} != {dtype}")
+    for col in TABLES[table].columns:
+        if not col.nullable and col.name in frame.columns and frame[col.name].null_count():
+            problems.append(f"{col.name}: {frame[col.name].null_count()} nulls in a non-null column")
+    return problems
+
+
+def key_problems(table: str, frame: pl.DataFrame) -> tuple[int, int]:
+    """(duplicate key rows, rows with a null key part)."""
+    key = list(TABLES[table].key)
+    nulls = frame.filter(pl.any_horizontal(pl.col(k).is_null() for k in key)).height
+    dups = frame.height - frame.select(key).unique().height
+    return dups, nulls
+
+
+def contract_checks(table: str) -> list[dg.AssetChecksDefinition]:
+    """``columns_match_contract`` and ``keys_unique_and_not_null`` for ``table`` (both blocking)."""
+
+    @dg.asset_check(asset=table, name="columns_match_contract", blocking=True,
+                    description=f"{table} has exactly the contract's columns, types and non-null columns "
+                                "(pipeline/schemas.py).")
+    def _contract(warehouse: Warehouse) -> dg.AssetCheckResult:
+        problems = contract_problems(table, warehouse.read(table))
+        return dg.AssetCheckResult(passed=not problems, metadata={"problems": "\n".join(problems) or "none"})
+
+    @dg.asset_check(asset=table, name="keys_unique_and_not_null", blocking=True,
+                    description=f"The key ({', '.join(TABLES[table].key)}) of {table} is unique and never null.")
+    def _keys(warehouse: Warehouse) -> dg.AssetCheckResult:
+        dups, nulls = key_problems(table, warehouse.read(table))
+        return dg.AssetCheckResult(passed=dups == 0 and nulls == 0,
+                                   metadata={"duplicate_keys": dups, "null_keys": nulls})
+
+    return [_contract, _keys]
+
+
+def span_mismatches(spans: pl.DataFrame, documents: pl.DataFrame, start: str, end: str, surface: str) -> pl.DataFrame:
+    """Rows of ``spans`` where ``documents.text[start:end] != surface`` (or the document is missing)."""
+    doc_text = pl.col("_doc_text")
+    joined = spans.join(documents.select("doc_id", pl.col("text").alias("_doc_text")),
+                        on="doc_id", how="left")
+    return joined.with_columns(
+        doc_text.str.slice(pl.col(start), pl.col(end) - pl.col(start)).alias("_actual")
+    ).filter(
+        doc_text.is_null()
+        | (pl.col(start) < 0)
+        | (pl.col(end) <= pl.col(start))
+        | (pl.col(end) > doc_text.str.len_chars())
+        | (pl.col("_actual") != pl.col(surface))
+    )
+
+
+def missing_references(values: pl.Series, known: pl.Series) -> list[str]:
+    """Distinct non-null ``values`` not in ``known`` (sorted)."""
+    vals = values.drop_nulls().unique()
+    return sorted(vals.filter(~vals.is_in(known.implode())).to_list())
+
+
+def reference_result(label: str, missing: Sequence[str]) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(
+        passed=not missing,
+        metadata={f"unknown_{label}": len(missing), "examples": ", ".join(list(missing)[:SAMPLE]) or "none"},
+    )

@@ -1,0 +1,119 @@
+"""Stage documents: ``documents`` and ``quarantine`` (one computation), then ``sentences``."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipeline.defs.checks import SAMPLE, contract_checks, span_mismatches
+from pipeline.defs.resources import InputFiles, Warehouse
+from pipeline.nlp.documents import build_documents
+from pipeline.nlp.ingest import scan_inputs
+from pipeline.nlp.segment import sentence_spans
+
+QUARANTINE_SCHEMA = {"source_path": pl.String, "reason": pl.String, "detail": pl.String, "bytes": pl.Int64,
+                     "sha256": pl.String}
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("documents", group_name="documents", kinds={"polars", "parquet"}, deps=["raw_files"],
+                     description="Cleaned, de-duplicated Arabic articles with metadata; every offset in the "
+                     "warehouse points into documents.text."),
+        dg.AssetSpec("quarantine", group_name="documents", kinds={"polars", "parquet"}, deps=["raw_files"],
+                     description="Every input file or JSONL line that did not become a document, with a "
+                     "reason code and a readable explanation."),
+    ],
+)
+def documents_and_quarantine(context: dg.AssetExecutionContext, warehouse: Warehouse, inputs: InputFiles):
+    raw = warehouse.read("raw_files")
+    files, records, rejections = scan_inputs(inputs.input_dir, inputs.max_file_bytes)
+    if sorted(f.path for f in files) != sorted(raw["path"].to_list()):
+        raise dg.Failure(
+            description=f"the files under {inputs.input_dir} changed since raw_files was materialized; "
+            "materialize raw_files again (or run the whole graph with `akhbar run`)"
+        )
+    docs, content_rejections = build_documents(records, inputs.near_duplicate_threshold)
+    quarantine = pl.DataFrame([r.__dict__ for r in [*rejections, *content_rejections]], schema=QUARANTINE_SCHEMA)
+    reasons = quarantine.group_by("reason").len().sort("reason")
+    context.log.info(f"{docs.height} documents, {quarantine.height} quarantined")
+    yield warehouse.publish("documents", docs,
+                            n_clusters=dg.MetadataValue.int(docs["cluster_id"].n_unique() if docs.height else 0))
+    yield warehouse.publish("quarantine", quarantine, reasons=dg.MetadataValue.md(
+        "\n".join(f"- {r}: {n}" for r, n in reasons.iter_rows()) or "_nothing quarantined_"))
+
+
+@dg.asset(
+    group_name="documents",
+    kinds={"polars", "parquet"},
+    deps=["documents"],
+    description="Sentence spans over documents.text (Arabic and Latin sentence punctuation, newlines).",
+)
+def sentences(warehouse: Warehouse) -> dg.MaterializeResult:
+    docs = warehouse.read("documents")
+    rows = []
+    for doc_id, text in docs.select("doc_id", "text").iter_rows():
+        for idx, (start, end) in enumerate(sentence_spans(text)):
+            rows.append((doc_id, idx, start, end, text[start:end]))
+    frame = pl.DataFrame(rows, schema={"doc_id": pl.String, "sentence_idx": pl.Int32, "start": pl.Int64,
+                                       "end": pl.Int64, "text": pl.String}, orient="row")
+    return warehouse.publish("sentences", frame)
+
+
+@dg.asset_check(asset="quarantine", name="every_file_accounted_for", blocking=True,
+                additional_deps=["documents", "raw_files"],
+                description="Every input file became a document, a duplicate or a quarantine row "
+                "(JSONL files: every line), and nothing else appeared.")
+def every_file_accounted_for(warehouse: Warehouse) -> dg.AssetCheckResult:
+    raw = set(warehouse.read("raw_files")["path"].to_list())
+    docs = warehouse.read("documents")["source_path"].to_list()
+    quarantined = warehouse.read("quarantine")["source_path"].to_list()
+    produced = [p.split("#L")[0] for p in docs + quarantined]
+    missing = sorted(raw - set(produced))
+    unknown = sorted(set(produced) - raw)
+    both = sorted(set(docs) & set(quarantined))
+    return dg.AssetCheckResult(
+        passed=not missing and not unknown and not both,
+        metadata={"files_seen": len(raw), "documents": len(docs), "quarantine_rows": len(quarantined),
+                  "unaccounted_files": ", ".join(missing[:SAMPLE]) or "none",
+                  "rows_without_file": ", ".join(unknown[:SAMPLE]) or "none",
+                  "both_document_and_quarantined": ", ".join(both[:SAMPLE]) or "none"},
+    )
+
+
+@dg.asset_check(asset="documents", name="documents_are_clean", blocking=True,
+                description="No empty text, n_chars = len(text), cluster_id names a document, dates after "
+                "1900 and published_at_origin set exactly when published_at is.")
+def documents_are_clean(warehouse: Warehouse) -> dg.AssetCheckResult:
+    docs = warehouse.read("documents")
+    bad_len = docs.filter(pl.col("n_chars") != pl.col("text").str.len_chars()).height
+    empty = docs.filter(pl.col("text").str.strip_chars() == "").height
+    orphan_clusters = docs.filter(~pl.col("cluster_id").is_in(docs["doc_id"].implode())).height
+    origin = docs.filter(pl.col("published_at").is_null() != pl.col("published_at_origin").is_null()).height
+    old = docs.filter(pl.col("published_at") < pl.datetime(1900, 1, 1)).height
+    return dg.AssetCheckResult(
+        passed=not (bad_len or empty or orphan_clusters or origin or old),
+        metadata={"n_chars_wrong": bad_len, "empty_text": empty, "unknown_cluster_ids": orphan_clusters,
+                  "origin_inconsistent": origin, "dates_before_1900": old},
+    )
+
+
+@dg.asset_check(asset="sentences", name="sentences_tile_documents", blocking=True,
+                additional_deps=["documents"],
+                description="Sentence spans are non-empty, in order, non-overlapping, inside their document, "
+                "their text equals documents.text[start:end], and every document has at least one.")
+def sentences_tile_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
+    sents = warehouse.read("sentences").sort("doc_id", "sentence_idx")
+    docs = warehouse.read("documents")
+    mismatched = span_mismatches(sents, docs, "start", "end", "text").height
+    overlaps = sents.with_columns(pl.col("end").shift(1).over("doc_id").alias("_prev_end")).filter(
+        pl.col("_prev_end").is_not_null() & (pl.col("start") < pl.col("_prev_end"))).height
+    without = docs.filter(~pl.col("doc_id").is_in(sents["doc_id"].implode())).height
+    return dg.AssetCheckResult(
+        passed=not (mismatched or overlaps or without),
+        metadata={"spans_not_matching_text": mismatched, "overlapping_spans": overlaps,
+                  "documents_without_sentences": without},
+    )
+
+
+documents_checks = [*contract_checks("documents"), *contract_checks("quarantine"), *contract_checks("sentences"),
+                    every_file_accounted_for, documents_are_clean, sentences_tile_documents]

@@ -1,0 +1,104 @@
+"""Stage events: ``event_mentions`` (triggers + arguments) and ``events`` (cross-document clusters)."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
+from pipeline.defs.resources import Warehouse
+from pipeline.nlp.events import EVENT_MENTION_SCHEMA, Mention, cluster_events, detect_events
+
+
+def _event_mentions_frame(warehouse: Warehouse) -> pl.DataFrame:
+    docs = warehouse.read("documents")
+    sents = warehouse.read("sentences")
+    mentions = warehouse.read("entity_mentions")
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in sents.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
+        spans.setdefault(doc_id, []).append((start, end))
+    by_doc: dict[str, list[Mention]] = {}
+    for r in mentions.select("doc_id", "start", "end", "type", "subtype", "entity_id").iter_rows(named=True):
+        by_doc.setdefault(r.pop("doc_id"), []).append(Mention(**r))
+    rows: list[dict] = []
+    for doc in docs.select("doc_id", "text", "published_at").iter_rows(named=True):
+        rows += detect_events(doc["doc_id"], doc["text"], spans.get(doc["doc_id"], []),
+                              by_doc.get(doc["doc_id"], []), doc["published_at"])
+    frame = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA)
+    return frame
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("event_mentions", group_name="events", kinds={"polars", "parquet"},
+                     deps=["documents", "sentences", "entity_mentions", "entities"],
+                     description="One row per event trigger in a sentence (PLOVER type, CAMEO root, quad class, "
+                     "Goldstein) with actors, recipients, place and date."),
+        dg.AssetSpec("events", group_name="events", kinds={"polars", "parquet"},
+                     deps=["documents", "sentences", "entity_mentions", "entities"],
+                     description="Event mentions clustered across documents: same type, same participants, "
+                     "same day."),
+    ],
+)
+def event_mentions_and_events(warehouse: Warehouse):
+    mentions = _event_mentions_frame(warehouse)
+    with_ids, events = cluster_events(mentions, warehouse.read("documents"))
+    by_type = with_ids.group_by("event_type").len().sort("event_type")
+    yield warehouse.publish("event_mentions", with_ids, by_type=dg.MetadataValue.md(
+        "\n".join(f"- {t}: {n}" for t, n in by_type.iter_rows()) or "_none_"))
+    yield warehouse.publish("events", events)
+
+
+@dg.asset_check(asset="event_mentions", name="triggers_match_text", blocking=True, additional_deps=["documents"],
+                description="documents.text[trigger_start:trigger_end] == trigger for every event mention.")
+def triggers_match_text(warehouse: Warehouse) -> dg.AssetCheckResult:
+    bad = span_mismatches(warehouse.read("event_mentions"), warehouse.read("documents"),
+                          "trigger_start", "trigger_end", "trigger")
+    return dg.AssetCheckResult(passed=bad.is_empty(), metadata={"mismatched_triggers": bad.height})
+
+
+@dg.asset_check(asset="event_mentions", name="event_arguments_reference_entities", blocking=True,
+                additional_deps=["entities", "documents"],
+                description="actor_ids, recipient_ids and location_id exist in entities; doc_id in documents.")
+def event_arguments_reference_entities(warehouse: Warehouse) -> dg.AssetCheckResult:
+    em = warehouse.read("event_mentions")
+    ents = warehouse.read("entities")["entity_id"]
+    missing_entities = missing_references(
+        pl.concat([em["actor_ids"].explode(), em["recipient_ids"].explode(), em["location_id"]]), ents)
+    missing_docs = missing_references(em["doc_id"], warehouse.read("documents")["doc_id"])
+    return dg.AssetCheckResult(
+        passed=not (missing_entities or missing_docs),
+        metadata={"unknown_entity_ids": len(missing_entities), "unknown_doc_ids": len(missing_docs),
+                  "examples": ", ".join((missing_entities + missing_docs)[:5]) or "none"})
+
+
+@dg.asset_check(asset="event_mentions", name="event_codes_valid", blocking=True,
+                description="CAMEO root is 01–20, quad class 1–4, Goldstein in [-10, 10], date_end >= date.")
+def event_codes_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
+    em = warehouse.read("event_mentions")
+    bad_root = em.filter(~pl.col("cameo_root").is_in([f"{i:02d}" for i in range(1, 21)])).height
+    bad_quad = em.filter(~pl.col("quad_class").is_between(1, 4)).height
+    bad_gold = em.filter(~pl.col("goldstein").is_between(-10, 10)).height
+    bad_range = em.filter(pl.col("date_end").is_not_null() & (pl.col("date_end") < pl.col("date"))).height
+    return dg.AssetCheckResult(passed=not (bad_root or bad_quad or bad_gold or bad_range), metadata={
+        "bad_cameo_root": bad_root, "bad_quad_class": bad_quad, "bad_goldstein": bad_gold,
+        "date_end_before_date": bad_range})
+
+
+@dg.asset_check(asset="events", name="events_consistent_with_mentions", blocking=True,
+                additional_deps=["event_mentions"],
+                description="sum(events.n_mentions) = rows of event_mentions; each event's n_mentions and "
+                "n_articles equal a recount; every event has a mention and every mention's event_id exists.")
+def events_consistent_with_mentions(warehouse: Warehouse) -> dg.AssetCheckResult:
+    em, ev = warehouse.read("event_mentions"), warehouse.read("events")
+    recount = em.group_by("event_id").agg(pl.len().alias("m"), pl.col("doc_id").n_unique().alias("a"))
+    diff = ev.join(recount, on="event_id", how="left").filter(
+        pl.col("m").is_null() | (pl.col("n_mentions") != pl.col("m")) | (pl.col("n_articles") != pl.col("a")))
+    total = int(ev["n_mentions"].sum() or 0)
+    unknown = missing_references(em["event_id"], ev["event_id"])
+    return dg.AssetCheckResult(passed=diff.is_empty() and total == em.height and not unknown, metadata={
+        "sum_n_mentions": total, "event_mention_rows": em.height, "events_miscounted": diff.height,
+        "mention_event_ids_missing": len(unknown)})
+
+
+events_checks = [*contract_checks("event_mentions"), *contract_checks("events"), triggers_match_text,
+                 event_arguments_reference_entities, event_codes_valid, events_consistent_with_mentions]

@@ -1,0 +1,91 @@
+"""Dagster resources: the warehouse (Parquet + DuckDB paths), the input folder and the NER backend."""
+
+
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from pipeline.config import SQL_DIR
+from pipeline.schemas import TABLES
+from pipeline.storage.parquet import ParquetStore
+
+PREVIEW_ROWS = 5
+PREVIEW_CELL_CHARS = 60
+
+
+def table_schema(table: str) -> dg.TableSchema:
+    """Dagster TableSchema (with descriptions and nullability) from the table contract."""
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                name=c.name,
+                type=str(c.dtype),
+                description=c.description,
+                constraints=dg.TableColumnConstraints(nullable=c.nullable),
+            )
+            for c in TABLES[table].columns
+        ]
+    )
+
+
+def markdown_preview(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> str:
+    """First rows as a markdown table, long cells shortened (text bodies, lists)."""
+    if frame.is_empty():
+        return "_no rows_"
+
+    def cell(value: object) -> str:
+        text = "" if value is None else str(value)
+        text = text.replace("\n", " ").replace("|", "\\|")
+        return text if len(text) <= PREVIEW_CELL_CHARS else text[: PREVIEW_CELL_CHARS - 1] + "…"
+
+    head = frame.head(rows)
+    lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
+    for row in head.iter_rows():
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
+    return "\n".join(lines)
+
+
+class Warehouse(dg.ConfigurableResource):
+    """Where tables live: ``<root>/parquet/<table>/part-0.parquet`` and ``<root>/akhbar.duckdb``."""
+
+    root: str
+    sql_dir: str = str(SQL_DIR)
+
+    @property
+    def store(self) -> ParquetStore:
+        return ParquetStore(self.root)
+
+    def read(self, table: str) -> pl.DataFrame:
+        return self.store.read(table)
+
+    def publish(self, table: str, frame: pl.DataFrame, **extra: object) -> dg.MaterializeResult:
+        """Write ``frame`` as the table's Parquet (contract cast, atomic) and describe it for Dagster."""
+        written = self.store.write(table, frame)
+        metadata: dict[str, object] = {
+            "dagster/row_count": dg.MetadataValue.int(written.height),
+            "dagster/column_schema": table_schema(table),
+            "path": dg.MetadataValue.path(str(self.store.path(table))),
+            "preview": dg.MetadataValue.md(markdown_preview(written)),
+            **extra,
+        }
+        return dg.MaterializeResult(asset_key=dg.AssetKey(table), metadata=metadata)
+
+    @property
+    def database_path(self) -> Path:
+        return Path(self.root) / "akhbar.duckdb"
+
+
+class InputFiles(dg.ConfigurableResource):
+    """The folder of raw articles and ingestion limits."""
+
+    input_dir: str
+    max_file_bytes: int = 5_000_000
+    near_duplicate_threshold: float = 0.8
+
+
+class NerConfig(dg.ConfigurableResource):
+    """Which NER backend tags entities: 'crf' (shipped model), 'gazetteer' (rules) or 'camel'."""
+
+    backend: str = "gazetteer"
+    camel_model_dir: str | None = None

@@ -1,0 +1,512 @@
+"""Article cleaning: stored-form text, boilerplate lines removed, header metadata extracted.
+
+:func:`clean_article` applies :func:`pipeline.nlp.text.clean_text`, then general line-level rules, repeated
+until nothing changes (so the result is idempotent):
+
+1. a leading date line (``الخميس, 6 نوفمبر 2025 01:16 AM``) becomes ``published_at`` and is removed;
+2. widget lines made only of boilerplate phrases (lexicon ``boilerplate_ar.txt``: ``التعليقات``,
+   ``مشاركة المقال:``, ``news-details`` …), label lines (``سمات …``, ``اقرأ أيضا: …``), short mostly-Latin lines
+   and lines without letters are removed;
+3. a related-links heading (``آخر الأخبار``, ``أخبار ذات صلة`` …) and the block of headlines after it are
+   removed (everything after it when the heading is in the second half of the article);
+4. a repeated title line, and any line repeating the line before it, are removed;
+5. a byline just after the title (``الثورة - منهل إبراهيم:``) gives ``source``/``author`` and is removed;
+6. a short final line naming an outlet (lexicon ``outlets_ar.txt``, or 1–3 words without sentence
+   punctuation after the last sentence) gives ``source`` and is removed.
+
+The title line stays the first line of the text (mentions in titles matter). A dateline city at the start of
+the first paragraph (``موسكو - أكد …``) is recorded in ``dateline`` and kept in the text. Rules are general:
+none is keyed to a particular outlet's file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from pipeline.nlp.dates import find_dates, parse_published_at
+from pipeline.nlp.segment import sentence_spans
+from pipeline.nlp.text import clean_text, normalize_for_matching
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "resources" / "lexicons"
+BOILERPLATE_FILE = LEXICON_DIR / "boilerplate_ar.txt"
+OUTLETS_FILE = LEXICON_DIR / "outlets_ar.txt"
+PLACES_FILES = (LEXICON_DIR / "places_ar.tsv", LEXICON_DIR / "places_extra_ar.tsv")
+
+MAX_PASSES = 8
+TITLE_MAX_WORDS = 30
+FALLBACK_TITLE_WORDS = 20
+LABEL_SHORT_WORDS = 6
+LATIN_LINE_MAX_WORDS = 12
+BYLINE_MAX_WORDS = 10
+BYLINE_PART_MAX_WORDS = 4
+SIGNATURE_MIN_WORDS = 2  # a lone word at the end is more often a caption or a name than an outlet
+SIGNATURE_MAX_WORDS = 3
+HEADLINE_MAX_WORDS = 25
+
+_SENTENCE_END = (".", "!", "?", "\u061f", ";", "\u061b", "\u2026")
+_SENTENCE_END_CLOSERS = "\"'\u201d\u2019\u00bb)]"
+_TITLE_BAD_END = (".", "!", ";", ",", ":", "\u060c", "\u061b")
+_PUNCT_RE = re.compile(r"[^\w\s]|_")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_DIGIT_RE = re.compile(r"\d")
+_SPACES_RE = re.compile(r"\s+")
+_MANY_NEWLINES_RE = re.compile(r"\n{3,}")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:بقلم|كتب|كتبت|كتبه|اعداد|إعداد|تحرير|متابعة|تقرير|ترجمة|حوار|by)\s*[:\-]?\s+(?P<who>.+?)\s*:?$",
+    re.IGNORECASE,
+)
+_CREDIT_SPLIT_RE = re.compile(r"\s+(?:تصوير|تحرير|إعداد|اعداد|ترجمة|متابعة)\s*:?\s*")
+_SOURCE_PREFIX_RE = re.compile(r"^(?:المصدر|المصادر|نقلا عن|نقلاً عن|source)\s*[:\-]\s*(?P<src>.+?)\s*\.?$", re.I)
+_DATELINE_RE = re.compile(
+    r"^(?P<city>[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*(?:\((?P<agency>[^()]{1,30})\)\s*)?[-:]\s+\S"
+)
+_WRITER_SIGNATURE_RE = re.compile(r"^[-\u2013\u2014]+\s*(?P<who>[^\W\d_][^-\u2013\u2014]*?)\s*$")
+# byline parts that name no one: "عين اليوم - متابعات"
+_NOT_AUTHORS = frozenset({"متابعات", "وكالات", "خاص", "المحرر", "محرر", "التحرير", "فريق التحرير", "مراسلون"})
+# words a date line may hold besides the date itself (matching forms)
+_DATE_LINE_WORDS = frozenset(
+    line_key_word
+    for line_key_word in (
+        "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت am pm ص م مساء مساءا صباحا الساعه "
+        "نشر في بتاريخ تاريخ النشر اخر تحديث التحديث تم gmt utc بتوقيت غرينتش جرينتش مكه المكرمه "
+        "الموافق هـ ه هجري هجريه ميلادي محرم صفر ربيع الاول الثاني الاخر جمادى الاولى الاخره رجب شعبان "
+        "رمضان شوال ذو ذي القعده الحجه"
+    ).split()
+)
+_NORMALIZE = getattr(normalize_for_matching, "__wrapped__", normalize_for_matching)
+
+
+@dataclass
+class CleanedArticle:
+    """A cleaned article: stored text plus metadata found in its header and footer."""
+
+    text: str
+    title: str | None
+    source: str | None
+    author: str | None
+    dateline: str | None
+    published_at: datetime | None
+    removed_lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Found:
+    """Metadata collected across passes; the first value found wins."""
+
+    source: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    published_at: datetime | None = None
+    removed: list[str] = field(default_factory=list)
+
+    def set(self, **values: object) -> None:
+        for name, value in values.items():
+            if value and getattr(self, name) is None:
+                setattr(self, name, value)
+
+
+# --- lexicons ----------------------------------------------------------------------------------------
+
+
+def line_key(text: str) -> str:
+    """Matching form of a line without punctuation: the key lexicons are compared on."""
+    key = _PUNCT_RE.sub(" ", _NORMALIZE(text).lower())
+    return _SPACES_RE.sub(" ", key).strip()
+
+
+def _read_lexicon(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("# ") and line != "#"]
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    phrases: re.Pattern[str]
+    phrase_set: frozenset[str]
+    labels: tuple[str, ...]
+    headings: frozenset[str]
+
+
+@cache
+def _boilerplate() -> _Boilerplate:
+    phrases: set[str] = set()
+    labels: set[str] = set()
+    headings: set[str] = set()
+    for entry in _read_lexicon(BOILERPLATE_FILE):
+        if entry.startswith("#>"):
+            headings.add(line_key(entry[2:]))
+        elif entry.startswith("^"):
+            labels.add(line_key(entry[1:]))
+        elif not entry.startswith("#"):
+            phrases.add(line_key(entry))
+    phrases.discard("")
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return _Boilerplate(
+        phrases=re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"),
+        phrase_set=frozenset(phrases),
+        labels=tuple(sorted(labels - {""}, key=len, reverse=True)),
+        headings=frozenset(headings - {""}),
+    )
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    return frozenset(line_key(name) for name in _read_lexicon(OUTLETS_FILE) if not name.startswith("#"))
+
+
+@cache
+def _places() -> frozenset[str]:
+    names: set[str] = set()
+    for path in PLACES_FILES:
+        for line in _read_lexicon(path):
+            name, _, rest = line.partition("\t")
+            if rest and not line.startswith("name_ar"):
+                names.add(line_key(name))
+    return frozenset(names)
+
+
+# --- line predicates -----------------------------------------------------------------------------------
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(_SENTENCE_END_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _is_widget(line: str) -> bool:
+    """A line made only of boilerplate phrases, a label line, a short mostly-Latin line, or no letters."""
+    letters = _LETTER_RE.findall(line)
+    if not letters:
+        return True
+    words = _words(line)
+    latin = sum(1 for ch in letters if _LATIN_RE.match(ch))
+    if len(words) <= LATIN_LINE_MAX_WORDS and latin / len(letters) > 0.5:
+        return True
+    key = line_key(line)
+    lex = _boilerplate()
+    if key in lex.headings:  # left to _related_blocks, which also drops the headlines after it
+        return False
+    if len(words) <= LATIN_LINE_MAX_WORDS and not _LETTER_RE.search(lex.phrases.sub(" ", key)):
+        return True
+    return _is_label(line, key, lex.labels)
+
+
+def _is_label(line: str, key: str, labels: tuple[str, ...]) -> bool:
+    for label in labels:
+        if key == label or key.startswith(label + " "):
+            if len(_words(line)) <= LABEL_SHORT_WORDS:
+                return True
+            # a long line is a label line only when the label is followed by a separator
+            n_label_words = len(label.split())
+            head = " ".join(_words(line)[:n_label_words])
+            after = line[len(head) :].lstrip() if line.startswith(head) else ""
+            if after[:1] in (":", "-", "|", "\u2013", "\u2014"):
+                return True
+    return False
+
+
+def _is_heading(line: str) -> bool:
+    return line_key(line) in _boilerplate().headings
+
+
+def _is_headline_like(line: str) -> bool:
+    return 0 < len(_words(line)) <= HEADLINE_MAX_WORDS and not _ends_sentence(line)
+
+
+def _is_title_like(line: str) -> bool:
+    words = _words(line)
+    return 0 < len(words) <= TITLE_MAX_WORDS and not line.endswith(_TITLE_BAD_END)
+
+
+# --- rules: each takes the lines and returns the kept lines ---------------------------------------------
+
+
+def _nonblank(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line]
+
+
+def _drop(lines: list[str], indexes: set[int], found: _Found) -> list[str]:
+    found.removed.extend(lines[i] for i in sorted(indexes) if lines[i])
+    return [line for i, line in enumerate(lines) if i not in indexes]
+
+
+def _leading_date_line(lines: list[str], found: _Found) -> list[str]:
+    for i in _nonblank(lines)[:3]:
+        line = lines[i]
+        if len(_words(line)) > 12:
+            continue
+        published = parse_published_at(line)
+        if published is None:
+            continue
+        rest = line
+        for mention in reversed(find_dates(line)):
+            rest = rest[: mention.start] + " " + rest[mention.end :]
+        words = _words(line_key(_TIME_RE.sub(" ", rest)))
+        unknown = [w for w in words if not w.isdigit() and w not in _DATE_LINE_WORDS and _classify(w) == "person"]
+        if len(unknown) <= 1 and not _ends_sentence(line):
+            if words and _classify(words[0]) == "place":  # "جدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
+                found.set(dateline=rest.split()[0])
+            outlets = [w for w in words if _classify(w) == "outlet"]
+            found.set(published_at=published, source=outlets[-1] if outlets else None)
+            return _drop(lines, {i}, found)
+    return lines
+
+
+def _widgets(lines: list[str], found: _Found) -> list[str]:
+    drop = {i for i in _nonblank(lines) if _is_widget(lines[i])}
+    for i in sorted(drop):
+        if found.published_at is None and len(_words(lines[i])) <= 12:
+            found.set(published_at=parse_published_at(lines[i]))
+    return _drop(lines, drop, found) if drop else lines
+
+
+def _related_blocks(lines: list[str], found: _Found) -> list[str]:
+    total = sum(len(line) for line in lines) or 1
+    seen = 0
+    for i, line in enumerate(lines):
+        if line and _is_heading(line):
+            if seen / total >= 0.5:
+                return _drop(lines, set(range(i, len(lines))), found)
+            drop = {i}
+            for j in range(i + 1, len(lines)):
+                if not lines[j]:
+                    continue
+                if not _is_headline_like(lines[j]):
+                    break
+                drop.add(j)
+            return _drop(lines, drop, found)
+        seen += len(line)
+    return lines
+
+
+def _title_index(lines: list[str]) -> int | None:
+    """Index of the title line: the first line, short, without final punctuation, followed by a blank
+    line, the end, or a much longer paragraph."""
+    idx = _nonblank(lines)
+    if not idx or not _is_title_like(lines[idx[0]]):
+        return None
+    first = idx[0]
+    if first + 1 >= len(lines) or not lines[first + 1]:
+        return first
+    following = lines[first + 1]
+    if len(following) >= 2 * len(lines[first]) and _ends_sentence(following):
+        return first
+    return None
+
+
+def _repeats(lines: list[str], found: _Found) -> list[str]:
+    drop: set[int] = set()
+    title = _title_index(lines)
+    title_key = line_key(lines[title]) if title is not None else None
+    previous_key = None
+    for i in _nonblank(lines):
+        key = line_key(lines[i])
+        if i != title and key and (key == title_key or key == previous_key):
+            drop.add(i)
+        previous_key = key
+    return _drop(lines, drop, found) if drop else lines
+
+
+def _classify(part: str) -> str:
+    key = line_key(part)
+    if key in _NOT_AUTHORS:
+        return "none"
+    if key in _places():  # الرياض, الخليج, عمان: a city before a newspaper of the same name
+        return "place"
+    if key in _outlets():
+        return "outlet"
+    return "person"
+
+
+def _byline_parts(line: str) -> list[str] | None:
+    body = line.strip().rstrip(":").strip()
+    pieces = [p for chunk in body.split(":", 1) for p in re.split(r"\s+[-\u2013\u2014|]\s+|\s*/\s*", chunk)]
+    parts = [p.strip().strip("()").strip() for p in pieces]
+    if not 2 <= len(parts) <= 4:
+        return None
+    for part in parts:
+        n = len(_words(part))
+        if not 1 <= n <= BYLINE_PART_MAX_WORDS or _DIGIT_RE.search(part) or not _LETTER_RE.search(part):
+            return None
+    return parts
+
+
+def _strip_leading_widgets(line: str) -> str:
+    """Drop boilerplate words glued before a byline by the scraper (``Next Previous عين اليوم - …``)."""
+    words = _words(line)
+    phrases = _boilerplate().phrase_set
+    while len(words) > 1 and line_key(words[0]) in phrases:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _parse_byline(line: str) -> dict[str, str] | None:
+    """source/author/dateline of a byline line, or None when the line is not one."""
+    line = _strip_leading_widgets(line)
+    if len(_words(line)) > BYLINE_MAX_WORDS or _ends_sentence(line):
+        return None
+    if m := _BYLINE_PREFIX_RE.match(line):
+        who = _CREDIT_SPLIT_RE.split(m["who"])[0].strip()
+        return {} if line_key(who) in _NOT_AUTHORS else {"author": who}
+    if m := _SOURCE_PREFIX_RE.match(line):
+        return {"source": m["src"].strip()}
+    parts = _byline_parts(line)
+    if parts is None:
+        return None
+    kinds = [_classify(p) for p in parts]
+    people = [p for p, k in zip(parts, kinds, strict=True) if k == "person"]
+    if "outlet" not in kinds and "place" not in kinds:
+        if kinds == ["person", "person"] and line.rstrip().endswith(":"):  # "الثورة - منهل إبراهيم:"
+            return {"source": parts[0], "author": parts[1]}
+        return None
+    info: dict[str, str] = {}
+    if "outlet" in kinds:
+        info["source"] = parts[kinds.index("outlet")]
+    if "place" in kinds:
+        info["dateline"] = parts[kinds.index("place")]
+    if people:
+        info["author"] = " - ".join(people)
+    return info
+
+
+def _byline(lines: list[str], found: _Found) -> list[str]:
+    idx = _nonblank(lines)
+    title = _title_index(lines)
+    candidates = [i for i in idx if title is None or i > title][:2]
+    for i in candidates:
+        info = _parse_byline(lines[i])
+        if info is not None:
+            found.set(**info)
+            return _drop(lines, {i}, found)
+    return lines
+
+
+def _signature(lines: list[str], found: _Found) -> list[str]:
+    idx = _nonblank(lines)
+    if len(idx) < 2:
+        return lines
+    last, before = idx[-1], idx[-2]
+    line = lines[last]
+    key = line_key(line.strip("()[]"))
+    after_body = _ends_sentence(lines[before]) and _title_index(lines) != last
+    short = not _ends_sentence(line) and not _DIGIT_RE.search(line) and _LETTER_RE.match(line[-1]) is not None
+    if key in _outlets() and len(_words(line)) <= 6:
+        found.set(source=line.strip("()[] "))
+    elif m := _SOURCE_PREFIX_RE.match(line):
+        if len(_words(m["src"])) > 5:
+            return lines
+        found.set(source=m["src"].strip())
+    elif m := _WRITER_SIGNATURE_RE.match(line):  # "- بريدة" / "- ابتسام عبدالله" closing an opinion piece
+        if not (short and after_body and len(_words(m["who"])) <= SIGNATURE_MAX_WORDS):
+            return lines
+        kind = _classify(m["who"])
+        if kind != "none":
+            found.set(**{"dateline" if kind == "place" else "source" if kind == "outlet" else "author": m["who"]})
+    elif short and after_body and SIGNATURE_MIN_WORDS <= len(_words(line)) <= SIGNATURE_MAX_WORDS:
+        found.set(source=line)
+    else:
+        return lines
+    return _drop(lines, {last}, found)
+
+
+_RULES = (_leading_date_line, _widgets, _related_blocks, _repeats, _byline, _signature)
+
+
+def _join(lines: list[str]) -> str:
+    return _MANY_NEWLINES_RE.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _clean_pass(text: str, found: _Found) -> str:
+    lines = text.split("\n")
+    for rule in _RULES:
+        lines = rule(lines, found)
+    return _join(lines)
+
+
+# --- title and dateline -----------------------------------------------------------------------------------
+
+
+def _fallback_title(text: str) -> str | None:
+    """The first sentence of the text, cut at a comma (or word) boundary to about 20 words."""
+    first_line = next((line for line in text.split("\n") if line), "")
+    spans = sentence_spans(first_line)
+    if not spans:
+        return None
+    sentence = first_line[spans[0][0] : spans[0][1]]
+    words = _words(sentence)
+    if len(words) <= FALLBACK_TITLE_WORDS:
+        return sentence.rstrip(".!;,:\u060c\u061b ")
+    head = " ".join(words[:FALLBACK_TITLE_WORDS])
+    cut = max(head.rfind(","), head.rfind("\u060c"))
+    return (head[:cut] if cut > len(head) // 3 else head).rstrip(".!;,:\u060c\u061b ")
+
+
+def _dateline(lines: list[str]) -> tuple[str | None, str | None]:
+    """City (and agency in brackets) at the start of the first body paragraph: ``موسكو - أكد …``."""
+    title = _title_index(lines)
+    for i in _nonblank(lines):
+        if i == title:
+            continue
+        m = _DATELINE_RE.match(lines[i])
+        if m is None or len(_words(lines[i])) < 8:
+            return None, None
+        city = m["city"]
+        places = _places()
+        if (places and line_key(city) not in places) or (not places and len(_words(city)) > 1):
+            return None, None
+        agency = m["agency"].strip() if m["agency"] and line_key(m["agency"]) in _outlets() else None
+        return city, agency
+    return None, None
+
+
+def _with_title(text: str, title: str | None) -> str:
+    """Put a metadata title on the first line unless one of the first lines already is that title."""
+    if not title:
+        return text
+    title_key = line_key(title)
+    lines = text.split("\n")
+    if any(line_key(lines[i]) == title_key for i in _nonblank(lines)[:3]):
+        return text
+    return f"{title}\n\n{text}" if text else title
+
+
+def clean_article(raw_text: str, *, title: str | None = None) -> CleanedArticle:
+    """Clean a raw article text and extract its header/footer metadata (see the module docstring).
+
+    ``title`` (from metadata) is returned as the title and, when the text does not already show it in its
+    first lines, put on the first line of the text. Idempotent:
+    ``clean_article(clean_article(x).text).text == clean_article(x).text``.
+    """
+    given_title = " ".join(clean_text(title).split()) if title else None
+    text = _with_title(clean_text(raw_text), given_title)
+    found = _Found()
+    for _ in range(MAX_PASSES):
+        cleaned = _clean_pass(text, found)
+        if cleaned == text:
+            break
+        text = cleaned
+    lines = text.split("\n")
+    title_index = _title_index(lines)
+    detected = lines[title_index] if title_index is not None else _fallback_title(text)
+    city, agency = _dateline(lines)
+    found.set(dateline=city, source=agency)
+    return CleanedArticle(
+        text=text,
+        title=given_title or detected or None,
+        source=found.source,
+        author=found.author,
+        dateline=found.dateline,
+        published_at=found.published_at,
+        removed_lines=found.removed,
+    )

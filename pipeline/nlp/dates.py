@@ -1,0 +1,524 @@
+"""Arabic date expressions in news text, and parsing of header/metadata date strings.
+
+:func:`find_dates` returns :class:`DateMention` spans (``text[start:end] == mention.text``) for
+
+* full dates with Levantine (كانون الثاني …) or Egyptian/Gulf/Maghrebi (يناير، جانفي …) month names:
+  ``6 نوفمبر 2025``, ``18 كانون الأول 2024``, ``12 شباط 2025م``;
+* numeric dates ``dd/mm/yyyy``, ``dd-mm-yyyy``, ``dd.mm.yyyy``, ``yyyy-mm-dd``, ``yyyy/mm/dd``;
+* day ranges ``من 28 إلى 31 أكتوبر`` (``date`` .. ``date_end``);
+* month + year ``نوفمبر 2025`` and year expressions ``عام 2002`` / ``العام 2024``;
+* expressions resolved against a ``reference`` date (usually the publication date), found only when a
+  reference is given: a day and month without year (``في 15 أكتوبر``), ``أكتوبر الماضي``,
+  ``تشرين الأول الجاري``, ``الشهر الماضي``, ``العام الماضي``, ``اليوم``, ``أمس``, ``أمس الأول``, ``غدا``,
+  ``اليوم الأربعاء``, ``يوم الثلاثاء``.
+
+Spelling variants (أ/ا/إ/آ, ي/ى, ة/ه, diacritics) and Arabic-Indic digits are accepted. Every date is
+validated (no 31 February). Month precision gives the first day of the month, year precision 1 January;
+``date_end`` is set only for explicit ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+DAY = "day"
+MONTH = "month"
+YEAR = "year"
+
+MIN_YEAR = 1800
+MAX_YEAR = 2100
+# a day+month without year that would land more than this after the reference is put in the year before
+FUTURE_TOLERANCE = timedelta(days=31)
+
+# --- lexicon ---------------------------------------------------------------------------------------
+# month number -> spellings (written in one canonical spelling; variants are produced by _letter_class)
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "جانفي", "جانفييه"),
+    2: ("فبراير", "شباط", "فيفري", "فبرير"),
+    3: ("مارس", "آذار"),
+    4: ("أبريل", "نيسان", "أفريل", "ابريل"),
+    5: ("مايو", "أيار", "ماي"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان"),
+    7: ("يوليو", "يوليه", "تموز", "جويلية", "جويليه", "يوليوز"),
+    8: ("أغسطس", "آب", "أوت", "غشت"),
+    9: ("سبتمبر", "أيلول", "شتنبر"),
+    10: ("أكتوبر", "تشرين الأول", "تشرين أول"),
+    11: ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر"),
+    12: ("ديسمبر", "كانون الأول", "كانون أول", "دجنبر"),
+}
+# month words that are also ordinary words or names: accepted only with a day, a year or a relative word
+_AMBIGUOUS_MONTHS = {"مارس", "ماي", "آب", "أوت", "جوان"}
+
+_WEEKDAYS: dict[str, int] = {  # Python weekday(): Monday == 0
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الأربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+    "السبت": 5,
+    "الأحد": 6,
+}
+
+_DIACRITICS = "[\u064b-\u0652\u0670\u0640]*"
+_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_SEP = r"[\s,،]*"
+_NOT_WORD_BEFORE = r"(?<![\w])"
+_NOT_WORD_AFTER = r"(?![\w])"
+# optional conjunction/preposition glued to a relative word: وأمس، بالأمس
+_CLITIC = r"(?:[وف]?(?:ب|ل)?)"
+
+
+def _letter_class(ch: str) -> str:
+    if ch in "أاإآ":
+        return "[أاإآ]"
+    if ch in "يى":
+        return "[يى]"
+    if ch in "ةه":
+        return "[ةه]"
+    if ch == " ":
+        return r"\s+"
+    return re.escape(ch)
+
+
+def _variant_regex(word: str) -> str:
+    """Regex for ``word`` tolerant of alef/ya/ta-marbuta spelling and diacritics."""
+    return _DIACRITICS.join(_letter_class(ch) for ch in word) + _DIACRITICS
+
+
+def _fold(word: str) -> str:
+    """Spelling-folded form used to look a matched word up in the lexicon."""
+    word = re.sub("[\u064b-\u0652\u0670\u0640]", "", word)
+    word = re.sub("[أإآ]", "ا", word).replace("ى", "ي").replace("ة", "ه")
+    return " ".join(word.split())
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(_variant_regex(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_BY_FOLD: dict[str, int] = {_fold(w): n for n, ws in _MONTHS.items() for w in ws}
+_AMBIGUOUS_FOLDED = {_fold(w) for w in _AMBIGUOUS_MONTHS}
+_WEEKDAY_BY_FOLD: dict[str, int] = {_fold(w): n for w, n in _WEEKDAYS.items()}
+
+_MONTH_RE = _alternation([w for ws in _MONTHS.values() for w in ws])
+_WEEKDAY_RE = _alternation(list(_WEEKDAYS))
+# "تشرين الثاني/نوفمبر" or "نوفمبر (تشرين الثاني)": a second name for the same month
+_MONTH_GROUP = rf"(?P<{{name}}>{_MONTH_RE})(?:\s*[/(]\s*(?:{_MONTH_RE})\s*\)?)?{_NOT_WORD_AFTER}"
+_YEAR_GROUP = rf"(?P<{{name}}>{_D}{{{{4}}}})(?!{_D})(?:\s*(?:م|ميلادي(?:ة)?){_NOT_WORD_AFTER})?"
+_DAY_GROUP = rf"(?<!{_D})(?P<{{name}}>{_D}{{{{1,2}}}})(?!{_D})"
+_PAST = _alternation(["الماضي", "الماضية", "المنصرم", "المنصرمة", "السابق", "الفائت"])
+_CURRENT = _alternation(["الجاري", "الجارية", "الحالي", "الحالية", "هذا"])
+_NEXT = _alternation(["المقبل", "المقبلة", "القادم", "القادمة"])
+_RELATIVE_WORD = rf"(?:(?P<past>{_PAST})|(?P<current>{_CURRENT})|(?P<next>{_NEXT})){_NOT_WORD_AFTER}"
+_HIJRI_AFTER = r"(?!\s*(?:هـ|ه(?![\w])|هجري))"
+
+
+def _group(template: str, name: str) -> str:
+    return template.format(name=name)
+
+
+_RANGE_RE = re.compile(
+    rf"(?:{_NOT_WORD_BEFORE}(?:من|بين)\s+)?{_group(_DAY_GROUP, 'd1')}"
+    rf"(?:\s+{_group(_MONTH_GROUP, 'm1')}(?:{_SEP}{_group(_YEAR_GROUP, 'y1')})?)?"
+    rf"\s*(?:-|–|—|إلى|الى|حتى|و)\s*{_group(_DAY_GROUP, 'd2')}\s+{_group(_MONTH_GROUP, 'm2')}"
+    rf"(?:{_SEP}{_group(_YEAR_GROUP, 'y2')})?{_HIJRI_AFTER}"
+)
+_FULL_RE = re.compile(
+    rf"{_group(_DAY_GROUP, 'd')}\s*(?:من\s+)?(?:شهر\s+)?{_group(_MONTH_GROUP, 'm')}"
+    rf"(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER})?"
+)
+_NUMERIC_DMY_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![\w/\-]|\.{_D})"
+)
+_NUMERIC_YMD_RE = re.compile(
+    rf"(?<![\w/.\-])(?P<y>{_D}{{4}})(?P<sep>[/\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<d>{_D}{{1,2}})(?![\w/\-]|\.{_D})"
+)
+_DAY_BEFORE_RE = re.compile(rf"{_D}\s*(?:من\s+)?$")
+_MONTH_YEAR_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}(?:شهر\s+)?{_group(_MONTH_GROUP, 'm')}{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?"
+    rf"{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER}"
+)
+_MONTH_RELATIVE_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}(?:(?:شهر|الشهر)\s+)?{_group(_MONTH_GROUP, 'm')}\s+{_RELATIVE_WORD}"
+)
+_MONTH_ALONE_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}(?:(?:[وف]?(?:في|خلال|منذ|حتى|مطلع|منتصف|أواخر|اواخر|أوائل|اوائل|نهاية|بداية)\s+)(?:شهر\s+)?|شهر\s+)"
+    rf"{_group(_MONTH_GROUP, 'm')}"
+)
+_THIS_MONTH_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>الشهر\s+{_RELATIVE_WORD}|(?P<this>هذا)\s+الشهر{_NOT_WORD_AFTER})"
+)
+_THIS_YEAR_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:العام|{_variant_regex('السنة')})\s+{_RELATIVE_WORD}"
+    rf"|(?P<this>هذا\s+العام|{_variant_regex('هذه')}\s+{_variant_regex('السنة')}){_NOT_WORD_AFTER})"
+)
+_YEAR_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:عام|العام|سنة|لعام)\s+{_group(_YEAR_GROUP, 'y')}){_HIJRI_AFTER}"
+)
+_YESTERDAY = _variant_regex("أمس")
+_RELATIVE_DAY_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>"
+    rf"(?P<before_yesterday>(?:{_YESTERDAY}\s+(?:{_variant_regex('الأول')})|{_variant_regex('أول')}\s+{_YESTERDAY}))"
+    rf"|(?P<yesterday>(?:(?:يوم|ليلة|مساء|صباح)\s+)?(?:ال)?{_YESTERDAY}(?:\s+(?P<y_wd>{_WEEKDAY_RE}))?)"
+    rf"|(?P<after_tomorrow>بعد\s+{_variant_regex('غد')})"
+    rf"|(?P<tomorrow>(?:{_variant_regex('غدا')}|{_variant_regex('غدًا')})(?:\s+(?P<t_wd>{_WEEKDAY_RE}))?)"
+    rf"|(?P<today>{_variant_regex('اليوم')}(?:\s+(?P<wd>{_WEEKDAY_RE}))?)"
+    rf"){_NOT_WORD_AFTER}"
+)
+_WEEKDAY_PHRASE_RE = re.compile(
+    rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:يوم|صباح|مساء|ليلة|فجر|ظهر)\s+(?P<wd>{_WEEKDAY_RE})"
+    rf"(?:\s+(?:(?P<past>{_PAST})|(?P<next>{_NEXT})))?){_NOT_WORD_AFTER}"
+)
+# "اليوم" is also a noun ("اليوم الوطني", "عين اليوم"): words after/before it that rule out "today"
+_NOT_TODAY_BEFORE = re.compile(r"(?:عين|صحيفة|جريدة|مجلة|موقع|نفس|ذلك|ذات|هذا)\s+$")
+_NOT_TODAY_AFTER = re.compile(r"\s*(?:ال\w+|من\s+(?:أيام|ايام))")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and the date it denotes: ``text[start:end] == mention.text``."""
+
+    start: int
+    end: int
+    text: str
+    date: date
+    date_end: date | None
+    precision: str  # 'day' | 'month' | 'year'
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _int(digits: str) -> int:
+    return int(digits)  # int() accepts Arabic-Indic and Persian digits
+
+
+def _month(name: str) -> int | None:
+    folded = _fold(name)
+    return _MONTH_BY_FOLD.get(folded)
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, reference: date) -> date | None:
+    """The date of ``day``/``month`` closest to ``reference`` not more than a month after it."""
+    candidate = _make_date(reference.year, month, day)
+    if candidate is not None and candidate - reference <= FUTURE_TOLERANCE:
+        return candidate
+    return _make_date(reference.year - 1, month, day)
+
+
+def _month_start(year: int, month: int) -> date | None:
+    return _make_date(year, month, 1)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _relative_month(month: int, kind: str, reference: date) -> date | None:
+    """``month`` qualified by الماضي / الجاري / المقبل, relative to ``reference``."""
+    year = reference.year
+    if kind == "past" and month >= reference.month:
+        year -= 1
+    elif kind == "next" and month <= reference.month:
+        year += 1
+    return _month_start(year, month)
+
+
+def _relative_kind(match: re.Match[str]) -> str:
+    for kind in ("past", "current", "next"):
+        if match.groupdict().get(kind):
+            return kind
+    return "current"
+
+
+def _weekday(name: str | None) -> int | None:
+    return None if name is None else _WEEKDAY_BY_FOLD.get(_fold(name))
+
+
+# --- matchers: each yields (start, end, date, date_end, precision) -----------------------------------
+
+_Candidate = tuple[int, int, date, date | None, str]
+
+
+def _ranges(text: str, reference: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _RANGE_RE.finditer(text):
+        month2 = _month(m["m2"])
+        month1 = _month(m["m1"]) if m["m1"] else month2
+        if month1 is None or month2 is None:
+            continue
+        year2 = _int(m["y2"]) if m["y2"] else None
+        year1 = _int(m["y1"]) if m["y1"] else None
+        d1, d2 = _int(m["d1"]), _int(m["d2"])
+        if year2 is None:
+            if reference is None:
+                continue
+            end = _year_for(month2, d2, reference)
+            if end is None:
+                continue
+            year2 = end.year
+        if year1 is None:
+            year1 = year2 if (month1, d1) <= (month2, d2) else year2 - 1
+        first, last = _make_date(year1, month1, d1), _make_date(year2, month2, d2)
+        if first is None or last is None or not first < last or (last - first).days > 366:
+            continue
+        out.append((m.start(), m.end(), first, last, DAY))
+    return out
+
+
+def _full_dates(text: str, reference: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _FULL_RE.finditer(text):
+        month = _month(m["m"])
+        if month is None:
+            continue
+        day = _int(m["d"])
+        if m["y"]:
+            value = _make_date(_int(m["y"]), month, day)
+        elif reference is not None:
+            value = _year_for(month, day, reference)
+        else:
+            continue
+        if value is not None:
+            out.append((m.start(), m.end(), value, None, DAY))
+    return out
+
+
+def _numeric_dates(text: str, _reference: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for regex in (_NUMERIC_DMY_RE, _NUMERIC_YMD_RE):
+        for m in regex.finditer(text):
+            value = _make_date(_int(m["y"]), _int(m["m"]), _int(m["d"]))
+            if value is not None:
+                out.append((m.start(), m.end(), value, None, DAY))
+    return out
+
+
+def _month_years(text: str, _reference: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _MONTH_YEAR_RE.finditer(text):
+        if _DAY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "31 فبراير 2024": an invalid full date is not demoted to a month
+        month = _month(m["m"])
+        value = _month_start(_int(m["y"]), month) if month else None
+        if value is not None:
+            out.append((m.start(), m.end(), value, None, MONTH))
+    return out
+
+
+def _relative_months(text: str, reference: date | None) -> list[_Candidate]:
+    if reference is None:
+        return []
+    out: list[_Candidate] = []
+    for m in _MONTH_RELATIVE_RE.finditer(text):
+        month = _month(m["m"])
+        value = _relative_month(month, _relative_kind(m), reference) if month else None
+        if value is not None:
+            out.append((m.start(), m.end(), value, None, MONTH))
+    for m in _MONTH_ALONE_RE.finditer(text):
+        month = _month(m["m"])
+        if month is None or _fold(m["m"]) in _AMBIGUOUS_FOLDED:
+            continue
+        value = _year_for(month, 1, reference)
+        if value is not None:
+            out.append((m.start("m"), m.end(), value, None, MONTH))
+    for m in _THIS_MONTH_RE.finditer(text):
+        delta = {"past": -1, "current": 0, "next": 1}[_relative_kind(m)]
+        year, month = _shift_month(reference.year, reference.month, delta)
+        value = _month_start(year, month)
+        if value is not None:
+            out.append((m.start("core"), m.end("core"), value, None, MONTH))
+    return out
+
+
+def _years(text: str, reference: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _YEAR_RE.finditer(text):
+        value = _make_date(_int(m["y"]), 1, 1)
+        if value is not None:
+            out.append((m.start("core"), m.end("core"), value, None, YEAR))
+    if reference is not None:
+        for m in _THIS_YEAR_RE.finditer(text):
+            delta = {"past": -1, "current": 0, "next": 1}[_relative_kind(m)]
+            value = _make_date(reference.year + delta, 1, 1)
+            if value is not None:
+                out.append((m.start("core"), m.end("core"), value, None, YEAR))
+    return out
+
+
+def _is_today(text: str, m: re.Match[str]) -> bool:
+    """``اليوم`` means "today" unless it is a noun: اليوم الوطني, عين اليوم, ذلك اليوم."""
+    if m["wd"]:
+        return True
+    if _NOT_TODAY_BEFORE.search(text[max(0, m.start("core") - 12) : m.start("core")]):
+        return False
+    return _NOT_TODAY_AFTER.match(text, m.end("core")) is None
+
+
+def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
+    if reference is None:
+        return []
+    out: list[_Candidate] = []
+    for m in _RELATIVE_DAY_RE.finditer(text):
+        if m["before_yesterday"]:
+            value = reference - timedelta(days=2)
+        elif m["yesterday"]:
+            value = reference - timedelta(days=1)
+        elif m["after_tomorrow"]:
+            value = reference + timedelta(days=2)
+        elif m["tomorrow"]:
+            value = reference + timedelta(days=1)
+        elif _is_today(text, m):
+            value = reference
+        else:
+            continue
+        out.append((m.start("core"), m.end("core"), value, None, DAY))
+    for m in _WEEKDAY_PHRASE_RE.finditer(text):
+        weekday = _weekday(m["wd"])
+        if weekday is None:
+            continue
+        if m["next"]:
+            value = reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+        else:  # a bare weekday in news refers to the last such day, up to the reference day itself
+            value = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+            if m["past"] and value == reference:
+                value -= timedelta(days=7)
+        out.append((m.start("core"), m.end("core"), value, None, DAY))
+    return out
+
+
+# in priority order: on overlap the longer span wins, on equal length the earlier matcher
+_MATCHERS = (_ranges, _full_dates, _numeric_dates, _month_years, _relative_months, _years, _relative_days)
+
+
+def _select(candidates: list[tuple[int, _Candidate]]) -> list[_Candidate]:
+    ordered = sorted(candidates, key=lambda pc: (-(pc[1][1] - pc[1][0]), pc[0], pc[1][0]))
+    chosen: list[_Candidate] = []
+    for _, cand in ordered:
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",،"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",،"):
+        end -= 1
+    return start, end
+
+
+def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
+    """Date expressions in ``text``, in text order, non-overlapping.
+
+    ``reference`` (normally the publication date) resolves expressions without a year and relative ones
+    (``أمس``, ``أكتوبر الماضي``); without it those are not reported. A ``datetime`` reference is used
+    as its date.
+    """
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    candidates = [(prio, cand) for prio, matcher in enumerate(_MATCHERS) for cand in matcher(text, reference)]
+    mentions = []
+    for start, end, value, value_end, precision in _select(candidates):
+        start, end = _trim(text, start, end)
+        mentions.append(DateMention(start, end, text[start:end], value, value_end, precision))
+    return mentions
+
+
+# --- publication dates -----------------------------------------------------------------------------
+
+_TIME_RE = re.compile(
+    rf"(?<!{_D})(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?|ص|م|صباحا|صباحًا|مساء|مساءً|مساءا)(?![\w]))?"
+)
+_STRPTIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+)
+
+
+def _naive_utc(value: datetime) -> datetime:
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _parse_machine(text: str) -> datetime | None:
+    """ISO 8601, RFC 2822 and a few fixed formats."""
+    candidate = text.replace("Z", "+00:00") if text.endswith("Z") else text
+    try:
+        return _naive_utc(datetime.fromisoformat(candidate))
+    except ValueError:
+        pass
+    for fmt in _STRPTIME_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    try:
+        return _naive_utc(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_time(text: str) -> tuple[int, int, int] | None:
+    m = _TIME_RE.search(text)
+    if m is None:
+        return None
+    hour, minute, second = _int(m["h"]), _int(m["mi"]), _int(m["s"]) if m["s"] else 0
+    ampm = (m["ampm"] or "").replace(".", "").lower()
+    if ampm in ("pm", "م") or ampm.startswith("مساء"):
+        hour = hour % 12 + 12
+    elif ampm in ("am", "ص") or ampm.startswith("صباح"):
+        hour = hour % 12
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def parse_published_at(text: str) -> datetime | None:
+    """Parse a header or metadata date string into a naive datetime (UTC assumed).
+
+    Accepts ISO strings (``2015-07-20``, ``2015-07-20T10:00:00``, ``2015-07-20 10:00``, with offsets,
+    which are converted to UTC), RFC 2822 strings, ``dd/mm/yyyy [hh:mm]``, and Arabic header lines such as
+    ``الخميس, 6 نوفمبر 2025 01:16 AM`` or ``6 تشرين الثاني 2025 - 13:05``. Returns ``None`` when no full
+    date (day, month and year) is found.
+    """
+    if not text or not text.strip():
+        return None
+    text = " ".join(text.split())
+    parsed = _parse_machine(text)
+    if parsed is not None:
+        return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
+    mentions = [m for m in find_dates(text) if m.precision == DAY and m.date_end is None]
+    if not mentions:
+        return None
+    first = mentions[0]
+    clock = _parse_time(text[first.end :]) or _parse_time(text[: first.start]) or (0, 0, 0)
+    return datetime(first.date.year, first.date.month, first.date.day, *clock)

@@ -1,0 +1,99 @@
+"""Exact and near-duplicate detection over article texts.
+
+* :func:`content_key` — SHA-256 of the matching form reduced to its words: two texts that differ only in
+  whitespace, punctuation, diacritics, tatweel or alef/ya/ta-marbuta spelling get the same key.
+* :func:`near_duplicate_clusters` — MinHash/LSH (datasketch, fixed seed) over word 5-shingles, candidate
+  pairs checked against the threshold, then union-find: every doc gets a cluster id, the smallest doc id of
+  its cluster (its own id when it has no near duplicate).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from pipeline.nlp.text import normalize_for_matching
+
+SHINGLE_SIZE = 5
+NUM_PERM = 128
+SEED = 1
+_WORD_RE = re.compile(r"\w+")
+# normalize_for_matching caches its results (sized for words and names); whole documents bypass the cache
+_normalize = getattr(normalize_for_matching, "__wrapped__", normalize_for_matching)
+
+
+def matching_words(text: str) -> list[str]:
+    """Words of the matching form of ``text`` (punctuation and whitespace dropped)."""
+    return _WORD_RE.findall(_normalize(text).lower())
+
+
+def content_key(text: str) -> str:
+    """Hex SHA-256 of the words of the matching form, joined by single spaces."""
+    return hashlib.sha256(" ".join(matching_words(text)).encode("utf-8")).hexdigest()
+
+
+def shingles(words: list[str], size: int = SHINGLE_SIZE) -> set[bytes]:
+    """Word ``size``-grams as UTF-8 byte strings; a text shorter than ``size`` words is one shingle."""
+    if not words:
+        return set()
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def _minhash(features: set[bytes]) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    if features:
+        mh.update_batch(sorted(features))
+    return mh
+
+
+class _UnionFind:
+    def __init__(self, items: list[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:  # path compression
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            self.parent[high] = low  # the root is always the smallest id of its set
+
+
+def near_duplicate_clusters(doc_ids: list[str], texts: list[str], threshold: float = 0.8) -> dict[str, str]:
+    """Map every doc id to its near-duplicate cluster id (the smallest doc id in the cluster).
+
+    Two docs are linked when LSH proposes them and their estimated Jaccard similarity of word 5-shingles
+    (of the matching form) is at least ``threshold``; clusters are the connected components. Texts without
+    words are singletons. Deterministic: fixed MinHash seed, results independent of input order.
+    """
+    if len(doc_ids) != len(texts):
+        raise ValueError(f"{len(doc_ids)} doc ids but {len(texts)} texts")
+    if len(set(doc_ids)) != len(doc_ids):
+        raise ValueError("doc ids must be unique")
+    features = {doc_id: shingles(matching_words(text)) for doc_id, text in zip(doc_ids, texts, strict=True)}
+    hashes = {doc_id: _minhash(f) for doc_id, f in features.items() if f}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for doc_id in sorted(hashes):
+        lsh.insert(doc_id, hashes[doc_id])
+    uf = _UnionFind(list(doc_ids))
+    for doc_id in sorted(hashes):
+        mh = hashes[doc_id]
+        for other in lsh.query(mh):
+            if other > doc_id and _similar(mh, hashes[other], threshold):
+                uf.union(doc_id, other)
+    return {doc_id: uf.find(doc_id) for doc_id in doc_ids}
+
+
+def _similar(a: MinHash, b: MinHash, threshold: float) -> bool:
+    return float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM >= threshold

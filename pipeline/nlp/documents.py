@@ -1,0 +1,93 @@
+"""From parsed records to the ``documents`` rows and the content-level rejections.
+
+Cleaning (:func:`pipeline.nlp.clean.clean_article`), metadata precedence (sidecar/JSON metadata wins over
+what the text says), Arabic sanity check, exact de-duplication (first by source path is kept, the others
+become ``duplicate`` rejections naming the kept doc_id) and near-duplicate clustering.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from pipeline.nlp.clean import clean_article
+from pipeline.nlp.dates import parse_published_at
+from pipeline.nlp.dedup import content_key, near_duplicate_clusters
+from pipeline.nlp.ingest import Record, Rejection
+from pipeline.nlp.text import arabic_letter_ratio, tokenize
+
+MIN_ARABIC_RATIO = 0.5  # share of letters that must be Arabic
+MIN_ARABIC_LETTERS = 20
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "source_path", "format", "encoding", "title", "text", "source", "author", "url", "published_at",
+    "published_at_origin", "dateline", "n_chars", "n_tokens", "content_sha256", "dup_of", "cluster_id",
+]
+
+
+def _raw_bytes(text: str) -> tuple[int, str]:
+    data = text.encode("utf-8")
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def build_documents(
+    records: list[Record], near_duplicate_threshold: float = 0.8
+) -> tuple[pl.DataFrame, list[Rejection]]:
+    """Clean every record; return (documents frame, rejections for not_arabic/empty/duplicate)."""
+    rejections: list[Rejection] = []
+    kept: dict[str, dict] = {}
+    for rec in sorted(records, key=lambda r: r.source_path):
+        meta = rec.meta
+        cleaned = clean_article(rec.raw_text, title=meta.get("title"))
+        text = cleaned.text
+        size, digest = _raw_bytes(rec.raw_text)
+        if not text.strip():
+            rejections.append(Rejection(rec.source_path, "empty", "no text left after cleaning (only "
+                                        "boilerplate or whitespace)", size, digest))
+            continue
+        letters = sum(1 for ch in text if ch.isalpha())
+        ratio = arabic_letter_ratio(text)
+        if ratio < MIN_ARABIC_RATIO or letters * ratio < MIN_ARABIC_LETTERS:
+            rejections.append(Rejection(rec.source_path, "not_arabic", f"only {ratio:.0%} of {letters} letters "
+                                        f"are Arabic (need {MIN_ARABIC_RATIO:.0%} and {MIN_ARABIC_LETTERS} "
+                                        "letters); Akhbar reads Arabic articles", size, digest))
+            continue
+        key = content_key(text)
+        doc_id = key[:16]
+        if doc_id in kept:
+            rejections.append(Rejection(rec.source_path, "duplicate", f"same content as doc_id {doc_id} "
+                                        f"({kept[doc_id]['source_path']})", size, digest))
+            continue
+        published, origin = None, None
+        if meta.get("published_at"):
+            published = parse_published_at(meta["published_at"])
+            origin = "metadata" if published else None
+        if published is None and cleaned.published_at is not None:
+            published, origin = cleaned.published_at, "text"
+        kept[doc_id] = {
+            "doc_id": doc_id,
+            "source_path": rec.source_path,
+            "format": rec.format,
+            "encoding": rec.encoding,
+            "title": meta.get("title") or cleaned.title,
+            "text": text,
+            "source": meta.get("source") or cleaned.source,
+            "author": meta.get("author") or cleaned.author,
+            "url": meta.get("url"),
+            "published_at": published,
+            "published_at_origin": origin,
+            "dateline": cleaned.dateline,
+            "n_chars": len(text),
+            "n_tokens": len(tokenize(text)),
+            "content_sha256": key,
+            "dup_of": None,
+        }
+    rows = list(kept.values())
+    clusters = near_duplicate_clusters([r["doc_id"] for r in rows], [r["text"] for r in rows],
+                                       threshold=near_duplicate_threshold)
+    for r in rows:
+        r["cluster_id"] = clusters[r["doc_id"]]
+    schema = {c: pl.String for c in DOCUMENT_COLUMNS}
+    schema.update({"published_at": pl.Datetime("us"), "n_chars": pl.Int64, "n_tokens": pl.Int64})
+    return pl.DataFrame(rows, schema=schema), rejections

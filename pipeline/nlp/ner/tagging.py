@@ -1,0 +1,65 @@
+"""Run an NER backend over documents and produce ``entity_mentions`` rows (before resolution)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipeline.nlp.ner.base import NerBackend, tag_document
+from pipeline.nlp.ner.lexicon import load_lexicon
+from pipeline.nlp.resolve import stable_id
+
+
+def make_backend(name: str, camel_model_dir: str | None = None) -> NerBackend:
+    """The NER backend called ``name``: 'gazetteer' (rules), 'crf' (shipped model) or 'camel'."""
+    if name == "gazetteer":
+        from pipeline.nlp.ner.rules import RuleTagger
+
+        return RuleTagger()
+    if name == "crf":
+        from pipeline.nlp.ner.crf import CrfBackend
+
+        return CrfBackend()
+    if name == "camel":
+        from pipeline.nlp.ner.camel import CamelBackend
+
+        if not camel_model_dir:
+            raise ValueError("the 'camel' NER backend needs a model folder: set AKHBAR_CAMEL_NER_MODEL to a "
+                             "directory holding CAMeL's ner-arabert model (config.json, weights, vocab)")
+        return CamelBackend(camel_model_dir)
+    raise ValueError(f"unknown NER backend {name!r}: use gazetteer, crf or camel")
+
+
+MENTION_SCHEMA = {
+    "mention_id": pl.String, "doc_id": pl.String, "sentence_idx": pl.Int32, "start": pl.Int64, "end": pl.Int64,
+    "surface": pl.String, "normalized": pl.String, "type": pl.String, "confidence": pl.Float64,
+    "backend": pl.String,
+}
+
+
+def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: NerBackend) -> pl.DataFrame:
+    """One row per entity span in every document (entity_id and subtype are added by resolution)."""
+    lex = load_lexicon()
+
+    def is_known(key: str) -> bool:
+        return lex.lookup(key) is not None
+
+    spans_by_doc: dict[str, list[tuple[int, int]]] = {}
+    for row in sentences.sort("doc_id", "sentence_idx").iter_rows(named=True):
+        spans_by_doc.setdefault(row["doc_id"], []).append((row["start"], row["end"]))
+    rows = []
+    for doc in documents.select("doc_id", "text").sort("doc_id").iter_rows(named=True):
+        text = doc["text"]
+        for span in tag_document(text, spans_by_doc.get(doc["doc_id"], []), backend, is_known):
+            rows.append({
+                "mention_id": "N" + stable_id("mention", doc["doc_id"], span.start, span.end, length=15),
+                "doc_id": doc["doc_id"],
+                "sentence_idx": span.sentence_idx,
+                "start": span.start,
+                "end": span.end,
+                "surface": text[span.start : span.end],
+                "normalized": span.normalized,
+                "type": span.type,
+                "confidence": span.confidence,
+                "backend": backend.name,
+            })
+    return pl.DataFrame(rows, schema=MENTION_SCHEMA)

@@ -1,0 +1,66 @@
+"""Sentence segmentation with character spans over the stored text.
+
+A sentence ends after ``. ! ? ؟ ؛ ;`` (a run of them, plus closing quotes/brackets) when whitespace or the
+end of the text follows, and at every newline. A point inside a number (``3.5``) is not followed by
+whitespace and so never splits; a point after a one-letter abbreviation (``د. محمد``, ``U.S. army``) or a
+common Latin abbreviation (``Mr.``, ``e.g.``) does not split either.
+"""
+
+from __future__ import annotations
+
+import re
+
+# sentence-final punctuation (arclean turns ؟ into ? and ؛ into ;), closing quotes/brackets after it
+_END_RE = re.compile("[.!?\u061f\u061b;\u2026]+[\"'\u201d\u2019\u00bb)\\]]*(?=\\s|$)")
+_LATIN_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "inc", "ltd", "co"}
+)
+_WORD_BEFORE_RE = re.compile(r"(\S+)$")
+
+
+def _is_abbreviation(text: str, end_punct_start: int, punct: str) -> bool:
+    """True when a single ``.`` closes an abbreviation rather than a sentence."""
+    if punct != ".":
+        return False
+    match = _WORD_BEFORE_RE.search(text, max(0, end_punct_start - 12), end_punct_start)
+    if match is None:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isalpha():  # د. / م. / U.
+        return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # U.S / e.g
+        return True
+    return word.lower() in _LATIN_ABBREVIATIONS
+
+
+def _boundaries(text: str) -> list[int]:
+    """Offsets where a sentence may end (exclusive ends), in order, without duplicates."""
+    cuts = {m.end() for m in re.finditer("\n", text)}
+    for m in _END_RE.finditer(text):
+        punct = m.group(0).rstrip("\"'\u201d\u2019\u00bb)]")
+        if not _is_abbreviation(text, m.start(), punct):
+            cuts.add(m.end())
+    cuts.add(len(text))
+    return sorted(cuts)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text``: in order, non-overlapping, non-empty, without
+    leading or trailing whitespace, together covering every non-whitespace character."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in _boundaries(text):
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+        start = cut
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (convenience over :func:`sentence_spans`)."""
+    return [text[s:e] for s, e in sentence_spans(text)]

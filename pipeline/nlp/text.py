@@ -1,0 +1,143 @@
+"""Arabic text primitives: cleaning, matching normalisation, tokens with offsets, clitics.
+
+Two forms of a text exist in Akhbar:
+
+* the **stored text** (``documents.text``): Unicode-normalised, cleaned of control characters and tatweel,
+  letters kept as written. Every offset in the warehouse points into it.
+* the **matching form** (:func:`normalize_for_matching`): diacritics removed, alef/ya/ta-marbuta variants
+  folded, Arabic-Indic digits turned into ASCII. Used for lookups and grouping, never for offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+TATWEEL = "\u0640"
+# zero-width and bidirectional control characters, BOM, soft hyphen
+_INVISIBLE_RE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff" + TATWEEL + "]")
+_HSPACE_RE = re.compile(r"[^\S\n]+")
+_MANY_NEWLINES_RE = re.compile(r"\n{3,}")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+_ARCLEAN = CharMapper.builtin_mapper("arclean")
+
+# Proclitics that may precede a name: conjunction (و ف), then preposition (ب ل ك). The article ال is
+# part of the name and never stripped.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def clean_text(raw: str) -> str:
+    """Return the stored form of a raw article text.
+
+    NFKC-style Unicode normalisation (camel-tools ``normalize_unicode``) and ``arclean``, then removal of
+    zero-width/bidi marks and tatweel, LF newlines, single spaces inside lines, no trailing spaces, at most
+    one blank line in a row, no leading/trailing blank lines. Idempotent.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE_RE.sub("", text)
+    text = normalize_unicode(text)
+    text = _ARCLEAN(text)
+    text = _INVISIBLE_RE.sub("", text)
+    lines = [_HSPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = _MANY_NEWLINES_RE.sub("\n\n", text)
+    return text.strip()
+
+
+def normalize_digits(text: str) -> str:
+    """Turn Arabic-Indic and Persian digits into ASCII digits (length-preserving)."""
+    return text.translate(_ARABIC_INDIC_DIGITS)
+
+
+@lru_cache(maxsize=200_000)
+def normalize_for_matching(text: str) -> str:
+    """Matching form of a word or phrase: no diacritics/tatweel, أ/إ/آ/ٱ→ا, ى→ي, ة→ه, ASCII digits,
+    single spaces. Used to compare names, never to compute offsets."""
+    text = unicodedata.normalize("NFKC", text)
+    text = dediac_ar(text).replace(TATWEEL, "")
+    text = normalize_alef_ar(text)
+    text = normalize_alef_maksura_ar(text)
+    text = normalize_teh_marbuta_ar(text)
+    text = normalize_digits(text)
+    return " ".join(text.split())
+
+
+def arabic_letter_ratio(text: str) -> float:
+    """Share of Arabic letters among the letters of ``text`` (0.0 when it has no letters)."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not letters:
+        return 0.0
+    return len(_ARABIC_LETTER_RE.findall(text)) / letters
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token and its character span: ``text[start:end] == token.text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """camel-tools ``simple_word_tokenize`` with character offsets.
+
+    Tokens are exactly those of ``simple_word_tokenize`` (punctuation split off words); ``offset`` is added
+    to every span so a sentence can be tokenised in place inside its document.
+    """
+    tokens: list[Token] = []
+    pos = 0
+    for tok in simple_word_tokenize(text):
+        start = text.index(tok, pos)
+        end = start + len(tok)
+        tokens.append(Token(tok, start + offset, end + offset))
+        pos = end
+    return tokens
+
+
+def proclitic_splits(word: str, min_stem: int = 2) -> list[int]:
+    """Candidate lengths of a proclitic prefix of ``word``, longest first, always ending with 0.
+
+    Covers و/ف, ب/ل/ك and their combinations (وب، ول، فل، وك …). A split is offered only when at least
+    ``min_stem`` characters remain. The article ال is never treated as a clitic.
+    """
+    splits: list[int] = []
+    for conj in ("", *_CONJUNCTIONS):
+        for prep in ("", *_PREPOSITIONS):
+            prefix = conj + prep
+            if prefix and word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
+                splits.append(len(prefix))
+    return [*sorted(set(splits), reverse=True), 0]
+
+
+def stem_variants(word: str, prefix_len: int) -> list[str]:
+    """Matching forms a name can take after removing ``prefix_len`` proclitic characters.
+
+    ``للكرملين`` minus ``ل`` is ``لكرملين`` in the text but stands for ``الكرملين``: when a ل preposition
+    is stripped before a word starting with ل, the article form is offered as well.
+    """
+    stem = word[prefix_len:]
+    variants = [normalize_for_matching(stem)]
+    if prefix_len and word[prefix_len - 1] == "ل" and stem.startswith("ل") and len(stem) > 2:
+        variants.append(normalize_for_matching("ا" + stem))
+    return variants
+
+
+def has_arabic(text: str) -> bool:
+    """True when ``text`` contains at least one Arabic letter."""
+    return _ARABIC_LETTER_RE.search(text) is not None

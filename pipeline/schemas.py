@@ -1,0 +1,308 @@
+"""The contract of every Akhbar table, declared once.
+
+Everything else derives from :data:`TABLES`: the cast before a Parquet write, the Dagster ``TableSchema``
+in materialization metadata, the "exact columns and types" asset check, the DuckDB tables and the data
+dictionary in ``docs/data_dictionary.md`` (``python -m pipeline.schemas > docs/data_dictionary.md``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+STR = pl.String()
+INT = pl.Int64()
+I32 = pl.Int32()
+F64 = pl.Float64()
+BOOL = pl.Boolean()
+DATE = pl.Date()
+DATETIME = pl.Datetime("us")
+STR_LIST = pl.List(pl.String())
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: pl.DataType
+    description: str
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def polars_schema(self) -> pl.Schema:
+        return pl.Schema({c.name: c.dtype for c in self.columns})
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(f"table {self.name!r} has no column {name!r}")
+
+
+def _t(name: str, description: str, key: tuple[str, ...], *cols: tuple) -> Table:
+    columns = tuple(Column(c[0], c[1], c[2], c[3] if len(c) > 3 else True) for c in cols)
+    return Table(name, description, columns, key)
+
+
+NOT_NULL = False
+
+RAW_FILES = _t(
+    "raw_files",
+    "One row per input file found under the input folder (sidecar .meta.json files are attached to "
+    "their article, not listed).",
+    ("path",),
+    ("path", STR, "Path of the file relative to the input folder, '/'-separated.", NOT_NULL),
+    ("bytes", INT, "File size in bytes.", NOT_NULL),
+    ("sha256", STR, "SHA-256 of the file's bytes (hex).", NOT_NULL),
+    ("format", STR, "Format from the file name: txt, html, json, jsonl, or the unsupported extension.",
+     NOT_NULL),
+    ("encoding", STR, "Detected text encoding (utf-8, utf-8-sig, utf-16, windows-1256, iso-8859-6); "
+     "null when the file could not be decoded."),
+    ("sidecar_path", STR, "Relative path of the <name>.meta.json sidecar read with this file, if any."),
+    ("modified_at", DATETIME, "File modification time (UTC)."),
+)
+
+QUARANTINE = _t(
+    "quarantine",
+    "Every input file (or JSONL line) that did not become a document, with the reason why.",
+    ("source_path",),
+    ("source_path", STR, "Relative path of the rejected file; 'file.jsonl#L12' for one JSONL line.",
+     NOT_NULL),
+    ("reason", STR, "Reason code: empty | binary | undecodable | not_arabic | too_large | "
+     "unsupported_format | malformed | duplicate.", NOT_NULL),
+    ("detail", STR, "Readable explanation and what to do about it; for duplicates, the kept doc_id.",
+     NOT_NULL),
+    ("bytes", INT, "Size of the rejected file or line in bytes.", NOT_NULL),
+    ("sha256", STR, "SHA-256 of the rejected bytes (hex).", NOT_NULL),
+)
+
+DOCUMENTS = _t(
+    "documents",
+    "One row per cleaned, de-duplicated article. Every offset in the warehouse points into `text`.",
+    ("doc_id",),
+    ("doc_id", STR, "Deterministic id: first 16 hex chars of SHA-256 of the normalised content.",
+     NOT_NULL),
+    ("source_path", STR, "Relative path of the input file ('file.jsonl#L12' for a JSONL line).", NOT_NULL),
+    ("format", STR, "Input format: txt, html, json or jsonl.", NOT_NULL),
+    ("encoding", STR, "Detected encoding of the input file.", NOT_NULL),
+    ("title", STR, "Article title (metadata, else the first line of the text)."),
+    ("text", STR, "Cleaned article text (Unicode-normalised, boilerplate removed, letters as written).",
+     NOT_NULL),
+    ("source", STR, "Outlet that published the article (metadata, signature line or byline)."),
+    ("author", STR, "Author from metadata or byline."),
+    ("url", STR, "Original URL, from metadata."),
+    ("published_at", DATETIME, "Publication time (naive UTC), from metadata or a date in the header."),
+    ("published_at_origin", STR, "'metadata' | 'text' | null: where published_at came from."),
+    ("dateline", STR, "Dateline city at the start of the body ('موسكو –'), if any."),
+    ("n_chars", INT, "Length of text in characters.", NOT_NULL),
+    ("n_tokens", INT, "Number of camel-tools simple_word_tokenize tokens in text.", NOT_NULL),
+    ("content_sha256", STR, "SHA-256 of the matching form of text (exact-duplicate key).", NOT_NULL),
+    ("dup_of", STR, "Always null here: exact duplicates go to quarantine with reason 'duplicate'; kept "
+     "for contract stability."),
+    ("cluster_id", STR, "Near-duplicate cluster (same story re-edited): doc_id of the cluster's first "
+     "member; equal to doc_id for a singleton.", NOT_NULL),
+)
+
+SENTENCES = _t(
+    "sentences",
+    "Sentence spans over documents.text.",
+    ("doc_id", "sentence_idx"),
+    ("doc_id", STR, "Document the sentence belongs to.", NOT_NULL),
+    ("sentence_idx", I32, "0-based position of the sentence in its document.", NOT_NULL),
+    ("start", INT, "Start character offset into documents.text (inclusive).", NOT_NULL),
+    ("end", INT, "End character offset into documents.text (exclusive).", NOT_NULL),
+    ("text", STR, "The sentence: documents.text[start:end].", NOT_NULL),
+)
+
+ENTITY_MENTIONS = _t(
+    "entity_mentions",
+    "One row per named-entity span in a document, linked to its entity.",
+    ("mention_id",),
+    ("mention_id", STR, "Deterministic id: hash of doc_id, start, end.", NOT_NULL),
+    ("doc_id", STR, "Document of the mention.", NOT_NULL),
+    ("sentence_idx", I32, "Sentence of the mention.", NOT_NULL),
+    ("start", INT, "Start character offset into documents.text; proclitics (و ف ب ل ك) are outside.",
+     NOT_NULL),
+    ("end", INT, "End character offset (exclusive) into documents.text.", NOT_NULL),
+    ("surface", STR, "documents.text[start:end].", NOT_NULL),
+    ("normalized", STR, "Matching form of the surface (no diacritics, folded alef/ya/ta marbuta).",
+     NOT_NULL),
+    ("type", STR, "PER | ORG | LOC | MISC.", NOT_NULL),
+    ("subtype", STR, "Finer class when known (e.g. country, city, title rule)."),
+    ("entity_id", STR, "Entity this mention refers to (entities.entity_id).", NOT_NULL),
+    ("confidence", F64, "Backend confidence in [0, 1].", NOT_NULL),
+    ("backend", STR, "NER backend that produced the mention (gazetteer, crf, camel).", NOT_NULL),
+)
+
+ENTITIES = _t(
+    "entities",
+    "One row per real-world entity, resolved from its mentions.",
+    ("entity_id",),
+    ("entity_id", STR, "Deterministic id: hash of type and canonical matching form.", NOT_NULL),
+    ("type", STR, "PER | ORG | LOC | MISC.", NOT_NULL),
+    ("name_ar", STR, "Canonical Arabic name (most frequent longest surface).", NOT_NULL),
+    ("name_en", STR, "English name when known from the gazetteer (CLDR / GeoNames)."),
+    ("aliases", STR_LIST, "Distinct surfaces seen for this entity, sorted.", NOT_NULL),
+    ("n_mentions", INT, "Number of mentions.", NOT_NULL),
+    ("n_docs", INT, "Number of documents mentioning it.", NOT_NULL),
+    ("country_code", STR, "ISO 3166-1 alpha-2 country code for places, when known."),
+    ("geonames_id", INT, "GeoNames id for places, when known."),
+    ("lat", F64, "Latitude (WGS84) for cities, when known."),
+    ("lon", F64, "Longitude (WGS84) for cities, when known."),
+)
+
+ENTITY_ALIASES = _t(
+    "entity_aliases",
+    "Each distinct surface form of an entity and how often it occurs.",
+    ("entity_id", "alias"),
+    ("entity_id", STR, "Entity (entities.entity_id).", NOT_NULL),
+    ("alias", STR, "A surface form as written in documents.", NOT_NULL),
+    ("n_mentions", INT, "Mentions with this exact surface.", NOT_NULL),
+)
+
+EVENT_MENTIONS = _t(
+    "event_mentions",
+    "One row per event trigger found in a sentence, with its arguments.",
+    ("event_mention_id",),
+    ("event_mention_id", STR, "Deterministic id: hash of doc_id and trigger span.", NOT_NULL),
+    ("event_id", STR, "Cross-document event cluster (events.event_id).", NOT_NULL),
+    ("doc_id", STR, "Document of the trigger.", NOT_NULL),
+    ("sentence_idx", I32, "Sentence of the trigger.", NOT_NULL),
+    ("trigger_start", INT, "Start offset of the trigger word in documents.text (proclitics outside).",
+     NOT_NULL),
+    ("trigger_end", INT, "End offset (exclusive) of the trigger word.", NOT_NULL),
+    ("trigger", STR, "documents.text[trigger_start:trigger_end].", NOT_NULL),
+    ("event_type", STR, "PLOVER event type (CONSULT, ACCUSE, AGREE, AID, …).", NOT_NULL),
+    ("mode", STR, "PLOVER mode when known (visit, meeting, call, statement …)."),
+    ("cameo_root", STR, "CAMEO root code, two digits ('04' consult).", NOT_NULL),
+    ("quad_class", I32, "CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, "
+     "4 material conflict.", NOT_NULL),
+    ("goldstein", F64, "Goldstein scale value of the CAMEO root (-10..10).", NOT_NULL),
+    ("actor_ids", STR_LIST, "Entities acting (sources), entities.entity_id.", NOT_NULL),
+    ("recipient_ids", STR_LIST, "Entities acted upon (targets), entities.entity_id.", NOT_NULL),
+    ("location_id", STR, "Place of the event (entities.entity_id), when stated."),
+    ("date", DATE, "Event date (start), from a date in the sentence, else the publication date."),
+    ("date_end", DATE, "End date for a range ('من 28 إلى 31 أكتوبر')."),
+    ("date_precision", STR, "day | month | year; null when no date is known."),
+    ("date_text", STR, "The date expression in the sentence; null when the publication date was used."),
+    ("negated", BOOL, "True when the trigger is negated (لم، لن، لا، نفى …).", NOT_NULL),
+    ("future", BOOL, "True when the event is announced for the future (سـ، سوف، من المتوقع …).",
+     NOT_NULL),
+)
+
+EVENTS = _t(
+    "events",
+    "Cross-document event clusters: mentions of the same type between the same actors on the same day.",
+    ("event_id",),
+    ("event_id", STR, "Deterministic id: hash of type, actors, recipients and date.", NOT_NULL),
+    ("event_type", STR, "PLOVER event type.", NOT_NULL),
+    ("mode", STR, "Most frequent PLOVER mode among the mentions."),
+    ("cameo_root", STR, "CAMEO root code.", NOT_NULL),
+    ("quad_class", I32, "CAMEO quad class.", NOT_NULL),
+    ("goldstein", F64, "Goldstein scale value.", NOT_NULL),
+    ("actor_ids", STR_LIST, "Actors (entities.entity_id).", NOT_NULL),
+    ("recipient_ids", STR_LIST, "Recipients (entities.entity_id).", NOT_NULL),
+    ("location_id", STR, "Most frequent stated location."),
+    ("date", DATE, "Event date."),
+    ("date_end", DATE, "Latest end date among mentions."),
+    ("date_precision", STR, "Precision of the date."),
+    ("n_mentions", INT, "Event mentions in the cluster.", NOT_NULL),
+    ("n_articles", INT, "Distinct documents reporting it.", NOT_NULL),
+    ("n_sources", INT, "Distinct outlets reporting it (documents with unknown source count as one "
+     "'unknown' source).", NOT_NULL),
+    ("first_seen", DATETIME, "Earliest publication time of a reporting document."),
+    ("last_seen", DATETIME, "Latest publication time of a reporting document."),
+)
+
+ENTITY_STATS = _t(
+    "entity_stats",
+    "Mention statistics per entity over the whole corpus.",
+    ("entity_id",),
+    ("entity_id", STR, "Entity (entities.entity_id).", NOT_NULL),
+    ("name_ar", STR, "Canonical Arabic name (copied from entities for convenience).", NOT_NULL),
+    ("type", STR, "Entity type.", NOT_NULL),
+    ("n_mentions", INT, "Mentions of the entity.", NOT_NULL),
+    ("n_docs", INT, "Documents mentioning it.", NOT_NULL),
+    ("n_clusters", INT, "Near-duplicate story clusters mentioning it.", NOT_NULL),
+    ("n_sources", INT, "Distinct outlets mentioning it (unknown source counts as one).", NOT_NULL),
+    ("first_seen", DATETIME, "Earliest publication time of a document mentioning it."),
+    ("last_seen", DATETIME, "Latest publication time of a document mentioning it."),
+)
+
+ENTITY_DAILY = _t(
+    "entity_daily",
+    "Mentions per entity per publication day (documents without a date are left out).",
+    ("entity_id", "day"),
+    ("entity_id", STR, "Entity (entities.entity_id).", NOT_NULL),
+    ("day", DATE, "Publication day (UTC).", NOT_NULL),
+    ("n_mentions", INT, "Mentions that day.", NOT_NULL),
+    ("n_docs", INT, "Documents mentioning it that day.", NOT_NULL),
+)
+
+ENTITY_PAIRS = _t(
+    "entity_pairs",
+    "Co-occurrence of two entities (entity_a < entity_b).",
+    ("entity_a", "entity_b"),
+    ("entity_a", STR, "First entity (lexicographically smaller id).", NOT_NULL),
+    ("entity_b", STR, "Second entity.", NOT_NULL),
+    ("n_docs", INT, "Documents where both are mentioned.", NOT_NULL),
+    ("n_sentences", INT, "Sentences where both are mentioned.", NOT_NULL),
+)
+
+SOURCE_STATS = _t(
+    "source_stats",
+    "Volume per outlet ('unknown' when the source could not be determined).",
+    ("source",),
+    ("source", STR, "Outlet name, or 'unknown'.", NOT_NULL),
+    ("n_docs", INT, "Documents from the outlet.", NOT_NULL),
+    ("n_mentions", INT, "Entity mentions in those documents.", NOT_NULL),
+    ("n_events", INT, "Event mentions in those documents.", NOT_NULL),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        RAW_FILES, QUARANTINE, DOCUMENTS, SENTENCES, ENTITY_MENTIONS, ENTITIES, ENTITY_ALIASES,
+        EVENT_MENTIONS, EVENTS, ENTITY_STATS, ENTITY_DAILY, ENTITY_PAIRS, SOURCE_STATS,
+    )
+}
+
+
+def empty_frame(table: str) -> pl.DataFrame:
+    """An empty frame with the exact schema of ``table``."""
+    return pl.DataFrame(schema=TABLES[table].polars_schema)
+
+
+def data_dictionary() -> str:
+    """Markdown data dictionary of every table (the content of docs/data_dictionary.md)."""
+    lines = [
+        "# Akhbar data dictionary",
+        "",
+        "Generated from `pipeline/schemas.py` by `python -m pipeline.schemas > docs/data_dictionary.md`;"
+        " a test keeps it in sync. Parquet files live in `<warehouse>/parquet/<table>/part-0.parquet`; "
+        "the DuckDB database `<warehouse>/akhbar.duckdb` holds a table of the same name for each.",
+        "",
+    ]
+    for t in TABLES.values():
+        lines += [f"## `{t.name}`", "", t.description, "", f"Key: `{', '.join(t.key)}`", "",
+                  "| column | type | null | description |", "|---|---|---|---|"]
+        for c in t.columns:
+            lines.append(f"| `{c.name}` | {c.dtype} | {'yes' if c.nullable else 'no'} | {c.description} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(data_dictionary(), end="")

@@ -1,0 +1,68 @@
+"""Aggregated mention statistics (pure polars, no Dagster): entity_stats, entity_daily, entity_pairs,
+source_stats. Documents without a source count under 'unknown'."""
+
+from __future__ import annotations
+
+import polars as pl
+
+UNKNOWN_SOURCE = "unknown"
+
+
+def _mentions_with_docs(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    docs = documents.select(
+        "doc_id", "cluster_id", "published_at", pl.col("source").fill_null(UNKNOWN_SOURCE).alias("source_name")
+    )
+    return mentions.join(docs, on="doc_id", how="left")
+
+
+def entity_stats(mentions: pl.DataFrame, documents: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
+    m = _mentions_with_docs(mentions, documents)
+    agg = m.group_by("entity_id").agg(
+        pl.len().cast(pl.Int64).alias("n_mentions"),
+        pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_docs"),
+        pl.col("cluster_id").n_unique().cast(pl.Int64).alias("n_clusters"),
+        pl.col("source_name").n_unique().cast(pl.Int64).alias("n_sources"),
+        pl.col("published_at").min().alias("first_seen"),
+        pl.col("published_at").max().alias("last_seen"),
+    )
+    return agg.join(entities.select("entity_id", "name_ar", "type"), on="entity_id", how="left")
+
+
+def entity_daily(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    m = _mentions_with_docs(mentions, documents).filter(pl.col("published_at").is_not_null())
+    return m.group_by("entity_id", pl.col("published_at").dt.date().alias("day")).agg(
+        pl.len().cast(pl.Int64).alias("n_mentions"),
+        pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_docs"),
+    )
+
+
+def entity_pairs(mentions: pl.DataFrame) -> pl.DataFrame:
+    units = mentions.select("entity_id", "doc_id", "sentence_idx").unique()
+    pairs = (
+        units.join(units, on=["doc_id", "sentence_idx"], how="inner", suffix="_b")
+        .filter(pl.col("entity_id") < pl.col("entity_id_b"))
+        .select(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"), "doc_id",
+                "sentence_idx")
+    )
+    in_sentences = pairs.group_by("entity_a", "entity_b").agg(pl.len().cast(pl.Int64).alias("n_sentences"))
+    docs = mentions.select("entity_id", "doc_id").unique()
+    doc_pairs = (
+        docs.join(docs, on="doc_id", how="inner", suffix="_b")
+        .filter(pl.col("entity_id") < pl.col("entity_id_b"))
+        .group_by(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"))
+        .agg(pl.len().cast(pl.Int64).alias("n_docs"))
+    )
+    return doc_pairs.join(in_sentences, on=["entity_a", "entity_b"], how="left").with_columns(
+        pl.col("n_sentences").fill_null(0)
+    )
+
+
+def source_stats(documents: pl.DataFrame, mentions: pl.DataFrame, event_mentions: pl.DataFrame) -> pl.DataFrame:
+    docs = documents.select("doc_id", pl.col("source").fill_null(UNKNOWN_SOURCE))
+    n_docs = docs.group_by("source").agg(pl.len().cast(pl.Int64).alias("n_docs"))
+    n_m = mentions.join(docs, on="doc_id").group_by("source").agg(pl.len().cast(pl.Int64).alias("n_mentions"))
+    n_e = event_mentions.join(docs, on="doc_id").group_by("source").agg(pl.len().cast(pl.Int64).alias("n_events"))
+    return (
+        n_docs.join(n_m, on="source", how="left").join(n_e, on="source", how="left")
+        .with_columns(pl.col("n_mentions").fill_null(0), pl.col("n_events").fill_null(0))
+    )

@@ -1,0 +1,187 @@
+"""Tests for pipeline.nlp.dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.nlp.dates import DateMention, find_dates, parse_published_at
+
+REF = date(2025, 11, 6)
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _one(text: str, reference: date | None = REF) -> DateMention:
+    mentions = find_dates(text, reference)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("الخميس, 6 نوفمبر 2025 01:16 AM", "6 نوفمبر 2025", date(2025, 11, 6)),
+        ("وفي 12 شباط 2025 أجرى الرئيس", "12 شباط 2025", date(2025, 2, 12)),
+        ("في 18 كانون الأول 2024، وصف", "18 كانون الأول 2024", date(2024, 12, 18)),
+        ("في 20 آذار 2025 بعث", "20 آذار 2025", date(2025, 3, 20)),
+        ("يوم 3 ابريل 2020", "3 ابريل 2020", date(2020, 4, 3)),
+        ("يوم 3 إبريل 2020", "3 إبريل 2020", date(2020, 4, 3)),
+        ("في 5 يونيه 2019م", "5 يونيه 2019م", date(2019, 6, 5)),
+        ("في ٦ نوفمبر ٢٠٢٥ صباحا", "٦ نوفمبر ٢٠٢٥", date(2025, 11, 6)),
+        ("6 تشرين الثاني/نوفمبر 2025", "6 تشرين الثاني/نوفمبر 2025", date(2025, 11, 6)),
+        ("15 من شهر أكتوبر 2024", "15 من شهر أكتوبر 2024", date(2024, 10, 15)),
+        ("في 1 جانفي 2024", "1 جانفي 2024", date(2024, 1, 1)),
+        ("بتاريخ 20/10/2024 وقع", "20/10/2024", date(2024, 10, 20)),
+        ("بتاريخ ٢٠/١٠/٢٠٢٤ وقع", "٢٠/١٠/٢٠٢٤", date(2024, 10, 20)),
+        ("نشر 2024-02-29.", "2024-02-29", date(2024, 2, 29)),
+        ("في 29.02.2024", "29.02.2024", date(2024, 2, 29)),
+    ],
+)
+def test_full_dates(text: str, surface: str, expected: date) -> None:
+    mention = _one(text, None)
+    assert mention.text == surface
+    assert text[mention.start : mention.end] == surface
+    assert mention.date == expected
+    assert mention.precision == "day"
+    assert mention.date_end is None
+
+
+@pytest.mark.parametrize("text", ["31 فبراير 2024", "في 2024-02-30", "30/02/2023", "بتاريخ 1436/10/5", "عام 1436هـ"])
+def test_invalid_or_hijri_dates_are_ignored(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+def test_day_month_without_year_uses_reference() -> None:
+    mention = _one("خلال لقاء الرئيسين في 15 أكتوبر، بالإضافة")
+    assert (mention.text, mention.date, mention.precision) == ("15 أكتوبر", date(2025, 10, 15), "day")
+
+
+def test_day_month_later_than_reference_goes_to_previous_year() -> None:
+    assert _one("في 20 ديسمبر", date(2025, 1, 10)).date == date(2024, 12, 20)
+    assert _one("في 20 يناير", date(2025, 1, 10)).date == date(2025, 1, 20)
+
+
+def test_without_reference_relative_expressions_are_not_reported() -> None:
+    assert find_dates("في 15 أكتوبر وأمس واليوم وفي أكتوبر الماضي") == []
+
+
+def test_range() -> None:
+    mention = _one("زيارة استمرت من 28 إلى 31 أكتوبر. وعقد")
+    assert mention.text == "من 28 إلى 31 أكتوبر"
+    assert (mention.date, mention.date_end, mention.precision) == (date(2025, 10, 28), date(2025, 10, 31), "day")
+
+
+def test_range_across_months_and_years() -> None:
+    mention = _one("من 28 ديسمبر 2024 إلى 3 يناير 2025", None)
+    assert (mention.date, mention.date_end) == (date(2024, 12, 28), date(2025, 1, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("للزيارة التي قام بها في أكتوبر الماضي.", "أكتوبر الماضي", date(2025, 10, 1)),
+        ("في موسكو في تشرين الأول الجاري.", "تشرين الأول الجاري", date(2025, 10, 1)),
+        ("في آذار الماضي، استأنفت", "آذار الماضي", date(2025, 3, 1)),
+        ("في نوفمبر الماضي", "نوفمبر الماضي", date(2024, 11, 1)),
+        ("في يناير المقبل", "يناير المقبل", date(2026, 1, 1)),
+        ("خلال الشهر الماضي", "الشهر الماضي", date(2025, 10, 1)),
+        ("في سبتمبر. وأعلن", "سبتمبر", date(2025, 9, 1)),
+        ("في تموز 2025", "تموز 2025", date(2025, 7, 1)),
+    ],
+)
+def test_month_precision(text: str, surface: str, expected: date) -> None:
+    mention = _one(text)
+    assert (mention.text, mention.date, mention.precision) == (surface, expected, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("في عام 2002 وقع", "عام 2002", date(2002, 1, 1)),
+        ("خلال العام 2024.", "العام 2024", date(2024, 1, 1)),
+        ("في العام الماضي", "العام الماضي", date(2024, 1, 1)),
+        ("هذا العام", "هذا العام", date(2025, 1, 1)),
+    ],
+)
+def test_year_precision(text: str, surface: str, expected: date) -> None:
+    mention = _one(text)
+    assert (mention.text, mention.date, mention.precision) == (surface, expected, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("بالرئيس بوتين يوم أمس، حيث", "يوم أمس", date(2025, 11, 5)),
+        ("وقال أمس إن", "أمس", date(2025, 11, 5)),
+        ("وقع أمس الأول", "أمس الأول", date(2025, 11, 4)),
+        ("وقع أول أمس", "أول أمس", date(2025, 11, 4)),
+        ("يصل غداً إلى", "غداً", date(2025, 11, 7)),
+        ("يصل غدا إلى", "غدا", date(2025, 11, 7)),
+        ("أجرى الرئيس، اليوم الأربعاء، زيارة", "اليوم الأربعاء", date(2025, 11, 6)),
+        ("أعلن اليوم أن", "اليوم", date(2025, 11, 6)),
+        ("قال يوم الثلاثاء", "يوم الثلاثاء", date(2025, 11, 4)),
+    ],
+)
+def test_relative_days(text: str, surface: str, expected: date) -> None:
+    mention = _one(text)
+    assert (mention.text, mention.date, mention.precision) == (surface, expected, "day")
+
+
+@pytest.mark.parametrize(
+    "text", ["اليوم الوطني", "صحيفة عين اليوم", "الأمسية الثقافية", "مطلع تسعينيات القرن الماضي", "مارس الرياضة"]
+)
+def test_non_dates(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+def test_seed_004_dates() -> None:
+    text = (SEEDS / "004_71cf752dea56cd4a.txt").read_text(encoding="utf-8")
+    found = {(m.text, m.date, m.precision) for m in find_dates(text, REF)}
+    assert ("12 شباط 2025", date(2025, 2, 12), "day") in found
+    assert ("20 آذار 2025", date(2025, 3, 20), "day") in found
+    assert ("18 كانون الأول 2024", date(2024, 12, 18), "day") in found
+    assert ("تشرين الأول الجاري", date(2025, 10, 1), "month") in found
+    assert ("آذار الماضي", date(2025, 3, 1), "month") in found
+
+
+@given(st.text(alphabet="0123456789 /-.يناير شباط أمس اليوم عام من إلى في الماضي ٠١٢٣", max_size=80))
+def test_spans_are_consistent(text: str) -> None:
+    mentions = find_dates(text, REF)
+    last_end = 0
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        assert m.precision in {"day", "month", "year"}
+        last_end = m.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("الخميس, 6 نوفمبر 2025 01:16 AM", datetime(2025, 11, 6, 1, 16)),
+        ("الخميس، 6 نوفمبر 2025 01:16 PM", datetime(2025, 11, 6, 13, 16)),
+        ("6 تشرين الثاني 2025 - 1:05 م", datetime(2025, 11, 6, 13, 5)),
+        ("2015-07-20", datetime(2015, 7, 20)),
+        ("2015-07-20T10:00:00", datetime(2015, 7, 20, 10)),
+        ("2015-07-20 10:00", datetime(2015, 7, 20, 10)),
+        ("2015-07-20 15:38:33", datetime(2015, 7, 20, 15, 38, 33)),
+        ("2015-07-20T10:00:00+03:00", datetime(2015, 7, 20, 7)),
+        ("2015-07-20T10:00:00Z", datetime(2015, 7, 20, 10)),
+        ("Mon, 20 Jul 2015 10:00:00 +0000", datetime(2015, 7, 20, 10)),
+        ("20/07/2015 10:00", datetime(2015, 7, 20, 10)),
+        ("  6 نوفمبر 2025  ", datetime(2025, 11, 6)),
+    ],
+)
+def test_parse_published_at(text: str, expected: datetime) -> None:
+    parsed = parse_published_at(text)
+    assert parsed == expected
+    assert parsed is not None and parsed.tzinfo is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "nonsense", "نوفمبر 2025", "31 فبراير 2024"])
+def test_parse_published_at_rejects(text: str) -> None:
+    assert parse_published_at(text) is None

@@ -1,0 +1,89 @@
+"""Tests for pipeline.nlp.dedup."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from pipeline.nlp.dedup import content_key, near_duplicate_clusters, shingles
+
+WORDS = (
+    "قال وزير الخارجية إن المحادثات مع الجانب الروسي كانت مثمرة وناقشت قضايا التعاون الاقتصادي والعسكري "
+    "في المنطقة وأكد الرئيس أن بلاده تسعى إلى تعزيز العلاقات مع جميع الدول الصديقة وبناء شراكات جديدة "
+    "في مجالات الطاقة والنقل والزراعة والتعليم والصحة والسياحة والاستثمار والتجارة الخارجية"
+).split()
+
+
+def _doc(rng: random.Random, n: int = 120) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)) + "."
+
+
+def test_content_key_ignores_whitespace_punctuation_and_spelling() -> None:
+    a = "قال الرئيس:  «إنّ الأمر مهم».\nوأضاف  أن..."
+    b = "قال الرئيس إن الامر مهم وأضاف ان"
+    assert content_key(a) == content_key(b)
+    assert content_key(a) != content_key(b + " جديد")
+    assert len(content_key(a)) == 64
+
+
+def test_content_key_digits() -> None:
+    assert content_key("عام ٢٠٢٥") == content_key("عام 2025")
+
+
+def test_shingles() -> None:
+    assert shingles([]) == set()
+    assert shingles(["a", "b"]) == {b"a b"}
+    assert len(shingles(list("abcdefg"))) == 3
+
+
+def test_clusters() -> None:
+    rng = random.Random(0)
+    base = _doc(rng, 200)
+    words = base.split()
+    near = " ".join([*words[:-2], "تغيير", "طفيف."])
+    other = _doc(rng, 200)
+    clusters = near_duplicate_clusters(["b", "a", "c", "d"], [near, base, other, ""])
+    assert clusters == {"a": "a", "b": "a", "c": "c", "d": "d"}
+
+
+def test_transitive_clusters_take_the_smallest_id() -> None:
+    rng = random.Random(1)
+    words = _doc(rng, 300).split()
+    v1 = " ".join(words)
+    v2 = " ".join([*words[:-10], *(["جديد"] * 10)])
+    v3 = " ".join([*words[:-20], *(["جديد"] * 20)])
+    clusters = near_duplicate_clusters(["z", "m", "b"], [v1, v2, v3], threshold=0.85)
+    assert len(set(clusters.values())) == 1
+    assert set(clusters.values()) == {"b"}
+
+
+def test_deterministic_and_order_independent() -> None:
+    rng = random.Random(2)
+    texts = [_doc(rng) for _ in range(20)]
+    texts += [t.replace(".", " تم.") for t in texts[:5]]
+    ids = [f"doc{i:03d}" for i in range(len(texts))]
+    first = near_duplicate_clusters(ids, texts)
+    again = near_duplicate_clusters(list(reversed(ids)), list(reversed(texts)))
+    assert first == again
+    for i in range(5):
+        assert first[ids[20 + i]] == ids[i]
+
+
+def test_validation() -> None:
+    with pytest.raises(ValueError):
+        near_duplicate_clusters(["a"], ["x", "y"])
+    with pytest.raises(ValueError):
+        near_duplicate_clusters(["a", "a"], ["x", "y"])
+    assert near_duplicate_clusters([], []) == {}
+
+
+def test_two_thousand_docs_quickly() -> None:
+    rng = random.Random(3)
+    texts = [_doc(rng, 300) for _ in range(2000)]
+    ids = [f"d{i:05d}" for i in range(2000)]
+    start = time.perf_counter()
+    clusters = near_duplicate_clusters(ids, texts)
+    assert time.perf_counter() - start < 30
+    assert len(clusters) == 2000

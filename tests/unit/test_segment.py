@@ -1,0 +1,69 @@
+"""Tests for pipeline.nlp.segment."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.nlp.segment import sentence_spans, sentences
+
+
+def test_basic_split() -> None:
+    text = "قال الوزير إن المحادثات مثمرة. وأضاف: هل هذا جيد؟ نعم! ثم؛ انتهى"
+    assert sentences(text) == ["قال الوزير إن المحادثات مثمرة.", "وأضاف: هل هذا جيد؟", "نعم!", "ثم؛", "انتهى"]
+
+
+def test_cleaned_forms_of_arabic_punctuation() -> None:
+    # clean_text (arclean) turns ؟ into ? and ؛ into ;
+    assert sentences("هل وصل? نعم; وصل") == ["هل وصل?", "نعم;", "وصل"]
+
+
+def test_numbers_and_abbreviations_do_not_split() -> None:
+    text = "بلغ النمو 3.5 بالمئة وفق د. محمد علي. وقال إن U.S. army و Mr. Smith حضرا."
+    assert sentences(text) == ["بلغ النمو 3.5 بالمئة وفق د. محمد علي.", "وقال إن U.S. army و Mr. Smith حضرا."]
+
+
+def test_newlines_split_and_whitespace_is_excluded() -> None:
+    text = "  عنوان الخبر  \n\n  الفقرة الأولى. الثانية  \n"
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["عنوان الخبر", "الفقرة الأولى.", "الثانية"]
+
+
+def test_closing_quotes_stay_with_the_sentence() -> None:
+    assert sentences('قال: "هذا جيد." ثم غادر.') == ['قال: "هذا جيد."', "ثم غادر."]
+    assert sentences("قال «انتهى الأمر!» وغادر") == ["قال «انتهى الأمر!»", "وغادر"]
+
+
+def test_ellipsis_and_double_points() -> None:
+    assert sentences("حلب.. طوابير وساعات... من الانتظار") == ["حلب..", "طوابير وساعات...", "من الانتظار"]
+
+
+def test_empty() -> None:
+    assert sentence_spans("") == []
+    assert sentence_spans(" \n\t ") == []
+
+
+@given(st.text(alphabet="اب ت.!?؟؛;\n\t 3\"»)(.د", max_size=200))
+def test_spans_partition_non_whitespace(text: str) -> None:
+    spans = sentence_spans(text)
+    covered: set[int] = set()
+    last_end = 0
+    for start, end in spans:
+        assert last_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        covered.update(range(start, end))
+        last_end = end
+    assert {i for i, ch in enumerate(text) if not ch.isspace()} <= covered
+
+
+@given(st.text(max_size=300))
+def test_spans_on_any_text(text: str) -> None:
+    spans = sentence_spans(text)
+    assert spans == sorted(spans)
+    for (_, e1), (s2, _) in itertools.pairwise(spans):
+        assert e1 <= s2
+    non_ws = {i for i, ch in enumerate(text) if not ch.isspace()}
+    assert non_ws <= {i for s, e in spans for i in range(s, e)}
+    assert all(text[s:e].strip() == text[s:e] and s < e for s, e in spans)

@@ -1,0 +1,64 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.nlp.text import (
+    arabic_letter_ratio,
+    clean_text,
+    normalize_for_matching,
+    proclitic_splits,
+    stem_variants,
+    tokenize,
+)
+
+ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآىةؤئـًٌٍَُِّْ٠١٢٣ ،.؟\n\r\t\u200f\u200b-–“”")),
+                 max_size=200)
+
+
+def test_clean_text_strips_controls_tatweel_and_normalises_space():
+    raw = "  موسكو\u200f – أكد   وزير\tالخارجيـــة\r\n\r\n\r\n\r\nسطر  "
+    assert clean_text(raw) == "موسكو - أكد وزير الخارجية\n\nسطر"
+
+
+def test_clean_text_maps_arabic_indic_digits():
+    assert clean_text("عام ٢٠٢٥") == "عام 2025"
+
+
+@given(ARABIC)
+def test_clean_text_is_idempotent(raw: str):
+    once = clean_text(raw)
+    assert clean_text(once) == once
+
+
+def test_normalize_for_matching_folds_variants():
+    assert normalize_for_matching("إسرائيلُ") == "اسرائيل"
+    assert normalize_for_matching("أحمد") == normalize_for_matching("احمد")
+    assert normalize_for_matching("مصطفى") == "مصطفي"
+    assert normalize_for_matching("القاهرة") == "القاهره"
+    assert normalize_for_matching("ركّزا  ١٢") == "ركزا 12"
+
+
+@given(ARABIC)
+def test_tokens_point_into_text(text: str):
+    for tok in tokenize(text):
+        assert text[tok.start : tok.end] == tok.text
+
+
+def test_tokenize_splits_punctuation_and_keeps_offsets():
+    text = "قال: لافروف، (موسكو)."
+    toks = tokenize(text, offset=10)
+    assert [t.text for t in toks] == ["قال", ":", "لافروف", "،", "(", "موسكو", ")", "."]
+    assert toks[2].start == 15 and toks[2].end == 21
+
+
+def test_proclitic_splits_cover_conjunction_and_preposition():
+    assert proclitic_splits("وموسكو") == [1, 0]
+    assert proclitic_splits("وبروسيا") == [2, 1, 0]
+    assert proclitic_splits("كم") == [0]  # stem too short
+    assert proclitic_splits("كما", min_stem=3) == [0]
+    assert stem_variants("للكرملين", 1) == ["لكرملين", "الكرملين"]
+
+
+def test_arabic_letter_ratio():
+    assert arabic_letter_ratio("hello") == 0.0
+    assert arabic_letter_ratio("مرحبا") == 1.0
+    assert arabic_letter_ratio("") == 0.0
