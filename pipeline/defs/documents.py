@@ -9,9 +9,7 @@ from pipeline.defs.resources import InputFiles, Warehouse
 from pipeline.nlp.documents import build_documents
 from pipeline.nlp.ingest import scan_inputs
 from pipeline.nlp.segment import sentence_spans
-
-QUARANTINE_SCHEMA = {"source_path": pl.String, "reason": pl.String, "detail": pl.String, "bytes": pl.Int64,
-                     "sha256": pl.String}
+from pipeline.schemas import TABLES
 
 
 @dg.multi_asset(
@@ -33,7 +31,8 @@ def documents_and_quarantine(context: dg.AssetExecutionContext, warehouse: Wareh
             "materialize raw_files again (or run the whole graph with `akhbar run`)"
         )
     docs, content_rejections = build_documents(records, inputs.near_duplicate_threshold)
-    quarantine = pl.DataFrame([r.__dict__ for r in [*rejections, *content_rejections]], schema=QUARANTINE_SCHEMA)
+    quarantine = pl.DataFrame([r.__dict__ for r in [*rejections, *content_rejections]],
+                              schema=TABLES["quarantine"].polars_schema)
     reasons = quarantine.group_by("reason").len().sort("reason")
     context.log.info(f"{docs.height} documents, {quarantine.height} quarantined")
     yield warehouse.publish("documents", docs,
@@ -54,8 +53,7 @@ def sentences(warehouse: Warehouse) -> dg.MaterializeResult:
     for doc_id, text in docs.select("doc_id", "text").iter_rows():
         for idx, (start, end) in enumerate(sentence_spans(text)):
             rows.append((doc_id, idx, start, end, text[start:end]))
-    frame = pl.DataFrame(rows, schema={"doc_id": pl.String, "sentence_idx": pl.Int32, "start": pl.Int64,
-                                       "end": pl.Int64, "text": pl.String}, orient="row")
+    frame = pl.DataFrame(rows, schema=TABLES["sentences"].polars_schema, orient="row")
     return warehouse.publish("sentences", frame)
 
 

@@ -7,6 +7,7 @@ import polars as pl
 from pipeline.defs.checks import contract_checks
 from pipeline.defs.resources import InputFiles, Warehouse
 from pipeline.nlp.ingest import scan_inputs
+from pipeline.schemas import TABLES
 
 
 @dg.asset(
@@ -19,11 +20,7 @@ def raw_files(context: dg.AssetExecutionContext, warehouse: Warehouse, inputs: I
     files, records, rejections = scan_inputs(inputs.input_dir, inputs.max_file_bytes)
     context.log.info(f"{len(files)} files under {inputs.input_dir}: {len(records)} article records, "
                      f"{len(rejections)} rejected at file level")
-    frame = pl.DataFrame(
-        [f.__dict__ for f in files],
-        schema={"path": pl.String, "bytes": pl.Int64, "sha256": pl.String, "format": pl.String,
-                "encoding": pl.String, "sidecar_path": pl.String, "modified_at": pl.Datetime("us")},
-    )
+    frame = pl.DataFrame([f.__dict__ for f in files], schema=TABLES["raw_files"].polars_schema)
     return warehouse.publish("raw_files", frame, input_dir=dg.MetadataValue.path(inputs.input_dir))
 
 

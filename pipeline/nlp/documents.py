@@ -16,14 +16,11 @@ from pipeline.nlp.dates import parse_published_at
 from pipeline.nlp.dedup import content_key, near_duplicate_clusters
 from pipeline.nlp.ingest import Record, Rejection
 from pipeline.nlp.text import arabic_letter_ratio, tokenize
+from pipeline.schemas import TABLES
 
 MIN_ARABIC_RATIO = 0.5  # share of letters that must be Arabic
 MIN_ARABIC_LETTERS = 20
 
-DOCUMENT_COLUMNS = [
-    "doc_id", "source_path", "format", "encoding", "title", "text", "source", "author", "url", "published_at",
-    "published_at_origin", "dateline", "n_chars", "n_tokens", "content_sha256", "dup_of", "cluster_id",
-]
 
 
 def _raw_bytes(text: str) -> tuple[int, str]:
@@ -88,6 +85,4 @@ def build_documents(
                                        threshold=near_duplicate_threshold)
     for r in rows:
         r["cluster_id"] = clusters[r["doc_id"]]
-    schema = {c: pl.String for c in DOCUMENT_COLUMNS}
-    schema.update({"published_at": pl.Datetime("us"), "n_chars": pl.Int64, "n_tokens": pl.Int64})
-    return pl.DataFrame(rows, schema=schema), rejections
+    return pl.DataFrame(rows, schema=TABLES["documents"].polars_schema), rejections

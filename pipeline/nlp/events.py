@@ -27,6 +27,7 @@ from pipeline.nlp.dates import find_dates
 from pipeline.nlp.ner.lexicon import LEXICON_DIR
 from pipeline.nlp.resolve import stable_id
 from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, tokenize
+from pipeline.schemas import TABLES
 
 # CAMEO root → (quad class, Goldstein value); quad classes as in GDELT 1.0/2.0.
 CAMEO_ROOTS: dict[str, tuple[int, float]] = {
@@ -178,14 +179,8 @@ def detect_events(
     return rows
 
 
-EVENT_MENTION_SCHEMA = {
-    "event_mention_id": pl.String, "doc_id": pl.String, "sentence_idx": pl.Int32, "trigger_start": pl.Int64,
-    "trigger_end": pl.Int64, "trigger": pl.String, "event_type": pl.String, "mode": pl.String,
-    "cameo_root": pl.String, "quad_class": pl.Int32, "goldstein": pl.Float64,
-    "actor_ids": pl.List(pl.String), "recipient_ids": pl.List(pl.String), "location_id": pl.String,
-    "date": pl.Date, "date_end": pl.Date, "date_precision": pl.String, "date_text": pl.String,
-    "negated": pl.Boolean, "future": pl.Boolean,
-}
+# event mention rows before clustering: the contract without event_id
+EVENT_MENTION_SCHEMA = {k: v for k, v in TABLES["event_mentions"].polars_schema.items() if k != "event_id"}
 
 
 def event_key(row: dict) -> str:
@@ -203,7 +198,7 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
     rows = mentions.to_dicts()
     for r in rows:
         r["event_id"] = event_key(r)
-    with_ids = pl.DataFrame(rows, schema={**EVENT_MENTION_SCHEMA, "event_id": pl.String})
+    with_ids = pl.DataFrame(rows, schema=TABLES["event_mentions"].polars_schema)
     docs = {r["doc_id"]: r for r in documents.select("doc_id", "source", "published_at").iter_rows(named=True)}
     groups: dict[str, list[dict]] = {}
     for r in rows:
@@ -236,10 +231,4 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
             "first_seen": min(times) if times else None,
             "last_seen": max(times) if times else None,
         })
-    return with_ids, pl.DataFrame(events, schema={
-        "event_id": pl.String, "event_type": pl.String, "mode": pl.String, "cameo_root": pl.String,
-        "quad_class": pl.Int32, "goldstein": pl.Float64, "actor_ids": pl.List(pl.String),
-        "recipient_ids": pl.List(pl.String), "location_id": pl.String, "date": pl.Date, "date_end": pl.Date,
-        "date_precision": pl.String, "n_mentions": pl.Int64, "n_articles": pl.Int64, "n_sources": pl.Int64,
-        "first_seen": pl.Datetime("us"), "last_seen": pl.Datetime("us"),
-    })
+    return with_ids, pl.DataFrame(events, schema=TABLES["events"].polars_schema)

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 import polars as pl
 
 from pipeline.nlp.ner.lexicon import Lexicon, load_lexicon
+from pipeline.schemas import TABLES
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
@@ -85,11 +86,6 @@ def resolve_mentions(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> 
     )
 
 
-ENTITY_SCHEMA = {
-    "entity_id": pl.String, "type": pl.String, "name_ar": pl.String, "name_en": pl.String,
-    "aliases": pl.List(pl.String), "n_mentions": pl.Int64, "n_docs": pl.Int64, "country_code": pl.String,
-    "geonames_id": pl.Int64, "lat": pl.Float64, "lon": pl.Float64,
-}
 
 
 def build_entities(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> pl.DataFrame:
@@ -128,7 +124,7 @@ def build_entities(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> pl
             "lat": entry.lat if entry else None,
             "lon": entry.lon if entry else None,
         })
-    return pl.DataFrame(out, schema=ENTITY_SCHEMA)
+    return pl.DataFrame(out, schema=TABLES["entities"].polars_schema)
 
 
 def build_aliases(mentions: pl.DataFrame) -> pl.DataFrame:

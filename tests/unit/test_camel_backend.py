@@ -50,5 +50,5 @@ def test_camel_backend_spans_map_back_to_text(tiny_model: Path):
 def test_camel_backend_needs_a_model_folder(tmp_path: Path):
     with pytest.raises(ValueError, match="AKHBAR_CAMEL_NER_MODEL"):
         make_backend("camel", None)
-    with pytest.raises(FileNotFoundError, match="config.json"):
+    with pytest.raises(FileNotFoundError, match=r"config\.json"):
         make_backend("camel", str(tmp_path))

@@ -7,6 +7,7 @@ import polars as pl
 from pipeline.nlp.ner.base import NerBackend, tag_document
 from pipeline.nlp.ner.lexicon import load_lexicon
 from pipeline.nlp.resolve import stable_id
+from pipeline.schemas import TABLES
 
 
 def make_backend(name: str, camel_model_dir: str | None = None) -> NerBackend:
@@ -29,11 +30,8 @@ def make_backend(name: str, camel_model_dir: str | None = None) -> NerBackend:
     raise ValueError(f"unknown NER backend {name!r}: use gazetteer, crf or camel")
 
 
-MENTION_SCHEMA = {
-    "mention_id": pl.String, "doc_id": pl.String, "sentence_idx": pl.Int32, "start": pl.Int64, "end": pl.Int64,
-    "surface": pl.String, "normalized": pl.String, "type": pl.String, "confidence": pl.Float64,
-    "backend": pl.String,
-}
+# mention rows before resolution: the contract without entity_id and subtype
+MENTION_SCHEMA = {k: v for k, v in TABLES["entity_mentions"].polars_schema.items() if k not in ("entity_id", "subtype")}
 
 
 def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: NerBackend) -> pl.DataFrame:
