@@ -3,7 +3,9 @@
 :func:`clean_article` applies :func:`pipeline.nlp.text.clean_text`, then general line-level rules, repeated
 until nothing changes (so the result is idempotent):
 
-1. a leading date line (``الخميس, 6 نوفمبر 2025 01:16 AM``) becomes ``published_at`` and is removed;
+1. a leading date line (``الخميس, 6 نوفمبر 2025 01:16 AM``, or an agency line
+   ``جدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس``) becomes ``published_at`` (and ``dateline``/``source``)
+   and is removed;
 2. widget lines made only of boilerplate phrases (lexicon ``boilerplate_ar.txt``: ``التعليقات``,
    ``مشاركة المقال:``, ``news-details`` …), label lines (``سمات …``, ``اقرأ أيضا: …``), short mostly-Latin lines
    and lines without letters are removed;
@@ -34,6 +36,7 @@ from pipeline.nlp.text import clean_text, normalize_for_matching
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "resources" / "lexicons"
 BOILERPLATE_FILE = LEXICON_DIR / "boilerplate_ar.txt"
 OUTLETS_FILE = LEXICON_DIR / "outlets_ar.txt"
+STOPWORDS_FILE = LEXICON_DIR / "stopwords_ar.txt"
 PLACES_FILES = (LEXICON_DIR / "places_ar.tsv", LEXICON_DIR / "places_extra_ar.tsv")
 
 MAX_PASSES = 8
@@ -46,6 +49,7 @@ BYLINE_PART_MAX_WORDS = 4
 SIGNATURE_MIN_WORDS = 2  # a lone word at the end is more often a caption or a name than an outlet
 SIGNATURE_MAX_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+HEADING_MAX_WORDS = 6
 
 _SENTENCE_END = (".", "!", "?", "\u061f", ";", "\u061b", "\u2026")
 _SENTENCE_END_CLOSERS = "\"'\u201d\u2019\u00bb)]"
@@ -71,8 +75,7 @@ _WRITER_SIGNATURE_RE = re.compile(r"^[-\u2013\u2014]+\s*(?P<who>[^\W\d_][^-\u201
 _NOT_AUTHORS = frozenset({"متابعات", "وكالات", "خاص", "المحرر", "محرر", "التحرير", "فريق التحرير", "مراسلون"})
 # words a date line may hold besides the date itself (matching forms)
 _DATE_LINE_WORDS = frozenset(
-    line_key_word
-    for line_key_word in (
+    (
         "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت am pm ص م مساء مساءا صباحا الساعه "
         "نشر في بتاريخ تاريخ النشر اخر تحديث التحديث تم gmt utc بتوقيت غرينتش جرينتش مكه المكرمه "
         "الموافق هـ ه هجري هجريه ميلادي محرم صفر ربيع الاول الثاني الاخر جمادى الاولى الاخره رجب شعبان "
@@ -186,14 +189,14 @@ def _ends_sentence(line: str) -> bool:
 
 def _is_widget(line: str) -> bool:
     """A line made only of boilerplate phrases, a label line, a short mostly-Latin line, or no letters."""
-    letters = _LETTER_RE.findall(line)
-    if not letters:
+    if _LETTER_RE.search(line) is None:
         return True
     words = _words(line)
-    latin = sum(1 for ch in letters if _LATIN_RE.match(ch))
-    if len(words) <= LATIN_LINE_MAX_WORDS and latin / len(letters) > 0.5:
-        return True
-    key = line_key(line)
+    if len(words) <= LATIN_LINE_MAX_WORDS:
+        letters = _LETTER_RE.findall(line)
+        if len(_LATIN_RE.findall(line)) / len(letters) > 0.5:
+            return True
+    key = line_key(" ".join(words[: LATIN_LINE_MAX_WORDS + 1]))  # enough for phrases, labels and headings
     lex = _boilerplate()
     if key in lex.headings:  # left to _related_blocks, which also drops the headlines after it
         return False
@@ -217,7 +220,7 @@ def _is_label(line: str, key: str, labels: tuple[str, ...]) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return line_key(line) in _boilerplate().headings
+    return len(_words(line)) <= HEADING_MAX_WORDS and line_key(line) in _boilerplate().headings
 
 
 def _is_headline_like(line: str) -> bool:
@@ -244,29 +247,52 @@ def _drop(lines: list[str], indexes: set[int], found: _Found) -> list[str]:
 def _leading_date_line(lines: list[str], found: _Found) -> list[str]:
     for i in _nonblank(lines)[:3]:
         line = lines[i]
-        if len(_words(line)) > 12:
+        if len(_words(line)) > 12 or _DIGIT_RE.search(line) is None:
             continue
         published = parse_published_at(line)
         if published is None:
             continue
-        rest = line
-        for mention in reversed(find_dates(line)):
-            rest = rest[: mention.start] + " " + rest[mention.end :]
-        words = _words(line_key(_TIME_RE.sub(" ", rest)))
-        unknown = [w for w in words if not w.isdigit() and w not in _DATE_LINE_WORDS and _classify(w) == "person"]
-        if len(unknown) <= 1 and not _ends_sentence(line):
-            if words and _classify(words[0]) == "place":  # "جدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
-                found.set(dateline=rest.split()[0])
-            outlets = [w for w in words if _classify(w) == "outlet"]
-            found.set(published_at=published, source=outlets[-1] if outlets else None)
+        info = _date_line_info(line)
+        if info is not None:
+            found.set(published_at=published, **info)
             return _drop(lines, {i}, found)
     return lines
+
+
+def _date_line_info(line: str) -> dict[str, str] | None:
+    """dateline/source of a line that holds only a date (plus weekday, time, Hijri date, labels), or None.
+
+    An agency line ``جدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس`` may start with a city (up to 3
+    words before the first number) when it also names an outlet or says الموافق.
+    """
+    if _ends_sentence(line):
+        return None
+    rest = line
+    for mention in reversed(find_dates(line)):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    tokens = _words(_TIME_RE.sub(" ", rest))
+    first_number = next((k for k, t in enumerate(tokens) if _DIGIT_RE.search(t)), len(tokens))
+    lead, tail = tokens[:first_number], [line_key(t) for t in tokens[first_number:]]
+    tail = [t for t in tail if t]
+    if any(not _DIGIT_RE.search(t) and t not in _DATE_LINE_WORDS and _classify(t) == "person" for t in tail):
+        return None
+    outlets = [t for t in tail if _classify(t) == "outlet"]
+    lead_known = all(line_key(t) in _DATE_LINE_WORDS or not line_key(t) for t in lead)
+    agency_line = bool(outlets) or "الموافق" in tail
+    if not lead_known and not (agency_line and len(lead) <= 3):
+        return None
+    info: dict[str, str] = {}
+    if lead and not lead_known:
+        info["dateline"] = " ".join(lead)
+    if outlets:
+        info["source"] = outlets[-1]
+    return info
 
 
 def _widgets(lines: list[str], found: _Found) -> list[str]:
     drop = {i for i in _nonblank(lines) if _is_widget(lines[i])}
     for i in sorted(drop):
-        if found.published_at is None and len(_words(lines[i])) <= 12:
+        if found.published_at is None and len(_words(lines[i])) <= 12 and _DIGIT_RE.search(lines[i]):
             found.set(published_at=parse_published_at(lines[i]))
     return _drop(lines, drop, found) if drop else lines
 
@@ -311,11 +337,21 @@ def _repeats(lines: list[str], found: _Found) -> list[str]:
     title_key = line_key(lines[title]) if title is not None else None
     previous_key = None
     for i in _nonblank(lines):
-        key = line_key(lines[i])
+        line = lines[i]
+        key = line_key(line) if len(_words(line)) <= TITLE_MAX_WORDS else line  # long paragraphs: exact
         if i != title and key and (key == title_key or key == previous_key):
             drop.add(i)
         previous_key = key
     return _drop(lines, drop, found) if drop else lines
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(line_key(w) for w in _read_lexicon(STOPWORDS_FILE) if not w.startswith("#"))
+
+
+def _has_stopword(phrase: str) -> bool:
+    return any(word in _stopwords() for word in line_key(phrase).split())
 
 
 def _classify(part: str) -> str:
@@ -365,7 +401,11 @@ def _parse_byline(line: str) -> dict[str, str] | None:
     if parts is None:
         return None
     kinds = [_classify(p) for p in parts]
+    if kinds.count("outlet") > 1 or (kinds.count("place") > 1 and "outlet" not in kinds):
+        return None  # "روسيا - أوكرانيا: …" is a headline; "عين اليوم - مكة المكرمة / جدة" a byline
     people = [p for p, k in zip(parts, kinds, strict=True) if k == "person"]
+    if any(_has_stopword(p) for p in people):  # a person part is a name, not a phrase
+        return None
     if "outlet" not in kinds and "place" not in kinds:
         if kinds == ["person", "person"] and line.rstrip().endswith(":"):  # "الثورة - منهل إبراهيم:"
             return {"source": parts[0], "author": parts[1]}

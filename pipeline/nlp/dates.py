@@ -19,6 +19,7 @@ validated (no 31 February). Month precision gives the first day of the month, ye
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -106,8 +107,10 @@ _WEEKDAY_BY_FOLD: dict[str, int] = {_fold(w): n for w, n in _WEEKDAYS.items()}
 
 _MONTH_RE = _alternation([w for ws in _MONTHS.values() for w in ws])
 _WEEKDAY_RE = _alternation(list(_WEEKDAYS))
-# "تشرين الثاني/نوفمبر" or "نوفمبر (تشرين الثاني)": a second name for the same month
-_MONTH_GROUP = rf"(?P<{{name}}>{_MONTH_RE})(?:\s*[/(]\s*(?:{_MONTH_RE})\s*\)?)?{_NOT_WORD_AFTER}"
+# "تشرين الثاني/نوفمبر", "نوفمبر (تشرين الثاني)", "يوليو تموز": a second name for the same month
+_MONTH_GROUP = (
+    rf"(?P<{{name}}>{_MONTH_RE})(?:(?:\s*[/(]\s*|\s+)(?:{_MONTH_RE})(?:\s*\))?(?=\W|$))?{_NOT_WORD_AFTER}"
+)
 _YEAR_GROUP = rf"(?P<{{name}}>{_D}{{{{4}}}})(?!{_D})(?:\s*(?:م|ميلادي(?:ة)?){_NOT_WORD_AFTER})?"
 _DAY_GROUP = rf"(?<!{_D})(?P<{{name}}>{_D}{{{{1,2}}}})(?!{_D})"
 _PAST = _alternation(["الماضي", "الماضية", "المنصرم", "المنصرمة", "السابق", "الفائت"])
@@ -129,7 +132,7 @@ _RANGE_RE = re.compile(
 )
 _FULL_RE = re.compile(
     rf"{_group(_DAY_GROUP, 'd')}\s*(?:من\s+)?(?:شهر\s+)?{_group(_MONTH_GROUP, 'm')}"
-    rf"(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER})?"
+    rf"(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER}|\s+{_RELATIVE_WORD})?"
 )
 _NUMERIC_DMY_RE = re.compile(
     rf"(?<![\w/.\-])(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![\w/\-]|\.{_D})"
@@ -147,7 +150,7 @@ _MONTH_RELATIVE_RE = re.compile(
 )
 _MONTH_ALONE_RE = re.compile(
     rf"{_NOT_WORD_BEFORE}(?:(?:[وف]?(?:في|خلال|منذ|حتى|مطلع|منتصف|أواخر|اواخر|أوائل|اوائل|نهاية|بداية)\s+)(?:شهر\s+)?|شهر\s+)"
-    rf"{_group(_MONTH_GROUP, 'm')}"
+    rf"{_group(_MONTH_GROUP, 'm')}(?!\s*(?:و|-|إلى|الى|حتى)\s*(?:{_MONTH_RE}))"
 )
 _THIS_MONTH_RE = re.compile(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>الشهر\s+{_RELATIVE_WORD}|(?P<this>هذا)\s+الشهر{_NOT_WORD_AFTER})"
@@ -174,7 +177,13 @@ _WEEKDAY_PHRASE_RE = re.compile(
     rf"(?:\s+(?:(?P<past>{_PAST})|(?P<next>{_NEXT})))?){_NOT_WORD_AFTER}"
 )
 # "اليوم" is also a noun ("اليوم الوطني", "عين اليوم"): words after/before it that rule out "today"
-_NOT_TODAY_BEFORE = re.compile(r"(?:عين|صحيفة|جريدة|مجلة|موقع|نفس|ذلك|ذات|هذا)\s+$")
+_NOT_TODAY_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:عين|صحيفة|جريدة|مجلة|موقع|دار|روسيا|إسرائيل|اسرائيل|نفس|ذلك|ذات|هذا|في|مدار|طوال|طيلة|ل)\s+"
+    r"|[\"«“])$"
+)
+# a weekday followed by a number introduces an explicit (possibly Hijri) date: "يوم الثلاثاء 26/10/1436ه"
+_DIGIT_AFTER_RE = re.compile(rf"[\s,،(]*{_D}")
+_CLITIC_BL_RE = re.compile("[بل]")
 _NOT_TODAY_AFTER = re.compile(r"\s*(?:ال\w+|من\s+(?:أيام|ايام))")
 
 
@@ -238,6 +247,16 @@ def _relative_month(month: int, kind: str, reference: date) -> date | None:
     return _month_start(year, month)
 
 
+def _relative_day(month: int, day: int, kind: str, reference: date) -> date | None:
+    """``day month`` qualified by الماضي (last such day before) / المقبل (next after) / الجاري."""
+    candidate = _make_date(reference.year, month, day)
+    if kind == "past" and (candidate is None or candidate >= reference):
+        return _make_date(reference.year - 1, month, day)
+    if kind == "next" and (candidate is None or candidate <= reference):
+        return _make_date(reference.year + 1, month, day)
+    return candidate
+
+
 def _relative_kind(match: re.Match[str]) -> str:
     for kind in ("past", "current", "next"):
         if match.groupdict().get(kind):
@@ -289,6 +308,8 @@ def _full_dates(text: str, reference: date | None) -> list[_Candidate]:
         day = _int(m["d"])
         if m["y"]:
             value = _make_date(_int(m["y"]), month, day)
+        elif reference is not None and (m["past"] or m["current"] or m["next"]):  # "2 أبريل الماضي"
+            value = _relative_day(month, day, _relative_kind(m), reference)
         elif reference is not None:
             value = _year_for(month, day, reference)
         else:
@@ -366,6 +387,8 @@ def _is_today(text: str, m: re.Match[str]) -> bool:
         return True
     if _NOT_TODAY_BEFORE.search(text[max(0, m.start("core") - 12) : m.start("core")]):
         return False
+    if text[m.end("core") : m.end("core") + 1] in ('"', "»", "”"):
+        return False
     return _NOT_TODAY_AFTER.match(text, m.end("core")) is None
 
 
@@ -374,9 +397,13 @@ def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
         return []
     out: list[_Candidate] = []
     for m in _RELATIVE_DAY_RE.finditer(text):
+        if (m["wd"] or m["y_wd"] or m["t_wd"]) and _DIGIT_AFTER_RE.match(text, m.end("core")):
+            continue
         if m["before_yesterday"]:
             value = reference - timedelta(days=2)
         elif m["yesterday"]:
+            if _CLITIC_BL_RE.search(text, m.start(), m.start("core")) and not m["core"].startswith("ال"):
+                continue  # لامس "touched", not ل + أمس
             value = reference - timedelta(days=1)
         elif m["after_tomorrow"]:
             value = reference + timedelta(days=2)
@@ -389,7 +416,7 @@ def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
         out.append((m.start("core"), m.end("core"), value, None, DAY))
     for m in _WEEKDAY_PHRASE_RE.finditer(text):
         weekday = _weekday(m["wd"])
-        if weekday is None:
+        if weekday is None or _DIGIT_AFTER_RE.match(text, m.end("core")):
             continue
         if m["next"]:
             value = reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
@@ -406,12 +433,19 @@ _MATCHERS = (_ranges, _full_dates, _numeric_dates, _month_years, _relative_month
 
 
 def _select(candidates: list[tuple[int, _Candidate]]) -> list[_Candidate]:
+    """Longest candidates first (then matcher priority), skipping any that overlaps one already chosen."""
     ordered = sorted(candidates, key=lambda pc: (-(pc[1][1] - pc[1][0]), pc[0], pc[1][0]))
+    starts: list[int] = []  # chosen spans, sorted by start; they never overlap
     chosen: list[_Candidate] = []
     for _, cand in ordered:
-        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c[0])
+        i = bisect.bisect_left(starts, cand[0])
+        if i > 0 and chosen[i - 1][1] > cand[0]:
+            continue
+        if i < len(chosen) and chosen[i][0] < cand[1]:
+            continue
+        starts.insert(i, cand[0])
+        chosen.insert(i, cand)
+    return chosen
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -445,6 +479,7 @@ _TIME_RE = re.compile(
     rf"(?<!{_D})(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?"
     r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?|ص|م|صباحا|صباحًا|مساء|مساءً|مساءا)(?![\w]))?"
 )
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 _STRPTIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
@@ -476,6 +511,8 @@ def _parse_machine(text: str) -> datetime | None:
         return _naive_utc(datetime.fromisoformat(candidate))
     except ValueError:
         pass
+    if _ARABIC_LETTER_RE.search(text):
+        return None
     for fmt in _STRPTIME_FORMATS:
         try:
             return datetime.strptime(text, fmt)

@@ -8,6 +8,7 @@ become ``duplicate`` rejections naming the kept doc_id) and near-duplicate clust
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 import polars as pl
 
@@ -28,6 +29,16 @@ def _raw_bytes(text: str) -> tuple[int, str]:
     return len(data), hashlib.sha256(data).hexdigest()
 
 
+def _not_arabic(text: str) -> str | None:
+    """Why ``text`` is not an Arabic article, or None when it is."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    ratio = arabic_letter_ratio(text)
+    if ratio < MIN_ARABIC_RATIO or letters * ratio < MIN_ARABIC_LETTERS:
+        return (f"only {ratio:.0%} of {letters} letters are Arabic (need {MIN_ARABIC_RATIO:.0%} and "
+                f"{MIN_ARABIC_LETTERS} Arabic letters); Akhbar reads Arabic articles")
+    return None
+
+
 def build_documents(
     records: list[Record], near_duplicate_threshold: float = 0.8
 ) -> tuple[pl.DataFrame, list[Rejection]]:
@@ -36,19 +47,21 @@ def build_documents(
     kept: dict[str, dict] = {}
     for rec in sorted(records, key=lambda r: r.source_path):
         meta = rec.meta
+        size, digest = _raw_bytes(rec.raw_text)
+        problem = _not_arabic(unicodedata.normalize("NFKC", rec.raw_text))  # presentation forms → letters
+        if problem:
+            rejections.append(Rejection(rec.source_path, "not_arabic", problem, size, digest))
+            continue
         cleaned = clean_article(rec.raw_text, title=meta.get("title"))
         text = cleaned.text
-        size, digest = _raw_bytes(rec.raw_text)
         if not text.strip():
-            rejections.append(Rejection(rec.source_path, "empty", "no text left after cleaning (only "
-                                        "boilerplate or whitespace)", size, digest))
+            rejections.append(Rejection(rec.source_path, "empty", "no article text left after removing "
+                                        "boilerplate (navigation, widgets, headline lists)", size, digest))
             continue
-        letters = sum(1 for ch in text if ch.isalpha())
-        ratio = arabic_letter_ratio(text)
-        if ratio < MIN_ARABIC_RATIO or letters * ratio < MIN_ARABIC_LETTERS:
-            rejections.append(Rejection(rec.source_path, "not_arabic", f"only {ratio:.0%} of {letters} letters "
-                                        f"are Arabic (need {MIN_ARABIC_RATIO:.0%} and {MIN_ARABIC_LETTERS} "
-                                        "letters); Akhbar reads Arabic articles", size, digest))
+        problem = _not_arabic(text)
+        if problem:
+            rejections.append(Rejection(rec.source_path, "not_arabic", "after removing boilerplate, " + problem,
+                                        size, digest))
             continue
         key = content_key(text)
         doc_id = key[:16]

@@ -119,3 +119,17 @@ def test_rerun_gives_identical_rows(warehouse: Path, tmp_path: Path, seeds_dir: 
         if name == "raw_files":
             a, b = a.drop("modified_at"), b.drop("modified_at")
         assert a.equals(b), name
+
+
+def test_seed_metadata_and_no_boilerplate(warehouse: Path):
+    docs = {Path(r["source_path"]).name[:3]: r for r in table(warehouse, "documents").iter_rows(named=True)}
+    assert docs["003"]["published_at"].date().isoformat() == "2025-11-06"
+    assert docs["003"]["published_at_origin"] == "text"
+    assert docs["003"]["source"] == "تلفزيون سوريا"
+    assert docs["004"]["source"] == "الثورة" and docs["004"]["author"] == "منهل إبراهيم"
+    assert docs["000"]["dateline"] == "موسكو"
+    for doc in docs.values():
+        for junk in ("news-details", "التعليقات", "اضافة تعليق", "مشاركة المقال", "آخر الأخبار", "تلفزيون سوريا\n"):
+            assert junk not in doc["text"], (doc["source_path"], junk)
+        lines = [ln for ln in doc["text"].split("\n") if ln.strip()]
+        assert len(lines) == len(set(lines)), "a repeated line (title) survived"

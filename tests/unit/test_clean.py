@@ -94,11 +94,18 @@ def test_leading_date_line_variants() -> None:
     assert art.published_at == datetime(2015, 7, 20, 10, 0)
 
 
-def test_sentence_with_a_date_is_not_a_date_line() -> None:
-    raw = f"وصل الرئيس إلى موسكو في 6 نوفمبر 2025\n\n{BODY}"
+@pytest.mark.parametrize("first", ["وصل الرئيس إلى موسكو في 6 نوفمبر 2025", "قمة 6 نوفمبر 2025"])
+def test_title_or_sentence_with_a_date_is_not_a_date_line(first: str) -> None:
+    raw = f"{first}\n\n{BODY}"
     art = clean_article(raw)
     assert art.published_at is None
-    assert art.text.startswith("وصل الرئيس إلى موسكو")
+    assert art.text == raw
+
+
+def test_agency_date_line() -> None:
+    art = clean_article(f"عنوان\n\nجدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\n{BODY}")
+    assert (art.published_at, art.dateline, art.source) == (datetime(2015, 8, 11), "جدة", "واس")
+    assert art.text == f"عنوان\n\n{BODY}"
 
 
 @pytest.mark.parametrize(
@@ -122,8 +129,9 @@ def test_byline_with_city() -> None:
     assert (art.dateline, art.source) == ("القاهرة", "د ب أ")
 
 
-def test_headline_with_dash_is_not_a_byline() -> None:
-    raw = f"الشرع - بوتين\n\n{BODY}"
+@pytest.mark.parametrize("line", ["الشرع - بوتين", "روسيا - أوكرانيا: مفاوضات جديدة", "دمشق: وصل الوفد إلى موسكو"])
+def test_headline_with_dash_is_not_a_byline(line: str) -> None:
+    raw = f"عنوان\n\n{line}\n\n{BODY}"
     assert clean_article(raw).text == raw
 
 

@@ -69,6 +69,52 @@ def test_without_reference_relative_expressions_are_not_reported() -> None:
     assert find_dates("في 15 أكتوبر وأمس واليوم وفي أكتوبر الماضي") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("في 2 أبريل الماضي.", date(2025, 4, 2)),
+        ("في 2 نوفمبر الماضي", date(2025, 11, 2)),
+        ("في 12 نوفمبر المقبل", date(2025, 11, 12)),
+        ("في 2 نوفمبر المقبل", date(2026, 11, 2)),
+        ("في ال30 من تشرين الأول (أكتوبر) الماضي", date(2025, 10, 30)),
+    ],
+)
+def test_day_month_with_relative_word(text: str, expected: date) -> None:
+    mention = _one(text)
+    assert (mention.date, mention.precision) == (expected, "day")
+
+
+def test_double_month_names() -> None:
+    mention = _one("في يوليو تموز 2013 إثر", None)
+    assert (mention.text, mention.date, mention.precision) == ("يوليو تموز 2013", date(2013, 7, 1), "month")
+    assert find_dates("في مايو ويونيو 1999.", REF) == []
+
+
+def test_verbs_and_outlet_names_are_not_relative_days() -> None:
+    assert find_dates("حينما لامس أقل مستوى", REF) == []
+    assert find_dates("قال السفير ل اليوم : إن", REF) == []
+    assert _one("وبالأمس كانوا هنا").date == date(2025, 11, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال ل "اليوم" مدير',
+        "بحسب روسيا اليوم.",
+        "ست وجبات في اليوم كفيلة",
+        "على مدار اليوم, وهذا",
+        "ابتداء من يوم الثلاثاء 26 / 10 / 1436ه",
+    ],
+)
+def test_today_and_weekday_false_positives(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+def test_weekday_before_explicit_date_defers_to_the_date() -> None:
+    mentions = find_dates("اعتبارا من يوم الأربعاء 15 يوليو 2015.", REF)
+    assert [(m.text, m.date) for m in mentions] == [("15 يوليو 2015", date(2015, 7, 15))]
+
+
 def test_range() -> None:
     mention = _one("زيارة استمرت من 28 إلى 31 أكتوبر. وعقد")
     assert mention.text == "من 28 إلى 31 أكتوبر"

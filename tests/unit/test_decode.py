@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import pickle
 import time
 from pathlib import Path
 
@@ -70,6 +71,12 @@ def test_windows_1256_plain_text_is_not_taken_for_iso(tmp_path: Path) -> None:
     assert decoded == Decoded(PLAIN_ARABIC, "windows-1256")
 
 
+def test_utf8_with_a_truncated_last_character_stays_utf8(tmp_path: Path) -> None:
+    data = ARABIC.encode("utf-8") + "ب".encode()[:1]
+    decoded = _roundtrip(tmp_path, "a.txt", data)
+    assert decoded == Decoded(ARABIC + "\ufffd", "utf-8")
+
+
 def test_crlf_is_preserved_for_the_cleaner(tmp_path: Path) -> None:
     data = ARABIC.replace("\n", "\r\n").encode("utf-8")
     assert _roundtrip(tmp_path, "a.txt", data).text == ARABIC.replace("\n", "\r\n")
@@ -117,7 +124,9 @@ def test_bad_bom_is_undecodable(tmp_path: Path) -> None:
 def test_error_message_contains_reason() -> None:
     err = DecodeError("binary", "Not text.")
     assert (err.reason, err.detail) == ("binary", "Not text.")
-    assert "binary" in str(err)
+    assert str(err) == "binary: Not text."
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.reason, again.detail) == ("binary", "Not text.")
 
 
 def test_encoding_names() -> None:
@@ -164,6 +173,14 @@ def test_html_without_article_uses_body_and_title_tag() -> None:
     assert html_to_text(html) == ("عنوان الخبر", "نص الخبر.")
 
 
+def test_html_wrapper_named_like_a_sidebar_is_kept() -> None:
+    html = (
+        '<body><div class="page with-sidebar"><div class="post-body"><p>الفقرة الأولى من الخبر.</p>'
+        '<p>الفقرة الثانية.</p></div><div class="sidebar">روابط</div></div></body>'
+    )
+    assert html_to_text(html) == (None, "الفقرة الأولى من الخبر.\nالفقرة الثانية.")
+
+
 def test_html_empty_and_fragment() -> None:
     assert html_to_text("") == (None, "")
     assert html_to_text("<p>فقرة</p><p>أخرى</p>") == (None, "فقرة\nأخرى")
@@ -175,3 +192,25 @@ def test_html_to_text_speed() -> None:
     for _ in range(200):
         html_to_text(html)
     assert (time.perf_counter() - start) / 200 < 0.02
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "cp1256"])
+def test_html_file_in_any_encoding(tmp_path: Path, codec: str) -> None:
+    page = HTML.replace('<meta charset="utf-8">', "").replace("\n", "\r\n")
+    decoded = _roundtrip(tmp_path, "page.html", page.encode(codec))
+    title, body = html_to_text(decoded.text)
+    assert title == "زيارة الشرع إلى موسكو"
+    assert body.startswith("أجرى الرئيس أحمد الشرع")
+    assert "tracking" not in body and "الرئيسية" not in body
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+@pytest.mark.parametrize(("codec", "expected"), [("cp1256", "windows-1256"), ("iso8859_6", "iso-8859-6")])
+def test_seed_articles_in_legacy_code_pages(tmp_path: Path, seed: str, codec: str, expected: str) -> None:
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    text = "".join(ch for ch in text if ch.encode(codec, errors="ignore"))  # iso-8859-6 lacks “ ” – …
+    decoded = _roundtrip(tmp_path, seed, text.encode(codec))
+    assert decoded == Decoded(text, expected)
