@@ -65,3 +65,16 @@ def test_proclitic_length_rules():
     assert proclitic_length("بوتين", is_known) == 0  # ب is part of an unknown name: keep it
     assert proclitic_length("فلاديمير", is_known) == 0
     assert proclitic_length("وأحمد", is_known) == 1
+
+
+def test_propagate_names_extends_and_repeats_any_backend_output():
+    from pipeline.nlp.ner.base import name_keys, person_names, propagate_names
+
+    sents = [["التقى", "أحمد", "الشرع", "بوتين"], ["وقال", "الشرع", "إن", "ولافروف", "وأحمد", "الشرع"]]
+    labels = [[("O", 1.0), ("B-PERS", 0.9), ("I-PERS", 0.9), ("B-LOC", 0.5)],
+              [("O", 1.0), ("O", 1.0), ("O", 1.0), ("O", 1.0), ("B-PERS", 0.8), ("O", 1.0)]]
+    keys = name_keys(person_names(sents, labels))
+    assert keys == {("احمد", "الشرع"), ("الشرع",)}
+    out = propagate_names(sents, labels, keys)
+    assert [lab for lab, _ in out[0]] == ["O", "B-PERS", "I-PERS", "B-LOC"]  # other types untouched
+    assert [lab for lab, _ in out[1]] == ["O", "B-PERS", "O", "O", "B-PERS", "I-PERS"]  # extended to the full name

@@ -100,6 +100,82 @@ def proclitic_length(
     return 0
 
 
+_PATRONYMIC = frozenset(normalize_for_matching(w) for w in ("أبو", "بن", "ابن", "عبد", "آل", "بنت", "أم"))
+CONF_PROPAGATED = 0.6
+
+
+def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
+    """Matching keys a person is referred to by: the full name and the family name ("بوتين",
+    "أبو قصرة") of names with two or more words."""
+    keys: set[tuple[str, ...]] = set()
+    for name in names:
+        keys.add(tuple(name))
+        if len(name) >= 2:
+            if name[-2] in _PATRONYMIC:
+                keys.add(tuple(name[-2:]))
+            elif len(name[-1]) >= 3:
+                keys.add((name[-1],))
+    return keys
+
+
+def _first_word_forms(token: str) -> list[str]:
+    forms = []
+    for split in proclitic_splits(token):
+        if split and token[split - 1] == "ك":
+            continue  # ك + name is rare, ك + word common
+        forms += stem_variants(token, split)
+    return forms
+
+
+def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]]) -> list[Labels]:
+    """Label every other occurrence of a known person name in the document as PERS.
+
+    A match may start with a proclitic ("ولافروف") and may extend a shorter PERS span into the full
+    name ("أحمد" + "الشرع"); it never overwrites a span of another type.
+    """
+    if not keys:
+        return labels
+    longest = max(len(k) for k in keys)
+    out = []
+    for toks, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        norm = [normalize_for_matching(t) for t in toks]
+        i = 0
+        while i < len(toks):
+            hit = 0
+            if not labs[i][0].startswith("I-"):
+                for length in range(min(longest, len(toks) - i), 0, -1):
+                    window = [lab for lab, _ in labs[i : i + length]]
+                    if any(lab != "O" and not lab.endswith("PERS") and not lab.endswith("PER") for lab in window):
+                        continue
+                    if i + length < len(toks) and labs[i + length][0].startswith("I-"):
+                        continue  # would cut an existing span in two
+                    if all(lab == "O" for lab in window) or window[0].startswith("B-"):
+                        rest = tuple(norm[i + 1 : i + length])
+                        if any((first, *rest) in keys for first in _first_word_forms(toks[i])):
+                            for k in range(i, i + length):
+                                conf = labs[k][1] if labs[k][0] != "O" else CONF_PROPAGATED
+                                labs[k] = (("B-" if k == i else "I-") + "PERS", conf)
+                            hit = length
+                            break
+            i += hit or 1
+        out.append(labs)
+    return out
+
+
+def person_names(sentences: list[list[str]], labels: list[Labels], min_words: int = 2) -> list[list[str]]:
+    """Matching forms of the person names (of ``min_words`` words or more) a backend found in a document."""
+    names = []
+    for toks, labs in zip(sentences, labels, strict=True):
+        for i, j, typ, _ in bio_to_spans(labs):
+            if typ == "PER" and j - i >= min_words:
+                words = [normalize_for_matching(t) for t in toks[i:j]]
+                if words[0].startswith("و") and len(words[0]) > 3 and words[0] not in _WAW_NAMES:
+                    words[0] = words[0][1:]
+                names.append(words)
+    return names
+
+
 def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[Token]]:
     """Tokens (with document offsets) of each sentence span."""
     return [tokenize(text[s:e], offset=s) for s, e in spans]
@@ -111,9 +187,15 @@ def tag_document(
     backend: NerBackend,
     is_known: Callable[[str], bool],
 ) -> list[EntitySpan]:
-    """Entity spans over ``text`` for the given sentence spans, clitics trimmed, ``text[start:end]`` exact."""
+    """Entity spans over ``text`` for the given sentence spans, clitics trimmed, ``text[start:end]`` exact.
+
+    After the backend, person names of two or more words are propagated through the document
+    (:func:`propagate_names`), so "بوتين" later in an article is found once "فلاديمير بوتين" was.
+    """
     toks = sentence_tokens(text, spans)
-    labels = backend.tag([[t.text for t in sent] for sent in toks])
+    words = [[t.text for t in sent] for sent in toks]
+    labels = backend.tag(words)
+    labels = propagate_names(words, labels, name_keys(person_names(words, labels)))
     raw: list[tuple[int, int, int, str, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):

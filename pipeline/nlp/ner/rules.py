@@ -4,7 +4,8 @@ A transparent, fast baseline (and the fallback when no statistical model is avai
 1. longest gazetteer match (places, organisations), a proclitic allowed on the first word;
 2. title rules: "الرئيس الروسي فلاديمير بوتين", "وزير الخارجية السوري، أسعد الشيباني" → PER over the name;
 3. organisation heads: "وزارة الدفاع الروسية", "مجلس الشعب السوري" → ORG;
-4. within a document, a person found by rule 2 is also found by surname alone ("بوتين", "الشيباني").
+4. within a document, a person found by rule 2 is also found by surname alone ("بوتين", "الشيباني")
+   (:func:`pipeline.nlp.ner.base.propagate_names`, which every backend's output also goes through).
 """
 
 from __future__ import annotations
@@ -12,17 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.nlp.events import match_trigger
-from pipeline.nlp.ner.base import Labels
+from pipeline.nlp.ner.base import Labels, name_keys, propagate_names
 from pipeline.nlp.ner.lexicon import Lexicon, load_lexicon
 from pipeline.nlp.text import has_arabic, normalize_for_matching, proclitic_splits, stem_variants
 
 _PUNCT_SKIP = {",", "،", ":"}
-_PATRONYMIC = {"ابو", "بن", "ابن", "عبد", "ال", "بنت", "ام"}
 
 CONF_GAZETTEER = 0.9
 CONF_TITLE = 0.75
 CONF_ORG_HEAD = 0.7
-CONF_PROPAGATED = 0.6
 
 
 @dataclass
@@ -173,32 +172,6 @@ class RuleTagger:
             else:
                 i += 1
 
-    def _propagate(self, sents: list[_Sentence], names: list[list[str]]) -> None:
-        keys: set[tuple[str, ...]] = set()
-        for name in names:
-            keys.add(tuple(name))
-            if len(name) >= 2:
-                if name[-2] in _PATRONYMIC:
-                    keys.add(tuple(name[-2:]))
-                elif len(name[-1]) >= 3:
-                    keys.add((name[-1],))
-        if not keys:
-            return
-        longest = max(len(k) for k in keys)
-        for s in sents:
-            i = 0
-            while i < len(s.tokens):
-                hit = 0
-                for length in range(min(longest, len(s.tokens) - i), 0, -1):
-                    if not s.free(i, i + length):
-                        continue
-                    rest = tuple(s.norm[i + 1 : i + length])
-                    if any((first, *rest) in keys for _, first in self._first_word_keys(s.tokens[i])):
-                        s.mark(i, i + length, "PERS", CONF_PROPAGATED)
-                        hit = length
-                        break
-                i += hit or 1
-
     def tag(self, sentences: list[list[str]]) -> list[Labels]:
         sents = [_Sentence(toks, [normalize_for_matching(t) for t in toks]) for toks in sentences]
         names: list[list[str]] = []
@@ -206,5 +179,6 @@ class RuleTagger:
             self._gazetteer(s)
             names += self._titles(s)
             self._org_heads(s)
-        self._propagate(sents, names)
-        return [list(zip(s.labels, s.conf, strict=True)) for s in sents]
+        labels: list[Labels] = [list(zip(s.labels, s.conf, strict=True)) for s in sents]
+        # title-rule names are reliable even as one word ("الرئيس الشرع"): propagate them too
+        return propagate_names(sentences, labels, name_keys(names))

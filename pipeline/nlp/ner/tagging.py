@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.nlp.ner.base import NerBackend, tag_document
+from pipeline.nlp.ner.base import Labels, NerBackend, tag_document
 from pipeline.nlp.ner.lexicon import load_lexicon
 from pipeline.nlp.resolve import stable_id
 from pipeline.schemas import TABLES
+
+
+class CrfBackend:
+    """NerBackend ``crf``: the CRF model shipped in ``pipeline/resources/models/ner_crf`` (see its MODEL_CARD)."""
+
+    name = "crf"
+
+    def __init__(self, model_dir: str | None = None) -> None:
+        from pipeline.nlp.ner.crf import CrfTagger
+
+        self.tagger = CrfTagger.load(model_dir)
+
+    def tag(self, sentences: list[list[str]]) -> list[Labels]:
+        return self.tagger.tag(sentences)
 
 
 def make_backend(name: str, camel_model_dir: str | None = None) -> NerBackend:
@@ -17,8 +31,6 @@ def make_backend(name: str, camel_model_dir: str | None = None) -> NerBackend:
 
         return RuleTagger()
     if name == "crf":
-        from pipeline.nlp.ner.crf import CrfBackend
-
         return CrfBackend()
     if name == "camel":
         from pipeline.nlp.ner.camel import CamelBackend
