@@ -31,7 +31,7 @@ class Settings:
     input_dir: str = field(default_factory=lambda: str(PROJECT_ROOT / "seeds"))
     warehouse_dir: str = field(default_factory=lambda: str(PROJECT_ROOT / "warehouse"))
     max_file_bytes: int = 5_000_000
-    ner_backend: str = "gazetteer"
+    ner_backend: str = "crf"
     camel_model_dir: str | None = None
     near_duplicate_threshold: float = 0.8
 

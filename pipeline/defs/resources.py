@@ -87,5 +87,5 @@ class InputFiles(dg.ConfigurableResource):
 class NerConfig(dg.ConfigurableResource):
     """Which NER backend tags entities: 'crf' (shipped model), 'gazetteer' (rules) or 'camel'."""
 
-    backend: str = "gazetteer"
+    backend: str = "crf"
     camel_model_dir: str | None = None

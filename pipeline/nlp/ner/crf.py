@@ -1,0 +1,84 @@
+"""CRF named-entity tagger for Arabic (python-crfsuite), types PERS/LOC/ORG/MISC in BIO."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pycrfsuite
+
+from pipeline.nlp.ner.conll import repair_bio
+from pipeline.nlp.ner.features import FeatureConfig, FeatureExtractor, Resources
+from pipeline.nlp.ner.resources import load_resources
+
+MODEL_FILE = "model.crfsuite"
+CONFIG_FILE = "config.json"
+
+
+def default_model_dir() -> Path:
+    """The shipped model: ``pipeline/resources/models/ner_crf``."""
+    return Path(__file__).resolve().parents[2] / "resources" / "models" / "ner_crf"
+
+
+class CrfTagger:
+    """Load with :meth:`load`; :meth:`tag` returns ``(label, marginal probability)`` per token."""
+
+    def __init__(
+        self,
+        tagger: pycrfsuite.Tagger,
+        extractor: FeatureExtractor,
+        model_dir: Path | None = None,
+        o_threshold: float | None = None,
+    ):
+        self._tagger = tagger
+        self.extractor = extractor
+        self.model_dir = model_dir
+        # recall boost: a Viterbi "O" whose marginal is below this becomes the most probable entity label
+        self.o_threshold = o_threshold
+        self._ent_labels = [lab for lab in tagger.labels() if lab != "O"]
+
+    @classmethod
+    def load(cls, model_dir: Path | str | None = None) -> CrfTagger:
+        model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
+        model_path = model_dir / MODEL_FILE
+        if not model_path.exists():
+            raise FileNotFoundError(f"no CRF model at {model_path}")
+        cfg = FeatureConfig()
+        cfg_path = model_dir / CONFIG_FILE
+        thr = None
+        if cfg_path.exists():
+            data = json.loads(cfg_path.read_text(encoding="utf-8"))
+            cfg = FeatureConfig(groups=tuple(data.get("groups", cfg.groups)), window=int(data.get("window", 2)))
+            thr = data.get("o_threshold")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model_path))
+        return cls(tagger, FeatureExtractor(load_resources(model_dir), cfg), model_dir, o_threshold=thr)
+
+    @classmethod
+    def from_parts(
+        cls, model_path: Path, resources: Resources, config: FeatureConfig, o_threshold: float | None = None
+    ) -> CrfTagger:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model_path))
+        return cls(tagger, FeatureExtractor(resources, config), o_threshold=o_threshold)
+
+    def tag_one(self, tokens: list[str]) -> list[tuple[str, float]]:
+        if not tokens:
+            return []
+        t = self._tagger
+        t.set(self.extractor.sentence(tokens))
+        labels = t.tag()
+        marg = t.marginal
+        thr = self.o_threshold
+        if thr is not None:
+            ents = self._ent_labels
+            for i, lab in enumerate(labels):
+                if lab == "O" and marg("O", i) < thr:
+                    labels[i] = max(ents, key=lambda e, i=i: marg(e, i))
+        fixed = repair_bio(labels)
+        probs = [marg(lab, i) for i, lab in enumerate(fixed)]
+        return list(zip(fixed, probs, strict=True))
+
+    def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+        """BIO label and its marginal probability for every token of every sentence (never truncated)."""
+        return [self.tag_one(list(s)) for s in sentences]

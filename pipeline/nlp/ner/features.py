@@ -1,0 +1,319 @@
+"""Feature extraction for the Arabic CRF tagger.
+
+A sentence (``list[str]`` of tokens) becomes a list of crfsuite feature lists (binary string features).
+Everything that depends on one word only is computed once per word type and cached; a token's features
+are its own features plus a few features of its neighbours (window ±2), plus sentence-level gazetteer
+phrase matches.
+
+Features (switchable by name in :class:`FeatureConfig`, used for the ablation table):
+
+* ``word``     — surface form and matching form (:func:`normalize_for_matching`)
+* ``affix``    — prefixes/suffixes of the matching form, length 1–4
+* ``clitic``   — proclitics (و ف ب ل ك ال بال لل وال …) and pronoun suffixes (ه ها هم …) split off, the stem
+* ``shape``    — digits, Latin letters, punctuation, length
+* ``gaz``      — gazetteer membership of the word and its stem (PERS/LOC/ORG), multi-word phrase matches
+* ``trigger``  — title/trigger words (الرئيس, وزير, وكالة, شركة, مدينة …) and their type
+* ``cluster``  — distributional word clusters learnt from unlabeled news (several granularities)
+* ``context``  — word/stem/cluster/trigger/gazetteer of the neighbours at −2…+2 and word bigrams
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.nlp.text import normalize_for_matching
+
+ALL_GROUPS = (
+    "word",
+    "affix",
+    "clitic",
+    "shape",
+    "gaz",
+    "trigger",
+    "cluster",
+    "clusterctx",
+    "context",
+    "charng",
+    "lex",
+    "freq",
+    "lexph",
+)
+
+# --- clitics -------------------------------------------------------------------------------------------
+# proclitic sequences in matching form (normalised), longest first; the article is split as part of them
+_PROCLITICS = sorted(
+    {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")} - {""} | {"لل", "ولل", "فلل"},
+    key=len,
+    reverse=True,
+)
+_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
+
+# --- trigger words (matching form, clitic-stripped stems) ----------------------------------------------
+_TRIGGERS = {
+    "PERS": """رئيس الرئيس وزير الوزير ملك الملك امير الامير شيخ الشيخ سيد السيد السيده الزعيم زعيم نائب
+        المتحدث متحدث الناطق ناطق مستشار المستشار سفير السفير الجنرال جنرال العقيد اللواء الفريق المشير
+        الدكتور د الاستاذ الامام البابا الرئيسه النائب المدرب مدرب اللاعب لاعب الكاتب الشاعر المخرج الفنان
+        الفنانه الممثل المطرب المغني رئيسه وزيره الامين امين الحاكم حاكم قائد القائد عضو العاهل ولي
+        المبعوث مبعوث المندوب مندوب النجم المهاجم الحارس الحكم الملكه الاميره السلطان مدير المدير
+        المفوض المدعي القاضي الجنرال المرشح مرشح البروفيسور المستشاره بن ابن ابو ام""",
+    "LOC": """مدينه المدينه محافظه ولايه عاصمه العاصمه جزيره نهر منطقه المنطقه دوله بلده قريه اقليم
+        جمهوريه مملكه اماره بحر البحر جبل جبال خليج مضيق صحراء شمال جنوب شرق غرب وسط ضواحي حي شارع
+        ميناء مطار بلاد قطاع الضفه مخيم""",
+    "ORG": """وكاله الوكاله شركه الشركه حزب الحزب منظمه المنظمه جامعه الجامعه مجلس المجلس وزاره الوزاره
+        هيئه الهيئه بنك البنك مصرف صحيفه الصحيفه جمعيه الجمعيه اتحاد الاتحاد نادي النادي فريق حركه
+        الحركه مؤسسه المؤسسه جبهه الجبهه معهد المعهد مركز المركز قناه القناه اذاعه تلفزيون محكمه المحكمه
+        لجنه اللجنه مجموعه المجموعه صندوق الصندوق برلمان البرلمان جيش الجيش قوات منتخب المنتخب رابطه
+        الرابطه مكتب مجلة مجله المجله الامم""",
+    "MISC": """بطوله البطوله كاس جائزه الجائزه دولار يورو جنيه درهم ريال دينار مهرجان المهرجان معرض
+        حرب الحرب عمليه اتفاقيه اتفاق مؤتمر المؤتمر قمه القمه دوري الدوري كتاب فيلم مسلسل""",
+}
+TRIGGERS: dict[str, str] = {}
+for _typ, _words in _TRIGGERS.items():
+    for _w in _words.split():
+        TRIGGERS.setdefault(normalize_for_matching(_w), _typ)
+
+_DIGIT_RE = re.compile(r"\d")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_PUNCT_RE = re.compile(r"^[^\w]+$")
+
+
+@dataclass
+class FeatureConfig:
+    groups: tuple[str, ...] = ALL_GROUPS
+    window: int = 2
+
+    def __post_init__(self) -> None:
+        self._set = frozenset(self.groups)
+
+    def has(self, group: str) -> bool:
+        return group in self._set
+
+
+@dataclass
+class Resources:
+    """Lexical resources used by the features (all keyed by matching form)."""
+
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> cluster ids (coarse→fine)
+    gaz_words: dict[str, str] = field(default_factory=dict)  # single-word entry -> "LOC|PERS" types
+    gaz_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word ->
+    max_phrase: int = 1
+    lex_words: dict[str, str] = field(default_factory=dict)  # word -> dominant training label (B-PERS …)
+    freq: dict[str, int] = field(default_factory=dict)  # word -> log2 frequency bucket in unlabeled news
+    lex_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # training names
+
+
+def split_clitics(n: str) -> tuple[str, str, str]:
+    """``(proclitic, stem, enclitic)`` of a matching-form word; the stem keeps ≥ 2 letters."""
+    pro = ""
+    for p in _PROCLITICS:
+        if n.startswith(p) and len(n) - len(p) >= 2:
+            pro = p
+            break
+    stem = n[len(pro) :]
+    enc = ""
+    if not pro.endswith("ال"):  # a definite noun takes no pronoun suffix
+        for e in _ENCLITICS:
+            if stem.endswith(e) and len(stem) - len(e) >= 3:
+                enc = e
+                break
+    if enc:
+        stem = stem[: -len(enc)]
+    return pro, stem, enc
+
+
+def stem_candidates(n: str) -> list[str]:
+    """Forms under which a clitic-bearing word may appear in a gazetteer."""
+    cands = [n]
+    for p in _PROCLITICS:
+        if n.startswith(p) and len(n) - len(p) >= 2:
+            rest = n[len(p) :]
+            cands.append(rest)
+            if p.endswith("ال"):
+                cands.append("ال" + rest)
+            if p.endswith("لل"):
+                cands.append("ال" + rest)
+    return cands
+
+
+class FeatureExtractor:
+    """Turns tokenised sentences into crfsuite feature lists; caches per-word features."""
+
+    def __init__(self, resources: Resources | None = None, config: FeatureConfig | None = None):
+        self.res = resources or Resources()
+        self.cfg = config or FeatureConfig()
+        self._cache: dict[str, tuple[list[str], dict[int, list[str]], str, tuple]] = {}
+
+    # -- per word type -------------------------------------------------------------------------------
+    def _word(self, w: str) -> tuple[list[str], dict[int, list[str]], str, tuple]:
+        """(own features, short context features, matching form, gazetteer phrases starting here)."""
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        cfg, res = self.cfg, self.res
+        n = normalize_for_matching(w) or w
+        own: list[str] = ["b"]
+        ctx: list[str] = []
+        if cfg.has("word"):
+            own.append("w=" + w)
+            own.append("n=" + n)
+            ctx.append("n=" + n)
+        pro, stem, enc = split_clitics(n)
+        cands = stem_candidates(n)
+        if cfg.has("affix"):
+            for k in (1, 2, 3, 4):
+                if len(n) > k:
+                    own.append(f"p{k}=" + n[:k])
+                    own.append(f"s{k}=" + n[-k:])
+        if cfg.has("clitic"):
+            own.append("pro=" + pro)
+            own.append("enc=" + enc)
+            own.append("st=" + stem)
+            ctx.append("st=" + stem)
+            if len(stem) > 3:
+                own.append("sts3=" + stem[-3:])
+                own.append("stp3=" + stem[:3])
+            if stem.endswith(("يه", "يين", "يون", "ي")) and pro.endswith("ال"):
+                own.append("nisba")
+        if cfg.has("shape"):
+            if _DIGIT_RE.search(n):
+                own.append("dig" if n.isdigit() else "hasdig")
+                ctx.append("dig")
+            if _LATIN_RE.search(w):
+                own.append("lat")
+                if w[:1].isupper():
+                    own.append("cap")
+            if _PUNCT_RE.match(w):
+                own.append("punct")
+                ctx.append("pu=" + w)
+            own.append("len=" + str(min(len(stem), 8)))
+        if cfg.has("gaz") and res.gaz_words:
+            types = set()
+            for c in cands:
+                t = res.gaz_words.get(c)
+                if t:
+                    types.update(t.split("|"))
+                    if c == n:
+                        own.extend("gx=" + x for x in t.split("|"))
+            for t in sorted(types):
+                own.append("g=" + t)
+                ctx.append("g=" + t)
+        if cfg.has("trigger"):
+            t = TRIGGERS.get(n) or TRIGGERS.get(stem) or TRIGGERS.get("ال" + stem)
+            if t:
+                own.append("tr=" + t)
+                own.append("trw=" + stem)
+                ctx.append("tr=" + t)
+                ctx.append("trw=" + stem)
+        if cfg.has("charng") and len(stem) >= 4:
+            for k in range(len(stem) - 2):
+                own.append("c3=" + stem[k : k + 3])
+        if cfg.has("lex") and res.lex_words:
+            lab = res.lex_words.get(n)
+            if lab:
+                own.append("lx=" + lab)
+                ctx.append("lx=" + lab)
+            else:
+                for c in cands[1:]:
+                    lab = res.lex_words.get(c)
+                    if lab:
+                        own.append("lxs=" + lab)
+                        ctx.append("lx=" + lab)
+                        break
+        if cfg.has("freq") and res.freq:
+            fb = res.freq.get(n, 0)
+            sb = res.freq.get(stem, 0) if stem != n else fb
+            own.append(f"fq={fb}")
+            own.append(f"fqs={sb}")
+            ctx.append(f"fq={min(fb, 6)}")
+        if cfg.has("cluster") and res.clusters:
+            cl = res.clusters.get(n) or res.clusters.get(stem)
+            if cl:
+                for i, c in enumerate(cl):
+                    own.append(f"c{i}=" + c)
+                if cfg.has("clusterctx"):
+                    ctx.extend(f"c{i}=" + c for i, c in enumerate(cl[:2]))
+            else:
+                own.append("c=unk")
+        phrases: tuple = ()
+        if cfg.has("gaz") and res.gaz_phrases:
+            phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
+        if cfg.has("lexph") and res.lex_phrases:
+            phrases += tuple((toks, "L" + typ) for c in cands for toks, typ in res.lex_phrases.get(c, ()))
+        win = cfg.window if cfg.has("context") else 0
+        ctx_off = {d: [f"{d:+d}" + x for x in ctx] for d in range(-win, win + 1) if d}
+        out = (own, ctx_off, n, phrases)
+        if len(self._cache) < 500_000:
+            self._cache[w] = out
+        return out
+
+    # -- per sentence ---------------------------------------------------------------------------------
+    @staticmethod
+    def _phrase_matches(words: list[tuple]) -> list[list[str]]:
+        """B-/I- gazetteer phrase features from longest multi-word matches."""
+        out: list[list[str]] = [[] for _ in words]
+        i, n = 0, len(words)
+        while i < n:
+            best = 0
+            btype = ""
+            cands = words[i][3]
+            if cands:
+                for toks, typ in cands:
+                    L = len(toks)
+                    if L > best and i + L <= n and all(words[i + j][2] == toks[j] for j in range(1, L)):
+                        best, btype = L, typ
+            if best:
+                out[i].append("gpB=" + btype)
+                for j in range(i + 1, i + best):
+                    out[j].append("gpI=" + btype)
+                i += best
+            else:
+                i += 1
+        return out
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        cfg = self.cfg
+        words = [self._word(t) for t in tokens]
+        n = len(words)
+        feats: list[list[str]] = []
+        ctx_on = cfg.has("context")
+        win = cfg.window if ctx_on else 0
+        phrase = (
+            self._phrase_matches(words)
+            if (cfg.has("gaz") and self.res.gaz_phrases) or (cfg.has("lexph") and self.res.lex_phrases)
+            else None
+        )
+        for i, (own, _ctx, norm, _ph) in enumerate(words):
+            f = list(own)
+            if i == 0:
+                f.append("BOS")
+            if i == n - 1:
+                f.append("EOS")
+            for d in range(1, win + 1):
+                if i - d >= 0:
+                    f.extend(words[i - d][1][-d])
+                else:
+                    f.append(f"-{d}BOS")
+                if i + d < n:
+                    f.extend(words[i + d][1][d])
+                else:
+                    f.append(f"+{d}EOS")
+            if ctx_on:
+                if i > 0:
+                    f.append("bg-=" + words[i - 1][2] + "|" + norm)
+                if i + 1 < n:
+                    f.append("bg+=" + norm + "|" + words[i + 1][2])
+            if phrase is not None and phrase[i]:
+                f.extend(phrase[i])
+                if i > 0 and phrase[i - 1]:
+                    f.extend("-1" + x for x in phrase[i - 1])
+                if i + 1 < n and phrase[i + 1]:
+                    f.extend("+1" + x for x in phrase[i + 1])
+            feats.append(f)
+        return feats
+
+
+@lru_cache(maxsize=1)
+def _default_extractor() -> FeatureExtractor:  # pragma: no cover - convenience
+    return FeatureExtractor()

@@ -1,0 +1,161 @@
+"""Tests for the CRF NER: readers, scorer, the shipped model."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp.ner.conll import (
+    entity_spans,
+    map_newsfane_label,
+    read_anercorp,
+    read_conll,
+    read_newsfane,
+)
+from pipeline.nlp.ner.evaluate import score, summary_json
+from pipeline.nlp.ner.features import FeatureExtractor, split_clitics
+
+SHARED = Path(os.environ.get("AKHBAR_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+ANERCORP = SHARED / "data" / "ner" / "anercorp_train.txt"
+
+
+# --- readers -------------------------------------------------------------------------------------------
+def test_read_conll_bom_crlf_lrm_per_alias(tmp_path: Path) -> None:
+    raw = (
+        "\ufeff\u200eقال O\r\n"
+        "\u200eفلاديمير\tB-PER\r\n"
+        "بوتين I-PER\r\n"
+        "\r\n"
+        "في O\r\n"
+        "\u200eموسكو B-LOC\r\n"
+        " O\r\n"  # a label without a token is skipped
+        "\r\n"
+    )
+    p = tmp_path / "x.conll"
+    p.write_bytes(raw.encode("utf-8"))
+    sents = read_conll(p)
+    assert sents == [
+        [("قال", "O"), ("فلاديمير", "B-PERS"), ("بوتين", "I-PERS")],
+        [("في", "O"), ("موسكو", "B-LOC")],
+    ]
+
+
+def test_read_conll_repairs_iob1(tmp_path: Path) -> None:
+    p = tmp_path / "x.conll"
+    p.write_text("a I-ORG\nb I-ORG\nc O\nd I-LOC\n", encoding="utf-8")
+    assert [lab for _, lab in read_conll(p)[0]] == ["B-ORG", "I-ORG", "O", "B-LOC"]
+
+
+def test_read_anercorp_splits_on_final_punctuation(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("ذهب O\nإلى O\nمصر B-LOC\n. O\nهل O\nجاء O\n؟ O\nنعم O\n! O\nو O\n", encoding="utf-8")
+    sents = read_anercorp(p)
+    assert [len(s) for s in sents] == [4, 3, 2, 1]
+
+
+def test_read_newsfane_maps_fine_classes(tmp_path: Path) -> None:
+    raw = (
+        "\ufeff\u200eاعلن\tO\r\n\u200eاتحاد\tB-Non-Governmental\r\n\u200eالكرة\tI-Non-Governmental\r\n"
+        "\u200eفي\tO\r\n\u200eالمانيا\tB-Nation\r\n\t\r\n\u200eبوتين\tB-Politician\r\n\u200eالعرب\tB-Group\r\n"
+    )
+    p = tmp_path / "n.txt"
+    p.write_bytes(raw.encode("utf-8"))
+    sents = read_newsfane(p)
+    assert sents[0] == [("اعلن", "O"), ("اتحاد", "B-ORG"), ("الكرة", "I-ORG"), ("في", "O"), ("المانيا", "B-LOC")]
+    assert sents[1] == [("بوتين", "B-PERS"), ("العرب", "O")]
+    assert map_newsfane_label("B-Book") == "B-MISC"
+
+
+# --- scorer --------------------------------------------------------------------------------------------
+def test_entity_spans() -> None:
+    assert entity_spans(["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PERS"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+        (5, 6, "ORG"),
+    ]
+
+
+def test_score_exact_span_and_type() -> None:
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-ORG", "I-ORG", "I-ORG", "O"]]
+    pred = [["B-PERS", "I-PERS", "O", "B-ORG"], ["B-ORG", "I-ORG", "O", "O"]]
+    r = score(gold, pred)
+    # only the PERS span is right: LOC has the wrong type, the ORG span is truncated (partial = error)
+    assert r["precision"] == pytest.approx(1 / 3)
+    assert r["recall"] == pytest.approx(1 / 3)
+    assert r["f1"] == pytest.approx(1 / 3)
+    assert r["per_type"]["PERS"]["f1"] == 1.0
+    assert r["per_type"]["LOC"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
+    assert r["per_type"]["ORG"]["support"] == 1 and r["per_type"]["ORG"]["precision"] == 0.0
+    assert r["per_type"]["MISC"]["support"] == 0
+
+
+def test_score_perfect_and_empty() -> None:
+    g = [["O", "B-MISC", "I-MISC"]]
+    assert score(g, g)["f1"] == 1.0
+    assert score([["O"]], [["O"]])["f1"] == 0.0
+    line = summary_json({**score(g, g), "tokens_per_s": 1.0})
+    assert line.startswith("{") and '"micro_f1": 1.0' in line
+
+
+def test_split_clitics() -> None:
+    assert split_clitics("وبالمدينه") == ("وبال", "مدينه", "")
+    assert split_clitics("مدرستها") == ("", "مدرست", "ها")
+    assert split_clitics("للاتحاد") == ("لل", "اتحاد", "")
+
+
+def test_features_without_resources() -> None:
+    feats = FeatureExtractor().sentence(["قال", "الرئيس", "بوتين"])
+    assert len(feats) == 3 and all(isinstance(f, list) and f for f in feats)
+
+
+# --- shipped model -------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def tagger():
+    from pipeline.nlp.ner.crf import CrfTagger, default_model_dir
+
+    if not (default_model_dir() / "model.crfsuite").exists():
+        pytest.skip("shipped model missing")
+    return CrfTagger.load()
+
+
+def test_shipped_model_tags_names(tagger) -> None:
+    tokens = "قال الرئيس الروسي فلاديمير بوتين في موسكو".split()
+    out = tagger.tag([tokens])[0]
+    labels = [lab for lab, _ in out]
+    assert labels[3] == "B-PERS" and labels[4] == "I-PERS"
+    assert labels[6] == "B-LOC"
+    assert labels[0] == "O"
+    assert all(0.0 <= p <= 1.0 for _, p in out)
+
+
+def test_shipped_model_long_sentence_not_truncated(tagger) -> None:
+    base = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن".split()
+    tokens = (base * 700)[:5000]
+    out = tagger.tag([tokens, [], ["موسكو"]])
+    assert len(out[0]) == 5000 and out[1] == [] and len(out[2]) == 1
+    assert [lab for lab, _ in out[0][-2000:]].count("B-LOC") >= 200
+
+
+def test_shipped_model_loads_fast() -> None:
+    import time
+
+    from pipeline.nlp.ner.crf import CrfTagger, default_model_dir
+
+    if not (default_model_dir() / "model.crfsuite").exists():
+        pytest.skip("shipped model missing")
+    t0 = time.perf_counter()
+    CrfTagger.load()
+    assert time.perf_counter() - t0 < 2.0
+    size = sum(p.stat().st_size for p in default_model_dir().iterdir() if p.is_file())
+    assert size <= 50 * 1024 * 1024
+
+
+@pytest.mark.skipif(not ANERCORP.exists(), reason="shared corpora absent")
+def test_anercorp_reader_on_shared_data() -> None:
+    sents = read_anercorp(ANERCORP)
+    assert len(sents) > 3000
+    labels = {lab for s in sents for _, lab in s}
+    assert labels <= {"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
