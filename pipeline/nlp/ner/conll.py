@@ -14,6 +14,7 @@ missing (skipped).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -138,8 +139,11 @@ def _finish(sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(tok, lab) for (tok, _), lab in zip(sent, labels, strict=False)]
 
 
-def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
-    """Read a ``token label`` file with a blank line between sentences."""
+def _read_sentences(
+    path: str | Path, parse: Callable[[str], tuple[str, str] | None]
+) -> list[list[tuple[str, str]]]:
+    """Sentences of a line-per-token file: blank lines separate sentences, ``parse`` turns a line into
+    ``(token, label)`` or None to skip it; labels are repaired to IOB2."""
     sentences: list[list[tuple[str, str]]] = []
     cur: list[tuple[str, str]] = []
     with open(path, encoding="utf-8-sig", newline="") as fh:
@@ -150,13 +154,24 @@ def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
                     sentences.append(_finish(cur))
                     cur = []
                 continue
-            pair = _split(line)
-            if pair is None:  # a label without a token (or a lone token): skip
-                continue
-            cur.append((pair[0], normalize_label(pair[1])))
+            pair = parse(line)
+            if pair is not None:
+                cur.append(pair)
     if cur:
         sentences.append(_finish(cur))
     return sentences
+
+
+def _conll_line(line: str) -> tuple[str, str] | None:
+    pair = _split(line)
+    if pair is None:  # a label without a token (or a lone token): skip
+        return None
+    return pair[0], normalize_label(pair[1])
+
+
+def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
+    """Read a ``token label`` file with a blank line between sentences."""
+    return _read_sentences(path, _conll_line)
 
 
 def split_sentences(tokens: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -197,32 +212,23 @@ def map_newsfane_label(label: str) -> str:
     return "O"
 
 
+def _newsfane_line(line: str) -> tuple[str, str] | None:
+    if "\t" in line:
+        tok, _, lab = line.rpartition("\t")
+        tok = tok.strip()
+    else:
+        pair = _split(line)
+        if pair is None:
+            return None
+        tok, lab = pair
+    if not tok:
+        return None
+    return tok.replace(" ", ""), map_newsfane_label(lab)
+
+
 def read_newsfane(path: str | Path) -> list[list[tuple[str, str]]]:
     """Read NewsFANE gold: ``token<TAB>B-Fine-Class`` lines, a line with only a tab between sentences."""
-    sentences: list[list[tuple[str, str]]] = []
-    cur: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for raw in fh:
-            line = _clean(raw)
-            if not line.strip():
-                if cur:
-                    sentences.append(_finish(cur))
-                    cur = []
-                continue
-            if "\t" in line:
-                tok, _, lab = line.rpartition("\t")
-                tok = tok.strip()
-            else:
-                pair = _split(line)
-                if pair is None:
-                    continue
-                tok, lab = pair
-            if not tok:
-                continue
-            cur.append((tok.replace(" ", ""), map_newsfane_label(lab)))
-    if cur:
-        sentences.append(_finish(cur))
-    return sentences
+    return _read_sentences(path, _newsfane_line)
 
 
 def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:
