@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -59,19 +60,9 @@ def canonical_type(label_type: str) -> str:
 
 def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, str, float]]:
     """Token spans (i, j, type, mean confidence) from BIO labels; a stray I- opens a new span."""
-    spans: list[tuple[int, int, str, float]] = []
-    start, cur, confs = -1, "", []  # type: ignore[var-annotated]
-    for i, (label, conf) in enumerate([*labels, ("O", 1.0)]):
-        prefix, _, typ = label.partition("-")
-        continues = prefix == "I" and typ == cur and start >= 0
-        if start >= 0 and not continues:
-            spans.append((start, i, canonical_type(cur), sum(confs) / len(confs)))
-            start, cur, confs = -1, "", []
-        if prefix in ("B", "I") and not continues:
-            start, cur, confs = i, typ, [conf]
-        elif continues:
-            confs.append(conf)
-    return spans
+    confs = [conf for _, conf in labels]
+    return [(i, j, canonical_type(typ), sum(confs[i:j]) / (j - i))
+            for i, j, typ in entity_spans([lab for lab, _ in labels])]
 
 
 def proclitic_length(
@@ -118,7 +109,8 @@ def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
     return keys
 
 
-def _first_word_forms(token: str) -> list[str]:
+def first_word_forms(token: str) -> list[str]:
+    """Matching forms the first word of a name can stand for, proclitics removed (longest first)."""
     forms = []
     for split in proclitic_splits(token):
         if split and token[split - 1] == "ك":
@@ -152,7 +144,7 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
                         continue  # would cut an existing span in two
                     if all(lab == "O" for lab in window) or window[0].startswith("B-"):
                         rest = tuple(norm[i + 1 : i + length])
-                        if any((first, *rest) in keys for first in _first_word_forms(toks[i])):
+                        if any((first, *rest) in keys for first in first_word_forms(toks[i])):
                             for k in range(i, i + length):
                                 conf = labs[k][1] if labs[k][0] != "O" else CONF_PROPAGATED
                                 labs[k] = (("B-" if k == i else "I-") + "PERS", conf)

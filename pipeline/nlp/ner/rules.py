@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.nlp.events import match_trigger
-from pipeline.nlp.ner.base import Labels, name_keys, propagate_names
+from pipeline.nlp.ner.base import Labels, first_word_forms, name_keys, propagate_names
 from pipeline.nlp.ner.lexicon import Lexicon, load_lexicon
-from pipeline.nlp.text import has_arabic, normalize_for_matching, proclitic_splits, stem_variants
+from pipeline.nlp.text import has_arabic, normalize_for_matching
 
 _PUNCT_SKIP = {",", "،", ":"}
 
@@ -53,20 +53,11 @@ class RuleTagger:
         self.lex = lexicon or load_lexicon()
 
     # -- helpers -----------------------------------------------------------------------------------------
-    def _first_word_keys(self, token: str) -> list[tuple[int, str]]:
-        keys = []
-        for split in proclitic_splits(token):
-            if split and token[split - 1] == "ك":
-                continue  # ك + name is rare, ك + word common ("كبيرا" is not ك + بيرا)
-            for variant in stem_variants(token, split):
-                keys.append((split, variant))
-        return keys
-
     def _match_phrase(self, s: _Sentence, i: int, table: frozenset[str] | dict, max_words: int) -> int:
         """Length in tokens of the longest phrase of ``table`` starting at token i (0 if none)."""
         for length in range(min(max_words, len(s.tokens) - i), 0, -1):
             rest = s.norm[i + 1 : i + length]
-            for _, first in self._first_word_keys(s.tokens[i]):
+            for first in first_word_forms(s.tokens[i]):
                 if " ".join([first, *rest]) in table:
                     return length
         return 0
@@ -92,7 +83,7 @@ class RuleTagger:
             hit = 0
             for length in range(min(self.lex.max_words, len(s.tokens) - i), 0, -1):
                 rest = s.norm[i + 1 : i + length]
-                for _, first in self._first_word_keys(s.tokens[i]):
+                for first in first_word_forms(s.tokens[i]):
                     entry = self.lex.lookup(" ".join([first, *rest]))
                     if entry is not None:
                         s.mark(i, i + length, entry.type, CONF_GAZETTEER)
@@ -152,7 +143,7 @@ class RuleTagger:
         i = 0
         while i < n:
             if s.labels[i] != "O" or not any(
-                key in self.lex.org_heads for _, key in self._first_word_keys(s.tokens[i])
+                key in self.lex.org_heads for key in first_word_forms(s.tokens[i])
             ):
                 i += 1
                 continue
