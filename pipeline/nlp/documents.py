@@ -23,7 +23,6 @@ MIN_ARABIC_RATIO = 0.5  # share of letters that must be Arabic
 MIN_ARABIC_LETTERS = 20
 
 
-
 def _raw_bytes(text: str) -> tuple[int, str]:
     data = text.encode("utf-8")
     return len(data), hashlib.sha256(data).hexdigest()

@@ -35,9 +35,6 @@ class _Sentence:
         self.labels = ["O"] * len(self.tokens)
         self.conf = [1.0] * len(self.tokens)
 
-    def free(self, i: int, j: int) -> bool:
-        return all(lab == "O" for lab in self.labels[i:j])
-
     def mark(self, i: int, j: int, typ: str, conf: float) -> None:
         for k in range(i, j):
             self.labels[k] = ("B-" if k == i else "I-") + typ
