@@ -109,16 +109,9 @@ def refine_labels(sents: list[Sentence], _res: Resources, root: Path) -> list[Se
     for s in data["dev"]:
         dev_ng |= _ngrams([t for t, _ in s])
 
-    def fine_line(line: str) -> tuple[str, str] | None:
-        line = conll._clean(line)
-        parts = line.split("\t") if "\t" in line else line.split()
-        if len(parts) < 2 or not parts[0].strip():
-            return None
-        return parts[0].strip(), parts[-1].strip() or "O"
-
     fine: dict[str, Counter[str]] = {}
     path = root / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
-    for s in conll._read_sentences(path, fine_line):
+    for s in conll.read_newsfane(path, fine=True):
         s = desegment(s)
         if _ngrams([t for t, _ in s]) & dev_ng:
             continue
@@ -257,7 +250,7 @@ def more_gazetteers(res: Resources, _root: Path) -> Resources:
     news outlets (ORG), CLDR currency names (MISC)."""
     from babel import Locale
 
-    from pipeline.nlp.ner.lexicon import LEXICON_DIR
+    from pipeline.nlp.ner.lexicon import _lines
 
     words, phrases = dict(res.gaz_words), {k: list(v) for k, v in res.gaz_phrases.items()}
     names: list[tuple[str, str]] = []
@@ -267,9 +260,9 @@ def more_gazetteers(res: Resources, _root: Path) -> Resources:
         ("organizations_ar.tsv", "ORG"),
         ("outlets_ar.txt", "ORG"),
     ):
-        for line in (LEXICON_DIR / fname).read_text(encoding="utf-8").splitlines():
+        for line in _lines(fname):
             name = line.split("\t")[0].strip()
-            if name and not name.startswith("#") and name != "name_ar":
+            if name and name != "name_ar":  # skip the TSV header
                 names.append((name, typ))
     names += [(n, "MISC") for n in Locale("ar").currencies.values() if not any(c.isdigit() for c in n)]
     for name, typ in names:

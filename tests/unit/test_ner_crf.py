@@ -66,6 +66,9 @@ def test_read_newsfane_maps_fine_classes(tmp_path: Path) -> None:
     assert sents[0] == [("اعلن", "O"), ("اتحاد", "B-ORG"), ("الكرة", "I-ORG"), ("في", "O"), ("المانيا", "B-LOC")]
     assert sents[1] == [("بوتين", "B-PERS"), ("العرب", "O")]
     assert map_newsfane_label("B-Book") == "B-MISC"
+    fine = read_newsfane(p, fine=True)
+    assert [lab for _, lab in fine[0]] == ["O", "B-Non-Governmental", "I-Non-Governmental", "O", "B-Nation"]
+    assert fine[1] == [("بوتين", "B-Politician"), ("العرب", "B-Group")]
 
 
 # --- scorer --------------------------------------------------------------------------------------------

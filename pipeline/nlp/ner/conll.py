@@ -212,7 +212,7 @@ def map_newsfane_label(label: str) -> str:
     return "O"
 
 
-def _newsfane_line(line: str) -> tuple[str, str] | None:
+def _newsfane_fine_line(line: str) -> tuple[str, str] | None:
     if "\t" in line:
         tok, _, lab = line.rpartition("\t")
         tok = tok.strip()
@@ -223,12 +223,18 @@ def _newsfane_line(line: str) -> tuple[str, str] | None:
         tok, lab = pair
     if not tok:
         return None
-    return tok.replace(" ", ""), map_newsfane_label(lab)
+    return tok.replace(" ", ""), lab.strip() or "O"
 
 
-def read_newsfane(path: str | Path) -> list[list[tuple[str, str]]]:
-    """Read NewsFANE gold: ``token<TAB>B-Fine-Class`` lines, a line with only a tab between sentences."""
-    return _read_sentences(path, _newsfane_line)
+def _newsfane_line(line: str) -> tuple[str, str] | None:
+    pair = _newsfane_fine_line(line)
+    return None if pair is None else (pair[0], map_newsfane_label(pair[1]))
+
+
+def read_newsfane(path: str | Path, fine: bool = False) -> list[list[tuple[str, str]]]:
+    """Read NewsFANE gold: ``token<TAB>B-Fine-Class`` lines, a line with only a tab between sentences.
+    Labels are mapped to the four ANERcorp types, or kept as the fine classes when ``fine``."""
+    return _read_sentences(path, _newsfane_fine_line if fine else _newsfane_line)
 
 
 def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:
