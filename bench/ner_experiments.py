@@ -295,7 +295,9 @@ VARIANTS: dict[str, Variant] = {
 
 
 class _Decoded(CrfTagger):
-    decode: Callable[[str], str] = staticmethod(lambda lab: lab)
+    """CrfTagger with a variant's extractor (``sentences()`` for document windows) and label decoding."""
+
+    decode: Callable[[str], str]
 
     def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
         sents = [list(s) for s in sentences]
@@ -308,7 +310,7 @@ class _Decoded(CrfTagger):
             self._tagger.set(feats[i] if feats else self.extractor.sentence(s))
             raw = self._tagger.tag()
             probs = [self._tagger.marginal(lab, j) for j, lab in enumerate(raw)]
-            out.append(list(zip(repair_bio([type(self).decode(lab) for lab in raw]), probs, strict=True)))
+            out.append(list(zip(repair_bio([self.decode(lab) for lab in raw]), probs, strict=True)))
         return out
 
 
@@ -364,7 +366,7 @@ def run(name: str, shared: Path, cache: Path) -> dict[str, Any]:
     lex = build_lexicon(labelled[:n], min_share=v.min_share)
     tagger = _Decoded.from_parts(model, res, cfg)
     tagger.extractor = v.extractor(replace(res, lex_words=lex), cfg)
-    _Decoded.decode = staticmethod(v.decode)
+    tagger.decode = v.decode
     r = evaluate_sentences(data["dev"], tagger)
     return {
         "variant": name,
