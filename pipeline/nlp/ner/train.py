@@ -6,7 +6,9 @@ Data (under ``shared_dir`` = ``…/shared/data`` or ``…/shared``):
 * ``ner/newsfane/NewsFANE_Gold_2014_170K.txt`` — NewsFANE gold; it re-annotates largely the same news
   text as ANERcorp, so every NewsFANE sentence sharing a 5-gram with the dev split is dropped, and by
   default also every sentence overlapping ANERcorp train (only the new text is added). Its clitic
-  segmentation (``و الصادرات``, ``جانب ه``) is undone to match ANERcorp/simple_word_tokenize tokens.
+  segmentation (``و الصادرات``, ``جانب ه``) is undone to match ANERcorp/simple_word_tokenize tokens, and
+  its one-word labels are harmonised to ANERcorp's conventions (currencies, religions → MISC; see
+  :func:`harmonize_newsfane`).
 * ``gazetteers/ANERGazet_{Loc,Pers,Org}.txt`` — filtered into ``gazetteer.tsv`` (+ CLDR country names).
 * ``news_sample/*/*.txt`` — unlabeled news for the word clusters (``clusters.tsv``).
 """
@@ -52,6 +54,7 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "c2": 0.01,
     "max_iterations": 300,
     "newsfane": "new",
+    "harmonize_newsfane": True,  # NewsFANE labels re-labelled to the ANERcorp conventions (harmonize_newsfane)
     "o_threshold": None,  # decoding: a Viterbi O with marginal below this becomes an entity label
 }
 # the shipped feature set (see MODEL_CARD.md for the ablation that chose it)
@@ -123,11 +126,56 @@ def _ngrams(tokens: list[str], k: int = 5) -> set[tuple[str, ...]]:
     return {tuple(t[i : i + k]) for i in range(len(t) - k + 1)}
 
 
-def load_data(shared_dir: Path, newsfane: str = "new") -> dict[str, list[Sentence]]:
+def harmonize_newsfane(
+    extra: list[Sentence], train: list[Sentence], share: float = 0.8, min_count: int = 5
+) -> tuple[list[Sentence], Counter[tuple[str, str, str]]]:
+    """Re-label NewsFANE one-word positions to the ANERcorp convention learnt from ``train``.
+
+    NewsFANE leaves currencies (دولار، يورو), religions (الإسلام) and ``الله`` outside names and calls
+    Nobel a person, where ANERcorp says MISC; trained together, the two conventions pull MISC down.
+    A word standing on its own in ``extra`` (``O``, or a one-word name) takes the one-word label
+    ``B-X`` that ANERcorp ``train`` gives it in ≥ ``share`` of its ≥ ``min_count`` stand-alone uses
+    (occurrences inside multi-word names are not counted). Names are never removed, and words inside
+    or opening multi-word names are left alone. Returns the sentences and a count of
+    ``(matching form, old label, new label)`` changes.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for s in train:
+        labs = [lab for _, lab in s]
+        for i, (tok, lab) in enumerate(s):
+            nxt = labs[i + 1] if i + 1 < len(labs) else "O"
+            if lab == "O" or (lab.startswith("B-") and nxt != "I-" + lab[2:]):
+                counts.setdefault(normalize_for_matching(tok), Counter())[lab] += 1
+    dominant: dict[str, str] = {}
+    for word, c in counts.items():
+        lab, k = c.most_common(1)[0]
+        total = c.total()
+        if lab != "O" and total >= min_count and k / total >= share:
+            dominant[word] = lab
+    out: list[Sentence] = []
+    changed: Counter[tuple[str, str, str]] = Counter()
+    for s in extra:
+        labs = [lab for _, lab in s]
+        new = list(labs)
+        for i, (tok, lab) in enumerate(s):
+            nxt = labs[i + 1] if i + 1 < len(labs) else "O"
+            if nxt.startswith("I-") or lab.startswith("I-"):
+                continue
+            word = normalize_for_matching(tok)
+            target = dominant.get(word)
+            if target is not None and target != lab:
+                new[i] = target
+                changed[(word, lab, target)] += 1
+        out.append([(tok, lab) for (tok, _), lab in zip(s, new, strict=True)])
+    return out, changed
+
+
+def load_data(shared_dir: Path, newsfane: str = "new", harmonize: bool = True) -> dict[str, list[Sentence]]:
     """ANERcorp train/dev and the usable NewsFANE sentences.
 
     ``newsfane``: ``"none"``, ``"new"`` (only sentences sharing no 5-gram with any ANERcorp sentence) or
-    ``"nodev"`` (all sentences sharing no 5-gram with the dev split).
+    ``"nodev"`` (all sentences sharing no 5-gram with the dev split). With ``harmonize`` the NewsFANE
+    sentences are re-labelled to the ANERcorp convention of the train split (:func:`harmonize_newsfane`).
     """
     root = _data_root(shared_dir)
     aner = read_anercorp(root / "ner" / "anercorp_train.txt")
@@ -148,6 +196,9 @@ def load_data(shared_dir: Path, newsfane: str = "new") -> dict[str, list[Sentenc
             if ng & dev_ng or ng & train_ng:
                 continue
             extra.append(s)
+    if harmonize:
+        extra, changed = harmonize_newsfane(extra, train)
+        log.info("NewsFANE harmonised to ANERcorp: %d labels changed", changed.total())
     return {"train": train, "dev": dev, "extra": extra}
 
 
@@ -357,7 +408,7 @@ def train(
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     shared_dir, out_dir = Path(shared_dir), Path(out_dir)
     p = {**DEFAULT_PARAMS, **(params or {})}
-    data = load_data(shared_dir, newsfane=p["newsfane"])
+    data = load_data(shared_dir, newsfane=p["newsfane"], harmonize=p["harmonize_newsfane"])
     res = build_resources(
         shared_dir, data["train"], out_dir, seed=seed, with_clusters="cluster" in groups, with_freq="freq" in groups
     )
@@ -384,7 +435,10 @@ def train(
                 "params": p,
                 "seed": seed,
                 "o_threshold": p.get("o_threshold"),
-                "trained_on": "anercorp train+dev + newsfane(new)" if on_all else "anercorp train + newsfane(new)",
+                "trained_on": ("anercorp train+dev" if on_all else "anercorp train")
+                + " + newsfane(new"
+                + (", harmonised to anercorp train" if p["harmonize_newsfane"] else "")
+                + ")",
                 "dev_micro_f1": round(dev_result["f1"], 4),
             },
             indent=2,

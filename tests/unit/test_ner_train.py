@@ -1,0 +1,72 @@
+"""Training-data preparation: NewsFANE sentences re-labelled to the ANERcorp conventions."""
+
+from __future__ import annotations
+
+from pipeline.nlp.ner.conll import entity_spans
+from pipeline.nlp.ner.train import harmonize_newsfane
+
+# ANERcorp-style training sentences: currencies and religions are MISC on their own, "منظمة" opens ORG
+# names, "فتح" is mostly the verb
+TRAIN = [
+    [("بلغ", "O"), ("السعر", "O"), ("مئة", "O"), ("دولار", "B-MISC")],
+    [("دفع", "O"), ("ألف", "O"), ("دولار", "B-MISC")],
+    [("خسر", "O"), ("دولارا", "O"), ("واحدا", "O")],
+    [("الدولار", "B-MISC"), ("ارتفع", "O")],
+    [("دولار", "B-MISC"), ("أمريكي", "O")],
+    [("قيمة", "O"), ("دولار", "B-MISC")],
+    [("سعر", "O"), ("دولار", "B-MISC")],
+    [("منظمة", "B-ORG"), ("الصحة", "I-ORG"), ("العالمية", "I-ORG")],
+    [("منظمة", "B-ORG"), ("التجارة", "I-ORG")],
+    [("منظمة", "O"), ("دولية", "O")],
+    [("فتح", "O"), ("الباب", "O")],
+    [("فتح", "O"), ("المجال", "O")],
+    [("فتح", "O"), ("تحقيقا", "O")],
+    [("فتح", "O"), ("النار", "O")],
+    [("فتح", "O"), ("الطريق", "O")],
+    [("نوبل", "B-MISC"), ("للسلام", "O")],
+    [("جائزة", "O"), ("نوبل", "B-MISC")],
+    [("نوبل", "B-MISC")],
+    [("نوبل", "B-MISC")],
+    [("نوبل", "B-MISC")],
+]
+
+
+def test_newsfane_under_annotation_takes_the_anercorp_label() -> None:
+    # NewsFANE leaves currencies O and calls Nobel a person; ANERcorp says MISC for both
+    nf = [[("بمبلغ", "O"), ("دولار", "O"), ("و", "O")], [("جائزة", "O"), ("نوبل", "B-PERS"), ("للآداب", "O")]]
+    out, changed = harmonize_newsfane(nf, TRAIN, min_count=5)
+    assert out[0] == [("بمبلغ", "O"), ("دولار", "B-MISC"), ("و", "O")]
+    assert out[1] == [("جائزة", "O"), ("نوبل", "B-MISC"), ("للآداب", "O")]
+    assert changed[("دولار", "O", "B-MISC")] == 1 and changed[("نوبل", "B-PERS", "B-MISC")] == 1
+
+
+def test_names_are_never_removed_and_multiword_names_are_untouched() -> None:
+    nf = [
+        [("حركة", "B-ORG"), ("فتح", "I-ORG")],  # inside a name: left alone
+        [("فتح", "B-ORG"), ("قالت", "O")],  # ANERcorp: "فتح" mostly O, but names are never dropped
+        [("منظمة", "O"), ("العفو", "O")],  # "منظمة" only opens multi-word names in ANERcorp: no evidence
+        [("دولار", "B-MISC"), ("كندي", "I-MISC")],  # the word opens a multi-word name here: left alone
+    ]
+    out, changed = harmonize_newsfane(nf, TRAIN, min_count=5)
+    assert out == nf
+    assert not changed
+
+
+def test_needs_enough_consistent_evidence() -> None:
+    nf = [[("نوبل", "O")], [("دولار", "O")]]
+    assert harmonize_newsfane(nf, TRAIN, min_count=6)[0][0] == [("نوبل", "O")]  # 5 standalone < 6
+    # "دولار" is MISC in 5 of 5 standalone uses; "دولارا" (1 O) never reaches the count
+    out, _ = harmonize_newsfane([*nf, [("دولارا", "B-MISC")]], TRAIN, min_count=5, share=0.8)
+    assert out[1] == [("دولار", "B-MISC")] and out[2] == [("دولارا", "B-MISC")]
+    # a split vote (below the share) changes nothing
+    mixed = TRAIN + [[("دولار", "O")]] * 3
+    assert harmonize_newsfane([[("دولار", "O")]], mixed, min_count=5, share=0.8)[0][0] == [("دولار", "O")]
+
+
+def test_output_is_valid_bio_with_matching_form_lookup() -> None:
+    # words match through the matching form (here: a shadda); a relabelled token next to a name keeps BIO valid
+    nf = [[("الدّولار", "O"), ("فتح", "O"), ("دولار", "O"), ("كوفي", "B-PERS"), ("عنان", "I-PERS")]]
+    out, _ = harmonize_newsfane(nf, TRAIN + [[("الدولار", "B-MISC")]] * 4, min_count=5)
+    labels = [lab for _, lab in out[0]]
+    assert labels == ["B-MISC", "O", "B-MISC", "B-PERS", "I-PERS"]
+    assert entity_spans(labels) == [(0, 1, "MISC"), (2, 3, "MISC"), (3, 5, "PERS")]
