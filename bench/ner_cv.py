@@ -3,6 +3,8 @@
     python bench/ner_cv.py --shared ../shared                       # shipped recipe, 5 folds, 2 processes
     python bench/ner_cv.py --shared ../shared --recipe plain        # word + affix CRF baseline
     python bench/ner_cv.py --shared ../shared --folds 0 4           # some folds only
+    python bench/ner_cv.py --shared ../shared --drop gaz            # ablations: --drop GROUP…, --no-harmonize,
+    python bench/ner_cv.py --shared ../shared --param c1=0.1        #   --no-newsfane, --param KEY=JSON (CRF)
 
 The dev split (last 10 % of ANERcorp) is one draw; a single dev run moves by about ±0.007 for changes
 that should not matter, and the shipped recipe was chosen on it. Cross-validation gives the spread.
@@ -35,6 +37,7 @@ from typing import Any
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 RECIPES = ("shipped", "plain")
+CRF_PARAMS = ("c1", "c2", "max_iterations", "o_threshold")  # what --param may override (train.DEFAULT_PARAMS)
 
 
 def cv_split(sentences: list, j: int, k: int) -> tuple[list, list]:
@@ -59,7 +62,15 @@ def build_cluster_cache(shared: str, cache: str) -> None:
 
 
 def run_fold(
-    shared: str, j: int, k: int, recipe: str, cache: str, harmonize: bool = True, drop: tuple[str, ...] = ()
+    shared: str,
+    j: int,
+    k: int,
+    recipe: str,
+    cache: str,
+    harmonize: bool = True,
+    drop: tuple[str, ...] = (),
+    newsfane: bool = True,
+    params: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     from pipeline.nlp.ner import train as T
     from pipeline.nlp.ner.conll import read_anercorp
@@ -68,21 +79,24 @@ def run_fold(
     root = T._data_root(Path(shared))
     train, held = cv_split(read_anercorp(root / "ner" / "anercorp_train.txt"), j, k)
     if recipe == "shipped":
-        extra = T.load_data(root, harmonize=False)["extra"]
-        if harmonize:  # to the conventions of this fold's training blocks (never the held-out one)
+        extra = T.load_data(root, harmonize=False)["extra"] if newsfane else []
+        if harmonize and extra:  # to the conventions of this fold's training blocks (never the held-out one)
             extra = T.harmonize_newsfane(extra, train)[0]
         res = T.build_resources(
             root, train, Path(tempfile.mkdtemp()), cache_dir=Path(cache), with_freq="freq" in T.DEFAULT_GROUPS
         )
         groups = tuple(g for g in T.DEFAULT_GROUPS if g not in drop)
-        r = T.experiment({"train": train, "dev": held, "extra": extra}, res, groups=groups, params={})
+        data = {"train": train, "dev": held, "extra": extra}
+        r = T.experiment(data, res, groups=groups, params=dict(params or {}), use_extra=bool(extra))
     else:
         data = {"train": train, "dev": held, "extra": []}
-        r = T.experiment(data, Resources(), groups=("word", "affix"), params={}, use_extra=False)
+        r = T.experiment(data, Resources(), groups=("word", "affix"), params=dict(params or {}), use_extra=False)
     return {
         "recipe": recipe
         + ("" if harmonize or recipe == "plain" else ", NewsFANE as is")
-        + "".join(f", -{g}" for g in drop if recipe == "shipped"),
+        + ("" if newsfane or recipe == "plain" else ", no NewsFANE")
+        + "".join(f", -{g}" for g in drop if recipe == "shipped")
+        + "".join(f", {k}={v}" for k, v in (params or {}).items()),
         "fold": j,
         "k": k,
         "held_out_sentences": len(held),
@@ -113,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, nargs="*", help="run only these folds (0-based)")
     ap.add_argument("--jobs", type=int, default=2, help="processes (one fold each)")
     ap.add_argument("--no-harmonize", action="store_true", help="train on the NewsFANE labels as they are")
+    ap.add_argument(
+        "--param", action="append", default=[], metavar="KEY=JSON", help="override a CRF parameter, e.g. c1=0.1"
+    )
+    ap.add_argument("--no-newsfane", action="store_true", help="train on ANERcorp only")
     ap.add_argument("--drop", nargs="*", default=[], help="feature groups to leave out of the shipped recipe")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "akhbar_ner_cache"))
     args = ap.parse_args(argv)
@@ -123,6 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"--drop: unknown group(s) {unknown}; the shipped groups are {DEFAULT_GROUPS}", file=sys.stderr)
         return 2
+    params: dict[str, Any] = {}
+    for kv in args.param:
+        key, _, val = kv.partition("=")
+        if key not in CRF_PARAMS:
+            print(f"--param: {key!r} is not one of the CRF parameters {CRF_PARAMS}", file=sys.stderr)
+            return 2
+        params[key] = json.loads(val)
     if any(not 0 <= j < args.k for j in folds):
         print(f"--folds must lie in 0..{args.k - 1}", file=sys.stderr)
         return 2
@@ -132,7 +157,16 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futs = [
             pool.submit(
-                run_fold, args.shared, j, args.k, args.recipe, args.cache, not args.no_harmonize, tuple(args.drop)
+                run_fold,
+                args.shared,
+                j,
+                args.k,
+                args.recipe,
+                args.cache,
+                not args.no_harmonize,
+                tuple(args.drop),
+                not args.no_newsfane,
+                params,
             )
             for j in folds
         ]

@@ -40,6 +40,10 @@ def test_summary_mean_and_sd(cv):
     assert cv.summarize(rows[:1])["sd_f1"] is None
 
 
-def test_rejects_a_fold_outside_k(cv, capsys):
+def test_rejects_bad_arguments_before_training(cv, capsys):
     assert cv.main(["--folds", "5", "-k", "5"]) == 2
     assert "0..4" in capsys.readouterr().err
+    assert cv.main(["--drop", "no_such_group"]) == 2
+    assert "no_such_group" in capsys.readouterr().err
+    assert cv.main(["--param", "harmonize_newsfane=false"]) == 2  # data options have their own flags
+    assert "CRF parameters" in capsys.readouterr().err
