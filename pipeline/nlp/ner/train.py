@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 Sentence = list[tuple[str, str]]
 
 DEFAULT_PARAMS: dict[str, Any] = {
-    "c1": 0.05,
+    "c1": 0.02,  # chosen by 5-fold CV (bench/ner_cv.py): .725 vs .722 at 0.05 and .719 at 0.1
     "c2": 0.01,
     "max_iterations": 300,
     "newsfane": "new",
