@@ -40,17 +40,6 @@ RECIPES = ("shipped", "plain")
 CRF_PARAMS = ("c1", "c2", "max_iterations", "o_threshold")  # what --param may override (train.DEFAULT_PARAMS)
 
 
-def cv_split(sentences: list, j: int, k: int) -> tuple[list, list]:
-    """(train, held-out) for fold ``j`` of ``k`` contiguous blocks."""
-    from pipeline.nlp.ner.train import fold_of
-
-    n = len(sentences)
-    return (
-        [s for i, s in enumerate(sentences) if fold_of(i, n, k) != j],
-        [s for i, s in enumerate(sentences) if fold_of(i, n, k) == j],
-    )
-
-
 def build_cluster_cache(shared: str, cache: str) -> None:
     """The clusters ``akhbar ner-train`` builds for its dev model, into ``cache`` (kept if present)."""
     from pipeline.nlp.ner import train as T
@@ -77,7 +66,7 @@ def run_fold(
     from pipeline.nlp.ner.features import Resources
 
     root = T._data_root(Path(shared))
-    train, held = cv_split(read_anercorp(root / "ner" / "anercorp_train.txt"), j, k)
+    train, held = T.fold_split(read_anercorp(root / "ner" / "anercorp_train.txt"), j, k)
     if recipe == "shipped":
         extra = T.load_data(root, harmonize=False)["extra"] if newsfane else []
         if harmonize and extra:  # to the conventions of this fold's training blocks (never the held-out one)

@@ -42,6 +42,7 @@ from pipeline.nlp.ner.train import (
     build_lexicon,
     build_resources,
     fold_of,
+    fold_split,
     load_data,
 )
 from pipeline.nlp.text import normalize_for_matching
@@ -332,9 +333,7 @@ def run(name: str, shared: Path, cache: Path) -> dict[str, Any]:
         v.extractor(
             replace(
                 res,
-                lex_words=build_lexicon(
-                    [s for i, s in enumerate(labelled[:n]) if fold_of(i, n, k) != j], min_share=v.min_share
-                ),
+                lex_words=build_lexicon(fold_split(labelled[:n], j, k)[0], min_share=v.min_share),
             ),
             cfg,
         )

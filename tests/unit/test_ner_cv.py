@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.nlp.ner.train import fold_split
+
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "ner_cv.py"
 
 
@@ -20,11 +22,11 @@ def cv():
 
 
 @pytest.mark.parametrize(("n", "k"), [(10, 5), (4105, 5), (7, 3), (3, 5)])
-def test_folds_partition_the_corpus_in_contiguous_blocks(cv, n, k):
+def test_folds_partition_the_corpus_in_contiguous_blocks(n, k):
     items = list(range(n))
     held = []
     for j in range(k):
-        train, dev = cv.cv_split(items, j, k)
+        train, dev = fold_split(items, j, k)
         assert sorted(train + dev) == items  # every sentence once, on one side
         assert dev == list(range(dev[0], dev[0] + len(dev))) if dev else True  # one contiguous block
         held.extend(dev)

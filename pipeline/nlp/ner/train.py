@@ -315,6 +315,15 @@ def fold_of(i: int, n: int, k: int) -> int:
     return i * k // max(n, 1)
 
 
+def fold_split(sentences: list[Sentence], j: int, k: int) -> tuple[list[Sentence], list[Sentence]]:
+    """(the other folds, fold ``j``) of ``k`` contiguous blocks (:func:`fold_of`)."""
+    n = len(sentences)
+    return (
+        [s for i, s in enumerate(sentences) if fold_of(i, n, k) != j],
+        [s for i, s in enumerate(sentences) if fold_of(i, n, k) == j],
+    )
+
+
 def fold_extractors(
     sentences: list[Sentence], res: Resources, cfg: FeatureConfig, k: int = LEX_FOLDS
 ) -> list[FeatureExtractor]:
@@ -323,9 +332,8 @@ def fold_extractors(
     if "lex" not in cfg.groups and "lexph" not in cfg.groups:
         return [FeatureExtractor(res, cfg)]
     out = []
-    n = len(sentences)
     for j in range(k):
-        rest = [s for i, s in enumerate(sentences) if fold_of(i, n, k) != j]
+        rest = fold_split(sentences, j, k)[0]
         out.append(
             FeatureExtractor(replace(res, lex_words=build_lexicon(rest), lex_phrases=build_phrase_lexicon(rest)), cfg)
         )
