@@ -252,7 +252,7 @@ def more_gazetteers(res: Resources, _root: Path) -> Resources:
     news outlets (ORG), CLDR currency names (MISC)."""
     from babel import Locale
 
-    from pipeline.nlp.ner.lexicon import _lines
+    from pipeline.lexicons import _lines
 
     words, phrases = dict(res.gaz_words), {k: list(v) for k, v in res.gaz_phrases.items()}
     names: list[tuple[str, str]] = []

@@ -8,8 +8,36 @@ dictionary in ``docs/data_dictionary.md`` (``python -m pipeline.schemas > docs/d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import polars as pl
+
+
+class EntityType(StrEnum):
+    """The four entity types of the warehouse (``entity_mentions.type``, ``entities.type``)."""
+
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+    MISC = "MISC"
+
+    @property
+    def tag(self) -> str:
+        """The type as BIO tags write it in the NER corpora and models (ANERcorp: ``B-PERS``)."""
+        return "PERS" if self is EntityType.PER else self.value
+
+    @classmethod
+    def parse(cls, name: str) -> EntityType | None:
+        """The type a corpus or model calls ``name`` (``PER``/``PERS``/``PERSON``, ``GPE`` → ``LOC``, any
+        case); None when it is not one of the four."""
+        return _TYPE_NAMES.get(name.strip().upper())
+
+
+_TYPE_NAMES = {
+    "PER": EntityType.PER, "PERS": EntityType.PER, "PERSON": EntityType.PER,
+    "ORG": EntityType.ORG, "LOC": EntityType.LOC, "GPE": EntityType.LOC,
+    "MISC": EntityType.MISC,
+}
 
 STR = pl.String()
 INT = pl.Int64()

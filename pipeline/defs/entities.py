@@ -8,6 +8,7 @@ from pipeline.defs.checks import contract_checks, missing_references, span_misma
 from pipeline.defs.resources import NerConfig, Warehouse
 from pipeline.nlp.ner.tagging import make_backend, tag_documents
 from pipeline.nlp.resolve import build_aliases, build_entities, resolve_mentions
+from pipeline.schemas import EntityType
 
 
 @dg.asset(
@@ -70,7 +71,7 @@ def mentions_reference_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
                 description="type is PER/ORG/LOC/MISC, confidence in [0, 1], surface has no edge whitespace.")
 def mention_values_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
     m = warehouse.read("entity_mentions")
-    bad_type = m.filter(~pl.col("type").is_in(["PER", "ORG", "LOC", "MISC"])).height
+    bad_type = m.filter(~pl.col("type").is_in([t.value for t in EntityType])).height
     bad_conf = m.filter((pl.col("confidence") < 0) | (pl.col("confidence") > 1)).height
     bad_edge = m.filter(pl.col("surface") != pl.col("surface").str.strip_chars()).height
     return dg.AssetCheckResult(passed=not (bad_type or bad_conf or bad_edge), metadata={

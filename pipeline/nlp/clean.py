@@ -27,17 +27,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from pathlib import Path
 
+from pipeline.lexicons import places, read_lines
 from pipeline.nlp.dates import find_dates, parse_published_at
 from pipeline.nlp.segment import sentence_spans
-from pipeline.nlp.text import clean_text, normalize_for_matching
+from pipeline.nlp.text import clean_text, fold_text
 
-LEXICON_DIR = Path(__file__).resolve().parents[1] / "resources" / "lexicons"
-BOILERPLATE_FILE = LEXICON_DIR / "boilerplate_ar.txt"
-OUTLETS_FILE = LEXICON_DIR / "outlets_ar.txt"
-STOPWORDS_FILE = LEXICON_DIR / "stopwords_ar.txt"
-PLACES_FILES = (LEXICON_DIR / "places_ar.tsv", LEXICON_DIR / "places_extra_ar.tsv")
+BOILERPLATE_LEXICON = "boilerplate_ar.txt"
+OUTLETS_LEXICON = "outlets_ar.txt"
+STOPWORDS_LEXICON = "stopwords_ar.txt"
 
 MAX_PASSES = 8
 TITLE_MAX_WORDS = 30
@@ -82,7 +80,6 @@ _DATE_LINE_WORDS = frozenset(
         "رمضان شوال ذو ذي القعده الحجه"
     ).split()
 )
-_NORMALIZE = getattr(normalize_for_matching, "__wrapped__", normalize_for_matching)
 
 
 @dataclass
@@ -119,15 +116,8 @@ class _Found:
 
 def line_key(text: str) -> str:
     """Matching form of a line without punctuation: the key lexicons are compared on."""
-    key = _PUNCT_RE.sub(" ", _NORMALIZE(text).lower())
+    key = _PUNCT_RE.sub(" ", fold_text(text).lower())
     return _SPACES_RE.sub(" ", key).strip()
-
-
-def _read_lexicon(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("# ") and line != "#"]
 
 
 @dataclass(frozen=True)
@@ -143,12 +133,12 @@ def _boilerplate() -> _Boilerplate:
     phrases: set[str] = set()
     labels: set[str] = set()
     headings: set[str] = set()
-    for entry in _read_lexicon(BOILERPLATE_FILE):
-        if entry.startswith("#>"):
-            headings.add(line_key(entry[2:]))
+    for entry in read_lines(BOILERPLATE_LEXICON):
+        if entry.startswith(">"):
+            headings.add(line_key(entry[1:]))
         elif entry.startswith("^"):
             labels.add(line_key(entry[1:]))
-        elif not entry.startswith("#"):
+        else:
             phrases.add(line_key(entry))
     phrases.discard("")
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
@@ -162,18 +152,12 @@ def _boilerplate() -> _Boilerplate:
 
 @cache
 def _outlets() -> frozenset[str]:
-    return frozenset(line_key(name) for name in _read_lexicon(OUTLETS_FILE) if not name.startswith("#"))
+    return frozenset(line_key(name) for name in read_lines(OUTLETS_LEXICON))
 
 
 @cache
 def _places() -> frozenset[str]:
-    names: set[str] = set()
-    for path in PLACES_FILES:
-        for line in _read_lexicon(path):
-            name, _, rest = line.partition("\t")
-            if rest and not line.startswith("name_ar"):
-                names.add(line_key(name))
-    return frozenset(names)
+    return frozenset(line_key(entry.name_ar) for entry in places().values())
 
 
 # --- line predicates -----------------------------------------------------------------------------------
@@ -347,7 +331,7 @@ def _repeats(lines: list[str], found: _Found) -> list[str]:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    return frozenset(line_key(w) for w in _read_lexicon(STOPWORDS_FILE) if not w.startswith("#"))
+    return frozenset(line_key(w) for w in read_lines(STOPWORDS_LEXICON))
 
 
 def _has_stopword(phrase: str) -> bool:

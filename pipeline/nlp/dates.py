@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from pipeline.nlp.text import normalize_for_matching
+
 DAY = "day"
 MONTH = "month"
 YEAR = "year"
@@ -90,20 +92,13 @@ def _variant_regex(word: str) -> str:
     return _DIACRITICS.join(_letter_class(ch) for ch in word) + _DIACRITICS
 
 
-def _fold(word: str) -> str:
-    """Spelling-folded form used to look a matched word up in the lexicon."""
-    word = re.sub("[\u064b-\u0652\u0670\u0640]", "", word)
-    word = re.sub("[أإآ]", "ا", word).replace("ى", "ي").replace("ة", "ه")
-    return " ".join(word.split())
-
-
 def _alternation(words: list[str]) -> str:
     return "|".join(_variant_regex(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH_BY_FOLD: dict[str, int] = {_fold(w): n for n, ws in _MONTHS.items() for w in ws}
-_AMBIGUOUS_FOLDED = {_fold(w) for w in _AMBIGUOUS_MONTHS}
-_WEEKDAY_BY_FOLD: dict[str, int] = {_fold(w): n for w, n in _WEEKDAYS.items()}
+_MONTH_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for n, ws in _MONTHS.items() for w in ws}
+_AMBIGUOUS_FOLDED = {normalize_for_matching(w) for w in _AMBIGUOUS_MONTHS}
+_WEEKDAY_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for w, n in _WEEKDAYS.items()}
 
 _MONTH_RE = _alternation([w for ws in _MONTHS.values() for w in ws])
 _WEEKDAY_RE = _alternation(list(_WEEKDAYS))
@@ -207,7 +202,7 @@ def _int(digits: str) -> int:
 
 
 def _month(name: str) -> int | None:
-    folded = _fold(name)
+    folded = normalize_for_matching(name)
     return _MONTH_BY_FOLD.get(folded)
 
 
@@ -265,7 +260,7 @@ def _relative_kind(match: re.Match[str]) -> str:
 
 
 def _weekday(name: str | None) -> int | None:
-    return None if name is None else _WEEKDAY_BY_FOLD.get(_fold(name))
+    return None if name is None else _WEEKDAY_BY_FOLD.get(normalize_for_matching(name))
 
 
 # --- matchers: each yields (start, end, date, date_end, precision) -----------------------------------
@@ -352,7 +347,7 @@ def _relative_months(text: str, reference: date | None) -> list[_Candidate]:
             out.append((m.start(), m.end(), value, None, MONTH))
     for m in _MONTH_ALONE_RE.finditer(text):
         month = _month(m["m"])
-        if month is None or _fold(m["m"]) in _AMBIGUOUS_FOLDED:
+        if month is None or normalize_for_matching(m["m"]) in _AMBIGUOUS_FOLDED:
             continue
         value = _year_for(month, 1, reference)
         if value is not None:

@@ -15,19 +15,17 @@ import re
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from pipeline.nlp.text import normalize_for_matching
+from pipeline.nlp.text import fold_text
 
 SHINGLE_SIZE = 5
 NUM_PERM = 128
 SEED = 1
 _WORD_RE = re.compile(r"\w+")
-# normalize_for_matching caches its results (sized for words and names); whole documents bypass the cache
-_normalize = getattr(normalize_for_matching, "__wrapped__", normalize_for_matching)
 
 
 def matching_words(text: str) -> list[str]:
     """Words of the matching form of ``text`` (punctuation and whitespace dropped)."""
-    return _WORD_RE.findall(_normalize(text).lower())
+    return _WORD_RE.findall(fold_text(text).lower())
 
 
 def content_key(text: str) -> str:

@@ -19,15 +19,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 import polars as pl
 
+from pipeline import ids
+from pipeline.lexicons import match_trigger
 from pipeline.nlp.dates import find_dates
-from pipeline.nlp.ner.lexicon import LEXICON_DIR
-from pipeline.nlp.resolve import stable_id
-from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, tokenize
-from pipeline.schemas import TABLES
+from pipeline.nlp.text import Token, normalize_for_matching, tokenize
+from pipeline.schemas import TABLES, EntityType
 
 # CAMEO root → (quad class, Goldstein value); quad classes as in GDELT 1.0/2.0.
 CAMEO_ROOTS: dict[str, tuple[int, float]] = {
@@ -44,13 +43,6 @@ PLACE_PREPOSITIONS = frozenset(normalize_for_matching(w) for w in ("في", "إل
 
 
 @dataclass(frozen=True)
-class Trigger:
-    event_type: str
-    mode: str
-    cameo_root: str
-
-
-@dataclass(frozen=True)
 class Mention:
     """The parts of an entity mention the event detector needs."""
 
@@ -59,27 +51,6 @@ class Mention:
     type: str
     subtype: str | None
     entity_id: str
-
-
-@lru_cache(maxsize=1)
-def load_triggers() -> dict[str, Trigger]:
-    out: dict[str, Trigger] = {}
-    for line in (LEXICON_DIR / "event_triggers_ar.tsv").read_text(encoding="utf-8").split("\n"):
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, etype, mode, root = line.split("\t")
-        out[normalize_for_matching(form)] = Trigger(etype, mode, root)
-    return out
-
-
-def match_trigger(token: str) -> tuple[int, Trigger] | None:
-    """(proclitic length, trigger) when ``token`` is a trigger word, possibly with proclitics."""
-    triggers = load_triggers()
-    for split in proclitic_splits(token, min_stem=3):
-        hit = triggers.get(normalize_for_matching(token[split:]))
-        if hit is not None:
-            return split, hit
-    return None
 
 
 def _is_future(tokens: list[Token], i: int, cut: int) -> bool:
@@ -96,11 +67,11 @@ def _is_negated(tokens: list[Token], i: int) -> bool:
 
 
 def _participant(m: Mention) -> bool:
-    return m.type in ("PER", "ORG") or (m.type == "LOC" and m.subtype == "country")
+    return m.type in (EntityType.PER, EntityType.ORG) or (m.type == EntityType.LOC and m.subtype == "country")
 
 
 def _place(m: Mention) -> bool:
-    return m.type == "LOC"
+    return m.type == EntityType.LOC
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -155,7 +126,7 @@ def detect_events(
                 ev_date, ev_end, precision, date_text = None, None, None, None
             quad, goldstein = CAMEO_ROOTS[trig.cameo_root]
             rows.append({
-                "event_mention_id": "M" + stable_id("event_mention", doc_id, t_start, t_end, length=15),
+                "event_mention_id": ids.event_mention_id(doc_id, t_start, t_end),
                 "doc_id": doc_id,
                 "sentence_idx": sidx,
                 "trigger_start": t_start,
@@ -187,7 +158,7 @@ def event_key(row: dict) -> str:
     """Cluster key: same type, same actors and recipients (as a set of participants), same day."""
     participants = sorted(set(row["actor_ids"]) | set(row["recipient_ids"]))
     day: date | None = row["date"]
-    return "V" + stable_id("event", row["event_type"], ",".join(participants), day or "", length=15)
+    return ids.event_id(row["event_type"], ",".join(participants), day)
 
 
 def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

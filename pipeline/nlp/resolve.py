@@ -12,23 +12,13 @@ Rules (deterministic, corpus-wide):
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 
 import polars as pl
 
-from pipeline.nlp.ner.lexicon import Lexicon, load_lexicon
-from pipeline.schemas import TABLES
-
-
-def stable_id(*parts: object, length: int = 16) -> str:
-    """Deterministic hex id from the parts (sha256, truncated)."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
-    return digest[:length]
-
-
-def entity_id_for(type_: str, key: str) -> str:
-    return "E" + stable_id("entity", type_, key, length=15)
+from pipeline import ids
+from pipeline.lexicons import Lexicon, load_lexicon
+from pipeline.schemas import TABLES, EntityType
 
 
 def _person_heads(keys_by_doc: dict[str, set[str]], counts: Counter[str]) -> dict[tuple[str, str], str]:
@@ -59,30 +49,30 @@ def resolve_mentions(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> 
     """
     lex = lexicon or load_lexicon()
     rows = mentions.select("doc_id", "surface", "normalized", "type").to_dicts()
-    per_counts: Counter[str] = Counter(r["normalized"] for r in rows if r["type"] == "PER")
+    per_counts: Counter[str] = Counter(r["normalized"] for r in rows if r["type"] == EntityType.PER)
     per_by_doc: dict[str, set[str]] = defaultdict(set)
     for r in rows:
-        if r["type"] == "PER":
+        if r["type"] == EntityType.PER:
             per_by_doc[r["doc_id"]].add(r["normalized"])
     heads = _person_heads(per_by_doc, per_counts)
 
     keys: list[str] = []
     for r in rows:
         key = r["normalized"]
-        if r["type"] == "PER":
+        if r["type"] == EntityType.PER:
             # follow chains ("قصرة" → "ابو قصرة" → "مرهف ابو قصرة")
             seen = {key}
             while (r["doc_id"], key) in heads and heads[(r["doc_id"], key)] not in seen:
                 key = heads[(r["doc_id"], key)]
                 seen.add(key)
         keys.append(key)
-    ids = [entity_id_for(r["type"], k) for r, k in zip(rows, keys, strict=True)]
+    entity_ids = [ids.entity_id(r["type"], k) for r, k in zip(rows, keys, strict=True)]
     subtypes = []
     for r, k in zip(rows, keys, strict=True):
         entry = lex.lookup(k)
         subtypes.append(entry.subtype if entry is not None and entry.type == r["type"] else None)
     return mentions.with_columns(
-        pl.Series("entity_id", ids, pl.String), pl.Series("subtype", subtypes, pl.String)
+        pl.Series("entity_id", entity_ids, pl.String), pl.Series("subtype", subtypes, pl.String)
     )
 
 

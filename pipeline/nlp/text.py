@@ -64,10 +64,10 @@ def normalize_digits(text: str) -> str:
     return text.translate(_ARABIC_INDIC_DIGITS)
 
 
-@lru_cache(maxsize=200_000)
-def normalize_for_matching(text: str) -> str:
-    """Matching form of a word or phrase: no diacritics/tatweel, أ/إ/آ/ٱ→ا, ى→ي, ة→ه, ASCII digits,
-    single spaces. Used to compare names, never to compute offsets."""
+def fold_text(text: str) -> str:
+    """Matching form of any text, uncached (use it for whole documents; :func:`normalize_for_matching`
+    caches words and names): no diacritics/tatweel, أ/إ/آ/ٱ→ا, ى→ي, ة→ه, ASCII digits, single spaces.
+    Used to compare, never to compute offsets."""
     text = unicodedata.normalize("NFKC", text)
     text = dediac_ar(text).replace(TATWEEL, "")
     text = normalize_alef_ar(text)
@@ -75,6 +75,18 @@ def normalize_for_matching(text: str) -> str:
     text = normalize_teh_marbuta_ar(text)
     text = normalize_digits(text)
     return " ".join(text.split())
+
+
+normalize_for_matching = lru_cache(maxsize=200_000)(fold_text)
+"""Matching form of a word or phrase (:func:`fold_text`, cached: lookups repeat the same words)."""
+
+_HAMZA_SEATS = str.maketrans({"ء": None, "ئ": "ي", "ؤ": "و"})
+
+
+def fold_hamza(text: str) -> str:
+    """The matching form with hamza seats folded too (ء dropped, ئ→ي, ؤ→و): a coarser key for
+    spotting the same text in corpora that spell hamza differently."""
+    return normalize_for_matching(text).translate(_HAMZA_SEATS)
 
 
 def arabic_letter_ratio(text: str) -> float:

@@ -14,9 +14,8 @@ from typing import Protocol
 
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
+from pipeline.schemas import EntityType
 
-ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
-_TYPE_ALIASES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "LOC"}
 _ARTICLE_PREFIX = re.compile(r"^(?:[وف]?[بك]?)(?=ال.{2,})|^(?:[وف]?ل)(?=ل.{3,})")
 # Names that really begin with و (so a leading و is not the conjunction).
 _WAW_NAMES = frozenset(normalize_for_matching(w) for w in (
@@ -25,6 +24,7 @@ _WAW_NAMES = frozenset(normalize_for_matching(w) for w in (
     "ويكيليكس", "ولاية", "ولي"))
 
 Labels = list[tuple[str, float]]
+PER_TAG = EntityType.PER.tag  # the person type as the BIO tags write it
 
 
 class NerBackend(Protocol):
@@ -53,9 +53,9 @@ def span_normalized(text: str, start: int, end: int, cut: int) -> str:
     return normalize_for_matching(surface)
 
 
-def canonical_type(label_type: str) -> str:
-    """PERS→PER and friends; unknown types become MISC."""
-    return _TYPE_ALIASES.get(label_type.upper(), "MISC")
+def canonical_type(label_type: str) -> EntityType:
+    """The warehouse type of a BIO tag's type (PERS→PER and friends); unknown types become MISC."""
+    return EntityType.parse(label_type) or EntityType.MISC
 
 
 def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, str, float]]:
@@ -138,7 +138,7 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
             if not labs[i][0].startswith("I-"):
                 for length in range(min(longest, len(toks) - i), 0, -1):
                     window = [lab for lab, _ in labs[i : i + length]]
-                    if any(lab != "O" and not lab.endswith("PERS") and not lab.endswith("PER") for lab in window):
+                    if any(lab != "O" and canonical_type(lab[2:]) is not EntityType.PER for lab in window):
                         continue
                     if i + length < len(toks) and labs[i + length][0].startswith("I-"):
                         continue  # would cut an existing span in two
@@ -147,7 +147,7 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
                         if any((first, *rest) in keys for first in first_word_forms(toks[i])):
                             for k in range(i, i + length):
                                 conf = labs[k][1] if labs[k][0] != "O" else CONF_PROPAGATED
-                                labs[k] = (("B-" if k == i else "I-") + "PERS", conf)
+                                labs[k] = (("B-" if k == i else "I-") + PER_TAG, conf)
                             hit = length
                             break
             i += hit or 1
@@ -160,7 +160,7 @@ def person_names(sentences: list[list[str]], labels: list[Labels], min_words: in
     names = []
     for toks, labs in zip(sentences, labels, strict=True):
         for i, j, typ, _ in bio_to_spans(labs):
-            if typ == "PER" and j - i >= min_words:
+            if typ is EntityType.PER and j - i >= min_words:
                 words = [normalize_for_matching(t) for t in toks[i:j]]
                 if words[0].startswith("و") and len(words[0]) > 3 and words[0] not in _WAW_NAMES:
                     words[0] = words[0][1:]

@@ -17,19 +17,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-TYPES = ("PERS", "LOC", "ORG", "MISC")
+from pipeline.schemas import EntityType
+
+TYPES = tuple(t.tag for t in EntityType)  # the four types as BIO tags write them (PERS, ORG, LOC, MISC)
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
 
 _INVISIBLE_RE = re.compile("[\ufeff\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
-_TYPE_ALIASES = {
-    "PER": "PERS",
-    "PERSON": "PERS",
-    "PERS": "PERS",
-    "LOC": "LOC",
-    "GPE": "LOC",
-    "ORG": "ORG",
-    "MISC": "MISC",
-}
 
 # NewsFANE fine classes (ACE-style two-level taxonomy) → the four ANERcorp types. ``None`` means O.
 # Choices follow ANERcorp's conventions: groups of people (العرب، المسلمين) are O there; buildings and
@@ -115,11 +108,10 @@ def normalize_label(label: str) -> str:
     if label in ("O", "", "0"):
         return "O"
     if len(label) > 2 and label[1] in "-_" and label[0] in "BIbi":
-        prefix, typ = label[0].upper(), label[2:].upper()
-        typ = _TYPE_ALIASES.get(typ)
-        return f"{prefix}-{typ}" if typ else "O"
-    typ = _TYPE_ALIASES.get(label.upper())
-    return f"I-{typ}" if typ else "O"
+        parsed = EntityType.parse(label[2:])
+        return f"{label[0].upper()}-{parsed.tag}" if parsed else "O"
+    parsed = EntityType.parse(label)
+    return f"I-{parsed.tag}" if parsed else "O"
 
 
 def repair_bio(labels: list[str]) -> list[str]:
@@ -207,7 +199,8 @@ def map_newsfane_label(label: str) -> str:
     if len(label) > 2 and label[1] == "-" and label[0] in "BI":
         typ = NEWSFANE_MAP.get(label[2:])
         if typ is None:
-            typ = _TYPE_ALIASES.get(label[2:].upper())
+            parsed = EntityType.parse(label[2:])
+            typ = parsed.tag if parsed else None
         return f"{label[0]}-{typ}" if typ else "O"
     return "O"
 

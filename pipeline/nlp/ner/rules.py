@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.nlp.events import match_trigger
-from pipeline.nlp.ner.base import Labels, first_word_forms, name_keys, propagate_names
-from pipeline.nlp.ner.lexicon import Lexicon, load_lexicon
+from pipeline.lexicons import Lexicon, load_lexicon, match_trigger
+from pipeline.nlp.ner.base import PER_TAG, Labels, first_word_forms, name_keys, propagate_names
 from pipeline.nlp.text import has_arabic, normalize_for_matching
 
 _PUNCT_SKIP = {",", "،", ":"}
@@ -128,7 +127,7 @@ class RuleTagger:
                 name.append(k)
                 k += 1
             if name:
-                s.mark(name[0], name[-1] + 1, "PERS", CONF_TITLE)
+                s.mark(name[0], name[-1] + 1, PER_TAG, CONF_TITLE)
                 found.append([s.norm[x] for x in name])
                 i = name[-1] + 1
             else:

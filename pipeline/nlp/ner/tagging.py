@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipeline import ids
+from pipeline.lexicons import load_lexicon
 from pipeline.nlp.ner.base import Labels, NerBackend, tag_document
-from pipeline.nlp.ner.lexicon import load_lexicon
-from pipeline.nlp.resolve import stable_id
 from pipeline.schemas import TABLES
 
 
@@ -61,7 +61,7 @@ def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: Ner
         text = doc["text"]
         for span in tag_document(text, spans_by_doc.get(doc["doc_id"], []), backend, is_known):
             rows.append({
-                "mention_id": "N" + stable_id("mention", doc["doc_id"], span.start, span.end, length=15),
+                "mention_id": ids.mention_id(doc["doc_id"], span.start, span.end),
                 "doc_id": doc["doc_id"],
                 "sentence_idx": span.sentence_idx,
                 "start": span.start,

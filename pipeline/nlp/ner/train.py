@@ -43,7 +43,7 @@ from pipeline.nlp.ner.resources import (
     save_freq,
     save_gazetteer,
 )
-from pipeline.nlp.text import normalize_for_matching
+from pipeline.nlp.text import fold_hamza, normalize_for_matching
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +116,8 @@ def desegment(sent: Sentence) -> Sentence:
     return [(t, lab) for (t, _), lab in zip(out, labels, strict=False)]
 
 
-def _key(tok: str) -> str:
-    n = normalize_for_matching(tok)
-    return n.replace("ء", "").replace("ئ", "ي").replace("ؤ", "و")
-
-
 def _ngrams(tokens: list[str], k: int = 5) -> set[tuple[str, ...]]:
-    t = [_key(x) for x in tokens]
+    t = [fold_hamza(x) for x in tokens]
     return {tuple(t[i : i + k]) for i in range(len(t) - k + 1)}
 
 

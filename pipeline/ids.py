@@ -1,0 +1,36 @@
+"""Deterministic ids: every id in the warehouse is a truncated SHA-256 of the content it names.
+
+A re-run on the same input gives the same ids, so tables can be compared and joined across runs.
+The one-letter prefixes tell the kind of id at a glance: ``N`` entity mention, ``E`` entity,
+``M`` event mention, ``V`` event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """Deterministic hex id from the parts (sha256 of their string forms joined by U+001F, truncated)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def mention_id(doc_id: str, start: int, end: int) -> str:
+    """Id of the entity mention at ``documents.text[start:end]`` of ``doc_id``."""
+    return "N" + stable_id("mention", doc_id, start, end, length=15)
+
+
+def entity_id(type_: str, key: str) -> str:
+    """Id of the entity of type ``type_`` whose identity key is ``key``."""
+    return "E" + stable_id("entity", type_, key, length=15)
+
+
+def event_mention_id(doc_id: str, trigger_start: int, trigger_end: int) -> str:
+    """Id of the event mention whose trigger is at ``documents.text[trigger_start:trigger_end]``."""
+    return "M" + stable_id("event_mention", doc_id, trigger_start, trigger_end, length=15)
+
+
+def event_id(event_type: str, participants: str, day: object) -> str:
+    """Id of an event cluster: its type, its participants (joined) and its day."""
+    return "V" + stable_id("event", event_type, participants, day if day is not None else "", length=15)
