@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from pipeline.config import Settings
+from pipeline.config import DEFAULT_SHARED_DIR, NerBackendName, Settings, parse_backend
 
 
 def _instance():
@@ -22,12 +22,12 @@ def run(args: argparse.Namespace) -> int:
     """Materialize the whole graph through Dagster, print rows per asset and every check result."""
     from pipeline.definitions import PIPELINE_JOB, build_definitions
 
-    settings = Settings.from_env().with_paths(args.input, args.warehouse)
-    if args.ner_backend:
-        from dataclasses import replace
-
-        settings = replace(settings, ner_backend=args.ner_backend)
     try:
+        settings = Settings.from_env().with_paths(args.input, args.warehouse)
+        if args.ner_backend:
+            from dataclasses import replace
+
+            settings = replace(settings, ner_backend=parse_backend(args.ner_backend, "--ner-backend"))
         settings.validate()
     except ValueError as err:
         print(f"akhbar: {err}", file=sys.stderr)
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     p_run = sub.add_parser("run", help="materialize every asset and run every check")
     p_run.add_argument("--input", help="folder of articles (default: seeds/, or AKHBAR_INPUT)")
     p_run.add_argument("--warehouse", help="output folder (default: warehouse/, or AKHBAR_WAREHOUSE)")
-    p_run.add_argument("--ner-backend", choices=["crf", "gazetteer", "camel"],
+    p_run.add_argument("--ner-backend", choices=[b.value for b in NerBackendName],
                        help="NER backend (default: AKHBAR_NER_BACKEND or the shipped default)")
     p_run.add_argument("--verbose", action="store_true", help="show Dagster's step-by-step log")
     p_run.set_defaults(func=run)
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     p_eval.add_argument("--conll", required=True, help="file of 'token label' lines, blank line between sentences")
     p_eval.set_defaults(func=ner_eval)
     p_train = sub.add_parser("ner-train", help="retrain the shipped NER model from ../shared data")
-    p_train.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"),
+    p_train.add_argument("--shared", default=str(DEFAULT_SHARED_DIR),
                          help="the shared data folder (default: ../shared beside the repo)")
     p_train.add_argument("--out", default=None, help="output model folder (default: the shipped model folder)")
     p_train.set_defaults(func=ner_train)

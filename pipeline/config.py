@@ -1,19 +1,52 @@
-"""Settings: where input comes from, where the warehouse goes, limits and backends.
+"""Settings: where input comes from, where the warehouse goes, limits and backends — and every path.
 
-Every path and limit is read here and nowhere else. Sources, strongest first: CLI flags, environment
-variables (``AKHBAR_*``), defaults. Relative paths are taken relative to the current directory.
+Every setting has one default, declared here and nowhere else; every path the package uses is derived here.
+Sources of a setting, strongest first: CLI flags, environment variables (``AKHBAR_*``), these defaults.
+Relative paths are taken relative to the current directory. :meth:`Settings.validate` runs before any
+run, from the CLI and from the Dagster definitions alike.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SQL_DIR = PROJECT_ROOT / "sql"
+# --- paths ---------------------------------------------------------------------------------------------
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent  # the source checkout (meaningful for seeds/ and ../shared only)
+RESOURCES_DIR = PACKAGE_DIR / "resources"
+LEXICON_DIR = RESOURCES_DIR / "lexicons"
+MODELS_DIR = RESOURCES_DIR / "models"
+NER_MODEL_DIR = MODELS_DIR / "ner_crf"  # the shipped CRF model
 
-NER_BACKENDS = ("crf", "gazetteer", "camel")
+
+def _sql_dir() -> Path:
+    """``sql/`` of the checkout, installed as the package ``pipeline.sql`` (so a wheel has the views)."""
+    try:
+        return Path(str(importlib.resources.files("pipeline.sql")))
+    except ModuleNotFoundError:  # a source tree on PYTHONPATH, not installed
+        return PROJECT_ROOT / "sql"
+
+
+SQL_DIR = _sql_dir()
+DEFAULT_SHARED_DIR = PROJECT_ROOT.parent / "shared"  # training corpora beside the checkout (never shipped)
+
+
+class NerBackendName(StrEnum):
+    """The NER backends ``akhbar run --ner-backend`` and ``AKHBAR_NER_BACKEND`` accept."""
+
+    CRF = "crf"  # the CRF model shipped in pipeline/resources/models/ner_crf
+    GAZETTEER = "gazetteer"  # gazetteer and title rules, no statistical model
+    CAMEL = "camel"  # camel-tools' NERecognizer on a local BERT model folder
+
+
+# --- defaults --------------------------------------------------------------------------------------------
+DEFAULT_MAX_FILE_BYTES = 5_000_000
+DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.8  # estimated Jaccard of word 5-shingles for one story cluster
+DEFAULT_NER_BACKEND = NerBackendName.CRF
 
 
 def _env_int(name: str, default: int) -> int:
@@ -26,24 +59,34 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"{name}={raw!r} is not a whole number of bytes; unset it or give e.g. 5000000") from exc
 
 
+def parse_backend(name: str, source: str = "AKHBAR_NER_BACKEND") -> NerBackendName:
+    """The backend called ``name``; the error names the valid choices and where the bad value came from."""
+    try:
+        return NerBackendName(name)
+    except ValueError:
+        choices = ", ".join(b.value for b in NerBackendName)
+        raise ValueError(f"unknown NER backend {name!r} ({source}); choose one of {choices}") from None
+
+
 @dataclass(frozen=True)
 class Settings:
     input_dir: str = field(default_factory=lambda: str(PROJECT_ROOT / "seeds"))
     warehouse_dir: str = field(default_factory=lambda: str(PROJECT_ROOT / "warehouse"))
-    max_file_bytes: int = 5_000_000
-    ner_backend: str = "crf"
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    ner_backend: NerBackendName = DEFAULT_NER_BACKEND
     camel_model_dir: str | None = None
-    near_duplicate_threshold: float = 0.8
+    near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
 
     @classmethod
     def from_env(cls) -> Settings:
         base = cls()
+        backend = os.environ.get("AKHBAR_NER_BACKEND")
         return replace(
             base,
             input_dir=os.environ.get("AKHBAR_INPUT") or base.input_dir,
             warehouse_dir=os.environ.get("AKHBAR_WAREHOUSE") or base.warehouse_dir,
             max_file_bytes=_env_int("AKHBAR_MAX_FILE_BYTES", base.max_file_bytes),
-            ner_backend=os.environ.get("AKHBAR_NER_BACKEND") or base.ner_backend,
+            ner_backend=parse_backend(backend) if backend else base.ner_backend,
             camel_model_dir=os.environ.get("AKHBAR_CAMEL_NER_MODEL") or base.camel_model_dir,
         )
 
@@ -55,12 +98,21 @@ class Settings:
         )
 
     def validate(self) -> None:
-        if self.ner_backend not in NER_BACKENDS:
-            raise ValueError(
-                f"unknown NER backend {self.ner_backend!r}; choose one of {', '.join(NER_BACKENDS)} "
-                "(AKHBAR_NER_BACKEND)"
-            )
+        """Raise ValueError with the cause and what to do when a setting cannot work."""
+        parse_backend(str(self.ner_backend))
         if not Path(self.input_dir).is_dir():
             raise ValueError(
                 f"input folder {self.input_dir!r} does not exist; pass --input DIR or set AKHBAR_INPUT"
             )
+        if self.ner_backend == NerBackendName.CAMEL and not (
+            self.camel_model_dir and (Path(self.camel_model_dir) / "config.json").is_file()
+        ):
+            raise ValueError(
+                f"the 'camel' NER backend needs a local BERT model folder (with config.json), got "
+                f"{self.camel_model_dir!r}; set AKHBAR_CAMEL_NER_MODEL to the folder of CAMeL's ner-arabert "
+                "model, or use --ner-backend crf"
+            )
+        if self.max_file_bytes <= 0:
+            raise ValueError(f"max_file_bytes must be positive, got {self.max_file_bytes} (AKHBAR_MAX_FILE_BYTES)")
+        if not 0 < self.near_duplicate_threshold <= 1:
+            raise ValueError(f"near_duplicate_threshold must lie in (0, 1], got {self.near_duplicate_threshold}")

@@ -39,6 +39,7 @@ PIPELINE_JOB = "akhbar_pipeline"
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     """Definitions wired to ``settings`` (default: environment variables, see pipeline/config.py)."""
     s = settings or Settings.from_env()
+    s.validate()
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,

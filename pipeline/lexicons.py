@@ -14,11 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline.config import LEXICON_DIR
 from pipeline.nlp.text import normalize_for_matching, proclitic_splits
-
-RESOURCES_DIR = Path(__file__).resolve().parent / "resources"
-LEXICON_DIR = RESOURCES_DIR / "lexicons"
-MODELS_DIR = RESOURCES_DIR / "models"
 
 PLACE_FILES = ("places_ar.tsv", "places_extra_ar.tsv")
 PLACE_COLUMNS = ("name_ar", "subtype", "name_en", "country_code", "geonames_id", "lat", "lon")

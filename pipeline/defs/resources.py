@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from pipeline.config import SQL_DIR
+from pipeline.config import SQL_DIR, NerBackendName
 from pipeline.schemas import TABLES
 from pipeline.storage.parquet import ParquetStore
 
@@ -77,15 +77,15 @@ class Warehouse(dg.ConfigurableResource):
 
 
 class InputFiles(dg.ConfigurableResource):
-    """The folder of raw articles and ingestion limits."""
+    """The folder of raw articles and ingestion limits (defaults: pipeline/config.py)."""
 
     input_dir: str
-    max_file_bytes: int = 5_000_000
-    near_duplicate_threshold: float = 0.8
+    max_file_bytes: int
+    near_duplicate_threshold: float
 
 
 class NerConfig(dg.ConfigurableResource):
-    """Which NER backend tags entities: 'crf' (shipped model), 'gazetteer' (rules) or 'camel'."""
+    """Which NER backend tags entities (pipeline.config.NerBackendName) and the camel model folder."""
 
-    backend: str = "crf"
+    backend: NerBackendName
     camel_model_dir: str | None = None

@@ -15,6 +15,7 @@ import re
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
 from pipeline.nlp.text import fold_text
 
 SHINGLE_SIZE = 5
@@ -68,7 +69,9 @@ class _UnionFind:
             self.parent[high] = low  # the root is always the smallest id of its set
 
 
-def near_duplicate_clusters(doc_ids: list[str], texts: list[str], threshold: float = 0.8) -> dict[str, str]:
+def near_duplicate_clusters(
+    doc_ids: list[str], texts: list[str], threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
+) -> dict[str, str]:
     """Map every doc id to its near-duplicate cluster id (the smallest doc id in the cluster).
 
     Two docs are linked when LSH proposes them and their estimated Jaccard similarity of word 5-shingles

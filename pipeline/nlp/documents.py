@@ -12,6 +12,7 @@ import unicodedata
 
 import polars as pl
 
+from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
 from pipeline.nlp.clean import clean_article
 from pipeline.nlp.dates import parse_published_at
 from pipeline.nlp.dedup import content_key, near_duplicate_clusters
@@ -39,7 +40,7 @@ def _not_arabic(text: str) -> str | None:
 
 
 def build_documents(
-    records: list[Record], near_duplicate_threshold: float = 0.8
+    records: list[Record], near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
 ) -> tuple[pl.DataFrame, list[Rejection]]:
     """Clean every record; return (documents frame, rejections for not_arabic/empty/duplicate)."""
     rejections: list[Rejection] = []

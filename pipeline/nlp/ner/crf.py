@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from pipeline.config import NER_MODEL_DIR
 from pipeline.nlp.ner.conll import repair_bio
 from pipeline.nlp.ner.features import FeatureConfig, FeatureExtractor, Resources
 from pipeline.nlp.ner.resources import load_resources
@@ -17,7 +18,7 @@ CONFIG_FILE = "config.json"
 
 def default_model_dir() -> Path:
     """The shipped model: ``pipeline/resources/models/ner_crf``."""
-    return Path(__file__).resolve().parents[2] / "resources" / "models" / "ner_crf"
+    return NER_MODEL_DIR
 
 
 class CrfTagger:

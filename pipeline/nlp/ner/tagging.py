@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline import ids
+from pipeline.config import NerBackendName, parse_backend
 from pipeline.lexicons import load_lexicon
 from pipeline.nlp.ner.base import Labels, NerBackend, tag_document
 from pipeline.schemas import TABLES
@@ -24,22 +25,21 @@ class CrfBackend:
         return self.tagger.tag(sentences)
 
 
-def make_backend(name: str, camel_model_dir: str | None = None) -> NerBackend:
-    """The NER backend called ``name``: 'gazetteer' (rules), 'crf' (shipped model) or 'camel'."""
-    if name == "gazetteer":
+def make_backend(name: NerBackendName | str, camel_model_dir: str | None = None) -> NerBackend:
+    """The NER backend called ``name`` (:class:`pipeline.config.NerBackendName`)."""
+    backend = parse_backend(str(name), source="NER backend")
+    if backend is NerBackendName.GAZETTEER:
         from pipeline.nlp.ner.rules import RuleTagger
 
         return RuleTagger()
-    if name == "crf":
+    if backend is NerBackendName.CRF:
         return CrfBackend()
-    if name == "camel":
-        from pipeline.nlp.ner.camel import CamelBackend
+    from pipeline.nlp.ner.camel import CamelBackend
 
-        if not camel_model_dir:
-            raise ValueError("the 'camel' NER backend needs a model folder: set AKHBAR_CAMEL_NER_MODEL to a "
-                             "directory holding CAMeL's ner-arabert model (config.json, weights, vocab)")
-        return CamelBackend(camel_model_dir)
-    raise ValueError(f"unknown NER backend {name!r}: use gazetteer, crf or camel")
+    if not camel_model_dir:
+        raise ValueError("the 'camel' NER backend needs a model folder: set AKHBAR_CAMEL_NER_MODEL to a "
+                         "directory holding CAMeL's ner-arabert model (config.json, weights, vocab)")
+    return CamelBackend(camel_model_dir)
 
 
 # mention rows before resolution: the contract without entity_id and subtype
