@@ -37,17 +37,17 @@ from typing import Any
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 RECIPES = ("shipped", "plain")
-CRF_PARAMS = ("c1", "c2", "max_iterations", "o_threshold")  # what --param may override (train.DEFAULT_PARAMS)
 
 
 def build_cluster_cache(shared: str, cache: str) -> None:
     """The clusters ``akhbar ner-train`` builds for its dev model, into ``cache`` (kept if present)."""
-    from pipeline.nlp.ner import train as T
+    from pipeline.training.corpora import data_root, load_data
+    from pipeline.training.resources import build_resources
 
     if (Path(cache) / "clusters.tsv").exists():
         return
-    root = T._data_root(Path(shared))
-    T.build_resources(root, T.load_data(root)["train"], Path(tempfile.mkdtemp()), cache_dir=Path(cache))
+    root = data_root(Path(shared))
+    build_resources(root, load_data(root)["train"], Path(tempfile.mkdtemp()), cache_dir=Path(cache))
 
 
 def run_fold(
@@ -61,25 +61,26 @@ def run_fold(
     newsfane: bool = True,
     params: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    from pipeline.nlp.ner import train as T
+    """Score fold ``j`` of ``k`` with a model made by the shared recipe (pipeline.training.recipe)."""
     from pipeline.nlp.ner.conll import read_anercorp
     from pipeline.nlp.ner.features import Resources
+    from pipeline.training.corpora import ANERCORP, data_root, fold_split, harmonize_newsfane, load_data
+    from pipeline.training.recipe import DEFAULT_GROUPS, PLAIN_GROUPS, fit_and_score
+    from pipeline.training.resources import build_resources
 
-    root = T._data_root(Path(shared))
-    train, held = T.fold_split(read_anercorp(root / "ner" / "anercorp_train.txt"), j, k)
+    root = data_root(Path(shared))
+    train, held = fold_split(read_anercorp(root.joinpath(*ANERCORP)), j, k)
     if recipe == "shipped":
-        extra = T.load_data(root, harmonize=False)["extra"] if newsfane else []
+        extra = load_data(root, harmonize=False)["extra"] if newsfane else []
         if harmonize and extra:  # to the conventions of this fold's training blocks (never the held-out one)
-            extra = T.harmonize_newsfane(extra, train)[0]
-        res = T.build_resources(
-            root, train, Path(tempfile.mkdtemp()), cache_dir=Path(cache), with_freq="freq" in T.DEFAULT_GROUPS
+            extra = harmonize_newsfane(extra, train)[0]
+        res = build_resources(
+            root, train, Path(tempfile.mkdtemp()), cache_dir=Path(cache), with_freq="freq" in DEFAULT_GROUPS
         )
-        groups = tuple(g for g in T.DEFAULT_GROUPS if g not in drop)
-        data = {"train": train, "dev": held, "extra": extra}
-        r = T.experiment(data, res, groups=groups, params=dict(params or {}), use_extra=bool(extra))
+        groups = tuple(g for g in DEFAULT_GROUPS if g not in drop)
+        r = fit_and_score(train + extra, held, res, groups, dict(params or {}))
     else:
-        data = {"train": train, "dev": held, "extra": []}
-        r = T.experiment(data, Resources(), groups=("word", "affix"), params=dict(params or {}), use_extra=False)
+        r = fit_and_score(train, held, Resources(), PLAIN_GROUPS, dict(params or {}))
     return {
         "recipe": recipe
         + ("" if harmonize or recipe == "plain" else ", NewsFANE as is")
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "akhbar_ner_cache"))
     args = ap.parse_args(argv)
     folds = args.folds if args.folds else list(range(args.k))
-    from pipeline.nlp.ner.train import DEFAULT_GROUPS
+    from pipeline.training.recipe import CRF_PARAMS, DEFAULT_GROUPS
 
     unknown = sorted(set(args.drop) - set(DEFAULT_GROUPS))
     if unknown:

@@ -28,14 +28,15 @@ def main(argv: list[str] | None = None) -> int:
         return ner_eval_main(args.conll, args.model_dir)
     from pipeline.nlp.ner.conll import read_anercorp
     from pipeline.nlp.ner.crf import CrfTagger
-    from pipeline.nlp.ner.train import _data_root, dev_eval
+    from pipeline.training.corpora import ANERCORP, data_root
+    from pipeline.training.recipe import dev_eval
 
     t0 = time.perf_counter()
     CrfTagger.load(Path(args.model_dir) if args.model_dir else None)
     print(f"load: {time.perf_counter() - t0:.3f}s")
     if args.shared:
         dev_eval(args.shared, args.model_dir)
-        sents = read_anercorp(_data_root(Path(args.shared)) / "ner" / "anercorp_train.txt")
+        sents = read_anercorp(data_root(Path(args.shared)).joinpath(*ANERCORP))
         toks = [[t for t, _ in s] for s in sents]
         fresh = CrfTagger.load(Path(args.model_dir) if args.model_dir else None)
         t0 = time.perf_counter()

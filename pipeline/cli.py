@@ -78,7 +78,7 @@ def ner_eval(args: argparse.Namespace) -> int:
 
 
 def ner_train(args: argparse.Namespace) -> int:
-    from pipeline.nlp.ner.train import ner_train_main
+    from pipeline.training.recipe import ner_train_main
 
     return ner_train_main(args.shared, args.out)
 

@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp.ner.conll import (
-    entity_spans,
-    map_newsfane_label,
-    read_anercorp,
-    read_conll,
-    read_newsfane,
-)
+from pipeline.nlp.ner.conll import entity_spans, read_anercorp, read_conll
 from pipeline.nlp.ner.evaluate import score, summary_json
 from pipeline.nlp.ner.features import FeatureExtractor, split_clitics
+from pipeline.training.corpora import map_newsfane_label, read_newsfane
 
 SHARED = Path(os.environ.get("AKHBAR_SHARED", Path(__file__).resolve().parents[3] / "shared"))
 ANERCORP = SHARED / "data" / "ner" / "anercorp_train.txt"

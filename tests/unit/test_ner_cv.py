@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp.ner.train import fold_split
+from pipeline.training.corpora import fold_split
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "ner_cv.py"
 

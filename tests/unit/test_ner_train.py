@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.nlp.ner.conll import entity_spans
-from pipeline.nlp.ner.train import harmonize_newsfane
+from pipeline.training.corpora import harmonize_newsfane
 
 # ANERcorp-style training sentences: currencies and religions are MISC on their own, "منظمة" opens ORG
 # names, "فتح" is mostly the verb

@@ -1,11 +1,11 @@
-"""Readers for Arabic NER corpora in CoNLL-like ``token label`` formats.
+"""Readers for Arabic NER corpora in CoNLL-like ``token label`` formats, and BIO helpers.
 
 All readers return ``list[list[tuple[str, str]]]``: sentences of ``(token, label)`` with labels in BIO
 over the four types ``PERS``, ``LOC``, ``ORG``, ``MISC`` (``PER`` is accepted as an alias of ``PERS``).
 
 * :func:`read_conll` — one ``token label`` per line, blank line between sentences.
 * :func:`read_anercorp` — ANERcorp has no sentence breaks; sentences end after ``. ! ? ؟``.
-* :func:`read_newsfane` — NewsFANE gold (tab-separated, 50 fine classes) mapped to the four types.
+* the NewsFANE reader is training-only: :mod:`pipeline.training.corpora`.
 
 Every reader tolerates a UTF-8 BOM, CRLF line ends, U+200E/U+200F marks, tabs, and lines whose token is
 missing (skipped).
@@ -24,77 +24,11 @@ SENTENCE_END = frozenset({".", "!", "?", "؟"})
 
 _INVISIBLE_RE = re.compile("[\ufeff\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
 
-# NewsFANE fine classes (ACE-style two-level taxonomy) → the four ANERcorp types. ``None`` means O.
-# Choices follow ANERcorp's conventions: groups of people (العرب، المسلمين) are O there; buildings and
-# facilities (الكعبة، البيت الأبيض، المسجد الأقصى) are MISC; airports/ports named after places are LOC;
-# vehicles, weapons, works, products are MISC.
-NEWSFANE_MAP: dict[str, str | None] = {
-    # persons
-    "Politician": "PERS",
-    "Athlete": "PERS",
-    "Artist": "PERS",
-    "Other_PER": "PERS",
-    "Religious_PER": "PERS",
-    "Scientist": "PERS",
-    "Businessperson": "PERS",
-    "Lawyer": "PERS",
-    "Engineer": "PERS",
-    "Police": "PERS",
-    "Group": None,
-    # locations / GPEs
-    "Nation": "LOC",
-    "Population-Center": "LOC",
-    "State-or-Province": "LOC",
-    "GPE-Cluster": "LOC",
-    "Water-Body": "LOC",
-    "Land-Region-Natural": "LOC",
-    "Continent": "LOC",
-    "County-or-District": "LOC",
-    "Celestial": "LOC",
-    "Path": "LOC",
-    "Airport": "LOC",
-    "Subarea-Facility": "LOC",
-    # organisations
-    "Non-Governmental": "ORG",
-    "Sports": "ORG",
-    "Government": "ORG",
-    "Media": "ORG",
-    "Commercial": "ORG",
-    "Educational": "ORG",
-    "Medical-Science": "ORG",
-    "Entertainment": "ORG",
-    "Religious_ORG": "ORG",
-    # miscellaneous
-    "Building-Grounds": "MISC",
-    "Book": "MISC",
-    "Movie": "MISC",
-    "Software": "MISC",
-    "Hardware": "MISC",
-    "Land": "MISC",
-    "Air": "MISC",
-    "Water": "MISC",
-    "Projectile": "MISC",
-    "Shooting": "MISC",
-    "Food": "MISC",
-    "Drug": "MISC",
-    "Plant": "MISC",
-    "Sound": "MISC",
-    "Chemical": "MISC",
-    "Nuclear": "MISC",
-    "Exploding": "MISC",
-    "Blunt": "MISC",
-    "Sharp": "MISC",
-    "Biological": "MISC",
-    "Subarea-Vehicle": "MISC",
-    "Underspecified": "MISC",
-}
-
-
 def _clean(line: str) -> str:
     return _INVISIBLE_RE.sub("", line.rstrip("\r\n")).replace("\r", "")
 
 
-def _split(line: str) -> tuple[str, str] | None:
+def split_line(line: str) -> tuple[str, str] | None:
     """``token label`` from a line (whitespace/tab separated; the label is the last field)."""
     parts = line.split()
     if len(parts) < 2:
@@ -131,7 +65,7 @@ def _finish(sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(tok, lab) for (tok, _), lab in zip(sent, labels, strict=False)]
 
 
-def _read_sentences(
+def read_sentences(
     path: str | Path, parse: Callable[[str], tuple[str, str] | None]
 ) -> list[list[tuple[str, str]]]:
     """Sentences of a line-per-token file: blank lines separate sentences, ``parse`` turns a line into
@@ -155,7 +89,7 @@ def _read_sentences(
 
 
 def _conll_line(line: str) -> tuple[str, str] | None:
-    pair = _split(line)
+    pair = split_line(line)
     if pair is None:  # a label without a token (or a lone token): skip
         return None
     return pair[0], normalize_label(pair[1])
@@ -163,7 +97,7 @@ def _conll_line(line: str) -> tuple[str, str] | None:
 
 def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
     """Read a ``token label`` file with a blank line between sentences."""
-    return _read_sentences(path, _conll_line)
+    return read_sentences(path, _conll_line)
 
 
 def split_sentences(tokens: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -190,44 +124,6 @@ def read_anercorp(path: str | Path) -> list[list[tuple[str, str]]]:
     for block in read_conll(path):
         sentences.extend(_finish(s) for s in split_sentences(block))
     return sentences
-
-
-def map_newsfane_label(label: str) -> str:
-    label = label.strip()
-    if label in ("O", ""):
-        return "O"
-    if len(label) > 2 and label[1] == "-" and label[0] in "BI":
-        typ = NEWSFANE_MAP.get(label[2:])
-        if typ is None:
-            parsed = EntityType.parse(label[2:])
-            typ = parsed.tag if parsed else None
-        return f"{label[0]}-{typ}" if typ else "O"
-    return "O"
-
-
-def _newsfane_fine_line(line: str) -> tuple[str, str] | None:
-    if "\t" in line:
-        tok, _, lab = line.rpartition("\t")
-        tok = tok.strip()
-    else:
-        pair = _split(line)
-        if pair is None:
-            return None
-        tok, lab = pair
-    if not tok:
-        return None
-    return tok.replace(" ", ""), lab.strip() or "O"
-
-
-def _newsfane_line(line: str) -> tuple[str, str] | None:
-    pair = _newsfane_fine_line(line)
-    return None if pair is None else (pair[0], map_newsfane_label(pair[1]))
-
-
-def read_newsfane(path: str | Path, fine: bool = False) -> list[list[tuple[str, str]]]:
-    """Read NewsFANE gold: ``token<TAB>B-Fine-Class`` lines, a line with only a tab between sentences.
-    Labels are mapped to the four ANERcorp types, or kept as the fine classes when ``fine``."""
-    return _read_sentences(path, _newsfane_fine_line if fine else _newsfane_line)
 
 
 def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:

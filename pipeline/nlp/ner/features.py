@@ -14,32 +14,22 @@ Features (switchable by name in :class:`FeatureConfig`, used for the ablation ta
 * ``gaz``      — gazetteer membership of the word and its stem (PERS/LOC/ORG), multi-word phrase matches
 * ``trigger``  — title/trigger words (الرئيس, وزير, وكالة, شركة, مدينة …) and their type
 * ``cluster``  — distributional word clusters learnt from unlabeled news (several granularities)
-* ``context``  — word/stem/cluster/trigger/gazetteer of the neighbours at −2…+2 and word bigrams
+* ``context``  — word/stem/trigger/gazetteer/lexicon of the neighbours at −2…+2 and word bigrams
+* ``lex``      — the training lexicon: the label a word mostly has in the training data
+* ``freq``     — log2 frequency bucket of the word and its stem in unlabeled news
+
+A model's ``config.json`` lists the groups it was trained with; the extractor computes exactly those.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.nlp.text import normalize_for_matching
 
-ALL_GROUPS = (
-    "word",
-    "affix",
-    "clitic",
-    "shape",
-    "gaz",
-    "trigger",
-    "cluster",
-    "clusterctx",
-    "context",
-    "charng",
-    "lex",
-    "freq",
-    "lexph",
-)
+ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq")
 
 # --- clitics -------------------------------------------------------------------------------------------
 # proclitic sequences in matching form (normalised), longest first; the article is split as part of them
@@ -101,7 +91,6 @@ class Resources:
     max_phrase: int = 1
     lex_words: dict[str, str] = field(default_factory=dict)  # word -> dominant training label (B-PERS …)
     freq: dict[str, int] = field(default_factory=dict)  # word -> log2 frequency bucket in unlabeled news
-    lex_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # training names
 
 
 def split_clitics(n: str) -> tuple[str, str, str]:
@@ -137,17 +126,29 @@ def stem_candidates(n: str) -> list[str]:
     return cands
 
 
+Phrase = tuple[tuple[str, ...], str]  # (matching forms of the words, type) of a multi-word gazetteer entry
+
+
+class WordFeatures(NamedTuple):
+    """Everything about one word type that does not depend on its sentence (cached per word)."""
+
+    own: list[str]  # the word's own features
+    context: dict[int, list[str]]  # offset (-2…+2, not 0) -> the features a neighbour at that offset gets
+    norm: str  # matching form
+    phrases: tuple[Phrase, ...]  # gazetteer phrases that may start at this word
+
+
 class FeatureExtractor:
     """Turns tokenised sentences into crfsuite feature lists; caches per-word features."""
 
     def __init__(self, resources: Resources | None = None, config: FeatureConfig | None = None):
         self.res = resources or Resources()
         self.cfg = config or FeatureConfig()
-        self._cache: dict[str, tuple[list[str], dict[int, list[str]], str, tuple]] = {}
+        self._cache: dict[str, WordFeatures] = {}
 
     # -- per word type -------------------------------------------------------------------------------
-    def _word(self, w: str) -> tuple[list[str], dict[int, list[str]], str, tuple]:
-        """(own features, short context features, matching form, gazetteer phrases starting here)."""
+    def _word(self, w: str) -> WordFeatures:
+        """The features of word type ``w`` (cached)."""
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -206,9 +207,6 @@ class FeatureExtractor:
                 own.append("trw=" + stem)
                 ctx.append("tr=" + t)
                 ctx.append("trw=" + stem)
-        if cfg.has("charng") and len(stem) >= 4:
-            for k in range(len(stem) - 2):
-                own.append("c3=" + stem[k : k + 3])
         if cfg.has("lex") and res.lex_words:
             lab = res.lex_words.get(n)
             if lab:
@@ -232,36 +230,32 @@ class FeatureExtractor:
             if cl:
                 for i, c in enumerate(cl):
                     own.append(f"c{i}=" + c)
-                if cfg.has("clusterctx"):
-                    ctx.extend(f"c{i}=" + c for i, c in enumerate(cl[:2]))
             else:
                 own.append("c=unk")
-        phrases: tuple = ()
+        phrases: tuple[Phrase, ...] = ()
         if cfg.has("gaz") and res.gaz_phrases:
             phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
-        if cfg.has("lexph") and res.lex_phrases:
-            phrases += tuple((toks, "L" + typ) for c in cands for toks, typ in res.lex_phrases.get(c, ()))
         win = cfg.window if cfg.has("context") else 0
         ctx_off = {d: [f"{d:+d}" + x for x in ctx] for d in range(-win, win + 1) if d}
-        out = (own, ctx_off, n, phrases)
+        out = WordFeatures(own, ctx_off, n, phrases)
         if len(self._cache) < 500_000:
             self._cache[w] = out
         return out
 
     # -- per sentence ---------------------------------------------------------------------------------
     @staticmethod
-    def _phrase_matches(words: list[tuple]) -> list[list[str]]:
+    def _phrase_matches(words: list[WordFeatures]) -> list[list[str]]:
         """B-/I- gazetteer phrase features from longest multi-word matches."""
         out: list[list[str]] = [[] for _ in words]
         i, n = 0, len(words)
         while i < n:
             best = 0
             btype = ""
-            cands = words[i][3]
+            cands = words[i].phrases
             if cands:
                 for toks, typ in cands:
                     L = len(toks)
-                    if L > best and i + L <= n and all(words[i + j][2] == toks[j] for j in range(1, L)):
+                    if L > best and i + L <= n and all(words[i + j].norm == toks[j] for j in range(1, L)):
                         best, btype = L, typ
             if best:
                 out[i].append("gpB=" + btype)
@@ -279,11 +273,7 @@ class FeatureExtractor:
         feats: list[list[str]] = []
         ctx_on = cfg.has("context")
         win = cfg.window if ctx_on else 0
-        phrase = (
-            self._phrase_matches(words)
-            if (cfg.has("gaz") and self.res.gaz_phrases) or (cfg.has("lexph") and self.res.lex_phrases)
-            else None
-        )
+        phrase = self._phrase_matches(words) if cfg.has("gaz") and self.res.gaz_phrases else None
         for i, (own, _ctx, norm, _ph) in enumerate(words):
             f = list(own)
             if i == 0:
@@ -292,18 +282,18 @@ class FeatureExtractor:
                 f.append("EOS")
             for d in range(1, win + 1):
                 if i - d >= 0:
-                    f.extend(words[i - d][1][-d])
+                    f.extend(words[i - d].context[-d])
                 else:
                     f.append(f"-{d}BOS")
                 if i + d < n:
-                    f.extend(words[i + d][1][d])
+                    f.extend(words[i + d].context[d])
                 else:
                     f.append(f"+{d}EOS")
             if ctx_on:
                 if i > 0:
-                    f.append("bg-=" + words[i - 1][2] + "|" + norm)
+                    f.append("bg-=" + words[i - 1].norm + "|" + norm)
                 if i + 1 < n:
-                    f.append("bg+=" + norm + "|" + words[i + 1][2])
+                    f.append("bg+=" + norm + "|" + words[i + 1].norm)
             if phrase is not None and phrase[i]:
                 f.extend(phrase[i])
                 if i > 0 and phrase[i - 1]:
@@ -312,8 +302,3 @@ class FeatureExtractor:
                     f.extend("+1" + x for x in phrase[i + 1])
             feats.append(f)
         return feats
-
-
-@lru_cache(maxsize=1)
-def _default_extractor() -> FeatureExtractor:  # pragma: no cover - convenience
-    return FeatureExtractor()
