@@ -7,6 +7,7 @@ dictionary in ``docs/data_dictionary.md`` (``python -m pipeline.schemas > docs/d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -71,6 +72,15 @@ class Table:
     @property
     def polars_schema(self) -> pl.Schema:
         return pl.Schema({c.name: c.dtype for c in self.columns})
+
+    def schema_without(self, *names: str) -> pl.Schema:
+        """The polars schema of the table without ``names`` (rows before a later stage adds them)."""
+        return pl.Schema({c.name: c.dtype for c in self.columns if c.name not in names})
+
+    def frame(self, rows: Sequence[object], without: tuple[str, ...] = ()) -> pl.DataFrame:
+        """A frame of ``rows`` (dataclass instances whose fields are the table's columns, in order, minus
+        ``without``) with the table's exact types."""
+        return pl.DataFrame(list(rows), schema=self.schema_without(*without))
 
     def column(self, name: str) -> Column:
         for col in self.columns:
@@ -306,11 +316,6 @@ TABLES: dict[str, Table] = {
         EVENT_MENTIONS, EVENTS, ENTITY_STATS, ENTITY_DAILY, ENTITY_PAIRS, SOURCE_STATS,
     )
 }
-
-
-def empty_frame(table: str) -> pl.DataFrame:
-    """An empty frame with the exact schema of ``table``."""
-    return pl.DataFrame(schema=TABLES[table].polars_schema)
 
 
 def data_dictionary() -> str:

@@ -7,9 +7,8 @@ import polars as pl
 from pipeline.defs.checks import SAMPLE, contract_checks, span_mismatches
 from pipeline.defs.resources import InputFiles, Warehouse
 from pipeline.nlp.documents import build_documents
-from pipeline.nlp.ingest import scan_inputs
-from pipeline.nlp.segment import sentence_spans
-from pipeline.schemas import TABLES
+from pipeline.nlp.ingest import quarantine_frame, scan_inputs
+from pipeline.nlp.segment import sentences_frame
 
 
 @dg.multi_asset(
@@ -31,8 +30,7 @@ def documents_and_quarantine(context: dg.AssetExecutionContext, warehouse: Wareh
             "materialize raw_files again (or run the whole graph with `akhbar run`)"
         )
     docs, content_rejections = build_documents(records, inputs.near_duplicate_threshold)
-    quarantine = pl.DataFrame([r.__dict__ for r in [*rejections, *content_rejections]],
-                              schema=TABLES["quarantine"].polars_schema)
+    quarantine = quarantine_frame([*rejections, *content_rejections])
     reasons = quarantine.group_by("reason").len().sort("reason")
     context.log.info(f"{docs.height} documents, {quarantine.height} quarantined")
     yield warehouse.publish("documents", docs,
@@ -48,13 +46,7 @@ def documents_and_quarantine(context: dg.AssetExecutionContext, warehouse: Wareh
     description="Sentence spans over documents.text (Arabic and Latin sentence punctuation, newlines).",
 )
 def sentences(warehouse: Warehouse) -> dg.MaterializeResult:
-    docs = warehouse.read("documents")
-    rows = []
-    for doc_id, text in docs.select("doc_id", "text").iter_rows():
-        for idx, (start, end) in enumerate(sentence_spans(text)):
-            rows.append((doc_id, idx, start, end, text[start:end]))
-    frame = pl.DataFrame(rows, schema=TABLES["sentences"].polars_schema, orient="row")
-    return warehouse.publish("sentences", frame)
+    return warehouse.publish("sentences", sentences_frame(warehouse.read("documents")))
 
 
 @dg.asset_check(asset="quarantine", name="every_file_accounted_for", blocking=True,

@@ -6,25 +6,7 @@ import polars as pl
 
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import Warehouse
-from pipeline.nlp.events import EVENT_MENTION_SCHEMA, Mention, cluster_events, detect_events
-
-
-def _event_mentions_frame(warehouse: Warehouse) -> pl.DataFrame:
-    docs = warehouse.read("documents")
-    sents = warehouse.read("sentences")
-    mentions = warehouse.read("entity_mentions")
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for doc_id, start, end in sents.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
-        spans.setdefault(doc_id, []).append((start, end))
-    by_doc: dict[str, list[Mention]] = {}
-    for r in mentions.select("doc_id", "start", "end", "type", "subtype", "entity_id").iter_rows(named=True):
-        by_doc.setdefault(r.pop("doc_id"), []).append(Mention(**r))
-    rows: list[dict] = []
-    for doc in docs.select("doc_id", "text", "published_at").iter_rows(named=True):
-        rows += detect_events(doc["doc_id"], doc["text"], spans.get(doc["doc_id"], []),
-                              by_doc.get(doc["doc_id"], []), doc["published_at"])
-    frame = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA)
-    return frame
+from pipeline.nlp.events import cluster_events, event_mentions_frame
 
 
 @dg.multi_asset(
@@ -40,8 +22,9 @@ def _event_mentions_frame(warehouse: Warehouse) -> pl.DataFrame:
     ],
 )
 def event_mentions_and_events(warehouse: Warehouse):
-    mentions = _event_mentions_frame(warehouse)
-    with_ids, events = cluster_events(mentions, warehouse.read("documents"))
+    documents = warehouse.read("documents")
+    mentions = event_mentions_frame(documents, warehouse.read("sentences"), warehouse.read("entity_mentions"))
+    with_ids, events = cluster_events(mentions, documents)
     by_type = with_ids.group_by("event_type").len().sort("event_type")
     yield warehouse.publish("event_mentions", with_ids, by_type=dg.MetadataValue.md(
         "\n".join(f"- {t}: {n}" for t, n in by_type.iter_rows()) or "_none_"))

@@ -2,12 +2,10 @@
 
 
 import dagster as dg
-import polars as pl
 
 from pipeline.defs.checks import contract_checks
 from pipeline.defs.resources import InputFiles, Warehouse
-from pipeline.nlp.ingest import scan_inputs
-from pipeline.schemas import TABLES
+from pipeline.nlp.ingest import raw_files_frame, scan_inputs
 
 
 @dg.asset(
@@ -20,8 +18,7 @@ def raw_files(context: dg.AssetExecutionContext, warehouse: Warehouse, inputs: I
     files, records, rejections = scan_inputs(inputs.input_dir, inputs.max_file_bytes)
     context.log.info(f"{len(files)} files under {inputs.input_dir}: {len(records)} article records, "
                      f"{len(rejections)} rejected at file level")
-    frame = pl.DataFrame([f.__dict__ for f in files], schema=TABLES["raw_files"].polars_schema)
-    return warehouse.publish("raw_files", frame, input_dir=dg.MetadataValue.path(inputs.input_dir))
+    return warehouse.publish("raw_files", raw_files_frame(files), input_dir=dg.MetadataValue.path(inputs.input_dir))
 
 
 raw_files_checks = contract_checks("raw_files")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
 
 import polars as pl
 
@@ -22,6 +24,29 @@ from pipeline.schemas import TABLES
 
 MIN_ARABIC_RATIO = 0.5  # share of letters that must be Arabic
 MIN_ARABIC_LETTERS = 20
+
+
+@dataclass(slots=True)
+class DocumentRow:
+    """One row of the ``documents`` table (``cluster_id`` is set once every document is known)."""
+
+    doc_id: str
+    source_path: str
+    format: str
+    encoding: str
+    title: str | None
+    text: str
+    source: str | None
+    author: str | None
+    url: str | None
+    published_at: datetime | None
+    published_at_origin: str | None
+    dateline: str | None
+    n_chars: int
+    n_tokens: int
+    content_sha256: str
+    dup_of: str | None
+    cluster_id: str = ""
 
 
 def _raw_bytes(text: str) -> tuple[int, str]:
@@ -44,7 +69,7 @@ def build_documents(
 ) -> tuple[pl.DataFrame, list[Rejection]]:
     """Clean every record; return (documents frame, rejections for not_arabic/empty/duplicate)."""
     rejections: list[Rejection] = []
-    kept: dict[str, dict] = {}
+    kept: dict[str, DocumentRow] = {}
     for rec in sorted(records, key=lambda r: r.source_path):
         meta = rec.meta
         size, digest = _raw_bytes(rec.raw_text)
@@ -67,7 +92,7 @@ def build_documents(
         doc_id = key[:16]
         if doc_id in kept:
             rejections.append(Rejection(rec.source_path, "duplicate", f"same content as doc_id {doc_id} "
-                                        f"({kept[doc_id]['source_path']})", size, digest))
+                                        f"({kept[doc_id].source_path})", size, digest))
             continue
         published, origin = None, None
         if meta.get("published_at"):
@@ -75,27 +100,27 @@ def build_documents(
             origin = "metadata" if published else None
         if published is None and cleaned.published_at is not None:
             published, origin = cleaned.published_at, "text"
-        kept[doc_id] = {
-            "doc_id": doc_id,
-            "source_path": rec.source_path,
-            "format": rec.format,
-            "encoding": rec.encoding,
-            "title": meta.get("title") or cleaned.title,
-            "text": text,
-            "source": meta.get("source") or cleaned.source,
-            "author": meta.get("author") or cleaned.author,
-            "url": meta.get("url"),
-            "published_at": published,
-            "published_at_origin": origin,
-            "dateline": cleaned.dateline,
-            "n_chars": len(text),
-            "n_tokens": len(tokenize(text)),
-            "content_sha256": key,
-            "dup_of": None,
-        }
+        kept[doc_id] = DocumentRow(
+            doc_id=doc_id,
+            source_path=rec.source_path,
+            format=rec.format,
+            encoding=rec.encoding,
+            title=meta.get("title") or cleaned.title,
+            text=text,
+            source=meta.get("source") or cleaned.source,
+            author=meta.get("author") or cleaned.author,
+            url=meta.get("url"),
+            published_at=published,
+            published_at_origin=origin,
+            dateline=cleaned.dateline,
+            n_chars=len(text),
+            n_tokens=len(tokenize(text)),
+            content_sha256=key,
+            dup_of=None,
+        )
     rows = list(kept.values())
-    clusters = near_duplicate_clusters([r["doc_id"] for r in rows], [r["text"] for r in rows],
+    clusters = near_duplicate_clusters([r.doc_id for r in rows], [r.text for r in rows],
                                        threshold=near_duplicate_threshold)
     for r in rows:
-        r["cluster_id"] = clusters[r["doc_id"]]
-    return pl.DataFrame(rows, schema=TABLES["documents"].polars_schema), rejections
+        r.cluster_id = clusters[r.doc_id]
+    return TABLES["documents"].frame(rows), rejections

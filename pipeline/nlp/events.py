@@ -79,16 +79,42 @@ def _prev_word(text: str, start: int) -> str:
     return normalize_for_matching(words[-1]) if words else ""
 
 
+@dataclass(frozen=True, slots=True)
+class EventMentionRow:
+    """An ``event_mentions`` row before clustering (which adds ``event_id``)."""
+
+    event_mention_id: str
+    doc_id: str
+    sentence_idx: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    event_type: str
+    mode: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    actor_ids: list[str]
+    recipient_ids: list[str]
+    location_id: str | None
+    date: date | None
+    date_end: date | None
+    date_precision: str | None
+    date_text: str | None
+    negated: bool
+    future: bool
+
+
 def detect_events(
     doc_id: str,
     text: str,
     sentences: list[tuple[int, int]],
     mentions: list[Mention],
     published_at: datetime | None,
-) -> list[dict]:
+) -> list[EventMentionRow]:
     """Event mention rows (without event_id) for one document."""
     reference = published_at.date() if published_at else None
-    rows: list[dict] = []
+    rows: list[EventMentionRow] = []
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         for idx, (s, e) in enumerate(sentences):
@@ -125,33 +151,46 @@ def detect_events(
             else:
                 ev_date, ev_end, precision, date_text = None, None, None, None
             quad, goldstein = CAMEO_ROOTS[trig.cameo_root]
-            rows.append({
-                "event_mention_id": ids.event_mention_id(doc_id, t_start, t_end),
-                "doc_id": doc_id,
-                "sentence_idx": sidx,
-                "trigger_start": t_start,
-                "trigger_end": t_end,
-                "trigger": text[t_start:t_end],
-                "event_type": trig.event_type,
-                "mode": trig.mode,
-                "cameo_root": trig.cameo_root,
-                "quad_class": quad,
-                "goldstein": goldstein,
-                "actor_ids": actors,
-                "recipient_ids": recipients,
-                "location_id": location,
-                "date": ev_date,
-                "date_end": ev_end,
-                "date_precision": precision,
-                "date_text": date_text,
-                "negated": _is_negated(toks, i),
-                "future": _is_future(toks, i, cut),
-            })
+            rows.append(EventMentionRow(
+                event_mention_id=ids.event_mention_id(doc_id, t_start, t_end),
+                doc_id=doc_id,
+                sentence_idx=sidx,
+                trigger_start=t_start,
+                trigger_end=t_end,
+                trigger=text[t_start:t_end],
+                event_type=trig.event_type,
+                mode=trig.mode,
+                cameo_root=trig.cameo_root,
+                quad_class=quad,
+                goldstein=goldstein,
+                actor_ids=actors,
+                recipient_ids=recipients,
+                location_id=location,
+                date=ev_date,
+                date_end=ev_end,
+                date_precision=precision,
+                date_text=date_text,
+                negated=_is_negated(toks, i),
+                future=_is_future(toks, i, cut),
+            ))
     return rows
 
 
-# event mention rows before clustering: the contract without event_id
-EVENT_MENTION_SCHEMA = {k: v for k, v in TABLES["event_mentions"].polars_schema.items() if k != "event_id"}
+def event_mentions_frame(
+    documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame
+) -> pl.DataFrame:
+    """Event mention rows (without event_id) of every document, from the stored tables."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
+        spans.setdefault(doc_id, []).append((start, end))
+    by_doc: dict[str, list[Mention]] = {}
+    for r in entity_mentions.select("doc_id", "start", "end", "type", "subtype", "entity_id").iter_rows(named=True):
+        by_doc.setdefault(r.pop("doc_id"), []).append(Mention(**r))
+    rows: list[EventMentionRow] = []
+    for doc in documents.select("doc_id", "text", "published_at").iter_rows(named=True):
+        rows += detect_events(doc["doc_id"], doc["text"], spans.get(doc["doc_id"], []),
+                              by_doc.get(doc["doc_id"], []), doc["published_at"])
+    return TABLES["event_mentions"].frame(rows, without=("event_id",))
 
 
 def event_key(row: dict) -> str:

@@ -15,7 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import polars as pl
+
 from pipeline.nlp.decode import DecodeError, decode_bytes, html_to_text
+from pipeline.schemas import TABLES
 
 SIDECAR_SUFFIX = ".meta.json"
 TEXT_FORMATS = {"txt": "txt", "text": "txt", "html": "html", "htm": "html", "json": "json", "jsonl": "jsonl"}
@@ -53,6 +56,16 @@ class Rejection:
     detail: str
     bytes: int
     sha256: str
+
+
+def raw_files_frame(files: list[RawFile]) -> pl.DataFrame:
+    """The ``raw_files`` table."""
+    return TABLES["raw_files"].frame(files)
+
+
+def quarantine_frame(rejections: list[Rejection]) -> pl.DataFrame:
+    """The ``quarantine`` table."""
+    return TABLES["quarantine"].frame(rejections)
 
 
 def sha256_hex(data: bytes) -> str:

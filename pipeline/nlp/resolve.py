@@ -13,6 +13,7 @@ Rules (deterministic, corpus-wide):
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -78,6 +79,23 @@ def resolve_mentions(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> 
 
 
 
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """One row of the ``entities`` table."""
+
+    entity_id: str
+    type: str
+    name_ar: str
+    name_en: str | None
+    aliases: list[str]
+    n_mentions: int
+    n_docs: int
+    country_code: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+
+
 def build_entities(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> pl.DataFrame:
     """One row per entity_id of resolved ``mentions`` (columns of the ``entities`` contract)."""
     lex = lexicon or load_lexicon()
@@ -88,7 +106,7 @@ def build_entities(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> pl
         ent["surfaces"][r["surface"]] += 1
         ent["keys"][r["normalized"]] += 1
         ent["docs"].add(r["doc_id"])
-    out = []
+    out: list[EntityRow] = []
     for eid, ent in groups.items():
         entry = None
         for key, _ in sorted(ent["keys"].items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0])):
@@ -101,20 +119,20 @@ def build_entities(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> pl
         name = entry.name_ar if entry else max(
             (s for s in surfaces if len(s.split()) == longest), key=lambda s: (surfaces[s], s)
         )
-        out.append({
-            "entity_id": eid,
-            "type": ent["type"],
-            "name_ar": name,
-            "name_en": entry.name_en if entry else None,
-            "aliases": sorted(surfaces),
-            "n_mentions": sum(surfaces.values()),
-            "n_docs": len(ent["docs"]),
-            "country_code": entry.country_code if entry else None,
-            "geonames_id": entry.geonames_id if entry else None,
-            "lat": entry.lat if entry else None,
-            "lon": entry.lon if entry else None,
-        })
-    return pl.DataFrame(out, schema=TABLES["entities"].polars_schema)
+        out.append(EntityRow(
+            entity_id=eid,
+            type=ent["type"],
+            name_ar=name,
+            name_en=entry.name_en if entry else None,
+            aliases=sorted(surfaces),
+            n_mentions=sum(surfaces.values()),
+            n_docs=len(ent["docs"]),
+            country_code=entry.country_code if entry else None,
+            geonames_id=entry.geonames_id if entry else None,
+            lat=entry.lat if entry else None,
+            lon=entry.lon if entry else None,
+        ))
+    return TABLES["entities"].frame(out)
 
 
 def build_aliases(mentions: pl.DataFrame) -> pl.DataFrame:

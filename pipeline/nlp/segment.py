@@ -9,6 +9,11 @@ common Latin abbreviation (``Mr.``, ``e.g.``) does not split either.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from pipeline.schemas import TABLES
 
 # sentence-final punctuation (arclean turns ؟ into ? and ؛ into ;), closing quotes/brackets after it
 _END_RE = re.compile("[.!?\u061f\u061b;\u2026]+[\"'\u201d\u2019\u00bb)\\]]*(?=\\s|$)")
@@ -59,6 +64,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((s, e))
         start = cut
     return spans
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRow:
+    """One row of the ``sentences`` table."""
+
+    doc_id: str
+    sentence_idx: int
+    start: int
+    end: int
+    text: str
+
+
+def sentence_rows(doc_id: str, text: str) -> list[SentenceRow]:
+    """The ``sentences`` rows of one document."""
+    return [SentenceRow(doc_id, i, s, e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))]
+
+
+def sentences_frame(documents: pl.DataFrame) -> pl.DataFrame:
+    """The ``sentences`` table of ``documents`` (doc_id, text)."""
+    rows: list[SentenceRow] = []
+    for doc_id, text in documents.select("doc_id", "text").iter_rows():
+        rows += sentence_rows(doc_id, text)
+    return TABLES["sentences"].frame(rows)
 
 
 def sentences(text: str) -> list[str]:

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.nlp.ner.base import bio_to_spans, proclitic_length, tag_document
 from pipeline.lexicons import load_lexicon
+from pipeline.nlp.ner.base import bio_to_spans, proclitic_length, tag_document
 from pipeline.nlp.ner.rules import RuleTagger
 from pipeline.nlp.text import normalize_for_matching
 

@@ -2,9 +2,11 @@ from datetime import date, datetime
 
 import polars as pl
 
-from pipeline.nlp.events import Mention, cluster_events, detect_events, match_trigger
+from pipeline.lexicons import match_trigger
+from pipeline.nlp.events import Mention, cluster_events, detect_events
 from pipeline.nlp.resolve import build_aliases, build_entities, resolve_mentions
 from pipeline.nlp.text import normalize_for_matching
+from pipeline.schemas import TABLES
 
 
 def mentions_frame(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
@@ -55,18 +57,18 @@ def test_detect_events_with_actor_recipient_place_date_and_modality():
     sents = [(0, 44), (45, 66), (67, len(text))]
     rows = detect_events("d", text, sents, ments, datetime(2025, 11, 6))
     first = rows[0]
-    assert (first["event_type"], first["mode"], first["cameo_root"]) == ("CONSULT", "meeting", "04")
-    assert first["actor_ids"] == ["E_الشيباني"] and first["recipient_ids"] == ["E_بوتين"]
-    assert first["location_id"] == "E_موسكو"
-    assert first["date"] == date(2025, 10, 15) and first["date_precision"] == "day"
-    assert text[first["trigger_start"]:first["trigger_end"]] == first["trigger"] == "التقى"
-    visit = next(r for r in rows if r["trigger"] == "يزر")  # "لم يزر": negated visit
-    assert visit["negated"]
-    host = next(r for r in rows if r["mode"] == "host")
-    assert host["future"] and host["trigger"] == "سيستقبل"
-    assert rows[1]["date"] == date(2025, 11, 6) and rows[1]["date_text"] is None
+    assert (first.event_type, first.mode, first.cameo_root) == ("CONSULT", "meeting", "04")
+    assert first.actor_ids == ["E_الشيباني"] and first.recipient_ids == ["E_بوتين"]
+    assert first.location_id == "E_موسكو"
+    assert first.date == date(2025, 10, 15) and first.date_precision == "day"
+    assert text[first.trigger_start:first.trigger_end] == first.trigger == "التقى"
+    visit = next(r for r in rows if r.trigger == "يزر")  # "لم يزر": negated visit
+    assert visit.negated
+    host = next(r for r in rows if r.mode == "host")
+    assert host.future and host.trigger == "سيستقبل"
+    assert rows[1].date == date(2025, 11, 6) and rows[1].date_text is None
 
     docs = pl.DataFrame({"doc_id": ["d"], "source": [None], "published_at": [datetime(2025, 11, 6)]})
-    frame = pl.DataFrame(rows)
+    frame = TABLES["event_mentions"].frame(rows, without=("event_id",))
     with_ids, events = cluster_events(frame.select(sorted(frame.columns)), docs)
     assert with_ids.height == len(rows) and events["n_mentions"].sum() == len(rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from pipeline import ids
@@ -42,8 +44,23 @@ def make_backend(name: NerBackendName | str, camel_model_dir: str | None = None)
     return CamelBackend(camel_model_dir)
 
 
-# mention rows before resolution: the contract without entity_id and subtype
-MENTION_SCHEMA = {k: v for k, v in TABLES["entity_mentions"].polars_schema.items() if k not in ("entity_id", "subtype")}
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """An ``entity_mentions`` row before resolution (which adds ``subtype`` and ``entity_id``)."""
+
+    mention_id: str
+    doc_id: str
+    sentence_idx: int
+    start: int
+    end: int
+    surface: str
+    normalized: str
+    type: str
+    confidence: float
+    backend: str
+
+
+RESOLVED_COLUMNS = ("subtype", "entity_id")  # added by pipeline.nlp.resolve.resolve_mentions
 
 
 def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: NerBackend) -> pl.DataFrame:
@@ -56,20 +73,20 @@ def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: Ner
     spans_by_doc: dict[str, list[tuple[int, int]]] = {}
     for row in sentences.sort("doc_id", "sentence_idx").iter_rows(named=True):
         spans_by_doc.setdefault(row["doc_id"], []).append((row["start"], row["end"]))
-    rows = []
+    rows: list[MentionRow] = []
     for doc in documents.select("doc_id", "text").sort("doc_id").iter_rows(named=True):
         text = doc["text"]
         for span in tag_document(text, spans_by_doc.get(doc["doc_id"], []), backend, is_known):
-            rows.append({
-                "mention_id": ids.mention_id(doc["doc_id"], span.start, span.end),
-                "doc_id": doc["doc_id"],
-                "sentence_idx": span.sentence_idx,
-                "start": span.start,
-                "end": span.end,
-                "surface": text[span.start : span.end],
-                "normalized": span.normalized,
-                "type": span.type,
-                "confidence": span.confidence,
-                "backend": backend.name,
-            })
-    return pl.DataFrame(rows, schema=MENTION_SCHEMA)
+            rows.append(MentionRow(
+                mention_id=ids.mention_id(doc["doc_id"], span.start, span.end),
+                doc_id=doc["doc_id"],
+                sentence_idx=span.sentence_idx,
+                start=span.start,
+                end=span.end,
+                surface=text[span.start : span.end],
+                normalized=span.normalized,
+                type=span.type,
+                confidence=span.confidence,
+                backend=backend.name,
+            ))
+    return TABLES["entity_mentions"].frame(rows, without=RESOLVED_COLUMNS)
