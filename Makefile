@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint ui dictionary clean
+.PHONY: setup run test lint ui dictionary snapshot clean
 
 setup: $(STAMP)
 
@@ -20,16 +20,22 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 ui: $(STAMP)
 	$(BIN)/dagster dev -w workspace.yaml
 
 dictionary: $(STAMP)
 	$(BIN)/akhbar data-dictionary > docs/data_dictionary.md
+
+# re-pin the seeds run's tables (tests/fixtures/seed_tables.json) after an intended output change
+snapshot: $(STAMP)
+	$(BIN)/python -m tests.snapshot
 
 clean:
 	rm -rf warehouse .pytest_cache .ruff_cache

@@ -1,10 +1,10 @@
 """K-fold cross-validation of the NER training recipe over all of ANERcorp.
 
-    python bench/ner_cv.py --shared ../shared                       # shipped recipe, 5 folds, 2 processes
-    python bench/ner_cv.py --shared ../shared --recipe plain        # word + affix CRF baseline
-    python bench/ner_cv.py --shared ../shared --folds 0 4           # some folds only
-    python bench/ner_cv.py --shared ../shared --drop gaz            # ablations: --drop GROUP…, --no-harmonize,
-    python bench/ner_cv.py --shared ../shared --param c1=0.1        #   --no-newsfane, --param KEY=JSON (CRF)
+    .venv/bin/python bench/ner_cv.py --shared ../shared                       # shipped recipe, 5 folds, 2 processes
+    .venv/bin/python bench/ner_cv.py --shared ../shared --recipe plain        # word + affix CRF baseline
+    .venv/bin/python bench/ner_cv.py --shared ../shared --folds 0 4           # some folds only
+    .venv/bin/python bench/ner_cv.py --shared ../shared --drop gaz            # ablations: --drop GROUP, --no-harmonize,
+    .venv/bin/python bench/ner_cv.py --shared ../shared --param c1=0.1        #   --no-newsfane, --param KEY=JSON (CRF)
 
 The dev split (last 10 % of ANERcorp) is one draw; a single dev run moves by about ±0.007 for changes
 that should not matter, and the shipped recipe was chosen on it. Cross-validation gives the spread.

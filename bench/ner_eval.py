@@ -1,7 +1,7 @@
 """Benchmark/evaluate the shipped CRF NER model.
 
-    python bench/ner_eval.py --shared ../shared            # dev split scores (see caveat below) + speed
-    python bench/ner_eval.py --conll FILE                  # any ``token label`` file (last line: JSON)
+    .venv/bin/python bench/ner_eval.py --shared ../shared            # dev split scores (see caveat below) + speed
+    .venv/bin/python bench/ner_eval.py --conll FILE                  # any ``token label`` file (last line: JSON)
 
 Speed is measured single-threaded, wall clock, over whole sentences, feature extraction included, after
 the model is loaded (the per-word feature cache starts empty). Caveat: the shipped model is retrained on

@@ -63,9 +63,9 @@ def run(args: argparse.Namespace) -> int:
         print(f" {mark} {e.asset_key.to_user_string()}.{e.check_name}{detail}")
     if not result.success:
         for event in result.all_events:
-            if event.is_step_failure and event.step_failure_data:
-                print(f"\nakhbar: step {event.step_key} failed: {event.step_failure_data.error.message.strip()}",
-                      file=sys.stderr)
+            error = event.step_failure_data.error if event.is_step_failure and event.step_failure_data else None
+            if error is not None:
+                print(f"\nakhbar: step {event.step_key} failed: {error.message.strip()}", file=sys.stderr)
     outputs = Path(settings.warehouse_dir)
     print(f"\n Parquet: {outputs / 'parquet'}\n DuckDB:  {outputs / 'akhbar.duckdb'}")
     return 0 if result.success and not failed else 1

@@ -1,8 +1,6 @@
 """Check builders shared by every stage: contract (exact columns/types), keys, span offsets, references."""
 
 
-from collections.abc import Sequence
-
 import dagster as dg
 import polars as pl
 
@@ -38,21 +36,21 @@ def key_problems(table: str, frame: pl.DataFrame) -> tuple[int, int]:
 def contract_checks(table: str) -> list[dg.AssetChecksDefinition]:
     """``columns_match_contract`` and ``keys_unique_and_not_null`` for ``table`` (both blocking)."""
 
-    @dg.asset_check(asset=table, name="columns_match_contract", blocking=True,
+    @dg.asset_check(asset=table, blocking=True,
                     description=f"{table} has exactly the contract's columns, types and non-null columns "
                                 "(pipeline/schemas.py).")
-    def _contract(warehouse: Warehouse) -> dg.AssetCheckResult:
+    def columns_match_contract(warehouse: Warehouse) -> dg.AssetCheckResult:
         problems = contract_problems(table, warehouse.read(table))
         return dg.AssetCheckResult(passed=not problems, metadata={"problems": "\n".join(problems) or "none"})
 
-    @dg.asset_check(asset=table, name="keys_unique_and_not_null", blocking=True,
+    @dg.asset_check(asset=table, blocking=True,
                     description=f"The key ({', '.join(TABLES[table].key)}) of {table} is unique and never null.")
-    def _keys(warehouse: Warehouse) -> dg.AssetCheckResult:
+    def keys_unique_and_not_null(warehouse: Warehouse) -> dg.AssetCheckResult:
         dups, nulls = key_problems(table, warehouse.read(table))
         return dg.AssetCheckResult(passed=dups == 0 and nulls == 0,
                                    metadata={"duplicate_keys": dups, "null_keys": nulls})
 
-    return [_contract, _keys]
+    return [columns_match_contract, keys_unique_and_not_null]
 
 
 def span_mismatches(spans: pl.DataFrame, documents: pl.DataFrame, start: str, end: str, surface: str) -> pl.DataFrame:
@@ -75,10 +73,3 @@ def missing_references(values: pl.Series, known: pl.Series) -> list[str]:
     """Distinct non-null ``values`` not in ``known`` (sorted)."""
     vals = values.drop_nulls().unique()
     return sorted(vals.filter(~vals.is_in(known.implode())).to_list())
-
-
-def reference_result(label: str, missing: Sequence[str]) -> dg.AssetCheckResult:
-    return dg.AssetCheckResult(
-        passed=not missing,
-        metadata={f"unknown_{label}": len(missing), "examples": ", ".join(list(missing)[:SAMPLE]) or "none"},
-    )

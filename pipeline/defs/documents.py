@@ -49,7 +49,7 @@ def sentences(warehouse: Warehouse) -> dg.MaterializeResult:
     return warehouse.publish("sentences", sentences_frame(warehouse.read("documents")))
 
 
-@dg.asset_check(asset="quarantine", name="every_file_accounted_for", blocking=True,
+@dg.asset_check(asset="quarantine", blocking=True,
                 additional_deps=["documents", "raw_files"],
                 description="Every input file became a document, a duplicate or a quarantine row "
                 "(JSONL files: every line), and nothing else appeared.")
@@ -70,7 +70,7 @@ def every_file_accounted_for(warehouse: Warehouse) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="documents", name="documents_are_clean", blocking=True,
+@dg.asset_check(asset="documents", blocking=True,
                 description="No empty text, n_chars = len(text), cluster_id names a document, dates after "
                 "1900 and published_at_origin set exactly when published_at is.")
 def documents_are_clean(warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -87,7 +87,7 @@ def documents_are_clean(warehouse: Warehouse) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="sentences", name="sentences_tile_documents", blocking=True,
+@dg.asset_check(asset="sentences", blocking=True,
                 additional_deps=["documents"],
                 description="Sentence spans are non-empty, in order, non-overlapping, inside their document, "
                 "their text equals documents.text[start:end], and every document has at least one.")

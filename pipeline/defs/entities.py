@@ -43,19 +43,19 @@ def entity_aliases(warehouse: Warehouse) -> dg.MaterializeResult:
     return warehouse.publish("entity_aliases", build_aliases(warehouse.read("entity_mentions")))
 
 
-@dg.asset_check(asset="entity_mentions", name="offsets_match_text", blocking=True, additional_deps=["documents"],
+@dg.asset_check(asset="entity_mentions", blocking=True, additional_deps=["documents"],
                 description="documents.text[start:end] == surface for every mention.")
-def mention_offsets_match_text(warehouse: Warehouse) -> dg.AssetCheckResult:
+def offsets_match_text(warehouse: Warehouse) -> dg.AssetCheckResult:
     bad = span_mismatches(warehouse.read("entity_mentions"), warehouse.read("documents"), "start", "end", "surface")
     return dg.AssetCheckResult(passed=bad.is_empty(), metadata={
         "mismatched_spans": bad.height,
         "examples": ", ".join(bad["mention_id"].head(5).to_list()) or "none"})
 
 
-@dg.asset_check(asset="entity_mentions", name="mentions_reference_documents_and_sentences", blocking=True,
+@dg.asset_check(asset="entity_mentions", blocking=True,
                 additional_deps=["documents", "sentences"],
                 description="Every mention's doc_id exists and its span lies inside its sentence.")
-def mentions_reference_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
+def mentions_reference_documents_and_sentences(warehouse: Warehouse) -> dg.AssetCheckResult:
     mentions = warehouse.read("entity_mentions")
     sents = warehouse.read("sentences").select("doc_id", "sentence_idx", pl.col("start").alias("s_start"),
                                                pl.col("end").alias("s_end"))
@@ -67,9 +67,9 @@ def mentions_reference_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
         "unknown_doc_ids": len(missing), "mentions_outside_their_sentence": outside.height})
 
 
-@dg.asset_check(asset="entity_mentions", name="types_and_confidence_valid", blocking=True,
+@dg.asset_check(asset="entity_mentions", blocking=True,
                 description="type is PER/ORG/LOC/MISC, confidence in [0, 1], surface has no edge whitespace.")
-def mention_values_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
+def types_and_confidence_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
     m = warehouse.read("entity_mentions")
     bad_type = m.filter(~pl.col("type").is_in([t.value for t in EntityType])).height
     bad_conf = m.filter((pl.col("confidence") < 0) | (pl.col("confidence") > 1)).height
@@ -78,7 +78,7 @@ def mention_values_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
         "bad_type": bad_type, "confidence_out_of_range": bad_conf, "surface_with_edge_space": bad_edge})
 
 
-@dg.asset_check(asset="entities", name="every_mention_links_to_an_entity", blocking=True,
+@dg.asset_check(asset="entities", blocking=True,
                 additional_deps=["entity_mentions"],
                 description="Every entity_mentions.entity_id exists in entities, and every entity has mentions.")
 def every_mention_links_to_an_entity(warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -89,7 +89,7 @@ def every_mention_links_to_an_entity(warehouse: Warehouse) -> dg.AssetCheckResul
         "mention_entity_ids_missing": len(missing), "entities_without_mentions": len(unused)})
 
 
-@dg.asset_check(asset="entities", name="entity_counts_match_mentions", blocking=True,
+@dg.asset_check(asset="entities", blocking=True,
                 additional_deps=["entity_mentions"],
                 description="sum(entities.n_mentions) = rows of entity_mentions, and each entity's n_mentions/"
                 "n_docs equal a recount.")
@@ -103,7 +103,7 @@ def entity_counts_match_mentions(warehouse: Warehouse) -> dg.AssetCheckResult:
         "sum_n_mentions": total, "mention_rows": mentions.height, "entities_miscounted": diff.height})
 
 
-@dg.asset_check(asset="entity_aliases", name="aliases_match_mentions", blocking=True,
+@dg.asset_check(asset="entity_aliases", blocking=True,
                 additional_deps=["entity_mentions", "entities"],
                 description="Aliases reference entities and their counts add up to the mention rows.")
 def aliases_match_mentions(warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -116,6 +116,6 @@ def aliases_match_mentions(warehouse: Warehouse) -> dg.AssetCheckResult:
 
 entities_checks = [
     *contract_checks("entity_mentions"), *contract_checks("entities"), *contract_checks("entity_aliases"),
-    mention_offsets_match_text, mentions_reference_documents, mention_values_valid,
+    offsets_match_text, mentions_reference_documents_and_sentences, types_and_confidence_valid,
     every_mention_links_to_an_entity, entity_counts_match_mentions, aliases_match_mentions,
 ]

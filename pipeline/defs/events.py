@@ -31,7 +31,7 @@ def event_mentions_and_events(warehouse: Warehouse):
     yield warehouse.publish("events", events)
 
 
-@dg.asset_check(asset="event_mentions", name="triggers_match_text", blocking=True, additional_deps=["documents"],
+@dg.asset_check(asset="event_mentions", blocking=True, additional_deps=["documents"],
                 description="documents.text[trigger_start:trigger_end] == trigger for every event mention.")
 def triggers_match_text(warehouse: Warehouse) -> dg.AssetCheckResult:
     bad = span_mismatches(warehouse.read("event_mentions"), warehouse.read("documents"),
@@ -39,7 +39,7 @@ def triggers_match_text(warehouse: Warehouse) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=bad.is_empty(), metadata={"mismatched_triggers": bad.height})
 
 
-@dg.asset_check(asset="event_mentions", name="event_arguments_reference_entities", blocking=True,
+@dg.asset_check(asset="event_mentions", blocking=True,
                 additional_deps=["entities", "documents"],
                 description="actor_ids, recipient_ids and location_id exist in entities; doc_id in documents.")
 def event_arguments_reference_entities(warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -54,7 +54,7 @@ def event_arguments_reference_entities(warehouse: Warehouse) -> dg.AssetCheckRes
                   "examples": ", ".join((missing_entities + missing_docs)[:5]) or "none"})
 
 
-@dg.asset_check(asset="event_mentions", name="event_codes_valid", blocking=True,
+@dg.asset_check(asset="event_mentions", blocking=True,
                 description="CAMEO root is 01–20, quad class 1–4, Goldstein in [-10, 10], date_end >= date.")
 def event_codes_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
     em = warehouse.read("event_mentions")
@@ -67,7 +67,7 @@ def event_codes_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
         "date_end_before_date": bad_range})
 
 
-@dg.asset_check(asset="events", name="events_consistent_with_mentions", blocking=True,
+@dg.asset_check(asset="events", blocking=True,
                 additional_deps=["event_mentions"],
                 description="sum(events.n_mentions) = rows of event_mentions; each event's n_mentions and "
                 "n_articles equal a recount; every event has a mention and every mention's event_id exists.")

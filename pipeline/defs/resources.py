@@ -2,6 +2,7 @@
 
 
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import polars as pl
@@ -59,10 +60,10 @@ class Warehouse(dg.ConfigurableResource):
     def read(self, table: str) -> pl.DataFrame:
         return self.store.read(table)
 
-    def publish(self, table: str, frame: pl.DataFrame, **extra: object) -> dg.MaterializeResult:
+    def publish(self, table: str, frame: pl.DataFrame, **extra: Any) -> dg.MaterializeResult:
         """Write ``frame`` as the table's Parquet (contract cast, atomic) and describe it for Dagster."""
         written = self.store.write(table, frame)
-        metadata: dict[str, object] = {
+        metadata: dict[str, Any] = {
             "dagster/row_count": dg.MetadataValue.int(written.height),
             "dagster/column_schema": table_schema(table),
             "path": dg.MetadataValue.path(str(self.store.path(table))),

@@ -29,7 +29,7 @@ def akhbar_duckdb(warehouse: Warehouse) -> dg.MaterializeResult:
     })
 
 
-@dg.asset_check(asset="akhbar_duckdb", name="database_matches_parquet", blocking=True,
+@dg.asset_check(asset="akhbar_duckdb", blocking=True,
                 description="The database opens read-only, holds every contract table with the Parquet row "
                 "count, and every view answers a query.")
 def database_matches_parquet(warehouse: Warehouse) -> dg.AssetCheckResult:

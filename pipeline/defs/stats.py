@@ -39,7 +39,7 @@ def source_stats(warehouse: Warehouse) -> dg.MaterializeResult:
         warehouse.read("documents"), warehouse.read("entity_mentions"), warehouse.read("event_mentions")))
 
 
-@dg.asset_check(asset="entity_stats", name="entity_stats_add_up", blocking=True,
+@dg.asset_check(asset="entity_stats", blocking=True,
                 additional_deps=["entity_mentions", "entities"],
                 description="sum(n_mentions) = rows of entity_mentions; one row per entity; n_docs <= n_mentions.")
 def entity_stats_add_up(warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -54,7 +54,7 @@ def entity_stats_add_up(warehouse: Warehouse) -> dg.AssetCheckResult:
         "entities_without_stats": len(uncovered), "impossible_counts": bad})
 
 
-@dg.asset_check(asset="entity_daily", name="entity_daily_adds_up", blocking=True,
+@dg.asset_check(asset="entity_daily", blocking=True,
                 additional_deps=["entity_mentions", "documents"],
                 description="sum(n_mentions) = mentions in dated documents.")
 def entity_daily_adds_up(warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -66,7 +66,7 @@ def entity_daily_adds_up(warehouse: Warehouse) -> dg.AssetCheckResult:
         "sum_n_mentions": total, "mentions_in_dated_documents": expected})
 
 
-@dg.asset_check(asset="entity_pairs", name="entity_pairs_valid", blocking=True, additional_deps=["entities"],
+@dg.asset_check(asset="entity_pairs", blocking=True, additional_deps=["entities"],
                 description="entity_a < entity_b, both exist, 0 <= n_sentences, 1 <= n_docs.")
 def entity_pairs_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
     pairs = warehouse.read("entity_pairs")
@@ -78,7 +78,7 @@ def entity_pairs_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
         "unordered_pairs": unordered, "unknown_entities": len(unknown), "bad_counts": bad})
 
 
-@dg.asset_check(asset="source_stats", name="source_stats_add_up", blocking=True,
+@dg.asset_check(asset="source_stats", blocking=True,
                 additional_deps=["documents", "entity_mentions", "event_mentions"],
                 description="Documents, mentions and event mentions summed over sources equal the table totals.")
 def source_stats_add_up(warehouse: Warehouse) -> dg.AssetCheckResult:

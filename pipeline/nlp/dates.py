@@ -20,6 +20,7 @@ validated (no 31 February). Month precision gives the first day of the month, ye
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -189,8 +190,8 @@ class DateMention:
     start: int
     end: int
     text: str
-    date: date
-    date_end: date | None
+    date: dt.date
+    date_end: dt.date | None
     precision: str  # 'day' | 'month' | 'year'
 
 

@@ -16,6 +16,7 @@ actors on the same day.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -97,8 +98,8 @@ class EventMentionRow:
     actor_ids: list[str]
     recipient_ids: list[str]
     location_id: str | None
-    date: date | None
-    date_end: date | None
+    date: dt.date | None
+    date_end: dt.date | None
     date_precision: str | None
     date_text: str | None
     negated: bool

@@ -162,10 +162,10 @@ def parse_file(rel: str, fmt: str, data: bytes) -> tuple[list[Record], list[Reje
         except json.JSONDecodeError as err:
             return [], [reject("malformed", f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}; "
                                "fix the file or export it again")], enc
-        body, meta, problem = _article_from_object(obj)
-        if body is None:
+        article, meta, problem = _article_from_object(obj)
+        if article is None:
             return [], [reject("malformed", problem)], enc
-        return [Record(rel, fmt, enc, body, meta)], [], enc
+        return [Record(rel, fmt, enc, article, meta)], [], enc
     # jsonl: every non-blank line is its own article
     records: list[Record] = []
     rejections: list[Rejection] = []
@@ -182,11 +182,11 @@ def parse_file(rel: str, fmt: str, data: bytes) -> tuple[list[Record], list[Reje
             rejections.append(reject("malformed", f"invalid JSON on this line (column {err.colno}: {err.msg})",
                                      where, raw))
             continue
-        body, meta, problem = _article_from_object(obj)
-        if body is None:
+        article, meta, problem = _article_from_object(obj)
+        if article is None:
             rejections.append(reject("malformed", problem, where, raw))
         else:
-            records.append(Record(where, fmt, enc, body, meta))
+            records.append(Record(where, fmt, enc, article, meta))
     if not records and not rejections:
         rejections.append(reject("empty", "the JSONL file has no non-blank line"))
     return records, rejections, enc

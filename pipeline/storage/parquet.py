@@ -50,9 +50,6 @@ class ParquetStore:
     def path(self, table: str) -> Path:
         return self.parquet_dir / table / PART
 
-    def exists(self, table: str) -> bool:
-        return self.path(table).exists()
-
     def write(self, table: str, frame: pl.DataFrame) -> pl.DataFrame:
         """Conform ``frame`` to the contract, sort it by key and write it atomically; return what was written."""
         contract = TABLES[table]

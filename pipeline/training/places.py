@@ -38,7 +38,8 @@ def common_words(path: Path) -> set[str]:
 
     if not path.exists():
         return set()
-    other, loc = Counter(), Counter()
+    other: Counter[str] = Counter()
+    loc: Counter[str] = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) != 2:
@@ -83,7 +84,7 @@ def build_rows(anercorp: Path) -> list[tuple[str, ...]]:
             key = normalize_for_matching(alt)
             if key in stop or key in rows:
                 continue
-            row = (alt, "city", city["name"], city["countrycode"], str(city["geonameid"]),
+            row: tuple[str, ...] = (alt, "city", city["name"], city["countrycode"], str(city["geonameid"]),
                    f"{city['latitude']:.5f}", f"{city['longitude']:.5f}")
             if key not in best or best[key][0] < pop:
                 best[key] = (pop, row)

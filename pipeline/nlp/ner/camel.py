@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from pipeline.nlp.ner.base import Labels
 
@@ -85,6 +86,6 @@ class CamelBackend:
         return out
 
 
-def _realign(words: list[str], preds: Labels, tokenizer) -> Labels:  # type: ignore[no-untyped-def]
+def _realign(words: list[str], preds: Labels, tokenizer: Any) -> Labels:
     it = iter(preds)
     return [next(it, ("O", 1.0)) if tokenizer.tokenize(w) else ("O", 1.0) for w in words]

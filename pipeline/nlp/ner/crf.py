@@ -75,7 +75,7 @@ class CrfTagger:
             ents = self._ent_labels
             for i, lab in enumerate(labels):
                 if lab == "O" and marg("O", i) < thr:
-                    labels[i] = max(ents, key=lambda e, i=i: marg(e, i))
+                    labels[i] = max(ents, key=lambda e, i=i: marg(e, i))  # type: ignore[misc]
         fixed = repair_bio(labels)
         probs = [marg(lab, i) for i, lab in enumerate(fixed)]
         return list(zip(fixed, probs, strict=True))

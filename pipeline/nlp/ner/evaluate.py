@@ -29,11 +29,11 @@ def score(gold_seqs: list[list[str]], pred_seqs: list[list[str]]) -> dict[str, A
     tp: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()
-    for g, p in zip(gold_seqs, pred_seqs, strict=False):
-        if len(g) != len(p):
+    for gold, pred in zip(gold_seqs, pred_seqs, strict=False):
+        if len(gold) != len(pred):
             raise ValueError("gold and predicted sequence lengths differ")
-        gs = set(entity_spans(list(g)))
-        ps = set(entity_spans(list(p)))
+        gs = set(entity_spans(list(gold)))
+        ps = set(entity_spans(list(pred)))
         for s in gs:
             n_gold[s[2]] += 1
         for s in ps:

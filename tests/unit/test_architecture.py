@@ -1,0 +1,117 @@
+"""The import graph only points down, training stays apart from the runtime, and the package ships whole.
+
+Layers (see docs/architecture.md), lowest first; a module may import from its own layer or lower ones.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp.documents import DocumentRow
+from pipeline.nlp.events import EventMentionRow
+from pipeline.nlp.ingest import RawFile, Rejection
+from pipeline.nlp.ner.tagging import RESOLVED_COLUMNS, MentionRow
+from pipeline.nlp.resolve import EntityRow
+from pipeline.nlp.segment import SentenceRow
+from pipeline.schemas import TABLES
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "pipeline"
+
+LAYERS: list[tuple[str, ...]] = [
+    ("pipeline.config", "pipeline.ids", "pipeline.schemas", "pipeline.nlp.text"),  # text primitives, ids, contract
+    ("pipeline.lexicons",),
+    ("pipeline.nlp.decode", "pipeline.nlp.segment", "pipeline.nlp.dates", "pipeline.nlp.dedup"),
+    ("pipeline.nlp.ingest", "pipeline.nlp.clean"),
+    ("pipeline.nlp.documents",),
+    ("pipeline.nlp.ner",),
+    ("pipeline.nlp.resolve",),
+    ("pipeline.nlp.events",),
+    ("pipeline.stats", "pipeline.storage", "pipeline.training"),
+    ("pipeline.defs",),
+    ("pipeline.definitions",),
+    ("pipeline.cli",),
+]
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(ROOT).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def layer_of(module: str) -> int:
+    best, rank = -1, -1
+    for i, prefixes in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best:
+                best, rank = len(prefix), i
+    if rank < 0:
+        raise AssertionError(f"{module} is in no layer of tests/unit/test_architecture.py: add it")
+    return rank
+
+
+def pipeline_imports(path: Path) -> set[str]:
+    """Every pipeline module ``path`` imports, at top level or inside functions."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names if a.name.startswith("pipeline")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pipeline"):
+            for alias in node.names:  # "from pipeline import ids" imports the module pipeline.ids
+                sub = f"{node.module}.{alias.name}"
+                is_module = (ROOT / Path(*sub.split("."))).with_suffix(".py").exists() or (
+                    ROOT / Path(*sub.split(".")) / "__init__.py").exists()
+                out.add(sub if is_module else node.module)
+    return out
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_imports_point_down(path: Path) -> None:
+    me = module_name(path)
+    if me in ("pipeline", "pipeline.nlp", "pipeline.nlp.ner", "pipeline.resources"):
+        return
+    up = sorted(m for m in pipeline_imports(path) if layer_of(m) > layer_of(me))
+    assert not up, f"{me} (layer {layer_of(me)}) imports from higher layers: {up}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_runtime_never_imports_training(path: Path) -> None:
+    me = module_name(path)
+    if me.startswith("pipeline.training") or me == "pipeline.cli":  # cli imports it lazily for ner-train
+        return
+    assert not [m for m in pipeline_imports(path) if m.startswith("pipeline.training")]
+
+
+def test_every_package_is_listed_in_pyproject() -> None:
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py")} | {"pipeline.sql"}
+    assert listed == found, "pyproject.toml [tool.setuptools] packages must list every package"
+    assert (ROOT / "sql" / "__init__.py").exists()
+
+
+@pytest.mark.parametrize(
+    ("row_type", "table", "without"),
+    [
+        (RawFile, "raw_files", ()),
+        (Rejection, "quarantine", ()),
+        (DocumentRow, "documents", ()),
+        (SentenceRow, "sentences", ()),
+        (MentionRow, "entity_mentions", RESOLVED_COLUMNS),
+        (EntityRow, "entities", ()),
+        (EventMentionRow, "event_mentions", ("event_id",)),
+    ],
+)
+def test_row_types_are_the_table_contract(row_type: type, table: str, without: tuple[str, ...]) -> None:
+    fields = [f.name for f in dataclasses.fields(row_type)]
+    assert fields == [c for c in TABLES[table].names if c not in without]
