@@ -147,8 +147,10 @@ DOCUMENTS = _t(
     ("n_chars", INT, "Length of text in characters.", NOT_NULL),
     ("n_tokens", INT, "Number of camel-tools simple_word_tokenize tokens in text.", NOT_NULL),
     ("content_sha256", STR, "SHA-256 of the matching form of text (exact-duplicate key).", NOT_NULL),
-    ("dup_of", STR, "Always null here: exact duplicates go to quarantine with reason 'duplicate'; kept "
-     "for contract stability."),
+    ("dup_of", STR, "For a near-duplicate copy (a re-edited wire story), the doc_id of the original: the "
+     "earliest published document of its cluster (then the smallest doc_id); null for originals. "
+     "`WHERE dup_of IS NULL` keeps one document per story. Exact duplicates never get here: they go "
+     "to quarantine with reason 'duplicate'."),
     ("cluster_id", STR, "Near-duplicate cluster (same story re-edited): doc_id of the cluster's first "
      "member; equal to doc_id for a singleton.", NOT_NULL),
 )

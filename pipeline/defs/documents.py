@@ -71,18 +71,28 @@ def every_file_accounted_for(warehouse: Warehouse) -> dg.AssetCheckResult:
 
 
 @dg.asset_check(asset="documents", blocking=True,
-                description="No empty text, n_chars = len(text), cluster_id names a document, dates after "
+                description="No empty text, n_chars = len(text), cluster_id names a document, dup_of names "
+                "the original of the document's cluster (null for exactly one per cluster), dates after "
                 "1900 and published_at_origin set exactly when published_at is.")
 def documents_are_clean(warehouse: Warehouse) -> dg.AssetCheckResult:
     docs = warehouse.read("documents")
     bad_len = docs.filter(pl.col("n_chars") != pl.col("text").str.len_chars()).height
     empty = docs.filter(pl.col("text").str.strip_chars() == "").height
     orphan_clusters = docs.filter(~pl.col("cluster_id").is_in(docs["doc_id"].implode())).height
+    target = docs.select(pl.col("doc_id").alias("dup_of"), pl.col("cluster_id").alias("_target_cluster"),
+                         pl.col("dup_of").alias("_target_dup_of"))
+    bad_dup = docs.join(target, on="dup_of", how="left").filter(
+        pl.col("dup_of").is_not_null()
+        & (pl.col("_target_cluster").is_null() | (pl.col("_target_cluster") != pl.col("cluster_id"))
+           | pl.col("_target_dup_of").is_not_null())).height
+    originals = docs.group_by("cluster_id").agg(pl.col("dup_of").is_null().sum().alias("n")).filter(
+        pl.col("n") != 1).height
     origin = docs.filter(pl.col("published_at").is_null() != pl.col("published_at_origin").is_null()).height
     old = docs.filter(pl.col("published_at") < pl.datetime(1900, 1, 1)).height
     return dg.AssetCheckResult(
-        passed=not (bad_len or empty or orphan_clusters or origin or old),
+        passed=not (bad_len or empty or orphan_clusters or bad_dup or originals or origin or old),
         metadata={"n_chars_wrong": bad_len, "empty_text": empty, "unknown_cluster_ids": orphan_clusters,
+                  "dup_of_not_the_original_of_its_cluster": bad_dup, "clusters_without_one_original": originals,
                   "origin_inconsistent": origin, "dates_before_1900": old},
     )
 

@@ -121,6 +121,17 @@ def build_documents(
     rows = list(kept.values())
     clusters = near_duplicate_clusters([r.doc_id for r in rows], [r.text for r in rows],
                                        threshold=near_duplicate_threshold)
+    members: dict[str, list[DocumentRow]] = {}
     for r in rows:
         r.cluster_id = clusters[r.doc_id]
+        members.setdefault(r.cluster_id, []).append(r)
+    for group in members.values():
+        original = min(group, key=_original_order)
+        for r in group:
+            r.dup_of = None if r is original else original.doc_id
     return TABLES["documents"].frame(rows), rejections
+
+
+def _original_order(row: DocumentRow) -> tuple[bool, datetime, str]:
+    """The original of a near-duplicate cluster is its earliest published document, then its smallest id."""
+    return (row.published_at is None, row.published_at or datetime.min, row.doc_id)

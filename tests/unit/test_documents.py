@@ -1,0 +1,34 @@
+"""build_documents: near-duplicate copies point at their cluster's original through dup_of."""
+
+from __future__ import annotations
+
+import random
+
+from pipeline.nlp.documents import build_documents
+from pipeline.nlp.ingest import Record
+
+WORDS = "قال الوزير إن الحكومة ستعمل على تطوير التعاون مع الدول المجاورة في مجالات الطاقة والتجارة والنقل".split()
+
+
+def _story(rng: random.Random, n: int = 150) -> str:
+    return "عنوان الخبر\n\n" + " ".join(rng.choice(WORDS) for _ in range(n)) + "."
+
+
+def test_copies_point_at_the_earliest_published_member() -> None:
+    rng = random.Random(7)
+    story = _story(rng)
+    copy = story.replace("عنوان الخبر", "عنوان الخبر المعدل")  # the same wire story, re-titled
+    other = _story(random.Random(8))
+    records = [
+        Record("a_late.txt", "txt", "utf-8", story, {"published_at": "2015-07-22T10:00:00"}),
+        Record("b_early.txt", "txt", "utf-8", copy, {"published_at": "2015-07-21T08:00:00"}),
+        Record("c_other.txt", "txt", "utf-8", other, {"published_at": "2015-07-20T08:00:00"}),
+    ]
+    docs, rejections = build_documents(records)
+    assert not rejections
+    by_path = {r["source_path"]: r for r in docs.iter_rows(named=True)}
+    late, early, unrelated = by_path["a_late.txt"], by_path["b_early.txt"], by_path["c_other.txt"]
+    assert late["cluster_id"] == early["cluster_id"] != unrelated["cluster_id"]
+    assert early["dup_of"] is None and late["dup_of"] == early["doc_id"]
+    assert unrelated["dup_of"] is None
+    assert docs.filter(docs["dup_of"].is_null()).height == 2  # one document per story
