@@ -15,12 +15,12 @@ def test_backend_from_the_environment_is_checked(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("AKHBAR_NER_BACKEND", "gazetteer")
     assert Settings.from_env().ner_backend is NerBackendName.GAZETTEER
     monkeypatch.setenv("AKHBAR_NER_BACKEND", "bert")
-    with pytest.raises(ValueError, match="AKHBAR_NER_BACKEND.*crf, gazetteer, camel"):
+    with pytest.raises(ValueError, match=r"AKHBAR_NER_BACKEND.*crf, gazetteer, camel"):
         Settings.from_env()
 
 
 def test_definitions_validate_the_settings(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="does not exist.*AKHBAR_INPUT"):
+    with pytest.raises(ValueError, match=r"does not exist.*AKHBAR_INPUT"):
         build_definitions(Settings(input_dir=str(tmp_path / "missing"), warehouse_dir=str(tmp_path)))
     with pytest.raises(ValueError, match="AKHBAR_CAMEL_NER_MODEL"):
         build_definitions(Settings(input_dir=str(tmp_path), warehouse_dir=str(tmp_path),
