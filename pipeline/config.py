@@ -76,6 +76,7 @@ class Settings:
     ner_backend: NerBackendName = DEFAULT_NER_BACKEND
     camel_model_dir: str | None = None
     near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
+    kb_extra: tuple[str, ...] = ()  # the user's knowledge-base TSV files (AKHBAR_KB_EXTRA, os.pathsep-separated)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -88,6 +89,7 @@ class Settings:
             max_file_bytes=_env_int("AKHBAR_MAX_FILE_BYTES", base.max_file_bytes),
             ner_backend=parse_backend(backend) if backend else base.ner_backend,
             camel_model_dir=os.environ.get("AKHBAR_CAMEL_NER_MODEL") or base.camel_model_dir,
+            kb_extra=tuple(p for p in (os.environ.get("AKHBAR_KB_EXTRA") or "").split(os.pathsep) if p),
         )
 
     def with_paths(self, input_dir: str | None = None, warehouse_dir: str | None = None) -> Settings:
@@ -112,6 +114,10 @@ class Settings:
                 f"{self.camel_model_dir!r}; set AKHBAR_CAMEL_NER_MODEL to the folder of CAMeL's ner-arabert "
                 "model, or use --ner-backend crf"
             )
+        for path in self.kb_extra:
+            if not Path(path).is_file():
+                raise ValueError(f"knowledge-base file {path!r} (AKHBAR_KB_EXTRA) does not exist; fix the path or "
+                                 "unset the variable (see pipeline/resources/kb/README.md for the columns)")
         if self.max_file_bytes <= 0:
             raise ValueError(f"max_file_bytes must be positive, got {self.max_file_bytes} (AKHBAR_MAX_FILE_BYTES)")
         if not 0 < self.near_duplicate_threshold <= 1:

@@ -49,7 +49,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
             "warehouse": Warehouse(root=s.warehouse_dir),
             "inputs": InputFiles(input_dir=s.input_dir, max_file_bytes=s.max_file_bytes,
                                  near_duplicate_threshold=s.near_duplicate_threshold),
-            "ner": NerConfig(backend=s.ner_backend, camel_model_dir=s.camel_model_dir),
+            "ner": NerConfig(backend=s.ner_backend, camel_model_dir=s.camel_model_dir, kb_extra=list(s.kb_extra)),
         },
     )
 

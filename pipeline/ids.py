@@ -21,9 +21,9 @@ def mention_id(doc_id: str, start: int, end: int) -> str:
     return "N" + stable_id("mention", doc_id, start, end, length=15)
 
 
-def entity_id(type_: str, key: str) -> str:
-    """Id of the entity of type ``type_`` whose identity key is ``key``."""
-    return "E" + stable_id("entity", type_, key, length=15)
+def entity_id(key: str) -> str:
+    """Id of the entity whose identity key is ``key`` (``kb:…``, ``cc:…``, ``gn:…``, ``p:…`` or ``n:…``)."""
+    return "E" + stable_id("entity", key, length=15)
 
 
 def event_mention_id(doc_id: str, trigger_start: int, trigger_end: int) -> str:

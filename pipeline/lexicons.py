@@ -11,11 +11,12 @@ Keys are matching forms (:func:`pipeline.nlp.text.normalize_for_matching`) unles
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from pipeline.config import LEXICON_DIR
-from pipeline.nlp.text import normalize_for_matching, proclitic_splits
+from pipeline.nlp.text import identity_key, normalize_for_matching, proclitic_splits
 
 PLACE_FILES = ("places_ar.tsv", "places_extra_ar.tsv")
 PLACE_COLUMNS = ("name_ar", "subtype", "name_en", "country_code", "geonames_id", "lat", "lon")
@@ -101,7 +102,13 @@ def _nisba_forms() -> dict[str, str | None]:
         for suffix in ("ي", "ية", "يين", "يون", "يان", "يتين"):
             for article in ("", "ال"):
                 forms[normalize_for_matching(article + stem + suffix)] = code or None
-    forms[normalize_for_matching("الروس")] = "RU"
+    # broken plurals the suffixes do not make
+    plurals: tuple[tuple[str, str | None], ...] = (
+        ("روس", "RU"), ("أتراك", "TR"), ("فرس", "IR"), ("إنجليز", "GB"), ("أمريكان", "US"), ("أميركان", "US"),
+        ("ألمان", "DE"), ("أكراد", None), ("عرب", None), ("أفغان", "AF"))
+    for plural, plural_code in plurals:
+        for article in ("", "ال"):
+            forms[normalize_for_matching(article + plural)] = plural_code
     return forms
 
 
@@ -162,3 +169,152 @@ def match_trigger(token: str) -> tuple[int, Trigger] | None:
         if hit is not None:
             return split, hit
     return None
+
+
+# --- key-actor knowledge base ----------------------------------------------------------------------------
+KB_DIR = "kb"
+ACTOR_COLUMNS = ("kb_id", "type", "subtype", "name_en", "name_ar", "aliases_ar", "country", "description_en", "born",
+                 "father_kb_id", "ambiguous_ar")
+ROLE_COLUMNS = ("kb_id", "role_en", "titles_ar", "country", "start", "end")
+PERSON_SUBTYPES = frozenset({"head_of_state", "head_of_government", "royal", "minister", "official", "diplomat",
+                             "military", "religious", "politician", "militant", "athlete", "other_person"})
+ORG_SUBTYPES = frozenset({"armed_group", "party", "government_body", "international_org", "agency", "outlet", "club",
+                          "company", "coalition", "other_org"})
+
+
+@dataclass(frozen=True)
+class KbActor:
+    """A person or organisation of the key-actor knowledge base (``resources/kb/key_actors.tsv``)."""
+
+    kb_id: str
+    type: str  # PER | ORG
+    subtype: str
+    name_en: str
+    name_ar: str
+    aliases: tuple[str, ...]  # forms that name it on their own
+    country: str | None
+    description_en: str
+    born: int | None
+    father_kb_id: str | None
+    ambiguous: tuple[str, ...]  # bare forms that name it only in context ("الهلال" the club)
+
+
+@dataclass(frozen=True)
+class KbRole:
+    """A person's tenure of a role (``key_roles.tsv``); the titles designate the holder while it lasts."""
+
+    kb_id: str
+    role_en: str
+    titles: tuple[str, ...]
+    country: str | None
+    start: date | None
+    end: date | None
+
+    def holds(self, day: date | None) -> bool:
+        """True when the role was held on ``day`` (an unknown day matches a role still held)."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    actors: dict[str, KbActor]
+    roles: tuple[KbRole, ...]
+    by_alias: dict[str, str]  # identity key of an alias -> kb_id
+    by_ambiguous: dict[str, tuple[str, ...]]  # identity key of a bare contextual form -> kb_ids
+    by_title: dict[str, tuple[KbRole, ...]]  # identity key of a title -> roles
+    max_alias_words: int
+
+    def holders(self, title: str, day: date | None, country: str | None = None) -> list[KbActor]:
+        """The actors holding a role with ``title`` on ``day`` (in ``country`` when given)."""
+        out = []
+        for role in self.by_title.get(identity_key(title), ()):
+            if role.holds(day) and (country is None or role.country == country):
+                out.append(self.actors[role.kb_id])
+        return out
+
+
+def _kb_date(text: str, end: bool) -> date | None:
+    if not text:
+        return None
+    if len(text) == 4:
+        return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+    return date.fromisoformat(text)
+
+
+def _kb_rows(path: Path) -> tuple[tuple[str, ...] | None, list[tuple[str, ...]]]:
+    """(header, rows) of a KB TSV file: comments and blank lines skipped, the first line is the header."""
+    lines = [ln.rstrip("\r") for ln in path.read_text(encoding="utf-8-sig").split("\n")]
+    lines = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return None, []
+    rows = [tuple(f.strip() for f in ln.split("\t")) for ln in lines]
+    return rows[0], rows[1:]
+
+
+def _split_forms(value: str) -> tuple[str, ...]:
+    return tuple(f.strip() for f in value.split("|") if f.strip())
+
+
+def parse_kb_files(paths: list[Path]) -> KnowledgeBase:
+    """Build the knowledge base from actor and role TSV files, told apart by their header line; a later
+    file's actor replaces an earlier one with the same kb_id (a user's file overrides the shipped one)."""
+    actors: dict[str, KbActor] = {}
+    roles: list[KbRole] = []
+    for path in paths:
+        header, rows = _kb_rows(path)
+        if header == ACTOR_COLUMNS:
+            for row in rows:
+                r = dict(zip(ACTOR_COLUMNS, (*row, *[""] * len(ACTOR_COLUMNS)), strict=False))
+                actors[r["kb_id"]] = KbActor(
+                    r["kb_id"], r["type"], r["subtype"], r["name_en"], r["name_ar"], _split_forms(r["aliases_ar"]),
+                    r["country"] or None, r["description_en"], int(r["born"]) if r["born"] else None,
+                    r["father_kb_id"] or None, _split_forms(r["ambiguous_ar"]),
+                )
+        elif header == ROLE_COLUMNS:
+            for row in rows:
+                r = dict(zip(ROLE_COLUMNS, (*row, *[""] * len(ROLE_COLUMNS)), strict=False))
+                roles.append(KbRole(r["kb_id"], r["role_en"], _split_forms(r["titles_ar"]), r["country"] or None,
+                                    _kb_date(r["start"], end=False), _kb_date(r["end"], end=True)))
+        elif header is not None:
+            raise LexiconError(
+                f"{path}: the first line must name the columns of an actors file ({', '.join(ACTOR_COLUMNS)}) or of "
+                f"a roles file ({', '.join(ROLE_COLUMNS)}), tab-separated; see pipeline/resources/kb/README.md"
+            )
+    by_alias: dict[str, str] = {}
+    by_ambiguous: dict[str, list[str]] = {}
+    for actor in actors.values():
+        for form in (actor.name_ar, *actor.aliases):
+            by_alias.setdefault(identity_key(form), actor.kb_id)
+        for form in actor.ambiguous:
+            owners = by_ambiguous.setdefault(identity_key(form), [])
+            if actor.kb_id not in owners:
+                owners.append(actor.kb_id)
+    by_title: dict[str, list[KbRole]] = {}
+    for role in roles:
+        if role.kb_id in actors:
+            for title in role.titles:
+                by_title.setdefault(identity_key(title), []).append(role)
+    return KnowledgeBase(
+        actors=actors,
+        roles=tuple(roles),
+        by_alias=by_alias,
+        by_ambiguous={k: tuple(v) for k, v in by_ambiguous.items()},
+        by_title={k: tuple(v) for k, v in by_title.items()},
+        max_alias_words=max((len(k.split()) for k in by_alias), default=1),
+    )
+
+
+@cache
+def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The shipped knowledge base (``resources/kb``) plus the user's TSV files ``extra`` (AKHBAR_KB_EXTRA)."""
+    shipped = [LEXICON_DIR.parent / KB_DIR / "key_actors.tsv", LEXICON_DIR.parent / KB_DIR / "key_roles.tsv"]
+    missing = [p for p in shipped if not p.exists()]
+    if missing:
+        raise LexiconError(f"knowledge base file {missing[0]} is missing; reinstall Akhbar or restore it from git")
+    users = [Path(p) for p in extra]
+    for p in users:
+        if not p.is_file():
+            raise LexiconError(f"AKHBAR_KB_EXTRA names {p}, which is not a file; fix the path or unset the variable")
+    return parse_kb_files([*shipped, *users])

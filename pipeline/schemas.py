@@ -179,21 +179,37 @@ ENTITY_MENTIONS = _t(
     ("surface", STR, "documents.text[start:end].", NOT_NULL),
     ("normalized", STR, "Matching form of the surface (no diacritics, folded alef/ya/ta marbuta).",
      NOT_NULL),
-    ("type", STR, "PER | ORG | LOC | MISC.", NOT_NULL),
-    ("subtype", STR, "Finer class when known (e.g. country, city, title rule)."),
+    ("type", STR, "PER | ORG | LOC | MISC: the type of its entity (one type per entity, by vote over its "
+     "mentions; the knowledge base and gazetteer decide for theirs).", NOT_NULL),
+    ("subtype", STR, "Finer class of its entity when known: country, city, region (places); head_of_state, "
+     "minister, royal, armed_group, club, outlet, … (knowledge base); currency, religion, deity, scripture "
+     "(MISC analysts usually leave out); name_fragment (a bare given name or 'بن X' its article does not "
+     "settle)."),
     ("entity_id", STR, "Entity this mention refers to (entities.entity_id).", NOT_NULL),
     ("confidence", F64, "Backend confidence in [0, 1].", NOT_NULL),
     ("backend", STR, "NER backend that produced the mention (gazetteer, crf, camel).", NOT_NULL),
+    ("title", STR, "Title or role attached to a person mention, as written: before the name ('وزير الخارجية "
+     "الروسي' in 'وزير الخارجية الروسي سيرغي لافروف') or right after it ('ولي العهد')."),
+    ("title_country", STR, "ISO 3166-1 alpha-2 code of the country the title names (its nationality "
+     "adjective: 'الروسي' → RU)."),
+    ("kb_id", STR, "Key-actor knowledge-base id (pipeline/resources/kb) the mention resolves to, when it does "
+     "(by alias, by context, or by a title held on the publication day)."),
+    ("country_code", STR, "For a mention naming a country, its ISO 3166-1 alpha-2 code ('المملكة' in a Saudi "
+     "article → SA)."),
 )
 
 ENTITIES = _t(
     "entities",
     "One row per real-world entity, resolved from its mentions.",
     ("entity_id",),
-    ("entity_id", STR, "Deterministic id: hash of type and canonical matching form.", NOT_NULL),
-    ("type", STR, "PER | ORG | LOC | MISC.", NOT_NULL),
-    ("name_ar", STR, "Canonical Arabic name (most frequent longest surface).", NOT_NULL),
-    ("name_en", STR, "English name when known from the gazetteer (CLDR / GeoNames)."),
+    ("entity_id", STR, "Deterministic id: hash of the identity key (knowledge-base id, country ISO code, "
+     "GeoNames id, or the folded name).", NOT_NULL),
+    ("type", STR, "PER | ORG | LOC | MISC (one per entity: the knowledge base or gazetteer, else a vote over "
+     "its mentions).", NOT_NULL),
+    ("name_ar", STR, "Canonical Arabic name: the knowledge base's, else the most frequent longest surface.",
+     NOT_NULL),
+    ("name_en", STR, "English name: from the knowledge base or the gazetteer (CLDR / GeoNames), else a readable "
+     "romanisation; name_en_source says which.", NOT_NULL),
     ("aliases", STR_LIST, "Distinct surfaces seen for this entity, sorted.", NOT_NULL),
     ("n_mentions", INT, "Number of mentions.", NOT_NULL),
     ("n_docs", INT, "Number of documents mentioning it.", NOT_NULL),
@@ -201,6 +217,11 @@ ENTITIES = _t(
     ("geonames_id", INT, "GeoNames id for places, when known."),
     ("lat", F64, "Latitude (WGS84) for cities, when known."),
     ("lon", F64, "Longitude (WGS84) for cities, when known."),
+    ("subtype", STR, "Finer class (see entity_mentions.subtype); entity_leaderboard leaves out currency, "
+     "religion, deity, scripture and name_fragment by default."),
+    ("kb_id", STR, "Key-actor knowledge-base id (pipeline/resources/kb/key_actors.tsv), when the entity is one."),
+    ("name_en_source", STR, "Where name_en comes from: kb | gazetteer | romanised.", NOT_NULL),
+    ("description_en", STR, "Role description from the knowledge base ('King of Saudi Arabia (2015–)')."),
 )
 
 ENTITY_ALIASES = _t(

@@ -20,8 +20,10 @@ from pipeline.schemas import EntityType
 )
 def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner: NerConfig) -> dg.MaterializeResult:
     backend = make_backend(ner.backend, ner.camel_model_dir)
-    mentions = tag_documents(warehouse.read("documents"), warehouse.read("sentences"), backend)
-    resolved = resolve_mentions(mentions)
+    documents = warehouse.read("documents")
+    lex = ner.entity_lexicon()
+    mentions = tag_documents(documents, warehouse.read("sentences"), backend, lex)
+    resolved = resolve_mentions(mentions, documents, lex)
     by_type = resolved.group_by("type").len().sort("type")
     context.log.info(f"{resolved.height} mentions from backend {backend.name}")
     return warehouse.publish(
@@ -33,8 +35,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner
 @dg.asset(group_name="entities", kinds={"polars", "parquet"}, deps=["entity_mentions"],
           description="One row per real-world entity resolved from its mentions, with gazetteer enrichment "
           "(English name, country, GeoNames id, coordinates) for places and organisations.")
-def entities(warehouse: Warehouse) -> dg.MaterializeResult:
-    return warehouse.publish("entities", build_entities(warehouse.read("entity_mentions")))
+def entities(warehouse: Warehouse, ner: NerConfig) -> dg.MaterializeResult:
+    return warehouse.publish("entities", build_entities(warehouse.read("entity_mentions"), ner.entity_lexicon()))
 
 
 @dg.asset(group_name="entities", kinds={"polars", "parquet"}, deps=["entity_mentions"],

@@ -6,8 +6,10 @@ from typing import Any
 
 import dagster as dg
 import polars as pl
+from pydantic import Field
 
 from pipeline.config import SQL_DIR, NerBackendName
+from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon
 from pipeline.schemas import TABLES
 from pipeline.storage.parquet import ParquetStore
 
@@ -90,3 +92,8 @@ class NerConfig(dg.ConfigurableResource):
 
     backend: NerBackendName
     camel_model_dir: str | None = None
+    kb_extra: list[str] = Field(default_factory=list)  # the user's knowledge-base TSV files, read after the shipped one
+
+    def entity_lexicon(self) -> EntityLexicon:
+        """The knowledge base, gazetteer and title lexicon the entity stages match against."""
+        return entity_lexicon(tuple(self.kb_extra))

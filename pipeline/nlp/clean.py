@@ -31,7 +31,7 @@ from functools import cache
 from pipeline.lexicons import places, read_lines
 from pipeline.nlp.dates import find_dates, parse_published_at
 from pipeline.nlp.segment import sentence_spans
-from pipeline.nlp.text import clean_text, fold_text
+from pipeline.nlp.text import clean_text, fold_text, variant_pattern
 
 BOILERPLATE_LEXICON = "boilerplate_ar.txt"
 OUTLETS_LEXICON = "outlets_ar.txt"
@@ -126,6 +126,7 @@ class _Boilerplate:
     phrase_set: frozenset[str]
     labels: tuple[str, ...]
     headings: frozenset[str]
+    trailers: re.Pattern[str] | None  # chrome glued to the end of a paragraph: cut from there to the line end
 
 
 @cache
@@ -133,8 +134,11 @@ def _boilerplate() -> _Boilerplate:
     phrases: set[str] = set()
     labels: set[str] = set()
     headings: set[str] = set()
+    trailers: list[str] = []
     for entry in read_lines(BOILERPLATE_LEXICON):
-        if entry.startswith(">"):
+        if entry.startswith("$"):
+            trailers.append(entry[1:].strip())
+        elif entry.startswith(">"):
             headings.add(line_key(entry[1:]))
         elif entry.startswith("^"):
             labels.add(line_key(entry[1:]))
@@ -147,6 +151,9 @@ def _boilerplate() -> _Boilerplate:
         phrase_set=frozenset(phrases),
         labels=tuple(sorted(labels - {""}, key=len, reverse=True)),
         headings=frozenset(headings - {""}),
+        trailers=re.compile(r"(?:^|(?<=[^\w\s]) )(?:" + "|".join(
+            variant_pattern(t) for t in sorted(trailers, key=len, reverse=True)) + r")(?!\w)")
+        if trailers else None,
     )
 
 
@@ -279,6 +286,21 @@ def _widgets(lines: list[str], found: _Found) -> list[str]:
         if found.published_at is None and len(_words(lines[i])) <= 12 and _DIGIT_RE.search(lines[i]):
             found.set(published_at=parse_published_at(lines[i]))
     return _drop(lines, drop, found) if drop else lines
+
+
+def _trailers(lines: list[str], found: _Found) -> list[str]:
+    """Cut site chrome glued to the end of a paragraph ("… في سبتمبر. رابط الخبر بصحيفة الوئام: <title>")."""
+    pattern = _boilerplate().trailers
+    if pattern is None:
+        return lines
+    out = []
+    for line in lines:
+        m = pattern.search(line)
+        if m is not None:
+            found.removed.append(line[m.start() :].strip())
+            line = line[: m.start()].rstrip()
+        out.append(line)
+    return out
 
 
 def _related_blocks(lines: list[str], found: _Found) -> list[str]:
@@ -444,7 +466,7 @@ def _signature(lines: list[str], found: _Found) -> list[str]:
     return _drop(lines, {last}, found)
 
 
-_RULES = (_leading_date_line, _widgets, _related_blocks, _repeats, _byline, _signature)
+_RULES = (_leading_date_line, _trailers, _widgets, _related_blocks, _repeats, _byline, _signature)
 
 
 def _join(lines: list[str]) -> str:

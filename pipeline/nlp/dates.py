@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from pipeline.nlp.text import normalize_for_matching
+from pipeline.nlp.text import variant_pattern as _variant_regex
 
 DAY = "day"
 MONTH = "month"
@@ -67,7 +68,6 @@ _WEEKDAYS: dict[str, int] = {  # Python weekday(): Monday == 0
     "الأحد": 6,
 }
 
-_DIACRITICS = "[\u064b-\u0652\u0670\u0640]*"
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _SEP = r"[\s,،]*"
 _NOT_WORD_BEFORE = r"(?<![\w])"
@@ -76,28 +76,15 @@ _NOT_WORD_AFTER = r"(?![\w])"
 _CLITIC = r"(?:[وف]?(?:ب|ل)?)"
 
 
-def _letter_class(ch: str) -> str:
-    if ch in "أاإآ":
-        return "[أاإآ]"
-    if ch in "يى":
-        return "[يى]"
-    if ch in "ةه":
-        return "[ةه]"
-    if ch == " ":
-        return r"\s+"
-    return re.escape(ch)
-
-
-def _variant_regex(word: str) -> str:
-    """Regex for ``word`` tolerant of alef/ya/ta-marbuta spelling and diacritics."""
-    return _DIACRITICS.join(_letter_class(ch) for ch in word) + _DIACRITICS
-
-
 def _alternation(words: list[str]) -> str:
     return "|".join(_variant_regex(w) for w in sorted(words, key=len, reverse=True))
 
 
 _MONTH_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for n, ws in _MONTHS.items() for w in ws}
+# month and weekday names that are never anything else (matching forms): a name tagger's "نيسان" is April
+CALENDAR_WORDS = frozenset(
+    {k for k in _MONTH_BY_FOLD if k not in {normalize_for_matching(w) for w in _AMBIGUOUS_MONTHS}}
+    | {normalize_for_matching(w) for w in _WEEKDAYS})
 _AMBIGUOUS_FOLDED = {normalize_for_matching(w) for w in _AMBIGUOUS_MONTHS}
 _WEEKDAY_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for w, n in _WEEKDAYS.items()}
 

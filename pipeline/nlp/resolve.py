@@ -1,84 +1,449 @@
-"""Entity resolution: group mentions into entities, link short person names to full ones, enrich places.
+"""Entity resolution: group mentions into entities an analyst can group by.
 
-Rules (deterministic, corpus-wide):
-* mentions with the same type and matching form are one entity;
-* a person mention that is the tail of a longer person name ("بوتين" ← "فلاديمير بوتين",
-  "أبو قصرة" ← "مرهف أبو قصرة") joins that name: the longer name in the same document first, else the
-  most frequent such name in the corpus;
-* the canonical Arabic name is the gazetteer's name when the entity is in the gazetteer, else the most
-  frequent surface among the longest forms; places get English name, country code, GeoNames id and
-  coordinates from the gazetteer.
+Identity is decided on :func:`pipeline.nlp.text.identity_key` (spelling folded: hamza seats, "عبد ال"
+spacing, ابن/بن), in this order:
+
+1. **Knowledge base.** A mention the dictionary matched to a key actor, or whose key is one of a key actor's
+   aliases, is that actor (``kb:<kb_id>``). A person with a title ("الملك سلمان", "وزير الخارجية الروسي
+   لافروف") is the actor who held that title on the article's publication day, when exactly one holder's
+   name fits the name written.
+2. **Places.** Every spelling of a country is one entity keyed by its ISO code (السعودية = المملكة العربية
+   السعودية = "المملكة" in a Saudi context = SA; سوريا = سورية); other gazetteer places by GeoNames id.
+3. **Persons, safely.** A full name (two words or more) links to a longer compatible full name — same given
+   name, and for a nasab the shorter chain is the start of the longer ("محمد بن سلمان" → "محمد بن سلمان
+   بن عبدالعزيز"); otherwise the same first and last word — first inside its document, across documents
+   only when exactly one candidate fits (and the candidates do not disagree). A given-name mismatch never
+   merges: سلمان بن عبدالعزيز ≠ محمد بن سلمان ≠ سلطان بن سلمان. A family name alone ("بوتين", "الشيباني")
+   links to the one full name of its document that ends with it, else to the one such name in the corpus.
+   A **fragment** — a bare given name ("سلمان", "محمد"), "بن X", "آل سعود" — links only when its document
+   settles it (one full name there starts with it), else it stays its own entity with subtype
+   ``name_fragment`` (leaderboards leave it out).
+4. Everything else is keyed by its identity key; an accusative "ا" (دولارا) joins the bare form.
+
+One type per entity, by vote over its mentions (the knowledge base and gazetteer decide for theirs); every
+mention then carries its entity's type. English names come from the knowledge base, else the gazetteer,
+else a readable romanisation (``name_en_source`` says which).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import polars as pl
 
 from pipeline import ids
-from pipeline.lexicons import Lexicon, load_lexicon
+from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_rows
+from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon
+from pipeline.nlp.romanize import romanize_name
+from pipeline.nlp.text import identity_key
 from pipeline.schemas import TABLES, EntityType
 
-
-def _person_heads(keys_by_doc: dict[str, set[str]], counts: Counter[str]) -> dict[tuple[str, str], str]:
-    """(doc_id, short person key) -> the longer person key it stands for."""
-    all_keys = sorted(counts)
-    longer_by_tail: dict[str, list[str]] = defaultdict(list)
-    for key in all_keys:
-        words = key.split()
-        for n in range(1, len(words)):
-            longer_by_tail[" ".join(words[n:])].append(key)
-    mapping: dict[tuple[str, str], str] = {}
-    for doc_id, keys in keys_by_doc.items():
-        for key in keys:
-            candidates = longer_by_tail.get(key)
-            if not candidates:
-                continue
-            local = [c for c in candidates if c in keys]
-            pool = local or candidates
-            best = max(pool, key=lambda c: (counts[c], len(c), c))
-            mapping[(doc_id, key)] = best
-    return mapping
+NAME_FRAGMENT = "name_fragment"
+# subtypes the entity_leaderboard view leaves out (sql/views/10_entity_leaderboard.sql lists the same)
+LEADERBOARD_LEFT_OUT = ("currency", "religion", "deity", "scripture", NAME_FRAGMENT)
+_TYPE_ORDER = (EntityType.PER, EntityType.ORG, EntityType.LOC, EntityType.MISC)
+_NASAB = "بن"
+_FAMILY = "ال"  # آل as the identity key writes it
 
 
-def resolve_mentions(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> pl.DataFrame:
-    """Add ``entity_id`` and ``subtype`` (gazetteer class) to every mention.
+# --- lexicon views -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Places:
+    by_key: dict[str, GazetteerEntry]  # identity key -> entry
+    country_name: dict[str, str]  # ISO code -> a gazetteer name (fallback display name)
 
-    ``mentions`` needs doc_id, surface, normalized, type.
-    """
-    lex = lexicon or load_lexicon()
-    rows = mentions.select("doc_id", "surface", "normalized", "type").to_dicts()
-    per_counts: Counter[str] = Counter(r["normalized"] for r in rows if r["type"] == EntityType.PER)
-    per_by_doc: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        if r["type"] == EntityType.PER:
-            per_by_doc[r["doc_id"]].add(r["normalized"])
-    heads = _person_heads(per_by_doc, per_counts)
 
-    keys: list[str] = []
-    for r in rows:
-        key = r["normalized"]
-        if r["type"] == EntityType.PER:
-            # follow chains ("قصرة" → "ابو قصرة" → "مرهف ابو قصرة")
-            seen = {key}
-            while (r["doc_id"], key) in heads and heads[(r["doc_id"], key)] not in seen:
-                key = heads[(r["doc_id"], key)]
-                seen.add(key)
-        keys.append(key)
-    entity_ids = [ids.entity_id(r["type"], k) for r, k in zip(rows, keys, strict=True)]
-    subtypes = []
-    for r, k in zip(rows, keys, strict=True):
-        entry = lex.lookup(k)
-        subtypes.append(entry.subtype if entry is not None and entry.type == r["type"] else None)
+def _places() -> _Places:
+    by_key: dict[str, GazetteerEntry] = {}
+    country_name: dict[str, str] = {}
+    for norm, entry in places().items():
+        by_key.setdefault(identity_key(norm), entry)
+        if entry.subtype == "country" and entry.country_code:
+            country_name.setdefault(entry.country_code, entry.name_ar)
+    return _Places(by_key, country_name)
+
+
+def _misc_subtypes() -> dict[str, str]:
+    return {identity_key(form): sub for form, sub in read_rows("misc_subtypes_ar.tsv", ("form", "subtype"))}
+
+
+# --- names -------------------------------------------------------------------------------------------------
+def _family(parts: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the name without a trailing "آل X", that family part)."""
+    if len(parts) >= 3 and parts[-2] == _FAMILY:
+        return tuple(parts[:-2]), tuple(parts[-2:])
+    return tuple(parts), ()
+
+
+def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
+    """True when the full name ``short`` can be the same person as the longer (or equal) full name ``long``:
+    the same given name, and a nasab chain that starts the other's; without a nasab, the same first and last
+    word with the short name's words in the long name in order."""
+    if len(short) < 2 or len(long) < len(short) or short[0] != long[0]:
+        return False
+    s_core, s_fam = _family(short)
+    l_core, l_fam = _family(long)
+    if s_fam and l_fam and s_fam != l_fam:
+        return False
+    if _NASAB in s_core or _NASAB in l_core:
+        return tuple(l_core[: len(s_core)]) == tuple(s_core)
+    if s_core[-1] != l_core[-1]:
+        return False
+    it = iter(l_core)
+    return all(word in it for word in s_core)
+
+
+def _is_anchor(parts: Sequence[str]) -> bool:
+    return len(parts) >= 2 and parts[0] not in (_NASAB, _FAMILY)
+
+
+def _fragment_kind(parts: Sequence[str], given: frozenset[str]) -> str | None:
+    """'given' (bare given name), 'nasab' ("بن X"), 'family' ("آل X"), or None for a full or family name."""
+    if len(parts) == 1:
+        return "given" if parts[0] in given else None
+    if parts[0] == _NASAB:
+        return "nasab"
+    if parts[0] == _FAMILY:
+        return "family"
+    return None
+
+
+def _best_longer(key: str, parts: tuple[str, ...], pool: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The longest name of ``pool`` compatible with ``parts`` when all compatible ones agree (form a chain)."""
+    fits = [(k, p) for k, p in pool if k != key and compatible(parts, p)]
+    if not fits:
+        return None
+    if len({k for k, _ in fits}) == 1:  # several forms of one name (a KB actor's aliases)
+        return fits[0][0]
+    fits.sort(key=lambda kp: (-len(kp[1]), kp[0]))
+    longest = fits[0][1]
+    if all(compatible(p, longest) for _, p in fits):
+        return fits[0][0]
+    return None
+
+
+# --- resolution --------------------------------------------------------------------------------------------
+@dataclass
+class _M:
+    doc_id: str
+    type: EntityType
+    key: str
+    parts: tuple[str, ...]
+    title: str | None
+    title_country: str | None
+    kb_id: str | None
+    country_code: str | None
+    day: date | None
+
+
+def _publication_days(documents: pl.DataFrame | None) -> dict[str, date | None]:
+    if documents is None or "published_at" not in documents.columns:
+        return {}
+    out: dict[str, date | None] = {}
+    for doc_id, ts in documents.select("doc_id", "published_at").iter_rows():
+        out[doc_id] = ts.date() if isinstance(ts, datetime) else None
+    return out
+
+
+def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
+    """True when the name written (one word or a full name) can be the KB actor's: its given name, its family
+    name (not a father's name after بن, nor the X of "آل X"), or a compatible full name."""
+    forms = [identity_key(f).split() for f in (actor.name_ar, *actor.aliases)]
+    if len(parts) == 1:
+        return any(f and (f[0] == parts[0] or (len(f) >= 2 and f[-1] == parts[0] and f[-2] not in (_NASAB, _FAMILY)))
+                   for f in forms)
+    return any(compatible(parts, f) or compatible(f, parts) for f in forms)
+
+
+def _by_title(m: _M, kb: KnowledgeBase, home: str | None) -> str | None:
+    """The KB actor a titled person is: among the holders of the title on the day (else ever, for the late
+    kings and former ministers a name still refers to), those whose name fits; the document's own country
+    first when several countries have one ("الملك عبدالله" in a Saudi article)."""
+    if not m.title:
+        return None
+    for day in (m.day, None):
+        roles = kb.by_title.get(identity_key(m.title), ())
+        fits = {r.kb_id for r in roles
+                if (day is None or r.holds(day)) and (m.title_country is None or r.country == m.title_country)
+                and _kb_name_fits(m.parts, kb.actors[r.kb_id])}
+        if home is not None and len(fits) > 1:
+            local = {k for k in fits if kb.actors[k].country == home}
+            fits = local or fits
+        if len(fits) == 1:
+            return next(iter(fits))
+        if fits:
+            return None
+    return None
+
+
+def _kb_person_anchors(kb: KnowledgeBase) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for actor in kb.actors.values():
+        if actor.type == EntityType.PER.value:
+            for form in (actor.name_ar, *actor.aliases):
+                parts = tuple(identity_key(form).split())
+                if _is_anchor(parts):
+                    out.append(("kb:" + actor.kb_id, parts))
+    return out
+
+
+def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: EntityLexicon,
+                     fragments: set[int]) -> None:
+    """Entity keys for the person mentions ``idx`` not linked yet (see the module docstring, rule 3). Full
+    names already linked to the knowledge base still settle the short forms of their document."""
+    kb_anchors = _kb_person_anchors(lex.kb)
+    corpus: dict[str, tuple[str, ...]] = {}
+    doc_names: dict[str, dict[tuple[str, ...], str | None]] = defaultdict(dict)  # parts -> KB key, or None
+    for i, m in enumerate(ms):
+        if m.type is not EntityType.PER and not (keys[i] or "").startswith("kb:"):
+            continue
+        if not _is_anchor(m.parts):
+            continue
+        linked = keys[i]
+        if linked is not None:
+            if linked.startswith("kb:") and lex.kb.actors[linked[3:]].type == EntityType.PER.value:
+                doc_names[m.doc_id][m.parts] = linked
+        elif i in idx:
+            doc_names[m.doc_id].setdefault(m.parts, None)
+            corpus[m.key] = m.parts
+    corpus_pool = list(corpus.items())
+    memo: dict[tuple[str | None, str], str] = {}
+
+    def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
+        """Follow compatible longer names (document first, then corpus, then the KB) to the final key."""
+        if (doc_id, key) in memo:
+            return memo[(doc_id, key)]
+        seen = {key}
+        current, cparts = key, parts
+        local_pool = [(" ".join(p), p) for p, kb in doc_names[doc_id].items() if kb is None] if doc_id else []
+        while True:
+            nxt = _best_longer(current, cparts, local_pool) or _best_longer(current, cparts, corpus_pool)
+            if nxt is None or nxt in seen:
+                break
+            seen.add(nxt)
+            current, cparts = nxt, corpus[nxt]
+        kb_hit = _best_longer("", cparts, kb_anchors) or next((k for k, p in kb_anchors if p == cparts), None)
+        memo[(doc_id, key)] = result = kb_hit or "p:" + current
+        return result
+
+    def doc_targets(doc_id: str, how: str, parts: tuple[str, ...]) -> set[str]:
+        """The persons of the document whose full name ends with (``last``), starts with (``first``) or carries
+        as its nasab (``nasab``) the short form ``parts``."""
+        out = set()
+        for p, kb in doc_names[doc_id].items():
+            if (how == "last" and p[-1] == parts[0] and p[-2] not in (_NASAB, _FAMILY)) or (
+                    how == "first" and p[0] == parts[0]) or (
+                    how == "nasab" and tuple(p[1 : 1 + len(parts)]) == parts):
+                out.add(kb or anchor_target(doc_id, " ".join(p), p))
+        return out
+
+    # family name -> the persons (final keys) whose full name ends with it, across the corpus and the KB
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for k, p in corpus_pool:
+        by_last[p[-1]].add(anchor_target(None, k, p))
+    for kbk, p in kb_anchors:
+        if len(p) >= 2 and p[-2] not in (_NASAB, _FAMILY):
+            by_last[p[-1]].add(kbk)
+
+    for i in idx:
+        m = ms[i]
+        if _is_anchor(m.parts):
+            keys[i] = anchor_target(m.doc_id, m.key, m.parts)
+            continue
+        kind = _fragment_kind(m.parts, lex.given_names)
+        word = m.parts[0]
+        local: set[str] = set()
+        if len(m.parts) == 1:  # a family name, or a given name, alone
+            local = doc_targets(m.doc_id, "last", m.parts)
+            if not local and kind == "given":
+                local = doc_targets(m.doc_id, "first", m.parts)
+        elif kind == "nasab":
+            local = doc_targets(m.doc_id, "nasab", m.parts)
+        if len(local) == 1:
+            keys[i] = next(iter(local))
+            continue
+        if not local and kind is None and len(m.parts) == 1 and len(by_last.get(word, ())) == 1:
+            keys[i] = next(iter(by_last[word]))  # the one person of the corpus with that family name
+            continue
+        if local or kind is not None or (len(m.parts) == 1 and len(by_last.get(word, ())) > 1):
+            keys[i] = f"f:{m.doc_id}:{m.key}"  # a fragment stays in its document: nothing settles it
+            fragments.add(i)
+        else:
+            keys[i] = "p:" + m.key
+
+
+# "تنظيم القاعدة" → "القاعدة", "حركة طالبان" → "طالبان": the generic head of a name is often left out
+_GENERIC_ORG_HEADS = frozenset(identity_key(w) for w in (
+    "تنظيم", "حركة", "جماعة", "حزب", "جبهة", "منظمة", "شركة", "مجموعة", "ميليشيا", "ميليشيات", "مليشيا", "قوات"))
+
+
+def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dict[str, EntityType],
+                           kb: KnowledgeBase, fragments: set[int], org_heads: frozenset[str]) -> None:
+    """An organisation's short form links to the one longer organisation name of its document that it
+    abbreviates: its head word alone ("التحالف" ← "التحالف العربي"), its name without a generic head
+    ("القاعدة" ← "تنظيم القاعدة"), a shorter form ("مركز الملك سلمان" ← "مركز الملك سلمان للإغاثة …", same
+    first and last word or a prefix). Two candidates leave it a fragment of its document; across documents
+    a multi-word short form links only when the whole corpus has one candidate."""
+    names: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)  # doc -> parts -> entity key
+    corpus: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for i, m in enumerate(ms):
+        k = keys[i]
+        if k is None or len(m.parts) < 2:
+            continue
+        is_org = (k.startswith("kb:") and kb.actors[k[3:]].type == EntityType.ORG.value) or (
+            k.startswith("n:") and group_type.get(m.key) is EntityType.ORG)
+        if is_org:
+            names[m.doc_id][m.parts] = k
+            corpus[m.parts].add(k)
+
+    def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        if len(long) <= len(short):
+            return False
+        if len(short) == 1:
+            return long[0] == short[0] or (long[-1] == short[0] and long[0] in _GENERIC_ORG_HEADS and len(long) == 2)
+        return tuple(long[: len(short)]) == short or compatible(short, long)
+
+    for i, m in enumerate(ms):
+        k = keys[i]
+        if k is None or not k.startswith("n:") or group_type.get(m.key) is not EntityType.ORG:
+            continue
+        local = {target for parts, target in names[m.doc_id].items() if abbreviates(m.parts, parts)}
+        generic = len(m.parts) == 1 and (m.key in org_heads or m.key.removeprefix("ال") in org_heads)
+        if len(local) == 1:
+            keys[i] = next(iter(local))
+        elif local or generic:  # two candidates, or a bare head noun ("التحالف") its document does not settle
+            keys[i] = f"f:{m.doc_id}:{m.key}"
+            fragments.add(i)
+        elif len(m.parts) >= 2:
+            found = {t for parts, targets in corpus.items() if abbreviates(m.parts, parts) for t in targets}
+            if len(found) == 1:
+                keys[i] = next(iter(found))
+
+
+def resolve_mentions(
+    mentions: pl.DataFrame, documents: pl.DataFrame | None = None, lex: EntityLexicon | None = None
+) -> pl.DataFrame:
+    """Add ``subtype`` and ``entity_id`` to every mention, set ``kb_id`` to its final knowledge-base actor and
+    ``type`` to its entity's type. ``documents`` (doc_id, published_at) dates the titles."""
+    lex = lex or entity_lexicon()
+    kb = lex.kb
+    gaz = _places()
+    misc = _misc_subtypes()
+    days = _publication_days(documents)
+    ms: list[_M] = []
+    for r in mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
+                             "country_code").iter_rows(named=True):
+        key = identity_key(r["normalized"])
+        ms.append(_M(r["doc_id"], EntityType(r["type"]), key, tuple(key.split()), r["title"], r["title_country"],
+                     r["kb_id"], r["country_code"], days.get(r["doc_id"])))
+    keys: list[str | None] = [None] * len(ms)
+    fragments: set[int] = set()
+
+    # the document's own country: the country its place mentions name most
+    home_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in ms:
+        entry = gaz.by_key.get(m.key)
+        code = m.country_code or (entry.country_code if entry is not None and m.type is EntityType.LOC else None)
+        if code:
+            home_votes[m.doc_id][code] += 1
+    home = {doc: c.most_common(1)[0][0] for doc, c in home_votes.items()}
+    # 1. knowledge base: the dictionary's match, an alias, a title held on the day, or a bare contextual form
+    # ("الشرق الأوسط", "القاعدة", "الهلال") that the backend typed as the one key actor of that type it can be
+    for i, m in enumerate(ms):
+        kb_id = m.kb_id or kb.by_alias.get(m.key)
+        if kb_id is None and m.type is EntityType.PER:
+            kb_id = _by_title(m, kb, home.get(m.doc_id))
+        if kb_id is None and m.key in kb.by_ambiguous and m.type in (EntityType.PER, EntityType.ORG):
+            fits = [kb.actors[k] for k in kb.by_ambiguous[m.key] if kb.actors[k].type == m.type.value]
+            if len(fits) > 1 and m.doc_id in home:
+                fits = [a for a in fits if a.country == home[m.doc_id]] or fits
+            kb_id = fits[0].kb_id if len(fits) == 1 else None
+        if kb_id is not None and kb_id in kb.actors:
+            keys[i] = "kb:" + kb_id
+    # the type of the rest: a vote over the mentions sharing an identity key
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for i, m in enumerate(ms):
+        if keys[i] is None:
+            votes[m.key][m.type] += 1
+    group_type = {k: max(c, key=lambda t: (c[t], -_TYPE_ORDER.index(t))) for k, c in votes.items()}
+    for k, t in group_type.items():  # a gazetteer place the backend mostly called MISC ("تبوك") is a place
+        if t is EntityType.MISC and k in gaz.by_key:
+            group_type[k] = EntityType.LOC
+    # 2. places
+    persons: list[int] = []
+    for i, m in enumerate(ms):
+        if keys[i] is not None:
+            continue
+        typ = group_type[m.key]
+        if typ is EntityType.LOC:
+            entry = gaz.by_key.get(m.key)
+            code = m.country_code or (entry.country_code if entry and entry.subtype == "country" else None)
+            if code:
+                keys[i] = "cc:" + code
+            elif entry is not None and entry.geonames_id:
+                keys[i] = f"gn:{entry.geonames_id}"
+            else:
+                keys[i] = "n:" + m.key
+        elif typ is EntityType.PER:
+            persons.append(i)
+        else:
+            base = m.key[:-1] if m.key.endswith("ا") and m.key[:-1] in votes else m.key  # دولارا → دولار
+            keys[i] = "n:" + base
+    # 3. persons
+    _resolve_persons(ms, persons, keys, lex, fragments)
+    # 4. organisations: short forms link to the longer name of their document they abbreviate
+    _resolve_organisations(ms, keys, group_type, kb, fragments, lex.org_heads | _GENERIC_ORG_HEADS)
+    final = [k or "n:" + m.key for k, m in zip(keys, ms, strict=True)]
+
+    # one type per entity
+    entity_votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for k, m in zip(final, ms, strict=True):
+        entity_votes[k][m.type] += 1
+    entity_type: dict[str, EntityType] = {}
+    for k, c in entity_votes.items():
+        if k.startswith("kb:"):
+            entity_type[k] = EntityType(kb.actors[k[3:]].type)
+        elif k.startswith(("cc:", "gn:")):
+            entity_type[k] = EntityType.LOC
+        else:
+            entity_type[k] = max(c, key=lambda t: (c[t], -_TYPE_ORDER.index(t)))
+    fragment_keys = {final[i] for i in fragments} - {final[i] for i in range(len(ms)) if i not in fragments}
+    subtypes: list[str | None] = []
+    for k, m in zip(final, ms, strict=True):
+        subtypes.append(_subtype(k, m.key, entity_type[k], kb, gaz, misc, k in fragment_keys))
     return mentions.with_columns(
-        pl.Series("entity_id", entity_ids, pl.String), pl.Series("subtype", subtypes, pl.String)
+        pl.Series("type", [entity_type[k].value for k in final], pl.String),
+        pl.Series("subtype", subtypes, pl.String),
+        pl.Series("entity_id", [ids.entity_id(k) for k in final], pl.String),
+        pl.Series("kb_id", [k[3:] if k.startswith("kb:") else None for k in final], pl.String),
+        pl.Series("country_code", [k[3:] if k.startswith("cc:") else m.country_code
+                                   for k, m in zip(final, ms, strict=True)], pl.String),
     )
 
 
+def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz: _Places, misc: dict[str, str],
+             fragment: bool) -> str | None:
+    if entity_key.startswith("kb:"):
+        return kb.actors[entity_key[3:]].subtype
+    if entity_key.startswith("cc:"):
+        return "country"
+    if entity_key.startswith("gn:"):
+        entry = gaz.by_key.get(key)
+        return entry.subtype if entry else None
+    if fragment:
+        return NAME_FRAGMENT
+    if typ is EntityType.MISC:
+        return misc.get(key) or (misc.get(key[:-1]) if key.endswith("ا") else None)
+    if typ is EntityType.LOC:
+        entry = gaz.by_key.get(key)
+        return entry.subtype if entry else None
+    return None
 
 
+# --- entities and aliases ----------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class EntityRow:
     """One row of the ``entities`` table."""
@@ -94,43 +459,77 @@ class EntityRow:
     geonames_id: int | None
     lat: float | None
     lon: float | None
+    subtype: str | None
+    kb_id: str | None
+    name_en_source: str | None
+    description_en: str | None
 
 
-def build_entities(mentions: pl.DataFrame, lexicon: Lexicon | None = None) -> pl.DataFrame:
+def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> pl.DataFrame:
     """One row per entity_id of resolved ``mentions`` (columns of the ``entities`` contract)."""
-    lex = lexicon or load_lexicon()
+    lex = lex or entity_lexicon()
+    gaz = _places()
     groups: dict[str, dict] = {}
-    for r in mentions.select("entity_id", "type", "doc_id", "surface", "normalized").iter_rows(named=True):
-        ent = groups.setdefault(r["entity_id"], {"type": r["type"], "surfaces": Counter(), "keys": Counter(),
-                                                  "docs": set()})
+    for r in mentions.select("entity_id", "type", "subtype", "doc_id", "surface", "normalized", "kb_id",
+                             "country_code", "title_country").iter_rows(named=True):
+        ent = groups.setdefault(r["entity_id"], {"type": r["type"], "subtype": r["subtype"], "kb_id": r["kb_id"],
+                                                  "surfaces": Counter(), "keys": Counter(), "docs": set(),
+                                                  "countries": Counter(), "title_countries": Counter()})
         ent["surfaces"][r["surface"]] += 1
-        ent["keys"][r["normalized"]] += 1
+        ent["keys"][identity_key(r["normalized"])] += 1
         ent["docs"].add(r["doc_id"])
+        if r["country_code"]:
+            ent["countries"][r["country_code"]] += 1
+        if r["title_country"]:
+            ent["title_countries"][r["title_country"]] += 1
     out: list[EntityRow] = []
     for eid, ent in groups.items():
-        entry = None
-        for key, _ in sorted(ent["keys"].items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0])):
-            hit = lex.lookup(key)
-            if hit is not None and hit.type == ent["type"]:
-                entry = hit
-                break
         surfaces: Counter[str] = ent["surfaces"]
+        actor = lex.kb.actors.get(ent["kb_id"]) if ent["kb_id"] else None
+        entry = None
+        if ent["type"] == EntityType.LOC.value:
+            for key, _ in ent["keys"].most_common():
+                entry = gaz.by_key.get(key)
+                if entry is not None:
+                    break
         longest = max(len(s.split()) for s in surfaces)
-        name = entry.name_ar if entry else max(
-            (s for s in surfaces if len(s.split()) == longest), key=lambda s: (surfaces[s], s)
-        )
+        name_en: str | None = None
+        source = "romanised"
+        if actor is not None:
+            name, name_en, source = actor.name_ar, actor.name_en, "kb"
+        elif entry is not None:
+            if ent["countries"]:  # a country: its most frequent proper name ("السعودية", not "المملكة")
+                named = Counter({s: n for s, n in surfaces.items() if identity_key(s) in gaz.by_key})
+                pool = named or surfaces
+                name = max(pool, key=lambda s: (pool[s], -len(s), s))
+            else:
+                name = entry.name_ar
+            if entry.name_en:
+                name_en, source = entry.name_en, "gazetteer"
+        else:
+            name = max((s for s in surfaces if len(s.split()) == longest), key=lambda s: (surfaces[s], s))
+        if not name_en:
+            name_en, source = romanize_name(name), "romanised"
+        country = (actor.country if actor else None) or (
+            ent["countries"].most_common(1)[0][0] if ent["countries"] else None) or (
+            entry.country_code if entry else None) or (
+            ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None)
         out.append(EntityRow(
             entity_id=eid,
             type=ent["type"],
             name_ar=name,
-            name_en=entry.name_en if entry else None,
+            name_en=name_en,
             aliases=sorted(surfaces),
             n_mentions=sum(surfaces.values()),
             n_docs=len(ent["docs"]),
-            country_code=entry.country_code if entry else None,
+            country_code=country,
             geonames_id=entry.geonames_id if entry else None,
             lat=entry.lat if entry else None,
             lon=entry.lon if entry else None,
+            subtype=ent["subtype"],
+            kb_id=ent["kb_id"],
+            name_en_source=source,
+            description_en=actor.description_en if actor else None,
         ))
     return TABLES["entities"].frame(out)
 

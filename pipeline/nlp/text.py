@@ -59,6 +59,17 @@ def clean_text(raw: str) -> str:
     return text.strip()
 
 
+_DIACRITICS_PATTERN = "[\u064b-\u0652\u0670\u0640]*"
+_LETTER_CLASSES = {"أ": "[أاإآ]", "ا": "[أاإآ]", "إ": "[أاإآ]", "آ": "[أاإآ]", "ي": "[يى]", "ى": "[يى]",
+                   "ة": "[ةه]", "ه": "[ةه]", " ": r"\s+"}
+
+
+def variant_pattern(word: str) -> str:
+    """A regular expression for ``word`` as written in running text: alef/ya/ta-marbuta spelt either way,
+    diacritics and tatweel allowed between letters, any run of spaces between words."""
+    return _DIACRITICS_PATTERN.join(_LETTER_CLASSES.get(ch) or re.escape(ch) for ch in word) + _DIACRITICS_PATTERN
+
+
 def normalize_digits(text: str) -> str:
     """Turn Arabic-Indic and Persian digits into ASCII digits (length-preserving)."""
     return text.translate(_ARABIC_INDIC_DIGITS)
@@ -87,6 +98,23 @@ def fold_hamza(text: str) -> str:
     """The matching form with hamza seats folded too (ء dropped, ئ→ي, ؤ→و): a coarser key for
     spotting the same text in corpora that spell hamza differently."""
     return normalize_for_matching(text).translate(_HAMZA_SEATS)
+
+
+_JOINED_PARTS_RE = re.compile(r"(?:(?<=^)|(?<= ))(عبد|ابو) (?=\S)")
+_ALLAH_RE = re.compile(r"(?<=\S) (?=الله(?: |$))")
+_IBN_RE = re.compile(r"(?<=\S) ابن (?=\S)")
+
+
+@lru_cache(maxsize=200_000)
+def identity_key(name: str) -> str:
+    """The key two spellings of one name share: the matching form with hamza seats folded
+    (:func:`fold_hamza`), the two-word name parts written as one ("عبد الله" = "عبدالله",
+    "أبو بكر" = "أبوبكر", "نصر الله" = "نصرالله") and "ابن" between names written "بن". Compares names,
+    never text offsets."""
+    key = fold_hamza(name)
+    key = _JOINED_PARTS_RE.sub(r"\1", key)
+    key = _ALLAH_RE.sub("", key)
+    return _IBN_RE.sub(" بن ", key)
 
 
 def arabic_letter_ratio(text: str) -> float:

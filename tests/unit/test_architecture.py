@@ -26,7 +26,8 @@ PACKAGE = ROOT / "pipeline"
 LAYERS: list[tuple[str, ...]] = [
     ("pipeline.config", "pipeline.ids", "pipeline.schemas", "pipeline.nlp.text"),  # text primitives, ids, contract
     ("pipeline.lexicons",),
-    ("pipeline.nlp.decode", "pipeline.nlp.segment", "pipeline.nlp.dates", "pipeline.nlp.dedup"),
+    ("pipeline.nlp.decode", "pipeline.nlp.segment", "pipeline.nlp.dates", "pipeline.nlp.dedup",
+     "pipeline.nlp.romanize"),
     ("pipeline.nlp.ingest", "pipeline.nlp.clean"),
     ("pipeline.nlp.documents",),
     ("pipeline.nlp.ner",),

@@ -264,3 +264,15 @@ def test_idempotent(lines: list[str], sep: str) -> None:
 def test_idempotent_with_metadata_title(lines: list[str], title: str) -> None:
     once = clean_article("\n".join(lines), title=title)
     assert clean_article(once.text).text == once.text
+
+
+def test_trailer_glued_to_the_last_paragraph_is_cut() -> None:
+    text = ("عنوان الخبر\n\nوكشف الوزير أن الملك سيزور الولايات المتحدة في سبتمبر. رابط الخبر بصحيفة الوئام: عنوان آخر "
+            "للخبر نفسه")
+    art = clean_article(text)
+    assert art.text.endswith("في سبتمبر.")
+    assert art.removed_lines == ["رابط الخبر بصحيفة الوئام: عنوان آخر للخبر نفسه"]
+    assert clean_article(art.text).text == art.text
+    # not a trailer inside a sentence
+    kept = "عنوان\n\nقال إن رابط الخبر بصحيفة محلية كان معطلا أمس"
+    assert "رابط الخبر" in clean_article(kept).text

@@ -1,14 +1,13 @@
 import pytest
 
-from pipeline.lexicons import load_lexicon
 from pipeline.nlp.ner.base import bio_to_spans, proclitic_length, tag_document
+from pipeline.nlp.ner.enrich import entity_lexicon
 from pipeline.nlp.ner.rules import RuleTagger
 from pipeline.nlp.text import normalize_for_matching
 
 
 def spans(text: str) -> list[tuple[str, str]]:
-    lex = load_lexicon()
-    out = tag_document(text, [(0, len(text))], RuleTagger(), lambda k: lex.lookup(k) is not None)
+    out = tag_document(text, [(0, len(text))], RuleTagger(), entity_lexicon())
     for s in out:
         assert text[s.start : s.end]  # offsets point into the text
     return [(text[s.start : s.end], s.type) for s in out]
@@ -64,7 +63,15 @@ def test_proclitic_length_rules():
     assert proclitic_length("بالعراق", is_known) == 1
     assert proclitic_length("بوتين", is_known) == 0  # ب is part of an unknown name: keep it
     assert proclitic_length("فلاديمير", is_known) == 0
-    assert proclitic_length("وأحمد", is_known) == 1
+    names = is_known.__self__ | {normalize_for_matching("أحمد"), normalize_for_matching("فيصل")}
+    assert proclitic_length("وأحمد", names.__contains__) == 1
+    assert proclitic_length("فيصل", names.__contains__) == 0  # a name as written keeps its ف (not "يصل")
+    # a conjunction before an unknown word goes only when the rest is the more frequent word
+    freq = {normalize_for_matching("مارتن"): 6, normalize_for_matching("ومارتن"): 1,
+            normalize_for_matching("ويندوز"): 5}.get
+    assert proclitic_length("ومارتن", is_known, frequency=lambda w: freq(w, 0)) == 1
+    assert proclitic_length("ويندوز", is_known, frequency=lambda w: freq(w, 0)) == 0  # not "يندوز"
+    assert proclitic_length("بلاتر", is_known, frequency=lambda w: freq(w, 0)) == 0  # not "لاتر"
 
 
 def test_propagate_names_extends_and_repeats_any_backend_output():

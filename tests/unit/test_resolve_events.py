@@ -11,7 +11,10 @@ from pipeline.schemas import TABLES
 
 def mentions_frame(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
     return pl.DataFrame(
-        [{"doc_id": d, "surface": s, "normalized": normalize_for_matching(s), "type": t} for d, s, t in rows]
+        [{"doc_id": d, "surface": s, "normalized": normalize_for_matching(s), "type": t, "title": None,
+          "title_country": None, "kb_id": None, "country_code": None} for d, s, t in rows],
+        schema={"doc_id": pl.String, "surface": pl.String, "normalized": pl.String, "type": pl.String,
+                "title": pl.String, "title_country": pl.String, "kb_id": pl.String, "country_code": pl.String},
     )
 
 
@@ -34,9 +37,10 @@ def test_short_person_name_joins_the_full_name_and_places_are_enriched():
     assert aliases["n_mentions"].sum() == resolved.height
 
 
-def test_same_form_different_types_are_different_entities():
-    resolved = resolve_mentions(mentions_frame([("d", "الكرملين", "ORG"), ("d", "الكرملين", "LOC")]))
-    assert resolved["entity_id"].n_unique() == 2
+def test_one_type_per_entity_by_vote():
+    resolved = resolve_mentions(mentions_frame([("d", "جبهة الخلاص", "ORG"), ("e", "جبهة الخلاص", "ORG"),
+                                                ("f", "جبهة الخلاص", "LOC")]))
+    assert resolved["entity_id"].n_unique() == 1 and set(resolved["type"]) == {"ORG"}
 
 
 def test_trigger_matching_with_proclitics():

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pipeline.nlp.ner.conll import entity_spans
-from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
+from pipeline.nlp.ner.enrich import (
+    FUNCTION_WORDS_AS_WRITTEN,
+    EntityLexicon,
+    apply_dictionary,
+    attach_heads,
+    document_context,
+    is_adjective,
+    span_title,
+    split_at_titles,
+)
+from pipeline.nlp.text import Token, identity_key, normalize_for_matching, proclitic_splits, stem_variants, tokenize
 from pipeline.schemas import EntityType
 
 _ARTICLE_PREFIX = re.compile(r"^(?:[وف]?[بك]?)(?=ال.{2,})|^(?:[وف]?ل)(?=ل.{3,})")
@@ -43,6 +53,10 @@ class EntitySpan:
     type: str
     confidence: float
     normalized: str
+    title: str | None = None  # the title or role attached to a person ("وزير الخارجية الروسي")
+    title_country: str | None = None  # the country the title's nisba names (RU)
+    kb_id: str | None = None  # knowledge-base actor the dictionary matched
+    country_code: str | None = None  # the country a place mention names (السعودية, المملكة → SA)
 
 
 def span_normalized(text: str, start: int, end: int, cut: int) -> str:
@@ -58,7 +72,7 @@ def canonical_type(label_type: str) -> EntityType:
     return EntityType.parse(label_type) or EntityType.MISC
 
 
-def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, str, float]]:
+def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, EntityType, float]]:
     """Token spans (i, j, type, mean confidence) from BIO labels; a stray I- opens a new span."""
     confs = [conf for _, conf in labels]
     return [(i, j, canonical_type(typ), sum(confs[i:j]) / (j - i))
@@ -66,19 +80,24 @@ def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, st
 
 
 def proclitic_length(
-    token: str, is_known: Callable[[str], bool], is_seen: Callable[[str], bool] = lambda _: False
+    token: str, is_known: Callable[[str], bool], is_seen: Callable[[str], bool] = lambda _: False,
+    frequency: Callable[[str], int] = lambda _: 0,
 ) -> int:
     """How many leading characters of an entity's first token are proclitics to leave outside the span.
 
+    * a token that is a known name as written ("فيصل", "وليد", "بسام") keeps every letter;
     * before the article: و/ف + ب/ك ("والكرملين", "بالعراق") → up to ال; ل + ال is written لل
-      ("للكرملين") → one ل.
-    * a stem that is a known name (gazetteer or seen elsewhere) while the whole token is not
-      ("وموسكو", "لروسيا", "فسوريا").
-    * a leading conjunction و before an unknown word that is not a و-name ("وأحمد").
+      ("للكرملين") → one ل;
+    * a stem that is a known name (gazetteer, knowledge base, given names) or a name seen elsewhere in the
+      document while the whole token is not ("وموسكو", "لروسيا", "فسوريا", "لعلي");
+    * a conjunction و/ف before an unknown word only when the rest is a more frequent word of the language
+      than the token ("ومارتن"), never when what remains is not a plausible word ("ويندوز" → "يندوز").
 
-    ``is_known`` answers for gazetteer names; ``is_seen`` for names seen elsewhere in the document.
+    ``is_known`` answers for matching forms of names, ``is_seen`` for names seen elsewhere in the document,
+    ``frequency`` gives a word's frequency bucket in unlabeled news (0: unseen).
     """
-    if is_known(normalize_for_matching(token)):
+    whole = normalize_for_matching(token)
+    if is_known(whole) or whole in _WAW_NAMES:
         return 0
     m = _ARTICLE_PREFIX.match(token)
     if m and m.end() > 0:
@@ -86,8 +105,10 @@ def proclitic_length(
     for split in proclitic_splits(token, min_stem=2):
         if split and any(is_known(v) or is_seen(v) for v in stem_variants(token, split)):
             return split
-    if token.startswith("و") and len(token) >= 4 and normalize_for_matching(token) not in _WAW_NAMES:
-        return 1
+    if token[:1] in ("و", "ف") and len(token) >= 4:
+        rest = normalize_for_matching(token[1:])
+        if frequency(rest) > frequency(whole):
+            return 1
     return 0
 
 
@@ -135,9 +156,11 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
         i = 0
         while i < len(toks):
             hit = 0
-            if not labs[i][0].startswith("I-"):
+            if not labs[i][0].startswith("I-") and toks[i] not in FUNCTION_WORDS_AS_WRITTEN:
                 for length in range(min(longest, len(toks) - i), 0, -1):
                     window = [lab for lab, _ in labs[i : i + length]]
+                    if any(t in FUNCTION_WORDS_AS_WRITTEN for t in toks[i : i + length]):
+                        continue
                     if any(lab != "O" and canonical_type(lab[2:]) is not EntityType.PER for lab in window):
                         continue
                     if i + length < len(toks) and labs[i + length][0].startswith("I-"):
@@ -177,31 +200,51 @@ def tag_document(
     text: str,
     spans: Sequence[tuple[int, int]],
     backend: NerBackend,
-    is_known: Callable[[str], bool],
+    lex: EntityLexicon,
+    frequency: Callable[[str], int] = lambda _: 0,
 ) -> list[EntitySpan]:
     """Entity spans over ``text`` for the given sentence spans, clitics trimmed, ``text[start:end]`` exact.
 
-    After the backend, person names of two or more words are propagated through the document
-    (:func:`propagate_names`), so "بوتين" later in an article is found once "فلاديمير بوتين" was.
+    After the backend, whatever it is: titles are cut out of person spans, person names of two or more
+    words are propagated through the document (:func:`propagate_names`, so "بوتين" later in an article is
+    found once "فلاديمير بوتين" was), the knowledge base and gazetteer add and retype mentions, nationality
+    adjectives are dropped and every person gets its title (:mod:`pipeline.nlp.ner.enrich`).
     """
     toks = sentence_tokens(text, spans)
     words = [[t.text for t in sent] for sent in toks]
     labels = backend.tag(words)
+    labels = split_at_titles(words, labels, lex)
+    labels, hints = apply_dictionary(words, labels, lex, document_context(text), frequency)
     labels = propagate_names(words, labels, name_keys(person_names(words, labels)))
-    raw: list[tuple[int, int, int, str, float]] = []
+    labels = attach_heads(words, labels, lex)
+    raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):
-            raw.append((sidx, sent[i].start, sent[j - 1].end, typ, conf))
+            raw.append((sidx, i, j, sent[i].start, sent[j - 1].end, typ, conf))
     # names seen without a proclitic in this document count as known stems
-    seen = {normalize_for_matching(text[s:e].split(" ")[0]) for _, s, e, _, _ in raw}
+    seen = {normalize_for_matching(text[s:e].split(" ")[0]) for _, _, _, s, e, _, _ in raw}
+
+    def is_known(form: str) -> bool:
+        return lex.lexicon.lookup(form) is not None or lex.is_known_name(identity_key(form))
 
     out: list[EntitySpan] = []
-    for sidx, start, end, typ, conf in raw:
+    for sidx, i, j, start, end, typ, conf in raw:
         first = text[start:end].split(" ")[0]
-        cut = proclitic_length(first, is_known, seen.__contains__) if len(first) > 2 else 0
+        cut = proclitic_length(first, is_known, seen.__contains__, frequency) if len(first) > 2 else 0
         start += cut
         surface = text[start:end]
-        if not any(ch.isalpha() for ch in surface):
+        previous = words[sidx][i - 1] if i > 0 else ""
+        if not any(ch.isalpha() for ch in surface) or is_adjective(surface, lex, previous):
             continue
-        out.append(EntitySpan(sidx, start, end, typ, round(conf, 4), span_normalized(text, start, end, cut)))
+        hint = hints.get((sidx, i, j))
+        title = span_title(words[sidx], i, j, lex) if typ is EntityType.PER else None
+        title_text = None
+        if title is not None:
+            sent = toks[sidx]
+            title_text = text[sent[title.start].start + title.cut : sent[title.end - 1].end]
+        out.append(EntitySpan(
+            sidx, start, end, typ, round(conf, 4), span_normalized(text, start, end, cut),
+            title=title_text, title_country=title.country_code if title else None,
+            kb_id=hint.kb_id if hint else None, country_code=hint.country_code if hint else None,
+        ))
     return out

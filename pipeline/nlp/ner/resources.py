@@ -64,10 +64,15 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def load_frequencies(path: Path) -> dict[str, int]:
+    """``freq.tsv``: matching form -> log2 frequency bucket (a missing file: no frequencies)."""
+    return {w: int(b) for w, b in _tsv_pairs(path)}
+
+
 def load_resources(model_dir: Path) -> Resources:
     """The resources of the model in ``model_dir`` (a missing file means the model does not use it)."""
     res = Resources(clusters=load_clusters(model_dir / CLUSTERS_FILE))
     gazetteer_to_resources(load_gazetteer(model_dir / GAZETTEER_FILE), res)
-    res.freq = {w: int(b) for w, b in _tsv_pairs(model_dir / FREQ_FILE)}
+    res.freq = load_frequencies(model_dir / FREQ_FILE)
     res.lex_words = dict(_tsv_pairs(model_dir / LEXICON_FILE))
     return res

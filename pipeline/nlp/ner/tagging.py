@@ -8,8 +8,8 @@ import polars as pl
 
 from pipeline import ids
 from pipeline.config import NerBackendName, parse_backend
-from pipeline.lexicons import load_lexicon
 from pipeline.nlp.ner.base import Labels, NerBackend, tag_document
+from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
 from pipeline.schemas import TABLES
 
 
@@ -58,17 +58,24 @@ class MentionRow:
     type: str
     confidence: float
     backend: str
+    title: str | None
+    title_country: str | None
+    kb_id: str | None
+    country_code: str | None
 
 
 RESOLVED_COLUMNS = ("subtype", "entity_id")  # added by pipeline.nlp.resolve.resolve_mentions
 
 
-def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: NerBackend) -> pl.DataFrame:
+def tag_documents(
+    documents: pl.DataFrame, sentences: pl.DataFrame, backend: NerBackend, lex: EntityLexicon | None = None
+) -> pl.DataFrame:
     """One row per entity span in every document (entity_id and subtype are added by resolution)."""
-    lex = load_lexicon()
+    lex = lex or entity_lexicon()
+    frequencies = word_frequencies()
 
-    def is_known(key: str) -> bool:
-        return lex.lookup(key) is not None
+    def frequency(form: str) -> int:
+        return frequencies.get(form, 0)
 
     spans_by_doc: dict[str, list[tuple[int, int]]] = {}
     for row in sentences.sort("doc_id", "sentence_idx").iter_rows(named=True):
@@ -76,7 +83,7 @@ def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: Ner
     rows: list[MentionRow] = []
     for doc in documents.select("doc_id", "text").sort("doc_id").iter_rows(named=True):
         text = doc["text"]
-        for span in tag_document(text, spans_by_doc.get(doc["doc_id"], []), backend, is_known):
+        for span in tag_document(text, spans_by_doc.get(doc["doc_id"], []), backend, lex, frequency):
             rows.append(MentionRow(
                 mention_id=ids.mention_id(doc["doc_id"], span.start, span.end),
                 doc_id=doc["doc_id"],
@@ -88,5 +95,9 @@ def tag_documents(documents: pl.DataFrame, sentences: pl.DataFrame, backend: Ner
                 type=span.type,
                 confidence=span.confidence,
                 backend=backend.name,
+                title=span.title,
+                title_country=span.title_country,
+                kb_id=span.kb_id,
+                country_code=span.country_code,
             ))
     return TABLES["entity_mentions"].frame(rows, without=RESOLVED_COLUMNS)

@@ -1,0 +1,599 @@
+"""Entity enrichment after any NER backend: knowledge base and gazetteer, titles, adjectives.
+
+Pure functions over one document's tokens and BIO labels (no Dagster), applied by
+:func:`pipeline.nlp.ner.base.tag_document` whatever the backend:
+
+* :func:`split_at_titles` — a person span that swallowed a title ("سلمان بن عبدالعزيز خادم الحرمين
+  عبدالفتاح السيسي") is cut at the title; a title at its start is left outside the name.
+* :func:`apply_dictionary` — longest matches of the key-actor knowledge base (aliases), country and region
+  names, multi-word places and organisations. A match over ``O`` tokens becomes a mention; a match that covers
+  backend spans replaces them (one span, the dictionary's type: "داعش" is an organisation however the
+  backend typed it); a match inside a longer backend span is left alone ("مركز الملك سلمان للإغاثة").
+  Bare forms that name an entity only in context ("الهلال" the club, "الشرق الأوسط" the newspaper) are
+  matched only in that context: after a head noun (نادي، صحيفة …), between quotes (outlets) or in a
+  sports sentence (clubs). "المملكة" alone is Saudi Arabia in a document about Saudi Arabia.
+* :func:`span_title` — the title or role attached to a person mention ("وزير الخارجية الروسي" before
+  the name, "ولي العهد" right after it) and the country its nisba names.
+* :func:`is_adjective` — nationality adjectives ("الروسي", "السوريين", "روس") and accusative adverbs
+  ("روسياً") are references, not names.
+
+Matching is on :func:`pipeline.nlp.text.identity_key`; a proclitic (و ف ب ل ك) on the first word is allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.lexicons import (
+    PERSON_SUBTYPES,
+    KnowledgeBase,
+    Lexicon,
+    load_kb,
+    load_lexicon,
+    places,
+    read_lines,
+    read_rows,
+)
+from pipeline.nlp.dates import CALENDAR_WORDS
+from pipeline.nlp.ner.conll import entity_spans
+from pipeline.nlp.text import identity_key, normalize_for_matching, proclitic_splits, stem_variants
+from pipeline.schemas import EntityType
+
+Labels = list[tuple[str, float]]
+
+CONF_DICTIONARY = 0.9
+# head nouns before a bare contextual form, and the KB subtypes they point to
+_OUTLET_HEADS = ("صحيفة", "جريدة", "قناة", "مجلة", "موقع", "تلفزيون", "إذاعة", "وكالة")
+_CLUB_HEADS = ("نادي", "فريق")
+_OPEN_QUOTES = frozenset({"«", '"', "“", "'", "‘", "{"})
+_CLOSE_QUOTES = frozenset({"»", '"', "”", "'", "’", "}"})
+_SPORTS_CUES = ("مباراة", "المباراة", "الدوري", "فريق", "الفريق", "لاعب", "اللاعب", "لاعبي", "مدرب", "المدرب", "هدف",
+                "نادي", "النادي", "البطولة", "كأس", "التعادل", "الفوز", "فوز", "الملعب", "الموسم", "الكرة", "مهاجم",
+                "المنتخب", "دوري", "تعاقد", "الجولة", "المدافع", "الحارس", "ضربة")
+_KINGDOM = "المملكة"
+# an adjective after المملكة names another kingdom (المملكة المتحدة، الأردنية، المغربية …)
+_OTHER_KINGDOM_SIGNS = ("المتحدة", "الأردنية", "المغربية", "البحرينية", "الهولندية", "البلجيكية", "الإسبانية",
+                        "السويدية", "النرويجية", "الدنماركية", "التايلاندية", "الهاشمية", "العربية")
+_SAUDI_SIGNS = ("السعودية", "السعودي", "السعوديين", "السعوديون", "خادم الحرمين", "بن عبدالعزيز", "بن عبد العزيز",
+                "ولي العهد", "الرياض", "جدة", "مكة", "المدينة المنورة", "الدمام", "الطائف", "تبوك", "أبها", "جازان",
+                "نجران", "القصيم", "حائل", "الأحساء", "الباحة", "الجوف", "بريدة", "ينبع", "القطيف", "الظهران",
+                "عسير", "مجلس الشورى", "ريال")
+_OTHER_KINGDOMS = ("الأردن", "المغرب", "البحرين", "بريطانيا", "المملكة المتحدة", "إسبانيا", "هولندا", "بلجيكا",
+                   "السويد", "النرويج", "الدنمارك", "تايلاند")
+# name parts that a following title word belongs to ("عبدالعزيز آل الشيخ": الشيخ is not a title there)
+_NAME_LINKS = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "أم", "عبد", "ال"))
+_PUNCT_BEFORE_NAME = frozenset({"،", ",", ":", "-", "–"})
+_TANWEEN_FATH = "\u064b"
+# prepositions spelt with a final ى: folded, "على" would read as the name "علي"; as written they never are names
+FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "لدى", "سوى", "متى", "عسى", "مدى", "أنى"})
+# "مركز الملك سلمان", "جامعة الملك عبدالعزيز", "مطار الملك عبدالعزيز الدولي": a place or body named after a
+# person is that place or body, not the person
+_NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
+                    "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
+                    "نادي")
+# "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
+_NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
+                     "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
+_NAMED_AFTER_LOC = ("مطار", "ميناء", "شارع", "طريق", "حي", "جسر", "دوار", "ملعب", "استاد", "مسجد", "جامع", "منتزه",
+                    "محطة", "قاعدة")
+_NAMED_AFTER_TAIL = 4  # words after the name that may still belong to it ("الدولي", "للإغاثة والأعمال الإنسانية")
+# "منطقة الرياض" is the province, not the city
+_REGION_HEADS = ("منطقة", "محافظة", "إمارة", "ولاية", "إقليم", "مقاطعة")
+# a city the backend missed counts when the text places something in it ("في اللاذقية", "بطرطوس")
+_LOCATIVES = frozenset(normalize_for_matching(w) for w in (
+    "في", "إلى", "الى", "من", "قرب", "بمدينة", "مدينة", "محافظة", "منطقة", "شمال", "جنوب", "شرق", "غرب", "وسط",
+    "ضواحي", "العاصمة", "عاصمة", "داخل", "أنحاء", "قاعدة", "ميناء", "مطار", "ريف"))
+# "نظام الأسد", "سقوط القذافي": after these a leader's bare family name is the person
+_RULE_HEADS = ("نظام", "حكم", "سقوط", "عهد", "رحيل", "حقبة", "إسقاط", "انهيار")
+_RARE_CITY_BUCKET = 7  # log2 frequency: a place name more frequent than that in news is also a common word
+_DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك", "لهذه", "لهذا", "بهذه", "بهذا", "وهذه", "وهذا")
+
+
+_RULE_HEAD_KEYS = frozenset(identity_key(w) for w in _RULE_HEADS)
+_RELATIVES = frozenset(identity_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
+HEAD_NOUNS = frozenset(identity_key(w) for w in (*_NAMED_AFTER_ORG, *_NAMED_AFTER_LOC, *_NAMED_AFTER_MISC,
+                                                  *_REGION_HEADS, *_OUTLET_HEADS, *_CLUB_HEADS))
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """What a dictionary match says about its span."""
+
+    type: EntityType
+    kb_id: str | None = None
+    country_code: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """Everything the enrichment passes look names up in (built once per process by :func:`entity_lexicon`)."""
+
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    entries: dict[str, DictEntry]  # identity key of a phrase -> what it is
+    prefixes: frozenset[str]  # identity keys of the word-prefixes of the entries (to stop extending early)
+    max_words: int
+    titles: frozenset[str]  # identity keys of title phrases
+    max_title_words: int
+    given_names: frozenset[str]  # identity keys of given names
+    misc_forms: frozenset[str]  # identity keys of MISC names with a subtype (الله، دولار …)
+    place_types: dict[str, str | None]  # identity key of any gazetteer place -> its country code
+    place_subtypes: dict[str, str | None]  # identity key of any gazetteer place -> city | country | region
+    nisba: dict[str, str | None]  # matching form of a nationality adjective -> country code
+    org_heads: frozenset[str] = field(default_factory=frozenset)  # head nouns of organisation names (وزارة …)
+    outlet_heads: frozenset[str] = field(default_factory=frozenset)
+    club_heads: frozenset[str] = field(default_factory=frozenset)
+
+    def is_known_name(self, key: str) -> bool:
+        """True when the identity key names something of the dictionary or is a given name."""
+        return (key in self.entries or key in self.given_names or key in self.kb.by_ambiguous or key in self.misc_forms
+                or key in HEAD_NOUNS or key in self.org_heads)
+
+
+def _word_prefixes(key: str) -> list[str]:
+    words = key.split()
+    return [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+
+
+@cache
+def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
+    """The enrichment lexicon: shipped knowledge base (+ the user's ``kb_extra`` files), places, organisations,
+    titles (titles_ar.txt and every KB role title), given names (given_names_ar.txt and the KB's persons)."""
+    kb = load_kb(kb_extra)
+    lex = load_lexicon()
+    entries: dict[str, DictEntry] = {}
+    for norm, entry in places().items():
+        if entry.subtype in ("country", "region") or len(norm.split()) > 1:
+            entries[identity_key(norm)] = DictEntry(EntityType.LOC, None,
+                                                    entry.country_code if entry.subtype == "country" else None)
+    for org in (e for e in lex.entries.values() if e.type == EntityType.ORG.value):
+        entries[identity_key(org.name_ar)] = DictEntry(EntityType.ORG)
+    for key, kb_id in kb.by_alias.items():
+        actor = kb.actors[kb_id]
+        entries[key] = DictEntry(EntityType(actor.type), kb_id, None)
+    prefixes = {p for key in [*entries, *kb.by_ambiguous] for p in _word_prefixes(key)}
+    titles = {identity_key(t) for t in read_lines("titles_ar.txt")}
+    titles |= {identity_key(t) for role in kb.roles for t in role.titles}
+    given = {identity_key(n) for n in read_lines("given_names_ar.txt")}
+    for actor in kb.actors.values():
+        if actor.type == EntityType.PER.value:
+            parts = identity_key(actor.name_ar).split()
+            if len(parts) > 1:
+                given.add(parts[0])
+    return EntityLexicon(
+        kb=kb, lexicon=lex, entries=entries, prefixes=frozenset(prefixes),
+        max_words=max(len(k.split()) for k in [*entries, *kb.by_ambiguous]),
+        titles=frozenset(titles), max_title_words=max(len(t.split()) for t in titles),
+        given_names=frozenset(given), nisba=lex.nisba,
+        misc_forms=frozenset(identity_key(f) for f, _ in read_rows("misc_subtypes_ar.tsv", ("form", "subtype"))),
+        place_types={identity_key(n): e.country_code for n, e in places().items()},
+        place_subtypes={identity_key(n): e.subtype for n, e in places().items()},
+        org_heads=frozenset(identity_key(w) for w in read_lines("org_heads_ar.txt")),
+        outlet_heads=frozenset(identity_key(w) for w in _OUTLET_HEADS),
+        club_heads=frozenset(identity_key(w) for w in _CLUB_HEADS),
+    )
+
+
+def first_word_keys(token: str) -> list[tuple[int, str]]:
+    """(proclitic length, identity key) readings of the first word of a name, the whole word first."""
+    out: list[tuple[int, str]] = []
+    for split in sorted(proclitic_splits(token)):
+        if split and token[split - 1] == "ك":
+            continue  # ك + name is rare, ك + word common
+        for variant in stem_variants(token, split):
+            out.append((split, identity_key(variant)))
+    return out
+
+
+# --- spans over labels ----------------------------------------------------------------------------------
+def _spans(labels: Labels) -> list[tuple[int, int, str]]:
+    return entity_spans([lab for lab, _ in labels])
+
+
+def _mark(labels: Labels, i: int, j: int, tag: str, conf: float) -> None:
+    for k in range(i, j):
+        labels[k] = (("B-" if k == i else "I-") + tag, conf)
+
+
+def _clear(labels: Labels, i: int, j: int) -> None:
+    for k in range(i, j):
+        labels[k] = ("O", 1.0)
+
+
+def _is_person(tag: str) -> bool:
+    return (EntityType.parse(tag) or EntityType.MISC) is EntityType.PER
+
+
+def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: EntityLexicon) -> int:
+    """Length of the longest title phrase starting at token ``k`` and ending by ``end`` (0 if none)."""
+    for length in range(min(lex.max_title_words, end - k), 0, -1):
+        rest = keys[k + 1 : k + length]
+        for _, first in first_word_keys(words[k]):
+            if identity_key(" ".join([first, *rest])) in lex.titles:
+                return length
+    return 0
+
+
+def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+    """Cut person spans at the titles inside them; leave a leading title, leading function words ("فإن"),
+    nationality adjectives ("روس رفيعي") and a trailing event verb ("سلمان سيزور") outside the name."""
+    from pipeline.lexicons import match_trigger
+
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys = [identity_key(w) for w in words]
+        norms = [normalize_for_matching(w) for w in words]
+        for a0, b0, tag in _spans(labs):
+            if not _is_person(tag):
+                continue
+            a, b = a0, b0
+            while a < b and (norms[a] in lex.lexicon.stopwords or words[a] in FUNCTION_WORDS_AS_WRITTEN or (
+                    norms[a][:1] in ("و", "ف") and norms[a][1:] in lex.lexicon.stopwords)):
+                a += 1
+            while b - a > 1 and (match_trigger(words[b - 1]) is not None or (
+                    words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and match_trigger(words[b - 1][1:]))):
+                b -= 1
+            # nationality adjectives are not names ("مسؤولين روس رفيعي", "تنسيق سوري روسي")
+            nisba = [k for k in range(a, b) if norms[k] in lex.nisba and keys[k] not in lex.place_types]
+            if nisba:
+                while a < b and norms[a] in lex.nisba:
+                    a += 1
+                while b > a and norms[b - 1] in lex.nisba:
+                    b -= 1
+                if b - a == 1 and not lex.is_known_name(keys[a]):
+                    a = b
+            if (a, b) != (a0, b0):
+                conf = labs[a0][1]
+                _clear(labs, a0, b0)
+                if a < b:
+                    _mark(labs, a, b, tag, conf)
+            if a >= b:
+                continue
+            conf = labs[a][1]
+            k, start = a, a
+            while k < b:
+                length = _title_at(keys, words, k, b, lex)
+                if length and not (k > a and keys[k - 1] in _NAME_LINKS):
+                    _clear(labs, k, k + length)
+                    if start < k:
+                        _mark(labs, start, k, tag, conf)
+                    k = start = k + length
+                    continue
+                k += 1
+            if a < start < b:
+                _mark(labs, start, b, tag, conf)
+        out.append(labs)
+    return out
+
+
+def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+    """A person or place right after a head noun that names something after it becomes that thing:
+    "مركز الملك سلمان للإغاثة" (ORG), "مطار الملك عبدالعزيز الدولي" (LOC), "منطقة الرياض" (the province)."""
+    org_heads = {identity_key(w) for w in _NAMED_AFTER_ORG}
+    loc_heads = {identity_key(w) for w in _NAMED_AFTER_LOC}
+    misc_heads = {identity_key(w) for w in _NAMED_AFTER_MISC}
+    region_heads = {identity_key(w) for w in _REGION_HEADS}
+    city = identity_key("مدينة")
+    all_heads = org_heads | loc_heads | misc_heads | region_heads
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys = [identity_key(w) for w in words]
+        for a, b, tag in _spans(labs):
+            if labs[a][0] == "O":
+                continue  # changed by an earlier span of this sentence
+            typ = EntityType.parse(tag) or EntityType.MISC
+            h = a - 1
+            if h >= 0 and keys[h] in lex.titles and typ is EntityType.PER:
+                h -= 1  # "مركز [الملك] سلمان"
+            if h < 0 or labs[h][0] != "O":
+                continue
+            head = next((k for _, k in first_word_keys(words[h]) if k in all_heads), None)
+            if head is None or typ not in (EntityType.PER, EntityType.LOC):
+                continue
+            if head in region_heads:
+                # a city's province ("منطقة الرياض"); "منطقة الشرق الأوسط" is the region itself
+                if typ is not EntityType.LOC or lex.place_subtypes.get(" ".join(keys[a:b])) != "city":
+                    continue
+                new_type, end = EntityType.LOC, b
+            else:
+                if typ is EntityType.LOC and (head == city or head in loc_heads):
+                    continue  # "مدينة جدة" is Jeddah, and so is the "جدة" of "مطار جدة"
+                new_type = (EntityType.MISC if head in misc_heads else EntityType.ORG if head in org_heads
+                            else EntityType.LOC)
+                end = b
+                while end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O" and (
+                        keys[end].startswith(("ال", "لل")) or (keys[end].startswith("و") and keys[end][1:3] == "ال")
+                ) and normalize_for_matching(words[end]) not in lex.lexicon.stopwords and keys[end] not in _RELATIVES:
+                    end += 1
+            conf = labs[a][1]
+            _clear(labs, a, b)
+            _mark(labs, h, end, new_type.tag, conf)
+        out.append(labs)
+    return out
+
+
+# --- dictionary --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocumentContext:
+    """What the whole document says that single sentences do not."""
+
+    saudi: bool  # "المملكة" alone means Saudi Arabia here
+
+    @property
+    def home(self) -> str | None:
+        """The country the document is written from, when the text says so."""
+        return "SA" if self.saudi else None
+
+
+def document_context(text: str) -> DocumentContext:
+    folded = normalize_for_matching(text)
+    saudi = sum(folded.count(normalize_for_matching(w)) for w in _SAUDI_SIGNS)
+    other = sum(folded.count(normalize_for_matching(w)) for w in _OTHER_KINGDOMS)
+    return DocumentContext(saudi=saudi > 0 and saudi >= other)
+
+
+def _longest_entry(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon
+                   ) -> tuple[int, str | None]:
+    """(length, identity key) of the longest dictionary phrase (entry or contextual form) starting at ``i``."""
+    best, best_key = 0, None
+    for _, first in first_word_keys(words[i]):
+        parts = [first]
+        for j in range(i + 1, min(i + lex.max_words, len(words)) + 1):
+            key = identity_key(" ".join(parts))
+            if key not in lex.prefixes and parts[-1] not in ("عبد", "ابو"):
+                break
+            if (key in lex.entries or key in lex.kb.by_ambiguous) and j - i > best:
+                best, best_key = j - i, key
+            if j < len(words):
+                parts.append(keys[j])
+    return best, best_key
+
+
+def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: str, lex: EntityLexicon,
+                sports: bool, home: str | None = None) -> tuple[int, DictEntry] | None:
+    """(span start, entry) when the bare form ``key`` at [i, j) names a KB entity in this context."""
+    candidates = [lex.kb.actors[k] for k in lex.kb.by_ambiguous.get(key, ())]
+    if not candidates:
+        return None
+    head = keys[i - 1] if i > 0 else ""
+    titled = head in lex.titles or (i > 1 and f"{keys[i - 2]} {head}" in lex.titles) or (
+        any(k in _RULE_HEAD_KEYS for _, k in first_word_keys(words[i - 1])) if i > 0 else False)
+    quoted = i > 0 and words[i - 1] in _OPEN_QUOTES and j < len(words) and words[j] in _CLOSE_QUOTES
+
+    def pick(subtypes: tuple[str, ...]) -> str | None:
+        hits = [a for a in candidates if a.subtype in subtypes]
+        if len(hits) > 1 and home is not None:  # "الأهلي" in a Saudi article is the Saudi club
+            hits = [a for a in hits if a.country == home] or hits
+        return hits[0].kb_id if len(hits) == 1 else None
+
+    kb_id, start = None, i
+    if titled:  # "الرئيس روحاني": a title points to the person
+        kb_id = pick(tuple(PERSON_SUBTYPES))
+    elif head in lex.outlet_heads:
+        kb_id, start = pick(("outlet", "agency")), i - 1
+    elif head in lex.club_heads:
+        kb_id, start = pick(("club",)), i - 1
+    elif quoted:
+        kb_id = pick(("outlet", "agency"))
+    elif sports:
+        kb_id = pick(("club",))
+    if kb_id is None:
+        return None
+    return start, DictEntry(EntityType(lex.kb.actors[kb_id].type), kb_id)
+
+
+def _segment(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon
+             ) -> list[tuple[int, int, DictEntry]] | None:
+    """Tokens [a, b) as two or more dictionary names joined by و or ب ("الولايات المتحدة والسعودية",
+    "جامعة الملك عبدالعزيز بجدة"), or None."""
+    parts: list[tuple[int, int, DictEntry]] = []
+    i = a
+    while i < b:
+        length, key = _longest_entry(words, keys, i, lex)
+        entry = lex.entries.get(key) if key else None
+        if entry is None and parts:  # a single-word place after و/ب ("بجدة")
+            place = next((k for cut, k in first_word_keys(words[i]) if cut and k in lex.place_types), None)
+            if place is not None:
+                length, entry = 1, DictEntry(EntityType.LOC)
+        if entry is None or i + length > b or (parts and words[i][:1] not in ("و", "ب")):
+            return None
+        parts.append((i, i + length, entry))
+        i += length
+    return parts if len(parts) >= 2 else None
+
+
+def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> int:
+    """Length of a name right after a title when the backend missed it: a given name (with its nasab
+    "بن X" and family "آل X"), or a key actor's contextual form ("الرئيس روحاني")."""
+    if i == 0 or not (keys[i - 1] in lex.titles or (i > 1 and f"{keys[i - 2]} {keys[i - 1]}" in lex.titles)):
+        return 0
+    if any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i)):
+        return 0  # the word is inside a longer title ("المتحدث باسم الكرملين")
+    person = any(lex.kb.actors[k].type == EntityType.PER.value for k in lex.kb.by_ambiguous.get(keys[i], ()))
+    if keys[i] not in lex.given_names and not person:
+        return 0
+    j = i + 1
+    while j + 1 < len(words) and keys[j] in (identity_key("بن"), identity_key("آل")) and len(keys[j + 1]) > 1:
+        j += 2
+    return j - i
+
+
+def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
+    """A gazetteer city after a locative ("في اللاذقية") or with ب/ل before it ("بطرطوس"), when its name is
+    rare in news (a frequent one, "الخبر", is also a common word; the backend finds the frequent cities)."""
+    prev = normalize_for_matching(words[i - 1]) if i > 0 else ""
+    if prev[:1] in ("و", "ف") and prev[1:] in _LOCATIVES:
+        prev = prev[1:]
+    for cut, key in first_word_keys(words[i]):
+        if key in lex.place_types and key not in lex.entries and frequency(normalize_for_matching(words[i][cut:])) <= (
+                _RARE_CITY_BUCKET):
+            if (cut and words[i][cut - 1] in "بل") or prev in _LOCATIVES:
+                return True
+    return False
+
+
+def apply_dictionary(
+    sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon, context: DocumentContext,
+    frequency: Callable[[str], int] = lambda _: 0,
+) -> tuple[list[Labels], dict[tuple[int, int, int], DictEntry]]:
+    """Labels with the dictionary's mentions added or retyped, and what each matched span is
+    (``(sentence, first token, end token) -> entry``; see the module docstring for the rules)."""
+    out: list[Labels] = []
+    hints: dict[tuple[int, int, int], DictEntry] = {}
+    kingdom_key = identity_key(_KINGDOM)
+    other_kingdom = frozenset(identity_key(w) for w in _OTHER_KINGDOM_SIGNS)
+    sports_keys = frozenset(identity_key(w) for w in _SPORTS_CUES)
+    for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
+        labs = list(labs)
+        keys = [identity_key(w) for w in words]
+        sports = any(k in sports_keys for k in keys)
+        owner = [-1] * len(words)  # index of the backend span each token belongs to
+        for a, b, tag in _spans(labs):  # one backend span holding two names joined by و / ب: split it
+            if b - a >= 3 and (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and any(
+                    cut and words[b - 1][cut - 1] == "ب" and k in lex.place_types
+                    for cut, k in first_word_keys(words[b - 1])):
+                conf = labs[a][1]  # "جامعة الملك عبدالعزيز بجدة": the place is not part of the name
+                _clear(labs, a, b)
+                _mark(labs, a, b - 1, tag, conf)
+                _mark(labs, b - 1, b, EntityType.LOC.tag, conf)
+                continue
+            parts = _segment(words, keys, a, b, lex)
+            if parts:
+                _clear(labs, a, b)
+                for pa, pb, pentry in parts:
+                    _mark(labs, pa, pb, pentry.type.tag, CONF_DICTIONARY)
+                    hints[(sidx, pa, pb)] = pentry
+        spans = _spans(labs)
+        for n, (a, b, _) in enumerate(spans):
+            for k in range(a, b):
+                owner[k] = n
+        i = 0
+        while i < len(words):
+            length, key = _longest_entry(words, keys, i, lex)
+            entry: DictEntry | None = None
+            start, j = i, i + length
+            if key is not None:
+                # a form that is a name in context comes first ("«الشرق الأوسط»" is the newspaper)
+                hit = _contextual(words, keys, i, j, key, lex, sports, context.home)
+                if hit is not None:
+                    start, entry = hit
+                else:
+                    entry = lex.entries.get(key)
+            if entry is None and any(k == kingdom_key for _, k in first_word_keys(words[i])) and context.saudi:
+                if not (i + 1 < len(words) and keys[i + 1] in other_kingdom):
+                    start, j, entry = i, i + 1, DictEntry(EntityType.LOC, None, "SA")
+            if entry is not None and start > 0 and words[start - 1] in _DEMONSTRATIVES:
+                entry = None  # "لهذه الدولة الإسلامية": a description, not the name
+            if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
+                start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
+            if entry is None:
+                n_name = _title_name(words, keys, i, lex) if owner[i] < 0 else 0
+                if n_name and all(owner[k] < 0 for k in range(i, i + n_name)):
+                    _mark(labs, i, i + n_name, EntityType.PER.tag, CONF_DICTIONARY)
+                    i += n_name
+                    continue
+                i += 1
+                continue
+            inside = {owner[k] for k in range(start, j) if owner[k] >= 0}
+            covered = all(spans[n][0] >= start and spans[n][1] <= j for n in inside)
+            if covered:
+                for n in inside:
+                    _clear(labs, spans[n][0], spans[n][1])
+                _mark(labs, start, j, entry.type.tag, CONF_DICTIONARY)
+                hints[(sidx, start, j)] = entry
+                i = j
+            else:
+                i += 1
+        out.append(labs)
+    return out, hints
+
+
+# --- titles and adjectives ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Title:
+    start: int  # first token of the title
+    end: int  # token after it
+    cut: int  # proclitic characters on its first token, outside the title
+    country_code: str | None
+
+
+def _nisba_code(norm: str, lex: EntityLexicon) -> tuple[bool, str | None]:
+    if norm in lex.nisba:
+        return True, lex.nisba[norm]
+    return False, None
+
+
+def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Title | None:
+    """The title of the person named by tokens [i, j): before the name ("الرئيس الروسي فلاديمير بوتين",
+    "وزير الخارجية السوري، أسعد الشيباني"), else right after it ("محمد بن نايف ولي العهد")."""
+    keys = [identity_key(w) for w in words]
+    norms = [normalize_for_matching(w) for w in words]
+    k = i - 1
+    if k >= 0 and words[k] in _PUNCT_BEFORE_NAME:
+        k -= 1
+    country: str | None = None
+    end = k + 1
+    while k >= 0 and end - k <= 3:
+        is_nisba, code = _nisba_code(norms[k], lex)
+        if not is_nisba:
+            break
+        country = country or code
+        k -= 1
+    for length in range(min(lex.max_title_words, k + 1), 0, -1):
+        s = k - length + 1
+        rest = keys[s + 1 : k + 1]
+        for cut, first in first_word_keys(words[s]):
+            if identity_key(" ".join([first, *rest])) in lex.titles:
+                for t in range(s, end):  # a nisba inside the title phrase itself ("الرئيس السوري")
+                    is_nisba, code = _nisba_code(norms[t], lex)
+                    if is_nisba and code:
+                        country = country or code
+                return Title(s, end, cut, country)
+    k = j + 1 if j < len(words) and words[j] in _PUNCT_BEFORE_NAME else j
+    if k < len(words):
+        length = _title_at(keys, words, k, len(words), lex)
+        if length:
+            code = next((c for t in range(k, k + length) if (c := _nisba_code(norms[t], lex)[1])), None)
+            return Title(k, k + length, 0, code)
+    return None
+
+
+_PREPOSITIONS = frozenset(normalize_for_matching(w) for w in (
+    "في", "إلى", "الى", "من", "مع", "عن", "على", "داخل", "خارج", "ضد", "بين", "نحو", "حول", "لدى", "تجاه", "عبر",
+    "قبل", "بعد", "مثل", "غير", "دون", "بلاد", "دولة", "حكومة", "شعب", "أرض", "عاصمة"))
+
+
+def is_adjective(surface: str, lex: EntityLexicon, previous: str = "") -> bool:
+    """A nationality adjective, an accusative adverb ("روسياً") or a preposition ("على") standing where a
+    name was tagged. A form that is both a nisba and a country ("سورية", "السعودية") is the adjective after a
+    noun that agrees with it ("قوات سورية", "الحكومة السعودية") and the country elsewhere ("في سورية")."""
+    if surface.endswith(("ا" + _TANWEEN_FATH, _TANWEEN_FATH + "ا", _TANWEEN_FATH)):
+        return True
+    if surface in FUNCTION_WORDS_AS_WRITTEN:
+        return True
+    norm = normalize_for_matching(surface)
+    if norm in CALENDAR_WORDS:  # "في نيسان": a month, not Nissan
+        return True
+    if norm not in lex.nisba:
+        return False
+    if identity_key(norm) not in lex.place_types and identity_key(norm) not in lex.entries:
+        return True
+    prev = normalize_for_matching(previous)
+    if not prev or not prev[0].isalpha() or prev in _PREPOSITIONS or prev in lex.lexicon.stopwords:
+        return False
+    if prev[:1] in ("و", "ف") and prev[1:] in _PREPOSITIONS:
+        return False
+    return prev.startswith("ال") == norm.startswith("ال")
+
+
+@cache
+def word_frequencies() -> dict[str, int]:
+    """Matching form -> log2 frequency bucket in unlabeled news (the shipped NER model's ``freq.tsv``)."""
+    from pipeline.config import NER_MODEL_DIR
+    from pipeline.nlp.ner.resources import FREQ_FILE, load_frequencies
+
+    return load_frequencies(NER_MODEL_DIR / FREQ_FILE)

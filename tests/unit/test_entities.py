@@ -1,0 +1,227 @@
+"""Entities an analyst can group by: safe person linking, titles, countries by ISO code, one type per entity,
+proclitics, adjectives, outlets, MISC subtypes, English names, and the knowledge base's form."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import polars as pl
+import pytest
+
+from pipeline.lexicons import ACTOR_COLUMNS, ORG_SUBTYPES, PERSON_SUBTYPES, ROLE_COLUMNS, load_kb
+from pipeline.nlp.ner.base import tag_document
+from pipeline.nlp.ner.enrich import entity_lexicon
+from pipeline.nlp.ner.rules import RuleTagger
+from pipeline.nlp.resolve import build_entities, compatible, resolve_mentions
+from pipeline.nlp.romanize import romanize_name
+from pipeline.nlp.text import identity_key, normalize_for_matching
+
+COLUMNS = ("doc_id", "surface", "normalized", "type", "title", "title_country", "kb_id", "country_code")
+
+
+def frame(rows: list[tuple]) -> pl.DataFrame:
+    """Mentions: (doc_id, surface, type[, title[, title_country]])."""
+    out = []
+    for r in rows:
+        doc, surface, typ, *rest = r
+        title = rest[0] if rest else None
+        country = rest[1] if len(rest) > 1 else None
+        out.append((doc, surface, normalize_for_matching(surface), typ, title, country, None, None))
+    return pl.DataFrame(out, schema=dict.fromkeys(COLUMNS, pl.String), orient="row")
+
+
+def docs(days: dict[str, str]) -> pl.DataFrame:
+    return pl.DataFrame({"doc_id": list(days), "published_at": [datetime.fromisoformat(d) for d in days.values()]})
+
+
+def entity_of(resolved: pl.DataFrame, doc: str, surface: str) -> str:
+    return resolved.filter((pl.col("doc_id") == doc) & (pl.col("surface") == surface))["entity_id"][0]
+
+
+def k(name: str) -> tuple[str, ...]:
+    return tuple(identity_key(name).split())
+
+
+# --- names -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("short", "long", "same"), [
+    ("محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز آل سعود", True),  # the nasab chain goes on
+    ("سلمان بن عبدالعزيز", "محمد بن سلمان بن عبدالعزيز", False),  # given names differ: father and son
+    ("سلطان بن سلمان", "محمد بن سلمان", False),
+    ("محمد بن نايف", "محمد بن سلمان بن نايف", False),  # a nasab is a prefix, not a subsequence
+    ("رجب أردوغان", "رجب طيب أردوغان", True),  # same first and last word, the middle left out
+    ("هيلاري كلينتون", "بيل كلينتون", False),
+    ("عبد الفتاح السيسي", "عبدالفتاح السيسي", True),  # spacing folded by the identity key
+])
+def test_compatible_names(short: str, long: str, same: bool) -> None:
+    assert compatible(k(short), k(long)) is same
+
+
+def test_fathers_sons_and_namesakes_stay_apart() -> None:
+    resolved = resolve_mentions(frame([
+        ("d1", "محمد بن سلمان", "PER"), ("d1", "سلمان", "PER"),  # bare سلمان: not his son's name
+        ("d2", "علي عبدالله صالح", "PER"), ("d2", "أحمد علي عبدالله صالح", "PER"),
+        ("d3", "سعد العتيبي", "PER"), ("d4", "خالد العتيبي", "PER"), ("d5", "العتيبي", "PER"),
+        ("d6", "فيصل بن سلمان بن عبدالعزيز", "PER"), ("d7", "سلمان بن عبدالعزيز", "PER"),
+    ]))
+    mbs = entity_of(resolved, "d1", "محمد بن سلمان")
+    assert entity_of(resolved, "d1", "سلمان") != mbs
+    assert resolved.filter(pl.col("surface") == "سلمان")["subtype"][0] == "name_fragment"
+    assert entity_of(resolved, "d2", "علي عبدالله صالح") != entity_of(resolved, "d2", "أحمد علي عبدالله صالح")
+    otaibi = entity_of(resolved, "d5", "العتيبي")  # two Otaibis in the corpus: joins neither
+    assert otaibi not in (entity_of(resolved, "d3", "سعد العتيبي"), entity_of(resolved, "d4", "خالد العتيبي"))
+    assert entity_of(resolved, "d6", "فيصل بن سلمان بن عبدالعزيز") != entity_of(resolved, "d7", "سلمان بن عبدالعزيز")
+
+
+def test_short_forms_link_inside_their_document_first() -> None:
+    resolved = resolve_mentions(frame([
+        ("d1", "مرهف أبو قصرة", "PER"), ("d1", "أبو قصرة", "PER"),
+        ("d2", "أحمد الحربي", "PER"), ("d2", "الحربي", "PER"), ("d3", "سعد الحربي", "PER"), ("d3", "الحربي", "PER"),
+        ("d4", "الحربي", "PER"),  # two Harbis in the corpus and none in d4: unlinked
+    ]))
+    assert entity_of(resolved, "d1", "أبو قصرة") == entity_of(resolved, "d1", "مرهف أبو قصرة")
+    assert entity_of(resolved, "d2", "الحربي") == entity_of(resolved, "d2", "أحمد الحربي")
+    assert entity_of(resolved, "d3", "الحربي") == entity_of(resolved, "d3", "سعد الحربي")
+    assert entity_of(resolved, "d4", "الحربي") not in {entity_of(resolved, "d2", "أحمد الحربي"),
+                                                      entity_of(resolved, "d3", "سعد الحربي")}
+
+
+def test_titles_resolve_to_the_holder_on_the_day() -> None:
+    resolved = resolve_mentions(frame([
+        ("d1", "سلمان", "PER", "الملك"), ("d1", "محمد بن سلمان", "PER"),
+        ("d2", "لافروف", "PER", "وزير الخارجية الروسي", "RU"),
+        ("d3", "فهد", "PER", "الملك"),  # no king Fahd in 2015: the late king
+    ]), docs({"d1": "2015-07-21", "d2": "2015-07-21", "d3": "2015-07-21"}))
+    kb_of = dict(zip(resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb_of["سلمان"] == "salman_bin_abdulaziz" and kb_of["محمد بن سلمان"] == "mohammed_bin_salman"
+    assert kb_of["لافروف"] == "sergey_lavrov"
+    assert kb_of["فهد"] == "fahd_bin_abdulaziz"
+
+
+def test_countries_are_one_entity_per_iso_code() -> None:
+    resolved = resolve_mentions(frame([
+        ("d1", "السعودية", "LOC"), ("d2", "المملكة العربية السعودية", "LOC"), ("d3", "سوريا", "LOC"),
+        ("d4", "سورية", "LOC"), ("d5", "داعش", "LOC"), ("d6", "داعش", "ORG"), ("d7", "داعش", "MISC"),
+    ]))
+    assert entity_of(resolved, "d1", "السعودية") == entity_of(resolved, "d2", "المملكة العربية السعودية")
+    assert entity_of(resolved, "d3", "سوريا") == entity_of(resolved, "d4", "سورية")
+    assert resolved.filter(pl.col("surface") == "سورية")["country_code"][0] == "SY"
+    isis = resolved.filter(pl.col("surface") == "داعش")
+    assert isis["entity_id"].n_unique() == 1 and set(isis["type"]) == {"ORG"} and isis["kb_id"][0] == "isis"
+    ents = build_entities(resolved)
+    saudi = ents.filter(pl.col("country_code") == "SA").row(0, named=True)
+    assert saudi["name_ar"] == "السعودية" and saudi["name_en"] == "Saudi Arabia"
+
+
+def test_misc_subtypes_and_english_names() -> None:
+    resolved = resolve_mentions(frame([("d1", "دولار", "MISC"), ("d2", "دولارا", "MISC"), ("d3", "الله", "MISC"),
+                                       ("d4", "سعود الدوسري", "PER")]))
+    assert entity_of(resolved, "d1", "دولار") == entity_of(resolved, "d2", "دولارا")  # accusative ا
+    sub = dict(zip(resolved["surface"], resolved["subtype"], strict=True))
+    assert sub["دولار"] == "currency" and sub["الله"] == "deity"
+    ents = build_entities(resolved)
+    dosari = ents.filter(pl.col("type") == "PER").row(0, named=True)
+    assert dosari["name_en"] == "Saud al-Dusri" and dosari["name_en_source"] == "romanised"
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("محمد بن سلمان", "Mohammed bin Salman"), ("الشيباني", "Al-Shaibani"), ("مرهف أبو قصرة", "Murhaf Abu Qasra"),
+    ("عبد الفتاح السيسي", "Abdel Fattah al-Sisi"), ("Windows 10", "Windows 10"),
+])
+def test_romanisation_is_readable(arabic: str, english: str) -> None:
+    assert romanize_name(arabic) == english
+
+
+# --- mentions in text ---------------------------------------------------------------------------------------
+def spans(text: str) -> list[tuple[str, str, str | None]]:
+    out = tag_document(text, [(0, len(text))], RuleTagger(), entity_lexicon())
+    for s in out:
+        assert text[s.start : s.end]
+    return [(text[s.start : s.end], s.type.value if hasattr(s.type, "value") else s.type, s.kb_id) for s in out]
+
+
+def test_names_that_begin_like_proclitics_keep_their_letters() -> None:
+    found = [s for s, _, _ in spans("واستقبل الأمير فيصل بن سلمان وفدا من جمعية وليد الخيرية. وقال بلاتر إن فيصل محق")]
+    assert "فيصل بن سلمان" in found and "يصل" not in " ".join(found).split()
+    assert not any(s.startswith("يصل") for s in found)
+
+
+def test_nationality_adjectives_are_not_persons() -> None:
+    found = spans("التقى مسؤولين روس رفيعي المستوى، وقال المحللون الروس إن التنسيق سوري روسي")
+    assert all(t != "PER" for _, t, _ in found), found
+
+
+def test_titles_are_recorded_and_cut_out_of_names() -> None:
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات جيدة"
+    out = tag_document(text, [(0, len(text))], RuleTagger(), entity_lexicon())
+    lavrov = next(s for s in out if text[s.start : s.end] == "سيرغي لافروف")
+    assert lavrov.title == "وزير الخارجية الروسي" and lavrov.title_country == "RU"
+    assert lavrov.kb_id == "sergey_lavrov"
+
+
+def test_outlets_in_quotes_and_the_region_elsewhere() -> None:
+    found = spans('وقال مصدر لـ"الشرق الأوسط" إن التوتر في الشرق الأوسط يتزايد')
+    assert ("الشرق الأوسط", "ORG", "asharq_al_awsat") in found
+    assert ("الشرق الأوسط", "LOC", None) in found
+
+
+def test_kingdom_alone_is_saudi_arabia_in_a_saudi_article() -> None:
+    text = "أكد خادم الحرمين الشريفين أن المملكة تدعم اليمن. وزار الوفد السعودي الرياض"
+    out = tag_document(text, [(0, len(text))], RuleTagger(), entity_lexicon())
+    kingdom = next(s for s in out if text[s.start : s.end] == "المملكة")
+    assert kingdom.country_code == "SA"
+    other = "قال ملك الأردن إن المملكة الأردنية الهاشمية تدعم الحوار"
+    assert not any(other[s.start : s.end] == "المملكة" for s in
+                   tag_document(other, [(0, len(other))], RuleTagger(), entity_lexicon()))
+
+
+def test_named_after_a_person_is_the_place_or_body() -> None:
+    found = spans("وصلت طائرة مركز الملك سلمان للإغاثة إلى مطار الملك عبدالعزيز الدولي")
+    types = {s: t for s, t, _ in found}
+    assert types.get("مطار الملك عبدالعزيز الدولي") == "LOC"
+    assert any(s.startswith("مركز الملك سلمان") and t == "ORG" for s, t, _ in found)
+    assert not any(t == "PER" for _, t, _ in found)
+
+
+# --- the knowledge base -------------------------------------------------------------------------------------
+def test_knowledge_base_files_are_well_formed() -> None:
+    from pipeline.config import RESOURCES_DIR
+
+    for name, columns in (("key_actors.tsv", ACTOR_COLUMNS), ("key_roles.tsv", ROLE_COLUMNS)):
+        rows = [ln.split("\t") for ln in (RESOURCES_DIR / "kb" / name).read_text(encoding="utf-8").split("\n")
+                if ln and not ln.startswith("#")]
+        assert tuple(rows[0]) == columns
+        assert all(len(r) == len(columns) for r in rows[1:]), name
+    kb = load_kb()
+    assert len(kb.actors) >= 300 and len(kb.roles) >= 200
+    owners: dict[str, str] = {}
+    for actor in kb.actors.values():
+        assert re.fullmatch(r"[a-z0-9_]+", actor.kb_id)
+        assert (actor.type, actor.subtype in PERSON_SUBTYPES, actor.subtype in ORG_SUBTYPES) in (
+            ("PER", True, False), ("ORG", False, True)), actor.kb_id
+        assert actor.country is None or re.fullmatch(r"[A-Z]{2}", actor.country)
+        assert actor.father_kb_id is None or kb.actors[actor.father_kb_id].type == "PER"
+        for alias in actor.aliases:
+            key = identity_key(alias)
+            assert owners.setdefault(key, actor.kb_id) == actor.kb_id, f"alias {alias} of two actors"
+            assert key not in kb.by_ambiguous or kb.by_ambiguous[key] == (actor.kb_id,), alias
+    for role in kb.roles:
+        assert role.kb_id in kb.actors and kb.actors[role.kb_id].type == "PER"
+        assert role.start is None or role.end is None or role.start <= role.end
+        assert role.titles
+
+
+def test_users_add_actors_through_their_own_file(tmp_path) -> None:
+    from pipeline.config import RESOURCES_DIR
+    from pipeline.lexicons import parse_kb_files
+
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("\t".join(ACTOR_COLUMNS) + "\n" + "\t".join(
+        ["acme_corp", "ORG", "company", "Acme Corporation", "شركة أكمي", "شركة أكمي|أكمي", "SA", "A company",
+         "", "", ""]) + "\n", encoding="utf-8")
+    kb = parse_kb_files([RESOURCES_DIR / "kb" / "key_actors.tsv", extra])
+    assert kb.by_alias[identity_key("أكمي")] == "acme_corp"
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\ttype\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="first line must name the columns"):
+        parse_kb_files([bad])
