@@ -234,7 +234,8 @@ def tag_document(
         start += cut
         surface = text[start:end]
         previous = words[sidx][i - 1] if i > 0 else ""
-        if not any(ch.isalpha() for ch in surface) or is_adjective(surface, lex, previous):
+        if not any(ch.isalpha() for ch in surface) or is_adjective(surface, lex, previous, conjoined=cut > 0 and
+                                                                    first[:1] in ("و", "ف")):
             continue
         hint = hints.get((sidx, i, j))
         title = span_title(words[sidx], i, j, lex) if typ is EntityType.PER else None

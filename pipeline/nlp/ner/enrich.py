@@ -92,6 +92,7 @@ _DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك", "لهذه", "لهذا
 
 
 _RULE_HEAD_KEYS = frozenset(identity_key(w) for w in _RULE_HEADS)
+_DANGLING = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو"))
 _RELATIVES = frozenset(identity_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 HEAD_NOUNS = frozenset(identity_key(w) for w in (*_NAMED_AFTER_ORG, *_NAMED_AFTER_LOC, *_NAMED_AFTER_MISC,
                                                   *_REGION_HEADS, *_OUTLET_HEADS, *_CLUB_HEADS))
@@ -228,8 +229,16 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
         norms = [normalize_for_matching(w) for w in words]
         for a0, b0, tag in _spans(labs):
             if not _is_person(tag):
+                # "الملك فيصل" typed as an organisation: a title and a given name are a person
+                length = _title_at(keys, words, a0, b0, lex)
+                if length and b0 - a0 > length and keys[a0 + length] in lex.given_names:
+                    conf = labs[a0][1]
+                    _clear(labs, a0, b0)
+                    _mark(labs, a0 + length, b0, EntityType.PER.tag, conf)
                 continue
             a, b = a0, b0
+            if b < len(words) and keys[b - 1] in _DANGLING and labs[b][0] == "O" and words[b][:1].isalpha():
+                b += 1  # "نايف بن عبد العزيز آل" + "سعود": a name does not end on آل / بن
             while a < b and (norms[a] in lex.lexicon.stopwords or words[a] in FUNCTION_WORDS_AS_WRITTEN or (
                     norms[a][:1] in ("و", "ف") and norms[a][1:] in lex.lexicon.stopwords)):
                 a += 1
@@ -567,7 +576,7 @@ _PREPOSITIONS = frozenset(normalize_for_matching(w) for w in (
     "قبل", "بعد", "مثل", "غير", "دون", "بلاد", "دولة", "حكومة", "شعب", "أرض", "عاصمة"))
 
 
-def is_adjective(surface: str, lex: EntityLexicon, previous: str = "") -> bool:
+def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined: bool = False) -> bool:
     """A nationality adjective, an accusative adverb ("روسياً") or a preposition ("على") standing where a
     name was tagged. A form that is both a nisba and a country ("سورية", "السعودية") is the adjective after a
     noun that agrees with it ("قوات سورية", "الحكومة السعودية") and the country elsewhere ("في سورية")."""
@@ -583,8 +592,8 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "") -> bool:
     if identity_key(norm) not in lex.place_types and identity_key(norm) not in lex.entries:
         return True
     prev = normalize_for_matching(previous)
-    if not prev or not prev[0].isalpha() or prev in _PREPOSITIONS or prev in lex.lexicon.stopwords:
-        return False
+    if conjoined or not prev or not prev[0].isalpha() or prev in _PREPOSITIONS or prev in lex.lexicon.stopwords:
+        return False  # "والسعودية": a conjunction joins a noun, not an adjective
     if prev[:1] in ("و", "ف") and prev[1:] in _PREPOSITIONS:
         return False
     return prev.startswith("ال") == norm.startswith("ال")
