@@ -31,6 +31,6 @@ def event_mention_id(doc_id: str, trigger_start: int, trigger_end: int) -> str:
     return "M" + stable_id("event_mention", doc_id, trigger_start, trigger_end, length=15)
 
 
-def event_id(event_type: str, participants: str, day: object) -> str:
-    """Id of an event cluster: its type, its participants (joined) and its day."""
-    return "V" + stable_id("event", event_type, participants, day if day is not None else "", length=15)
+def event_id(event_type: str, anchor: str, day: object) -> str:
+    """Id of an event cluster: its type, the id of its first member mention and its day."""
+    return "V" + stable_id("event", event_type, anchor, day if day is not None else "", length=15)

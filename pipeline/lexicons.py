@@ -145,30 +145,113 @@ def load_lexicon() -> Lexicon:
 
 
 # --- event triggers ------------------------------------------------------------------------------------
+EVENT_COLUMNS = ("type", "mode", "cameo_root", "perfect", "imperfect", "nouns", "extra", "sense", "pattern")
+PATTERNS = ("subj_obj", "host", "from", "with", "mutual")
+
+
 @dataclass(frozen=True)
-class Trigger:
+class TriggerSense:
+    """One reading of a trigger word (``event_lemmas_ar.tsv``): its PLOVER type, CAMEO root, the words that
+    must (``needs``) or must not (``unless``) follow it, and how its arguments are ordered (``pattern``)."""
+
     event_type: str
     mode: str
     cameo_root: str
+    pos: str  # verb | noun
+    pattern: str
+    needs: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    no_number: bool = False
+    participant: bool = False
 
 
-@cache
-def load_triggers() -> dict[str, Trigger]:
-    """Matching form of a trigger word -> its PLOVER type, mode and CAMEO root (``event_triggers_ar.tsv``)."""
-    out: dict[str, Trigger] = {}
-    for form, etype, mode, root in read_rows("event_triggers_ar.tsv", ("form", "event_type", "mode", "cameo_root")):
-        out[normalize_for_matching(form)] = Trigger(etype, mode, root)
+@dataclass(frozen=True)
+class EventLexicon:
+    words: dict[str, tuple[TriggerSense, ...]]  # matching form of a one-word trigger -> its readings, in order
+    phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]]  # first word -> multi-word triggers
+    reporting: dict[str, bool]  # matching form of a reporting verb -> it denies (نفى)
+
+
+def _sense_words(value: str) -> frozenset[str]:
+    return frozenset(normalize_for_matching(w).removeprefix("ال") for w in value.split(",") if w.strip())
+
+
+def _parse_sense(sense: str) -> dict[str, object]:
+    out: dict[str, object] = {"needs": frozenset(), "unless": frozenset(), "no_number": False, "participant": False}
+    for part in sense.split():
+        if part.startswith("needs="):
+            out["needs"] = _sense_words(part[6:])
+        elif part.startswith("unless="):
+            out["unless"] = _sense_words(part[7:])
+        elif part in ("no_number", "participant"):
+            out[part] = True
+        else:
+            raise LexiconError(f"event_lemmas_ar.tsv: unknown sense condition {part!r}")
     return out
 
 
-def match_trigger(token: str) -> tuple[int, Trigger] | None:
-    """(proclitic length, trigger) when ``token`` is a trigger word, possibly with proclitics."""
-    triggers = load_triggers()
+@cache
+def load_event_lexicon() -> EventLexicon:
+    """Every inflected form of the event lemmas (:mod:`pipeline.nlp.morphology`) and of the reporting verbs."""
+    from pipeline.nlp.morphology import imperfect_forms, noun_forms, perfect_forms
+
+    words: dict[str, list[TriggerSense]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = {}
+    for typ, mode, root, perfect, imperfect, nouns, extra, sense, pattern in read_rows("event_lemmas_ar.tsv",
+                                                                                        EVENT_COLUMNS):
+        pattern = pattern or "subj_obj"
+        if pattern not in PATTERNS:
+            raise LexiconError(f"event_lemmas_ar.tsv: pattern {pattern!r} is none of {', '.join(PATTERNS)}")
+        cond = _parse_sense(sense)
+        verb = TriggerSense(typ, mode, root, "verb", pattern, **cond)  # type: ignore[arg-type]
+        noun = TriggerSense(typ, mode, root, "noun", pattern, **cond)  # type: ignore[arg-type]
+        verb_forms = perfect_forms(perfect) | imperfect_forms(imperfect) | {
+            normalize_for_matching(x) for x in extra.split("|") if x.strip()}
+        for form in verb_forms:
+            words.setdefault(form, []).append(verb)
+        for n in (x for x in nouns.split("|") if x.strip()):
+            if " " in n.strip():
+                toks = tuple(normalize_for_matching(t) for t in n.split())
+                phrases.setdefault(toks[0], []).append((toks, noun))
+                continue
+            for form in noun_forms(n):
+                words.setdefault(form, []).append(noun)
+    reporting: dict[str, bool] = {}
+    for perfect, imperfect, extra, negated in read_rows("reporting_verbs_ar.tsv",
+                                                         ("perfect", "imperfect", "extra", "negated")):
+        # third person only, no future: "أقول"/"نصف" are the writer's opinion, "ستعلن" is no statement yet
+        third = {f for f in imperfect_forms(imperfect) if f[:1] in ("ي", "ت")}
+        forms = perfect_forms(perfect) | third | {normalize_for_matching(x) for x in extra.split("|") if x.strip()}
+        for form in forms:
+            reporting.setdefault(form, negated == "yes")
+    for first in phrases:
+        phrases[first].sort(key=lambda p: -len(p[0]))
+    return EventLexicon({k: tuple(v) for k, v in words.items()}, phrases, reporting)
+
+
+def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
+    """(proclitic length, readings) when ``token`` is an event trigger word, possibly with proclitics."""
+    lex = load_event_lexicon()
     for split in proclitic_splits(token, min_stem=3):
-        hit = triggers.get(normalize_for_matching(token[split:]))
+        hit = lex.words.get(normalize_for_matching(token[split:]))
         if hit is not None:
             return split, hit
     return None
+
+
+def match_reporting(token: str) -> tuple[int, bool] | None:
+    """(proclitic length, denies) when ``token`` is a reporting verb ("وقال", "مشيرا", "نفى")."""
+    lex = load_event_lexicon()
+    for split in proclitic_splits(token, min_stem=3):
+        hit = lex.reporting.get(normalize_for_matching(token[split:]))
+        if hit is not None:
+            return split, hit
+    return None
+
+
+def is_event_word(token: str) -> bool:
+    """True when ``token`` is an event trigger or a reporting verb (names end before them)."""
+    return match_trigger(token) is not None or match_reporting(token) is not None
 
 
 # --- key-actor knowledge base ----------------------------------------------------------------------------
@@ -209,6 +292,11 @@ class KbRole:
     country: str | None
     start: date | None
     end: date | None
+
+    @property
+    def heads_state(self) -> bool:
+        """True for a head-of-state office ("President of Syria", "King of Saudi Arabia"), not a former one."""
+        return self.role_en.startswith(("President of", "King of", "Emir of", "Sultan of", "Monarch of"))
 
     def holds(self, day: date | None) -> bool:
         """True when the role was held on ``day`` (an unknown day matches a role still held)."""

@@ -245,8 +245,10 @@ EVENT_MENTIONS = _t(
      NOT_NULL),
     ("trigger_end", INT, "End offset (exclusive) of the trigger word.", NOT_NULL),
     ("trigger", STR, "documents.text[trigger_start:trigger_end].", NOT_NULL),
-    ("event_type", STR, "PLOVER event type (CONSULT, ACCUSE, AGREE, AID, …).", NOT_NULL),
-    ("mode", STR, "PLOVER mode when known (visit, meeting, call, statement …)."),
+    ("event_type", STR, "PLOVER event type: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, "
+     "INVESTIGATE, DEMAND, DISAPPROVE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT. "
+     "Statements are in the quotes table.", NOT_NULL),
+    ("mode", STR, "PLOVER mode: visit, host, meeting, talks, phone, sign, praise, condemn, arrest, airstrike …"),
     ("cameo_root", STR, "CAMEO root code, two digits ('04' consult).", NOT_NULL),
     ("quad_class", I32, "CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, "
      "4 material conflict.", NOT_NULL),
@@ -261,13 +263,23 @@ EVENT_MENTIONS = _t(
     ("negated", BOOL, "True when the trigger is negated (لم، لن، لا، نفى …).", NOT_NULL),
     ("future", BOOL, "True when the event is announced for the future (سـ، سوف، من المتوقع …).",
      NOT_NULL),
+    ("actor_text", STR, "The words naming the actor when no entity does ('قوات الأمن')."),
+    ("recipient_text", STR, "The words naming the recipient when no entity does."),
+    ("actor_countries", STR_LIST, "ISO 3166-1 alpha-2 codes of the actors' countries (from the entity, its "
+     "title or its nisba): GDELT's Actor1CountryCode.", NOT_NULL),
+    ("recipient_countries", STR_LIST, "ISO codes of the recipients' countries: GDELT's Actor2CountryCode.",
+     NOT_NULL),
+    ("date_source", STR, "Where `date` comes from: text (a date expression of the sentence) | publication (the "
+     "article's publication day) | none.", NOT_NULL),
 )
 
 EVENTS = _t(
     "events",
-    "Cross-document event clusters: mentions of the same type between the same actors on the same day.",
+    "One row per happening: event mentions of the same type between compatible participants (either order "
+    "for meetings and talks), dated within a day of each other, at compatible places, across articles. A "
+    "mention without a named participant is an event of its own.",
     ("event_id",),
-    ("event_id", STR, "Deterministic id: hash of type, actors, recipients and date.", NOT_NULL),
+    ("event_id", STR, "Deterministic id: hash of type, first member mention and day.", NOT_NULL),
     ("event_type", STR, "PLOVER event type.", NOT_NULL),
     ("mode", STR, "Most frequent PLOVER mode among the mentions."),
     ("cameo_root", STR, "CAMEO root code.", NOT_NULL),
@@ -285,6 +297,43 @@ EVENTS = _t(
      "'unknown' source).", NOT_NULL),
     ("first_seen", DATETIME, "Earliest publication time of a reporting document."),
     ("last_seen", DATETIME, "Latest publication time of a reporting document."),
+    ("actor_countries", STR_LIST, "ISO codes of the actors' countries.", NOT_NULL),
+    ("recipient_countries", STR_LIST, "ISO codes of the recipients' countries.", NOT_NULL),
+)
+
+EVENT_PARTICIPANTS = _t(
+    "event_participants",
+    "Flat bridge of events and their participants, for BI tools that cannot read lists: one row per event, "
+    "entity and role.",
+    ("event_id", "entity_id", "role"),
+    ("event_id", STR, "Event (events.event_id).", NOT_NULL),
+    ("entity_id", STR, "Participant (entities.entity_id).", NOT_NULL),
+    ("role", STR, "actor | recipient | location.", NOT_NULL),
+    ("country_code", STR, "The participant entity's country (ISO 3166-1 alpha-2), when known."),
+)
+
+QUOTES = _t(
+    "quotes",
+    "Who said what: one row per reporting verb (قال، أكد، أوضح …) with its speaker and what is said, quoted "
+    "('direct', between quotes or after a colon) or reported ('indirect', after إن/أن) — GDELT's Quotations on "
+    "the Arabic original. Every span is an offset into documents.text.",
+    ("quote_id",),
+    ("quote_id", STR, "Deterministic id: hash of doc_id and the verb's span.", NOT_NULL),
+    ("doc_id", STR, "Document of the quotation.", NOT_NULL),
+    ("sentence_idx", I32, "Sentence of the reporting verb.", NOT_NULL),
+    ("verb_start", INT, "Start offset of the reporting verb in documents.text (proclitics outside).", NOT_NULL),
+    ("verb_end", INT, "End offset (exclusive) of the reporting verb.", NOT_NULL),
+    ("verb", STR, "documents.text[verb_start:verb_end].", NOT_NULL),
+    ("speaker_id", STR, "The speaker (entities.entity_id), when an entity is named."),
+    ("speaker_text", STR, "The words naming the speaker when no entity does ('المصادر')."),
+    ("speaker_country", STR, "The speaker entity's country (ISO alpha-2), when known."),
+    ("quote_start", INT, "Start offset of what is said.", NOT_NULL),
+    ("quote_end", INT, "End offset (exclusive) of what is said.", NOT_NULL),
+    ("quote", STR, "documents.text[quote_start:quote_end].", NOT_NULL),
+    ("kind", STR, "direct | indirect.", NOT_NULL),
+    ("date", DATE, "Date of the statement: a date in the sentence, else the publication day."),
+    ("date_source", STR, "text | publication | none.", NOT_NULL),
+    ("negated", BOOL, "True when the speaker denies (نفى) or the verb is negated.", NOT_NULL),
 )
 
 ENTITY_STATS = _t(
@@ -336,7 +385,7 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         RAW_FILES, QUARANTINE, DOCUMENTS, SENTENCES, ENTITY_MENTIONS, ENTITIES, ENTITY_ALIASES,
-        EVENT_MENTIONS, EVENTS, ENTITY_STATS, ENTITY_DAILY, ENTITY_PAIRS, SOURCE_STATS,
+        EVENT_MENTIONS, EVENTS, EVENT_PARTICIPANTS, QUOTES, ENTITY_STATS, ENTITY_DAILY, ENTITY_PAIRS, SOURCE_STATS,
     )
 }
 

@@ -1,4 +1,5 @@
-"""Stage events: ``event_mentions`` (triggers + arguments) and ``events`` (cross-document clusters)."""
+"""Stage events: ``event_mentions`` (triggers + arguments), ``events`` (one row per happening), the flat
+``event_participants`` bridge and ``quotes`` (who said what)."""
 
 
 import dagster as dg
@@ -6,7 +7,7 @@ import polars as pl
 
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import Warehouse
-from pipeline.nlp.events import cluster_events, event_mentions_frame
+from pipeline.nlp.events import PLOVER_TYPES, cluster_events, event_mentions_frame, event_participants
 
 
 @dg.multi_asset(
@@ -17,18 +18,31 @@ from pipeline.nlp.events import cluster_events, event_mentions_frame
                      "Goldstein) with actors, recipients, place and date."),
         dg.AssetSpec("events", group_name="events", kinds={"polars", "parquet"},
                      deps=["documents", "sentences", "entity_mentions", "entities"],
-                     description="Event mentions clustered across documents: same type, same participants, "
-                     "same day."),
+                     description="One row per happening: event mentions of the same type between compatible "
+                     "participants, within a day, at compatible places, across articles."),
+        dg.AssetSpec("event_participants", group_name="events", kinds={"polars", "parquet"},
+                     deps=["documents", "sentences", "entity_mentions", "entities"],
+                     description="Flat bridge of events and participants (actor, recipient, location) with "
+                     "their countries, for BI tools that cannot read lists."),
+        dg.AssetSpec("quotes", group_name="events", kinds={"polars", "parquet"},
+                     deps=["documents", "sentences", "entity_mentions", "entities"],
+                     description="Who said what: reporting verbs with their speaker and the quoted or reported "
+                     "content."),
     ],
 )
 def event_mentions_and_events(warehouse: Warehouse):
     documents = warehouse.read("documents")
-    mentions = event_mentions_frame(documents, warehouse.read("sentences"), warehouse.read("entity_mentions"))
+    entities = warehouse.read("entities")
+    mentions, quotes = event_mentions_frame(documents, warehouse.read("sentences"), warehouse.read("entity_mentions"),
+                                            entities)
     with_ids, events = cluster_events(mentions, documents)
     by_type = with_ids.group_by("event_type").len().sort("event_type")
     yield warehouse.publish("event_mentions", with_ids, by_type=dg.MetadataValue.md(
         "\n".join(f"- {t}: {n}" for t, n in by_type.iter_rows()) or "_none_"))
     yield warehouse.publish("events", events)
+    yield warehouse.publish("event_participants", event_participants(events, entities))
+    yield warehouse.publish("quotes", quotes, by_kind=dg.MetadataValue.md(
+        "\n".join(f"- {k}: {n}" for k, n in quotes.group_by("kind").len().sort("kind").iter_rows()) or "_none_"))
 
 
 @dg.asset_check(asset="event_mentions", blocking=True, additional_deps=["documents"],
@@ -55,16 +69,21 @@ def event_arguments_reference_entities(warehouse: Warehouse) -> dg.AssetCheckRes
 
 
 @dg.asset_check(asset="event_mentions", blocking=True,
-                description="CAMEO root is 01–20, quad class 1–4, Goldstein in [-10, 10], date_end >= date.")
+                description="CAMEO root is 01–20, quad class 1–4, Goldstein in [-10, 10], date_end >= date, the type "
+                "is a PLOVER type, date_source is text|publication|none and 'none' exactly when there is no date.")
 def event_codes_valid(warehouse: Warehouse) -> dg.AssetCheckResult:
     em = warehouse.read("event_mentions")
     bad_root = em.filter(~pl.col("cameo_root").is_in([f"{i:02d}" for i in range(1, 21)])).height
     bad_quad = em.filter(~pl.col("quad_class").is_between(1, 4)).height
     bad_gold = em.filter(~pl.col("goldstein").is_between(-10, 10)).height
     bad_range = em.filter(pl.col("date_end").is_not_null() & (pl.col("date_end") < pl.col("date"))).height
-    return dg.AssetCheckResult(passed=not (bad_root or bad_quad or bad_gold or bad_range), metadata={
-        "bad_cameo_root": bad_root, "bad_quad_class": bad_quad, "bad_goldstein": bad_gold,
-        "date_end_before_date": bad_range})
+    bad_type = em.filter(~pl.col("event_type").is_in(list(PLOVER_TYPES))).height
+    bad_source = em.filter(~pl.col("date_source").is_in(["text", "publication", "none"])
+                           | ((pl.col("date_source") == "none") != pl.col("date").is_null())).height
+    return dg.AssetCheckResult(passed=not (bad_root or bad_quad or bad_gold or bad_range or bad_type or bad_source),
+                               metadata={"bad_cameo_root": bad_root, "bad_quad_class": bad_quad,
+                                         "bad_goldstein": bad_gold, "date_end_before_date": bad_range,
+                                         "not_a_plover_type": bad_type, "date_source_inconsistent": bad_source})
 
 
 @dg.asset_check(asset="events", blocking=True,
@@ -83,5 +102,47 @@ def events_consistent_with_mentions(warehouse: Warehouse) -> dg.AssetCheckResult
         "mention_event_ids_missing": len(unknown)})
 
 
-events_checks = [*contract_checks("event_mentions"), *contract_checks("events"), triggers_match_text,
-                 event_arguments_reference_entities, event_codes_valid, events_consistent_with_mentions]
+@dg.asset_check(asset="events", blocking=True,
+                description="No event spans more than one article without a named participant: only mentions "
+                "with a participant are clustered across articles.")
+def events_without_participants_stay_single(warehouse: Warehouse) -> dg.AssetCheckResult:
+    ev = warehouse.read("events")
+    bad = ev.filter((pl.col("n_articles") > 1) & (pl.col("actor_ids").list.len() == 0)
+                    & (pl.col("recipient_ids").list.len() == 0))
+    return dg.AssetCheckResult(passed=bad.is_empty(), metadata={
+        "multi_article_events_without_participants": bad.height,
+        "examples": ", ".join(bad["event_id"].head(5).to_list()) or "none"})
+
+
+@dg.asset_check(asset="event_participants", blocking=True, additional_deps=["events", "entities"],
+                description="The bridge holds exactly the events' actors, recipients and locations, all known "
+                "entities.")
+def participants_match_events(warehouse: Warehouse) -> dg.AssetCheckResult:
+    ev, bridge = warehouse.read("events"), warehouse.read("event_participants")
+    expected = (int(ev["actor_ids"].list.len().sum() or 0) + int(ev["recipient_ids"].list.len().sum() or 0)
+                + int(ev["location_id"].is_not_null().sum()))
+    unknown = missing_references(bridge["entity_id"], warehouse.read("entities")["entity_id"])
+    unknown_events = missing_references(bridge["event_id"], ev["event_id"])
+    return dg.AssetCheckResult(passed=bridge.height == expected and not unknown and not unknown_events, metadata={
+        "bridge_rows": bridge.height, "expected_rows": int(expected), "unknown_entities": len(unknown),
+        "unknown_events": len(unknown_events)})
+
+
+@dg.asset_check(asset="quotes", blocking=True, additional_deps=["documents", "entities"],
+                description="documents.text[verb_start:verb_end] == verb and [quote_start:quote_end] == quote for "
+                "every quotation; speakers are known entities; kind is direct|indirect.")
+def quotes_match_text(warehouse: Warehouse) -> dg.AssetCheckResult:
+    q, docs = warehouse.read("quotes"), warehouse.read("documents")
+    bad_verbs = span_mismatches(q, docs, "verb_start", "verb_end", "verb").height
+    bad_quotes = span_mismatches(q, docs, "quote_start", "quote_end", "quote").height
+    unknown = missing_references(q["speaker_id"], warehouse.read("entities")["entity_id"])
+    bad_kind = q.filter(~pl.col("kind").is_in(["direct", "indirect"])).height
+    return dg.AssetCheckResult(passed=not (bad_verbs or bad_quotes or unknown or bad_kind), metadata={
+        "mismatched_verbs": bad_verbs, "mismatched_quotes": bad_quotes, "unknown_speakers": len(unknown),
+        "bad_kind": bad_kind})
+
+
+events_checks = [*contract_checks("event_mentions"), *contract_checks("events"),
+                 *contract_checks("event_participants"), *contract_checks("quotes"), triggers_match_text,
+                 event_arguments_reference_entities, event_codes_valid, events_consistent_with_mentions,
+                 events_without_participants_stay_single, participants_match_events, quotes_match_text]

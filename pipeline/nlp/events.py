@@ -1,31 +1,49 @@
-"""Event detection from a trigger lexicon, with actors, recipients, place, date, negation and modality.
+"""Events and quotations: who did what to whom, when and where — and who said what.
 
-For each sentence, a trigger word (``event_triggers_ar.tsv``, a proclitic allowed) opens an event
-mention. Arabic news is mostly verb–subject–object, and nouns take their agent as a genitive
-("زيارة الشيباني إلى موسكو"), so:
+Per sentence (:func:`detect_events`):
 
-* actor: the first person/organisation/country mention after the trigger within a window of tokens,
-  else the nearest one before it ("بوتين أكد …");
-* recipients: further person/organisation/country mentions after the actor, up to the next trigger;
-* location: a city or region (or a country) after في/إلى, or any city in the sentence;
-* date: the date expression nearest to the trigger in the sentence, else the publication date;
-* negated: لم/لن/لا/ما/نفى … just before the trigger; future: سـ/سوف/من المتوقع/من المقرر ….
-Clustering across documents (:func:`cluster_events`) groups mentions of the same type between the same
-actors on the same day.
+* **Triggers by morphology.** Every inflection of the lemmas and verbal nouns of ``event_lemmas_ar.tsv``
+  (:mod:`pipeline.nlp.morphology`), a proclitic allowed, never inside an entity mention ("فيصل" is a name,
+  not ف + يصل) and never a word that is a name as written. Each form may have several readings; the first
+  whose sense rule fits the following words decides ("وقع اتفاقية" AGREE, "وقع انفجار" ASSAULT, "وقع حادث"
+  nothing; "وصلت النسبة إلى 50%" is no visit). A verb and the event noun it governs ("شن غارات", "أجرى
+  اتصالا هاتفيا") are one event.
+* **Statements are quotations**, not events (PLOVER has no statement type): a reporting verb (قال، أكد،
+  أوضح …) gives a ``quotes`` row with its speaker and the quoted span — direct between quotes or after a
+  colon, indirect after إن/أن — see :func:`detect_quotes`.
+* **Arguments with Arabic word order.** A verb's subject follows it (VSO) or, when nothing follows, precedes
+  it (SVO); a verbal noun's agent is its genitive ("زيارة الشيباني") or the subject of the light verb before
+  it ("أجرى الشرع زيارة"); host and guest ("استقبل X Y"), caller and callee ("تلقى X اتصالا من Y"), "بحث X
+  مع Y". Participants are persons, organisations and countries; when none is named the raw words stand in
+  ``actor_text``; "الرئيسين"/"البلدين" stand for the two countries the article is about (and their
+  presidents on the day). Countries of actor and recipients (ISO alpha-2) from the entity, its title or its
+  nisba. A place is a place mention after في/إلى/ب, never inside an organisation's name.
+* **Dates.** The date expression of the sentence nearest the trigger (explicit, ranges, relative to the
+  publication day, weekdays), else the publication day; ``date_source`` says which. A year alone ("في 2014")
+  is background, not the event's date.
+
+Across articles (:func:`cluster_events`): one row per happening. Mentions of one sentence of the same type
+that share a participant are one unit ("زيارة … التقى خلالها"); units with a participant of the same type,
+compatible participants (either order for meetings, directed otherwise), dates within a day and compatible
+places are one event; an undated unit joins the one dated event it fits best (most shared participants),
+else stands alone; a mention without participant is always its own event.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 
 import polars as pl
 
 from pipeline import ids
-from pipeline.lexicons import match_trigger
-from pipeline.nlp.dates import find_dates
+from pipeline.lexicons import TriggerSense, load_event_lexicon, match_reporting, match_trigger
+from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.text import Token, normalize_for_matching, tokenize
 from pipeline.schemas import TABLES, EntityType
 
@@ -37,10 +55,43 @@ CAMEO_ROOTS: dict[str, tuple[int, float]] = {
     "14": (4, -6.5), "15": (4, -7.2), "16": (4, -4.0), "17": (4, -7.0), "18": (4, -9.0),
     "19": (4, -10.0), "20": (4, -10.0),
 }
-ACTOR_WINDOW = 8  # tokens after the trigger where the actor may stand
-NEGATORS = frozenset(normalize_for_matching(w) for w in ("لم", "لن", "لا", "ما", "ليس", "نفى", "نفت", "دون", "بدون"))
-FUTURE_MARKERS = frozenset(normalize_for_matching(w) for w in ("سوف", "المتوقع", "المقرر", "يعتزم", "تعتزم", "ستتناول"))
-PLACE_PREPOSITIONS = frozenset(normalize_for_matching(w) for w in ("في", "إلى", "الى", "من"))
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
+                "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "CRIME", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+ACTOR_WINDOW = 8  # tokens after a verb where its subject may stand
+# force and its answers are reported with unnamed actors ("أطلقت قوات الأمن", "مسلحون"): their words suffice
+UNNAMED_ACTOR_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME", "RETREAT"})
+SENSE_WINDOW = 4  # tokens after a trigger its sense rule looks at
+MERGE_WINDOW = 5  # a verb and the event noun of the same type this close are one event
+DATE_REACH = 90  # characters: a date expression further from the trigger belongs to another clause
+
+
+def _norms(*words: str) -> frozenset[str]:
+    return frozenset(normalize_for_matching(w) for w in words)
+
+
+NEGATORS = _norms("لم", "لن", "لا", "ما", "ليس", "نفى", "نفت", "دون", "بدون", "عدم")
+FUTURE_MARKERS = _norms("سوف", "المتوقع", "المقرر", "يعتزم", "تعتزم", "ستتناول", "يرتقب", "ينتظر")
+PLACE_PREPOSITIONS = _norms("في", "إلى", "الى", "من", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب")
+RECIPIENT_PREPOSITIONS = _norms("مع", "إلى", "الى", "على", "ضد", "من", "عن", "لدى", "بين", "تجاه")
+LIGHT_VERBS = _norms("أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
+                     "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
+                     "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
+                     "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت")
+QUOTE_OPEN = frozenset({"«", '"', "“", "'", "‘", "{"})
+QUOTE_CLOSE = frozenset({"»", '"', "”", "'", "’", "}"})
+THAT = _norms("إن", "أن", "بأن", "وإن", "وأن", "فإن", "لأن")
+PAIR_COUNTRIES = _norms("البلدين", "الجانبين", "الدولتين", "البلدان", "للبلدين", "بالبلدين")
+PAIR_LEADERS = _norms("الرئيسين", "الزعيمين", "للرئيسين", "بالرئيسين")
+SEPARATORS = frozenset({".", "،", ",", ";", "؛", ":", "!", "?", "؟", "(", ")"})
+PARTICLES = _norms("قد", "لقد", "كما", "ثم", "إذ", "اذ", "حيث", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك",
+                   "له", "لها", "لهم", "فيه", "فيها", "عنه", "عنها", "أيضا", "ايضا", "اليوم", "أمس", "امس", "هو",
+                   "هي", "هم", "أنه", "انه", "أنها", "انها", "لم", "لن", "لا", "ما", "كان", "كانت")
+TITLE_WORDS = _norms("أمير", "محافظ", "رئيس", "وزير", "سفير", "نائب", "قائد", "مدير", "أمين", "حاكم", "عمدة", "ملك",
+                     "مفتي", "شيخ", "دكتور", "د", "مهندس", "أستاذ", "معالي", "سمو", "صاحب", "فخامة", "سعادة", "عميد",
+                     "لواء", "عقيد", "متحدث", "ناطق", "وكيل", "مساعد", "عضو", "مستشار", "مبعوث", "مندوب", "مسؤول",
+                     "الرئيس", "الملك", "الأمير", "الشيخ", "المتحدث", "الناطق", "خادم", "ولي", "المدير", "العاهل")
+PERSON_TITLES = _norms("أمير", "محافظ", "رئيس", "وزير", "سفير", "نائب", "قائد", "مدير", "أمين", "حاكم", "عمدة",
+                       "ملك", "مفتي", "شيخ")
 
 
 @dataclass(frozen=True)
@@ -52,32 +103,24 @@ class Mention:
     type: str
     subtype: str | None
     entity_id: str
+    country_code: str | None = None  # the entity's country (or the mention's title country)
+
+    @property
+    def participant(self) -> bool:
+        return self.type in (EntityType.PER, EntityType.ORG) or (
+            self.type == EntityType.LOC and self.subtype == "country")
+
+    @property
+    def place(self) -> bool:
+        return self.type == EntityType.LOC
 
 
-def _is_future(tokens: list[Token], i: int, cut: int) -> bool:
-    word = tokens[i].text[cut:]
-    if word.startswith("س") and len(word) > 3 and word[1] in "يتنأ":
-        return True
-    before = [normalize_for_matching(t.text) for t in tokens[max(0, i - 3) : i]]
-    return any(b in FUTURE_MARKERS for b in before)
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the article as a whole says, for arguments a sentence leaves implicit ("البلدين")."""
 
-
-def _is_negated(tokens: list[Token], i: int) -> bool:
-    before = [normalize_for_matching(t.text) for t in tokens[max(0, i - 2) : i]]
-    return any(b in NEGATORS or (b[:1] in ("و", "ف") and b[1:] in NEGATORS) for b in before)
-
-
-def _participant(m: Mention) -> bool:
-    return m.type in (EntityType.PER, EntityType.ORG) or (m.type == EntityType.LOC and m.subtype == "country")
-
-
-def _place(m: Mention) -> bool:
-    return m.type == EntityType.LOC
-
-
-def _prev_word(text: str, start: int) -> str:
-    words = text[:start].split()
-    return normalize_for_matching(words[-1]) if words else ""
+    countries: tuple[Mention, ...] = ()  # the two countries it names most
+    leaders: tuple[Mention, ...] = ()  # their heads of state when the article names them
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +147,465 @@ class EventMentionRow:
     date_text: str | None
     negated: bool
     future: bool
+    actor_text: str | None
+    recipient_text: str | None
+    actor_countries: list[str]
+    recipient_countries: list[str]
+    date_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One row of the ``quotes`` table."""
+
+    quote_id: str
+    doc_id: str
+    sentence_idx: int
+    verb_start: int
+    verb_end: int
+    verb: str
+    speaker_id: str | None
+    speaker_text: str | None
+    speaker_country: str | None
+    quote_start: int
+    quote_end: int
+    quote: str
+    kind: str
+    date: dt.date | None
+    date_source: str
+    negated: bool
+
+
+# --- sentence analysis --------------------------------------------------------------------------------------
+@dataclass
+class _Sentence:
+    text: str
+    start: int
+    end: int
+    tokens: list[Token]
+    norms: list[str]
+    mentions: list[Mention]
+    owner: list[int] = field(default_factory=list)  # index of the mention covering each token, or -1
+
+    @classmethod
+    def build(cls, text: str, start: int, end: int, mentions: list[Mention]) -> _Sentence:
+        toks = tokenize(text[start:end], offset=start)
+        ments = sorted(mentions, key=lambda m: m.start)
+        owner = [-1] * len(toks)
+        j = 0
+        for i, t in enumerate(toks):
+            while j < len(ments) and ments[j].end <= t.start:
+                j += 1
+            if j < len(ments) and ments[j].start < t.end and t.start < ments[j].end:
+                owner[i] = j
+        return cls(text, start, end, toks, [normalize_for_matching(t.text) for t in toks], ments, owner)
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self.mentions[self.owner[i]] if 0 <= i < len(self.owner) and self.owner[i] >= 0 else None
+
+    def token_of(self, offset: int) -> int:
+        for i, t in enumerate(self.tokens):
+            if t.end > offset:
+                return i
+        return len(self.tokens)
+
+    def after(self, i: int, n: int) -> list[str]:
+        """Matching forms of the n words after token i, without proclitics or the article."""
+        out = []
+        for w in self.norms[i + 1 : i + 1 + n]:
+            for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
+                if w.startswith(p) and len(w) - len(p) >= 3:
+                    w = w[len(p) :]
+                    break
+            out.append(w)
+        return out
+
+
+def _is_number(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
+    # the words after the trigger, skipping the names of its subject ("وقع الأمير فيصل بن فرحان اتفاقية")
+    free = [k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW)) if sent.owner[k] < 0]
+    free = free[:SENSE_WINDOW]
+    following = [sent.after(k - 1, 1)[0] for k in free]
+    raw = [sent.norms[k] for k in free]
+    words = {*following, *raw} | {w[:-1] for w in following if w.endswith("ا") and len(w) > 3}  # accusative: تقدما
+
+    if sense.needs and not words & sense.needs:
+        return False
+    if sense.unless and words & sense.unless:
+        return False
+    return not (sense.no_number and any(_is_number(w) for w in raw))
+
+
+@dataclass
+class _Trigger:
+    i: int  # token index of the trigger word (first word of a phrase)
+    j: int  # token after the trigger
+    cut: int  # proclitic characters of the first word, outside the trigger span
+    sense: TriggerSense
+
+
+def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
+    lex = load_event_lexicon()
+    found: list[_Trigger] = []
+    i = 0
+    while i < len(sent.tokens):
+        word = sent.tokens[i].text
+        if sent.owner[i] >= 0 or sent.norms[i] in is_name:
+            i += 1
+            continue
+        hit: _Trigger | None = None
+        for toks, sense in lex.phrases.get(sent.norms[i], ()):
+            if tuple(sent.norms[i : i + len(toks)]) == toks and _sense_fits(sense, sent, i + len(toks) - 1):
+                hit = _Trigger(i, i + len(toks), 0, sense)
+                break
+        if hit is None:
+            match = match_trigger(word)
+            if match is not None:
+                cut, senses = match
+                fitting = [s for s in senses if _sense_fits(s, sent, i)]
+                after_trigger = bool(found) and found[-1].j == i  # "اتفاقية تعاون": the noun reading
+                reading = next((s for s in fitting if after_trigger and s.pos == "noun"), None) or next(
+                    iter(fitting), None)
+                if reading is not None:
+                    hit = _Trigger(i, i + 1, cut, reading)
+        if hit is not None:
+            found.append(hit)
+            i = hit.j
+        else:
+            i += 1
+    # a verb and the event noun of the same type it governs are one event ("شن غارات", "قصفت … القصف")
+    # and an event noun right after another trigger is its complement ("وقع اتفاقية تعاون")
+    merged: list[_Trigger] = []
+    last_j = -1
+    for t in found:
+        prev = merged[-1] if merged else None
+        complement = t.sense.pos == "noun" and t.i == last_j
+        last_j = t.j
+        if complement or (prev is not None and prev.sense.event_type == t.sense.event_type
+                          and t.i - prev.j < MERGE_WINDOW and prev.sense.pos != t.sense.pos
+                          and not any(sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))):
+            continue
+        merged.append(t)
+    return merged
+
+
+def _first_participant(sent: _Sentence, lo: int, hi: int, skip: set[str]) -> tuple[int, Mention] | None:
+    for k in range(max(lo, 0), min(hi, len(sent.tokens))):
+        m = sent.mention_at(k)
+        if m is not None and m.participant and m.entity_id not in skip:
+            return k, m
+    return None
+
+
+def _last_participant(sent: _Sentence, lo: int, hi: int, skip: set[str]) -> tuple[int, Mention] | None:
+    for k in range(min(hi, len(sent.tokens)) - 1, max(lo, 0) - 1, -1):
+        m = sent.mention_at(k)
+        if m is not None and m.participant and m.entity_id not in skip:
+            return k, m
+    return None
+
+
+def _after_preposition(sent: _Sentence, lo: int, hi: int, preps: frozenset[str], skip: set[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for k in range(max(lo, 1), min(hi, len(sent.tokens))):
+        m = sent.mention_at(k)
+        if m is None or not m.participant or m.entity_id in skip or (out and out[-1] is m):
+            continue
+        if sent.owner[k - 1] == sent.owner[k]:
+            continue  # not the mention's first word
+        word = sent.norms[k]
+        glued = word[:1] in ("ب", "ل") and sent.tokens[k].start < m.start  # "بالرئيس", "لروسيا"
+        # the preposition, possibly before a title chain: "من الرئيس الأمريكي باراك أوباما"
+        b = k - 1
+        while b > max(lo, k - 5) and sent.owner[b] < 0 and sent.norms[b] not in preps and (
+                _is_title_word(sent.norms[b]) or sent.norms[b].startswith("ال")):
+            b -= 1
+        direct = sent.norms[k - 1] in preps or (k >= 2 and sent.norms[k - 2] in preps and sent.owner[k - 1] < 0)
+        titled = sent.norms[b] in preps and b + 1 < k and _is_title_word(sent.norms[b + 1])
+        if glued or direct or titled:
+            out.append(m)
+    return out
+
+
+@cache
+def _title_starts() -> frozenset[str]:
+    """First words of the title phrases of ``titles_ar.txt`` and the knowledge base's roles."""
+    from pipeline.lexicons import load_kb, load_lexicon
+
+    firsts = {t.split()[0] for t in load_lexicon().titles}
+    firsts |= {normalize_for_matching(t).split()[0] for role in load_kb().roles for t in role.titles}
+    return frozenset(firsts)
+
+
+def _phrase_end(sent: _Sentence, lo: int, hi: int, limit: int = 12) -> int:
+    """The token after the noun phrase starting at ``lo``: it ends at punctuation, a preposition, إن/أن,
+    a number or a trigger (a title chain "وزير الخارجية السعودي عادل الجبير" is one phrase)."""
+    end = min(hi, len(sent.tokens), lo + limit)
+    k = lo
+    while k < end:
+        word = sent.norms[k]
+        if (sent.tokens[k].text in SEPARATORS or sent.tokens[k].text in QUOTE_OPEN or word in PARTICLES
+                or word in RECIPIENT_PREPOSITIONS or word in PLACE_PREPOSITIONS or word in THAT or _is_number(word)
+                or not any(ch.isalpha() for ch in word)
+                or (k > lo and sent.owner[k] < 0 and match_trigger(sent.tokens[k].text))
+                or (k > lo and sent.owner[k] < 0 and match_reporting(sent.tokens[k].text))):
+            break
+        k += 1
+    return k
+
+
+def _is_title_word(word: str) -> bool:
+    return word in TITLE_WORDS or word.removeprefix("ال") in TITLE_WORDS or word in _title_starts()
+
+
+def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | None, int]:
+    """(entity, words, end token) of the subject phrase starting at token ``lo``. A name right there is the
+    subject (a capital stands for its government: "أطلقت أنقرة"); after a title chain ("وزير الخارجية
+    السعودي عادل الجبير", "رئيس مجلس إدارة البنك الأهلي منصور الميمان") the person it leads to; otherwise the
+    subject is the words of its first one or two words ("الحملة", "العمير"), the object follows them."""
+    end = _phrase_end(sent, lo, hi, limit=16)
+    if end == lo:
+        return None, None, lo
+    first = sent.mention_at(lo)
+    if first is not None and (first.participant or first.place):
+        return first, None, max(lo + 1, sent.token_of(first.end))
+    if _is_title_word(sent.norms[lo]):
+        names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None]
+        person = next((m for m in names if m.type == EntityType.PER), None) or next(
+            (m for m in names if m.participant), None)
+        if person is not None:
+            return person, None, max(end, sent.token_of(person.end))
+        return None, sent.text[sent.tokens[lo].start : sent.tokens[end - 1].end], end
+    k = lo + 1
+    if k < end and sent.norms[k].startswith("ال") and sent.mention_at(k) is None:
+        k += 1
+    return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
+
+
+CLAUSE_OPENERS = _norms("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "لقد", "بينما", "فيما", "حين", "عندما", "ثم")
+
+
+def _clause_start(sent: _Sentence, i: int) -> int:
+    """The first token of the clause of token ``i``: after punctuation, إن/أن, a quote mark, كان/قد, or another
+    verb of event or speech."""
+    k = i - 1
+    while k >= 0:
+        tok, word = sent.tokens[k].text, sent.norms[k]
+        if (tok in SEPARATORS or tok in QUOTE_OPEN or tok in QUOTE_CLOSE or word in THAT or word in CLAUSE_OPENERS
+                or (sent.owner[k] < 0 and (match_trigger(tok) or match_reporting(tok)))):
+            return k + 1
+        k -= 1
+    return 0
+
+
+OPENERS = _norms("خلال", "بعد", "قبل", "منذ", "عند", "أثناء", "اثناء", "حول", "عقب", "إثر", "اثر", "لدى", "بحسب", "وفق",
+                 "وفقا", "أما", "اما", "إذ", "اذ", "و", "ف", "لكن", "بل", "أي", "كذلك", "أيضا", "ايضا", "وسط", "ضمن")
+
+
+def _opens_clause(word: str) -> bool:
+    """A clause starting with this word does not start with its subject ("وخلال خطابه", "وردا على", "في بيان")."""
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 2 else word
+    for pronoun in ("هما", "هم", "ها", "ه"):  # "خلالها", "معه", "بعدهم"
+        if bare.endswith(pronoun) and bare[: -len(pronoun)] in OPENERS | RECIPIENT_PREPOSITIONS | PLACE_PREPOSITIONS:
+            return True
+    return (word in OPENERS or bare in OPENERS or bare in PARTICLES or bare in RECIPIENT_PREPOSITIONS
+            or bare in PLACE_PREPOSITIONS or _is_number(word) or (bare.endswith("ا") and not bare.startswith("ال")))
+
+
+def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tuple[Mention | None, str | None, int]:
+    """The subject of the verb at token ``i``: a name or a title right after the verb (VSO: "ندد كاميرون", "أكد
+    وزير الخارجية …"); else the phrase the clause opens with when the verb follows it (SVO: "وكالة تأمين
+    الودائع تتهم …", "الملك سلمان استقبل …"); else the words right after the verb. A phrase glued to a
+    preposition ("بسحب", "بضرورة") is no subject."""
+    c = max(_clause_start(sent, i), lo)
+    if c < i:  # SVO when the clause is just a name and the verb: "الملك سلمان استقبل الرئيس …"
+        first = sent.mention_at(c)
+        if first is not None and first.participant and all(sent.owner[k] == sent.owner[c] for k in range(c, i)):
+            return first, None, i
+    if j < len(sent.tokens):
+        m = sent.mention_at(j)
+        if (m is not None and (m.participant or m.place)) or _is_title_word(sent.norms[j]):
+            return _subject(sent, j, hi)
+    if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and not (
+            sent.norms[c][:1] == "ب" and sent.mention_at(c) is None):
+        subject = _subject(sent, c, i)
+        if subject[0] is None and subject[1] is not None and i - c <= 6:  # the whole phrase before the verb
+            subject = (None, sent.text[sent.tokens[c].start : sent.tokens[i - 1].end], i)
+        if subject[0] is not None or subject[1] is not None:
+            return subject
+    if j < len(sent.tokens) and sent.mention_at(j) is None and sent.norms[j][:1] in ("ب", "ل") and (
+            len(sent.norms[j]) > 3):
+        return None, None, j
+    return _subject(sent, j, hi)
+
+
+def _noun_phrase(sent: _Sentence, lo: int, hi: int) -> str | None:
+    """The raw words of the noun phrase starting at token ``lo`` ("قوات الأمن", "بوجاشيف"), up to 4 words,
+    ending at punctuation, a preposition, إن/أن, a number or a trigger."""
+    end = min(hi, len(sent.tokens), lo + 4)
+    k = lo
+    while k < end:
+        word = sent.norms[k]
+        if (sent.tokens[k].text in SEPARATORS or sent.tokens[k].text in QUOTE_OPEN or word in PARTICLES
+                or word in RECIPIENT_PREPOSITIONS or word in PLACE_PREPOSITIONS or word in THAT or _is_number(word)
+                or not any(ch.isalpha() for ch in word)
+                or (k > lo and sent.owner[k] < 0 and match_trigger(sent.tokens[k].text))):
+            break
+        k += 1
+    return sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end] if k > lo else None
+
+
+@dataclass
+class _Arguments:
+    actors: list[Mention]
+    recipients: list[Mention]
+    place: Mention | None
+    actor_text: str | None
+    recipient_text: str | None
+
+
+def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: DocumentFacts,
+               previous_actor: Mention | None = None) -> _Arguments:
+    """Actor, recipients and place of the trigger, looking between the previous trigger (``lo``) and the next
+    one (``hi``). A verb with no subject of its own ("… زيارة إلى موسكو، التقى خلالها نظيره") has the actor
+    of the sentence's previous event (``previous_actor``)."""
+    pattern = trig.sense.pattern
+    actor: Mention | None = None
+    recipients: list[Mention] = []
+    actor_text = recipient_text = None
+    if trig.sense.pos == "verb":
+        after = _first_participant(sent, trig.j, min(trig.j + ACTOR_WINDOW, hi), set())
+        before = _last_participant(sent, max(lo, trig.i - 6), trig.i, set())
+        if pattern == "from":  # تلقى X اتصالا من Y: Y calls X
+            receiver = after[1] if after else (before[1] if before else None)
+            caller = _after_preposition(sent, trig.j, hi, _norms("من"), {receiver.entity_id} if receiver else set())
+            actor = caller[0] if caller else None
+            recipients = [receiver] if receiver else []
+            if receiver is None:  # "تلقى خادم الحرمين الشريفين اتصالا …": the words of the receiver
+                recipient_text = _subject(sent, trig.j, hi)[1]
+        else:
+            # VSO: the phrase right after the verb is its subject (a title chain included); SVO when the verb
+            # is followed by a preposition, إن/أن or nothing ("بوتين أكد …")
+            if trig.j < len(sent.tokens) and _opens_clause(sent.norms[trig.j]) and previous_actor is not None and (
+                    sent.mention_at(trig.j) is None):
+                actor = previous_actor  # "التقى خلالها …": the subject is dropped
+            else:
+                actor, actor_text, _ = _predicate_subject(sent, trig.i, trig.j, hi, lo)
+            if actor is None and actor_text is not None and previous_actor is not None and _opens_clause(
+                    normalize_for_matching(actor_text.split()[0])):
+                actor_text = None  # "وعرض تعاونا عمليا": no subject of its own, an object follows
+            if actor is None and actor_text is None and before is not None and previous_actor is None:
+                actor = before[1]
+            if actor is None and actor_text is None:
+                actor = previous_actor
+    else:
+        # a verbal noun: its genitive, else the subject of the light verb before it, else the nearest before
+        genitive = sent.mention_at(trig.j) if trig.j < len(sent.tokens) else None
+        between_at = next((k for k in range(trig.j, min(trig.j + 3, len(sent.tokens)))
+                           if sent.norms[k] == normalize_for_matching("بين")), None)
+        between = between_at is not None
+        if genitive is not None and genitive.participant:
+            actor = genitive
+        elif between:  # "اشتباكات بين X و Y"
+            sides = _after_preposition(sent, between_at or trig.j, hi, _norms("بين", "و"), set())
+            if sides:
+                actor, recipients = sides[0], sides[1:]
+        else:
+            light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
+                          if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
+            if light is not None:
+                actor, actor_text, _ = _predicate_subject(sent, light, light + 1, trig.i, lo)
+            source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set())
+            if actor is None and actor_text is None and source:  # "مساعدات من المملكة إلى اليمن"
+                actor = source[0]
+            if actor is None and actor_text is None and trig.j < len(sent.tokens) and any(
+                    sent.norms[k][:2] == "لل" for k in range(trig.j, min(trig.j + 3, hi, len(sent.tokens)))):
+                # "العمليات العسكرية للقوات الأمنية العراقية": the agent after لـ (an adjective is none)
+                trig_j = next(k for k in range(trig.j, len(sent.tokens)) if sent.norms[k][:2] == "لل")
+                actor_text = _noun_phrase(sent, trig_j, hi)
+                actor_text = _noun_phrase(sent, trig.j, hi)
+    skip = {actor.entity_id} if actor else set()
+    if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is not None:
+        # the object: the next participant after the subject ("استقبل الملك سلمان وزير الدفاع الأمريكي")
+        start = sent.token_of(actor.end) if actor.start >= sent.tokens[trig.j - 1].end else trig.j
+        while start < min(hi, len(sent.tokens)) and sent.mention_at(start) is None and _opens_clause(
+                sent.norms[start]) and not _is_title_word(sent.norms[start]):
+            start += 1  # "التقى خلالها نظيره …"
+        obj = _first_participant(sent, start, min(start + ACTOR_WINDOW, hi), skip)
+        if obj is not None:
+            recipients.append(obj[1])
+        elif pattern == "host" and start < hi and _is_title_word(sent.norms[start]):
+            recipient_text = _subject(sent, start, hi)[1]  # "استقبل الأمير سفير دولة الكويت لدى المملكة"
+    if pattern in ("with", "mutual", "subj_obj", "host"):
+        reach = hi if trig.sense.pos == "verb" else min(hi, trig.j + 4)  # a noun's complements follow it closely
+        for m in _after_preposition(sent, trig.j, reach, RECIPIENT_PREPOSITIONS,
+                                    skip | {r.entity_id for r in recipients}):
+            recipients.append(m)
+    # the two countries ("البلدين") or their presidents ("الرئيسين") of the article
+    if actor is None and not recipients:
+        near = set(sent.norms[trig.j : trig.j + 3]) | set(sent.norms[max(0, trig.i - 2) : trig.i])
+        pair = facts.leaders if near & PAIR_LEADERS else facts.countries if near & PAIR_COUNTRIES else ()
+        if len(pair) == 2:
+            actor, recipients = pair[0], [pair[1]]
+    place: Mention | None = None
+    for k in range(trig.j, min(len(sent.tokens), hi)):
+        cand = sent.mention_at(k)
+        if cand is not None and cand.place and sent.owner[k - 1] != sent.owner[k] and (
+                sent.norms[k - 1] in PLACE_PREPOSITIONS or (
+                sent.tokens[k].start < cand.start and sent.tokens[k].text[:1] == "ب")):
+            place = cand
+            break
+    if place is None:  # the one city of the trigger's stretch of the sentence
+        first_tok, last_tok = sent.tokens[max(lo, 0)], sent.tokens[min(hi, len(sent.tokens)) - 1]
+        cities = [m for m in sent.mentions if m.place and m.subtype in ("city", "region")
+                  and first_tok.start <= m.start and m.end <= last_tok.end]
+        place = cities[0] if len(cities) == 1 else None
+    if place is not None and actor is not None and place.entity_id == actor.entity_id:
+        place = None
+    recipients = [r for r in recipients if actor is None or r.entity_id != actor.entity_id]
+    return _Arguments([actor] if actor else [], recipients, place, actor_text, recipient_text)
+
+
+def _negated(sent: _Sentence, i: int) -> bool:
+    before = sent.norms[max(0, i - 2) : i]
+    return any(b in NEGATORS or (b[:1] in ("و", "ف") and b[1:] in NEGATORS) for b in before)
+
+
+def _future(sent: _Sentence, trig: _Trigger) -> bool:
+    word = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
+    if trig.sense.pos == "verb" and word.startswith("س") and len(word) > 3 and word[1] in "يتنا":
+        return True
+    return any(b in FUTURE_MARKERS for b in sent.norms[max(0, trig.i - 3) : trig.i])
+
+
+def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None
+                ) -> tuple[date | None, date | None, str | None, str | None, str]:
+    """(date, end, precision, text, source) for the trigger at document offset ``anchor``."""
+    usable = [d for d in dates if not (d.precision == YEAR and reference is not None)  # a year alone: background
+              and (reference is None or abs((d.start + sent_start) - anchor) <= DATE_REACH)]
+    if usable:
+        d = min(usable, key=lambda dm: abs((dm.start + sent_start) - anchor))
+        return d.date, d.date_end, d.precision, d.text, "text"
+    if reference is not None:
+        return reference, None, DAY, None, "publication"
+    return None, None, None, None, "none"
+
+
+def _country(m: Mention) -> str | None:
+    return m.country_code
+
+
+def document_facts(mentions: Sequence[Mention], leaders: dict[str, Mention]) -> DocumentFacts:
+    """The two countries an article names most (and their heads of state, when given by country code)."""
+    counts = Counter(m.entity_id for m in mentions if m.type == EntityType.LOC and m.subtype == "country")
+    by_id = {m.entity_id: m for m in mentions}
+    top = [by_id[e] for e, _ in counts.most_common(2)]
+    heads = tuple(leaders[c] for c in (m.country_code for m in top) if c in leaders)
+    return DocumentFacts(tuple(top), heads if len(heads) == 2 else ())
 
 
 def detect_events(
@@ -112,46 +614,42 @@ def detect_events(
     sentences: list[tuple[int, int]],
     mentions: list[Mention],
     published_at: datetime | None,
-) -> list[EventMentionRow]:
-    """Event mention rows (without event_id) for one document."""
+    is_name: frozenset[str] = frozenset(),
+    facts: DocumentFacts | None = None,
+) -> tuple[list[EventMentionRow], list[QuoteRow]]:
+    """Event mention rows (without event_id) and quotation rows of one document."""
     reference = published_at.date() if published_at else None
-    rows: list[EventMentionRow] = []
-    by_sentence: dict[int, list[Mention]] = {}
+    facts = facts or DocumentFacts()
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    starts = [s for s, _ in sentences]
     for m in mentions:
-        for idx, (s, e) in enumerate(sentences):
-            if s <= m.start < e:
-                by_sentence.setdefault(idx, []).append(m)
-                break
+        idx = bisect.bisect_right(starts, m.start) - 1
+        if idx >= 0 and m.start < sentences[idx][1]:
+            by_sentence[idx].append(m)
+    rows: list[EventMentionRow] = []
+    quotes: list[QuoteRow] = []
+    by_id = {m.entity_id: m for m in mentions if m.type == EntityType.PER}
     for sidx, (s, e) in enumerate(sentences):
-        toks = tokenize(text[s:e], offset=s)
-        found = [(i, *hit) for i, t in enumerate(toks) if (hit := match_trigger(t.text))]
-        if not found:
+        sent = _Sentence.build(text, s, e, by_sentence.get(sidx, []))
+        triggers = _triggers(sent, is_name)
+        reporting = [] if not sent.tokens else _reporting_verbs(sent, is_name, {t.i for t in triggers})
+        if not triggers and not reporting:
             continue
-        ments = sorted(by_sentence.get(sidx, []), key=lambda m: m.start)
         dates = find_dates(text[s:e], reference)
-        for n, (i, cut, trig) in enumerate(found):
-            t_start, t_end = toks[i].start + cut, toks[i].end
-            next_trigger = toks[found[n + 1][0]].start if n + 1 < len(found) else e
-            window_end = toks[min(i + ACTOR_WINDOW, len(toks) - 1)].end
-            after = [m for m in ments if t_end <= m.start < next_trigger and _participant(m)]
-            before = [m for m in ments if m.end <= t_start and _participant(m)]
-            actor = next((m for m in after if m.start < window_end), None) or (before[-1] if before else None)
-            actors = [actor.entity_id] if actor else []
-            recipients = sorted({m.entity_id for m in after if actor is None or m.start > actor.start} - set(actors))
-            places = [m for m in ments
-                      if _place(m) and m.start >= t_end and _prev_word(text, m.start) in PLACE_PREPOSITIONS]
-            places = places or [m for m in ments if _place(m) and m.subtype in ("city", "region")]
-            location = places[0].entity_id if places else None
-            if location in recipients and len(recipients) > 1:
-                recipients.remove(location)
-            if dates:
-                d = min(dates, key=lambda dm: abs((dm.start + s) - t_start))
-                ev_date, ev_end, precision, date_text = d.date, d.date_end, d.precision, d.text
-            elif reference:
-                ev_date, ev_end, precision, date_text = reference, None, "day", None
-            else:
-                ev_date, ev_end, precision, date_text = None, None, None, None
-            quad, goldstein = CAMEO_ROOTS[trig.cameo_root]
+        previous_actor: Mention | None = None
+        for n, trig in enumerate(triggers):
+            lo = triggers[n - 1].j if n > 0 else 0
+            hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
+            args = _arguments(sent, trig, lo, hi, facts, previous_actor)
+            if not args.actors and not args.recipients and not (args.actor_text and (
+                    trig.sense.pos == "verb" or trig.sense.event_type in UNNAMED_ACTOR_TYPES)
+                    and not trig.sense.participant):
+                continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
+            if args.actors and args.actors[0].type == EntityType.PER:
+                previous_actor = args.actors[0]
+            t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
+            ev_date, ev_end, precision, date_text, source = _event_date(dates, s, t_start, reference)
+            quad, goldstein = CAMEO_ROOTS[trig.sense.cameo_root]
             rows.append(EventMentionRow(
                 event_mention_id=ids.event_mention_id(doc_id, t_start, t_end),
                 doc_id=doc_id,
@@ -159,81 +657,365 @@ def detect_events(
                 trigger_start=t_start,
                 trigger_end=t_end,
                 trigger=text[t_start:t_end],
-                event_type=trig.event_type,
-                mode=trig.mode,
-                cameo_root=trig.cameo_root,
+                event_type=trig.sense.event_type,
+                mode=trig.sense.mode,
+                cameo_root=trig.sense.cameo_root,
                 quad_class=quad,
                 goldstein=goldstein,
-                actor_ids=actors,
-                recipient_ids=recipients,
-                location_id=location,
+                actor_ids=[m.entity_id for m in args.actors],
+                recipient_ids=sorted({m.entity_id for m in args.recipients}),
+                location_id=args.place.entity_id if args.place else None,
                 date=ev_date,
                 date_end=ev_end,
                 date_precision=precision,
                 date_text=date_text,
-                negated=_is_negated(toks, i),
-                future=_is_future(toks, i, cut),
+                negated=_negated(sent, trig.i),
+                future=_future(sent, trig),
+                actor_text=args.actor_text,
+                recipient_text=args.recipient_text,
+                actor_countries=sorted({c for m in args.actors if (c := _country(m))}),
+                recipient_countries=sorted({c for m in args.recipients if (c := _country(m))}),
+                date_source=source,
             ))
-    return rows
+        actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in rows
+                         if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
+        quotes += detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before)
+    return rows, quotes
+
+
+# --- quotations -------------------------------------------------------------------------------------------
+UNNAMED_SOURCES = _norms("مصادر", "المصادر", "مصدر", "المصدر", "الدراسة", "دراسة", "دراسات", "الدراسات", "تقارير",
+                         "التقارير", "التقرير", "تقرير", "ناشطون", "الناشطون", "شهود", "مراقبون", "المراقبون",
+                         "محللون", "المحللون", "خبراء", "الخبراء", "أنباء", "الأنباء", "معلومات", "المعلومات",
+                         "الصحيفة", "صحيفة", "الإحصاءات", "البيانات", "الأرقام", "النتائج")
+# reporting forms that are also other words: بين "between", يذكر "it is worth mentioning", تبين "it appeared"
+_IMPERSONAL = _norms("يذكر", "تبين", "يتبين", "يتوقع", "يعتقد", "يبدو", "يلاحظ")
+_AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تقول", "يقول")
+
+
+def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) -> list[tuple[int, int, bool]]:
+    """(token, proclitic length, denies) of the reporting verbs of the sentence that open a statement: not an
+    event trigger, not the second verb of the same speaker's statement ("قال … مشيرا إلى أن", "وأضاف … مؤكدا"),
+    and for the words that are also something else (بين, يذكر) only with a speaker or إن/أن right after."""
+    out: list[tuple[int, int, bool]] = []
+    for i, tok in enumerate(sent.tokens):
+        if i in taken or sent.owner[i] >= 0 or sent.norms[i] in is_name:
+            continue
+        hit = match_reporting(tok.text)
+        if hit is None:
+            continue
+        word = normalize_for_matching(tok.text[hit[0] :])
+        nxt = sent.norms[i + 1 : i + 4]
+        if word in _IMPERSONAL and nxt and nxt[0] in THAT:
+            continue  # "ويذكر أن", "وتبين أن": a formula, nobody speaks
+        if word in _AMBIGUOUS_REPORTING:
+            if (i > 0 and sent.norms[i - 1] in _norms("من", "ما")) or not (
+                    any(w in THAT or w == ":" for w in nxt) or sent.mention_at(i + 1) is not None
+                    or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))):
+                continue
+        if out:  # a second verb opens a new statement only with a speaker of its own right at it
+            own = (sent.mention_at(i + 1) is not None or sent.mention_at(i - 1) is not None
+                   or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1])))
+            if not own or word.endswith("ا"):  # "مشيرا", "مؤكدا": the same speaker goes on
+                continue
+        out.append((i, hit[0], hit[1]))
+    return out
+
+
+def _quote_span(sent: _Sentence, start: int) -> tuple[int, int, str] | None:
+    """(start, end, kind) of what is said after token ``start``: between quotes, after a colon, or after
+    إن/أن (indirect) — to the closing quote or the end of the sentence."""
+    toks = sent.tokens
+    for k in range(start, min(len(toks), start + 12)):
+        w = toks[k].text
+        if w in QUOTE_OPEN or (w == ":" and k + 1 < len(toks)):
+            first = k + 1 + (1 if w == ":" and k + 1 < len(toks) and toks[k + 1].text in QUOTE_OPEN else 0)
+            if first >= len(toks):
+                return None
+            end = next((q for q in range(first, len(toks)) if toks[q].text in QUOTE_CLOSE and q > first), None)
+            last = (end - 1) if end is not None else len(toks) - 1
+            while last > first and toks[last].text in SEPARATORS:
+                last -= 1
+            if last >= first:
+                return toks[first].start, toks[last].end, "direct"
+        if sent.norms[k] in THAT and k + 1 < len(toks):
+            last = len(toks) - 1
+            while last > k + 1 and toks[last].text in SEPARATORS:
+                last -= 1
+            return toks[k + 1].start, toks[last].end, "indirect"
+    return None
+
+
+def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int, int, bool]],
+                  dates: list[DateMention], reference: date | None,
+                  actors_before: Sequence[tuple[int, Mention]] = ()) -> list[QuoteRow]:
+    """One ``quotes`` row per reporting verb that introduces a quoted or reported content. A verb whose
+    subject is dropped after an event of the sentence has that event's actor as speaker ("بعث بوتين رسالة
+    … أعرب فيها عن دعمه"); ``actors_before`` are (trigger token, actor) of the sentence's events."""
+    out: list[QuoteRow] = []
+    for n, (i, cut, denies) in enumerate(verbs):
+        hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
+        speaker, speaker_text, subject_end = _predicate_subject(sent, i, i + 1, hi, 0)
+        subject_end = max(subject_end, i + 1)
+        previous = [a for k, a in actors_before if k < i]
+        if previous and speaker is None and (speaker_text is None or _opens_clause(
+                normalize_for_matching(speaker_text.split()[0]))):
+            speaker, speaker_text = previous[-1], None
+        if speaker is None and speaker_text is None:  # SVO: "بوتين قال إن …"
+            before = _last_participant(sent, max(0, i - 6), i, set())
+            speaker = before[1] if before else None
+        if speaker is None and speaker_text is None and i > 1:
+            continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")
+        if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES:
+            continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote
+        content_from = subject_end if subject_end > i + 1 else i + 1
+        span = _quote_span(sent, content_from)
+        if span is None:  # no quote mark, colon or إن/أن: what follows the speaker is what was said
+            rest = content_from
+            while rest < len(sent.tokens) and (sent.tokens[rest].text in SEPARATORS or sent.norms[rest] in (
+                    "الى", "في", "على", "عن")):
+                rest += 1
+            last = len(sent.tokens) - 1
+            while last > rest and sent.tokens[last].text in SEPARATORS:
+                last -= 1
+            if rest > last:
+                continue
+            span = (sent.tokens[rest].start, sent.tokens[last].end, "indirect")
+        q_start, q_end, kind = span
+        v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i].end
+        q_date, _, _, _, source = _event_date(dates, sent.start, v_start, reference)
+        out.append(QuoteRow(
+            quote_id="Q" + ids.stable_id("quote", doc_id, v_start, v_end, length=15),
+            doc_id=doc_id,
+            sentence_idx=sidx,
+            verb_start=v_start,
+            verb_end=v_end,
+            verb=sent.text[v_start:v_end],
+            speaker_id=speaker.entity_id if speaker else None,
+            speaker_text=speaker_text,
+            speaker_country=speaker.country_code if speaker else None,
+            quote_start=q_start,
+            quote_end=q_end,
+            quote=sent.text[q_start:q_end],
+            kind=kind,
+            date=q_date,
+            date_source=source,
+            negated=denies or _negated(sent, i),
+        ))
+    return out
+
+
+# --- from the stored tables ------------------------------------------------------------------------------------
+def mention_index(entity_mentions: pl.DataFrame, entities: pl.DataFrame) -> dict[str, list[Mention]]:
+    """doc_id -> the mentions the detector needs, with each entity's country (or the mention's title country)."""
+    countries = dict(zip(entities["entity_id"], entities["country_code"], strict=True))
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    cols = ("doc_id", "start", "end", "type", "subtype", "entity_id", "title_country")
+    for doc, start, end, typ, sub, eid, tcountry in entity_mentions.select(cols).iter_rows():
+        by_doc[doc].append(Mention(start, end, typ, sub, eid, countries.get(eid) or tcountry))
+    return by_doc
+
+
+def leaders_by_country(entities: pl.DataFrame, day: date | None) -> dict[str, Mention]:
+    """ISO code -> the head of state of that country on ``day`` among the corpus's entities (knowledge-base
+    heads of state), for "الرئيسين"."""
+    from pipeline.lexicons import load_kb
+
+    if "kb_id" not in entities.columns:
+        return {}
+    kb = load_kb()
+    roles: dict[str, list] = defaultdict(list)
+    for role in kb.roles:
+        roles[role.kb_id].append(role)
+    out: dict[str, Mention] = {}
+    heads = entities.filter((pl.col("subtype") == "head_of_state") & pl.col("kb_id").is_not_null())
+    for eid, kb_id, country in heads.select("entity_id", "kb_id", "country_code").iter_rows():
+        if country and country not in out and any(r.heads_state and r.holds(day) for r in roles[kb_id]):
+            out[country] = Mention(0, 0, EntityType.PER.value, "head_of_state", eid, country)
+    return out
 
 
 def event_mentions_frame(
-    documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame
-) -> pl.DataFrame:
-    """Event mention rows (without event_id) of every document, from the stored tables."""
-    spans: dict[str, list[tuple[int, int]]] = {}
+    documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame,
+    entities: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(event mention rows without event_id, quotes) of every document, from the stored tables."""
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    if entities is None:
+        entities = pl.DataFrame(schema={"entity_id": pl.String, "country_code": pl.String, "subtype": pl.String,
+                                        "kb_id": pl.String})
+    lex = entity_lexicon()
+    names = frozenset(lex.given_names) | frozenset(k for k in lex.entries if " " not in k)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
-        spans.setdefault(doc_id, []).append((start, end))
-    by_doc: dict[str, list[Mention]] = {}
-    for r in entity_mentions.select("doc_id", "start", "end", "type", "subtype", "entity_id").iter_rows(named=True):
-        by_doc.setdefault(r.pop("doc_id"), []).append(Mention(**r))
+        spans[doc_id].append((start, end))
+    by_doc = mention_index(entity_mentions, entities)
     rows: list[EventMentionRow] = []
+    quotes: list[QuoteRow] = []
+    leaders: dict[date | None, dict[str, Mention]] = {}
     for doc in documents.select("doc_id", "text", "published_at").iter_rows(named=True):
-        rows += detect_events(doc["doc_id"], doc["text"], spans.get(doc["doc_id"], []),
-                              by_doc.get(doc["doc_id"], []), doc["published_at"])
-    return TABLES["event_mentions"].frame(rows, without=("event_id",))
+        doc_mentions = by_doc.get(doc["doc_id"], [])
+        day = doc["published_at"].date() if doc["published_at"] else None
+        if day not in leaders:
+            leaders[day] = leaders_by_country(entities, day)
+        facts = document_facts(doc_mentions, leaders[day])
+        r, q = detect_events(doc["doc_id"], doc["text"], spans.get(doc["doc_id"], []), doc_mentions,
+                             doc["published_at"], names, facts)
+        rows += r
+        quotes += q
+    return (TABLES["event_mentions"].frame(rows, without=("event_id",)), TABLES["quotes"].frame(quotes))
 
 
-def event_key(row: dict) -> str:
-    """Cluster key: same type, same actors and recipients (as a set of participants), same day."""
-    participants = sorted(set(row["actor_ids"]) | set(row["recipient_ids"]))
-    day: date | None = row["date"]
-    return ids.event_id(row["event_type"], ",".join(participants), day)
+# --- clustering ---------------------------------------------------------------------------------------------
+@dataclass
+class _Cluster:
+    event_type: str
+    mutual: bool
+    actors: set[str]
+    recipients: set[str]
+    day: date | None
+    location: str | None
+    members: list[dict]
+
+
+def _compatible(c: _Cluster, actors: set[str], recipients: set[str], day: date | None, location: str | None,
+                undated_ok: bool, same_story: bool = True) -> bool:
+    """Can a unit with these participants, day and place be the happening of cluster ``c``? Across stories
+    (articles that are not copies of each other) one shared participant is not enough: two, or one and the
+    same named place."""
+    if not same_story:
+        shared = (actors | recipients) & (c.actors | c.recipients)
+        if len(shared) < 2 and not (shared and location and location == c.location):
+            return False
+    if c.day is not None and day is not None:
+        if abs((c.day - day).days) > 1:
+            return False
+    elif not undated_ok:
+        return False
+    if c.location and location and c.location != location:
+        return False
+    if c.mutual:
+        mine, theirs = actors | recipients, c.actors | c.recipients
+        return bool(mine & theirs) and (mine <= theirs or theirs <= mine)
+    if actors and c.actors and not (actors <= c.actors or c.actors <= actors):
+        return False
+    if recipients and c.recipients and not (recipients <= c.recipients or c.recipients <= recipients):
+        return False
+    return bool((actors & c.actors) or (recipients & c.recipients))
+
+
+def _absorb(cluster: _Cluster, unit: _Cluster) -> None:
+    cluster.actors |= unit.actors
+    cluster.recipients |= unit.recipients - cluster.actors
+    cluster.location = cluster.location or unit.location
+    cluster.members += unit.members
 
 
 def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Give every event mention an ``event_id`` and build the ``events`` rows.
+    """Give every event mention an ``event_id`` and build the ``events`` rows (see the module docstring).
 
-    ``documents`` supplies doc_id, source and published_at for n_sources/first_seen/last_seen.
+    ``documents`` supplies doc_id, source and published_at for n_sources/first_seen/last_seen, and
+    cluster_id (near-duplicate copies of one story) when it has it.
     """
-    rows = mentions.to_dicts()
+    from pipeline.lexicons import load_event_lexicon as _lexicon
+
+    mutual_modes = {s.mode for senses in _lexicon().words.values() for s in senses if s.pattern == "mutual"}
+    rows = mentions.sort("doc_id", "trigger_start").to_dicts()
+    # first, the mentions of one sentence of the same type that share a participant are one happening
+    # ("أجرى الشرع زيارة إلى موسكو، التقى خلالها بوتين"): a unit; units are then clustered across articles
+    units: list[_Cluster] = []
+    open_units: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for r in rows:
-        r["event_id"] = event_key(r)
-    with_ids = pl.DataFrame(rows, schema=TABLES["event_mentions"].polars_schema)
+        actors, recipients = set(r["actor_ids"]), set(r["recipient_ids"])
+        mutual = r["mode"] in mutual_modes
+        key = (r["doc_id"], r["sentence_idx"], r["event_type"])
+        unit = next((units[u] for u in open_units[key]
+                     if (actors | recipients) & (units[u].actors | units[u].recipients)), None)
+        if unit is None:
+            unit = _Cluster(r["event_type"], mutual, set(), set(), None, None, [])
+            if actors or recipients:
+                open_units[key].append(len(units))
+            units.append(unit)
+        unit.mutual = unit.mutual or mutual
+        unit.actors |= actors
+        unit.recipients |= recipients - unit.actors
+        unit.location = unit.location or r["location_id"]
+        unit.members.append(r)
+    for unit in units:
+        dated = [m for m in unit.members if m["date"] is not None]
+        text_dated = [m for m in dated if m["date_source"] == "text"] or dated
+        unit.day = min(m["date"] for m in text_dated) if text_dated else None
+
+    # the story of each article: its near-duplicate cluster (wire copies), else itself
+    story = {d: (c or d) for d, c in (documents.select("doc_id", "cluster_id").iter_rows()
+                                      if "cluster_id" in documents.columns
+                                      else ((d, None) for d in documents["doc_id"]))}
+
+    def same_story(c: _Cluster, unit: _Cluster) -> bool:
+        mine = {story.get(m["doc_id"], m["doc_id"]) for m in unit.members}
+        return any(story.get(m["doc_id"], m["doc_id"]) in mine for m in c.members)
+
+    clusters: list[_Cluster] = []
+    by_type: dict[str, list[int]] = defaultdict(list)
+    undated: list[_Cluster] = []
+    for unit in sorted(units, key=lambda u: (u.day is None, u.day or date.min, u.members[0]["doc_id"],
+                                             u.members[0]["trigger_start"])):
+        if not unit.actors and not unit.recipients:
+            clusters.append(unit)  # nobody to tell two happenings apart: it stays alone
+            continue
+        if unit.day is None:
+            undated.append(unit)
+            continue
+        best = next((ci for ci in by_type[unit.event_type] if _compatible(
+            clusters[ci], unit.actors, unit.recipients, unit.day, unit.location, False,
+            same_story(clusters[ci], unit))), None)
+        if best is None:
+            by_type[unit.event_type].append(len(clusters))
+            clusters.append(unit)
+        else:
+            _absorb(clusters[best], unit)
+    for unit in undated:  # an undated unit joins the one dated happening it can be, else stands alone
+        fits = [ci for ci in by_type[unit.event_type]
+                if _compatible(clusters[ci], unit.actors, unit.recipients, None, unit.location, True,
+                               same_story(clusters[ci], unit))]
+        if len(fits) > 1:  # the happenings that share most participants with it
+            overlap = {ci: len((unit.actors | unit.recipients) & (clusters[ci].actors | clusters[ci].recipients))
+                       for ci in fits}
+            top = max(overlap.values())
+            fits = [ci for ci in fits if overlap[ci] == top]
+        if len(fits) == 1:
+            _absorb(clusters[fits[0]], unit)
+        else:
+            by_type[unit.event_type].append(len(clusters))
+            clusters.append(unit)
     docs = {r["doc_id"]: r for r in documents.select("doc_id", "source", "published_at").iter_rows(named=True)}
-    groups: dict[str, list[dict]] = {}
-    for r in rows:
-        groups.setdefault(r["event_id"], []).append(r)
     events = []
-    for eid, members in groups.items():
-        first = members[0]
+    for c in clusters:
+        members = sorted(c.members, key=lambda m: m["event_mention_id"])
+        eid = ids.event_id(c.event_type, members[0]["event_mention_id"], c.day)
+        for m in members:
+            m["event_id"] = eid
         modes = Counter(m["mode"] for m in members if m["mode"])
         locations = Counter(m["location_id"] for m in members if m["location_id"])
-        precisions = [m["date_precision"] for m in members if m["date_precision"]]
+        dated = [m for m in members if m["date"] is not None]
+        precisions = [m["date_precision"] for m in dated if m["date_precision"]]
         times = [docs[m["doc_id"]]["published_at"] for m in members if docs[m["doc_id"]]["published_at"]]
         ends = [m["date_end"] for m in members if m["date_end"]]
+        text_dated = [m for m in dated if m["date_source"] == "text"] or dated
+        first = members[0]
+        actor_ids = sorted({a for m in members for a in m["actor_ids"]})
         events.append({
             "event_id": eid,
-            "event_type": first["event_type"],
+            "event_type": c.event_type,
             "mode": min(modes, key=lambda k: (-modes[k], k)) if modes else None,
             "cameo_root": first["cameo_root"],
             "quad_class": first["quad_class"],
             "goldstein": first["goldstein"],
-            "actor_ids": sorted({a for m in members for a in m["actor_ids"]}),
-            "recipient_ids": sorted({a for m in members for a in m["recipient_ids"]}
-                                    - {a for m in members for a in m["actor_ids"]}),
+            "actor_ids": actor_ids,
+            "recipient_ids": sorted({a for m in members for a in m["recipient_ids"]} - set(actor_ids)),
             "location_id": min(locations, key=lambda k: (-locations[k], k)) if locations else None,
-            "date": first["date"],
+            "date": min(m["date"] for m in text_dated) if text_dated else None,
             "date_end": max(ends) if ends else None,
             "date_precision": min(precisions, key=["day", "month", "year"].index) if precisions else None,
             "n_mentions": len(members),
@@ -241,5 +1023,23 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
             "n_sources": len({docs[m["doc_id"]]["source"] or "unknown" for m in members}),
             "first_seen": min(times) if times else None,
             "last_seen": max(times) if times else None,
+            "actor_countries": sorted({x for m in members for x in m["actor_countries"]}),
+            "recipient_countries": sorted({x for m in members for x in m["recipient_countries"]}),
         })
+    with_ids = pl.DataFrame(rows, schema=TABLES["event_mentions"].schema_without())
     return with_ids, pl.DataFrame(events, schema=TABLES["events"].polars_schema)
+
+
+def event_participants(events: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
+    """The flat bridge for BI tools that cannot read lists: one row per (event, entity, role)."""
+    countries = entities.select("entity_id", "country_code")
+    parts = [
+        events.select("event_id", pl.col("actor_ids").alias("entity_id")).explode("entity_id")
+        .with_columns(pl.lit("actor").alias("role")),
+        events.select("event_id", pl.col("recipient_ids").alias("entity_id")).explode("entity_id")
+        .with_columns(pl.lit("recipient").alias("role")),
+        events.select("event_id", pl.col("location_id").alias("entity_id"))
+        .with_columns(pl.lit("location").alias("role")),
+    ]
+    out = pl.concat(parts).filter(pl.col("entity_id").is_not_null()).unique()
+    return out.join(countries, on="entity_id", how="left").select("event_id", "entity_id", "role", "country_code")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.documents import DocumentRow
-from pipeline.nlp.events import EventMentionRow
+from pipeline.nlp.events import EventMentionRow, QuoteRow
 from pipeline.nlp.ingest import RawFile, Rejection
 from pipeline.nlp.ner.tagging import RESOLVED_COLUMNS, MentionRow
 from pipeline.nlp.resolve import EntityRow
@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "pipeline"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("pipeline.config", "pipeline.ids", "pipeline.schemas", "pipeline.nlp.text"),  # text primitives, ids, contract
+    ("pipeline.config", "pipeline.ids", "pipeline.schemas", "pipeline.nlp.text",
+     "pipeline.nlp.morphology"),  # text primitives, word forms, ids, contract
     ("pipeline.lexicons",),
     ("pipeline.nlp.decode", "pipeline.nlp.segment", "pipeline.nlp.dates", "pipeline.nlp.dedup",
      "pipeline.nlp.romanize"),
@@ -111,6 +112,7 @@ def test_every_package_is_listed_in_pyproject() -> None:
         (MentionRow, "entity_mentions", RESOLVED_COLUMNS),
         (EntityRow, "entities", ()),
         (EventMentionRow, "event_mentions", ("event_id",)),
+        (QuoteRow, "quotes", ()),
     ],
 )
 def test_row_types_are_the_table_contract(row_type: type, table: str, without: tuple[str, ...]) -> None:

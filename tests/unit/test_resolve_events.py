@@ -44,8 +44,9 @@ def test_one_type_per_entity_by_vote():
 
 
 def test_trigger_matching_with_proclitics():
-    assert match_trigger("وزيارة")[1].event_type == "CONSULT"  # type: ignore[index]
-    assert match_trigger("والتقى")[1].mode == "meeting"  # type: ignore[index]
+    visit, meeting = match_trigger("وزيارة"), match_trigger("والتقى")
+    assert visit is not None and visit[0] == 1 and visit[1][0].event_type == "CONSULT"
+    assert meeting is not None and meeting[1][0].mode == "meeting"
     assert match_trigger("بحر") is None
 
 
@@ -59,7 +60,8 @@ def test_detect_events_with_actor_recipient_place_date_and_modality():
     ments = [m("الشيباني", "PER"), m("بوتين", "PER"), m("موسكو", "LOC", "city"), m("لافروف", "PER"),
              m("دمشق", "LOC", "city"), m("بوتين", "PER", nth=1), m("الشرع", "PER")]
     sents = [(0, 44), (45, 66), (67, len(text))]
-    rows = detect_events("d", text, sents, ments, datetime(2025, 11, 6))
+    rows, quotes = detect_events("d", text, sents, ments, datetime(2025, 11, 6))
+    assert quotes == []
     first = rows[0]
     assert (first.event_type, first.mode, first.cameo_root) == ("CONSULT", "meeting", "04")
     assert first.actor_ids == ["E_الشيباني"] and first.recipient_ids == ["E_بوتين"]
@@ -70,7 +72,8 @@ def test_detect_events_with_actor_recipient_place_date_and_modality():
     assert visit.negated
     host = next(r for r in rows if r.mode == "host")
     assert host.future and host.trigger == "سيستقبل"
-    assert rows[1].date == date(2025, 11, 6) and rows[1].date_text is None
+    assert rows[1].date == date(2025, 11, 6) and rows[1].date_text is None and rows[1].date_source == "publication"
+    assert first.date_source == "text"
 
     docs = pl.DataFrame({"doc_id": ["d"], "source": [None], "published_at": [datetime(2025, 11, 6)]})
     frame = TABLES["event_mentions"].frame(rows, without=("event_id",))

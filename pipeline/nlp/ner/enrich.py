@@ -220,7 +220,7 @@ def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: 
 def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """Cut person spans at the titles inside them; leave a leading title, leading function words ("فإن"),
     nationality adjectives ("روس رفيعي") and a trailing event verb ("سلمان سيزور") outside the name."""
-    from pipeline.lexicons import match_trigger
+    from pipeline.lexicons import is_event_word
 
     out = []
     for words, labs in zip(sentences, labels, strict=True):
@@ -242,8 +242,8 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
             while a < b and (norms[a] in lex.lexicon.stopwords or words[a] in FUNCTION_WORDS_AS_WRITTEN or (
                     norms[a][:1] in ("و", "ف") and norms[a][1:] in lex.lexicon.stopwords)):
                 a += 1
-            while b - a > 1 and (match_trigger(words[b - 1]) is not None or (
-                    words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and match_trigger(words[b - 1][1:]))):
+            while b - a > 1 and (is_event_word(words[b - 1]) or (
+                    words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and is_event_word(words[b - 1][1:]))):
                 b -= 1
             # nationality adjectives are not names ("مسؤولين روس رفيعي", "تنسيق سوري روسي")
             nisba = [k for k in range(a, b) if norms[k] in lex.nisba and keys[k] not in lex.place_types]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.lexicons import Lexicon, load_lexicon, match_trigger
+from pipeline.lexicons import Lexicon, is_event_word, load_lexicon
 from pipeline.nlp.ner.base import PER_TAG, Labels, first_word_forms, name_keys, propagate_names
 from pipeline.nlp.text import has_arabic, normalize_for_matching
 
@@ -112,8 +112,8 @@ class RuleTagger:
                 tok = s.norm[k]
                 if name and tok.startswith("و") and len(tok) > 3:
                     break  # "... ووزير": a new conjunct
-                if match_trigger(s.tokens[k]) is not None or (tok.startswith("س") and tok[1:2] in "يتن"
-                                                               and match_trigger(s.tokens[k][1:])):
+                if is_event_word(s.tokens[k]) or (tok.startswith("س") and tok[1:2] in "يتن"
+                                                               and is_event_word(s.tokens[k][1:])):
                     break  # an event verb ("سيستقبل") ends the name
                 if tok.startswith("ال") or tok.startswith("لل"):
                     if not name:

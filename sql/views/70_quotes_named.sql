@@ -1,0 +1,24 @@
+-- Who said what, newest first: the speaker's name (or the words naming an unnamed speaker), the quotation,
+-- and the outlet and URL of the article, so a row can be checked by reading it.
+CREATE OR REPLACE VIEW quotes_named AS
+SELECT
+    q.quote_id,
+    q.date,
+    q.date_source,
+    coalesce(e.name_ar, q.speaker_text) AS speaker,
+    e.name_en AS speaker_en,
+    q.speaker_country,
+    q.verb,
+    q.kind,
+    q.negated,
+    q.quote,
+    d.source AS outlet,
+    d.url,
+    d.published_at,
+    q.doc_id,
+    q.quote_start,
+    q.quote_end
+FROM quotes AS q
+JOIN documents AS d ON d.doc_id = q.doc_id
+LEFT JOIN entities AS e ON e.entity_id = q.speaker_id
+ORDER BY q.date DESC NULLS LAST, q.doc_id, q.quote_start;

@@ -1,0 +1,272 @@
+"""Event triggers by morphology, sense rules, Arabic word order, quotations, clustering and the bridge table."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import polars as pl
+import pytest
+
+from pipeline.lexicons import match_reporting, match_trigger
+from pipeline.nlp.events import (
+    DocumentFacts,
+    EventMentionRow,
+    Mention,
+    QuoteRow,
+    cluster_events,
+    detect_events,
+    event_participants,
+)
+from pipeline.nlp.morphology import imperfect_forms, noun_forms, perfect_forms
+from pipeline.schemas import TABLES
+
+PUBLISHED = datetime(2025, 11, 6, 9, 0)
+
+
+def run(text: str, names: list[tuple[str, str, str | None]] | None = None, *, given: frozenset[str] = frozenset(),
+        facts: DocumentFacts | None = None, doc_id: str = "d") -> tuple[list[EventMentionRow], list[QuoteRow]]:
+    """Detect events in a one-sentence document whose entity mentions are the given (surface, type, subtype)."""
+    mentions = []
+    for surface, typ, subtype in names or []:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), typ, subtype, "E_" + surface,
+                                {"روسيا": "RU", "سوريا": "SY", "السعودية": "SA"}.get(surface)))
+    return detect_events(doc_id, text, [(0, len(text))], mentions, PUBLISHED, given, facts)
+
+
+# --- morphology ---------------------------------------------------------------------------------------------
+def test_perfect_forms_cover_person_gender_number_and_dual():
+    forms = perfect_forms("اتفق")
+    assert {"اتفق", "اتفقت", "اتفقا", "اتفقتا", "اتفقوا"} <= forms
+
+
+def test_imperfect_forms_cover_persons_dual_plural_and_future():
+    forms = imperfect_forms("يتهم")
+    assert {"يتهم", "تتهم", "يتهمان", "يتهمون", "سيتهم", "ستتهم", "نتهم"} <= forms
+    assert "يهم" not in forms
+
+
+def test_noun_forms_cover_article_dual_and_pronouns():
+    forms = noun_forms("عقوبة")
+    assert {"عقوبه", "العقوبه", "عقوبتها", "عقوبتين"} <= forms
+
+
+@pytest.mark.parametrize(("word", "event_type"), [
+    ("تتهم", "DISAPPROVE"), ("تطالب", "DEMAND"), ("اتفقت", "AGREE"), ("قصفا", "ASSAULT"),
+    ("عقوباتها", "SANCTION"), ("وزيارة", "CONSULT"), ("فاستقبل", "CONSULT"), ("وسيلتقي", "CONSULT"),
+])
+def test_inflected_triggers_with_proclitics(word: str, event_type: str):
+    hit = match_trigger(word)
+    assert hit is not None, word
+    assert hit[1][0].event_type == event_type
+
+
+def test_reporting_verbs_are_not_event_triggers():
+    assert match_trigger("وقال") is None and match_reporting("وقال") == (1, False)
+    assert match_reporting("نفى") == (0, True)  # a denial
+    assert match_reporting("مشيرا") is not None
+
+
+# --- sense rules --------------------------------------------------------------------------------------------
+def test_sign_needs_an_agreement_even_after_a_long_subject():
+    rows, _ = run("وقع الأمير فيصل بن فرحان اتفاقية تعاون مع روسيا.",
+                  [("فيصل بن فرحان", "PER", None), ("روسيا", "LOC", "country")])
+    assert [(r.event_type, r.mode) for r in rows] == [("AGREE", "sign")]
+    assert rows[0].actor_ids == ["E_فيصل بن فرحان"] and rows[0].recipient_ids == ["E_روسيا"]
+    assert rows[0].recipient_countries == ["RU"]
+
+
+def test_something_happened_is_no_agreement():
+    assert run("وقع حادث تصادم مروع على طريق الرياض.", [("الرياض", "LOC", "city")])[0] == []
+    blast, _ = run("وقع انفجار في مسجد بمدينة القطيف.", [("القطيف", "LOC", "city")])
+    assert [r.event_type for r in blast] == ["ASSAULT"] and blast[0].location_id == "E_القطيف"
+
+
+def test_arriving_at_a_number_is_no_visit():
+    assert run("وصلت نسبة الإنجاز إلى 80 في المئة.")[0] == []
+    rows, _ = run("وصل الرئيس السوري أحمد الشرع إلى موسكو أمس.",
+                  [("أحمد الشرع", "PER", None), ("موسكو", "LOC", "city")])
+    assert [(r.mode, r.actor_ids, r.location_id) for r in rows] == [("visit", ["E_أحمد الشرع"], "E_موسكو")]
+    assert rows[0].date == date(2025, 11, 5) and rows[0].date_source == "text"  # أمس: the day before
+
+
+def test_no_trigger_inside_a_name():
+    text = "واستقبل فيصل بن فرحان وفدا من روسيا."
+    rows, _ = run(text, [("فيصل بن فرحان", "PER", None), ("روسيا", "LOC", "country")])
+    assert [r.trigger for r in rows] == ["استقبل"]
+    # a given name the NER missed is no trigger either (فيصل = ف + يصل)
+    rows, _ = run("وقال فيصل إن المشروع اكتمل.", given=frozenset({"فيصل"}))
+    assert rows == []
+
+
+# --- arguments ----------------------------------------------------------------------------------------------
+def test_host_verb_vso_with_a_title_chain():
+    text = "واستقبل خادم الحرمين الشريفين الملك سلمان وزير الدفاع الأمريكي آشتون كارتر في جدة."
+    rows, _ = run(text, [("الملك سلمان", "PER", None), ("آشتون كارتر", "PER", None), ("جدة", "LOC", "city")])
+    (row,) = rows
+    assert (row.mode, row.actor_ids, row.recipient_ids, row.location_id) == (
+        "host", ["E_الملك سلمان"], ["E_آشتون كارتر"], "E_جدة")
+
+
+def test_svo_subject_before_the_verb():
+    rows, _ = run("الملك سلمان استقبل الرئيس السوري أحمد الشرع.",
+                  [("الملك سلمان", "PER", None), ("أحمد الشرع", "PER", None)])
+    assert [(r.actor_ids, r.recipient_ids) for r in rows] == [(["E_الملك سلمان"], ["E_أحمد الشرع"])]
+
+
+def test_received_a_call_from_someone_makes_the_caller_the_actor():
+    rows, _ = run("تلقى خادم الحرمين الشريفين اتصالا هاتفيا من الرئيس الأمريكي باراك أوباما.",
+                  [("باراك أوباما", "PER", None)])
+    (row,) = rows
+    assert row.mode == "phone" and row.actor_ids == ["E_باراك أوباما"]
+    assert row.recipient_ids == [] and row.recipient_text == "خادم الحرمين الشريفين"
+
+
+def test_verbal_noun_genitive_is_the_actor():
+    rows, _ = run("وتأتي زيارة الشيباني إلى موسكو بعد أسبوع.", [("الشيباني", "PER", None), ("موسكو", "LOC", "city")])
+    assert [(r.event_type, r.actor_ids, r.location_id) for r in rows] == [("CONSULT", ["E_الشيباني"], "E_موسكو")]
+
+
+def test_place_is_never_taken_from_inside_a_name():
+    rows, _ = run("واستقبل وزير الخارجية عادل الجبير سفير جنوب أفريقيا.",
+                  [("عادل الجبير", "PER", None), ("جنوب أفريقيا", "LOC", "country")])
+    (row,) = rows
+    assert row.location_id is None and row.recipient_ids == ["E_جنوب أفريقيا"]
+    rows, _ = run("هبطت طائرة إغاثة من مركز الملك سلمان للإغاثة في مطار عدن.",
+                  [("مركز الملك سلمان للإغاثة", "ORG", None), ("عدن", "LOC", "city")])
+    (row,) = rows
+    assert row.actor_ids == ["E_مركز الملك سلمان للإغاثة"] and row.location_id == "E_عدن"
+
+
+def test_the_two_countries_of_the_article():
+    ru = Mention(0, 0, "LOC", "country", "E_روسيا", "RU")
+    sy = Mention(0, 0, "LOC", "country", "E_سوريا", "SY")
+    rows, _ = run("ووقع البلدين اتفاقية للتعاون العسكري.", facts=DocumentFacts((ru, sy)))
+    assert [(r.actor_ids, r.recipient_ids, r.actor_countries, r.recipient_countries) for r in rows] == [
+        (["E_روسيا"], ["E_سوريا"], ["RU"], ["SY"])]
+
+
+def test_raw_actor_text_when_no_entity_fits():
+    rows, _ = run("وكالة تأمين الودائع تتهم المصرف بتهريب الأموال.")
+    (row,) = rows
+    assert row.event_type == "DISAPPROVE" and row.actor_ids == [] and row.actor_text == "وكالة تأمين الودائع"
+
+
+def test_topic_nouns_without_anyone_are_no_event():
+    assert run("ويتناول الكتاب الاتفاق النووي وتاريخ المفاوضات.")[0] == []
+
+
+# --- quotations ---------------------------------------------------------------------------------------------
+def test_direct_and_indirect_quotes_with_checked_spans():
+    text = "وقال الشرع إن سوريا تريد علاقات متوازنة مع روسيا."
+    rows, quotes = run(text, [("الشرع", "PER", None), ("سوريا", "LOC", "country"), ("روسيا", "LOC", "country")])
+    assert rows == []  # a statement is no event
+    (q,) = quotes
+    assert (q.verb, q.speaker_id, q.kind, q.negated) == ("قال", "E_الشرع", "indirect", False)
+    assert q.quote == "سوريا تريد علاقات متوازنة مع روسيا" == text[q.quote_start:q.quote_end]
+    assert text[q.verb_start:q.verb_end] == q.verb and q.date == date(2025, 11, 6) and q.date_source == "publication"
+
+    text = "وأضاف لافروف: «نحن مستعدون للحوار»."
+    (q,) = run(text, [("لافروف", "PER", None)])[1]
+    assert q.kind == "direct" and q.quote == "نحن مستعدون للحوار" == text[q.quote_start:q.quote_end]
+
+
+def test_denial_and_unnamed_speaker():
+    (q,) = run("ونفى المتحدث أن تكون بلاده قد أرسلت قوات.")[1]
+    assert q.negated and q.speaker_id is None and q.speaker_text == "المتحدث"
+
+
+def test_formulas_and_unnamed_sources_are_not_quotes():
+    assert run("ويذكر أن المهرجان انطلق قبل عشرة أعوام.")[1] == []
+    assert run("وأضافت المصادر أن القوات تقدمت.")[1] == []
+
+
+def test_one_statement_with_two_verbs_is_one_quote():
+    text = "وقال بوتين إن العلاقات قوية، مشيرا إلى أن الزيارة مهمة."
+    (q,) = run(text, [("بوتين", "PER", None)])[1]
+    assert q.verb == "قال"
+
+
+# --- clustering ---------------------------------------------------------------------------------------------
+def _mentions(*docs: tuple[str, str, list[tuple[str, str, str | None]], datetime]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    rows: list[EventMentionRow] = []
+    for doc_id, text, names, published in docs:
+        mentions = [Mention(text.index(s), text.index(s) + len(s), t, sub, "E_" + s) for s, t, sub in names]
+        rows += detect_events(doc_id, text, [(0, len(text))], mentions, published)[0]
+    frame = TABLES["event_mentions"].frame(rows, without=("event_id",))
+    documents = pl.DataFrame({"doc_id": [d[0] for d in docs], "source": [f"s{i % 2}" for i in range(len(docs))],
+                              "published_at": [d[3] for d in docs]})
+    return frame, documents
+
+
+def test_wire_copies_of_one_meeting_are_one_event_in_either_order():
+    putin, sharaa = ("بوتين", "PER", None), ("الشرع", "PER", None)
+    frame, docs = _mentions(
+        ("a", "التقى بوتين الشرع في موسكو.", [putin, sharaa], datetime(2025, 10, 15)),
+        ("b", "والتقى الشرع بوتين أمس.", [putin, sharaa], datetime(2025, 10, 16)),
+        ("c", "التقى بوتين الشرع في موسكو.", [putin, sharaa], datetime(2025, 12, 1)),  # weeks later: another
+    )
+    with_ids, events = cluster_events(frame, docs)
+    assert events.height == 2
+    big = events.sort("n_mentions", descending=True).row(0, named=True)
+    assert (big["n_mentions"], big["n_articles"], big["n_sources"], big["date"]) == (2, 2, 2, date(2025, 10, 15))
+    assert with_ids["event_id"].n_unique() == 2
+
+
+def test_directed_types_keep_host_and_guest_apart():
+    a, b = ("الجبير", "PER", None), ("لافروف", "PER", None)
+    frame, docs = _mentions(
+        ("a", "استقبل الجبير لافروف.", [a, b], datetime(2025, 10, 15)),
+        ("b", "استقبل لافروف الجبير.", [a, b], datetime(2025, 10, 15)),
+    )
+    assert cluster_events(frame, docs)[1].height == 2
+
+
+def test_events_without_participants_stay_single():
+    frame, docs = _mentions(
+        ("a", "وقع انفجار في مسجد.", [], datetime(2025, 10, 15)),
+        ("b", "وقع انفجار في مسجد.", [], datetime(2025, 10, 15)),
+    )
+    events = cluster_events(frame, docs)[1]
+    assert events.height == 2 and events["n_articles"].to_list() == [1, 1]
+
+
+def test_bridge_has_one_row_per_event_entity_and_role():
+    putin, sharaa, moscow = ("بوتين", "PER", None), ("الشرع", "PER", None), ("موسكو", "LOC", "city")
+    frame, docs = _mentions(("a", "التقى بوتين الشرع في موسكو.", [putin, sharaa, moscow], datetime(2025, 10, 15)))
+    events = cluster_events(frame, docs)[1]
+    entities = pl.DataFrame({"entity_id": ["E_بوتين", "E_الشرع", "E_موسكو"], "country_code": ["RU", "SY", "RU"]})
+    bridge = event_participants(events, entities)
+    roles = {role: set(bridge.filter(pl.col("role") == role)["entity_id"]) for role in ("actor", "recipient",
+                                                                                        "location")}
+    assert roles["actor"] | roles["recipient"] == {"E_بوتين", "E_الشرع"} and roles["location"] == {"E_موسكو"}
+    assert bridge.height == 3 and bridge.columns == TABLES["event_participants"].names
+    assert dict(bridge.select("entity_id", "country_code").rows())["E_الشرع"] == "SY"
+
+
+def test_a_dropped_subject_is_the_previous_event_actor():
+    text = "أجرى الرئيس أحمد الشرع زيارة رسمية إلى موسكو، التقى خلالها نظيره فلاديمير بوتين."
+    rows, _ = run(text, [("أحمد الشرع", "PER", None), ("موسكو", "LOC", "city"), ("فلاديمير بوتين", "PER", None)])
+    assert [(r.mode, r.actor_ids, r.recipient_ids) for r in rows] == [
+        ("visit", ["E_أحمد الشرع"], []), ("meeting", ["E_أحمد الشرع"], ["E_فلاديمير بوتين"])]
+    # and both are one happening: the visit and the meeting it was for
+    frame = TABLES["event_mentions"].frame(rows, without=("event_id",))
+    docs = pl.DataFrame({"doc_id": ["d"], "source": ["s"], "published_at": [PUBLISHED]})
+    assert cluster_events(frame, docs)[1].height == 1
+
+    text = "وبعث بوتين رسالة إلى الشرع، أعرب فيها عن دعمه لجهوده."
+    _, quotes = run(text, [("بوتين", "PER", None), ("الشرع", "PER", None)])
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("أعرب", "E_بوتين")]
+
+
+def test_an_undated_report_joins_the_dated_happening_it_fits_best():
+    putin, sharaa, ver = ("بوتين", "PER", None), ("الشرع", "PER", None), ("فيرشينين", "PER", None)
+    frame, docs = _mentions(
+        ("a", "التقى الشرع بوتين في 15 أكتوبر.", [sharaa, putin], datetime(2025, 11, 6)),
+        ("b", "التقى الشرع فيرشينين في 29 أكتوبر.", [sharaa, ver], datetime(2025, 11, 6)),
+        ("c", "التقى الشرع بوتين.", [sharaa, putin], None),  # no publication date, no date in the text
+    )
+    with_ids, events = cluster_events(frame, docs)
+    ids = dict(with_ids.select("doc_id", "event_id").rows())
+    assert ids["c"] == ids["a"] != ids["b"] and events.height == 2
+    assert events.filter(pl.col("event_id") == ids["c"])["date"][0] == date(2025, 10, 15)
