@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import DEFAULT_SHARED_DIR, NerBackendName, Settings, parse_backend
 
@@ -18,9 +19,35 @@ def _instance():
     return dg.DagsterInstance.ephemeral()
 
 
+def _root_cause(error: Any) -> str:
+    """The innermost error of a Dagster step failure ("PermissionError: …"), not "Error occurred while …"."""
+    while getattr(error, "cause", None) is not None:
+        error = error.cause
+    message = (error.message or "").strip().splitlines()
+    return message[-1] if message else getattr(error, "cls_name", None) or "unknown error"
+
+
 def run(args: argparse.Namespace) -> int:
-    """Materialize the whole graph through Dagster, print rows per asset and every check result."""
+    """Materialize the whole graph through Dagster into a run folder, check it, publish it, and print rows
+    per asset and every check result. Exit codes: 0 published, 1 a check or step failed (nothing published),
+    2 a setting is wrong, 3 another run holds the warehouse."""
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("akhbar: interrupted; nothing was published (the warehouse still holds its previous run)",
+              file=sys.stderr)
+        return 130
+    except Exception as err:  # an error of Akhbar itself, not of one input: one line, traceback on request
+        if args.verbose:
+            raise
+        print(f"akhbar: error: {type(err).__name__}: {err} (run again with --verbose for the traceback)",
+              file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     from pipeline.definitions import PIPELINE_JOB, build_definitions
+    from pipeline.storage.warehouse import LOCK_ENV, WarehouseBusy, WarehouseLayout, warehouse_lock
 
     try:
         settings = Settings.from_env().with_paths(args.input, args.warehouse)
@@ -28,18 +55,37 @@ def run(args: argparse.Namespace) -> int:
             from dataclasses import replace
 
             settings = replace(settings, ner_backend=parse_backend(args.ner_backend, "--ner-backend"))
-        settings.validate()
+        settings.validate(for_writing=True)
     except ValueError as err:
         print(f"akhbar: {err}", file=sys.stderr)
         return 2
     defs = build_definitions(settings)
     job = defs.resolve_job_def(PIPELINE_JOB)
+    layout = WarehouseLayout(settings.warehouse_dir)
     print(f"akhbar: input {settings.input_dir}\nakhbar: warehouse {settings.warehouse_dir}", flush=True)
+    if not any(Path(settings.input_dir).iterdir()):
+        print(f"akhbar: warning: the input folder {settings.input_dir} is empty; the run publishes empty tables",
+              file=sys.stderr)
     log_level = "DEBUG" if args.verbose else "WARNING"
-    result = job.execute_in_process(
-        instance=_instance(), raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
-    )
+    try:
+        with warehouse_lock(layout.root):
+            for leftover in layout.clean_stale():
+                print(f"akhbar: removed what an interrupted run left: {leftover}", file=sys.stderr)
+            os.environ[LOCK_ENV] = f"{layout.root.resolve()}:{os.getpid()}"
+            try:
+                result = job.execute_in_process(
+                    instance=_instance(), raise_on_error=False,
+                    run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+                )
+            finally:
+                os.environ.pop(LOCK_ENV, None)
+            if not result.success:  # nothing of this run is published: drop its folder now
+                import shutil
+
+                shutil.rmtree(layout.run_dir(result.run_id), ignore_errors=True)
+    except WarehouseBusy as err:
+        print(f"akhbar: {err}", file=sys.stderr)
+        return 3
 
     rows: dict[str, int | None] = {}
     for event in result.get_asset_materialization_events():
@@ -61,14 +107,21 @@ def run(args: argparse.Namespace) -> int:
         if not e.passed:
             detail = "  " + "; ".join(f"{k}={getattr(v, 'value', v)}" for k, v in e.metadata.items())
         print(f" {mark} {e.asset_key.to_user_string()}.{e.check_name}{detail}")
-    if not result.success:
-        for event in result.all_events:
-            error = event.step_failure_data.error if event.is_step_failure and event.step_failure_data else None
-            if error is not None:
-                print(f"\nakhbar: step {event.step_key} failed: {error.message.strip()}", file=sys.stderr)
-    outputs = Path(settings.warehouse_dir)
-    print(f"\n Parquet: {outputs / 'parquet'}\n DuckDB:  {outputs / 'akhbar.duckdb'}")
-    return 0 if result.success and not failed else 1
+    for event in result.all_events:
+        error = event.step_failure_data.error if event.is_step_failure and event.step_failure_data else None
+        if error is not None:
+            print(f"\nakhbar: step {event.step_key} failed: {_root_cause(error)}", file=sys.stderr)
+    published = result.success and not failed and layout.current_run_id() == result.run_id
+    if published:
+        print(f"\n published run {result.run_id}\n Parquet: {layout.root / 'parquet'}\n"
+              f" DuckDB:  {layout.database_path}")
+        return 0
+    previous = layout.manifest()
+    still = (f"it still holds run {previous['run_id']} (published {previous['published_at']})" if previous
+             else "it holds no published run yet")
+    print(f"\nakhbar: run {result.run_id} failed; nothing was published to {layout.root}: {still}",
+          file=sys.stderr)
+    return 1
 
 
 def ner_eval(args: argparse.Namespace) -> int:

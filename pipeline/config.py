@@ -59,6 +59,21 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"{name}={raw!r} is not a whole number of bytes; unset it or give e.g. 5000000") from exc
 
 
+def _check_writable(folder: Path) -> None:
+    """Raise ValueError unless ``folder`` exists (or can be created) and a file can be written in it."""
+    if folder.exists() and not folder.is_dir():
+        raise ValueError(f"the warehouse {str(folder)!r} is a file; pass a folder (--warehouse DIR or "
+                         "AKHBAR_WAREHOUSE)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".akhbar-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise ValueError(f"cannot write to the warehouse {str(folder)!r} ({err.strerror or err}); choose a folder "
+                         "you can write (--warehouse DIR or AKHBAR_WAREHOUSE) or fix its permissions") from None
+
+
 def parse_backend(name: str, source: str = "AKHBAR_NER_BACKEND") -> NerBackendName:
     """The backend called ``name``; the error names the valid choices and where the bad value came from."""
     try:
@@ -99,13 +114,23 @@ class Settings:
             warehouse_dir=str(Path(warehouse_dir).resolve()) if warehouse_dir else self.warehouse_dir,
         )
 
-    def validate(self) -> None:
-        """Raise ValueError with the cause and what to do when a setting cannot work."""
+    def validate(self, for_writing: bool = False) -> None:
+        """Raise ValueError with the cause and what to do when a setting cannot work. ``for_writing`` also
+        checks the warehouse folder can be written (before a run starts, not halfway through it)."""
         parse_backend(str(self.ner_backend))
-        if not Path(self.input_dir).is_dir():
-            raise ValueError(
-                f"input folder {self.input_dir!r} does not exist; pass --input DIR or set AKHBAR_INPUT"
-            )
+        source = Path(self.input_dir)
+        if not source.exists():
+            raise ValueError(f"input folder {self.input_dir!r} does not exist; pass --input DIR or set AKHBAR_INPUT")
+        if not source.is_dir():
+            raise ValueError(f"input {self.input_dir!r} is a file, not a folder; pass the folder that holds the "
+                             "articles (--input DIR or AKHBAR_INPUT)")
+        inp, out = source.resolve(), Path(self.warehouse_dir).resolve()
+        if inp == out or inp in out.parents or out in inp.parents:
+            raise ValueError(f"the warehouse {str(out)!r} and the input folder {str(inp)!r} overlap (one is inside "
+                             "the other), so a run would read its own output; choose a warehouse outside the input "
+                             "folder (--warehouse DIR or AKHBAR_WAREHOUSE)")
+        if for_writing:
+            _check_writable(out)
         if self.ner_backend == NerBackendName.CAMEL and not (
             self.camel_model_dir and (Path(self.camel_model_dir) / "config.json").is_file()
         ):

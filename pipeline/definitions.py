@@ -6,12 +6,11 @@ from __future__ import annotations
 import dagster as dg
 
 from pipeline.config import Settings
-from pipeline.defs import documents, entities, events, ingest, serving, stats
+from pipeline.defs import documents, entities, events, serving, stats
 from pipeline.defs.resources import InputFiles, NerConfig, Warehouse
 
 ASSETS = [
-    ingest.raw_files,
-    documents.documents_and_quarantine,
+    documents.raw_files_documents_and_quarantine,
     documents.sentences,
     entities.entity_mentions,
     entities.entities,
@@ -22,9 +21,9 @@ ASSETS = [
     stats.entity_pairs,
     stats.source_stats,
     serving.akhbar_duckdb,
+    serving.published_run,
 ]
 CHECKS = [
-    *ingest.raw_files_checks,
     *documents.documents_checks,
     *entities.entities_checks,
     *events.events_checks,

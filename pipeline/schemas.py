@@ -98,12 +98,15 @@ NOT_NULL = False
 
 RAW_FILES = _t(
     "raw_files",
-    "One row per input file found under the input folder (sidecar .meta.json files are attached to "
-    "their article, not listed).",
+    "One row per entry found under the input folder: every file, and every link, special file or folder "
+    "that could not be read (those are also in quarantine). Sidecar .meta.json files are attached to their "
+    "article, not listed; hidden entries (name starting with '.') are skipped.",
     ("path",),
-    ("path", STR, "Path of the file relative to the input folder, '/'-separated.", NOT_NULL),
-    ("bytes", INT, "File size in bytes.", NOT_NULL),
-    ("sha256", STR, "SHA-256 of the file's bytes (hex).", NOT_NULL),
+    ("path", STR, "Path of the entry relative to the input folder, '/'-separated (bytes of a name that is not "
+     "UTF-8 shown as \\xNN).", NOT_NULL),
+    ("bytes", INT, "File size in bytes (0 for an entry that was not read).", NOT_NULL),
+    ("sha256", STR, "SHA-256 of the file's bytes (hex), the very bytes that were parsed; null for an entry that "
+     "was not read."),
     ("format", STR, "Format from the file name: txt, html, json, jsonl, or the unsupported extension.",
      NOT_NULL),
     ("encoding", STR, "Detected text encoding (utf-8, utf-8-sig, utf-16, windows-1256, iso-8859-6); "
@@ -115,15 +118,16 @@ RAW_FILES = _t(
 QUARANTINE = _t(
     "quarantine",
     "Every input file (or JSONL line) that did not become a document, with the reason why.",
-    ("source_path",),
-    ("source_path", STR, "Relative path of the rejected file; 'file.jsonl#L12' for one JSONL line.",
-     NOT_NULL),
-    ("reason", STR, "Reason code: empty | binary | undecodable | not_arabic | too_large | "
-     "unsupported_format | malformed | duplicate.", NOT_NULL),
+    ("source_path", "source_line"),
+    ("source_path", STR, "Relative path of the rejected entry (raw_files.path).", NOT_NULL),
+    ("source_line", I32, "1-based line of a JSONL file for a rejected line; 0 for a whole file.", NOT_NULL),
+    ("reason", STR, "Reason code: empty | binary | undecodable | not_arabic | too_short | too_large | "
+     "unsupported_format | malformed | duplicate | unreadable | bad_filename | not_a_file | broken_symlink | "
+     "symlink_outside_input.", NOT_NULL),
     ("detail", STR, "Readable explanation and what to do about it; for duplicates, the kept doc_id.",
      NOT_NULL),
-    ("bytes", INT, "Size of the rejected file or line in bytes.", NOT_NULL),
-    ("sha256", STR, "SHA-256 of the rejected bytes (hex).", NOT_NULL),
+    ("bytes", INT, "Size of the rejected file or line in bytes (0 when it could not be read).", NOT_NULL),
+    ("sha256", STR, "SHA-256 of the rejected bytes (hex); null when the entry could not be read."),
 )
 
 DOCUMENTS = _t(
@@ -132,7 +136,8 @@ DOCUMENTS = _t(
     ("doc_id",),
     ("doc_id", STR, "Deterministic id: first 16 hex chars of SHA-256 of the normalised content.",
      NOT_NULL),
-    ("source_path", STR, "Relative path of the input file ('file.jsonl#L12' for a JSONL line).", NOT_NULL),
+    ("source_path", STR, "Relative path of the input file (raw_files.path).", NOT_NULL),
+    ("source_line", I32, "1-based line of the JSONL file the article came from; 0 for a whole file.", NOT_NULL),
     ("format", STR, "Input format: txt, html, json or jsonl.", NOT_NULL),
     ("encoding", STR, "Detected encoding of the input file.", NOT_NULL),
     ("title", STR, "Article title (metadata, else the first line of the text)."),

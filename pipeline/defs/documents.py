@@ -1,4 +1,5 @@
-"""Stage documents: ``documents`` and ``quarantine`` (one computation), then ``sentences``."""
+"""Stages ingest and documents: ``raw_files``, ``documents`` and ``quarantine`` from one scan of the input
+folder, then ``sentences``."""
 
 
 import dagster as dg
@@ -7,32 +8,35 @@ import polars as pl
 from pipeline.defs.checks import SAMPLE, contract_checks, span_mismatches
 from pipeline.defs.resources import InputFiles, Warehouse
 from pipeline.nlp.documents import build_documents
-from pipeline.nlp.ingest import quarantine_frame, scan_inputs
+from pipeline.nlp.ingest import quarantine_frame, raw_files_frame, scan_inputs
 from pipeline.nlp.segment import sentences_frame
 
 
 @dg.multi_asset(
     specs=[
+        dg.AssetSpec("raw_files", group_name="ingest", kinds={"polars", "parquet"},
+                     description="One row per entry under the input folder (txt, html, json, jsonl, anything "
+                     "else, and links, special files or folders that cannot be read); sidecar <name>.meta.json "
+                     "files are attached to their article."),
         dg.AssetSpec("documents", group_name="documents", kinds={"polars", "parquet"}, deps=["raw_files"],
                      description="Cleaned, de-duplicated Arabic articles with metadata; every offset in the "
                      "warehouse points into documents.text."),
         dg.AssetSpec("quarantine", group_name="documents", kinds={"polars", "parquet"}, deps=["raw_files"],
-                     description="Every input file or JSONL line that did not become a document, with a "
+                     description="Every input entry or JSONL line that did not become a document, with a "
                      "reason code and a readable explanation."),
     ],
 )
-def documents_and_quarantine(context: dg.AssetExecutionContext, warehouse: Warehouse, inputs: InputFiles):
-    raw = warehouse.read("raw_files")
+def raw_files_documents_and_quarantine(context: dg.AssetExecutionContext, warehouse: Warehouse,
+                                       inputs: InputFiles):
+    """One scan of the input folder: the bytes hashed in raw_files are the bytes the documents come from."""
     files, records, rejections = scan_inputs(inputs.input_dir, inputs.max_file_bytes)
-    if sorted(f.path for f in files) != sorted(raw["path"].to_list()):
-        raise dg.Failure(
-            description=f"the files under {inputs.input_dir} changed since raw_files was materialized; "
-            "materialize raw_files again (or run the whole graph with `akhbar run`)"
-        )
+    context.log.info(f"{len(files)} entries under {inputs.input_dir}: {len(records)} article records, "
+                     f"{len(rejections)} rejected at file level")
     docs, content_rejections = build_documents(records, inputs.near_duplicate_threshold)
     quarantine = quarantine_frame([*rejections, *content_rejections])
     reasons = quarantine.group_by("reason").len().sort("reason")
     context.log.info(f"{docs.height} documents, {quarantine.height} quarantined")
+    yield warehouse.publish("raw_files", raw_files_frame(files), input_dir=dg.MetadataValue.path(inputs.input_dir))
     yield warehouse.publish("documents", docs,
                             n_clusters=dg.MetadataValue.int(docs["cluster_id"].n_unique() if docs.height else 0))
     yield warehouse.publish("quarantine", quarantine, reasons=dg.MetadataValue.md(
@@ -55,18 +59,19 @@ def sentences(warehouse: Warehouse) -> dg.MaterializeResult:
                 "(JSONL files: every line), and nothing else appeared.")
 def every_file_accounted_for(warehouse: Warehouse) -> dg.AssetCheckResult:
     raw = set(warehouse.read("raw_files")["path"].to_list())
-    docs = warehouse.read("documents")["source_path"].to_list()
-    quarantined = warehouse.read("quarantine")["source_path"].to_list()
-    produced = [p.split("#L")[0] for p in docs + quarantined]
-    missing = sorted(raw - set(produced))
-    unknown = sorted(set(produced) - raw)
-    both = sorted(set(docs) & set(quarantined))
+    docs = warehouse.read("documents").select("source_path", "source_line")
+    quarantined = warehouse.read("quarantine").select("source_path", "source_line")
+    produced = set(docs["source_path"]) | set(quarantined["source_path"])
+    missing = sorted(raw - produced)
+    unknown = sorted(produced - raw)
+    both = docs.join(quarantined, on=["source_path", "source_line"], how="inner")
     return dg.AssetCheckResult(
-        passed=not missing and not unknown and not both,
-        metadata={"files_seen": len(raw), "documents": len(docs), "quarantine_rows": len(quarantined),
+        passed=not missing and not unknown and both.is_empty(),
+        metadata={"files_seen": len(raw), "documents": docs.height, "quarantine_rows": quarantined.height,
                   "unaccounted_files": ", ".join(missing[:SAMPLE]) or "none",
                   "rows_without_file": ", ".join(unknown[:SAMPLE]) or "none",
-                  "both_document_and_quarantined": ", ".join(both[:SAMPLE]) or "none"},
+                  "both_document_and_quarantined": ", ".join(
+                      f"{p}:{n}" for p, n in both.head(SAMPLE).iter_rows()) or "none"},
     )
 
 
@@ -115,5 +120,6 @@ def sentences_tile_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
     )
 
 
-documents_checks = [*contract_checks("documents"), *contract_checks("quarantine"), *contract_checks("sentences"),
+documents_checks = [*contract_checks("raw_files"), *contract_checks("documents"), *contract_checks("quarantine"),
+                    *contract_checks("sentences"),
                     every_file_accounted_for, documents_are_clean, sentences_tile_documents]

@@ -6,12 +6,13 @@ from typing import Any
 
 import dagster as dg
 import polars as pl
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from pipeline.config import SQL_DIR, NerBackendName
 from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon
 from pipeline.schemas import TABLES
-from pipeline.storage.parquet import ParquetStore
+from pipeline.storage.parquet import PART, ParquetStore
+from pipeline.storage.warehouse import DB_NAME, WarehouseLayout
 
 PREVIEW_ROWS = 5
 PREVIEW_CELL_CHARS = 60
@@ -50,25 +51,51 @@ def markdown_preview(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> str:
 
 
 class Warehouse(dg.ConfigurableResource):
-    """Where tables live: ``<root>/parquet/<table>/part-0.parquet`` and ``<root>/akhbar.duckdb``."""
+    """Where tables live (see :mod:`pipeline.storage.warehouse`): each run writes into its own folder
+    ``<root>/runs/<run_id>/``, reads its own tables there (else the published ones) and, once every blocking
+    check has passed, the ``published_run`` asset makes it ``<root>/current`` in one atomic switch. Readers
+    use the stable paths ``<root>/parquet/<table>/part-0.parquet`` and ``<root>/akhbar.duckdb``."""
 
     root: str
     sql_dir: str = str(SQL_DIR)
+    _run_id: str | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._run_id = context.run.run_id if context.run else None
+
+    @property
+    def layout(self) -> WarehouseLayout:
+        return WarehouseLayout(self.root)
+
+    @property
+    def run_id(self) -> str:
+        if self._run_id is None:
+            raise RuntimeError("the warehouse resource is used outside a Dagster run")
+        return self._run_id
 
     @property
     def store(self) -> ParquetStore:
-        return ParquetStore(self.root)
+        """This run's tables (its staging folder)."""
+        return self.layout.staging(self.run_id)
 
     def read(self, table: str) -> pl.DataFrame:
-        return self.store.read(table)
+        """The table as this run wrote it, else as last published."""
+        path = self.layout.table_path(table, self._run_id)
+        if path is None:
+            raise FileNotFoundError(
+                f"table {table!r} is not in warehouse {self.root}: materialize the asset {table!r} (and its "
+                f"upstream assets) first, e.g. `akhbar run --warehouse {self.root}`")
+        return pl.read_parquet(path, glob=False)
 
     def publish(self, table: str, frame: pl.DataFrame, **extra: Any) -> dg.MaterializeResult:
-        """Write ``frame`` as the table's Parquet (contract cast, atomic) and describe it for Dagster."""
+        """Write ``frame`` as the table's Parquet in this run's folder (contract cast, atomic) and describe
+        it for Dagster. Nothing is visible to readers before the run is published."""
         written = self.store.write(table, frame)
         metadata: dict[str, Any] = {
             "dagster/row_count": dg.MetadataValue.int(written.height),
             "dagster/column_schema": table_schema(table),
-            "path": dg.MetadataValue.path(str(self.store.path(table))),
+            "path": dg.MetadataValue.path(str(self.layout.root / "parquet" / table / PART)),
+            "staged_at": dg.MetadataValue.path(str(self.store.path(table))),
             "preview": dg.MetadataValue.md(markdown_preview(written)),
             **extra,
         }
@@ -76,7 +103,12 @@ class Warehouse(dg.ConfigurableResource):
 
     @property
     def database_path(self) -> Path:
-        return Path(self.root) / "akhbar.duckdb"
+        """The stable path of the published database."""
+        return self.layout.database_path
+
+    @property
+    def staged_database_path(self) -> Path:
+        return self.layout.run_dir(self.run_id) / DB_NAME
 
 
 class InputFiles(dg.ConfigurableResource):

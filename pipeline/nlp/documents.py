@@ -32,6 +32,7 @@ class DocumentRow:
 
     doc_id: str
     source_path: str
+    source_line: int
     format: str
     encoding: str
     title: str | None
@@ -54,45 +55,62 @@ def _raw_bytes(text: str) -> tuple[int, str]:
     return len(data), hashlib.sha256(data).hexdigest()
 
 
-def _not_arabic(text: str) -> str | None:
-    """Why ``text`` is not an Arabic article, or None when it is."""
+MIN_ARTICLE_ARABIC_LETTERS = 150  # this many Arabic letters (~30 words) are an Arabic article in any mix
+
+
+def _not_arabic(text: str) -> tuple[str, str] | None:
+    """(reason, detail) when ``text`` is not an Arabic article, or None when it is. A bilingual article is
+    kept when its Arabic part is an article of its own (at least MIN_ARTICLE_ARABIC_LETTERS letters)."""
     letters = sum(1 for ch in text if ch.isalpha())
     ratio = arabic_letter_ratio(text)
-    if ratio < MIN_ARABIC_RATIO or letters * ratio < MIN_ARABIC_LETTERS:
-        return (f"only {ratio:.0%} of {letters} letters are Arabic (need {MIN_ARABIC_RATIO:.0%} and "
-                f"{MIN_ARABIC_LETTERS} Arabic letters); Akhbar reads Arabic articles")
-    return None
+    arabic = round(letters * ratio)
+    if arabic >= MIN_ARTICLE_ARABIC_LETTERS or (ratio >= MIN_ARABIC_RATIO and arabic >= MIN_ARABIC_LETTERS):
+        return None
+    if ratio >= MIN_ARABIC_RATIO:
+        return "too_short", (f"only {arabic} Arabic letters; an article needs at least {MIN_ARABIC_LETTERS}")
+    return "not_arabic", (f"{arabic} of {letters} letters ({ratio:.0%}) are Arabic; Akhbar reads articles that "
+                          f"are mostly Arabic or hold at least {MIN_ARTICLE_ARABIC_LETTERS} Arabic letters")
+
+
+def _richness(rec: Record) -> tuple[int, int]:
+    """How much a copy tells about its article: metadata fields (a sidecar's count), then a sidecar at all."""
+    return len(rec.meta), int(rec.has_sidecar)
 
 
 def build_documents(
     records: list[Record], near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
 ) -> tuple[pl.DataFrame, list[Rejection]]:
-    """Clean every record; return (documents frame, rejections for not_arabic/empty/duplicate)."""
+    """Clean every record; return (documents frame, rejections for not_arabic/too_short/empty/duplicate).
+    Of exact duplicates the richest copy is kept (most metadata, a sidecar), then the first by path."""
     rejections: list[Rejection] = []
     kept: dict[str, DocumentRow] = {}
-    for rec in sorted(records, key=lambda r: r.source_path):
+    kept_rec: dict[str, Record] = {}
+    order = sorted(records, key=lambda r: (tuple(-x for x in _richness(r)), r.source_path, r.source_line))
+    for rec in order:
         meta = rec.meta
         size, digest = _raw_bytes(rec.raw_text)
         problem = _not_arabic(unicodedata.normalize("NFKC", rec.raw_text))  # presentation forms → letters
         if problem:
-            rejections.append(Rejection(rec.source_path, "not_arabic", problem, size, digest))
+            rejections.append(Rejection(rec.source_path, rec.source_line, problem[0], problem[1], size, digest))
             continue
         cleaned = clean_article(rec.raw_text, title=meta.get("title"))
         text = cleaned.text
         if not text.strip():
-            rejections.append(Rejection(rec.source_path, "empty", "no article text left after removing "
-                                        "boilerplate (navigation, widgets, headline lists)", size, digest))
+            rejections.append(Rejection(rec.source_path, rec.source_line, "empty", "no article text left after "
+                                        "removing boilerplate (navigation, widgets, headline lists)", size, digest))
             continue
         problem = _not_arabic(text)
         if problem:
-            rejections.append(Rejection(rec.source_path, "not_arabic", "after removing boilerplate, " + problem,
-                                        size, digest))
+            rejections.append(Rejection(rec.source_path, rec.source_line, problem[0],
+                                        "after removing boilerplate, " + problem[1], size, digest))
             continue
         key = content_key(text)
         doc_id = key[:16]
         if doc_id in kept:
-            rejections.append(Rejection(rec.source_path, "duplicate", f"same content as doc_id {doc_id} "
-                                        f"({kept[doc_id].source_path})", size, digest))
+            first = kept_rec[doc_id]
+            where = first.source_path + (f" line {first.source_line}" if first.source_line else "")
+            rejections.append(Rejection(rec.source_path, rec.source_line, "duplicate", f"same content as doc_id "
+                                        f"{doc_id} ({where}), kept as the copy with the most metadata", size, digest))
             continue
         published, origin = None, None
         if meta.get("published_at"):
@@ -100,9 +118,11 @@ def build_documents(
             origin = "metadata" if published else None
         if published is None and cleaned.published_at is not None:
             published, origin = cleaned.published_at, "text"
+        kept_rec[doc_id] = rec
         kept[doc_id] = DocumentRow(
             doc_id=doc_id,
             source_path=rec.source_path,
+            source_line=rec.source_line,
             format=rec.format,
             encoding=rec.encoding,
             title=meta.get("title") or cleaned.title,
@@ -118,7 +138,7 @@ def build_documents(
             content_sha256=key,
             dup_of=None,
         )
-    rows = list(kept.values())
+    rows = sorted(kept.values(), key=lambda r: (r.source_path, r.source_line))
     clusters = near_duplicate_clusters([r.doc_id for r in rows], [r.text for r in rows],
                                        threshold=near_duplicate_threshold)
     members: dict[str, list[DocumentRow]] = {}

@@ -1,15 +1,19 @@
-"""Build ``<warehouse>/akhbar.duckdb`` from the Parquet truth and the SQL files in ``sql/``.
+"""Build a run's ``akhbar.duckdb`` from its Parquet tables and the SQL files in ``sql/``.
 
-The database is built in a temporary file next to the target and swapped in with ``os.replace``, so a
-reader never sees a half-built database and a reader holding the old file never blocks a run.
-Contract tables are copied in (so the file answers queries from any working directory, read-only, even
-if the Parquet folder moves); ``sql/views/*.sql`` then define the analyst views, in file-name order.
+The database is built in a temporary file inside the run's folder and renamed into place, then published
+with the run (see :mod:`pipeline.storage.warehouse`): a reader never sees a half-built database, and a
+reader holding an older run's file never blocks a run. Contract tables are copied in (so the file answers
+queries from any working directory, read-only, even if the Parquet folder moves); ``sql/views/*.sql`` then
+define the analyst views, in file-name order. Tables are handed to DuckDB as Arrow data, never as a path
+string, so no folder name is read as a glob or a query string.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +21,7 @@ import duckdb
 
 from pipeline.schemas import TABLES
 from pipeline.storage.parquet import ParquetStore
-
-DB_NAME = "akhbar.duckdb"
+from pipeline.storage.warehouse import DB_NAME, UNSAFE_PATH_CHARS
 
 
 def _quote(text: str) -> str:
@@ -38,35 +41,46 @@ def view_files(sql_dir: Path) -> list[Path]:
 
 
 def build_database(store: ParquetStore, sql_dir: Path) -> BuildResult:
-    """Create every contract table from Parquet, add column comments, then the views; swap in atomically."""
+    """Create every contract table of ``store`` with column comments, then the views, in
+    ``store.root/akhbar.duckdb`` (written to a temp file, checkpointed, renamed into place). DuckDB cannot
+    write a database whose path holds a '?' (it starts a query string); such a database is built in the
+    system temp folder and copied in."""
     target = store.root / DB_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".akhbar-", suffix=".duckdb.tmp", dir=target.parent)
-    os.close(fd)
-    os.unlink(tmp)  # duckdb wants to create the file itself
+    unsafe = bool(set(str(target.resolve())) & UNSAFE_PATH_CHARS)
+    work_dir = Path(tempfile.mkdtemp(prefix="akhbar-db-")) if unsafe else target.parent
+    tmp = work_dir / f".akhbar-{uuid.uuid4().hex[:12]}.duckdb.tmp"
     counts: dict[str, int] = {}
     views: list[str] = []
     try:
-        con = duckdb.connect(tmp)
+        con = duckdb.connect(str(tmp))
         try:
             for name, table in TABLES.items():
-                cols = ", ".join(f'"{c}"' for c in table.names)
-                source = _quote(str(store.path(name).resolve()))
-                con.execute(f'CREATE TABLE "{name}" AS SELECT {cols} FROM read_parquet({source})')
+                frame = store.read(name).select(table.names)
+                arrow = frame.to_arrow()  # DuckDB reads the local variable by name
+                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM arrow')
                 con.execute(f'COMMENT ON TABLE "{name}" IS {_quote(table.description)}')
                 for col in table.columns:
                     con.execute(f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_quote(col.description)}')
-                row = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()
-                counts[name] = int(row[0]) if row else 0
+                counts[name] = frame.height
+                del arrow, frame
             for path in view_files(sql_dir):
                 con.execute(path.read_text(encoding="utf-8"))
                 views.append(path.stem)
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        Path(tmp + ".wal").unlink(missing_ok=True)
-        raise
+        if unsafe:
+            staged = target.parent / tmp.name
+            shutil.copyfile(tmp, staged)
+            os.replace(staged, target)
+        else:
+            os.replace(tmp, target)
+        Path(str(target) + ".wal").unlink(missing_ok=True)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+        if unsafe:
+            shutil.rmtree(work_dir, ignore_errors=True)
+            (target.parent / tmp.name).unlink(missing_ok=True)
     return BuildResult(target, counts, views)

@@ -76,4 +76,4 @@ class ParquetStore:
                 f"table {table!r} not found at {path}: materialize the asset {table!r} (and its upstream "
                 f"assets) first, e.g. `akhbar run --warehouse {self.root}`"
             )
-        return pl.read_parquet(path)
+        return pl.read_parquet(path, glob=False)  # a folder named 'out[1]' is a name, not a pattern

@@ -47,7 +47,7 @@ def make_inputs(root: Path) -> dict[str, str]:
              json.dumps({"text": THIRD + " سطر ثالث"}, ensure_ascii=False)]
     (root / "batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
     expected = {rel: outcome for rel, (_, outcome) in files.items()}
-    expected.update({"batch.jsonl#L1": "document", "batch.jsonl#L2": "malformed", "batch.jsonl#L3": "document"})
+    expected.update({"batch.jsonl:1": "document", "batch.jsonl:2": "malformed", "batch.jsonl:3": "document"})
     return expected
 
 
@@ -63,8 +63,12 @@ def test_broken_folder_runs_to_the_end(tmp_path: Path):
     assert result.success and not failed, failed
     store = ParquetStore(wh)
     docs, quarantine = store.read("documents"), store.read("quarantine")
-    outcome = {p: "document" for p in docs["source_path"].to_list()}
-    outcome.update(dict(zip(quarantine["source_path"], quarantine["reason"], strict=True)))
+    def where(path: str, line: int) -> str:
+        return f"{path}:{line}" if line else path
+
+    outcome = {where(p, n): "document" for p, n in docs.select("source_path", "source_line").iter_rows()}
+    rejected = quarantine.select("source_path", "source_line", "reason").iter_rows()
+    outcome.update({where(p, n): r for p, n, r in rejected})
     assert outcome == expected
     assert quarantine.filter(pl.col("detail").str.len_chars() < 10).is_empty()
     dup = quarantine.filter(pl.col("reason") == "duplicate").row(0, named=True)

@@ -32,3 +32,28 @@ def test_copies_point_at_the_earliest_published_member() -> None:
     assert early["dup_of"] is None and late["dup_of"] == early["doc_id"]
     assert unrelated["dup_of"] is None
     assert docs.filter(docs["dup_of"].is_null()).height == 2  # one document per story
+
+
+def test_the_richest_exact_copy_wins_whatever_its_path() -> None:
+    text = _story(random.Random(3))
+    bare = Record("a_bare.txt", "txt", "utf-8", text)
+    rich = Record("z_rich.txt", "txt", "utf-8", text, {"source": "واس", "published_at": "2015-07-21T08:00:00"},
+                  has_sidecar=True)
+    docs, rejections = build_documents([bare, rich])
+    assert docs["source_path"].to_list() == ["z_rich.txt"] and docs["source"][0] == "واس"
+    assert [(r.source_path, r.reason) for r in rejections] == [("a_bare.txt", "duplicate")]
+    assert "z_rich.txt" in rejections[0].detail
+
+
+def test_bilingual_articles_are_kept_and_tiny_ones_are_too_short() -> None:
+    rng = random.Random(5)
+    arabic = " ".join(rng.choice(WORDS) for _ in range(60))  # ~270 Arabic letters beside ~700 Latin ones
+    english = " ".join(["The minister said the government will work on cooperation"] * 14)
+    mixed = Record("mixed.txt", "txt", "utf-8", arabic + "\n\n" + english)
+    one_word = Record("one.txt", "txt", "utf-8", "موسكو")
+    only_english = Record("en.txt", "txt", "utf-8", english)
+    docs, rejections = build_documents([mixed, one_word, only_english])
+    assert docs["source_path"].to_list() == ["mixed.txt"]
+    reasons = {r.source_path: (r.reason, r.detail) for r in rejections}
+    assert reasons["one.txt"][0] == "too_short" and "5 Arabic letters" in reasons["one.txt"][1]
+    assert reasons["en.txt"][0] == "not_arabic"
