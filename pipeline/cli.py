@@ -27,6 +27,11 @@ def _root_cause(error: Any) -> str:
     return message[-1] if message else getattr(error, "cls_name", None) or "unknown error"
 
 
+def _execute(job: Any, **kw: Any) -> Any:
+    """Run the job in this process (a seam for ``akhbar bench``, which reads the step timings)."""
+    return job.execute_in_process(**kw)
+
+
 def run(args: argparse.Namespace) -> int:
     """Materialize the whole graph through Dagster into a run folder, check it, publish it, and print rows
     per asset and every check result. Exit codes: 0 published, 1 a check or step failed (nothing published),
@@ -73,10 +78,8 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"akhbar: removed what an interrupted run left: {leftover}", file=sys.stderr)
             os.environ[LOCK_ENV] = f"{layout.root.resolve()}:{os.getpid()}"
             try:
-                result = job.execute_in_process(
-                    instance=_instance(), raise_on_error=False,
-                    run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
-                )
+                result = _execute(job, instance=_instance(), raise_on_error=False,
+                                  run_config={"loggers": {"console": {"config": {"log_level": log_level}}}})
             finally:
                 os.environ.pop(LOCK_ENV, None)
             if not result.success:  # nothing of this run is published: drop its folder now
@@ -89,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
 
     rows: dict[str, int | None] = {}
     for event in result.get_asset_materialization_events():
-        mat = event.event_specific_data.materialization  # type: ignore[union-attr]
+        mat = event.event_specific_data.materialization
         if mat is None:
             continue
         count = mat.metadata.get("dagster/row_count")
@@ -102,6 +105,8 @@ def _run(args: argparse.Namespace) -> int:
     failed = [e for e in evaluations if not e.passed]
     print(f"\n checks: {len(evaluations) - len(failed)} passed, {len(failed)} failed")
     for e in sorted(evaluations, key=lambda e: (e.passed, e.asset_key.to_user_string(), e.check_name)):
+        if e.passed and args.quiet:
+            continue
         mark = "ok  " if e.passed else "FAIL"
         detail = ""
         if not e.passed:
@@ -152,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--ner-backend", choices=[b.value for b in NerBackendName],
                        help="NER backend (default: AKHBAR_NER_BACKEND or the shipped default)")
     p_run.add_argument("--verbose", action="store_true", help="show Dagster's step-by-step log")
+    p_run.add_argument("--quiet", action="store_true", help="list only failed checks")
     p_run.set_defaults(func=run)
+    p_bench = sub.add_parser("bench", help="throughput of a full run against a floor measured in the same run",
+                             add_help=False)
+    p_bench.set_defaults(func=None)
     p_eval = sub.add_parser("ner-eval", help="score the NER model on a CoNLL file (token label lines)")
     p_eval.add_argument("--conll", required=True, help="file of 'token label' lines, blank line between sentences")
     p_eval.set_defaults(func=ner_eval)
@@ -163,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     p_train.set_defaults(func=ner_train)
     p_dict = sub.add_parser("data-dictionary", help="print the data dictionary (markdown)")
     p_dict.set_defaults(func=data_dictionary)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:  # its own parser (pipeline/benchmark.py)
+        from pipeline.benchmark import bench_main
+
+        return bench_main(argv[1:])
     args = parser.parse_args(argv)
     return int(args.func(args))
 

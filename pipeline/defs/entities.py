@@ -6,7 +6,7 @@ import polars as pl
 
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import NerConfig, Warehouse
-from pipeline.nlp.ner.tagging import make_backend, tag_documents
+from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, tag_documents
 from pipeline.nlp.resolve import build_aliases, build_entities, resolve_mentions
 from pipeline.schemas import EntityType
 
@@ -22,7 +22,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner
     backend = make_backend(ner.backend, ner.camel_model_dir)
     documents = warehouse.read("documents")
     lex = ner.entity_lexicon()
-    mentions = tag_documents(documents, warehouse.read("sentences"), backend, lex)
+    spec = TaggingSpec(str(ner.backend), ner.camel_model_dir, tuple(ner.kb_extra))
+    mentions = tag_documents(documents, warehouse.read("sentences"), backend, lex, spec)
     resolved = resolve_mentions(mentions, documents, lex)
     by_type = resolved.group_by("type").len().sort("type")
     context.log.info(f"{resolved.height} mentions from backend {backend.name}")

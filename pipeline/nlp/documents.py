@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import polars as pl
+from camel_tools.tokenizers.word import simple_word_tokenize
 
 from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
-from pipeline.nlp.clean import clean_article
+from pipeline.nlp.clean import CleanedArticle, clean_article
 from pipeline.nlp.dates import parse_published_at
 from pipeline.nlp.dedup import content_key, near_duplicate_clusters
 from pipeline.nlp.ingest import Record, Rejection
-from pipeline.nlp.text import arabic_letter_ratio, tokenize
+from pipeline.nlp.text import letter_counts
+from pipeline.parallel import ordered_map
 from pipeline.schemas import TABLES
 
 MIN_ARABIC_RATIO = 0.5  # share of letters that must be Arabic
@@ -61,9 +64,8 @@ MIN_ARTICLE_ARABIC_LETTERS = 150  # this many Arabic letters (~30 words) are an 
 def _not_arabic(text: str) -> tuple[str, str] | None:
     """(reason, detail) when ``text`` is not an Arabic article, or None when it is. A bilingual article is
     kept when its Arabic part is an article of its own (at least MIN_ARTICLE_ARABIC_LETTERS letters)."""
-    letters = sum(1 for ch in text if ch.isalpha())
-    ratio = arabic_letter_ratio(text)
-    arabic = round(letters * ratio)
+    letters, arabic = letter_counts(text)
+    ratio = arabic / letters if letters else 0.0
     if arabic >= MIN_ARTICLE_ARABIC_LETTERS or (ratio >= MIN_ARABIC_RATIO and arabic >= MIN_ARABIC_LETTERS):
         return None
     if ratio >= MIN_ARABIC_RATIO:
@@ -77,8 +79,36 @@ def _richness(rec: Record) -> tuple[int, int]:
     return len(rec.meta), int(rec.has_sidecar)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    cleaned: CleanedArticle
+    key: str
+    n_tokens: int
+
+
+def _prepare(rec: Record) -> _Prepared | tuple[str, str]:
+    """Clean one record (the per-document part of :func:`build_documents`): the cleaned article, or
+    (reason, detail) when it is no article."""
+    problem = _not_arabic(unicodedata.normalize("NFKC", rec.raw_text))  # presentation forms → letters
+    if problem:
+        return problem
+    cleaned = clean_article(rec.raw_text, title=rec.meta.get("title"))
+    text = cleaned.text
+    if not text.strip():
+        return "empty", "no article text left after removing boilerplate (navigation, widgets, headline lists)"
+    problem = _not_arabic(text)
+    if problem:
+        return problem[0], "after removing boilerplate, " + problem[1]
+    return _Prepared(cleaned, content_key(text), len(simple_word_tokenize(text)))
+
+
+def _prepare_batch(batch: Sequence[Record]) -> list[_Prepared | tuple[str, str]]:
+    return [_prepare(rec) for rec in batch]
+
+
 def build_documents(
-    records: list[Record], near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
+    records: list[Record], near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    workers: int | None = None,
 ) -> tuple[pl.DataFrame, list[Rejection]]:
     """Clean every record; return (documents frame, rejections for not_arabic/too_short/empty/duplicate).
     Of exact duplicates the richest copy is kept (most metadata, a sidecar), then the first by path."""
@@ -86,25 +116,13 @@ def build_documents(
     kept: dict[str, DocumentRow] = {}
     kept_rec: dict[str, Record] = {}
     order = sorted(records, key=lambda r: (tuple(-x for x in _richness(r)), r.source_path, r.source_line))
-    for rec in order:
-        meta = rec.meta
+    for rec, prepared in zip(order, ordered_map(_prepare_batch, order, workers), strict=True):
         size, digest = _raw_bytes(rec.raw_text)
-        problem = _not_arabic(unicodedata.normalize("NFKC", rec.raw_text))  # presentation forms → letters
-        if problem:
-            rejections.append(Rejection(rec.source_path, rec.source_line, problem[0], problem[1], size, digest))
+        if isinstance(prepared, tuple):  # (reason, detail): no article
+            rejections.append(Rejection(rec.source_path, rec.source_line, prepared[0], prepared[1], size, digest))
             continue
-        cleaned = clean_article(rec.raw_text, title=meta.get("title"))
+        meta, cleaned, key, n_tokens = rec.meta, prepared.cleaned, prepared.key, prepared.n_tokens
         text = cleaned.text
-        if not text.strip():
-            rejections.append(Rejection(rec.source_path, rec.source_line, "empty", "no article text left after "
-                                        "removing boilerplate (navigation, widgets, headline lists)", size, digest))
-            continue
-        problem = _not_arabic(text)
-        if problem:
-            rejections.append(Rejection(rec.source_path, rec.source_line, problem[0],
-                                        "after removing boilerplate, " + problem[1], size, digest))
-            continue
-        key = content_key(text)
         doc_id = key[:16]
         if doc_id in kept:
             first = kept_rec[doc_id]
@@ -134,7 +152,7 @@ def build_documents(
             published_at_origin=origin,
             dateline=cleaned.dateline,
             n_chars=len(text),
-            n_tokens=len(tokenize(text)),
+            n_tokens=n_tokens,
             content_sha256=key,
             dup_of=None,
         )

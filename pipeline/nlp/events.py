@@ -835,33 +835,50 @@ def leaders_by_country(entities: pl.DataFrame, day: date | None) -> dict[str, Me
     return out
 
 
+@cache
+def _name_words() -> frozenset[str]:
+    """One-word names (given names, dictionary entries): a trigger is never one of them."""
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    lex = entity_lexicon()
+    return frozenset(lex.given_names) | frozenset(k for k in lex.entries if " " not in k)
+
+
+def _detect_batch(batch: Sequence[tuple[str, str, datetime | None, list[tuple[int, int]], list[Mention],
+                                        DocumentFacts]]) -> list[tuple[list[EventMentionRow], list[QuoteRow]]]:
+    """Worker side: events and quotations of a batch of documents."""
+    names = _name_words()
+    return [detect_events(doc_id, text, spans, mentions, published, names, facts)
+            for doc_id, text, published, spans, mentions, facts in batch]
+
+
 def event_mentions_frame(
     documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame,
-    entities: pl.DataFrame | None = None,
+    entities: pl.DataFrame | None = None, workers: int | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(event mention rows without event_id, quotes) of every document, from the stored tables."""
-    from pipeline.nlp.ner.enrich import entity_lexicon
+    """(event mention rows without event_id, quotes) of every document, from the stored tables; the
+    documents are read in worker processes when there are many (:mod:`pipeline.parallel`)."""
+    from pipeline.parallel import ordered_map
 
     if entities is None:
         entities = pl.DataFrame(schema={"entity_id": pl.String, "country_code": pl.String, "subtype": pl.String,
                                         "kb_id": pl.String})
-    lex = entity_lexicon()
-    names = frozenset(lex.given_names) | frozenset(k for k in lex.entries if " " not in k)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
         spans[doc_id].append((start, end))
     by_doc = mention_index(entity_mentions, entities)
-    rows: list[EventMentionRow] = []
-    quotes: list[QuoteRow] = []
     leaders: dict[date | None, dict[str, Mention]] = {}
-    for doc in documents.select("doc_id", "text", "published_at").iter_rows(named=True):
-        doc_mentions = by_doc.get(doc["doc_id"], [])
-        day = doc["published_at"].date() if doc["published_at"] else None
+    items = []
+    for doc_id, text, published in documents.select("doc_id", "text", "published_at").iter_rows():
+        doc_mentions = by_doc.get(doc_id, [])
+        day = published.date() if published else None
         if day not in leaders:
             leaders[day] = leaders_by_country(entities, day)
-        facts = document_facts(doc_mentions, leaders[day])
-        r, q = detect_events(doc["doc_id"], doc["text"], spans.get(doc["doc_id"], []), doc_mentions,
-                             doc["published_at"], names, facts)
+        items.append((doc_id, text, published, spans.get(doc_id, []), doc_mentions,
+                      document_facts(doc_mentions, leaders[day])))
+    rows: list[EventMentionRow] = []
+    quotes: list[QuoteRow] = []
+    for r, q in ordered_map(_detect_batch, items, workers):
         rows += r
         quotes += q
     return (TABLES["event_mentions"].frame(rows, without=("event_id",)), TABLES["quotes"].frame(quotes))

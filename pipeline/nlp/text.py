@@ -39,6 +39,8 @@ _ARCLEAN = CharMapper.builtin_mapper("arclean")
 # part of the name and never stripped.
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
+_CLITIC_PREFIXES = tuple(c + p for c in ("", *_CONJUNCTIONS) for p in ("", *_PREPOSITIONS) if c + p)
+_CLITIC_INITIALS = frozenset(p[0] for p in _CLITIC_PREFIXES)
 
 
 def clean_text(raw: str) -> str:
@@ -119,10 +121,13 @@ def identity_key(name: str) -> str:
 
 def arabic_letter_ratio(text: str) -> float:
     """Share of Arabic letters among the letters of ``text`` (0.0 when it has no letters)."""
-    letters = sum(1 for ch in text if ch.isalpha())
-    if not letters:
-        return 0.0
-    return len(_ARABIC_LETTER_RE.findall(text)) / letters
+    letters, arabic = letter_counts(text)
+    return arabic / letters if letters else 0.0
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """(letters, Arabic letters) of ``text``."""
+    return sum(map(str.isalpha, text)), len(_ARABIC_LETTER_RE.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +161,18 @@ def proclitic_splits(word: str, min_stem: int = 2) -> list[int]:
     Covers و/ف, ب/ل/ك and their combinations (وب، ول، فل، وك …). A split is offered only when at least
     ``min_stem`` characters remain. The article ال is never treated as a clitic.
     """
-    splits: list[int] = []
-    for conj in ("", *_CONJUNCTIONS):
-        for prep in ("", *_PREPOSITIONS):
-            prefix = conj + prep
-            if prefix and word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
-                splits.append(len(prefix))
-    return [*sorted(set(splits), reverse=True), 0]
+    return list(_proclitic_splits(word, min_stem))
+
+
+@lru_cache(maxsize=1 << 18)
+def _proclitic_splits(word: str, min_stem: int) -> tuple[int, ...]:
+    if not word or word[0] not in _CLITIC_INITIALS:
+        return (0,)
+    splits: set[int] = set()
+    for prefix in _CLITIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
+            splits.add(len(prefix))
+    return (*sorted(splits, reverse=True), 0)
 
 
 def stem_variants(word: str, prefix_len: int) -> list[str]:
@@ -171,11 +181,16 @@ def stem_variants(word: str, prefix_len: int) -> list[str]:
     ``للكرملين`` minus ``ل`` is ``لكرملين`` in the text but stands for ``الكرملين``: when a ل preposition
     is stripped before a word starting with ل, the article form is offered as well.
     """
+    return list(_stem_variants(word, prefix_len))
+
+
+@lru_cache(maxsize=1 << 18)
+def _stem_variants(word: str, prefix_len: int) -> tuple[str, ...]:
     stem = word[prefix_len:]
     variants = [normalize_for_matching(stem)]
     if prefix_len and word[prefix_len - 1] == "ل" and stem.startswith("ل") and len(stem) > 2:
         variants.append(normalize_for_matching("ا" + stem))
-    return variants
+    return tuple(variants)
 
 
 def has_arabic(text: str) -> bool:

@@ -25,7 +25,7 @@ PACKAGE = ROOT / "pipeline"
 
 LAYERS: list[tuple[str, ...]] = [
     ("pipeline.config", "pipeline.ids", "pipeline.schemas", "pipeline.nlp.text",
-     "pipeline.nlp.morphology"),  # text primitives, word forms, ids, contract
+     "pipeline.nlp.morphology", "pipeline.parallel"),  # text primitives, word forms, ids, contract, pool
     ("pipeline.lexicons",),
     ("pipeline.nlp.decode", "pipeline.nlp.segment", "pipeline.nlp.dates", "pipeline.nlp.dedup",
      "pipeline.nlp.romanize"),
@@ -37,7 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("pipeline.stats", "pipeline.storage", "pipeline.training"),
     ("pipeline.defs",),
     ("pipeline.definitions",),
-    ("pipeline.cli",),
+    ("pipeline.cli", "pipeline.benchmark"),
 ]
 
 

@@ -149,14 +149,18 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
     if not keys:
         return labels
     longest = max(len(k) for k in keys)
+    firsts = {k[0] for k in keys}
     out = []
     for toks, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
-        norm = [normalize_for_matching(t) for t in toks]
+        norm: list[str] | None = None
         i = 0
         while i < len(toks):
             hit = 0
-            if not labs[i][0].startswith("I-") and toks[i] not in FUNCTION_WORDS_AS_WRITTEN:
+            if not labs[i][0].startswith("I-") and toks[i] not in FUNCTION_WORDS_AS_WRITTEN and any(
+                    f in firsts for f in first_word_forms(toks[i])):  # no name starts here: skip fast
+                if norm is None:
+                    norm = [normalize_for_matching(t) for t in toks]
                 for length in range(min(longest, len(toks) - i), 0, -1):
                     window = [lab for lab, _ in labs[i : i + length]]
                     if any(t in FUNCTION_WORDS_AS_WRITTEN for t in toks[i : i + length]):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lexicons import (
     PERSON_SUBTYPES,
@@ -179,13 +179,18 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
 
 def first_word_keys(token: str) -> list[tuple[int, str]]:
     """(proclitic length, identity key) readings of the first word of a name, the whole word first."""
+    return list(_first_word_keys(token))
+
+
+@lru_cache(maxsize=1 << 18)
+def _first_word_keys(token: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     for split in sorted(proclitic_splits(token)):
         if split and token[split - 1] == "ك":
             continue  # ك + name is rare, ك + word common
         for variant in stem_variants(token, split):
             out.append((split, identity_key(variant)))
-    return out
+    return tuple(out)
 
 
 # --- spans over labels ----------------------------------------------------------------------------------

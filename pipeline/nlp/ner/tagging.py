@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -10,6 +11,7 @@ from pipeline import ids
 from pipeline.config import NerBackendName, parse_backend
 from pipeline.nlp.ner.base import Labels, NerBackend, tag_document
 from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
+from pipeline.parallel import first_use_cache, ordered_map
 from pipeline.schemas import TABLES
 
 
@@ -67,37 +69,73 @@ class MentionRow:
 RESOLVED_COLUMNS = ("subtype", "entity_id")  # added by pipeline.nlp.resolve.resolve_mentions
 
 
-def tag_documents(
-    documents: pl.DataFrame, sentences: pl.DataFrame, backend: NerBackend, lex: EntityLexicon | None = None
-) -> pl.DataFrame:
-    """One row per entity span in every document (entity_id and subtype are added by resolution)."""
-    lex = lex or entity_lexicon()
-    frequencies = word_frequencies()
+@dataclass(frozen=True)
+class TaggingSpec:
+    """What a worker process needs to tag like the parent: the backend and the lexicon settings."""
 
-    def frequency(form: str) -> int:
-        return frequencies.get(form, 0)
+    backend: str
+    camel_model_dir: str | None = None
+    kb_extra: tuple[str, ...] = ()
 
-    spans_by_doc: dict[str, list[tuple[int, int]]] = {}
-    for row in sentences.sort("doc_id", "sentence_idx").iter_rows(named=True):
-        spans_by_doc.setdefault(row["doc_id"], []).append((row["start"], row["end"]))
+
+def _load_state(spec: TaggingSpec) -> tuple[NerBackend, EntityLexicon, dict[str, int]]:
+    return make_backend(spec.backend, spec.camel_model_dir), entity_lexicon(spec.kb_extra), word_frequencies()
+
+
+_worker_state = first_use_cache(_load_state)
+
+
+def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], backend: NerBackend,
+                      lex: EntityLexicon, frequencies: dict[str, int]) -> list[MentionRow]:
+    rows = []
+    for span in tag_document(text, spans, backend, lex, lambda form: frequencies.get(form, 0)):
+        rows.append(MentionRow(
+            mention_id=ids.mention_id(doc_id, span.start, span.end),
+            doc_id=doc_id,
+            sentence_idx=span.sentence_idx,
+            start=span.start,
+            end=span.end,
+            surface=text[span.start : span.end],
+            normalized=span.normalized,
+            type=span.type,
+            confidence=span.confidence,
+            backend=backend.name,
+            title=span.title,
+            title_country=span.title_country,
+            kb_id=span.kb_id,
+            country_code=span.country_code,
+        ))
+    return rows
+
+
+def _tag_batch(batch: Sequence[tuple[TaggingSpec, str, str, list[tuple[int, int]]]]) -> list[MentionRow]:
+    """Worker side: tag a batch of (spec, doc_id, text, sentence spans)."""
     rows: list[MentionRow] = []
-    for doc in documents.select("doc_id", "text").sort("doc_id").iter_rows(named=True):
-        text = doc["text"]
-        for span in tag_document(text, spans_by_doc.get(doc["doc_id"], []), backend, lex, frequency):
-            rows.append(MentionRow(
-                mention_id=ids.mention_id(doc["doc_id"], span.start, span.end),
-                doc_id=doc["doc_id"],
-                sentence_idx=span.sentence_idx,
-                start=span.start,
-                end=span.end,
-                surface=text[span.start : span.end],
-                normalized=span.normalized,
-                type=span.type,
-                confidence=span.confidence,
-                backend=backend.name,
-                title=span.title,
-                title_country=span.title_country,
-                kb_id=span.kb_id,
-                country_code=span.country_code,
-            ))
+    for spec, doc_id, text, spans in batch:
+        backend, lex, frequencies = _worker_state(spec)
+        rows += _tag_one_document(doc_id, text, spans, backend, lex, frequencies)
+    return rows
+
+
+def tag_documents(
+    documents: pl.DataFrame, sentences: pl.DataFrame, backend: NerBackend, lex: EntityLexicon | None = None,
+    spec: TaggingSpec | None = None, workers: int | None = None,
+) -> pl.DataFrame:
+    """One row per entity span in every document (entity_id and subtype are added by resolution).
+
+    With ``spec`` (how to rebuild ``backend`` and ``lex`` in another process) the documents are tagged in
+    worker processes (:mod:`pipeline.parallel`), with the same rows as a serial run."""
+    lex = lex or entity_lexicon()
+    spans_by_doc: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
+        spans_by_doc.setdefault(doc_id, []).append((start, end))
+    docs = documents.select("doc_id", "text").sort("doc_id").rows()
+    if spec is not None and (workers is None or workers > 1):
+        items = [(spec, doc_id, text, spans_by_doc.get(doc_id, [])) for doc_id, text in docs]
+        rows = ordered_map(_tag_batch, items, workers)
+    else:
+        frequencies = word_frequencies()
+        rows = []
+        for doc_id, text in docs:
+            rows += _tag_one_document(doc_id, text, spans_by_doc.get(doc_id, []), backend, lex, frequencies)
     return TABLES["entity_mentions"].frame(rows, without=RESOLVED_COLUMNS)

@@ -1,0 +1,114 @@
+"""Per-document work on every core: an ordered map over batches in a pool of worker processes.
+
+The pool is created once per process on first use and reused by every stage (NER, events, cleaning), so
+its start-up cost is paid once per run; each worker loads the model or lexicon a task needs on its first
+task and keeps it. On Linux workers are forked (no re-import, nothing pickled but the batches); a worker
+only runs pure Python over strings — never polars, never logging — so the locks of the parent's threads
+cannot catch it. Elsewhere they are spawned. Results come back in input order, so a parallel run gives the
+same rows as a serial one (a test checks it). If the pool breaks (a worker killed), the batch runs again in
+the calling process.
+
+``AKHBAR_WORKERS`` sets the number of workers (default: the CPUs this process may use); ``1`` runs
+everything in the calling process. Small inputs run serially whatever the setting: the pool would cost
+more than it saves.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS_FOR_POOL = 96  # fewer items than this run in the calling process
+WORKERS_ENV = "AKHBAR_WORKERS"
+
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count() -> int:
+    """Workers to use: ``AKHBAR_WORKERS`` when set (a positive integer), else the usable CPUs."""
+    raw = os.environ.get(WORKERS_ENV)
+    if raw:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValueError(f"{WORKERS_ENV} must be a positive integer, got {raw!r}") from None
+        if value < 1:
+            raise ValueError(f"{WORKERS_ENV} must be a positive integer, got {raw!r}")
+        return value
+    return available_cpus()
+
+
+def _get_pool(size: int) -> ProcessPoolExecutor:
+    global _pool, _pool_size
+    if _pool is None or _pool_size != size:
+        shutdown()
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        _pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context(method))
+        _pool_size = size
+    return _pool
+
+
+def shutdown() -> None:
+    """Stop the worker processes (also done at exit)."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+
+
+atexit.register(shutdown)
+
+
+def batches(items: Sequence[T], n_batches: int) -> list[Sequence[T]]:
+    """``items`` cut into about ``n_batches`` contiguous slices of similar size."""
+    if not items:
+        return []
+    size = max(1, -(-len(items) // max(1, n_batches)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def ordered_map(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers: int | None = None,
+                batches_per_worker: int = 4) -> list[R]:
+    """``fn`` over contiguous batches of ``items`` (in worker processes when worth it); the concatenated
+    results, in input order. ``fn`` must be a module-level function (it is pickled by name)."""
+    workers = worker_count() if workers is None else workers
+    if workers <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
+        return fn(items)
+    parts = batches(items, workers * batches_per_worker)
+    out: list[R] = []
+    try:
+        for chunk in _get_pool(workers).map(fn, parts):
+            out.extend(chunk)
+    except BrokenProcessPool:
+        shutdown()
+        return fn(items)  # a worker died (killed, out of memory): the same rows, in this process
+    return out
+
+
+def first_use_cache(factory: Callable[..., Any]) -> Callable[..., Any]:
+    """Memoise a worker-side loader by its arguments (one model or lexicon per process and setting)."""
+    cache: dict[Any, Any] = {}
+
+    def get(*args: Any) -> Any:
+        if args not in cache:
+            cache[args] = factory(*args)
+        return cache[args]
+
+    return get
