@@ -28,7 +28,7 @@ else a readable romanisation (``name_en_source`` says which).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -111,9 +111,21 @@ def _fragment_kind(parts: Sequence[str], given: frozenset[str]) -> str | None:
     return None
 
 
-def _best_longer(key: str, parts: tuple[str, ...], pool: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+_Pool = dict[str, list[tuple[str, tuple[str, ...]]]]
+
+
+def _by_first_word(names: Iterable[tuple[str, tuple[str, ...]]]) -> _Pool:
+    """(key, parts) pairs bucketed by their first word, in their original order: ``compatible`` needs the same
+    first word, so a lookup scans one bucket instead of the whole corpus."""
+    pool: _Pool = defaultdict(list)
+    for key, parts in names:
+        pool[parts[0]].append((key, parts))
+    return pool
+
+
+def _best_longer(key: str, parts: tuple[str, ...], pool: _Pool) -> str | None:
     """The longest name of ``pool`` compatible with ``parts`` when all compatible ones agree (form a chain)."""
-    fits = [(k, p) for k, p in pool if k != key and compatible(parts, p)]
+    fits = [(k, p) for k, p in pool.get(parts[0], ()) if k != key and compatible(parts, p)]
     if not fits:
         return None
     if len({k for k, _ in fits}) == 1:  # several forms of one name (a KB actor's aliases)
@@ -195,6 +207,10 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
     """Entity keys for the person mentions ``idx`` not linked yet (see the module docstring, rule 3). Full
     names already linked to the knowledge base still settle the short forms of their document."""
     kb_anchors = _kb_person_anchors(lex.kb)
+    kb_pool = _by_first_word(kb_anchors)
+    kb_exact = {}
+    for k, p in kb_anchors:
+        kb_exact.setdefault(p, k)
     corpus: dict[str, tuple[str, ...]] = {}
     doc_names: dict[str, dict[tuple[str, ...], str | None]] = defaultdict(dict)  # parts -> KB key, or None
     for i, m in enumerate(ms):
@@ -210,6 +226,7 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             doc_names[m.doc_id].setdefault(m.parts, None)
             corpus[m.key] = m.parts
     corpus_pool = list(corpus.items())
+    corpus_index = _by_first_word(corpus_pool)
     memo: dict[tuple[str | None, str], str] = {}
 
     def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
@@ -218,14 +235,15 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             return memo[(doc_id, key)]
         seen = {key}
         current, cparts = key, parts
-        local_pool = [(" ".join(p), p) for p, kb in doc_names[doc_id].items() if kb is None] if doc_id else []
+        local_pool = _by_first_word(
+            (" ".join(p), p) for p, kb in doc_names[doc_id].items() if kb is None) if doc_id else {}
         while True:
-            nxt = _best_longer(current, cparts, local_pool) or _best_longer(current, cparts, corpus_pool)
+            nxt = _best_longer(current, cparts, local_pool) or _best_longer(current, cparts, corpus_index)
             if nxt is None or nxt in seen:
                 break
             seen.add(nxt)
             current, cparts = nxt, corpus[nxt]
-        kb_hit = _best_longer("", cparts, kb_anchors) or next((k for k, p in kb_anchors if p == cparts), None)
+        kb_hit = _best_longer("", cparts, kb_pool) or kb_exact.get(cparts)
         memo[(doc_id, key)] = result = kb_hit or "p:" + current
         return result
 
@@ -299,6 +317,10 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
             names[m.doc_id][m.parts] = k
             corpus[m.parts].add(k)
 
+    corpus_by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for parts in corpus:
+        corpus_by_first[parts[0]].append(parts)
+
     def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         if len(long) <= len(short):
             return False
@@ -318,7 +340,9 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
             keys[i] = f"f:{m.doc_id}:{m.key}"
             fragments.add(i)
         elif len(m.parts) >= 2:
-            found = {t for parts, targets in corpus.items() if abbreviates(m.parts, parts) for t in targets}
+            # a multi-word short form shares the first word of what it abbreviates
+            found = {t for parts in corpus_by_first.get(m.parts[0], ()) if abbreviates(m.parts, parts)
+                     for t in corpus[parts]}
             if len(found) == 1:
                 keys[i] = next(iter(found))
 
