@@ -27,8 +27,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-ui: $(STAMP)
-	$(BIN)/dagster dev -w workspace.yaml
+ui: $(STAMP)  # run history is kept in .dagster_home/ (git-ignored)
+	mkdir -p .dagster_home
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -w workspace.yaml
 
 dictionary: $(STAMP)
 	$(BIN)/akhbar data-dictionary > docs/data_dictionary.md

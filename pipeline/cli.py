@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import DEFAULT_SHARED_DIR, NerBackendName, Settings, parse_backend
+from pipeline.config import DEFAULT_SHARED_DIR, NER_MODEL_DIR, NerBackendName, Settings, parse_backend
 
 
 def _instance():
@@ -78,8 +78,11 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"akhbar: removed what an interrupted run left: {leftover}", file=sys.stderr)
             os.environ[LOCK_ENV] = f"{layout.root.resolve()}:{os.getpid()}"
             try:
-                result = _execute(job, instance=_instance(), raise_on_error=False,
-                                  run_config={"loggers": {"console": {"config": {"log_level": log_level}}}})
+                loggers: dict[str, Any] = {"console": {"config": {"log_level": log_level}}}
+                if not args.quiet:
+                    loggers["progress"] = {}
+                    print(f"{'at':>9}  {'took':>8}  stage: rows written", flush=True)
+                result = _execute(job, instance=_instance(), raise_on_error=False, run_config={"loggers": loggers})
             finally:
                 os.environ.pop(LOCK_ENV, None)
             if not result.success:  # nothing of this run is published: drop its folder now
@@ -132,12 +135,16 @@ def _run(args: argparse.Namespace) -> int:
 def ner_eval(args: argparse.Namespace) -> int:
     from pipeline.nlp.ner.evaluate import ner_eval_main
 
-    return ner_eval_main(args.conll)
+    return ner_eval_main(args.conll, args.model)
 
 
 def ner_train(args: argparse.Namespace) -> int:
     from pipeline.training.recipe import ner_train_main
 
+    if args.out is None and not args.replace_shipped:
+        print("akhbar: ner-train needs --out DIR (a new model folder), or --replace-shipped to overwrite the "
+              f"shipped model in the source tree ({NER_MODEL_DIR})", file=sys.stderr)
+        return 2
     return ner_train_main(args.shared, args.out)
 
 
@@ -157,18 +164,21 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--ner-backend", choices=[b.value for b in NerBackendName],
                        help="NER backend (default: AKHBAR_NER_BACKEND or the shipped default)")
     p_run.add_argument("--verbose", action="store_true", help="show Dagster's step-by-step log")
-    p_run.add_argument("--quiet", action="store_true", help="list only failed checks")
+    p_run.add_argument("--quiet", action="store_true", help="no progress lines; list only failed checks")
     p_run.set_defaults(func=run)
     p_bench = sub.add_parser("bench", help="throughput of a full run against a floor measured in the same run",
                              add_help=False)
     p_bench.set_defaults(func=None)
     p_eval = sub.add_parser("ner-eval", help="score the NER model on a CoNLL file (token label lines)")
     p_eval.add_argument("--conll", required=True, help="file of 'token label' lines, blank line between sentences")
+    p_eval.add_argument("--model", help="model folder to score (default: the shipped model)")
     p_eval.set_defaults(func=ner_eval)
     p_train = sub.add_parser("ner-train", help="retrain the shipped NER model from ../shared data")
     p_train.add_argument("--shared", default=str(DEFAULT_SHARED_DIR),
                          help="the shared data folder (default: ../shared beside the repo)")
-    p_train.add_argument("--out", default=None, help="output model folder (default: the shipped model folder)")
+    p_train.add_argument("--out", default=None, help="output model folder (score it: ner-eval --model DIR)")
+    p_train.add_argument("--replace-shipped", action="store_true",
+                         help="write into the shipped model folder in the source tree instead of --out")
     p_train.set_defaults(func=ner_train)
     p_dict = sub.add_parser("data-dictionary", help="print the data dictionary (markdown)")
     p_dict.set_defaults(func=data_dictionary)

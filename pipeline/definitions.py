@@ -7,6 +7,7 @@ import dagster as dg
 
 from pipeline.config import Settings
 from pipeline.defs import documents, entities, events, serving, stats
+from pipeline.defs.progress import progress_logger
 from pipeline.defs.resources import InputFiles, NerConfig, Warehouse
 
 ASSETS = [
@@ -42,6 +43,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,
+        loggers={"console": dg.colored_console_logger, "progress": progress_logger},
         jobs=[dg.define_asset_job(PIPELINE_JOB, selection=dg.AssetSelection.all(),
                                   description="Materialize every Akhbar table, run every check, rebuild DuckDB.")],
         resources={

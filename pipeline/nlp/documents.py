@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import polars as pl
-from camel_tools.tokenizers.word import simple_word_tokenize
 
 from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
 from pipeline.nlp.clean import CleanedArticle, clean_article
 from pipeline.nlp.dates import parse_published_at
 from pipeline.nlp.dedup import content_key, near_duplicate_clusters
 from pipeline.nlp.ingest import Record, Rejection
-from pipeline.nlp.text import letter_counts
+from pipeline.nlp.text import count_tokens, letter_counts
 from pipeline.parallel import ordered_map
 from pipeline.schemas import TABLES
 
@@ -99,7 +98,7 @@ def _prepare(rec: Record) -> _Prepared | tuple[str, str]:
     problem = _not_arabic(text)
     if problem:
         return problem[0], "after removing boilerplate, " + problem[1]
-    return _Prepared(cleaned, content_key(text), len(simple_word_tokenize(text)))
+    return _Prepared(cleaned, content_key(text), count_tokens(text))
 
 
 def _prepare_batch(batch: Sequence[Record]) -> list[_Prepared | tuple[str, str]]:

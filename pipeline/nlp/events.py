@@ -34,9 +34,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 import polars as pl
@@ -973,8 +973,32 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
         mine = {story.get(m["doc_id"], m["doc_id"]) for m in unit.members}
         return any(story.get(m["doc_id"], m["doc_id"]) in mine for m in c.members)
 
+    # A unit can only join a happening it shares a participant with (a condition of _compatible), and a
+    # dated one only a happening within a day of it: clusters are indexed by (type, participant) and
+    # (type, participant, day), and only those candidates are tried, in creation order — the first that
+    # fits wins, exactly as a scan over every cluster of the type would find.
     clusters: list[_Cluster] = []
-    by_type: dict[str, list[int]] = defaultdict(list)
+    by_part: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_part_day: dict[tuple[str, str, date | None], list[int]] = defaultdict(list)
+    indexed: dict[int, set[str]] = defaultdict(set)
+
+    def index(ci: int) -> None:
+        c = clusters[ci]
+        for e in (c.actors | c.recipients) - indexed[ci]:
+            indexed[ci].add(e)
+            by_part[(c.event_type, e)].append(ci)
+            by_part_day[(c.event_type, e, c.day)].append(ci)
+
+    def candidates(unit: _Cluster, days: Iterable[date | None] | None) -> list[int]:
+        found: set[int] = set()
+        for e in unit.actors | unit.recipients:
+            if days is None:
+                found.update(by_part.get((unit.event_type, e), ()))
+            else:
+                for d in days:
+                    found.update(by_part_day.get((unit.event_type, e, d), ()))
+        return sorted(found)
+
     undated: list[_Cluster] = []
     for unit in sorted(units, key=lambda u: (u.day is None, u.day or date.min, u.members[0]["doc_id"],
                                              u.members[0]["trigger_start"])):
@@ -984,16 +1008,18 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
         if unit.day is None:
             undated.append(unit)
             continue
-        best = next((ci for ci in by_type[unit.event_type] if _compatible(
+        near = [unit.day + timedelta(days=k) for k in (-1, 0, 1)]
+        best = next((ci for ci in candidates(unit, near) if _compatible(
             clusters[ci], unit.actors, unit.recipients, unit.day, unit.location, False,
             same_story(clusters[ci], unit))), None)
         if best is None:
-            by_type[unit.event_type].append(len(clusters))
             clusters.append(unit)
+            index(len(clusters) - 1)
         else:
             _absorb(clusters[best], unit)
+            index(best)
     for unit in undated:  # an undated unit joins the one dated happening it can be, else stands alone
-        fits = [ci for ci in by_type[unit.event_type]
+        fits = [ci for ci in candidates(unit, None)
                 if _compatible(clusters[ci], unit.actors, unit.recipients, None, unit.location, True,
                                same_story(clusters[ci], unit))]
         if len(fits) > 1:  # the happenings that share most participants with it
@@ -1003,9 +1029,10 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
             fits = [ci for ci in fits if overlap[ci] == top]
         if len(fits) == 1:
             _absorb(clusters[fits[0]], unit)
+            index(fits[0])
         else:
-            by_type[unit.event_type].append(len(clusters))
             clusters.append(unit)
+            index(len(clusters) - 1)
     docs = {r["doc_id"]: r for r in documents.select("doc_id", "source", "published_at").iter_rows(named=True)}
     events = []
     for c in clusters:

@@ -208,7 +208,7 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
     names already linked to the knowledge base still settle the short forms of their document."""
     kb_anchors = _kb_person_anchors(lex.kb)
     kb_pool = _by_first_word(kb_anchors)
-    kb_exact = {}
+    kb_exact: dict[tuple[str, ...], str] = {}
     for k, p in kb_anchors:
         kb_exact.setdefault(p, k)
     corpus: dict[str, tuple[str, ...]] = {}

@@ -139,20 +139,39 @@ class Token:
     end: int
 
 
+_NON_SPACE_RE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_pieces(word: str) -> tuple[tuple[str, int], ...]:
+    """(token, offset in ``word``) of ``simple_word_tokenize`` over one whitespace-free word (cached: a
+    corpus has far fewer word types than words)."""
+    out, pos = [], 0
+    for tok in simple_word_tokenize(word):
+        start = word.index(tok, pos)
+        out.append((tok, start))
+        pos = start + len(tok)
+    return tuple(out)
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """camel-tools ``simple_word_tokenize`` with character offsets.
 
-    Tokens are exactly those of ``simple_word_tokenize`` (punctuation split off words); ``offset`` is added
-    to every span so a sentence can be tokenised in place inside its document.
+    Tokens are exactly those of ``simple_word_tokenize`` (punctuation split off words): it splits on
+    whitespace and then within each word, so each word is tokenised once per process and cached;
+    ``offset`` is added to every span so a sentence can be tokenised in place inside its document.
     """
     tokens: list[Token] = []
-    pos = 0
-    for tok in simple_word_tokenize(text):
-        start = text.index(tok, pos)
-        end = start + len(tok)
-        tokens.append(Token(tok, start + offset, end + offset))
-        pos = end
+    for m in _NON_SPACE_RE.finditer(text):
+        base = m.start() + offset
+        for tok, at in _word_pieces(m.group()):
+            tokens.append(Token(tok, base + at, base + at + len(tok)))
     return tokens
+
+
+def count_tokens(text: str) -> int:
+    """Number of ``simple_word_tokenize`` tokens in ``text`` (cached per word, like :func:`tokenize`)."""
+    return sum(len(_word_pieces(w)) for w in text.split())
 
 
 def proclitic_splits(word: str, min_stem: int = 2) -> list[int]:

@@ -120,3 +120,25 @@ def test_event_detection_is_linear_in_article_length():
     small, large = _event_seconds(200, sentence), _event_seconds(1600, sentence)
     # 8 x the sentences and mentions: linear is ~8 x the time, quadratic ~64 x
     assert large < 24 * small, (small, large)
+
+
+def test_akhbar_run_prints_a_line_per_stage_as_it_finishes(tmp_path: Path, seeds_dir: Path):
+    import re
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "--input", str(seeds_dir), "--warehouse",
+                           str(tmp_path / "wh")], capture_output=True, text=True, cwd=root, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = [ln for ln in proc.stdout.splitlines() if re.match(r"^ +\d+\.\d s +\d+\.\d s  ", ln)]
+    stages = " ".join(lines)
+    for expected in ("documents 5", "entity_mentions ", "event_mentions ", "akhbar_duckdb ", "published"):
+        assert expected in stages, (expected, proc.stdout)
+    at = [float(ln.split()[0]) for ln in lines]
+    assert at == sorted(at), "lines come as the stages finish"
+    assert re.search(r"checks: \d+ passed, 0 failed", proc.stdout)
+    quiet = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "--quiet", "--input", str(seeds_dir),
+                            "--warehouse", str(tmp_path / "wh2")], capture_output=True, text=True, cwd=root,
+                           timeout=300)
+    assert quiet.returncode == 0 and not re.search(r"^ +\d+\.\d s +\d+\.\d s  ", quiet.stdout, re.M)

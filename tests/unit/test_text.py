@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +63,28 @@ def test_arabic_letter_ratio():
     assert arabic_letter_ratio("hello") == 0.0
     assert arabic_letter_ratio("مرحبا") == 1.0
     assert arabic_letter_ratio("") == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "قال الرئيس، إن «الاتفاق» سيوقع غداً؟ نعم!",
+    "a\x1cb\u00a0c\u200bd e\u3000f،g؟ 😀x",
+    "  \t\n", "", "١٢٣ 45.6 «قال» —x (السعودية)/الرياض...",
+])
+def test_tokenize_is_simple_word_tokenize_with_offsets(text: str) -> None:
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    from pipeline.nlp.text import count_tokens, tokenize
+
+    toks = tokenize(text, 3)
+    assert [t.text for t in toks] == simple_word_tokenize(text)
+    assert all(text[t.start - 3 : t.end - 3] == t.text for t in toks)
+    assert count_tokens(text) == len(toks)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابت الو،؟.«» \t\n\u00a0\x1c1٢😀a-")), max_size=60))
+def test_tokenize_matches_camel_on_any_text(text: str) -> None:
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    from pipeline.nlp.text import tokenize
+
+    assert [t.text for t in tokenize(text)] == simple_word_tokenize(text)
