@@ -93,11 +93,15 @@ def run_bench(input_dir: Path, warehouse: Path | None = None, skip_floor: bool =
         "input": str(input_dir), "files": n_files, "documents": docs.height if docs is not None else None,
         "tokens": int(docs["n_tokens"].sum()) if docs is not None else None, "rc": rc,
         "seconds": round(total, 1), "floor_seconds": round(floor, 1),
-        "ratio_to_floor": round(total / floor, 2) if floor else None,
+        "ratio_to_floor": round(total / floor, 2) if floor and rc == 0 else None,
         "articles_per_second": round((docs.height if docs is not None else 0) / total, 1),
         "peak_rss_mb": round(max(own, children)), "workers": os.environ.get("AKHBAR_WORKERS") or "auto",
         "steps": {k: round(v, 1) for k, v in sorted(steps.items(), key=lambda kv: -kv[1])},
     }
+    if rc != 0:
+        print(f"\nakhbar bench: the run failed (exit code {rc}); no throughput is reported", file=sys.stderr)
+        print(json.dumps(report, ensure_ascii=False))
+        return report
     print("\n stage                                     seconds")
     for key, secs in report["steps"].items():
         if secs >= 0.1:

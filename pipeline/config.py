@@ -74,6 +74,9 @@ def _check_writable(folder: Path) -> None:
                          "you can write (--warehouse DIR or AKHBAR_WAREHOUSE) or fix its permissions") from None
 
 
+EXECUTORS = ("in_process", "multiprocess")
+
+
 def parse_backend(name: str, source: str = "AKHBAR_NER_BACKEND") -> NerBackendName:
     """The backend called ``name``; the error names the valid choices and where the bad value came from."""
     try:
@@ -92,6 +95,9 @@ class Settings:
     camel_model_dir: str | None = None
     near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
     kb_extra: tuple[str, ...] = ()  # the user's knowledge-base TSV files (AKHBAR_KB_EXTRA, os.pathsep-separated)
+    # Dagster executor of UI and sensor runs (AKHBAR_EXECUTOR): "in_process" (one process; the per-document
+    # stages still use every core through pipeline.parallel) or "multiprocess" (a process per step)
+    executor: str = "in_process"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -105,6 +111,7 @@ class Settings:
             ner_backend=parse_backend(backend) if backend else base.ner_backend,
             camel_model_dir=os.environ.get("AKHBAR_CAMEL_NER_MODEL") or base.camel_model_dir,
             kb_extra=tuple(p for p in (os.environ.get("AKHBAR_KB_EXTRA") or "").split(os.pathsep) if p),
+            executor=os.environ.get("AKHBAR_EXECUTOR") or base.executor,
         )
 
     def with_paths(self, input_dir: str | None = None, warehouse_dir: str | None = None) -> Settings:
@@ -143,6 +150,8 @@ class Settings:
             if not Path(path).is_file():
                 raise ValueError(f"knowledge-base file {path!r} (AKHBAR_KB_EXTRA) does not exist; fix the path or "
                                  "unset the variable (see pipeline/resources/kb/README.md for the columns)")
+        if self.executor not in EXECUTORS:
+            raise ValueError(f"AKHBAR_EXECUTOR must be one of {', '.join(EXECUTORS)}, got {self.executor!r}")
         if self.max_file_bytes <= 0:
             raise ValueError(f"max_file_bytes must be positive, got {self.max_file_bytes} (AKHBAR_MAX_FILE_BYTES)")
         if not 0 < self.near_duplicate_threshold <= 1:

@@ -44,6 +44,9 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
         assets=ASSETS,
         asset_checks=CHECKS,
         loggers={"console": dg.colored_console_logger, "progress": progress_logger},
+        # one process per run by default: a process per step costs a Python start and imports for each of ~56
+        # steps (5 min on the seeds); the per-document stages use every core through pipeline.parallel
+        executor=dg.multiprocess_executor if s.executor == "multiprocess" else dg.in_process_executor,
         jobs=[dg.define_asset_job(PIPELINE_JOB, selection=dg.AssetSelection.all(),
                                   description="Materialize every Akhbar table, run every check, rebuild DuckDB.")],
         resources={

@@ -7,9 +7,19 @@ import polars as pl
 
 from pipeline.defs.checks import SAMPLE, contract_checks, span_mismatches
 from pipeline.defs.resources import InputFiles, Warehouse
-from pipeline.nlp.documents import build_documents
-from pipeline.nlp.ingest import quarantine_frame, raw_files_frame, scan_inputs
+from pipeline.nlp.documents import (
+    PREPARED_SCHEMA,
+    Prepared,
+    build_documents,
+    decode_prepared,
+    encode_prepared,
+    prepare_batch,
+    prepare_key,
+)
+from pipeline.nlp.ingest import Record, quarantine_frame, raw_files_frame, scan_inputs
 from pipeline.nlp.segment import sentences_frame
+from pipeline.parallel import ordered_map
+from pipeline.storage.cache import StageCache, cached_values, code_version, digest
 
 
 @dg.multi_asset(
@@ -32,12 +42,26 @@ def raw_files_documents_and_quarantine(context: dg.AssetExecutionContext, wareho
     files, records, rejections = scan_inputs(inputs.input_dir, inputs.max_file_bytes)
     context.log.info(f"{len(files)} entries under {inputs.input_dir}: {len(records)} article records, "
                      f"{len(rejections)} rejected at file level")
-    docs, content_rejections = build_documents(records, inputs.near_duplicate_threshold)
+    version = code_version(settings=("documents",))
+
+    def prepare(order: list[Record]) -> list[Prepared]:
+        keys = [digest(version, prepare_key(rec)) for rec in order]
+        values, computed = cached_values(
+            StageCache(warehouse.root, "documents"), keys,
+            lambda todo: ordered_map(prepare_batch, [order[i] for i in todo]),
+            encode_prepared, decode_prepared, PREPARED_SCHEMA)
+        context.log.info(f"{computed} of {len(order)} records cleaned, the others taken from the cache")
+        counts["cleaned"], counts["from_cache"] = computed, len(order) - computed
+        return values
+
+    counts: dict[str, int] = {}
+    docs, content_rejections = build_documents(records, inputs.near_duplicate_threshold, prepare=prepare)
     quarantine = quarantine_frame([*rejections, *content_rejections])
     reasons = quarantine.group_by("reason").len().sort("reason")
     context.log.info(f"{docs.height} documents, {quarantine.height} quarantined")
     yield warehouse.publish("raw_files", raw_files_frame(files), input_dir=dg.MetadataValue.path(inputs.input_dir))
-    yield warehouse.publish("documents", docs,
+    yield warehouse.publish("documents", docs, records_cleaned=counts.get("cleaned", 0),
+                            records_from_cache=counts.get("from_cache", 0),
                             n_clusters=dg.MetadataValue.int(docs["cluster_id"].n_unique() if docs.height else 0))
     yield warehouse.publish("quarantine", quarantine, reasons=dg.MetadataValue.md(
         "\n".join(f"- {r}: {n}" for r, n in reasons.iter_rows()) or "_nothing quarantined_"))

@@ -9,6 +9,7 @@ from pipeline.defs.resources import NerConfig, Warehouse
 from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, tag_documents
 from pipeline.nlp.resolve import build_aliases, build_entities, resolve_mentions
 from pipeline.schemas import EntityType
+from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
 
 
 @dg.asset(
@@ -23,12 +24,24 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner
     documents = warehouse.read("documents")
     lex = ner.entity_lexicon()
     spec = TaggingSpec(str(ner.backend), ner.camel_model_dir, tuple(ner.kb_extra))
-    mentions = tag_documents(documents, warehouse.read("sentences"), backend, lex, spec)
+    sentences = warehouse.read("sentences")
+    version = code_version(*ner.kb_extra, settings=("ner", str(ner.backend), ner.camel_model_dir or ""))
+    docs = documents.select("doc_id", "text").sort("doc_id")
+    keys = {d: digest(version, d, t) for d, t in docs.iter_rows()}
+
+    def tag(doc_ids: list[str]) -> list[pl.DataFrame]:
+        wanted = pl.Series(doc_ids, dtype=pl.String).implode()
+        return [tag_documents(documents.filter(pl.col("doc_id").is_in(wanted)),
+                              sentences.filter(pl.col("doc_id").is_in(wanted)), backend, lex, spec)]
+
+    (mentions,), computed = cached_per_document([StageCache(warehouse.root, "ner")], keys, tag)
     resolved = resolve_mentions(mentions, documents, lex)
     by_type = resolved.group_by("type").len().sort("type")
-    context.log.info(f"{resolved.height} mentions from backend {backend.name}")
+    context.log.info(f"{resolved.height} mentions from backend {backend.name}; {computed} of {len(keys)} "
+                     "documents tagged, the others taken from the cache")
     return warehouse.publish(
-        "entity_mentions", resolved, backend=backend.name,
+        "entity_mentions", resolved, backend=backend.name, documents_tagged=computed,
+        documents_from_cache=len(keys) - computed,
         by_type=dg.MetadataValue.md("\n".join(f"- {t}: {n}" for t, n in by_type.iter_rows()) or "_none_"),
     )
 

@@ -7,7 +7,8 @@ import polars as pl
 
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import Warehouse
-from pipeline.nlp.events import PLOVER_TYPES, cluster_events, event_mentions_frame, event_participants
+from pipeline.nlp.events import PLOVER_TYPES, cluster_events, detect_all, event_inputs, event_participants
+from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
 
 
 @dg.multi_asset(
@@ -33,11 +34,17 @@ from pipeline.nlp.events import PLOVER_TYPES, cluster_events, event_mentions_fra
 def event_mentions_and_events(warehouse: Warehouse):
     documents = warehouse.read("documents")
     entities = warehouse.read("entities")
-    mentions, quotes = event_mentions_frame(documents, warehouse.read("sentences"), warehouse.read("entity_mentions"),
-                                            entities)
+    items = event_inputs(documents, warehouse.read("sentences"), warehouse.read("entity_mentions"), entities)
+    version = code_version(settings=("events",))
+    keys = {item[0]: digest(version, item) for item in items}
+    by_doc = {item[0]: item for item in items}
+    (mentions, quotes), computed = cached_per_document(
+        [StageCache(warehouse.root, "event_mentions"), StageCache(warehouse.root, "quotes")], keys,
+        lambda doc_ids: detect_all([by_doc[d] for d in doc_ids]))
     with_ids, events = cluster_events(mentions, documents)
     by_type = with_ids.group_by("event_type").len().sort("event_type")
-    yield warehouse.publish("event_mentions", with_ids, by_type=dg.MetadataValue.md(
+    yield warehouse.publish("event_mentions", with_ids, documents_detected=computed,
+                            documents_from_cache=len(keys) - computed, by_type=dg.MetadataValue.md(
         "\n".join(f"- {t}: {n}" for t, n in by_type.iter_rows()) or "_none_"))
     yield warehouse.publish("events", events)
     yield warehouse.publish("event_participants", event_participants(events, entities))

@@ -69,6 +69,13 @@ class _UnionFind:
             self.parent[high] = low  # the root is always the smallest id of its set
 
 
+def signature(text: str) -> bytes | None:
+    """The MinHash signature of ``text``'s word 5-shingles (``NUM_PERM`` uint64 values as bytes), or None for
+    a text without words. Per document, so it can be computed in a worker and kept between runs."""
+    features = shingles(matching_words(text))
+    return _minhash(features).hashvalues.astype(np.uint64).tobytes() if features else None
+
+
 def near_duplicate_clusters(
     doc_ids: list[str], texts: list[str], threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
 ) -> dict[str, str]:
@@ -80,10 +87,19 @@ def near_duplicate_clusters(
     """
     if len(doc_ids) != len(texts):
         raise ValueError(f"{len(doc_ids)} doc ids but {len(texts)} texts")
+    return clusters_from_signatures(doc_ids, [signature(t) for t in texts], threshold)
+
+
+def clusters_from_signatures(
+    doc_ids: list[str], signatures: list[bytes | None], threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
+) -> dict[str, str]:
+    """:func:`near_duplicate_clusters` from the documents' :func:`signature` values."""
     if len(set(doc_ids)) != len(doc_ids):
         raise ValueError("doc ids must be unique")
-    features = {doc_id: shingles(matching_words(text)) for doc_id, text in zip(doc_ids, texts, strict=True)}
-    hashes = {doc_id: _minhash(f) for doc_id, f in features.items() if f}
+    scheme = MinHash(num_perm=NUM_PERM, seed=SEED).scheme  # the one signature() used
+    hashes = {doc_id: MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme,
+                              hashvalues=np.frombuffer(sig, dtype=np.uint64))
+              for doc_id, sig in zip(doc_ids, signatures, strict=True) if sig is not None}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     for doc_id in sorted(hashes):
         lsh.insert(doc_id, hashes[doc_id])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +18,7 @@ import polars as pl
 from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
 from pipeline.nlp.clean import CleanedArticle, clean_article
 from pipeline.nlp.dates import parse_published_at
-from pipeline.nlp.dedup import content_key, near_duplicate_clusters
+from pipeline.nlp.dedup import clusters_from_signatures, content_key, signature
 from pipeline.nlp.ingest import Record, Rejection
 from pipeline.nlp.text import count_tokens, letter_counts
 from pipeline.parallel import ordered_map
@@ -83,6 +83,7 @@ class _Prepared:
     cleaned: CleanedArticle
     key: str
     n_tokens: int
+    signature: bytes | None  # MinHash of the text (near-duplicate detection)
 
 
 def _prepare(rec: Record) -> _Prepared | tuple[str, str]:
@@ -98,24 +99,63 @@ def _prepare(rec: Record) -> _Prepared | tuple[str, str]:
     problem = _not_arabic(text)
     if problem:
         return problem[0], "after removing boilerplate, " + problem[1]
-    return _Prepared(cleaned, content_key(text), count_tokens(text))
+    return _Prepared(cleaned, content_key(text), count_tokens(text), signature(text))
 
 
-def _prepare_batch(batch: Sequence[Record]) -> list[_Prepared | tuple[str, str]]:
+Prepared = _Prepared | tuple[str, str]
+
+
+def prepare_key(rec: Record) -> tuple[str, str | None]:
+    """What the per-document cleaning of ``rec`` reads: its raw text and its metadata title."""
+    return rec.raw_text, rec.meta.get("title")
+
+
+PREPARED_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
+    "reason": pl.String, "detail": pl.String, "text": pl.String, "title": pl.String, "source": pl.String,
+    "author": pl.String, "dateline": pl.String, "published_at": pl.Datetime("us"),
+    "removed_lines": pl.List(pl.String), "content_key": pl.String, "n_tokens": pl.Int64, "signature": pl.Binary,
+}
+
+
+def encode_prepared(p: Prepared) -> dict[str, object]:
+    """A :data:`Prepared` as a row of :data:`PREPARED_SCHEMA` (for the cleaning cache)."""
+    if isinstance(p, tuple):
+        return {"reason": p[0], "detail": p[1]}
+    c = p.cleaned
+    return {"text": c.text, "title": c.title, "source": c.source, "author": c.author, "dateline": c.dateline,
+            "published_at": c.published_at, "removed_lines": c.removed_lines, "content_key": p.key,
+            "n_tokens": p.n_tokens, "signature": p.signature}
+
+
+def decode_prepared(row: dict[str, object]) -> Prepared:
+    """The inverse of :func:`encode_prepared`."""
+    if row["reason"] is not None:
+        return str(row["reason"]), str(row["detail"])
+    cleaned = CleanedArticle(str(row["text"]), row["title"], row["source"], row["author"],  # type: ignore[arg-type]
+                             row["dateline"], row["published_at"], list(row["removed_lines"] or []))  # type: ignore[arg-type,call-overload]
+    return _Prepared(cleaned, str(row["content_key"]), int(row["n_tokens"]), row["signature"])  # type: ignore[call-overload,arg-type]
+
+
+def prepare_batch(batch: Sequence[Record]) -> list[Prepared]:
+    """Clean a batch of records (in a worker): each a cleaned article or (reason, detail)."""
     return [_prepare(rec) for rec in batch]
 
 
 def build_documents(
     records: list[Record], near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
-    workers: int | None = None,
+    workers: int | None = None, prepare: Callable[[list[Record]], list[Prepared]] | None = None,
 ) -> tuple[pl.DataFrame, list[Rejection]]:
     """Clean every record; return (documents frame, rejections for not_arabic/too_short/empty/duplicate).
-    Of exact duplicates the richest copy is kept (most metadata, a sidecar), then the first by path."""
+    Of exact duplicates the richest copy is kept (most metadata, a sidecar), then the first by path.
+    ``prepare`` (default: :func:`prepare_batch` over a process pool) does the per-record cleaning; a caller
+    may serve it from a cache."""
     rejections: list[Rejection] = []
     kept: dict[str, DocumentRow] = {}
     kept_rec: dict[str, Record] = {}
     order = sorted(records, key=lambda r: (tuple(-x for x in _richness(r)), r.source_path, r.source_line))
-    for rec, prepared in zip(order, ordered_map(_prepare_batch, order, workers), strict=True):
+    done = prepare(order) if prepare is not None else ordered_map(prepare_batch, order, workers)
+    signatures: dict[str, bytes | None] = {}
+    for rec, prepared in zip(order, done, strict=True):
         size, digest = _raw_bytes(rec.raw_text)
         if isinstance(prepared, tuple):  # (reason, detail): no article
             rejections.append(Rejection(rec.source_path, rec.source_line, prepared[0], prepared[1], size, digest))
@@ -136,6 +176,7 @@ def build_documents(
         if published is None and cleaned.published_at is not None:
             published, origin = cleaned.published_at, "text"
         kept_rec[doc_id] = rec
+        signatures[doc_id] = prepared.signature
         kept[doc_id] = DocumentRow(
             doc_id=doc_id,
             source_path=rec.source_path,
@@ -156,8 +197,8 @@ def build_documents(
             dup_of=None,
         )
     rows = sorted(kept.values(), key=lambda r: (r.source_path, r.source_line))
-    clusters = near_duplicate_clusters([r.doc_id for r in rows], [r.text for r in rows],
-                                       threshold=near_duplicate_threshold)
+    clusters = clusters_from_signatures([r.doc_id for r in rows], [signatures[r.doc_id] for r in rows],
+                                        threshold=near_duplicate_threshold)
     members: dict[str, list[DocumentRow]] = {}
     for r in rows:
         r.cluster_id = clusters[r.doc_id]

@@ -852,14 +852,16 @@ def _detect_batch(batch: Sequence[tuple[str, str, datetime | None, list[tuple[in
             for doc_id, text, published, spans, mentions, facts in batch]
 
 
-def event_mentions_frame(
-    documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame,
-    entities: pl.DataFrame | None = None, workers: int | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(event mention rows without event_id, quotes) of every document, from the stored tables; the
-    documents are read in worker processes when there are many (:mod:`pipeline.parallel`)."""
-    from pipeline.parallel import ordered_map
+EventInput = tuple[str, str, datetime | None, list[tuple[int, int]], list[Mention], DocumentFacts]
+"""Everything event detection reads of one document: (doc_id, text, published_at, sentence spans, its entity
+mentions, what the article as a whole says). Its ``repr`` is deterministic, so it can key a cache."""
 
+
+def event_inputs(
+    documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame,
+    entities: pl.DataFrame | None = None,
+) -> list[EventInput]:
+    """The input of event detection for every document, in ``documents`` order."""
     if entities is None:
         entities = pl.DataFrame(schema={"entity_id": pl.String, "country_code": pl.String, "subtype": pl.String,
                                         "kb_id": pl.String})
@@ -868,7 +870,7 @@ def event_mentions_frame(
         spans[doc_id].append((start, end))
     by_doc = mention_index(entity_mentions, entities)
     leaders: dict[date | None, dict[str, Mention]] = {}
-    items = []
+    items: list[EventInput] = []
     for doc_id, text, published in documents.select("doc_id", "text", "published_at").iter_rows():
         doc_mentions = by_doc.get(doc_id, [])
         day = published.date() if published else None
@@ -876,12 +878,28 @@ def event_mentions_frame(
             leaders[day] = leaders_by_country(entities, day)
         items.append((doc_id, text, published, spans.get(doc_id, []), doc_mentions,
                       document_facts(doc_mentions, leaders[day])))
+    return items
+
+
+def detect_all(items: Sequence[EventInput], workers: int | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(event mention rows without event_id, quotes) of ``items``, in their order; in worker processes when
+    there are many (:mod:`pipeline.parallel`)."""
+    from pipeline.parallel import ordered_map
+
     rows: list[EventMentionRow] = []
     quotes: list[QuoteRow] = []
     for r, q in ordered_map(_detect_batch, items, workers):
         rows += r
         quotes += q
     return (TABLES["event_mentions"].frame(rows, without=("event_id",)), TABLES["quotes"].frame(quotes))
+
+
+def event_mentions_frame(
+    documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame,
+    entities: pl.DataFrame | None = None, workers: int | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(event mention rows without event_id, quotes) of every document, from the stored tables."""
+    return detect_all(event_inputs(documents, sentences, entity_mentions, entities), workers)
 
 
 # --- clustering ---------------------------------------------------------------------------------------------

@@ -111,21 +111,35 @@ def _fragment_kind(parts: Sequence[str], given: frozenset[str]) -> str | None:
     return None
 
 
-_Pool = dict[str, list[tuple[str, tuple[str, ...]]]]
+class _Pool:
+    """(key, parts) names indexed for :func:`compatible`, which needs the same first word and, for a short
+    name whose core has two words or more, the same second word (a nasab chain) or the same last core word:
+    a lookup reads the buckets those words name instead of every name. Candidates come in pool order."""
 
+    def __init__(self, names: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        self.names = list(names)
+        self.by_first: dict[str, list[int]] = defaultdict(list)
+        self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for pos, (_, parts) in enumerate(self.names):
+            self.by_first[parts[0]].append(pos)
+            core, _ = _family(parts)
+            pairs = {(parts[0], core[-1])} | ({(parts[0], parts[1])} if len(parts) > 1 else set())
+            for pair in pairs:
+                self.by_pair[pair].append(pos)
 
-def _by_first_word(names: Iterable[tuple[str, tuple[str, ...]]]) -> _Pool:
-    """(key, parts) pairs bucketed by their first word, in their original order: ``compatible`` needs the same
-    first word, so a lookup scans one bucket instead of the whole corpus."""
-    pool: _Pool = defaultdict(list)
-    for key, parts in names:
-        pool[parts[0]].append((key, parts))
-    return pool
+    def candidates(self, parts: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        if len(parts) < 2:
+            return []  # compatible() needs two words
+        core, _ = _family(parts)
+        if len(core) < 2:
+            return [self.names[i] for i in self.by_first.get(parts[0], ())]
+        found = set(self.by_pair.get((parts[0], parts[1]), ())) | set(self.by_pair.get((parts[0], core[-1]), ()))
+        return [self.names[i] for i in sorted(found)]
 
 
 def _best_longer(key: str, parts: tuple[str, ...], pool: _Pool) -> str | None:
     """The longest name of ``pool`` compatible with ``parts`` when all compatible ones agree (form a chain)."""
-    fits = [(k, p) for k, p in pool.get(parts[0], ()) if k != key and compatible(parts, p)]
+    fits = [(k, p) for k, p in pool.candidates(parts) if k != key and compatible(parts, p)]
     if not fits:
         return None
     if len({k for k, _ in fits}) == 1:  # several forms of one name (a KB actor's aliases)
@@ -207,11 +221,12 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
     """Entity keys for the person mentions ``idx`` not linked yet (see the module docstring, rule 3). Full
     names already linked to the knowledge base still settle the short forms of their document."""
     kb_anchors = _kb_person_anchors(lex.kb)
-    kb_pool = _by_first_word(kb_anchors)
+    kb_pool = _Pool(kb_anchors)
     kb_exact: dict[tuple[str, ...], str] = {}
     for k, p in kb_anchors:
         kb_exact.setdefault(p, k)
     corpus: dict[str, tuple[str, ...]] = {}
+    pending = set(idx)
     doc_names: dict[str, dict[tuple[str, ...], str | None]] = defaultdict(dict)  # parts -> KB key, or None
     for i, m in enumerate(ms):
         if m.type is not EntityType.PER and not (keys[i] or "").startswith("kb:"):
@@ -222,11 +237,11 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
         if linked is not None:
             if linked.startswith("kb:") and lex.kb.actors[linked[3:]].type == EntityType.PER.value:
                 doc_names[m.doc_id][m.parts] = linked
-        elif i in idx:
+        elif i in pending:
             doc_names[m.doc_id].setdefault(m.parts, None)
             corpus[m.key] = m.parts
     corpus_pool = list(corpus.items())
-    corpus_index = _by_first_word(corpus_pool)
+    corpus_index = _Pool(corpus_pool)
     memo: dict[tuple[str | None, str], str] = {}
 
     def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
@@ -235,8 +250,8 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             return memo[(doc_id, key)]
         seen = {key}
         current, cparts = key, parts
-        local_pool = _by_first_word(
-            (" ".join(p), p) for p, kb in doc_names[doc_id].items() if kb is None) if doc_id else {}
+        local_pool = _Pool(
+            (" ".join(p), p) for p, kb in doc_names[doc_id].items() if kb is None) if doc_id else _Pool(())
         while True:
             nxt = _best_longer(current, cparts, local_pool) or _best_longer(current, cparts, corpus_index)
             if nxt is None or nxt in seen:

@@ -25,3 +25,20 @@ def test_data_dictionary_is_up_to_date():
 
     assert (ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8") == data_dictionary(), (
         "run `make dictionary` to regenerate docs/data_dictionary.md")
+
+
+def test_ui_runs_are_one_process_unless_asked(seeds_dir: Path, tmp_path: Path):
+    import pytest
+
+    from pipeline.config import Settings
+    from pipeline.definitions import PIPELINE_JOB, build_definitions
+
+    base = Settings(input_dir=str(seeds_dir), warehouse_dir=str(tmp_path))
+    job = build_definitions(base).resolve_job_def(PIPELINE_JOB)
+    assert job.executor_def.name == "in_process"
+    from dataclasses import replace
+
+    multi = build_definitions(replace(base, executor="multiprocess")).resolve_job_def(PIPELINE_JOB)
+    assert multi.executor_def.name == "multiprocess"
+    with pytest.raises(ValueError, match="AKHBAR_EXECUTOR"):
+        build_definitions(replace(base, executor="celery"))

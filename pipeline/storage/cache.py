@@ -1,0 +1,151 @@
+"""Per-document results kept between runs, so a re-run does the per-document work for new input only.
+
+A stage's cache is one Parquet file, ``<warehouse>/cache/<stage>.parquet``: rows of the stage's result
+with a ``cache_key`` column, plus one marker row (``cache_hit_only`` set, payload null) per key, so a
+document with no result rows is remembered too. A key is a digest of *everything* the result depends on —
+the document's text and inputs and :func:`code_version` (every file of the ``pipeline`` package, the
+shipped model and lexicons included, and the user's knowledge-base files) — so an entry is never stale:
+a different input or different code is a different key. Files are replaced atomically; a killed run
+leaves the previous cache, concurrent writers can only lose entries (a later miss), never corrupt one.
+After a run the cache holds the keys that run used, so it does not grow with deleted input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+KEY = "cache_key"
+MARKER = "cache_marker"
+CACHE_ENV = "AKHBAR_CACHE"  # "0" turns the cache off (every run computes everything)
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@cache
+def _package_digest() -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and p.suffix != ".pyc"):
+        h.update(str(path.relative_to(_PACKAGE)).encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def code_version(*extra_files: str | Path, settings: Iterable[str] = ()) -> str:
+    """Digest of the package's files (code, model, lexicons), of ``extra_files``' contents and ``settings``."""
+    h = hashlib.sha256(_package_digest().encode())
+    for f in extra_files:
+        h.update(hashlib.sha256(Path(f).read_bytes()).digest())
+    for s in settings:
+        h.update(b"\0" + s.encode())
+    return h.hexdigest()[:32]
+
+
+def digest(*parts: object) -> str:
+    """A cache key: the SHA-256 of the parts' ``repr`` (use tuples, frozen dataclasses, strings, numbers)."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def enabled() -> bool:
+    return os.environ.get(CACHE_ENV, "1") != "0"
+
+
+class StageCache:
+    """The cache of one stage under ``root`` (the warehouse folder)."""
+
+    def __init__(self, root: str | Path, stage: str) -> None:
+        self.path = Path(root) / "cache" / f"{stage}.parquet"
+
+    def lookup(self, keys: Iterable[str]) -> tuple[set[str], pl.DataFrame | None]:
+        """(the keys found, their result rows with ``cache_key``, in stored order) — nothing when off."""
+        wanted = set(keys)
+        if not enabled() or not self.path.exists():
+            return set(), None
+        try:
+            frame = pl.read_parquet(self.path).filter(pl.col(KEY).is_in(list(wanted)))
+        except Exception:  # a damaged or foreign cache file is only a miss
+            return set(), None
+        found = set(frame[KEY].unique().to_list())
+        return found, frame.filter(~pl.col(MARKER)).drop(MARKER)
+
+    def store(self, rows: pl.DataFrame, keys: Iterable[str]) -> None:
+        """Replace the cache with ``rows`` (with ``cache_key``) and a marker for every key of ``keys``."""
+        if not enabled():
+            return
+        keys = sorted(set(keys))
+        body = rows.with_columns(pl.lit(False).alias(MARKER))
+        markers = pl.DataFrame({KEY: keys, MARKER: [True] * len(keys)}, schema={KEY: pl.String, MARKER: pl.Boolean})
+        frame = pl.concat([body, markers], how="diagonal_relaxed")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
+        os.close(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the cache is as readable as the tables
+        try:
+            frame.write_parquet(tmp)
+            os.replace(tmp, self.path)
+        except OSError:  # a full disk or a read-only warehouse: the run's tables are what matters
+            Path(tmp).unlink(missing_ok=True)
+
+
+def cached_per_document(
+    caches: Sequence[StageCache], keys: dict[str, str],
+    compute: Callable[[list[str]], Sequence[pl.DataFrame]], doc_column: str = "doc_id",
+) -> tuple[list[pl.DataFrame], int]:
+    """The per-document results of a stage for the documents of ``keys`` (doc id -> cache key, in the
+    order a full computation lists them), computing only the documents no cache holds.
+
+    ``compute(doc_ids)`` returns one frame per cache, rows of those documents grouped by document in
+    ``keys`` order. The result has exactly the rows, and row order, of ``compute(list(keys))``; the caches
+    are then replaced by it. Returns (frames, documents computed)."""
+    found: set[str] | None = None
+    cached: list[pl.DataFrame | None] = []
+    for c in caches:
+        hit, rows = c.lookup(keys.values())
+        found = hit if found is None else found & hit
+        cached.append(rows)
+    found = found or set()
+    todo = [d for d, k in keys.items() if k not in found]
+    fresh = compute(todo)
+    rank = {d: i for i, d in enumerate(keys)}
+    out = []
+    for c, old, new in zip(caches, cached, fresh, strict=True):
+        new = new.with_columns(pl.col(doc_column).replace_strict(keys, return_dtype=pl.String).alias(KEY))
+        if old is not None and found:
+            old = old.filter(pl.col(KEY).is_in(list(found))).select(new.columns).cast(new.schema)
+            new = pl.concat([old, new])
+        both = (new.with_columns(pl.col(doc_column).replace_strict(rank, return_dtype=pl.Int64).alias("_rank"))
+                .sort("_rank", maintain_order=True).drop("_rank"))
+        c.store(both, keys.values())
+        out.append(both.drop(KEY))
+    return out, len(todo)
+
+
+def cached_values(
+    cache: StageCache, keys: list[str], compute: Callable[[list[int]], list[Any]],
+    encode: Callable[[Any], dict[str, Any]], decode: Callable[[dict[str, Any]], Any], schema: dict[str, Any],
+) -> tuple[list[Any], int]:
+    """``compute`` over the positions of ``keys`` that ``cache`` does not hold, the others decoded from it; the
+    values in ``keys`` order. ``encode`` turns a value into a row of ``schema`` (plain columns, no pickles:
+    a cache file is data, never code); ``decode`` turns it back. Returns (values, values computed)."""
+    _, rows = cache.lookup(keys)
+    stored: dict[str, Any] = {}
+    if rows is not None:
+        stored = {row[KEY]: decode(row) for row in rows.iter_rows(named=True)}
+    todo = [i for i, k in enumerate(keys) if k not in stored]
+    fresh = dict(zip(todo, compute(todo), strict=True))
+    values = [fresh[i] if i in fresh else stored[k] for i, k in enumerate(keys)]
+    if todo:
+        unique = dict(zip(keys, values, strict=True))
+        frame = pl.DataFrame([{KEY: k, **encode(v)} for k, v in unique.items()], schema={KEY: pl.String, **schema})
+        cache.store(frame, unique)
+    return values, len(todo)
