@@ -82,7 +82,10 @@ def _run(args: argparse.Namespace) -> int:
                 if not args.quiet:
                     loggers["progress"] = {}
                     print(f"{'at':>9}  {'took':>8}  stage: rows written", flush=True)
-                result = _execute(job, instance=_instance(), raise_on_error=False, run_config={"loggers": loggers})
+                tags = {"akhbar/input": settings.input_dir, "akhbar/warehouse": settings.warehouse_dir,
+                        "akhbar/ner_backend": str(settings.ner_backend), "akhbar/launched_by": "akhbar run"}
+                result = _execute(job, instance=_instance(), raise_on_error=False, run_config={"loggers": loggers},
+                                  tags=tags)
             finally:
                 os.environ.pop(LOCK_ENV, None)
             if not result.success:  # nothing of this run is published: drop its folder now

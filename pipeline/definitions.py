@@ -8,7 +8,8 @@ import dagster as dg
 from pipeline.config import Settings
 from pipeline.defs import documents, entities, events, serving, stats
 from pipeline.defs.progress import progress_logger
-from pipeline.defs.resources import InputFiles, NerConfig, Warehouse
+from pipeline.defs.resources import InputFiles, NerConfig, Warehouse, table_schema
+from pipeline.defs.sensors import PIPELINE_JOB, akhbar_input_folder
 
 ASSETS = [
     documents.raw_files_documents_and_quarantine,
@@ -24,6 +25,24 @@ ASSETS = [
     serving.akhbar_duckdb,
     serving.published_run,
 ]
+OWNERS = ["team:akhbar"]
+
+
+def _describe(spec: dg.AssetSpec) -> dg.AssetSpec:
+    """Owners, a code version (a digest of the package's code, model and lexicons: a new model or lexicon
+    marks every table stale in the UI) and, for tables, the column schema before any run."""
+    from pipeline.schemas import TABLES
+    from pipeline.storage.cache import code_version
+
+    name = spec.key.to_user_string()
+    metadata = dict(spec.metadata)
+    if name in TABLES:
+        metadata["dagster/column_schema"] = table_schema(name)
+    return spec.replace_attributes(owners=OWNERS, code_version=code_version()[:12], metadata=metadata)
+
+
+ASSETS = list(dg.map_asset_specs(_describe, ASSETS))
+
 CHECKS = [
     *documents.documents_checks,
     *entities.entities_checks,
@@ -33,9 +52,6 @@ CHECKS = [
 ]
 
 
-PIPELINE_JOB = "akhbar_pipeline"
-
-
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     """Definitions wired to ``settings`` (default: environment variables, see pipeline/config.py)."""
     s = settings or Settings.from_env()
@@ -43,6 +59,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,
+        sensors=[akhbar_input_folder],
         loggers={"console": dg.colored_console_logger, "progress": progress_logger},
         # one process per run by default: a process per step costs a Python start and imports for each of ~56
         # steps (5 min on the seeds); the per-document stages use every core through pipeline.parallel

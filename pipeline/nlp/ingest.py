@@ -358,3 +358,21 @@ def scan_inputs(input_dir: str | Path, max_bytes: int) -> tuple[list[RawFile], l
         records.extend(recs)
         rejections.extend(rejs)
     return files, records, rejections
+
+
+def input_fingerprint(input_dir: str | Path) -> str:
+    """A digest of what is under ``input_dir`` — every entry's relative path, size and modification time
+    (hidden entries skipped, like :func:`scan_inputs`) — cheap enough to poll: it stats, never reads."""
+    root = Path(input_dir)
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(f for f in filenames if not f.startswith(".")):
+            path = Path(dirpath) / name
+            try:
+                st = path.lstat()
+            except OSError:
+                continue
+            rel = os.fsencode(path.relative_to(root))
+            h.update(rel + b"\0" + f"{st.st_size}:{st.st_mtime_ns}".encode() + b"\n")
+    return h.hexdigest()

@@ -42,3 +42,34 @@ def test_ui_runs_are_one_process_unless_asked(seeds_dir: Path, tmp_path: Path):
     assert multi.executor_def.name == "multiprocess"
     with pytest.raises(ValueError, match="AKHBAR_EXECUTOR"):
         build_definitions(replace(base, executor="celery"))
+
+
+def test_assets_carry_owners_code_version_and_schema_before_any_run():
+    from pipeline.schemas import TABLES
+
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        assert node.owners == ["team:akhbar"], key
+        assert node.code_version and len(node.code_version) == 12, key
+        if key.to_user_string() in TABLES:
+            schema = node.metadata["dagster/column_schema"]
+            assert [c.name for c in schema.columns] == [c.name for c in TABLES[key.to_user_string()].columns]
+
+
+def test_the_input_folder_sensor_requests_a_run_only_on_change(tmp_path: Path):
+    import dagster as dg
+
+    from pipeline.defs.resources import InputFiles
+    from pipeline.defs.sensors import akhbar_input_folder
+
+    (tmp_path / "a.txt").write_text("خبر", encoding="utf-8")
+    res = {"inputs": InputFiles(input_dir=str(tmp_path), max_file_bytes=1000, near_duplicate_threshold=0.8)}
+    first = akhbar_input_folder(dg.build_sensor_context(cursor=None, resources=res))
+    assert len(first.run_requests) == 1 and first.cursor
+    same = akhbar_input_folder(dg.build_sensor_context(cursor=first.cursor, resources=res))
+    assert not same.run_requests and same.skip_reason is not None
+    (tmp_path / "b.txt").write_text("خبر آخر", encoding="utf-8")
+    grown = akhbar_input_folder(dg.build_sensor_context(cursor=first.cursor, resources=res))
+    assert len(grown.run_requests) == 1 and grown.cursor != first.cursor
+    assert defs.resolve_sensor_def("akhbar_input_folder") is not None
