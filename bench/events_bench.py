@@ -54,11 +54,12 @@ def split_of(path: str) -> str:
 
 def spans_of(text: str, part: str | None, within: tuple[int, int]) -> list[tuple[int, int]]:
     """Every place ``part`` occurs in ``text[within]`` (as the pipeline stores text)."""
-    from pipeline.nlp.text import clean_text
+    from pipeline.nlp.text import ASCII_PUNCTUATION, clean_text
 
     if not part:
         return []
-    part = clean_text(part)
+    part = clean_text(part).translate(ASCII_PUNCTUATION)
+    text = text.translate(ASCII_PUNCTUATION)  # the gold was written with ASCII punctuation (one for one)
     s, e = within
     out, i = [], text.find(part, s)
     while 0 <= i < e:
@@ -98,7 +99,7 @@ class Warehouse:
 
 
 def score(wh: Warehouse, gold: list[dict], detail: str | None = None) -> dict[str, Any]:
-    from pipeline.nlp.text import clean_text
+    from pipeline.nlp.text import ASCII_PUNCTUATION, clean_text
 
     counts: dict[str, dict[str, float]] = {k: defaultdict(float) for k in ("dev", "test", "all")}
     for row in gold:
@@ -106,8 +107,8 @@ def score(wh: Warehouse, gold: list[dict], detail: str | None = None) -> dict[st
         if hit is None:
             continue
         doc_id, text = hit
-        sentence = clean_text(row["sentence"])
-        s = text.find(sentence)
+        sentence = clean_text(row["sentence"]).translate(ASCII_PUNCTUATION)
+        s = text.translate(ASCII_PUNCTUATION).find(sentence)
         if s < 0:
             continue
         span = (s, s + len(sentence))
@@ -188,7 +189,7 @@ def summarize(c: dict[str, float]) -> dict[str, Any]:
 
 def seed_report(wh: Warehouse, gold: list[dict]) -> list[dict[str, Any]]:
     """For each seed event: found, the event row it belongs to (one row per happening) and that row's date."""
-    from pipeline.nlp.text import clean_text
+    from pipeline.nlp.text import ASCII_PUNCTUATION, clean_text
 
     out = []
     events = {r["event_id"]: r for r in wh.event_rows.iter_rows(named=True)}
@@ -199,8 +200,8 @@ def seed_report(wh: Warehouse, gold: list[dict]) -> list[dict[str, Any]]:
                                  "gold_date": g["date"], "found": False}
         if hit is not None:
             doc_id, text = hit
-            sentence = clean_text(row["sentence"])
-            s = text.find(sentence)
+            sentence = clean_text(row["sentence"]).translate(ASCII_PUNCTUATION)
+            s = text.translate(ASCII_PUNCTUATION).find(sentence)
             span = (s, s + len(sentence)) if s >= 0 else (0, 0)
             g_spans = spans_of(text, g["trigger"], span)
             for ev in wh.events[doc_id]:

@@ -141,8 +141,8 @@ DOCUMENTS = _t(
     ("format", STR, "Input format: txt, html, json or jsonl.", NOT_NULL),
     ("encoding", STR, "Detected encoding of the input file.", NOT_NULL),
     ("title", STR, "Article title (metadata, else the first line of the text)."),
-    ("text", STR, "Cleaned article text (Unicode-normalised, boilerplate removed, letters as written).",
-     NOT_NULL),
+    ("text", STR, "Cleaned article text (Unicode-normalised, boilerplate removed, letters and Arabic punctuation "
+     "as written, ASCII digits).", NOT_NULL),
     ("source", STR, "Outlet that published the article (metadata, signature line or byline)."),
     ("author", STR, "Author from metadata or byline."),
     ("url", STR, "Original URL, from metadata."),

@@ -33,7 +33,22 @@ _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
-_ARCLEAN = CharMapper.builtin_mapper("arclean")
+# Punctuation an analyst quotes as written: camel-tools' arclean would make it ASCII (، → ,  ؟ → ?  « → ")
+KEPT_PUNCTUATION = frozenset("،؛؟«»“”‘’")
+
+
+def _arclean_keeping(kept: frozenset[str]) -> CharMapper:
+    """camel-tools ``arclean`` with the characters ``kept`` left as they are."""
+    arclean = CharMapper.builtin_mapper("arclean")
+    charmap = getattr(arclean, "_charmap", None)
+    if not isinstance(charmap, dict):  # a camel-tools without the map we derive from: arclean as it is
+        return arclean
+    return CharMapper({k: (k if k in kept else v) for k, v in charmap.items()}, getattr(arclean, "_default", None))
+
+
+_ARCLEAN = _arclean_keeping(KEPT_PUNCTUATION)
+# the same characters as arclean writes them, one for one (offsets unchanged): to compare with ASCII-punctuated text
+ASCII_PUNCTUATION = str.maketrans("،؛؟«»“”‘’", ",;?\"\"\"\"''")
 
 # Proclitics that may precede a name: conjunction (و ف), then preposition (ب ل ك). The article ال is
 # part of the name and never stripped.
@@ -46,7 +61,8 @@ _CLITIC_INITIALS = frozenset(p[0] for p in _CLITIC_PREFIXES)
 def clean_text(raw: str) -> str:
     """Return the stored form of a raw article text.
 
-    NFKC-style Unicode normalisation (camel-tools ``normalize_unicode``) and ``arclean``, then removal of
+    NFKC-style Unicode normalisation (camel-tools ``normalize_unicode``) and ``arclean`` — except that the
+    Arabic comma, semicolon and question mark and the quotation marks «» “” ‘’ stay as written — then removal of
     zero-width/bidi marks and tatweel, LF newlines, single spaces inside lines, no trailing spaces, at most
     one blank line in a row, no leading/trailing blank lines. Idempotent.
     """

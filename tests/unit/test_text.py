@@ -88,3 +88,9 @@ def test_tokenize_matches_camel_on_any_text(text: str) -> None:
     from pipeline.nlp.text import tokenize
 
     assert [t.text for t in tokenize(text)] == simple_word_tokenize(text)
+
+
+def test_clean_text_keeps_arabic_punctuation_and_quotes_as_written() -> None:
+    raw = "قال الوزير، إن «الاتفاق» نهائي؛ فهل يصمد؟ “نعم” ‘ربما’"
+    assert clean_text(raw) == raw
+    assert clean_text("ﻻ ١٢ — x") == "لا 12 - x"  # the rest of arclean still applies
