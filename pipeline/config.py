@@ -98,6 +98,7 @@ class Settings:
     # Dagster executor of UI and sensor runs (AKHBAR_EXECUTOR): "in_process" (one process; the per-document
     # stages still use every core through pipeline.parallel) or "multiprocess" (a process per step)
     executor: str = "in_process"
+    duckdb_storage_version: str = ""  # AKHBAR_DUCKDB_STORAGE_VERSION: write akhbar.duckdb for older clients
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -112,6 +113,7 @@ class Settings:
             camel_model_dir=os.environ.get("AKHBAR_CAMEL_NER_MODEL") or base.camel_model_dir,
             kb_extra=tuple(p for p in (os.environ.get("AKHBAR_KB_EXTRA") or "").split(os.pathsep) if p),
             executor=os.environ.get("AKHBAR_EXECUTOR") or base.executor,
+            duckdb_storage_version=os.environ.get("AKHBAR_DUCKDB_STORAGE_VERSION") or base.duckdb_storage_version,
         )
 
     def with_paths(self, input_dir: str | None = None, warehouse_dir: str | None = None) -> Settings:

@@ -67,7 +67,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
         jobs=[dg.define_asset_job(PIPELINE_JOB, selection=dg.AssetSelection.all(),
                                   description="Materialize every Akhbar table, run every check, rebuild DuckDB.")],
         resources={
-            "warehouse": Warehouse(root=s.warehouse_dir),
+            "warehouse": Warehouse(root=s.warehouse_dir, duckdb_storage_version=s.duckdb_storage_version),
             "inputs": InputFiles(input_dir=s.input_dir, max_file_bytes=s.max_file_bytes,
                                  near_duplicate_threshold=s.near_duplicate_threshold),
             "ner": NerConfig(backend=s.ner_backend, camel_model_dir=s.camel_model_dir, kb_extra=list(s.kb_extra)),

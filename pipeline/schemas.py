@@ -46,7 +46,7 @@ I32 = pl.Int32()
 F64 = pl.Float64()
 BOOL = pl.Boolean()
 DATE = pl.Date()
-DATETIME = pl.Datetime("us")
+DATETIME = pl.Datetime("us", "UTC")  # time-zone aware: BI tools must not read it as local time
 STR_LIST = pl.List(pl.String())
 
 
@@ -146,7 +146,8 @@ DOCUMENTS = _t(
     ("source", STR, "Outlet that published the article (metadata, signature line or byline)."),
     ("author", STR, "Author from metadata or byline."),
     ("url", STR, "Original URL, from metadata."),
-    ("published_at", DATETIME, "Publication time (naive UTC), from metadata or a date in the header."),
+    ("published_at", DATETIME, "Publication time (UTC), from metadata or a date in the header; "
+     "published_at_origin says which."),
     ("published_at_origin", STR, "'metadata' | 'text' | null: where published_at came from."),
     ("dateline", STR, "Dateline city at the start of the body ('موسكو –'), if any."),
     ("n_chars", INT, "Length of text in characters.", NOT_NULL),
@@ -300,8 +301,8 @@ EVENTS = _t(
     ("n_articles", INT, "Distinct documents reporting it.", NOT_NULL),
     ("n_sources", INT, "Distinct outlets reporting it (documents with unknown source count as one "
      "'unknown' source).", NOT_NULL),
-    ("first_seen", DATETIME, "Earliest publication time of a reporting document."),
-    ("last_seen", DATETIME, "Latest publication time of a reporting document."),
+    ("first_seen", DATETIME, "Earliest publication time (UTC) of a reporting document."),
+    ("last_seen", DATETIME, "Latest publication time (UTC) of a reporting document."),
     ("actor_countries", STR_LIST, "ISO codes of the actors' countries.", NOT_NULL),
     ("recipient_countries", STR_LIST, "ISO codes of the recipients' countries.", NOT_NULL),
 )
@@ -352,8 +353,8 @@ ENTITY_STATS = _t(
     ("n_docs", INT, "Documents mentioning it.", NOT_NULL),
     ("n_clusters", INT, "Near-duplicate story clusters mentioning it.", NOT_NULL),
     ("n_sources", INT, "Distinct outlets mentioning it (unknown source counts as one).", NOT_NULL),
-    ("first_seen", DATETIME, "Earliest publication time of a document mentioning it."),
-    ("last_seen", DATETIME, "Latest publication time of a document mentioning it."),
+    ("first_seen", DATETIME, "Earliest publication time (UTC) of a document mentioning it."),
+    ("last_seen", DATETIME, "Latest publication time (UTC) of a document mentioning it."),
 )
 
 ENTITY_DAILY = _t(

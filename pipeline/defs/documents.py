@@ -117,7 +117,7 @@ def documents_are_clean(warehouse: Warehouse) -> dg.AssetCheckResult:
     originals = docs.group_by("cluster_id").agg(pl.col("dup_of").is_null().sum().alias("n")).filter(
         pl.col("n") != 1).height
     origin = docs.filter(pl.col("published_at").is_null() != pl.col("published_at_origin").is_null()).height
-    old = docs.filter(pl.col("published_at") < pl.datetime(1900, 1, 1)).height
+    old = docs.filter(pl.col("published_at") < pl.datetime(1900, 1, 1, time_zone="UTC")).height
     return dg.AssetCheckResult(
         passed=not (bad_len or empty or orphan_clusters or bad_dup or originals or origin or old),
         metadata={"n_chars_wrong": bad_len, "empty_text": empty, "unknown_cluster_ids": orphan_clusters,

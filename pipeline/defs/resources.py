@@ -58,6 +58,7 @@ class Warehouse(dg.ConfigurableResource):
 
     root: str
     sql_dir: str = str(SQL_DIR)
+    duckdb_storage_version: str = ""  # AKHBAR_DUCKDB_STORAGE_VERSION: e.g. "v1.0.0" for older DuckDB clients
     _run_id: str | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:

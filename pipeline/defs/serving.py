@@ -25,7 +25,7 @@ def akhbar_duckdb(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
     reused = warehouse.layout.complete_from_current(warehouse.run_id)  # tables this run did not write
     if reused:
         context.log.info(f"tables reused from the published run: {', '.join(reused)}")
-    result = build_database(warehouse.store, Path(warehouse.sql_dir))
+    result = build_database(warehouse.store, Path(warehouse.sql_dir), warehouse.duckdb_storage_version or None)
     lines = [f"| {name} | {n} |" for name, n in result.tables.items()]
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(warehouse.database_path)),

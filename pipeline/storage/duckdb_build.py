@@ -11,6 +11,7 @@ string, so no folder name is read as a glob or a query string.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -40,11 +41,24 @@ def view_files(sql_dir: Path) -> list[Path]:
     return sorted((sql_dir / "views").glob("*.sql"))
 
 
-def build_database(store: ParquetStore, sql_dir: Path) -> BuildResult:
-    """Create every contract table of ``store`` with column comments, then the views, in
+def view_comment(sql: str) -> tuple[str | None, str]:
+    """(view name, the header comment of its file: the leading ``--`` lines) of a view file."""
+    match = re.search(r"CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+\"?(\w+)", sql, re.IGNORECASE)
+    header = []
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        header.append(line[2:].strip())
+    return (match.group(1) if match else None), " ".join(h for h in header if h)
+
+
+def build_database(store: ParquetStore, sql_dir: Path, storage_version: str | None = None) -> BuildResult:
+    """Create every contract table of ``store`` with column comments and NOT NULL where the contract says
+    so, then the views with their files' header comments, in
     ``store.root/akhbar.duckdb`` (written to a temp file, checkpointed, renamed into place). DuckDB cannot
     write a database whose path holds a '?' (it starts a query string); such a database is built in the
-    system temp folder and copied in."""
+    system temp folder and copied in. ``storage_version`` (e.g. ``v1.0.0``) writes a file older DuckDB
+    clients can open (DuckDB's ``storage_compatibility_version``)."""
     target = store.root / DB_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
     unsafe = bool(set(str(target.resolve())) & UNSAFE_PATH_CHARS)
@@ -53,7 +67,9 @@ def build_database(store: ParquetStore, sql_dir: Path) -> BuildResult:
     counts: dict[str, int] = {}
     views: list[str] = []
     try:
-        con = duckdb.connect(str(tmp))
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"storage_compatibility_version": storage_version} if storage_version else {})
+        con = duckdb.connect(str(tmp), config=config)
         try:
             for name, table in TABLES.items():
                 frame = store.read(name).select(table.names)
@@ -62,10 +78,16 @@ def build_database(store: ParquetStore, sql_dir: Path) -> BuildResult:
                 con.execute(f'COMMENT ON TABLE "{name}" IS {_quote(table.description)}')
                 for col in table.columns:
                     con.execute(f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_quote(col.description)}')
+                    if not col.nullable:
+                        con.execute(f'ALTER TABLE "{name}" ALTER COLUMN "{col.name}" SET NOT NULL')
                 counts[name] = frame.height
                 del arrow, frame
             for path in view_files(sql_dir):
-                con.execute(path.read_text(encoding="utf-8"))
+                sql = path.read_text(encoding="utf-8")
+                con.execute(sql)
+                view, comment = view_comment(sql)
+                if view and comment:
+                    con.execute(f'COMMENT ON VIEW "{view}" IS {_quote(comment)}')
                 views.append(path.stem)
             con.execute("CHECKPOINT")
         finally:

@@ -7,6 +7,8 @@ import tempfile
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.schemas import TABLES, Table
 
@@ -61,7 +63,11 @@ class ParquetStore:
         fd, tmp = tempfile.mkstemp(prefix=f".{table}-", suffix=".parquet.tmp", dir=target.parent)
         os.close(fd)
         try:
-            out.write_parquet(tmp, compression="zstd", statistics=True)
+            arrow = out.to_arrow()
+            # the contract's nullability in the file's schema: keys and required columns are "required"
+            required = {c.name for c in contract.columns if not c.nullable}
+            arrow = arrow.cast(pa.schema([f.with_nullable(f.name not in required) for f in arrow.schema]))
+            pq.write_table(arrow, tmp, compression="zstd", write_statistics=True)
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

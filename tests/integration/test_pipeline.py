@@ -197,3 +197,57 @@ def test_leaderboard_leaves_out_the_subtypes_resolution_flags():
     sql = (ROOT / "sql" / "views" / "10_entity_leaderboard.sql").read_text(encoding="utf-8")
     listed = sql.split("NOT IN (")[1].split(")")[0]
     assert sorted(x.strip(" '") for x in listed.split(",")) == sorted(LEADERBOARD_LEFT_OUT)
+
+
+def test_every_parquet_file_matches_the_dictionary_for_bi_tools(warehouse: Path):
+    """What a BI tool sees: required columns are required in the file's schema, timestamps carry UTC, and
+    DuckDB reads every file with the declared columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    store = ParquetStore(warehouse)
+    con = duckdb.connect()
+    try:
+        for name, contract in TABLES.items():
+            schema = pq.read_schema(store.path(name))
+            assert schema.names == contract.names, name
+            for col in contract.columns:
+                field = schema.field(col.name)
+                assert field.nullable == col.nullable, (name, col.name)
+                if isinstance(col.dtype, pl.Datetime):
+                    assert pa.types.is_timestamp(field.type) and field.type.tz == "UTC", (name, col.name)
+            described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(store.path(name))]).fetchall()
+            assert [r[0] for r in described] == contract.names, name
+            for col_name, col_type, *_ in described:
+                if isinstance(contract.column(col_name).dtype, pl.Datetime):
+                    assert col_type == "TIMESTAMP WITH TIME ZONE", (name, col_name, col_type)
+    finally:
+        con.close()
+
+
+def test_duckdb_views_carry_comments_and_required_columns_are_not_null(warehouse: Path, tmp_path: Path):
+    from pipeline.storage.duckdb_build import build_database, view_files
+
+    con = duckdb.connect(str(warehouse / "akhbar.duckdb"), read_only=True)
+    try:
+        views = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+        assert len(views) == len(view_files(ROOT / "sql")) and all(views.values()), views
+        nullable = dict(con.execute("SELECT column_name, is_nullable FROM information_schema.columns "
+                                    "WHERE table_name = 'documents'").fetchall())
+        assert nullable["doc_id"] == "NO" and nullable["title"] == "YES"
+        types = {r[0]: r[1] for r in con.execute("DESCRIBE quarantine_summary").fetchall()}
+        assert types["total_bytes"] == "BIGINT", "ODBC/JDBC drivers handle HUGEINT sums poorly"
+    finally:
+        con.close()
+    # a file for older DuckDB clients
+    store = ParquetStore(warehouse / "current")
+    copy = tmp_path / "old"
+    copy.mkdir()
+    (copy / "parquet").symlink_to(store.parquet_dir.resolve())
+    result = build_database(ParquetStore(copy), ROOT / "sql", storage_version="v1.0.0")
+    con = duckdb.connect(str(result.path), read_only=True)
+    try:
+        tags = con.execute("SELECT tags FROM duckdb_databases() WHERE NOT internal").fetchall()
+        assert any(t[0].get("storage_version", "").startswith("v1.0.0") for t in tags), tags
+    finally:
+        con.close()
