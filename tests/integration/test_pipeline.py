@@ -251,3 +251,28 @@ def test_duckdb_views_carry_comments_and_required_columns_are_not_null(warehouse
         assert any(t[0].get("storage_version", "").startswith("v1.0.0") for t in tags), tags
     finally:
         con.close()
+
+
+def test_analyst_views_answer_their_questions_on_the_seeds(warehouse: Path):
+    con = duckdb.connect(str(warehouse / "akhbar.duckdb"), read_only=True)
+    try:
+        dyads = {(str(d), a, r): (n, g) for d, a, r, n, g in con.execute(
+            "SELECT day, actor_country, recipient_country, n_events, mean_goldstein FROM country_dyad_daily"
+        ).fetchall()}
+        assert ("2025-02-12", "RU", "SY") in dyads, dyads  # Putin calls al-Sharaa
+        assert ("2025-10-15", "SY", "RU") in dyads, dyads  # al-Sharaa in Moscow
+        assert all(n >= 1 and -10 <= g <= 10 for n, g in dyads.values())
+        daily = con.execute("SELECT n_articles FROM events_daily WHERE day = DATE '2025-10-15' "
+                            "AND event_type = 'CONSULT'").fetchall()
+        assert daily and daily[0][0] >= 2, "the Moscow meeting is reported by two seed articles"
+        total = con.execute("SELECT sum(n_events) FROM events_daily").fetchone()[0]
+        dated = con.execute("SELECT count(*) FROM events WHERE coalesce(date, CAST(timezone('UTC', first_seen) "
+                            "AS DATE)) IS NOT NULL").fetchone()[0]
+        assert total == dated
+        cover = con.execute("SELECT top_entities, share_of_outlet_mentions FROM outlet_coverage "
+                            "WHERE outlet = 'الثورة' AND type = 'PER'").fetchone()
+        assert cover is not None and "أحمد الشرع" in cover[0] and 0 < cover[1] < 1
+        shares = con.execute("SELECT outlet, sum(share_of_outlet_mentions) FROM outlet_coverage GROUP BY 1").fetchall()
+        assert all(abs(s - 1) < 0.01 for _, s in shares)
+    finally:
+        con.close()
