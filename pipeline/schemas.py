@@ -148,7 +148,9 @@ DOCUMENTS = _t(
     ("url", STR, "Original URL, from metadata."),
     ("published_at", DATETIME, "Publication time (UTC), from metadata or a date in the header; "
      "published_at_origin says which."),
-    ("published_at_origin", STR, "'metadata' | 'text' | null: where published_at came from."),
+    ("published_at_origin", STR, "Where published_at came from: 'metadata' (a publication date in the "
+     "sidecar or JSON), 'text' (a date in the article's header), 'crawl' (only the time the page was fetched, e.g. a "
+     "date_extracted field: the article was published then or earlier), or null."),
     ("dateline", STR, "Dateline city at the start of the body ('موسكو –'), if any."),
     ("n_chars", INT, "Length of text in characters.", NOT_NULL),
     ("n_tokens", INT, "Number of camel-tools simple_word_tokenize tokens in text.", NOT_NULL),

@@ -170,11 +170,15 @@ def build_documents(
                                         f"{doc_id} ({where}), kept as the copy with the most metadata", size, digest))
             continue
         published, origin = None, None
-        if meta.get("published_at"):
+        crawled = meta.get("published_at_origin") == "crawl"
+        if meta.get("published_at") and not crawled:
             published = parse_published_at(meta["published_at"])
             origin = "metadata" if published else None
         if published is None and cleaned.published_at is not None:
             published, origin = cleaned.published_at, "text"
+        if published is None and crawled:  # the crawl time: the best date there is, and said to be so
+            published = parse_published_at(meta["published_at"])
+            origin = "crawl" if published else None
         kept_rec[doc_id] = rec
         signatures[doc_id] = prepared.signature
         kept[doc_id] = DocumentRow(

@@ -26,6 +26,7 @@ TEXT_FORMATS = {"txt": "txt", "text": "txt", "html": "html", "htm": "html", "jso
 TEXT_KEYS = ("text", "body", "content")
 DATE_KEYS = ("published_at", "date", "published", "date_extracted", "datePublished")
 META_KEYS = ("title", "url", "source", "author")
+CRAWL_DATE_KEYS = frozenset({"date_extracted"})
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,8 @@ def _clean_meta(obj: dict[str, Any]) -> dict[str, str]:
         value = obj.get(key)
         if isinstance(value, str | int | float) and str(value).strip():
             meta["published_at"] = str(value).strip()
+            if key in CRAWL_DATE_KEYS:  # when the page was fetched, not when it was published
+                meta["published_at_origin"] = "crawl"
             break
     return meta
 

@@ -57,3 +57,26 @@ def test_bilingual_articles_are_kept_and_tiny_ones_are_too_short() -> None:
     reasons = {r.source_path: (r.reason, r.detail) for r in rejections}
     assert reasons["one.txt"][0] == "too_short" and "5 Arabic letters" in reasons["one.txt"][1]
     assert reasons["en.txt"][0] == "not_arabic"
+
+
+def test_a_crawl_time_is_said_to_be_one_and_a_date_in_the_text_wins_over_it() -> None:
+    from pathlib import Path
+
+    from pipeline.nlp.ingest import read_sidecar
+
+    body = " ".join(random.Random(3).choice(WORDS) for _ in range(150)) + "."
+    dated = "السبت، 20 تموز 2015 - 10:30 مساء\n\nعنوان آخر\n\n" + body + " الحكومة"
+    crawled = {"published_at": "2015-07-21 02:52:09", "published_at_origin": "crawl"}
+    docs, _ = build_documents([Record("a.txt", "txt", "utf-8", "عنوان\n\n" + body, dict(crawled)),
+                               Record("b.txt", "txt", "utf-8", dated, dict(crawled))])
+    rows = {r["source_path"]: r for r in docs.iter_rows(named=True)}
+    assert rows["a.txt"]["published_at_origin"] == "crawl"
+    assert rows["a.txt"]["published_at"].isoformat().startswith("2015-07-21T02:52:09")
+    assert rows["b.txt"]["published_at_origin"] == "text"
+    assert rows["b.txt"]["published_at"].date().isoformat() == "2015-07-20"
+    side = Path(__file__).parent / "_tmp_sidecar.meta.json"
+    try:
+        side.write_text('{"date_extracted": "2015-07-21 02:52:09", "title": "x"}', encoding="utf-8")
+        assert read_sidecar(side)["published_at_origin"] == "crawl"
+    finally:
+        side.unlink(missing_ok=True)
