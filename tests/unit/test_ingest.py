@@ -27,7 +27,7 @@ def test_txt_with_sidecar_metadata_wins(tmp_path: Path):
     assert files[0].sidecar_path == "a/x.meta.json"
     assert not rejections
     assert records[0].meta == {"source": "واس", "url": "http://e/1", "title": "عنوان",
-                               "published_at": "2015-07-20 10:00"}
+                               "published_at": "2015-07-20 10:00", "published_at_origin": "crawl"}
 
 
 def test_jsonl_lines_are_documents_with_line_provenance(tmp_path: Path):
