@@ -377,6 +377,9 @@ ENTITY_PAIRS = _t(
     ("entity_b", STR, "Second entity.", NOT_NULL),
     ("n_docs", INT, "Documents where both are mentioned.", NOT_NULL),
     ("n_sentences", INT, "Sentences where both are mentioned.", NOT_NULL),
+    ("pmi", F64, "Pointwise mutual information over documents, ln(n_docs * N / (n_docs_a * n_docs_b)), N the "
+     "documents with a mention: > 0 when the two appear together more than chance. Unreliable on one or two "
+     "documents; filter on n_docs (the entity_network view keeps n_docs >= 2).", NOT_NULL),
 )
 
 SOURCE_STATS = _t(

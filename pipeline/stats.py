@@ -52,8 +52,16 @@ def entity_pairs(mentions: pl.DataFrame) -> pl.DataFrame:
         .group_by(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"))
         .agg(pl.len().cast(pl.Int64).alias("n_docs"))
     )
-    return doc_pairs.join(in_sentences, on=["entity_a", "entity_b"], how="left").with_columns(
-        pl.col("n_sentences").fill_null(0)
+    # PMI: how much more often two entities share a document than their own frequencies predict
+    n_total = mentions["doc_id"].n_unique()
+    per_entity = docs.group_by("entity_id").agg(pl.len().cast(pl.Int64).alias("n"))
+    return (
+        doc_pairs.join(in_sentences, on=["entity_a", "entity_b"], how="left")
+        .with_columns(pl.col("n_sentences").fill_null(0))
+        .join(per_entity.rename({"entity_id": "entity_a", "n": "n_a"}), on="entity_a")
+        .join(per_entity.rename({"entity_id": "entity_b", "n": "n_b"}), on="entity_b")
+        .with_columns(((pl.col("n_docs") * n_total) / (pl.col("n_a") * pl.col("n_b"))).log().alias("pmi"))
+        .drop("n_a", "n_b")
     )
 
 

@@ -272,6 +272,12 @@ def test_analyst_views_answer_their_questions_on_the_seeds(warehouse: Path):
         cover = con.execute("SELECT top_entities, share_of_outlet_mentions FROM outlet_coverage "
                             "WHERE outlet = 'الثورة' AND type = 'PER'").fetchone()
         assert cover is not None and "أحمد الشرع" in cover[0] and 0 < cover[1] < 1
+        edges = con.execute("SELECT count(*) FROM entity_pair_documents").fetchone()[0]
+        assert edges == con.execute("SELECT sum(n_docs) FROM entity_pairs").fetchone()[0]
+        network = con.execute("SELECT name_a, name_b, n_docs, pmi FROM entity_network").fetchall()
+        assert network and all(n >= 2 for _, _, n, _ in network)
+        assert ("فلاديمير بوتين", "أسعد حسن الشيباني") in {(a, b) for a, b, _, _ in network} | {
+            (b, a) for a, b, _, _ in network}
         shares = con.execute("SELECT outlet, sum(share_of_outlet_mentions) FROM outlet_coverage GROUP BY 1").fetchall()
         assert all(abs(s - 1) < 0.01 for _, s in shares)
     finally:
