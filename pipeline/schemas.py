@@ -357,6 +357,12 @@ ENTITY_STATS = _t(
     ("n_sources", INT, "Distinct outlets mentioning it (unknown source counts as one).", NOT_NULL),
     ("first_seen", DATETIME, "Earliest publication time (UTC) of a document mentioning it."),
     ("last_seen", DATETIME, "Latest publication time (UTC) of a document mentioning it."),
+    ("share_of_voice", F64, "Its mentions as a share of all mentions of its type (PER, ORG, LOC, MISC): 0..1.",
+     NOT_NULL),
+    ("top_co_mentioned_id", STR, "The entity it shares most documents with (ties: higher PMI, then id); null "
+     "when it never shares a document."),
+    ("top_co_mentioned_name", STR, "That entity's name (entities.name_ar)."),
+    ("top_co_mentioned_docs", INT, "Documents the two share."),
 )
 
 ENTITY_DAILY = _t(

@@ -15,7 +15,10 @@ def _mentions_with_docs(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.D
     return mentions.join(docs, on="doc_id", how="left")
 
 
-def entity_stats(mentions: pl.DataFrame, documents: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
+def entity_stats(mentions: pl.DataFrame, documents: pl.DataFrame, entities: pl.DataFrame,
+                 pairs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Per entity: mentions, documents, stories, outlets, first/last seen, share of voice within its type and
+    the entity it shares most documents with (``pairs``: :func:`entity_pairs`; ties: higher PMI, then id)."""
     m = _mentions_with_docs(mentions, documents)
     agg = m.group_by("entity_id").agg(
         pl.len().cast(pl.Int64).alias("n_mentions"),
@@ -25,7 +28,21 @@ def entity_stats(mentions: pl.DataFrame, documents: pl.DataFrame, entities: pl.D
         pl.col("published_at").min().alias("first_seen"),
         pl.col("published_at").max().alias("last_seen"),
     )
-    return agg.join(entities.select("entity_id", "name_ar", "type"), on="entity_id", how="left")
+    out = agg.join(entities.select("entity_id", "name_ar", "type"), on="entity_id", how="left").with_columns(
+        (pl.col("n_mentions") / pl.col("n_mentions").sum().over("type")).alias("share_of_voice"))
+    if pairs is None:
+        pairs = entity_pairs(mentions)
+    both = pl.concat([
+        pairs.select(pl.col("entity_a").alias("entity_id"), pl.col("entity_b").alias("other"), "n_docs", "pmi"),
+        pairs.select(pl.col("entity_b").alias("entity_id"), pl.col("entity_a").alias("other"), "n_docs", "pmi"),
+    ])
+    top = (both.sort(["entity_id", "n_docs", "pmi", "other"], descending=[False, True, True, False])
+           .group_by("entity_id", maintain_order=True).first()
+           .select("entity_id", pl.col("other").alias("top_co_mentioned_id"),
+                   pl.col("n_docs").alias("top_co_mentioned_docs")))
+    names = entities.select(pl.col("entity_id").alias("top_co_mentioned_id"),
+                            pl.col("name_ar").alias("top_co_mentioned_name"))
+    return out.join(top, on="entity_id", how="left").join(names, on="top_co_mentioned_id", how="left")
 
 
 def entity_daily(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:

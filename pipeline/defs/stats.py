@@ -11,11 +11,11 @@ from pipeline.defs.resources import Warehouse
 KINDS = {"polars", "parquet"}
 
 
-@dg.asset(group_name="stats", kinds=KINDS, deps=["entity_mentions", "entities", "documents"],
+@dg.asset(group_name="stats", kinds=KINDS, deps=["entity_mentions", "entities", "documents", "entity_pairs"],
           description="Per entity: mentions, documents, story clusters, outlets, first and last seen.")
 def entity_stats(warehouse: Warehouse) -> dg.MaterializeResult:
     frame = stats.entity_stats(warehouse.read("entity_mentions"), warehouse.read("documents"),
-                               warehouse.read("entities"))
+                               warehouse.read("entities"), warehouse.read("entity_pairs"))
     return warehouse.publish("entity_stats", frame)
 
 

@@ -22,3 +22,18 @@ def test_pairs_count_documents_and_sentences_and_pmi_measures_association() -> N
     n = 4  # documents with a mention
     assert math.isclose(ab["pmi"], math.log(2 * n / (3 * 2)))  # A in 3 documents, B in 2
     assert math.isclose(ac["pmi"], math.log(1 * n / (3 * 1)))
+
+
+def test_entity_stats_share_of_voice_and_top_co_mentioned() -> None:
+    from pipeline.stats import entity_stats
+
+    rows = [("A", "d1", 0), ("B", "d1", 0), ("A", "d2", 0), ("B", "d2", 0), ("C", "d2", 0), ("A", "d3", 0)]
+    mentions = pl.DataFrame(rows, schema=["entity_id", "doc_id", "sentence_idx"], orient="row")
+    documents = pl.DataFrame({"doc_id": ["d1", "d2", "d3"], "cluster_id": ["d1", "d2", "d3"],
+                              "published_at": [None, None, None], "source": ["x", "y", None]},
+                             schema_overrides={"published_at": pl.Datetime("us", "UTC")})
+    entities = pl.DataFrame({"entity_id": ["A", "B", "C"], "name_ar": ["أ", "ب", "ج"], "type": ["PER", "PER", "LOC"]})
+    st = {r["entity_id"]: r for r in entity_stats(mentions, documents, entities).iter_rows(named=True)}
+    assert math.isclose(st["A"]["share_of_voice"], 3 / 5) and math.isclose(st["C"]["share_of_voice"], 1.0)
+    assert st["A"]["top_co_mentioned_id"] == "B" and st["A"]["top_co_mentioned_docs"] == 2
+    assert st["C"]["top_co_mentioned_name"] in {"أ", "ب"} and st["A"]["n_sources"] == 3
