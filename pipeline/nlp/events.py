@@ -346,16 +346,22 @@ def _phrase_end(sent: _Sentence, lo: int, hi: int, limit: int = 12) -> int:
     a number or a trigger (a title chain "وزير الخارجية السعودي عادل الجبير" is one phrase)."""
     end = min(hi, len(sent.tokens), lo + limit)
     k = lo
-    while k < end:
-        word = sent.norms[k]
-        if (sent.tokens[k].text in SEPARATORS or sent.tokens[k].text in QUOTE_OPEN or word in PARTICLES
-                or word in RECIPIENT_PREPOSITIONS or word in PLACE_PREPOSITIONS or word in THAT or _is_number(word)
-                or not any(ch.isalpha() for ch in word)
-                or (k > lo and sent.owner[k] < 0 and match_trigger(sent.tokens[k].text))
-                or (k > lo and sent.owner[k] < 0 and match_reporting(sent.tokens[k].text))):
-            break
+    while k < end and not _ends_phrase(sent, k, lo, reporting_too=True):
         k += 1
     return k
+
+
+def _ends_phrase(sent: _Sentence, k: int, lo: int, reporting_too: bool) -> bool:
+    """Token ``k`` closes a noun phrase that starts at ``lo``: punctuation, an opening quote, a particle or
+    preposition, إن/أن, a number, no letter at all, or a trigger (and, with ``reporting_too``, a reporting
+    verb) outside any entity mention."""
+    word, text = sent.norms[k], sent.tokens[k].text
+    if (text in SEPARATORS or text in QUOTE_OPEN or word in PARTICLES or word in RECIPIENT_PREPOSITIONS
+            or word in PLACE_PREPOSITIONS or word in THAT or _is_number(word) or not any(ch.isalpha() for ch in word)):
+        return True
+    if k > lo and sent.owner[k] < 0:
+        return bool(match_trigger(text) or (reporting_too and match_reporting(text)))
+    return False
 
 
 def _is_title_word(word: str) -> bool:
@@ -448,13 +454,7 @@ def _noun_phrase(sent: _Sentence, lo: int, hi: int) -> str | None:
     ending at punctuation, a preposition, إن/أن, a number or a trigger."""
     end = min(hi, len(sent.tokens), lo + 4)
     k = lo
-    while k < end:
-        word = sent.norms[k]
-        if (sent.tokens[k].text in SEPARATORS or sent.tokens[k].text in QUOTE_OPEN or word in PARTICLES
-                or word in RECIPIENT_PREPOSITIONS or word in PLACE_PREPOSITIONS or word in THAT or _is_number(word)
-                or not any(ch.isalpha() for ch in word)
-                or (k > lo and sent.owner[k] < 0 and match_trigger(sent.tokens[k].text))):
-            break
+    while k < end and not _ends_phrase(sent, k, lo, reporting_too=False):
         k += 1
     return sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end] if k > lo else None
 
