@@ -47,8 +47,8 @@ def _arclean_keeping(kept: frozenset[str]) -> CharMapper:
 
 
 _ARCLEAN = _arclean_keeping(KEPT_PUNCTUATION)
-# the same characters as arclean writes them, one for one (offsets unchanged): to compare with ASCII-punctuated text
-ASCII_PUNCTUATION = str.maketrans("،؛؟«»“”‘’", ",;?\"\"\"\"''")
+# the kept characters as arclean writes them (one for one, so offsets hold): to compare with ASCII-punctuated text
+ASCII_PUNCTUATION = str.maketrans({c: CharMapper.builtin_mapper("arclean")(c) for c in KEPT_PUNCTUATION})
 
 # Proclitics that may precede a name: conjunction (و ف), then preposition (ب ل ك). The article ال is
 # part of the name and never stripped.

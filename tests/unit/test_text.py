@@ -94,3 +94,14 @@ def test_clean_text_keeps_arabic_punctuation_and_quotes_as_written() -> None:
     raw = "قال الوزير، إن «الاتفاق» نهائي؛ فهل يصمد؟ “نعم” ‘ربما’"
     assert clean_text(raw) == raw
     assert clean_text("ﻻ ١٢ — x") == "لا 12 - x"  # the rest of arclean still applies
+
+
+def test_ascii_punctuation_is_arclean_one_for_one() -> None:
+    from camel_tools.utils.charmap import CharMapper
+
+    from pipeline.nlp.text import ASCII_PUNCTUATION, KEPT_PUNCTUATION
+
+    arclean = CharMapper.builtin_mapper("arclean")
+    text = "قال، «نعم»؛ هل؟ “x” ‘y’"
+    assert set(text) & KEPT_PUNCTUATION
+    assert text.translate(ASCII_PUNCTUATION) == arclean(text)
