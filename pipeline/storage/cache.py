@@ -1,7 +1,7 @@
 """Per-document results kept between runs, so a re-run does the per-document work for new input only.
 
 A stage's cache is one Parquet file, ``<warehouse>/cache/<stage>.parquet``: rows of the stage's result
-with a ``cache_key`` column, plus one marker row (``cache_hit_only`` set, payload null) per key, so a
+with a ``cache_key`` column, plus one marker row (``cache_marker`` true, payload null) per key, so a
 document with no result rows is remembered too. A key is a digest of *everything* the result depends on —
 the document's text and inputs and :func:`code_version` (every file of the ``pipeline`` package, the
 shipped model and lexicons included, and the user's knowledge-base files) — so an entry is never stale:
@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+
+from pipeline.storage.atomic import replace_atomically
 
 KEY = "cache_key"
 MARKER = "cache_marker"
@@ -84,18 +85,10 @@ class StageCache:
         body = rows.with_columns(pl.lit(False).alias(MARKER))
         markers = pl.DataFrame({KEY: keys, MARKER: [True] * len(keys)}, schema={KEY: pl.String, MARKER: pl.Boolean})
         frame = pl.concat([body, markers], how="diagonal_relaxed")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
-        os.close(fd)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the cache is as readable as the tables
         try:
-            frame.write_parquet(tmp)
-            os.replace(tmp, self.path)
+            replace_atomically(self.path, frame.write_parquet, prefix=f".{self.path.stem}.")
         except OSError:  # a full disk or a read-only warehouse: the run's tables are what matters
-            Path(tmp).unlink(missing_ok=True)
-
+            pass
 
 def cached_per_document(
     caches: Sequence[StageCache], keys: dict[str, str],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import polars as pl
@@ -11,6 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.schemas import TABLES, Table
+from pipeline.storage.atomic import replace_atomically
 
 PART = "part-0.parquet"
 
@@ -58,20 +57,13 @@ class ParquetStore:
         out = conform(contract, frame)
         if contract.key:
             out = out.sort(sort_key(contract), nulls_last=True)
-        target = self.path(table)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{table}-", suffix=".parquet.tmp", dir=target.parent)
-        os.close(fd)
-        try:
-            arrow = out.to_arrow()
-            # the contract's nullability in the file's schema: keys and required columns are "required"
-            required = {c.name for c in contract.columns if not c.nullable}
-            arrow = arrow.cast(pa.schema([f.with_nullable(f.name not in required) for f in arrow.schema]))
-            pq.write_table(arrow, tmp, compression="zstd", write_statistics=True)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        arrow = out.to_arrow()
+        # the contract's nullability in the file's schema: keys and required columns are "required"
+        required = {c.name for c in contract.columns if not c.nullable}
+        arrow = arrow.cast(pa.schema([f.with_nullable(f.name not in required) for f in arrow.schema]))
+        replace_atomically(self.path(table), lambda tmp: pq.write_table(arrow, tmp, compression="zstd",
+                                                                        write_statistics=True),
+                           prefix=f".{table}-", suffix=".parquet.tmp")
         return out
 
     def read(self, table: str) -> pl.DataFrame:

@@ -28,7 +28,6 @@ import json
 import os
 import shutil
 import socket
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.schemas import TABLES
+from pipeline.storage.atomic import replace_atomically
 from pipeline.storage.parquet import PART, ParquetStore
 
 DB_NAME = "akhbar.duckdb"
@@ -83,16 +83,13 @@ def _atomic_symlink(target: str, link: Path) -> None:
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    replace_atomically(path, write)
 
 
 @dataclass(frozen=True)

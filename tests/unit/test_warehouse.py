@@ -61,3 +61,23 @@ def test_stale_staging_is_removed_and_two_published_runs_are_kept(tmp_path: Path
     assert any(p.endswith("killed") for p in removed)
     assert sorted(p.name for p in layout.runs_dir.iterdir()) == ["r2", "r3"]  # current and the previous one
     assert not (tmp_path / ".akhbar-x.duckdb.tmp").exists()
+
+
+def test_atomic_writes_give_files_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    import stat
+
+    from pipeline.schemas import TABLES
+    from pipeline.storage.atomic import _UMASK, replace_atomically
+    from pipeline.storage.parquet import ParquetStore
+
+    target = tmp_path / "x.txt"
+    replace_atomically(target, lambda tmp: Path(tmp).write_text("v1", encoding="utf-8"))
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o666 & ~_UMASK, "a BI tool running as another user reads it"
+    try:
+        replace_atomically(target, lambda tmp: (_ for _ in ()).throw(OSError("disk full")))
+    except OSError:
+        pass
+    assert target.read_text(encoding="utf-8") == "v1" and [p.name for p in tmp_path.iterdir()] == ["x.txt"]
+    store = ParquetStore(tmp_path / "wh")
+    store.write("source_stats", pl.DataFrame(schema={c.name: c.dtype for c in TABLES["source_stats"].columns}))
+    assert stat.S_IMODE(os.stat(store.path("source_stats")).st_mode) == 0o666 & ~_UMASK
