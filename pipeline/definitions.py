@@ -20,8 +20,10 @@ ASSETS = [
     events.event_mentions_and_events,
     stats.entity_stats,
     stats.entity_daily,
+    stats.entity_pair_docs,
     stats.entity_pairs,
     stats.source_stats,
+    stats.source_type_stats,
     serving.akhbar_duckdb,
     serving.published_run,
 ]

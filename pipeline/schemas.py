@@ -64,6 +64,8 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = field(default_factory=tuple)
+    # hive-partitioned on disk by the publication month of the row's document (see PARTITION_COLUMN)
+    partitioned: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -91,7 +93,15 @@ class Table:
 
 def _t(name: str, description: str, key: tuple[str, ...], *cols: tuple) -> Table:
     columns = tuple(Column(c[0], c[1], c[2], c[3] if len(c) > 3 else True) for c in cols)
-    return Table(name, description, columns, key)
+    return Table(name, description, columns, key, partitioned=name in PARTITIONED_TABLES)
+
+
+# The large per-document tables are written as Hive partitions, one folder per publication month of the
+# document: parquet/<table>/published_month=2015-08/part-0.parquet (``unknown`` for undated documents). The
+# partition column lives in the folder name only (Hive convention): read the folder with hive partitioning on.
+PARTITION_COLUMN = "published_month"
+UNKNOWN_MONTH = "unknown"
+PARTITIONED_TABLES = frozenset(("documents", "sentences", "entity_mentions", "event_mentions", "quotes"))
 
 
 NOT_NULL = False
@@ -320,6 +330,18 @@ EVENT_PARTICIPANTS = _t(
     ("country_code", STR, "The participant entity's country (ISO 3166-1 alpha-2), when known."),
 )
 
+EVENT_MENTION_PARTICIPANTS = _t(
+    "event_mention_participants",
+    "Flat bridge of event mentions and their participants as that sentence names them (actor_ids, "
+    "recipient_ids, location_id of event_mentions), for BI tools that cannot read lists: one row per event "
+    "mention, entity and role.",
+    ("event_mention_id", "entity_id", "role"),
+    ("event_mention_id", STR, "Event mention (event_mentions.event_mention_id).", NOT_NULL),
+    ("entity_id", STR, "Participant (entities.entity_id).", NOT_NULL),
+    ("role", STR, "actor | recipient | location.", NOT_NULL),
+    ("country_code", STR, "The participant entity's country (ISO 3166-1 alpha-2), when known."),
+)
+
 QUOTES = _t(
     "quotes",
     "Who said what: one row per reporting verb (قال، أكد، أوضح …) with its speaker and what is said, quoted "
@@ -388,6 +410,17 @@ ENTITY_PAIRS = _t(
      "documents; filter on n_docs (the entity_network view keeps n_docs >= 2).", NOT_NULL),
 )
 
+ENTITY_PAIR_DOCS = _t(
+    "entity_pair_docs",
+    "Flat bridge behind entity_pairs, for BI tools and for reading what links two entities: one row per pair of "
+    "entities and document that mentions both (as many rows per pair as its n_docs).",
+    ("entity_a", "entity_b", "doc_id"),
+    ("entity_a", STR, "First entity (lexicographically smaller id), entities.entity_id.", NOT_NULL),
+    ("entity_b", STR, "Second entity, entities.entity_id.", NOT_NULL),
+    ("doc_id", STR, "A document mentioning both (documents.doc_id).", NOT_NULL),
+    ("n_sentences", INT, "Sentences of that document mentioning both (0: only in different sentences).", NOT_NULL),
+)
+
 SOURCE_STATS = _t(
     "source_stats",
     "Volume per outlet ('unknown' when the source could not be determined).",
@@ -398,11 +431,30 @@ SOURCE_STATS = _t(
     ("n_events", INT, "Event mentions in those documents.", NOT_NULL),
 )
 
+SOURCE_TYPE_STATS = _t(
+    "source_type_stats",
+    "What each outlet covers: per outlet and entity type (PER, ORG, LOC, MISC) or event type (PLOVER), its "
+    "mentions, the documents carrying them and the share of the outlet's mentions of that kind.",
+    ("source", "kind", "type"),
+    ("source", STR, "Outlet name, or 'unknown'.", NOT_NULL),
+    ("kind", STR, "'entity' (type is entity_mentions.type) or 'event' (type is event_mentions.event_type).",
+     NOT_NULL),
+    ("type", STR, "Entity type or PLOVER event type.", NOT_NULL),
+    ("n_mentions", INT, "Entity mentions (kind 'entity') or event mentions (kind 'event') of this type in the "
+     "outlet's documents.", NOT_NULL),
+    ("n_docs", INT, "The outlet's documents with at least one such mention.", NOT_NULL),
+    ("n_distinct", INT, "Distinct entities (kind 'entity') or distinct events (kind 'event') among them.",
+     NOT_NULL),
+    ("share_of_source", F64, "n_mentions / all the outlet's mentions of the same kind (0..1): the outlet's mix.",
+     NOT_NULL),
+)
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         RAW_FILES, QUARANTINE, DOCUMENTS, SENTENCES, ENTITY_MENTIONS, ENTITIES, ENTITY_ALIASES,
-        EVENT_MENTIONS, EVENTS, EVENT_PARTICIPANTS, QUOTES, ENTITY_STATS, ENTITY_DAILY, ENTITY_PAIRS, SOURCE_STATS,
+        EVENT_MENTIONS, EVENTS, EVENT_PARTICIPANTS, EVENT_MENTION_PARTICIPANTS, QUOTES, ENTITY_STATS, ENTITY_DAILY,
+        ENTITY_PAIRS, ENTITY_PAIR_DOCS, SOURCE_STATS, SOURCE_TYPE_STATS,
     )
 }
 
@@ -413,12 +465,19 @@ def data_dictionary() -> str:
         "# Akhbar data dictionary",
         "",
         "Generated from `pipeline/schemas.py` by `python -m pipeline.schemas > docs/data_dictionary.md`;"
-        " a test keeps it in sync. Parquet files live in `<warehouse>/parquet/<table>/part-0.parquet`; "
-        "the DuckDB database `<warehouse>/akhbar.duckdb` holds a table of the same name for each.",
+        " a test keeps it in sync. Parquet files live in `<warehouse>/parquet/<table>/part-0.parquet`, except"
+        " the large per-document tables (" + ", ".join(f"`{t}`" for t in sorted(PARTITIONED_TABLES)) + "),"
+        f" which are Hive-partitioned by the publication month of their document:"
+        f" `<warehouse>/parquet/<table>/{PARTITION_COLUMN}=2015-08/part-0.parquet` (`{PARTITION_COLUMN}="
+        f"{UNKNOWN_MONTH}` for undated documents; the `{PARTITION_COLUMN}` column is in the folder name only —"
+        " read the folder with Hive partitioning on, e.g. DuckDB `read_parquet('parquet/entity_mentions/*/*.parquet',"
+        " hive_partitioning = true)`). The DuckDB database `<warehouse>/akhbar.duckdb` holds a table of the same"
+        " name for each.",
         "",
     ]
     for t in TABLES.values():
-        lines += [f"## `{t.name}`", "", t.description, "", f"Key: `{', '.join(t.key)}`", "",
+        layout = f"; partitioned by `{PARTITION_COLUMN}`" if t.partitioned else ""
+        lines += [f"## `{t.name}`", "", t.description, "", f"Key: `{', '.join(t.key)}`{layout}", "",
                   "| column | type | null | description |", "|---|---|---|---|"]
         for c in t.columns:
             lines.append(f"| `{c.name}` | {c.dtype} | {'yes' if c.nullable else 'no'} | {c.description} |")

@@ -1,5 +1,5 @@
 """Aggregated mention statistics (pure polars, no Dagster): entity_stats, entity_daily, entity_pairs,
-source_stats. Documents without a source count under 'unknown'."""
+entity_pair_docs, source_stats, source_type_stats. Documents without a source count under 'unknown'."""
 
 from __future__ import annotations
 
@@ -53,28 +53,39 @@ def entity_daily(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
     )
 
 
-def entity_pairs(mentions: pl.DataFrame) -> pl.DataFrame:
+def entity_pair_docs(mentions: pl.DataFrame) -> pl.DataFrame:
+    """One row per pair of entities (entity_a < entity_b) and document mentioning both, with the number of
+    that document's sentences mentioning both."""
     units = mentions.select("entity_id", "doc_id", "sentence_idx").unique()
-    pairs = (
+    in_sentences = (
         units.join(units, on=["doc_id", "sentence_idx"], how="inner", suffix="_b")
         .filter(pl.col("entity_id") < pl.col("entity_id_b"))
-        .select(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"), "doc_id",
-                "sentence_idx")
+        .group_by(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"), "doc_id")
+        .agg(pl.len().cast(pl.Int64).alias("n_sentences"))
     )
-    in_sentences = pairs.group_by("entity_a", "entity_b").agg(pl.len().cast(pl.Int64).alias("n_sentences"))
     docs = mentions.select("entity_id", "doc_id").unique()
-    doc_pairs = (
+    return (
         docs.join(docs, on="doc_id", how="inner", suffix="_b")
         .filter(pl.col("entity_id") < pl.col("entity_id_b"))
-        .group_by(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"))
-        .agg(pl.len().cast(pl.Int64).alias("n_docs"))
+        .select(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"), "doc_id")
+        .join(in_sentences, on=["entity_a", "entity_b", "doc_id"], how="left")
+        .with_columns(pl.col("n_sentences").fill_null(0))
     )
+
+
+def entity_pairs(mentions: pl.DataFrame, pair_docs: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Per pair of co-mentioned entities: documents and sentences shared, and PMI over documents
+    (``pair_docs``: :func:`entity_pair_docs` of the same mentions, computed when not given)."""
+    if pair_docs is None:
+        pair_docs = entity_pair_docs(mentions)
+    doc_pairs = pair_docs.group_by("entity_a", "entity_b").agg(
+        pl.len().cast(pl.Int64).alias("n_docs"), pl.col("n_sentences").sum().cast(pl.Int64))
     # PMI: how much more often two entities share a document than their own frequencies predict
+    docs = mentions.select("entity_id", "doc_id").unique()
     n_total = mentions["doc_id"].n_unique()
     per_entity = docs.group_by("entity_id").agg(pl.len().cast(pl.Int64).alias("n"))
     return (
-        doc_pairs.join(in_sentences, on=["entity_a", "entity_b"], how="left")
-        .with_columns(pl.col("n_sentences").fill_null(0))
+        doc_pairs
         .join(per_entity.rename({"entity_id": "entity_a", "n": "n_a"}), on="entity_a")
         .join(per_entity.rename({"entity_id": "entity_b", "n": "n_b"}), on="entity_b")
         .with_columns(((pl.col("n_docs") * n_total) / (pl.col("n_a") * pl.col("n_b"))).log().alias("pmi"))
@@ -90,4 +101,27 @@ def source_stats(documents: pl.DataFrame, mentions: pl.DataFrame, event_mentions
     return (
         n_docs.join(n_m, on="source", how="left").join(n_e, on="source", how="left")
         .with_columns(pl.col("n_mentions").fill_null(0), pl.col("n_events").fill_null(0))
+    )
+
+
+def source_type_stats(documents: pl.DataFrame, mentions: pl.DataFrame,
+                      event_mentions: pl.DataFrame) -> pl.DataFrame:
+    """Per outlet and entity type / event type: mentions, documents, distinct entities or events, and the
+    type's share of the outlet's mentions of that kind."""
+    docs = documents.select("doc_id", pl.col("source").fill_null(UNKNOWN_SOURCE))
+    kinds = [
+        mentions.select("doc_id", pl.col("type").cast(pl.String), pl.col("entity_id").alias("what"))
+        .with_columns(pl.lit("entity").alias("kind")),
+        event_mentions.select("doc_id", pl.col("event_type").alias("type"), pl.col("event_id").alias("what"))
+        .with_columns(pl.lit("event").alias("kind")),
+    ]
+    rows = pl.concat(kinds, how="vertical").join(docs, on="doc_id")
+    return (
+        rows.group_by("source", "kind", "type").agg(
+            pl.len().cast(pl.Int64).alias("n_mentions"),
+            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_docs"),
+            pl.col("what").n_unique().cast(pl.Int64).alias("n_distinct"),
+        )
+        .with_columns((pl.col("n_mentions") / pl.col("n_mentions").sum().over("source", "kind"))
+                      .alias("share_of_source"))
     )

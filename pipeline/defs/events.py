@@ -5,8 +5,9 @@
 import dagster as dg
 import polars as pl
 
+from pipeline import report
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
-from pipeline.defs.resources import Warehouse
+from pipeline.defs.resources import Warehouse, typed_table
 from pipeline.nlp.events import PLOVER_TYPES, cluster_events, detect_all, event_inputs, event_participants
 from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
 
@@ -25,6 +26,10 @@ from pipeline.storage.cache import StageCache, cached_per_document, code_version
                      deps=["documents", "sentences", "entity_mentions", "entities"],
                      description="Flat bridge of events and participants (actor, recipient, location) with "
                      "their countries, for BI tools that cannot read lists."),
+        dg.AssetSpec("event_mention_participants", group_name="events", kinds={"polars", "parquet"},
+                     deps=["documents", "sentences", "entity_mentions", "entities"],
+                     description="Flat bridge of event mentions and the participants their sentence names, for "
+                     "BI tools that cannot read lists."),
         dg.AssetSpec("quotes", group_name="events", kinds={"polars", "parquet"},
                      deps=["documents", "sentences", "entity_mentions", "entities"],
                      description="Who said what: reporting verbs with their speaker and the quoted or reported "
@@ -46,8 +51,13 @@ def event_mentions_and_events(warehouse: Warehouse):
     yield warehouse.publish("event_mentions", with_ids, documents_detected=computed,
                             documents_from_cache=len(keys) - computed, by_type=dg.MetadataValue.md(
         "\n".join(f"- {t}: {n}" for t, n in by_type.iter_rows()) or "_none_"))
-    yield warehouse.publish("events", events)
+    yield warehouse.publish(
+        "events", events,
+        most_reported=typed_table(report.most_reported_events(events, with_ids, documents, entities)),
+        country_dyads_by_month=typed_table(report.country_dyads_by_month(events)))
     yield warehouse.publish("event_participants", event_participants(events, entities))
+    yield warehouse.publish("event_mention_participants",
+                            event_participants(with_ids, entities, key="event_mention_id"))
     yield warehouse.publish("quotes", quotes, by_kind=dg.MetadataValue.md(
         "\n".join(f"- {k}: {n}" for k, n in quotes.group_by("kind").len().sort("kind").iter_rows()) or "_none_"))
 
@@ -121,18 +131,29 @@ def events_without_participants_stay_single(warehouse: Warehouse) -> dg.AssetChe
         "examples": ", ".join(bad["event_id"].head(5).to_list()) or "none"})
 
 
-@dg.asset_check(asset="event_participants", blocking=True, additional_deps=["events", "entities"],
-                description="The bridge holds exactly the events' actors, recipients and locations, all known "
-                "entities.")
-def participants_match_events(warehouse: Warehouse) -> dg.AssetCheckResult:
-    ev, bridge = warehouse.read("events"), warehouse.read("event_participants")
-    expected = (int(ev["actor_ids"].list.len().sum() or 0) + int(ev["recipient_ids"].list.len().sum() or 0)
-                + int(ev["location_id"].is_not_null().sum()))
-    unknown = missing_references(bridge["entity_id"], warehouse.read("entities")["entity_id"])
-    unknown_events = missing_references(bridge["event_id"], ev["event_id"])
-    return dg.AssetCheckResult(passed=bridge.height == expected and not unknown and not unknown_events, metadata={
-        "bridge_rows": bridge.height, "expected_rows": int(expected), "unknown_entities": len(unknown),
-        "unknown_events": len(unknown_events)})
+def _bridge_check(bridge: str, source: str, key: str, name: str) -> dg.AssetChecksDefinition:
+    """A blocking check that the flat bridge ``bridge`` holds exactly the actors, recipients and locations of
+    the rows of ``source`` (identified by ``key``), all known entities."""
+
+    @dg.asset_check(asset=bridge, name=name, blocking=True, additional_deps=[source, "entities"],
+                    description=f"The bridge holds exactly the {source}' actors, recipients and locations, all "
+                    "known entities.")
+    def check(warehouse: Warehouse) -> dg.AssetCheckResult:
+        rows, flat = warehouse.read(source), warehouse.read(bridge)
+        expected = (int(rows["actor_ids"].list.len().sum() or 0) + int(rows["recipient_ids"].list.len().sum() or 0)
+                    + int(rows["location_id"].is_not_null().sum()))
+        unknown = missing_references(flat["entity_id"], warehouse.read("entities")["entity_id"])
+        unknown_rows = missing_references(flat[key], rows[key])
+        return dg.AssetCheckResult(passed=flat.height == expected and not unknown and not unknown_rows, metadata={
+            "bridge_rows": flat.height, "expected_rows": int(expected), "unknown_entities": len(unknown),
+            f"unknown_{source}": len(unknown_rows)})
+
+    return check
+
+
+participants_match_events = _bridge_check("event_participants", "events", "event_id", "participants_match_events")
+mention_participants_match_mentions = _bridge_check(
+    "event_mention_participants", "event_mentions", "event_mention_id", "participants_match_event_mentions")
 
 
 @dg.asset_check(asset="quotes", blocking=True, additional_deps=["documents", "entities"],
@@ -150,6 +171,7 @@ def quotes_match_text(warehouse: Warehouse) -> dg.AssetCheckResult:
 
 
 events_checks = [*contract_checks("event_mentions"), *contract_checks("events"),
-                 *contract_checks("event_participants"), *contract_checks("quotes"), triggers_match_text,
+                 *contract_checks("event_participants"), *contract_checks("event_mention_participants"),
+                 *contract_checks("quotes"), mention_participants_match_mentions, triggers_match_text,
                  event_arguments_reference_entities, event_codes_valid, events_consistent_with_mentions,
                  events_without_participants_stay_single, participants_match_events, quotes_match_text]

@@ -1,35 +1,54 @@
-"""Stage stats: entity_stats, entity_daily, entity_pairs, source_stats."""
+"""Stage stats: entity_stats, entity_daily, entity_pairs, entity_pair_docs, source_stats, source_type_stats."""
 
 
 import dagster as dg
 import polars as pl
 
-from pipeline import stats
+from pipeline import report, stats
 from pipeline.defs.checks import contract_checks, missing_references
 from pipeline.defs.resources import Warehouse
+from pipeline.nlp.resolve import LEADERBOARD_LEFT_OUT
 
 KINDS = {"polars", "parquet"}
+
+
+def _chart(warehouse: Warehouse, name: str, png: bytes | None) -> dict[str, dg.MetadataValue]:
+    """Metadata showing a chart in the UI (inline) and linking its PNG in the run's reports/ folder."""
+    if png is None:
+        return {}
+    return {f"{name}_chart": dg.MetadataValue.md(report.markdown_image(png, name.replace("_", " "))),
+            f"{name}_png": warehouse.write_report(f"{name}.png", png)}
 
 
 @dg.asset(group_name="stats", kinds=KINDS, deps=["entity_mentions", "entities", "documents", "entity_pairs"],
           description="Per entity: mentions, documents, story clusters, outlets, first and last seen.")
 def entity_stats(warehouse: Warehouse) -> dg.MaterializeResult:
+    entities = warehouse.read("entities")
     frame = stats.entity_stats(warehouse.read("entity_mentions"), warehouse.read("documents"),
-                               warehouse.read("entities"), warehouse.read("entity_pairs"))
-    return warehouse.publish("entity_stats", frame)
+                               entities, warehouse.read("entity_pairs"))
+    return warehouse.publish("entity_stats", frame, **_chart(
+        warehouse, "top_entities", report.top_entities_png(frame, entities, left_out=LEADERBOARD_LEFT_OUT)))
 
 
 @dg.asset(group_name="stats", kinds=KINDS, deps=["entity_mentions", "documents"],
           description="Per entity and publication day: mentions and documents (undated documents left out).")
 def entity_daily(warehouse: Warehouse) -> dg.MaterializeResult:
-    return warehouse.publish("entity_daily", stats.entity_daily(warehouse.read("entity_mentions"),
-                                                                warehouse.read("documents")))
+    frame = stats.entity_daily(warehouse.read("entity_mentions"), warehouse.read("documents"))
+    return warehouse.publish("entity_daily", frame, **_chart(warehouse, "mentions_per_day",
+                                                             report.mentions_per_day_png(frame)))
 
 
 @dg.asset(group_name="stats", kinds=KINDS, deps=["entity_mentions"],
-          description="Pairs of entities mentioned in the same document / sentence.")
+          description="Flat bridge: one row per pair of entities and document mentioning both.")
+def entity_pair_docs(warehouse: Warehouse) -> dg.MaterializeResult:
+    return warehouse.publish("entity_pair_docs", stats.entity_pair_docs(warehouse.read("entity_mentions")))
+
+
+@dg.asset(group_name="stats", kinds=KINDS, deps=["entity_mentions", "entity_pair_docs"],
+          description="Pairs of entities mentioned in the same document / sentence, with PMI.")
 def entity_pairs(warehouse: Warehouse) -> dg.MaterializeResult:
-    return warehouse.publish("entity_pairs", stats.entity_pairs(warehouse.read("entity_mentions")))
+    return warehouse.publish("entity_pairs", stats.entity_pairs(
+        warehouse.read("entity_mentions", ["entity_id", "doc_id"]), warehouse.read("entity_pair_docs")))
 
 
 @dg.asset(group_name="stats", kinds=KINDS, deps=["documents", "entity_mentions", "event_mentions"],
@@ -37,6 +56,14 @@ def entity_pairs(warehouse: Warehouse) -> dg.MaterializeResult:
 def source_stats(warehouse: Warehouse) -> dg.MaterializeResult:
     return warehouse.publish("source_stats", stats.source_stats(
         warehouse.read("documents"), warehouse.read("entity_mentions"), warehouse.read("event_mentions")))
+
+
+@dg.asset(group_name="stats", kinds=KINDS, deps=["documents", "entity_mentions", "event_mentions"],
+          description="What each outlet covers: mentions per outlet and entity type or PLOVER event type.")
+def source_type_stats(warehouse: Warehouse) -> dg.MaterializeResult:
+    return warehouse.publish("source_type_stats", stats.source_type_stats(
+        warehouse.read("documents", ["doc_id", "source"]), warehouse.read("entity_mentions"),
+        warehouse.read("event_mentions")))
 
 
 @dg.asset_check(asset="entity_stats", blocking=True,
@@ -90,8 +117,38 @@ def source_stats_add_up(warehouse: Warehouse) -> dg.AssetCheckResult:
         **{f"sum_{k}": v for k, v in got.items()}, **{f"expected_{k}": v for k, v in expected.items()}})
 
 
+@dg.asset_check(asset="entity_pairs", blocking=True, additional_deps=["entity_pair_docs"],
+                description="n_docs = the pair's rows in entity_pair_docs, n_sentences = their summed n_sentences.")
+def entity_pairs_match_their_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
+    per_pair = warehouse.read("entity_pair_docs").group_by("entity_a", "entity_b").agg(
+        pl.len().cast(pl.Int64).alias("rows"), pl.col("n_sentences").sum().alias("sentences"))
+    pairs = warehouse.read("entity_pairs")
+    joined = pairs.join(per_pair, on=["entity_a", "entity_b"], how="full", coalesce=True)
+    bad = joined.filter((pl.col("rows") != pl.col("n_docs")).fill_null(True)
+                        | (pl.col("sentences") != pl.col("n_sentences")).fill_null(True)).height
+    return dg.AssetCheckResult(passed=bad == 0, metadata={"pairs": pairs.height, "pairs_not_adding_up": bad})
+
+
+@dg.asset_check(asset="source_type_stats", blocking=True,
+                additional_deps=["entity_mentions", "event_mentions"],
+                description="Mentions summed over outlets and types equal the entity and event mention rows; "
+                            "shares sum to 1 per outlet and kind.")
+def source_type_stats_add_up(warehouse: Warehouse) -> dg.AssetCheckResult:
+    st = warehouse.read("source_type_stats")
+    got = {kind: int(st.filter(pl.col("kind") == kind)["n_mentions"].sum() or 0) for kind in ("entity", "event")}
+    expected = {"entity": warehouse.read("entity_mentions", ["mention_id"]).height,
+                "event": warehouse.read("event_mentions", ["event_mention_id"]).height}
+    shares = st.group_by("source", "kind").agg(pl.col("share_of_source").sum())
+    off = shares.filter((pl.col("share_of_source") - 1).abs() > 1e-9).height
+    return dg.AssetCheckResult(passed=got == expected and off == 0, metadata={
+        **{f"sum_{k}_mentions": v for k, v in got.items()},
+        **{f"expected_{k}_mentions": v for k, v in expected.items()},
+        "shares_not_summing_to_1": off})
+
+
 stats_checks = [
     *contract_checks("entity_stats"), *contract_checks("entity_daily"), *contract_checks("entity_pairs"),
-    *contract_checks("source_stats"), entity_stats_add_up, entity_daily_adds_up, entity_pairs_valid,
-    source_stats_add_up,
+    *contract_checks("source_stats"), *contract_checks("entity_pair_docs"), *contract_checks("source_type_stats"),
+    entity_stats_add_up, entity_daily_adds_up, entity_pairs_valid, source_stats_add_up,
+    entity_pairs_match_their_documents, source_type_stats_add_up,
 ]

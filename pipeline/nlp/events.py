@@ -1092,16 +1092,17 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
     return with_ids, pl.DataFrame(events, schema=TABLES["events"].polars_schema)
 
 
-def event_participants(events: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
-    """The flat bridge for BI tools that cannot read lists: one row per (event, entity, role)."""
+def event_participants(events: pl.DataFrame, entities: pl.DataFrame, key: str = "event_id") -> pl.DataFrame:
+    """The flat bridge for BI tools that cannot read lists: one row per (event, entity, role), ``key`` naming
+    the event (``event_id`` for events, ``event_mention_id`` for event mentions)."""
     countries = entities.select("entity_id", "country_code")
     parts = [
-        events.select("event_id", pl.col("actor_ids").alias("entity_id")).explode("entity_id")
+        events.select(key, pl.col("actor_ids").alias("entity_id")).explode("entity_id")
         .with_columns(pl.lit("actor").alias("role")),
-        events.select("event_id", pl.col("recipient_ids").alias("entity_id")).explode("entity_id")
+        events.select(key, pl.col("recipient_ids").alias("entity_id")).explode("entity_id")
         .with_columns(pl.lit("recipient").alias("role")),
-        events.select("event_id", pl.col("location_id").alias("entity_id"))
+        events.select(key, pl.col("location_id").alias("entity_id"))
         .with_columns(pl.lit("location").alias("role")),
     ]
     out = pl.concat(parts).filter(pl.col("entity_id").is_not_null()).unique()
-    return out.join(countries, on="entity_id", how="left").select("event_id", "entity_id", "role", "country_code")
+    return out.join(countries, on="entity_id", how="left").select(key, "entity_id", "role", "country_code")

@@ -1,14 +1,16 @@
-"""Parquet tables under ``<warehouse>/parquet/<table>/part-0.parquet``: atomic writes, contract casts."""
+"""Parquet tables under ``<warehouse>/parquet/<table>/``: atomic writes, contract casts, Hive partitions by month."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schemas import TABLES, Table
+from pipeline.schemas import PARTITION_COLUMN, TABLES, UNKNOWN_MONTH, Table
 from pipeline.storage.atomic import replace_atomically
 
 PART = "part-0.parquet"
@@ -38,8 +40,22 @@ def sort_key(table: Table) -> list[str]:
     return list(table.key)
 
 
+def month_of(published_at: pl.Expr) -> pl.Expr:
+    """The partition value of a publication time: ``YYYY-MM`` (UTC), or ``unknown`` when there is none."""
+    return published_at.dt.strftime("%Y-%m").fill_null(UNKNOWN_MONTH)
+
+
+def file_digest(files: list[tuple[str, str]]) -> str:
+    """One SHA-256 for a table stored as several files: over each (relative path, file sha256), in order."""
+    digest = hashlib.sha256()
+    for rel, sha in files:
+        digest.update(f"{rel}\t{sha}\n".encode())
+    return digest.hexdigest()
+
+
 class ParquetStore:
-    """Reads and atomically writes contract tables under ``root/parquet``."""
+    """Reads and atomically writes contract tables under ``root/parquet``: ``<table>/part-0.parquet``, or for a
+    partitioned table (``Table.partitioned``) one ``<table>/published_month=YYYY-MM/part-0.parquet`` per month."""
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
@@ -48,30 +64,96 @@ class ParquetStore:
     def parquet_dir(self) -> Path:
         return self.root / "parquet"
 
-    def path(self, table: str) -> Path:
-        return self.parquet_dir / table / PART
+    def location(self, table: str) -> Path:
+        """What a reader points at: the table's file, or its folder of partitions."""
+        return self.table_dir(table) if TABLES[table].partitioned else self.table_dir(table) / PART
 
-    def write(self, table: str, frame: pl.DataFrame) -> pl.DataFrame:
-        """Conform ``frame`` to the contract, sort it by key and write it atomically; return what was written."""
+    def table_dir(self, table: str) -> Path:
+        return self.parquet_dir / table
+
+    def files(self, table: str) -> list[Path]:
+        """The table's Parquet files, in a stable order (partitions by month); empty when it is not written."""
+        folder = self.table_dir(table)
+        single = folder / PART
+        if TABLES[table].partitioned:
+            parts = sorted(p for p in folder.glob(f"{PARTITION_COLUMN}=*/{PART}") if p.is_file())
+            # a run published by a version before partitioning wrote one file: still readable
+            return parts or ([single] if single.is_file() else [])
+        return [single] if single.is_file() else []
+
+    def exists(self, table: str) -> bool:
+        return bool(self.files(table))
+
+    def digest(self, table: str) -> str:
+        """SHA-256 over the table's files and their paths (two runs that wrote the same bytes agree)."""
+        return file_digest([(str(f.relative_to(self.parquet_dir)), hashlib.sha256(f.read_bytes()).hexdigest())
+                            for f in self.files(table)])
+
+    def write(self, table: str, frame: pl.DataFrame, documents: pl.DataFrame | None = None) -> pl.DataFrame:
+        """Conform ``frame`` to the contract, sort it by key and write it atomically; return what was written.
+
+        A partitioned table other than ``documents`` needs each row's publication month: from ``documents``
+        (doc_id, published_at) when given, else from this store's documents table. Each partition file is
+        replaced atomically and partitions no longer present are removed afterwards; a run writes into its own
+        folder, which readers see only once the whole run is published."""
         contract = TABLES[table]
         out = conform(contract, frame)
         if contract.key:
             out = out.sort(sort_key(contract), nulls_last=True)
-        arrow = out.to_arrow()
+        if not contract.partitioned:
+            self._write_file(contract, out, self.table_dir(table) / PART)
+            return out
+        months = self._months(table, out, documents)
+        # one pass over the rows (rows keep their key order within a partition)
+        parts = {str(k[0]): frame.drop(PARTITION_COLUMN) for k, frame in out.with_columns(months.alias(
+            PARTITION_COLUMN)).partition_by(PARTITION_COLUMN, as_dict=True, maintain_order=True).items()}
+        if not parts:
+            parts = {UNKNOWN_MONTH: out}  # an empty table keeps one (empty) file: its schema stays readable
+        for month in sorted(parts):
+            self._write_file(contract, parts[month], self.table_dir(table) / f"{PARTITION_COLUMN}={month}" / PART)
+        keep = {f"{PARTITION_COLUMN}={m}" for m in parts}
+        for old in self.table_dir(table).glob(f"{PARTITION_COLUMN}=*"):
+            if old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
+        (self.table_dir(table) / PART).unlink(missing_ok=True)  # the unpartitioned file of an older version
+        return out
+
+    def _months(self, table: str, out: pl.DataFrame, documents: pl.DataFrame | None) -> pl.Series:
+        if table == "documents":
+            return out.select(month_of(pl.col("published_at"))).to_series()
+        if documents is None:
+            if not self.exists("documents"):
+                raise ContractError(
+                    f"table {table!r} is partitioned by its documents' publication month: write 'documents' "
+                    f"first or pass documents=(doc_id, published_at)")
+            documents = self.read("documents", columns=["doc_id", "published_at"])
+        month = documents.select("doc_id", month_of(pl.col("published_at")).alias(PARTITION_COLUMN))
+        return (out.select("doc_id").join(month, on="doc_id", how="left", maintain_order="left")
+                [PARTITION_COLUMN].fill_null(UNKNOWN_MONTH))
+
+    @staticmethod
+    def _write_file(contract: Table, frame: pl.DataFrame, path: Path) -> None:
+        arrow = frame.to_arrow()
         # the contract's nullability in the file's schema: keys and required columns are "required"
         required = {c.name for c in contract.columns if not c.nullable}
         arrow = arrow.cast(pa.schema([f.with_nullable(f.name not in required) for f in arrow.schema]))
-        replace_atomically(self.path(table), lambda tmp: pq.write_table(arrow, tmp, compression="zstd",
-                                                                        write_statistics=True),
-                           prefix=f".{table}-", suffix=".parquet.tmp")
-        return out
+        replace_atomically(path, lambda tmp: pq.write_table(arrow, tmp, compression="zstd", write_statistics=True),
+                           prefix=f".{contract.name}-", suffix=".parquet.tmp")
 
-    def read(self, table: str) -> pl.DataFrame:
-        """Read a table; a clear error says which asset to materialize when it is missing."""
-        path = self.path(table)
-        if not path.exists():
+    def read(self, table: str, columns: list[str] | None = None) -> pl.DataFrame:
+        """Read a table (all its partitions, in key order); a clear error says which asset to materialize when
+        it is missing."""
+        files = self.files(table)
+        if not files:
             raise FileNotFoundError(
-                f"table {table!r} not found at {path}: materialize the asset {table!r} (and its upstream "
-                f"assets) first, e.g. `akhbar run --warehouse {self.root}`"
+                f"table {table!r} not found at {self.location(table)}: materialize the asset {table!r} (and its "
+                f"upstream assets) first, e.g. `akhbar run --warehouse {self.root}`"
             )
-        return pl.read_parquet(path, glob=False)  # a folder named 'out[1]' is a name, not a pattern
+        # glob=False: a folder named 'out[1]' is a name, not a pattern
+        frames = [pl.read_parquet(f, glob=False, columns=columns) for f in files]
+        if len(frames) == 1:
+            return frames[0]
+        contract = TABLES[table]
+        key = [k for k in sort_key(contract) if columns is None or k in columns]
+        frame = pl.concat(frames, how="vertical")
+        return frame.sort(key, nulls_last=True) if key else frame

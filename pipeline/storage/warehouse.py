@@ -2,10 +2,12 @@
 
 Layout of a warehouse folder ``W``::
 
-    W/runs/<run_id>/parquet/<table>/part-0.parquet   a run's tables (staging until published)
+    W/runs/<run_id>/parquet/<table>/part-0.parquet   a run's tables (staging until published); the large
+                                                      per-document tables as Hive partitions by month:
+                                                      <table>/published_month=YYYY-MM/part-0.parquet
     W/runs/<run_id>/akhbar.duckdb                     the run's DuckDB database
-    W/runs/<run_id>/manifest.json                     written at publish: run id, times, rows and SHA-256
-                                                      of every table file
+    W/runs/<run_id>/manifest.json                     written at publish: run id, times, and per table its
+                                                      bytes and SHA-256 (and each partition file's)
     W/current -> runs/<run_id>                        the published run: ONE symlink, switched atomically
     W/parquet -> current/parquet                      stable paths for BI tools and analysts
     W/akhbar.duckdb -> current/akhbar.duckdb
@@ -37,7 +39,7 @@ from typing import Any
 
 from pipeline.schemas import TABLES
 from pipeline.storage.atomic import replace_atomically
-from pipeline.storage.parquet import PART, ParquetStore
+from pipeline.storage.parquet import PART, ParquetStore, file_digest
 
 DB_NAME = "akhbar.duckdb"
 MANIFEST = "manifest.json"
@@ -162,15 +164,13 @@ class WarehouseLayout:
         except (OSError, ValueError):
             return None
 
-    def table_path(self, table: str, run_id: str | None) -> Path | None:
+    def table_store(self, table: str, run_id: str | None) -> ParquetStore | None:
         """Where ``table`` is read from during run ``run_id``: its staging copy, else the published one."""
-        if run_id is not None:
-            staged = self.staging(run_id).path(table)
-            if staged.exists():
-                return staged
+        if run_id is not None and self.staging(run_id).exists(table):
+            return self.staging(run_id)
         current = self.current()
-        if current is not None and current.path(table).exists():
-            return current.path(table)
+        if current is not None and current.exists(table):
+            return current
         return None
 
     # --- the run's life ------------------------------------------------------------------------------
@@ -192,7 +192,7 @@ class WarehouseLayout:
                     removed.append(str(tmp))
         legacy = self.root / "parquet"
         if legacy.is_dir() and not legacy.is_symlink():
-            for tmp in legacy.glob("*/.*.parquet.tmp"):
+            for tmp in [*legacy.glob("*/.*.parquet.tmp"), *legacy.glob("*/*/.*.parquet.tmp")]:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
                     removed.append(str(tmp))
@@ -205,23 +205,21 @@ class WarehouseLayout:
         current = self.current()
         copied: list[str] = []
         for table in TABLES:
-            target = staging.path(table)
-            if target.exists():
+            if staging.exists(table) or current is None or not current.exists(table):
                 continue
-            source = current.path(table) if current is not None else None
-            if source is None or not source.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
+            for source in current.files(table):
+                target = staging.parquet_dir / source.relative_to(current.parquet_dir)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copy2(source, target)
             copied.append(table)
         return copied
 
     def missing_tables(self, run_id: str) -> list[str]:
         staging = self.staging(run_id)
-        missing = [t for t in TABLES if not staging.path(t).exists()]
+        missing = [t for t in TABLES if not staging.exists(t)]
         if not (self.run_dir(run_id) / DB_NAME).exists():
             missing.append(DB_NAME)
         return missing
@@ -235,13 +233,19 @@ class WarehouseLayout:
                                "whole graph (`akhbar run`, or materialize all in the UI)")
         staging = self.staging(run_id)
         tables: dict[str, dict[str, Any]] = {}
+        written: list[Path] = []
         for table in TABLES:
-            path = staging.path(table)
-            tables[table] = {"path": str(path.relative_to(run_dir)), "bytes": path.stat().st_size,
-                             "sha256": sha256_file(path)}
+            files = staging.files(table)
+            written += files
+            entries = [(str(f.relative_to(run_dir)), f.stat().st_size, sha256_file(f)) for f in files]
+            tables[table] = {"path": str(staging.location(table).relative_to(run_dir)),
+                             "bytes": sum(size for _, size, _ in entries),
+                             "sha256": file_digest([(str(f.relative_to(staging.parquet_dir)), sha)
+                                                    for f, (_, _, sha) in zip(files, entries, strict=True)]),
+                             "files": [{"path": rel, "bytes": size, "sha256": sha} for rel, size, sha in entries]}
         db = run_dir / DB_NAME
         tables[DB_NAME] = {"path": DB_NAME, "bytes": db.stat().st_size, "sha256": sha256_file(db)}
-        for path in [*(staging.path(t) for t in TABLES), db]:
+        for path in [*written, db]:
             with contextlib.suppress(OSError):
                 fd = os.open(path, os.O_RDONLY)
                 os.fsync(fd)

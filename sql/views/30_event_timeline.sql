@@ -1,5 +1,6 @@
 -- Events in date order with readable actor, recipient and place names (lists joined with ' | '), their
--- countries (ISO alpha-2) and, to check a row by reading, the sentence, outlet and URL of its first report.
+-- countries (ISO alpha-2), every outlet that reported it and, to check a row by reading, the sentence, outlet
+-- and URL of its first report.
 CREATE OR REPLACE VIEW event_timeline AS
 WITH names AS (SELECT entity_id, name_ar FROM entities),
 first_report AS (
@@ -10,6 +11,13 @@ first_report AS (
     FROM event_mentions AS em
     JOIN documents AS d ON d.doc_id = em.doc_id
     JOIN sentences AS s ON s.doc_id = em.doc_id AND s.sentence_idx = em.sentence_idx
+),
+outlets AS (
+    SELECT em.event_id, string_agg(DISTINCT coalesce(d.source, 'unknown'), ' | '
+                                   ORDER BY coalesce(d.source, 'unknown')) AS outlets
+    FROM event_mentions AS em
+    JOIN documents AS d ON d.doc_id = em.doc_id
+    GROUP BY em.event_id
 )
 SELECT
     ev.event_id,
@@ -37,8 +45,10 @@ SELECT
     fr.sentence,
     fr.outlet,
     fr.url,
-    fr.published_at
+    fr.published_at,
+    o.outlets
 FROM events AS ev
 LEFT JOIN names AS loc ON loc.entity_id = ev.location_id
 LEFT JOIN first_report AS fr ON fr.event_id = ev.event_id AND fr.rank = 1
+LEFT JOIN outlets AS o ON o.event_id = ev.event_id
 ORDER BY ev.date NULLS LAST, ev.n_mentions DESC, ev.event_id;

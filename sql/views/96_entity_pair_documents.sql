@@ -1,10 +1,11 @@
 -- The documents behind an edge of the co-mention network: one row per pair of entities and document that
--- mentions both, with the document's title, outlet, publication time and URL, to read what links them.
+-- mentions both (the entity_pair_docs bridge), with both names, the sentences of that document naming both,
+-- and the document's title, outlet, publication time and URL, to read what links them.
 CREATE OR REPLACE VIEW entity_pair_documents AS
-WITH m AS (SELECT DISTINCT entity_id, doc_id FROM entity_mentions)
 SELECT
-    a.entity_id AS entity_a, b.entity_id AS entity_b, d.doc_id, d.title, d.source AS outlet,
-    d.published_at, d.url
-FROM m AS a
-JOIN m AS b ON a.doc_id = b.doc_id AND a.entity_id < b.entity_id
-JOIN documents AS d ON d.doc_id = a.doc_id;
+    p.entity_a, ea.name_ar AS name_a, p.entity_b, eb.name_ar AS name_b, p.doc_id, p.n_sentences, d.title,
+    d.source AS outlet, d.published_at, d.url
+FROM entity_pair_docs AS p
+JOIN entities AS ea ON ea.entity_id = p.entity_a
+JOIN entities AS eb ON eb.entity_id = p.entity_b
+JOIN documents AS d ON d.doc_id = p.doc_id;

@@ -3,7 +3,6 @@ exactly the tables a run from scratch writes."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def _run(inp: Path, wh: Path) -> dict[str, dict[str, int]]:
 
 def _digests(wh: Path) -> dict[str, str]:
     store = ParquetStore(wh)
-    return {t: hashlib.sha256(store.path(t).read_bytes()).hexdigest() for t in TABLES if t != "raw_files"}
+    return {t: store.digest(t) for t in TABLES if t != "raw_files"}
 
 
 @pytest.fixture

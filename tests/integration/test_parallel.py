@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import time
@@ -53,7 +52,7 @@ def _run(corpus: Path, wh: Path, workers: int, monkeypatch: pytest.MonkeyPatch) 
 
 def _digests(wh: Path) -> dict[str, str]:
     store = ParquetStore(wh)
-    return {name: hashlib.sha256(store.path(name).read_bytes()).hexdigest() for name in TABLES}
+    return {name: store.digest(name) for name in TABLES}
 
 
 def test_two_workers_give_the_bytes_of_one(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.definitions import ASSETS, CHECKS, build_definitions
-from pipeline.schemas import TABLES
+from pipeline.schemas import PARTITION_COLUMN, TABLES
 from pipeline.storage.parquet import ParquetStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -209,16 +209,25 @@ def test_every_parquet_file_matches_the_dictionary_for_bi_tools(warehouse: Path)
     con = duckdb.connect()
     try:
         for name, contract in TABLES.items():
-            schema = pq.read_schema(store.path(name))
-            assert schema.names == contract.names, name
-            for col in contract.columns:
-                field = schema.field(col.name)
-                assert field.nullable == col.nullable, (name, col.name)
-                if isinstance(col.dtype, pl.Datetime):
-                    assert pa.types.is_timestamp(field.type) and field.type.tz == "UTC", (name, col.name)
-            described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(store.path(name))]).fetchall()
-            assert [r[0] for r in described] == contract.names, name
-            for col_name, col_type, *_ in described:
+            files = store.files(name)
+            assert files, name
+            for path in files:
+                schema = pq.read_schema(path)
+                assert schema.names == contract.names, name
+                for col in contract.columns:
+                    field = schema.field(col.name)
+                    assert field.nullable == col.nullable, (name, col.name)
+                    if isinstance(col.dtype, pl.Datetime):
+                        assert pa.types.is_timestamp(field.type) and field.type.tz == "UTC", (name, col.name)
+            # the whole table as a BI tool reads the folder: partitions add their Hive column at the end
+            pattern = str(store.table_dir(name) / ("*/*.parquet" if contract.partitioned else "*.parquet"))
+            described = con.execute("DESCRIBE SELECT * FROM read_parquet(?, hive_partitioning = true)",
+                                    [pattern]).fetchall()
+            expected = contract.names + ([PARTITION_COLUMN] if contract.partitioned else [])
+            assert [r[0] for r in described] == expected, name
+            n_rows = con.execute("SELECT count(*) FROM read_parquet(?, hive_partitioning = true)", [pattern]).fetchone()
+            assert n_rows is not None and n_rows[0] == store.read(name).height, name
+            for col_name, col_type, *_ in described[: len(contract.names)]:
                 if isinstance(contract.column(col_name).dtype, pl.Datetime):
                     assert col_type == "TIMESTAMP WITH TIME ZONE", (name, col_name, col_type)
     finally:
@@ -280,5 +289,18 @@ def test_analyst_views_answer_their_questions_on_the_seeds(warehouse: Path):
             (b, a) for a, b, _, _ in network}
         shares = con.execute("SELECT outlet, sum(share_of_outlet_mentions) FROM outlet_coverage GROUP BY 1").fetchall()
         assert all(abs(s - 1) < 0.01 for _, s in shares)
+        timeline = con.execute("SELECT outlets, n_sources, n_articles FROM event_timeline").fetchall()
+        assert timeline and all(len(o.split(" | ")) == n for o, n, _ in timeline), timeline
+        assert any(n >= 2 for _, n, _ in timeline), "the Moscow meeting is reported by two outlets"
+        # the Parquet companion of outlet_coverage: entity types and event types per outlet
+        mix = {(k, t): (n, share) for k, t, n, share in con.execute(
+            "SELECT kind, type, n_mentions, share_of_source FROM source_type_stats WHERE source = 'الثورة'"
+        ).fetchall()}
+        assert mix[("entity", "PER")][0] > 0 and ("event", "CONSULT") in mix, mix
+        per_outlet = con.execute("SELECT sum(n_mentions) FROM source_type_stats WHERE kind = 'entity'").fetchone()
+        assert per_outlet[0] == con.execute("SELECT count(*) FROM entity_mentions").fetchone()[0]
+        bridge = con.execute("SELECT name_a, name_b, title FROM entity_pair_documents WHERE n_sentences > 0"
+                             ).fetchall()
+        assert any({"فلاديمير بوتين", "أحمد الشرع"} == {a, b} for a, b, _ in bridge), bridge[:5]
     finally:
         con.close()

@@ -44,7 +44,8 @@ def assert_consistent(wh: Path) -> str:
     assert manifest is not None, "a published run has a manifest"
     run_dir = layout.run_dir(manifest["run_id"])
     for entry in manifest["tables"].values():
-        assert sha256_file(run_dir / entry["path"]) == entry["sha256"], entry["path"]
+        for part in entry.get("files", [entry]):
+            assert sha256_file(run_dir / part["path"]) == part["sha256"], part["path"]
     data = tables(wh)
     con = duckdb.connect(str(wh / "akhbar.duckdb"), read_only=True)
     try:

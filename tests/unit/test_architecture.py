@@ -34,7 +34,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("pipeline.nlp.ner",),
     ("pipeline.nlp.resolve",),
     ("pipeline.nlp.events",),
-    ("pipeline.stats", "pipeline.storage", "pipeline.training"),
+    ("pipeline.stats", "pipeline.report", "pipeline.storage", "pipeline.training"),
     ("pipeline.defs",),
     ("pipeline.definitions",),
     ("pipeline.cli", "pipeline.benchmark"),

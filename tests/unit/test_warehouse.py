@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from pipeline.schemas import TABLES
+from pipeline.storage.parquet import ContractError, ParquetStore
 from pipeline.storage.warehouse import DB_NAME, PublishError, WarehouseLayout, sha256_file
 
 
@@ -25,9 +27,12 @@ def test_publish_switches_current_and_writes_a_manifest(tmp_path: Path) -> None:
     assert layout.current() is None
     manifest = layout.publish("r1", {"input_dir": "x"})
     assert layout.current_run_id() == "r1" and os.readlink(tmp_path / "current") == "runs/r1"
-    assert (tmp_path / "parquet" / "documents" / "part-0.parquet").exists()
+    assert (tmp_path / "parquet" / "source_stats" / "part-0.parquet").exists()
+    assert (tmp_path / "parquet" / "documents" / "published_month=unknown" / "part-0.parquet").exists()
     assert (tmp_path / DB_NAME).read_bytes() == b"r1"
-    assert manifest.tables["documents"]["sha256"] == sha256_file(layout.staging("r1").path("documents"))
+    staged = layout.staging("r1")
+    assert manifest.tables["source_stats"]["files"][0]["sha256"] == sha256_file(staged.files("source_stats")[0])
+    assert manifest.tables["documents"]["sha256"] == staged.digest("documents")
     assert layout.manifest()["input_dir"] == "x"  # type: ignore[index]
 
 
@@ -80,4 +85,68 @@ def test_atomic_writes_give_files_the_permissions_of_any_new_file(tmp_path: Path
     assert target.read_text(encoding="utf-8") == "v1" and [p.name for p in tmp_path.iterdir()] == ["x.txt"]
     store = ParquetStore(tmp_path / "wh")
     store.write("source_stats", pl.DataFrame(schema={c.name: c.dtype for c in TABLES["source_stats"].columns}))
-    assert stat.S_IMODE(os.stat(store.path("source_stats")).st_mode) == 0o666 & ~_UMASK
+    assert stat.S_IMODE(os.stat(store.files("source_stats")[0]).st_mode) == 0o666 & ~_UMASK
+
+
+def _docs(rows: list[tuple[str, datetime | None]]) -> pl.DataFrame:
+    frame = pl.DataFrame({"doc_id": [r[0] for r in rows], "published_at": [r[1] for r in rows]},
+                         schema={"doc_id": pl.String, "published_at": pl.Datetime("us", "UTC")})
+    schema = TABLES["documents"].polars_schema
+    extra = {c: pl.lit(None, dtype=schema[c]) for c in schema.names() if c not in frame.columns}
+    required = {c.name: pl.lit(0 if c.dtype.is_integer() else "x", dtype=c.dtype)
+                for c in TABLES["documents"].columns if not c.nullable and c.name not in frame.columns}
+    return frame.with_columns(**{**extra, **required})
+
+
+def test_per_document_tables_are_hive_partitioned_by_publication_month(tmp_path: Path) -> None:
+    """documents and the tables hanging off them land in published_month=YYYY-MM folders (unknown when
+    undated); reading the folder gives back every row in key order, and DuckDB sees the Hive column."""
+    import duckdb
+
+    store = ParquetStore(tmp_path)
+    docs = _docs([("d2", datetime(2015, 8, 31, 23, 30, tzinfo=UTC)), ("d1", datetime(2015, 7, 1, tzinfo=UTC)),
+                  ("d3", None)])
+    store.write("documents", docs)
+    folder = tmp_path / "parquet" / "documents"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "published_month=2015-07", "published_month=2015-08", "published_month=unknown"]
+    assert store.read("documents")["doc_id"].to_list() == ["d1", "d2", "d3"]
+    sents = pl.DataFrame({"doc_id": ["d1", "d2", "d2", "d3"], "sentence_idx": [0, 0, 1, 0],
+                          "start": [0, 0, 5, 0], "end": [4, 5, 9, 3], "text": ["a", "b", "c", "d"]})
+    store.write("sentences", sents)
+    assert pl.read_parquet(tmp_path / "parquet/sentences/published_month=2015-08/part-0.parquet").height == 2
+    assert store.read("sentences").equals(store.read("sentences").sort("doc_id", "sentence_idx"))
+    assert store.read("sentences").height == 4
+    con = duckdb.connect()
+    rows = con.execute("SELECT published_month, count(*) FROM read_parquet(?, hive_partitioning = true) "
+                       "GROUP BY 1 ORDER BY 1", [str(tmp_path / "parquet/sentences/*/*.parquet")]).fetchall()
+    con.close()
+    assert rows == [("2015-07", 1), ("2015-08", 2), ("unknown", 1)]
+    # a rewrite without August removes August's folder
+    store.write("sentences", sents.filter(pl.col("doc_id") != "d2"))
+    assert not (tmp_path / "parquet/sentences/published_month=2015-08").exists()
+    assert store.read("sentences")["doc_id"].to_list() == ["d1", "d3"]
+
+
+def test_a_partitioned_table_needs_its_documents(tmp_path: Path) -> None:
+    store = ParquetStore(tmp_path)
+    sents = pl.DataFrame({"doc_id": ["d1"], "sentence_idx": [0], "start": [0], "end": [4], "text": ["a"]})
+    with pytest.raises(ContractError, match="write 'documents' first"):
+        store.write("sentences", sents)
+    store.write("sentences", sents, documents=_docs([("d1", datetime(2016, 1, 5, tzinfo=UTC))]))
+    assert (tmp_path / "parquet/sentences/published_month=2016-01/part-0.parquet").exists()
+    empty = ParquetStore(tmp_path / "empty")
+    empty.write("documents", _docs([]))
+    assert empty.files("documents") == [tmp_path / "empty/parquet/documents/published_month=unknown/part-0.parquet"]
+    assert empty.read("documents").is_empty()
+
+
+def test_a_table_written_before_partitioning_is_still_read_then_replaced(tmp_path: Path) -> None:
+    store = ParquetStore(tmp_path)
+    old = tmp_path / "parquet" / "documents" / "part-0.parquet"
+    old.parent.mkdir(parents=True)
+    docs = _docs([("d1", datetime(2015, 7, 1, tzinfo=UTC))])
+    docs.write_parquet(old)
+    assert store.files("documents") == [old] and store.read("documents")["doc_id"].to_list() == ["d1"]
+    store.write("documents", docs)
+    assert not old.exists() and [p.parent.name for p in store.files("documents")] == ["published_month=2015-07"]
