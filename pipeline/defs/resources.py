@@ -13,10 +13,9 @@ from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon
 from pipeline.schemas import TABLES
 from pipeline.storage.atomic import replace_atomically
 from pipeline.storage.parquet import ParquetStore
-from pipeline.storage.warehouse import DB_NAME, WarehouseLayout
+from pipeline.storage.warehouse import DB_NAME, REPORTS, WarehouseLayout
 
 PREVIEW_ROWS = 5
-REPORTS_DIR = "reports"  # charts, beside the run's parquet/ and akhbar.duckdb
 PREVIEW_CELL_CHARS = 60
 
 
@@ -149,12 +148,12 @@ class Warehouse(dg.ConfigurableResource):
     def write_report(self, name: str, data: bytes) -> dg.MetadataValue:
         """Write a report file (a chart) into this run's ``reports/`` folder, atomically; readers find it at
         ``<root>/current/reports/<name>`` once the run is published. Returns the metadata value linking it."""
-        target = self.layout.run_dir(self.run_id) / REPORTS_DIR / name
+        target = self.layout.run_dir(self.run_id) / REPORTS / name
         def write(tmp: str) -> None:
             Path(tmp).write_bytes(data)
 
         replace_atomically(target, write)
-        return dg.MetadataValue.path(str(self.layout.current_link / REPORTS_DIR / name))
+        return dg.MetadataValue.path(str(self.layout.current_link / REPORTS / name))
 
     @property
     def database_path(self) -> Path:

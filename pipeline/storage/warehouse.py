@@ -6,6 +6,7 @@ Layout of a warehouse folder ``W``::
                                                       per-document tables as Hive partitions by month:
                                                       <table>/published_month=YYYY-MM/part-0.parquet
     W/runs/<run_id>/akhbar.duckdb                     the run's DuckDB database
+    W/runs/<run_id>/reports/*.png                     the run's charts (shown in the Dagster UI)
     W/runs/<run_id>/manifest.json                     written at publish: run id, times, and per table its
                                                       bytes and SHA-256 (and each partition file's)
     W/current -> runs/<run_id>                        the published run: ONE symlink, switched atomically
@@ -42,6 +43,7 @@ from pipeline.storage.atomic import replace_atomically
 from pipeline.storage.parquet import PART, ParquetStore, file_digest
 
 DB_NAME = "akhbar.duckdb"
+REPORTS = "reports"  # a run's charts, beside its parquet/ and akhbar.duckdb
 MANIFEST = "manifest.json"
 LOCK_NAME = ".akhbar.lock"
 RUNS = "runs"
@@ -73,6 +75,15 @@ def _fsync_dir(path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to a published file (no bytes copied), or a copy where links are not possible."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _atomic_symlink(target: str, link: Path) -> None:
@@ -208,13 +219,14 @@ class WarehouseLayout:
             if staging.exists(table) or current is None or not current.exists(table):
                 continue
             for source in current.files(table):
-                target = staging.parquet_dir / source.relative_to(current.parquet_dir)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(source, target)
-                except OSError:
-                    shutil.copy2(source, target)
+                _link_or_copy(source, staging.parquet_dir / source.relative_to(current.parquet_dir))
             copied.append(table)
+        published = self.current_run_id()
+        if published is not None:  # charts of the stages this run did not rebuild
+            for source in sorted((self.run_dir(published) / REPORTS).glob("*")):
+                target = self.run_dir(run_id) / REPORTS / source.name
+                if source.is_file() and not target.exists():
+                    _link_or_copy(source, target)
         return copied
 
     def missing_tables(self, run_id: str) -> list[str]:
@@ -335,5 +347,5 @@ def held_by_this_process(root: str | Path) -> bool:
     return os.environ.get(LOCK_ENV) == f"{Path(root).resolve()}:{os.getpid()}"
 
 
-__all__ = ["DB_NAME", "LOCK_ENV", "PART", "Manifest", "PublishError", "WarehouseBusy", "WarehouseLayout",
-           "held_by_this_process", "warehouse_lock"]
+__all__ = ["DB_NAME", "LOCK_ENV", "PART", "REPORTS", "Manifest", "PublishError", "WarehouseBusy",
+           "WarehouseLayout", "held_by_this_process", "warehouse_lock"]

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.schemas import TABLES
 from pipeline.storage.parquet import ContractError, ParquetStore
-from pipeline.storage.warehouse import DB_NAME, PublishError, WarehouseLayout, sha256_file
+from pipeline.storage.warehouse import DB_NAME, REPORTS, PublishError, WarehouseLayout, sha256_file
 
 
 def stage(layout: WarehouseLayout, run: str, tables: list[str] | None = None) -> None:
@@ -47,12 +47,17 @@ def test_an_incomplete_run_cannot_be_published(tmp_path: Path) -> None:
 def test_a_partial_run_reuses_the_published_tables(tmp_path: Path) -> None:
     layout = WarehouseLayout(tmp_path)
     stage(layout, "r1")
+    (layout.run_dir("r1") / REPORTS).mkdir()
+    (layout.run_dir("r1") / REPORTS / "top_entities.png").write_bytes(b"png of r1")
     layout.publish("r1")
-    stage(layout, "r2", ["documents"])
+    stage(layout, "r2", ["documents", "sentences"])
     reused = layout.complete_from_current("r2")
-    assert "documents" not in reused and "entities" in reused
+    assert "documents" not in reused and "entities" in reused and "entity_mentions" in reused
     layout.publish("r2")
     assert layout.current_run_id() == "r2" and (tmp_path / DB_NAME).read_bytes() == b"r2"
+    # partitioned tables come over partition by partition, charts of stages not rebuilt too
+    assert layout.staging("r2").files("entity_mentions")[0].parent.name == "published_month=unknown"
+    assert (tmp_path / "current" / REPORTS / "top_entities.png").read_bytes() == b"png of r1"
 
 
 def test_stale_staging_is_removed_and_two_published_runs_are_kept(tmp_path: Path) -> None:
