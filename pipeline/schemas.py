@@ -319,15 +319,20 @@ EVENTS = _t(
     ("recipient_countries", STR_LIST, "ISO codes of the recipients' countries.", NOT_NULL),
 )
 
+# the columns both participant bridges share (both are made by pipeline.nlp.events.event_participants)
+_PARTICIPANT_COLUMNS = (
+    ("entity_id", STR, "Participant (entities.entity_id).", NOT_NULL),
+    ("role", STR, "actor | recipient | location.", NOT_NULL),
+    ("country_code", STR, "The participant entity's country (ISO 3166-1 alpha-2), when known."),
+)
+
 EVENT_PARTICIPANTS = _t(
     "event_participants",
     "Flat bridge of events and their participants, for BI tools that cannot read lists: one row per event, "
     "entity and role.",
     ("event_id", "entity_id", "role"),
     ("event_id", STR, "Event (events.event_id).", NOT_NULL),
-    ("entity_id", STR, "Participant (entities.entity_id).", NOT_NULL),
-    ("role", STR, "actor | recipient | location.", NOT_NULL),
-    ("country_code", STR, "The participant entity's country (ISO 3166-1 alpha-2), when known."),
+    *_PARTICIPANT_COLUMNS,
 )
 
 EVENT_MENTION_PARTICIPANTS = _t(
@@ -337,9 +342,7 @@ EVENT_MENTION_PARTICIPANTS = _t(
     "mention, entity and role.",
     ("event_mention_id", "entity_id", "role"),
     ("event_mention_id", STR, "Event mention (event_mentions.event_mention_id).", NOT_NULL),
-    ("entity_id", STR, "Participant (entities.entity_id).", NOT_NULL),
-    ("role", STR, "actor | recipient | location.", NOT_NULL),
-    ("country_code", STR, "The participant entity's country (ISO 3166-1 alpha-2), when known."),
+    *_PARTICIPANT_COLUMNS,
 )
 
 QUOTES = _t(
