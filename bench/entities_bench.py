@@ -35,7 +35,7 @@ GOLD = ROOT / "tests" / "fixtures" / "entities" / "entity_links_gold.json"
 SEED_GOLD = ROOT / "tests" / "fixtures" / "entities" / "seed_entities_gold.json"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "news_sample"
 # MISC kept as entities but flagged, so that leaderboards leave them out (they keep their rows)
-LEFT_OUT_SUBTYPES = frozenset(("currency", "religion", "deity", "scripture", "name_fragment"))
+LEFT_OUT_SUBTYPES = frozenset(("currency", "religion", "deity", "scripture", "common_noun", "name_fragment"))
 
 
 def split_of(key: str) -> str:

@@ -200,16 +200,17 @@ ENTITY_MENTIONS = _t(
     ("type", STR, "PER | ORG | LOC | MISC: the type of its entity (one type per entity, by vote over its "
      "mentions; the knowledge base and gazetteer decide for theirs).", NOT_NULL),
     ("subtype", STR, "Finer class of its entity when known: country, city, region (places); head_of_state, "
-     "minister, royal, armed_group, club, outlet, … (knowledge base); currency, religion, deity, scripture "
-     "(MISC analysts usually leave out); name_fragment (a bare given name or 'بن X' its article does not "
-     "settle)."),
+     "minister, royal, armed_group, club, outlet, operation, event, … (knowledge base); currency, religion, "
+     "deity, scripture, common_noun (names analysts usually leave out, whatever their type: 'السنة' typed "
+     "ORG is religion); name_fragment (a bare given name or 'بن X' its article does not settle)."),
     ("entity_id", STR, "Entity this mention refers to (entities.entity_id).", NOT_NULL),
     ("confidence", F64, "Backend confidence in [0, 1].", NOT_NULL),
     ("backend", STR, "NER backend that produced the mention (gazetteer, crf, camel).", NOT_NULL),
     ("title", STR, "Title or role attached to a person mention, as written: before the name ('وزير الخارجية "
      "الروسي' in 'وزير الخارجية الروسي سيرغي لافروف') or right after it ('ولي العهد')."),
     ("title_country", STR, "ISO 3166-1 alpha-2 code of the country the title names (its nationality "
-     "adjective: 'الروسي' → RU)."),
+     "adjective: 'الروسي' → RU); for a place name several countries share ('طرابلس'), the country the "
+     "document is about, which decides the place (LB → Tripoli, Lebanon)."),
     ("kb_id", STR, "Key-actor knowledge-base id (pipeline/resources/kb) the mention resolves to, when it does "
      "(by alias, by context, or by a title held on the publication day)."),
     ("country_code", STR, "For a mention naming a country, its ISO 3166-1 alpha-2 code ('المملكة' in a Saudi "
@@ -236,7 +237,7 @@ ENTITIES = _t(
     ("lat", F64, "Latitude (WGS84) for cities, when known."),
     ("lon", F64, "Longitude (WGS84) for cities, when known."),
     ("subtype", STR, "Finer class (see entity_mentions.subtype); entity_leaderboard leaves out currency, "
-     "religion, deity, scripture and name_fragment by default."),
+     "religion, deity, scripture, common_noun and name_fragment by default."),
     ("kb_id", STR, "Key-actor knowledge-base id (pipeline/resources/kb/key_actors.tsv), when the entity is one."),
     ("name_en_source", STR, "Where name_en comes from: kb | gazetteer | romanised.", NOT_NULL),
     ("description_en", STR, "Role description from the knowledge base ('King of Saudi Arabia (2015–)')."),

@@ -6,7 +6,7 @@ import polars as pl
 
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import NerConfig, Warehouse
-from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, tag_documents
+from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, outlet_countries, tag_documents
 from pipeline.nlp.resolve import build_aliases, build_entities, resolve_mentions
 from pipeline.schemas import EntityType
 from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
@@ -27,7 +27,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner
     sentences = warehouse.read("sentences")
     version = code_version(*ner.kb_extra, settings=("ner", str(ner.backend), ner.camel_model_dir or ""))
     docs = documents.select("doc_id", "text").sort("doc_id")
-    keys = {d: digest(version, d, t) for d, t in docs.iter_rows()}
+    outlets = outlet_countries(documents)  # a tagging input like the text (the document's fallback country)
+    keys = {d: digest(version, d, t, outlets[d]) for d, t in docs.iter_rows()}
 
     def tag(doc_ids: list[str]) -> list[pl.DataFrame]:
         wanted = pl.Series(doc_ids, dtype=pl.String).implode()

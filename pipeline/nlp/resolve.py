@@ -36,17 +36,31 @@ import polars as pl
 
 from pipeline import ids
 from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_rows
-from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon
+from pipeline.nlp.ner.enrich import HEAD_NOUNS, NAMED_AFTER_LOC_HEADS, EntityLexicon, entity_lexicon, story_subtypes
 from pipeline.nlp.romanize import romanize_name
-from pipeline.nlp.text import identity_key
+from pipeline.nlp.text import identity_key, normalize_for_matching, url_country
 from pipeline.schemas import TABLES, EntityType
 
 NAME_FRAGMENT = "name_fragment"
 # subtypes the entity_leaderboard view leaves out (sql/views/10_entity_leaderboard.sql lists the same)
-LEADERBOARD_LEFT_OUT = ("currency", "religion", "deity", "scripture", NAME_FRAGMENT)
+LEADERBOARD_LEFT_OUT = ("currency", "religion", "deity", "scripture", "common_noun", NAME_FRAGMENT)
 _TYPE_ORDER = (EntityType.PER, EntityType.ORG, EntityType.LOC, EntityType.MISC)
 _NASAB = "بن"
 _FAMILY = "ال"  # آل as the identity key writes it
+# outlets' and companies' bare names are everyday words ("الجزيرة", "الوطن", "الرياض"): only their context at
+# tagging time (quotes, "صحيفة", a finance sentence) or their document naming them in full makes them the
+# outlet or company, never the tagger's type alone
+_CONTEXT_ONLY = frozenset(("outlet", "agency", "company"))
+# a bare family name in a story about their country is the country's (former) head of state or government
+_LEADERS = frozenset(("head_of_state", "head_of_government"))
+
+
+def _dual_head_to_singular(key: str) -> str:
+    """"جامعتي الملك عبدالعزيز" (the dual of a head noun) is keyed as "جامعة الملك عبدالعزيز"."""
+    first, _, rest = key.partition(" ")
+    if rest and first.endswith("تي") and first[:-2] + "ه" in HEAD_NOUNS:
+        return f"{first[:-2]}ه {rest}"
+    return key
 
 
 # --- lexicon views -----------------------------------------------------------------------------------------
@@ -54,6 +68,16 @@ _FAMILY = "ال"  # آل as the identity key writes it
 class _Places:
     by_key: dict[str, GazetteerEntry]  # identity key -> entry
     country_name: dict[str, str]  # ISO code -> a gazetteer name (fallback display name)
+    # identity key of a city name several countries have -> {country: the entry there} ("طرابلس": LY, LB)
+    alternatives: dict[str, dict[str, GazetteerEntry]]
+
+    def entry(self, key: str, home: str | None) -> GazetteerEntry | None:
+        """The gazetteer entry of a place name, the one in the document's ``home`` country when the name is
+        shared ("طرابلس" in a Lebanese story is Tripoli, Lebanon)."""
+        alt = self.alternatives.get(key)
+        if alt and home in alt:
+            return alt[home]
+        return self.by_key.get(key)
 
 
 def _places() -> _Places:
@@ -63,7 +87,15 @@ def _places() -> _Places:
         by_key.setdefault(identity_key(norm), entry)
         if entry.subtype == "country" and entry.country_code:
             country_name.setdefault(entry.country_code, entry.name_ar)
-    return _Places(by_key, country_name)
+    alternatives: dict[str, dict[str, GazetteerEntry]] = {}
+    for name, other in read_rows("places_shared_names_ar.tsv", ("name", "entry")):
+        key = identity_key(normalize_for_matching(name))
+        other_entry, base = by_key.get(identity_key(normalize_for_matching(other))), by_key.get(key)
+        if other_entry is None or base is None or not other_entry.country_code or not base.country_code:
+            raise ValueError(f"places_shared_names_ar.tsv: {name!r} or {other!r} is not a gazetteer place with a "
+                             "country; fix the row")
+        alternatives.setdefault(key, {base.country_code: base})[other_entry.country_code] = other_entry
+    return _Places(by_key, country_name, alternatives)
 
 
 def _misc_subtypes() -> dict[str, str]:
@@ -163,6 +195,7 @@ class _M:
     kb_id: str | None
     country_code: str | None
     day: date | None
+    start: int | None = None  # character offset in its document, when the mentions carry it
 
 
 def _publication_days(documents: pl.DataFrame | None) -> dict[str, date | None]:
@@ -217,7 +250,7 @@ def _kb_person_anchors(kb: KnowledgeBase) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: EntityLexicon,
-                     fragments: set[int]) -> None:
+                     fragments: set[int], home: dict[str, str] | None = None) -> None:
     """Entity keys for the person mentions ``idx`` not linked yet (see the module docstring, rule 3). Full
     names already linked to the knowledge base still settle the short forms of their document."""
     kb_anchors = _kb_person_anchors(lex.kb)
@@ -228,6 +261,7 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
     corpus: dict[str, tuple[str, ...]] = {}
     pending = set(idx)
     doc_names: dict[str, dict[tuple[str, ...], str | None]] = defaultdict(dict)  # parts -> KB key, or None
+    positions: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)  # (offset, full name)
     for i, m in enumerate(ms):
         if m.type is not EntityType.PER and not (keys[i] or "").startswith("kb:"):
             continue
@@ -235,11 +269,16 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             continue
         linked = keys[i]
         if linked is not None:
-            if linked.startswith("kb:") and lex.kb.actors[linked[3:]].type == EntityType.PER.value:
-                doc_names[m.doc_id][m.parts] = linked
+            if not (linked.startswith("kb:") and lex.kb.actors[linked[3:]].type == EntityType.PER.value):
+                continue
+            doc_names[m.doc_id][m.parts] = linked
         elif i in pending:
             doc_names[m.doc_id].setdefault(m.parts, None)
             corpus[m.key] = m.parts
+        else:
+            continue
+        if m.start is not None:
+            positions[m.doc_id].append((m.start, m.parts))
     corpus_pool = list(corpus.items())
     corpus_index = _Pool(corpus_pool)
     memo: dict[tuple[str | None, str], str] = {}
@@ -277,9 +316,13 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
     by_last: dict[str, set[str]] = defaultdict(set)
     for k, p in corpus_pool:
         by_last[p[-1]].add(anchor_target(None, k, p))
+    leaders_by_last: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for kbk, p in kb_anchors:
         if len(p) >= 2 and p[-2] not in (_NASAB, _FAMILY):
             by_last[p[-1]].add(kbk)
+            actor = lex.kb.actors[kbk[3:]]
+            if actor.subtype in _LEADERS:
+                leaders_by_last[(p[-1], actor.country)].add(kbk)
 
     for i in idx:
         m = ms[i]
@@ -295,11 +338,23 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
                 local = doc_targets(m.doc_id, "first", m.parts)
         elif kind == "nasab":
             local = doc_targets(m.doc_id, "nasab", m.parts)
+        if len(local) > 1 and len(m.parts) == 1 and m.start is not None:
+            # two persons of the document share the family name ("أحمد الشرع", "ماهر الشرع"): the one
+            # named last before it
+            before = [(s, p) for s, p in positions[m.doc_id]
+                      if s < m.start and p[-1] == word and p[-2] not in (_NASAB, _FAMILY)]
+            if before:
+                _, p = max(before)
+                local = {doc_names[m.doc_id].get(p) or anchor_target(m.doc_id, " ".join(p), p)}
         if len(local) == 1:
             keys[i] = next(iter(local))
             continue
         if not local and kind is None and len(m.parts) == 1 and len(by_last.get(word, ())) == 1:
             keys[i] = next(iter(by_last[word]))  # the one person of the corpus with that family name
+            continue
+        leaders = leaders_by_last.get((word, (home or {}).get(m.doc_id)), set()) if len(m.parts) == 1 else set()
+        if not local and len(leaders) == 1:
+            keys[i] = next(iter(leaders))  # "صالح" in a story about Yemen: its one leader of that family name
             continue
         if local or kind is not None or (len(m.parts) == 1 and len(by_last.get(word, ())) > 1):
             keys[i] = f"f:{m.doc_id}:{m.key}"  # a fragment stays in its document: nothing settles it
@@ -311,6 +366,13 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
 # "تنظيم القاعدة" → "القاعدة", "حركة طالبان" → "طالبان": the generic head of a name is often left out
 _GENERIC_ORG_HEADS = frozenset(identity_key(w) for w in (
     "تنظيم", "حركة", "جماعة", "حزب", "جبهة", "منظمة", "شركة", "مجموعة", "ميليشيا", "ميليشيات", "مليشيا", "قوات"))
+
+
+def _named_body(m: _M, group_type: dict[str, EntityType]) -> bool:
+    """An organisation, or a facility named by a head noun ("مسجد الأمير نايف", "مطار الملك خالد")."""
+    typ = group_type.get(m.key)
+    return typ is EntityType.ORG or (
+        typ is EntityType.LOC and len(m.parts) >= 2 and m.parts[0] in NAMED_AFTER_LOC_HEADS)
 
 
 def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dict[str, EntityType],
@@ -327,7 +389,7 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
         if k is None or len(m.parts) < 2:
             continue
         is_org = (k.startswith("kb:") and kb.actors[k[3:]].type == EntityType.ORG.value) or (
-            k.startswith("n:") and group_type.get(m.key) is EntityType.ORG)
+            k.startswith("n:") and _named_body(m, group_type))
         if is_org:
             names[m.doc_id][m.parts] = k
             corpus[m.parts].add(k)
@@ -340,12 +402,15 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
         if len(long) <= len(short):
             return False
         if len(short) == 1:
-            return long[0] == short[0] or (long[-1] == short[0] and long[0] in _GENERIC_ORG_HEADS and len(long) == 2)
+            # the head word alone ("التحالف" ← "التحالف العربي"): an Arabic definite noun, not a foreign
+            # name that starts a company's ("بوليوود" is not "بوليوود توريزم")
+            return (long[0] == short[0] and short[0].startswith("ال")) or (
+                long[-1] == short[0] and long[0] in _GENERIC_ORG_HEADS and len(long) == 2)
         return tuple(long[: len(short)]) == short or compatible(short, long)
 
     for i, m in enumerate(ms):
         k = keys[i]
-        if k is None or not k.startswith("n:") or group_type.get(m.key) is not EntityType.ORG:
+        if k is None or not k.startswith("n:") or not _named_body(m, group_type):
             continue
         local = {target for parts, target in names[m.doc_id].items() if abbreviates(m.parts, parts)}
         generic = len(m.parts) == 1 and (m.key in org_heads or m.key.removeprefix("ال") in org_heads)
@@ -373,35 +438,72 @@ def resolve_mentions(
     misc = _misc_subtypes()
     days = _publication_days(documents)
     ms: list[_M] = []
-    for r in mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
-                             "country_code").iter_rows(named=True):
-        key = identity_key(r["normalized"])
+    offsets = mentions["start"].to_list() if "start" in mentions.columns else [None] * mentions.height
+    for r, start in zip(mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
+                                        "country_code").iter_rows(named=True), offsets, strict=True):
+        key = _dual_head_to_singular(identity_key(r["normalized"]))
         ms.append(_M(r["doc_id"], EntityType(r["type"]), key, tuple(key.split()), r["title"], r["title_country"],
-                     r["kb_id"], r["country_code"], days.get(r["doc_id"])))
+                     r["kb_id"], r["country_code"], days.get(r["doc_id"]), start))
     keys: list[str | None] = [None] * len(ms)
     fragments: set[int] = set()
 
-    # the document's own country: the country its place mentions name most
+    # the document's own country: the country its place mentions name most (a name several countries have,
+    # "طرابلس", does not vote), else its outlet's
     home_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in ms:
-        entry = gaz.by_key.get(m.key)
+        entry = gaz.by_key.get(m.key) if m.key not in gaz.alternatives else None
         code = m.country_code or (entry.country_code if entry is not None and m.type is EntityType.LOC else None)
         if code:
             home_votes[m.doc_id][code] += 1
     home = {doc: c.most_common(1)[0][0] for doc, c in home_votes.items()}
-    # 1. knowledge base: the dictionary's match, an alias, a title held on the day, or a bare contextual form
-    # ("الشرق الأوسط", "القاعدة", "الهلال") that the backend typed as the one key actor of that type it can be
+    corpus_home = Counter(home.values()).most_common(1)[0][0] if home else None
+    if documents is not None and "url" in documents.columns:  # else the country of the article's address
+        for doc_id, url in documents.select("doc_id", "url").iter_rows():
+            code = url_country(url)
+            if code and doc_id not in home:
+                home[doc_id] = code
+    # 1. knowledge base: the dictionary's match, an alias, a title held on the day ...
     for i, m in enumerate(ms):
         kb_id = m.kb_id or kb.by_alias.get(m.key)
         if kb_id is None and m.type is EntityType.PER:
             kb_id = _by_title(m, kb, home.get(m.doc_id))
-        if kb_id is None and m.key in kb.by_ambiguous and m.type in (EntityType.PER, EntityType.ORG):
-            fits = [kb.actors[k] for k in kb.by_ambiguous[m.key] if kb.actors[k].type == m.type.value]
-            if len(fits) > 1 and m.doc_id in home:
-                fits = [a for a in fits if a.country == home[m.doc_id]] or fits
-            kb_id = fits[0].kb_id if len(fits) == 1 else None
         if kb_id is not None and kb_id in kb.actors:
             keys[i] = "kb:" + kb_id
+    # ... or a bare contextual form ("الشرق الأوسط", "القاعدة", "الأهلي") the backend gave a key actor's
+    # type to: the one its document names otherwise, else one of a kind the document names (a club among
+    # clubs), else the one of the document's country, else the only one
+    texts = dict(documents.select("doc_id", "text").iter_rows()) if (
+        documents is not None and "text" in documents.columns) else {}
+    kinds_of: dict[str, frozenset[str]] = {}
+
+    def story_kind(doc_id: str) -> frozenset[str]:
+        if doc_id not in kinds_of:
+            kinds_of[doc_id] = story_subtypes(texts.get(doc_id, ""))
+        return kinds_of[doc_id]
+
+    in_doc: dict[str, set[str]] = defaultdict(set)
+    for i, m in enumerate(ms):
+        linked = keys[i]
+        if linked is not None:
+            in_doc[m.doc_id].add(linked[3:])
+    for i, m in enumerate(ms):
+        if keys[i] is not None or m.key not in kb.by_ambiguous:
+            continue
+        fits = [kb.actors[k] for k in kb.by_ambiguous[m.key] if kb.actors[k].type == m.type.value]
+        fits = [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY]
+        if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies
+            named = {kb.actors[k].subtype for k in in_doc[m.doc_id]}
+            fits = [a for a in fits if a.subtype in named] or fits
+        if len(fits) > 1 and len({a.subtype for a in fits}) > 1:  # a sports story, a finance story
+            story = story_kind(m.doc_id)
+            fits = [a for a in fits if a.subtype in story] or fits
+        for country in (home.get(m.doc_id), corpus_home):  # the story's country, else the corpus's
+            local = [a for a in fits if a.country == country] if len(fits) > 1 and country else []
+            if local:
+                fits = local
+                break
+        if len(fits) == 1:
+            keys[i] = "kb:" + fits[0].kb_id
     # the type of the rest: a vote over the mentions sharing an identity key
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for i, m in enumerate(ms):
@@ -418,7 +520,7 @@ def resolve_mentions(
             continue
         typ = group_type[m.key]
         if typ is EntityType.LOC:
-            entry = gaz.by_key.get(m.key)
+            entry = gaz.entry(m.key, m.title_country or home.get(m.doc_id))
             code = m.country_code or (entry.country_code if entry and entry.subtype == "country" else None)
             if code:
                 keys[i] = "cc:" + code
@@ -432,7 +534,7 @@ def resolve_mentions(
             base = m.key[:-1] if m.key.endswith("ا") and m.key[:-1] in votes else m.key  # دولارا → دولار
             keys[i] = "n:" + base
     # 3. persons
-    _resolve_persons(ms, persons, keys, lex, fragments)
+    _resolve_persons(ms, persons, keys, lex, fragments, home)
     # 4. organisations: short forms link to the longer name of their document they abbreviate
     _resolve_organisations(ms, keys, group_type, kb, fragments, lex.org_heads | _GENERIC_ORG_HEADS)
     final = [k or "n:" + m.key for k, m in zip(keys, ms, strict=True)]
@@ -474,8 +576,9 @@ def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz:
         return entry.subtype if entry else None
     if fragment:
         return NAME_FRAGMENT
-    if typ is EntityType.MISC:
-        return misc.get(key) or (misc.get(key[:-1]) if key.endswith("ا") else None)
+    left_out = misc.get(key) or (misc.get(key[:-1]) if key.endswith("ا") else None)
+    if left_out is not None:  # "السنة" typed ORG is a religious community all the same
+        return left_out
     if typ is EntityType.LOC:
         entry = gaz.by_key.get(key)
         return entry.subtype if entry else None
@@ -504,6 +607,15 @@ class EntityRow:
     description_en: str | None
 
 
+def _display_form(surface: str, normalized: str) -> str:
+    """The surface as a name is displayed: a span cut after the ل of لل ("لقذافي" of "للقذافي") gets its
+    article back ("القذافي")."""
+    if surface.startswith("ل") and not surface.startswith("ال") and normalized.startswith("ال") and (
+            normalize_for_matching(surface) != normalized):
+        return "ا" + surface
+    return surface
+
+
 def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> pl.DataFrame:
     """One row per entity_id of resolved ``mentions`` (columns of the ``entities`` contract)."""
     lex = lex or entity_lexicon()
@@ -512,9 +624,11 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
     for r in mentions.select("entity_id", "type", "subtype", "doc_id", "surface", "normalized", "kb_id",
                              "country_code", "title_country").iter_rows(named=True):
         ent = groups.setdefault(r["entity_id"], {"type": r["type"], "subtype": r["subtype"], "kb_id": r["kb_id"],
-                                                  "surfaces": Counter(), "keys": Counter(), "docs": set(),
+                                                  "surfaces": Counter(), "names": Counter(), "keys": Counter(),
+                                                  "docs": set(),
                                                   "countries": Counter(), "title_countries": Counter()})
         ent["surfaces"][r["surface"]] += 1
+        ent["names"][_display_form(r["surface"], r["normalized"])] += 1
         ent["keys"][identity_key(r["normalized"])] += 1
         ent["docs"].add(r["doc_id"])
         if r["country_code"]:
@@ -523,12 +637,13 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             ent["title_countries"][r["title_country"]] += 1
     out: list[EntityRow] = []
     for eid, ent in groups.items():
-        surfaces: Counter[str] = ent["surfaces"]
+        surfaces: Counter[str] = ent["names"]
         actor = lex.kb.actors.get(ent["kb_id"]) if ent["kb_id"] else None
         entry = None
         if ent["type"] == EntityType.LOC.value:
+            shared_in = ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None
             for key, _ in ent["keys"].most_common():
-                entry = gaz.by_key.get(key)
+                entry = gaz.entry(key, shared_in)
                 if entry is not None:
                     break
         longest = max(len(s.split()) for s in surfaces)
@@ -541,8 +656,11 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
                 named = Counter({s: n for s, n in surfaces.items() if identity_key(s) in gaz.by_key})
                 pool = named or surfaces
                 name = max(pool, key=lambda s: (pool[s], -len(s), s))
-            else:
-                name = entry.name_ar
+            else:  # a city as the articles write it ("دبي"), the gazetteer's spelling ("دبى") otherwise
+                city_key = identity_key(normalize_for_matching(entry.name_ar))
+                named = Counter({s: n for s, n in surfaces.items()
+                                 if identity_key(normalize_for_matching(s)) == city_key})
+                name = max(named, key=lambda s: (named[s], s)) if named else entry.name_ar
             if entry.name_en:
                 name_en, source = entry.name_en, "gazetteer"
         else:
@@ -558,7 +676,7 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             type=ent["type"],
             name_ar=name,
             name_en=name_en,
-            aliases=sorted(surfaces),
+            aliases=sorted(ent["surfaces"]),
             n_mentions=sum(surfaces.values()),
             n_docs=len(ent["docs"]),
             country_code=country,

@@ -231,3 +231,20 @@ def _stem_variants(word: str, prefix_len: int) -> tuple[str, ...]:
 def has_arabic(text: str) -> bool:
     """True when ``text`` contains at least one Arabic letter."""
     return _ARABIC_LETTER_RE.search(text) is not None
+
+
+# country-code top-level domains that are not a country's press ("tv", "io", "co" …) or not ISO codes ("uk")
+_GENERIC_CC_TLDS = frozenset({"tv", "io", "co", "me", "fm", "ai", "cc", "ws", "to", "la", "gg", "im", "am"})
+_TLD_TO_ISO = {"uk": "GB"}
+
+
+def url_country(url: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 code of the country an article's address names by its country-code top-level
+    domain ("okaz.com.sa" → SA, "bbc.co.uk" → GB); None for generic domains (".com", ".net", ".tv")."""
+    if not url:
+        return None
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].rstrip(".").lower()
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or not tld.isascii() or not tld.isalpha() or tld in _GENERIC_CC_TLDS:
+        return None
+    return _TLD_TO_ISO.get(tld, tld.upper())

@@ -1,6 +1,6 @@
 -- Entities ranked by how often the press mentions them, with names, type and reach. Leaves out what analysts
--- rarely want at the top (subtypes currency, religion, deity, scripture) and name fragments (a bare given name
--- its article does not settle); those stay in `entities` and `entity_stats`.
+-- rarely want at the top (subtypes currency, religion, deity, scripture, common_noun) and name fragments (a
+-- bare given name its article does not settle); those stay in `entities` and `entity_stats`.
 CREATE OR REPLACE VIEW entity_leaderboard AS
 SELECT
     s.entity_id,
@@ -18,5 +18,5 @@ SELECT
     s.last_seen
 FROM entity_stats AS s
 JOIN entities AS e USING (entity_id)
-WHERE coalesce(e.subtype, '') NOT IN ('currency', 'religion', 'deity', 'scripture', 'name_fragment')
+WHERE coalesce(e.subtype, '') NOT IN ('currency', 'religion', 'deity', 'scripture', 'common_noun', 'name_fragment')
 ORDER BY s.n_mentions DESC, e.name_ar;

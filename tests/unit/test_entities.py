@@ -9,7 +9,7 @@ from datetime import datetime
 import polars as pl
 import pytest
 
-from pipeline.lexicons import ACTOR_COLUMNS, ORG_SUBTYPES, PERSON_SUBTYPES, ROLE_COLUMNS, load_kb
+from pipeline.lexicons import ACTOR_COLUMNS, MISC_SUBTYPES, ORG_SUBTYPES, PERSON_SUBTYPES, ROLE_COLUMNS, load_kb
 from pipeline.nlp.ner.base import tag_document
 from pipeline.nlp.ner.enrich import entity_lexicon
 from pipeline.nlp.ner.rules import RuleTagger
@@ -197,8 +197,9 @@ def test_knowledge_base_files_are_well_formed() -> None:
     owners: dict[str, str] = {}
     for actor in kb.actors.values():
         assert re.fullmatch(r"[a-z0-9_]+", actor.kb_id)
-        assert (actor.type, actor.subtype in PERSON_SUBTYPES, actor.subtype in ORG_SUBTYPES) in (
-            ("PER", True, False), ("ORG", False, True)), actor.kb_id
+        assert (actor.type, actor.subtype in PERSON_SUBTYPES, actor.subtype in ORG_SUBTYPES,
+                actor.subtype in MISC_SUBTYPES) in (
+            ("PER", True, False, False), ("ORG", False, True, False), ("MISC", False, False, True)), actor.kb_id
         assert actor.country is None or re.fullmatch(r"[A-Z]{2}", actor.country)
         assert actor.father_kb_id is None or kb.actors[actor.father_kb_id].type == "PER"
         for alias in actor.aliases:
@@ -225,3 +226,48 @@ def test_users_add_actors_through_their_own_file(tmp_path) -> None:
     bad.write_text("name\ttype\n", encoding="utf-8")
     with pytest.raises(FileNotFoundError, match="first line must name the columns"):
         parse_kb_files([bad])
+
+
+# --- linking inside the document, leaders, dual heads, facilities, shared place names ----------------------
+def test_a_bare_form_is_the_actor_its_document_names() -> None:
+    rows = [("d1", "النادي الأهلي المصري", "ORG"), ("d1", "الأهلي", "ORG"),
+            ("d2", "البنك الأهلي", "ORG"), ("d2", "الأهلي", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/الأهلي"] == "al_ahly_sc" and kb["d2/الأهلي"] == "ncb"
+
+
+def test_a_bare_family_name_is_the_leader_of_the_story_country() -> None:
+    rows = [("d1", "صنعاء", "LOC"), ("d1", "اليمن", "LOC"), ("d1", "صالح", "PER"),
+            ("d2", "دمشق", "LOC"), ("d2", "سوريا", "LOC"), ("d2", "الأسد", "MISC")]
+    resolved = resolve_mentions(frame([*rows, ("d3", "صالح", "PER")]))
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/صالح"] == "ali_abdullah_saleh"
+    assert kb["d3/صالح"] is None  # no country in the story: a bare given name settles nothing
+
+
+def test_dual_heads_facilities_and_shared_city_names() -> None:
+    rows = [("d1", "جامعتي الملك عبد العزيز", "ORG"),
+            ("d2", "مسجد الأمير نايف بن عبدالعزيز", "LOC"), ("d2", "مسجد الأمير نايف", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert resolved.filter(pl.col("doc_id") == "d1")["kb_id"][0] == "king_abdulaziz_university"
+    assert entity_of(resolved, "d2", "مسجد الأمير نايف") == entity_of(resolved, "d2", "مسجد الأمير نايف بن عبدالعزيز")
+    places = frame([("d3", "طرابلس", "LOC", None, "LB"), ("d4", "طرابلس", "LOC", None, "LY")])
+    ents = build_entities(resolve_mentions(places))
+    assert sorted(ents["country_code"].to_list()) == ["LB", "LY"]
+
+
+def test_an_entity_is_named_with_its_article_back() -> None:
+    rows = [("d1", "لقذافي", "PER"), ("d1", "لقذافي", "PER"), ("d2", "القذافي", "PER")]
+    f = frame(rows).with_columns(pl.lit("القذافي").alias("normalized"))
+    ents = build_entities(resolve_mentions(f))
+    assert "لقذافي" not in ents["name_ar"].to_list()
+
+
+def test_a_family_name_two_persons_of_the_document_share_is_the_one_named_last() -> None:
+    rows = [("d1", "أحمد الشرع", "PER", 10), ("d1", "ماهر الشرع", "PER", 200), ("d1", "الشرع", "PER", 300),
+            ("d1", "أحمد الشرع", "PER", 400), ("d1", "الشرع", "PER", 450)]
+    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
+    resolved = resolve_mentions(f)
+    ids = resolved["entity_id"].to_list()
+    assert ids[2] == ids[1] and ids[4] == ids[0] and ids[0] != ids[1]

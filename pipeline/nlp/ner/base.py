@@ -14,14 +14,20 @@ from typing import Protocol
 
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.enrich import (
+    CONF_PROPAGATED,
     FUNCTION_WORDS_AS_WRITTEN,
     EntityLexicon,
     apply_dictionary,
     attach_heads,
     document_context,
+    homograph_key,
     is_adjective,
+    is_common_word_reading,
+    propagate_forms,
+    repair_person_spans,
     span_title,
     split_at_titles,
+    story_subtypes_of_words,
 )
 from pipeline.nlp.text import Token, identity_key, normalize_for_matching, proclitic_splits, stem_variants, tokenize
 from pipeline.schemas import EntityType
@@ -113,7 +119,6 @@ def proclitic_length(
 
 
 _PATRONYMIC = frozenset(normalize_for_matching(w) for w in ("أبو", "بن", "ابن", "عبد", "آل", "بنت", "أم"))
-CONF_PROPAGATED = 0.6
 
 
 def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
@@ -206,6 +211,7 @@ def tag_document(
     backend: NerBackend,
     lex: EntityLexicon,
     frequency: Callable[[str], int] = lambda _: 0,
+    outlet_country: str | None = None,
 ) -> list[EntitySpan]:
     """Entity spans over ``text`` for the given sentence spans, clitics trimmed, ``text[start:end]`` exact.
 
@@ -213,14 +219,19 @@ def tag_document(
     words are propagated through the document (:func:`propagate_names`, so "بوتين" later in an article is
     found once "فلاديمير بوتين" was), the knowledge base and gazetteer add and retype mentions, nationality
     adjectives are dropped and every person gets its title (:mod:`pipeline.nlp.ner.enrich`).
+    ``outlet_country`` (the country of the article's address, :func:`pipeline.nlp.text.url_country`) is the
+    document's country when its text names none ("الأهلي" in okaz.com.sa is the Saudi club).
     """
     toks = sentence_tokens(text, spans)
     words = [[t.text for t in sent] for sent in toks]
     labels = backend.tag(words)
+    labels = repair_person_spans(words, labels, lex)
     labels = split_at_titles(words, labels, lex)
-    labels, hints = apply_dictionary(words, labels, lex, document_context(text), frequency)
+    context = document_context(text, words, lex, outlet_country)
+    labels, hints = apply_dictionary(words, labels, lex, context, frequency)
     labels = propagate_names(words, labels, name_keys(person_names(words, labels)))
     labels = attach_heads(words, labels, lex)
+    labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):
@@ -231,6 +242,13 @@ def tag_document(
     def is_known(form: str) -> bool:
         return lex.lexicon.lookup(form) is not None or lex.is_known_name(identity_key(form))
 
+    places_in: dict[int, int] = {}
+    for sidx, i, j, _, _, typ, _ in raw:
+        if typ is EntityType.LOC and homograph_key(words[sidx], i, j, lex) is None:
+            places_in[sidx] = places_in.get(sidx, 0) + 1
+    confirmed = frozenset(  # homographs a cue shows to be places somewhere in this document
+        key for sidx, i, j, *_ in raw if (key := homograph_key(words[sidx], i, j, lex)) is not None
+        and not is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0)))
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
         first = text[start:end].split(" ")[0]
@@ -242,14 +260,19 @@ def tag_document(
                                                                     first[:1] in ("و", "ف")):
             continue
         hint = hints.get((sidx, i, j))
+        if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed):
+            continue  # "نشر الخبر", "السلم الأهلي": the common word
         title = span_title(words[sidx], i, j, lex) if typ is EntityType.PER else None
-        title_text = None
+        title_text, title_country = None, title.country_code if title else None
         if title is not None:
             sent = toks[sidx]
             title_text = text[sent[title.start].start + title.cut : sent[title.end - 1].end]
+        normalized = span_normalized(text, start, end, cut)
+        if typ is EntityType.LOC and identity_key(normalized) in lex.shared_places:
+            title_country = context.country  # "طرابلس" in a Lebanese story
         out.append(EntitySpan(
-            sidx, start, end, typ, round(conf, 4), span_normalized(text, start, end, cut),
-            title=title_text, title_country=title.country_code if title else None,
+            sidx, start, end, typ, round(conf, 4), normalized,
+            title=title_text, title_country=title_country,
             kb_id=hint.kb_id if hint else None, country_code=hint.country_code if hint else None,
         ))
     return out

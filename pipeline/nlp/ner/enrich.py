@@ -22,9 +22,10 @@ Matching is on :func:`pipeline.nlp.text.identity_key`; a proclitic (و ف ب ل 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from pipeline.lexicons import (
     PERSON_SUBTYPES,
@@ -44,14 +45,16 @@ from pipeline.schemas import EntityType
 Labels = list[tuple[str, float]]
 
 CONF_DICTIONARY = 0.9
+CONF_PROPAGATED = 0.6  # a name found again in its document
 # head nouns before a bare contextual form, and the KB subtypes they point to
 _OUTLET_HEADS = ("صحيفة", "جريدة", "قناة", "مجلة", "موقع", "تلفزيون", "إذاعة", "وكالة")
-_CLUB_HEADS = ("نادي", "فريق")
+_CLUB_HEADS = ("نادي", "فريق", "النادي", "الفريق")
 _OPEN_QUOTES = frozenset({"«", '"', "“", "'", "‘", "{"})
 _CLOSE_QUOTES = frozenset({"»", '"', "”", "'", "’", "}"})
-_SPORTS_CUES = ("مباراة", "المباراة", "الدوري", "فريق", "الفريق", "لاعب", "اللاعب", "لاعبي", "مدرب", "المدرب", "هدف",
+_SPORTS_CUES = ("مباراة", "المباراة", "الدوري", "فريق", "الفريق", "لاعب", "اللاعب", "لاعبي", "مدرب", "المدرب",
                 "نادي", "النادي", "البطولة", "كأس", "التعادل", "الفوز", "فوز", "الملعب", "الموسم", "الكرة", "مهاجم",
-                "المنتخب", "دوري", "تعاقد", "الجولة", "المدافع", "الحارس", "ضربة")
+                "المنتخب", "دوري", "تعاقد", "الجولة", "المدافع", "الحارس", "جماهير", "محترف", "لاعبو",
+                "الأندية", "المهاجم", "المباريات")
 _KINGDOM = "المملكة"
 # an adjective after المملكة names another kingdom (المملكة المتحدة، الأردنية، المغربية …)
 _OTHER_KINGDOM_SIGNS = ("المتحدة", "الأردنية", "المغربية", "البحرينية", "الهولندية", "البلجيكية", "الإسبانية",
@@ -59,7 +62,7 @@ _OTHER_KINGDOM_SIGNS = ("المتحدة", "الأردنية", "المغربية"
 _SAUDI_SIGNS = ("السعودية", "السعودي", "السعوديين", "السعوديون", "خادم الحرمين", "بن عبدالعزيز", "بن عبد العزيز",
                 "ولي العهد", "الرياض", "جدة", "مكة", "المدينة المنورة", "الدمام", "الطائف", "تبوك", "أبها", "جازان",
                 "نجران", "القصيم", "حائل", "الأحساء", "الباحة", "الجوف", "بريدة", "ينبع", "القطيف", "الظهران",
-                "عسير", "مجلس الشورى", "ريال")
+                "عسير", "مجلس الشورى", "ريال", "التحالف العربي", "عاصفة الحزم", "إعادة الأمل")
 _OTHER_KINGDOMS = ("الأردن", "المغرب", "البحرين", "بريطانيا", "المملكة المتحدة", "إسبانيا", "هولندا", "بلجيكا",
                    "السويد", "النرويج", "الدنمارك", "تايلاند")
 # name parts that a following title word belongs to ("عبدالعزيز آل الشيخ": الشيخ is not a title there)
@@ -84,16 +87,38 @@ _REGION_HEADS = ("منطقة", "محافظة", "إمارة", "ولاية", "إق
 # a city the backend missed counts when the text places something in it ("في اللاذقية", "بطرطوس")
 _LOCATIVES = frozenset(normalize_for_matching(w) for w in (
     "في", "إلى", "الى", "من", "قرب", "بمدينة", "مدينة", "محافظة", "منطقة", "شمال", "جنوب", "شرق", "غرب", "وسط",
-    "ضواحي", "العاصمة", "عاصمة", "داخل", "أنحاء", "قاعدة", "ميناء", "مطار", "ريف"))
+    "ضواحي", "العاصمة", "عاصمة", "داخل", "أنحاء", "قاعدة", "قاعدتي", "ميناء", "مطار", "ريف", "حول", "قرب"))
 # "نظام الأسد", "سقوط القذافي": after these a leader's bare family name is the person
 _RULE_HEADS = ("نظام", "حكم", "سقوط", "عهد", "رحيل", "حقبة", "إسقاط", "انهيار")
 _RARE_CITY_BUCKET = 7  # log2 frequency: a place name more frequent than that in news is also a common word
 _DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك", "لهذه", "لهذا", "بهذه", "بهذا", "وهذه", "وهذا")
 
 
+# "نايف بن عبدالعزيز رحمه الله": what follows an honorific is not part of the name
+_HONORIFICS = frozenset(identity_key(w) for w in ("رحمه", "يرحمه", "حفظه", "يحفظه", "رعاه", "يرعاه", "رضي", "عليه",
+                                                  "غفر", "تغمده"))
+# "خميس نجل القذافي": two persons, the son and the father
+_KINSHIP = frozenset(identity_key(w) for w in ("نجل", "نجلة", "نجلي", "شقيق", "شقيقة", "زوجة", "أرملة", "حفيد",
+                                               "حفيدة", "والد", "والدة", "ابنة", "أخت", "شقيقي"))
+# after these a royal's name is given names, "بن X", "آل X" and ال-words ("الملك سلمان أناب": not أناب)
+_ROYAL_TITLES = frozenset(identity_key(w) for w in ("الملك", "الأمير", "الأميرة", "الملكة", "السلطان", "الأميرين"))
+# "«عاصفة الحزم» للمالك أحمد": a boat or a horse named after something is not that thing
+_OWNED = frozenset(identity_key(w) for w in ("للمالك", "لمالكه", "لمالكها", "للملاك", "لصاحبه", "لصاحبها"))
+# cues of a finance sentence: "الأهلي" there is the bank
+_FINANCE_CUES = ("سهم", "أسهم", "الأسهم", "سهمه", "البنك", "بنك", "مصرف", "المصرف", "تداول", "المؤشر", "أرباح",
+                 "الأرباح", "أرباحه", "البنوك", "المصارف", "مكرر", "السوق", "الاكتتاب", "المالية")
+# actors whose short forms ("النصرة", "التحالف") name them throughout a document that named them in full;
+# not outlets and clubs, whose short forms are everyday words ("الجزيرة", "الشباب")
+_SHORT_FORM_SUBTYPES = frozenset({"armed_group", "party", "coalition", "international_org", "government_body",
+                                  "operation"})
+# a single-word form this frequent in news is a name elsewhere in the document only where the document mostly
+# names it ("الاتحاد" the club in a sports story, the union elsewhere)
+_COMMON_BUCKET = 8
 _RULE_HEAD_KEYS = frozenset(identity_key(w) for w in _RULE_HEADS)
+_FINANCE_KEYS = frozenset(identity_key(w) for w in _FINANCE_CUES)
 _DANGLING = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو"))
 _RELATIVES = frozenset(identity_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
+NAMED_AFTER_LOC_HEADS = frozenset(identity_key(w) for w in _NAMED_AFTER_LOC)  # مسجد، مطار، ملعب …
 HEAD_NOUNS = frozenset(identity_key(w) for w in (*_NAMED_AFTER_ORG, *_NAMED_AFTER_LOC, *_NAMED_AFTER_MISC,
                                                   *_REGION_HEADS, *_OUTLET_HEADS, *_CLUB_HEADS))
 
@@ -126,6 +151,8 @@ class EntityLexicon:
     org_heads: frozenset[str] = field(default_factory=frozenset)  # head nouns of organisation names (وزارة …)
     outlet_heads: frozenset[str] = field(default_factory=frozenset)
     club_heads: frozenset[str] = field(default_factory=frozenset)
+    shared_places: frozenset[str] = field(default_factory=frozenset)  # city names several countries have
+    homographs: dict[str, str] = field(default_factory=dict)  # identity key -> rule (homographs_ar.tsv)
 
     def is_known_name(self, key: str) -> bool:
         """True when the identity key names something of the dictionary or is a given name."""
@@ -174,6 +201,10 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
         org_heads=frozenset(identity_key(w) for w in read_lines("org_heads_ar.txt")),
         outlet_heads=frozenset(identity_key(w) for w in _OUTLET_HEADS),
         club_heads=frozenset(identity_key(w) for w in _CLUB_HEADS),
+        shared_places=frozenset(identity_key(normalize_for_matching(name))
+                                for name, _ in read_rows("places_shared_names_ar.tsv", ("name", "entry"))),
+        homographs={identity_key(normalize_for_matching(form)): rule
+                    for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
     )
 
 
@@ -220,6 +251,75 @@ def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: 
             if identity_key(" ".join([first, *rest])) in lex.titles:
                 return length
     return 0
+
+
+def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+    """Repair what statistical taggers get wrong about person spans, whatever the backend:
+
+    * an honorific ends the name ("نايف بن عبدالعزيز رحمه الله" → the name before رحمه);
+    * a kinship word separates two persons ("خميس نجل القذافي" → "خميس", "القذافي");
+    * a place before a given name is the place ("نائب طرابلس محمد كبارة" → LOC "طرابلس", PER "محمد كبارة"),
+      and so is a place name without the article ending a name of four words ("… العاصمي عسير");
+    * a name ending on آل / بن goes on into the next person span ("… آل" + "سعود");
+    * after a royal title the name is given names, "بن X", "آل X" and ال-words ("الملك سلمان أناب")."""
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys = [identity_key(w) for w in words]
+
+        def has(k: int, table: frozenset[str], words: list[str] = words, keys: list[str] = keys) -> bool:
+            return keys[k] in table or any(key in table for _, key in first_word_keys(words[k]))
+
+        for a, b, tag in _spans(labs):
+            if not _is_person(tag):
+                continue
+            conf = labs[a][1]
+            cut = next((k for k in range(a + 1, b) if has(k, _HONORIFICS)), b)
+            pieces, start = [], a
+            for k in range(a, cut):
+                if has(k, _KINSHIP):
+                    pieces.append((start, k))
+                    start = k + 1
+            pieces.append((start, cut))
+            if cut < b or len(pieces) > 1:
+                _clear(labs, a, b)
+                for ps, pe in pieces:
+                    if ps < pe:
+                        _mark(labs, ps, pe, tag, conf)
+        for a, b, tag in _spans(labs):
+            if (_is_person(tag) and b - a >= 3 and keys[a] not in lex.given_names and keys[a + 1] in lex.given_names
+                    and any(key in lex.place_types for _, key in first_word_keys(words[a]))):
+                conf = labs[a][1]
+                _clear(labs, a, b)
+                _mark(labs, a, a + 1, EntityType.LOC.tag, conf)
+                _mark(labs, a + 1, b, tag, conf)
+            elif (_is_person(tag) and b - a >= 4 and keys[b - 1] in lex.place_types and not keys[b - 1].startswith("ال")
+                  and keys[b - 1] not in lex.given_names and keys[b - 2] not in _DANGLING):
+                conf = labs[a][1]  # "محمد عبدالرحيم العاصمي عسير": the region after the name
+                _clear(labs, a, b)
+                _mark(labs, a, b - 1, tag, conf)
+                _mark(labs, b - 1, b, EntityType.LOC.tag, conf)
+        spans = _spans(labs)
+        for (_, b, tag), (na, _, ntag) in pairwise(spans):
+            if _is_person(tag) and _is_person(ntag) and na == b and keys[b - 1] in _DANGLING:
+                labs[b] = ("I-" + tag, labs[b][1])
+        for a, b, tag in _spans(labs):
+            if not _is_person(tag) or a == 0 or keys[a - 1] not in _ROYAL_TITLES or keys[a] not in lex.given_names:
+                continue
+            k = a + 1
+            while k < b:
+                if keys[k] in _DANGLING and k + 1 < b:
+                    k += 2
+                elif keys[k] in lex.given_names or keys[k].startswith("ال") or lex.is_known_name(keys[k]):
+                    k += 1
+                else:
+                    break
+            if k < b:
+                conf = labs[a][1]
+                _clear(labs, a, b)
+                _mark(labs, a, k, tag, conf)
+        out.append(labs)
+    return out
 
 
 def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
@@ -291,6 +391,8 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     misc_heads = {identity_key(w) for w in _NAMED_AFTER_MISC}
     region_heads = {identity_key(w) for w in _REGION_HEADS}
     city = identity_key("مدينة")
+    for heads in (org_heads, loc_heads, misc_heads):  # the dual of a head: "جامعتي الملك عبدالعزيز وجدة"
+        heads |= {h[:-1] + "تي" for h in heads if h.endswith("ه")}
     all_heads = org_heads | loc_heads | misc_heads | region_heads
     out = []
     for words, labs in zip(sentences, labels, strict=True):
@@ -301,13 +403,15 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 continue  # changed by an earlier span of this sentence
             typ = EntityType.parse(tag) or EntityType.MISC
             h = a - 1
-            if h >= 0 and keys[h] in lex.titles and typ is EntityType.PER:
+            if h >= 0 and keys[h] in lex.titles and typ in (EntityType.PER, EntityType.MISC):
                 h -= 1  # "مركز [الملك] سلمان"
             if h < 0 or labs[h][0] != "O":
                 continue
             head = next((k for _, k in first_word_keys(words[h]) if k in all_heads), None)
-            if head is None or typ not in (EntityType.PER, EntityType.LOC):
+            if head is None or typ not in (EntityType.PER, EntityType.LOC, EntityType.MISC):
                 continue
+            if typ is EntityType.MISC and keys[a - 1] not in lex.titles:
+                continue  # a MISC the backend found is renamed only as "استاد [الملك] فهد"
             if head in region_heads:
                 # a city's province ("منطقة الرياض"); "منطقة الشرق الأوسط" is the region itself
                 if typ is not EntityType.LOC or lex.place_subtypes.get(" ".join(keys[a:b])) != "city":
@@ -336,18 +440,58 @@ class DocumentContext:
     """What the whole document says that single sentences do not."""
 
     saudi: bool  # "المملكة" alone means Saudi Arabia here
+    country: str | None = None  # the country the document's place names and nisbas name most
 
     @property
     def home(self) -> str | None:
-        """The country the document is written from, when the text says so."""
-        return "SA" if self.saudi else None
+        """The country the document is about: the one it names most, else Saudi Arabia when the text says so."""
+        return self.country or ("SA" if self.saudi else None)
 
 
-def document_context(text: str) -> DocumentContext:
+def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: EntityLexicon | None = None,
+                     outlet_country: str | None = None) -> DocumentContext:
+    """The document's context; with its ``sentences`` and ``lex``, also the country it names most (places of
+    the gazetteer and nationality adjectives, counted over the words; a tie names none), else the country
+    of its outlet. In a Saudi outlet "المملكة" is Saudi Arabia unless the text names another kingdom."""
     folded = normalize_for_matching(text)
     saudi = sum(folded.count(normalize_for_matching(w)) for w in _SAUDI_SIGNS)
     other = sum(folded.count(normalize_for_matching(w)) for w in _OTHER_KINGDOMS)
-    return DocumentContext(saudi=saudi > 0 and saudi >= other)
+    country = None
+    if lex is not None:
+        votes: dict[str, int] = {}
+        for words in sentences:
+            for w in words:
+                code = _word_country(w, lex)
+                if code:
+                    votes[code] = votes.get(code, 0) + 1
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            country = ranked[0][0]
+    saudi_outlet = outlet_country == "SA" and other == 0
+    return DocumentContext(saudi=(saudi > 0 and saudi >= other) or saudi_outlet, country=country or outlet_country)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_country_cached(word: str, lex_id: int) -> str | None:
+    lex = _LEXICONS[lex_id]
+    norm = normalize_for_matching(word)
+    if norm in lex.nisba:
+        return lex.nisba[norm]
+    for _, key in first_word_keys(word):
+        code = lex.place_types.get(key) if key not in lex.shared_places else None
+        if code:
+            return code
+    return None
+
+
+_LEXICONS: dict[int, EntityLexicon] = {}
+
+
+def _word_country(word: str, lex: EntityLexicon) -> str | None:
+    """The country a word names: a nationality adjective's, or a gazetteer place's (a proclitic allowed) when
+    only one country has a place of that name."""
+    _LEXICONS.setdefault(id(lex), lex)
+    return _word_country_cached(word, id(lex))
 
 
 def _longest_entry(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon
@@ -365,6 +509,48 @@ def _longest_entry(words: Sequence[str], keys: Sequence[str], i: int, lex: Entit
             if j < len(words):
                 parts.append(keys[j])
     return best, best_key
+
+
+_SPORTS_KEYS = frozenset(identity_key(w) for w in _SPORTS_CUES)
+_STORY_CUES = 2  # cue words a story needs to be a sports (or finance) story
+
+
+def story_subtypes(text: str) -> frozenset[str]:
+    """The knowledge-base subtypes a document's bare ambiguous names lean to: ``club`` in a sports story,
+    ``company`` in a finance story (each: at least two cue words, a proclitic allowed)."""
+    from pipeline.nlp.text import tokenize
+
+    return story_subtypes_of_words([t.text for t in tokenize(text)])
+
+
+def story_subtypes_of_words(words: Iterable[str]) -> frozenset[str]:
+    """:func:`story_subtypes` over a document's words."""
+    sports = finance = 0
+    for word in words:
+        readings = {k for _, k in first_word_keys(word)}
+        sports += bool(readings & _SPORTS_KEYS)
+        finance += bool(readings & _FINANCE_KEYS)
+    kinds = ({"club"} if sports >= _STORY_CUES else set()) | ({"company"} if finance >= _STORY_CUES else set())
+    return frozenset(kinds)
+
+
+def _located(words: Sequence[str], i: int) -> bool:
+    """True when word ``i`` follows a locative ("في الرياض") or carries ب / ل ("بالرياض")."""
+    prev = normalize_for_matching(words[i - 1]) if i > 0 else ""
+    return prev in _LOCATIVES or (prev[:1] in ("و", "ف") and prev[1:] in _LOCATIVES) or any(
+        cut and words[i][cut - 1] in "بل" for cut, _ in first_word_keys(words[i]))
+
+
+def _after_definite_noun(keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+    """True when token ``i`` follows a definite noun it can qualify ("السلم الأهلي", "الحرس الوطني"): not a
+    head noun (نادي، صحيفة …), an organisation head or a title, which name what follows."""
+    if i == 0:
+        return False
+    prev = keys[i - 1]
+    bare = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
+    noun = bare.removeprefix("ال")
+    return bare.startswith(("ال", "لل", "بال", "كال")) and not {prev, bare, noun} & (HEAD_NOUNS | lex.org_heads) and (
+        prev not in lex.titles and bare not in lex.titles)
 
 
 def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: str, lex: EntityLexicon,
@@ -385,6 +571,7 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         return hits[0].kb_id if len(hits) == 1 else None
 
     kb_id, start = None, i
+    finance = any(k in _FINANCE_KEYS for k in keys)
     if titled:  # "الرئيس روحاني": a title points to the person
         kb_id = pick(tuple(PERSON_SUBTYPES))
     elif head in lex.outlet_heads:
@@ -393,8 +580,10 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         kb_id, start = pick(("club",)), i - 1
     elif quoted:
         kb_id = pick(("outlet", "agency"))
-    elif sports:
-        kb_id = pick(("club",))
+    elif sports and not (words[i][:1] != "و" and _after_definite_noun(keys, i, lex)):
+        kb_id = pick(("club",))  # but "المنتخب الوطني", "الحرس الوطني": an adjective, not the club
+    elif finance and not _located(words, i):  # "البنك الأهلي"'s shares: the bank; "في الرياض" is the city
+        kb_id = pick(("company",))
     if kb_id is None:
         return None
     return start, DictEntry(EntityType(lex.kb.actors[kb_id].type), kb_id)
@@ -464,7 +653,7 @@ def apply_dictionary(
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
-        sports = any(k in sports_keys for k in keys)
+        sports = any(k in sports_keys for w in words for _, k in first_word_keys(w))
         owner = [-1] * len(words)  # index of the backend span each token belongs to
         for a, b, tag in _spans(labs):  # one backend span holding two names joined by و / ب: split it
             if b - a >= 3 and (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and any(
@@ -502,6 +691,8 @@ def apply_dictionary(
                     start, j, entry = i, i + 1, DictEntry(EntityType.LOC, None, "SA")
             if entry is not None and start > 0 and words[start - 1] in _DEMONSTRATIVES:
                 entry = None  # "لهذه الدولة الإسلامية": a description, not the name
+            if entry is not None and any(k in _OWNED for k in keys[j : j + 2]):
+                entry = None  # "«عاصفة الحزم» للمالك أحمد": a boat named after the operation
             if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
             if entry is None:
@@ -524,6 +715,87 @@ def apply_dictionary(
                 i += 1
         out.append(labs)
     return out, hints
+
+
+def propagate_forms(
+    sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+    hints: dict[tuple[int, int, int], DictEntry], frequency: Callable[[str], int] = lambda _: 0,
+    story: frozenset[str] = frozenset(),
+) -> list[Labels]:
+    """Label the other occurrences of an organisation or place the document names ("حول عدن" once "في عدن"
+    was found; "والهلال" once "الهلال" was; "النصرة" once "جبهة النصرة" was), with a proclitic allowed on the
+    first word, over ``O`` tokens only; the dictionary's hint of the named span goes with it. A form named only
+    by its context (an outlet in quotes) is not propagated, except a club all through a sports story
+    (``story``: :func:`story_subtypes`). A single word frequent in news
+    (:data:`_COMMON_BUCKET`) is propagated only when the document names it at least as often as not."""
+    forms: dict[tuple[str, ...], tuple[str, DictEntry | None]] = {}
+    tagged: dict[tuple[str, ...], int] = {}
+    for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
+        keys = [identity_key(w) for w in words]
+        for a, b, tag in _spans(labs):
+            typ = EntityType.parse(tag) or EntityType.MISC
+            if typ not in (EntityType.ORG, EntityType.LOC):
+                continue
+            hint = hints.get((sidx, a, b))
+            for _, first in first_word_keys(words[a]):
+                form = (first, *keys[a + 1 : b])
+                if len(form) == 1 and (len(first) < 3 or first in lex.given_names or first in lex.misc_forms or
+                                       first in lex.titles or normalize_for_matching(first) in lex.lexicon.stopwords):
+                    continue
+                key = " ".join(form)
+                if key in lex.kb.by_ambiguous and key not in lex.kb.by_alias and not any(
+                        lex.kb.actors[k].subtype in story for k in lex.kb.by_ambiguous[key]):
+                    continue  # "«الجزيرة»" (the newspaper, by its quotes) says nothing of "حي الجزيرة"; a club
+                    # does, all through a sports story
+                forms.setdefault(form, (tag, hint))
+                tagged[form] = tagged.get(form, 0) + 1
+            actor = lex.kb.actors.get(hint.kb_id) if hint is not None and hint.kb_id is not None else None
+            if actor is not None and actor.subtype in _SHORT_FORM_SUBTYPES:  # "النصرة" once "جبهة النصرة" was
+                for short in actor.ambiguous:
+                    form = tuple(identity_key(short).split())
+                    if form not in forms:
+                        forms[form] = (tag, hint)
+                        tagged[form] = tagged.get(form, 0) + 1
+    if not forms:
+        return labels
+    longest = max(len(f) for f in forms)
+    firsts = {f[0] for f in forms}
+    found: list[tuple[int, int, int, tuple[str, ...]]] = []
+    untagged: dict[tuple[str, ...], int] = {}
+    for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
+        wkeys: list[str] = []
+        i = 0
+        while i < len(words):
+            if labs[i][0] != "O" or words[i] in FUNCTION_WORDS_AS_WRITTEN:
+                i += 1
+                continue
+            readings = [k for _, k in first_word_keys(words[i]) if k in firsts]
+            hit = 0
+            if readings:
+                wkeys = wkeys or [identity_key(w) for w in words]
+                for length in range(min(longest, len(words) - i), 0, -1):
+                    if any(lab != "O" for lab, _ in labs[i : i + length]):
+                        continue
+                    if i + length < len(words) and labs[i + length][0].startswith("I-"):
+                        continue
+                    candidates: list[tuple[str, ...]] = [(r, *wkeys[i + 1 : i + length]) for r in readings]
+                    match = next((f for f in candidates if f in forms), None)
+                    if match is not None:
+                        found.append((sidx, i, i + length, match))
+                        untagged[match] = untagged.get(match, 0) + 1
+                        hit = length
+                        break
+            i += hit or 1
+    out = [list(labs) for labs in labels]
+    for sidx, a, b, form in found:
+        if len(form) == 1 and frequency(normalize_for_matching(form[0])) >= _COMMON_BUCKET and (
+                untagged[form] > tagged[form]):
+            continue
+        tag, hint = forms[form]
+        _mark(out[sidx], a, b, tag, CONF_PROPAGATED)
+        if hint is not None:
+            hints[(sidx, a, b)] = hint
+    return out
 
 
 # --- titles and adjectives ---------------------------------------------------------------------------------
@@ -590,6 +862,11 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined
     if surface in FUNCTION_WORDS_AS_WRITTEN:
         return True
     norm = normalize_for_matching(surface)
+    prev_norm = normalize_for_matching(previous)
+    if norm.endswith("يا") and " " not in norm and len(prev_norm) >= 4 and prev_norm.endswith("ا") and (
+            prev_norm not in lex.lexicon.stopwords and prev_norm not in _PREPOSITIONS and not prev_norm.endswith("وا")
+            and not lex.is_known_name(identity_key(prev_norm)) and identity_key(prev_norm) not in lex.place_types):
+        return True  # "التزاما روسيا واضحا" (روسياً with its tanween lost): an accusative adjective after a noun
     if norm in CALENDAR_WORDS:  # "في نيسان": a month, not Nissan
         return True
     if norm not in lex.nisba:
@@ -602,6 +879,37 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined
     if prev[:1] in ("و", "ف") and prev[1:] in _PREPOSITIONS:
         return False
     return prev.startswith("ال") == norm.startswith("ال")
+
+
+_PLACE_CUE_HEADS = frozenset(identity_key(w) for w in (*_REGION_HEADS, "مدينة", "بلدة", "قرية", "حي", "مدن"))
+
+
+def homograph_key(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> str | None:
+    """The homographs_ar.tsv entry a one-word mention [i, j) is (a proclitic allowed), or None."""
+    if j - i != 1:
+        return None
+    return next((k for _, k in first_word_keys(words[i]) if k in lex.homographs), None)
+
+
+def is_common_word_reading(words: Sequence[str], i: int, j: int, lex: EntityLexicon, places_in_sentence: int,
+                           confirmed: frozenset[str] = frozenset()) -> bool:
+    """True when the one-word mention [i, j) of a homograph (homographs_ar.tsv) reads as the common word.
+    A ``place_cue`` word ("نشر الخبر") needs a place head before it or another place in its sentence
+    (``places_in_sentence``), or a locative before it ("في الخبر", "بالخبر") in a document where it was
+    ``confirmed`` a place by such a cue; an ``adjective`` word is the adjective right after a definite noun
+    ("السلم الأهلي")."""
+    key = homograph_key(words, i, j, lex)
+    if key is None:
+        return False
+    rule = lex.homographs[key]
+    if rule == "place_cue":
+        heads = {k for _, k in first_word_keys(words[i - 1])} if i > 0 else set()
+        if heads & _PLACE_CUE_HEADS or places_in_sentence > 0:
+            return False
+        return not (key in confirmed and _located(words, i))
+    if rule == "adjective":  # after a definite noun, a proclitic allowed ("وللسلم الأهلي")
+        return _after_definite_noun([identity_key(w) for w in words[i - 1 : i + 1]], min(i, 1), lex)
+    return False
 
 
 @cache

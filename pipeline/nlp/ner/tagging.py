@@ -11,6 +11,7 @@ from pipeline import ids
 from pipeline.config import NerBackendName, parse_backend
 from pipeline.nlp.ner.base import Labels, NerBackend, tag_document
 from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
+from pipeline.nlp.text import url_country
 from pipeline.parallel import first_use_cache, ordered_map
 from pipeline.schemas import TABLES
 
@@ -86,9 +87,9 @@ _worker_state = first_use_cache(_load_state)
 
 
 def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], backend: NerBackend,
-                      lex: EntityLexicon, frequencies: dict[str, int]) -> list[MentionRow]:
+                      lex: EntityLexicon, frequencies: dict[str, int], outlet: str | None = None) -> list[MentionRow]:
     rows = []
-    for span in tag_document(text, spans, backend, lex, lambda form: frequencies.get(form, 0)):
+    for span in tag_document(text, spans, backend, lex, lambda form: frequencies.get(form, 0), outlet):
         rows.append(MentionRow(
             mention_id=ids.mention_id(doc_id, span.start, span.end),
             doc_id=doc_id,
@@ -108,13 +109,21 @@ def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], back
     return rows
 
 
-def _tag_batch(batch: Sequence[tuple[TaggingSpec, str, str, list[tuple[int, int]]]]) -> list[MentionRow]:
-    """Worker side: tag a batch of (spec, doc_id, text, sentence spans)."""
+def _tag_batch(batch: Sequence[tuple[TaggingSpec, str, str, list[tuple[int, int]], str | None]]
+               ) -> list[MentionRow]:
+    """Worker side: tag a batch of (spec, doc_id, text, sentence spans, outlet country)."""
     rows: list[MentionRow] = []
-    for spec, doc_id, text, spans in batch:
+    for spec, doc_id, text, spans, outlet in batch:
         backend, lex, frequencies = _worker_state(spec)
-        rows += _tag_one_document(doc_id, text, spans, backend, lex, frequencies)
+        rows += _tag_one_document(doc_id, text, spans, backend, lex, frequencies, outlet)
     return rows
+
+
+def outlet_countries(documents: pl.DataFrame) -> dict[str, str | None]:
+    """doc_id -> the country of the article's address (:func:`pipeline.nlp.text.url_country`)."""
+    if "url" not in documents.columns:
+        return dict.fromkeys(documents["doc_id"].to_list())
+    return {d: url_country(u) for d, u in documents.select("doc_id", "url").iter_rows()}
 
 
 def tag_documents(
@@ -130,12 +139,14 @@ def tag_documents(
     for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
         spans_by_doc.setdefault(doc_id, []).append((start, end))
     docs = documents.select("doc_id", "text").sort("doc_id").rows()
+    outlets = outlet_countries(documents)
     if spec is not None and (workers is None or workers > 1):
-        items = [(spec, doc_id, text, spans_by_doc.get(doc_id, [])) for doc_id, text in docs]
+        items = [(spec, doc_id, text, spans_by_doc.get(doc_id, []), outlets[doc_id]) for doc_id, text in docs]
         rows = ordered_map(_tag_batch, items, workers)
     else:
         frequencies = word_frequencies()
         rows = []
         for doc_id, text in docs:
-            rows += _tag_one_document(doc_id, text, spans_by_doc.get(doc_id, []), backend, lex, frequencies)
+            rows += _tag_one_document(doc_id, text, spans_by_doc.get(doc_id, []), backend, lex, frequencies,
+                                      outlets[doc_id])
     return TABLES["entity_mentions"].frame(rows, without=RESOLVED_COLUMNS)
