@@ -127,6 +127,7 @@ class _Boilerplate:
     labels: tuple[str, ...]
     headings: frozenset[str]
     trailers: re.Pattern[str] | None  # chrome glued to the end of a paragraph: cut from there to the line end
+    last_trailers: re.Pattern[str] | None  # tag lists glued to the article's last paragraph only
 
 
 @cache
@@ -135,9 +136,12 @@ def _boilerplate() -> _Boilerplate:
     labels: set[str] = set()
     headings: set[str] = set()
     trailers: list[str] = []
+    last_trailers: list[str] = []
     for entry in read_lines(BOILERPLATE_LEXICON):
         if entry.startswith("$"):
             trailers.append(entry[1:].strip())
+        elif entry.startswith("%"):
+            last_trailers.append(entry[1:].strip())
         elif entry.startswith(">"):
             headings.add(line_key(entry[1:]))
         elif entry.startswith("^"):
@@ -151,10 +155,17 @@ def _boilerplate() -> _Boilerplate:
         phrase_set=frozenset(phrases),
         labels=tuple(sorted(labels - {""}, key=len, reverse=True)),
         headings=frozenset(headings - {""}),
-        trailers=re.compile(r"(?:^|(?<=[^\w\s]) )(?:" + "|".join(
-            variant_pattern(t) for t in sorted(trailers, key=len, reverse=True)) + r")(?!\w)")
-        if trailers else None,
+        trailers=_trailer_pattern(trailers),
+        last_trailers=_trailer_pattern(last_trailers),
     )
+
+
+def _trailer_pattern(trailers: list[str]) -> re.Pattern[str] | None:
+    """Any of ``trailers`` at a line start or after punctuation and a space ("… اليمني. سمات …")."""
+    if not trailers:
+        return None
+    return re.compile(r"(?:^|(?<=[^\w\s]) )(?:" + "|".join(
+        variant_pattern(t) for t in sorted(trailers, key=len, reverse=True)) + r")(?!\w)")
 
 
 @cache
@@ -289,16 +300,17 @@ def _widgets(lines: list[str], found: _Found) -> list[str]:
 
 
 def _trailers(lines: list[str], found: _Found) -> list[str]:
-    """Cut site chrome glued to the end of a paragraph ("… في سبتمبر. رابط الخبر بصحيفة الوئام: <title>")."""
-    pattern = _boilerplate().trailers
-    if pattern is None:
-        return lines
+    """Cut site chrome glued to the end of a paragraph ("… في سبتمبر. رابط الخبر بصحيفة الوئام: <title>"), and
+    a tag list glued to the end of the article's last paragraph ("… للشعب اليمني. سمات إعادة الأمل الحوثي …")."""
+    bp = _boilerplate()
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     out = []
-    for line in lines:
-        m = pattern.search(line)
-        if m is not None:
-            found.removed.append(line[m.start() :].strip())
-            line = line[: m.start()].rstrip()
+    for i, line in enumerate(lines):
+        for pattern in (bp.trailers, bp.last_trailers if i == last else None):
+            m = pattern.search(line) if pattern is not None else None
+            if m is not None:
+                found.removed.append(line[m.start() :].strip())
+                line = line[: m.start()].rstrip()
         out.append(line)
     return out
 

@@ -110,6 +110,17 @@ def _family(parts: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(parts), ()
 
 
+def _surname(parts: Sequence[str]) -> tuple[str, ...] | None:
+    """The family name a full name ends with: "آل X", or a last word that is not a father's name after بن
+    ("عبدالله الربيعة" → الربيعة; "محمد بن نايف" has none)."""
+    core, fam = _family(parts)
+    if fam:
+        return fam
+    if len(core) >= 2 and core[-2] != _NASAB:
+        return (core[-1],)
+    return None
+
+
 def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     """True when the full name ``short`` can be the same person as the longer (or equal) full name ``long``:
     the same given name, and a nasab chain that starts the other's; without a nasab, the same first and last
@@ -120,6 +131,9 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     l_core, l_fam = _family(long)
     if s_fam and l_fam and s_fam != l_fam:
         return False
+    s_sur, l_sur = _surname(short), _surname(long)
+    if s_sur and l_sur and s_sur != l_sur:
+        return False  # "هاني آل إبراهيم" is not "هاني بن محمد أبوراس"
     if _NASAB in s_core or _NASAB in l_core:
         return tuple(l_core[: len(s_core)]) == tuple(s_core)
     if s_core[-1] != l_core[-1]:

@@ -276,3 +276,13 @@ def test_trailer_glued_to_the_last_paragraph_is_cut() -> None:
     # not a trailer inside a sentence
     kept = "عنوان\n\nقال إن رابط الخبر بصحيفة محلية كان معطلا أمس"
     assert "رابط الخبر" in clean_article(kept).text
+
+
+def test_a_tag_list_glued_to_the_last_paragraph_is_cut_and_nowhere_else() -> None:
+    text = ("عنوان الخبر\n\nوقال إن من سمات القائد الصبر. سمات القيادة كثيرة ومنها الحلم.\n\n"
+            "وأكد أن القوات مصدر أمان للشعب اليمني. سمات إعادة الأمل الحوثي السعودية المخلوع صالح")
+    art = clean_article(text)
+    assert art.text.endswith("للشعب اليمني.")
+    assert "سمات القيادة كثيرة" in art.text  # a sentence opening with the word, not in the last paragraph
+    assert art.removed_lines == ["سمات إعادة الأمل الحوثي السعودية المخلوع صالح"]
+    assert clean_article(art.text).text == art.text

@@ -52,6 +52,9 @@ def k(name: str) -> tuple[str, ...]:
     ("رجب أردوغان", "رجب طيب أردوغان", True),  # same first and last word, the middle left out
     ("هيلاري كلينتون", "بيل كلينتون", False),
     ("عبد الفتاح السيسي", "عبدالفتاح السيسي", True),  # spacing folded by the identity key
+    ("هاني آل إبراهيم", "هاني بن محمد أبوراس", False),  # two family names
+    ("عبدالله بن عبدالعزيز آل سعود", "عبدالله بن عبدالعزيز الربيعة", False),
+    ("محمد بن سلمان آل سعود", "محمد بن سلمان بن عبدالعزيز", True),  # a nasab chain has no family name
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same

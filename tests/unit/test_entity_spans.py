@@ -163,3 +163,8 @@ def test_a_club_name_after_a_definite_noun_is_an_adjective() -> None:
     ids = kb_ids("وأكد مدرب المنتخب الوطني أن المباراة صعبة")
     assert "nassr" not in " ".join(str(v) for v in ids.values())
     assert not any(k == "الوطني" for k in ids), ids
+
+
+def test_an_outlet_name_typed_org_without_its_context_is_the_common_word() -> None:
+    assert found("أقيمت الفعالية في ساحة العروض بحي الجزيرة أمس", [("الجزيرة", "ORG")]) == []
+    assert ("الجزيرة", "ORG") in found("وقال مصدر لـ«الجزيرة» إن الاجتماع انتهى", [("الجزيرة", "ORG")])

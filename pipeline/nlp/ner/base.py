@@ -260,7 +260,7 @@ def tag_document(
                                                                     first[:1] in ("و", "ف")):
             continue
         hint = hints.get((sidx, i, j))
-        if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed):
+        if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed, typ):
             continue  # "نشر الخبر", "السلم الأهلي": the common word
         title = span_title(words[sidx], i, j, lex) if typ is EntityType.PER else None
         title_text, title_country = None, title.country_code if title else None

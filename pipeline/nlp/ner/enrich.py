@@ -892,12 +892,12 @@ def homograph_key(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> s
 
 
 def is_common_word_reading(words: Sequence[str], i: int, j: int, lex: EntityLexicon, places_in_sentence: int,
-                           confirmed: frozenset[str] = frozenset()) -> bool:
+                           confirmed: frozenset[str] = frozenset(), typ: EntityType | None = None) -> bool:
     """True when the one-word mention [i, j) of a homograph (homographs_ar.tsv) reads as the common word.
     A ``place_cue`` word ("نشر الخبر") needs a place head before it or another place in its sentence
     (``places_in_sentence``), or a locative before it ("في الخبر", "بالخبر") in a document where it was
     ``confirmed`` a place by such a cue; an ``adjective`` word is the adjective right after a definite noun
-    ("السلم الأهلي")."""
+    ("السلم الأهلي"); an ``outlet`` word typed ORG is an outlet only in quotes or after "صحيفة", "قناة" …"""
     key = homograph_key(words, i, j, lex)
     if key is None:
         return False
@@ -907,6 +907,10 @@ def is_common_word_reading(words: Sequence[str], i: int, j: int, lex: EntityLexi
         if heads & _PLACE_CUE_HEADS or places_in_sentence > 0:
             return False
         return not (key in confirmed and _located(words, i))
+    if rule == "outlet":  # "«الجزيرة»", "قناة الجزيرة" name an outlet even when the KB cannot tell which
+        named = i > 0 and (words[i - 1] in _OPEN_QUOTES or any(k in lex.outlet_heads for _, k in first_word_keys(
+            words[i - 1])))
+        return typ is EntityType.ORG and not named
     if rule == "adjective":  # after a definite noun, a proclitic allowed ("وللسلم الأهلي")
         return _after_definite_noun([identity_key(w) for w in words[i - 1 : i + 1]], min(i, 1), lex)
     return False
