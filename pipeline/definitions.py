@@ -17,6 +17,7 @@ ASSETS = [
     entities.entity_mentions,
     entities.entities,
     entities.entity_aliases,
+    entities.entity_references,
     events.event_mentions_and_events,
     stats.entity_stats,
     stats.entity_daily,

@@ -2,7 +2,7 @@
 
 A re-run on the same input gives the same ids, so tables can be compared and joined across runs.
 The one-letter prefixes tell the kind of id at a glance: ``N`` entity mention, ``E`` entity,
-``M`` event mention, ``V`` event.
+``R`` entity reference, ``M`` event mention, ``V`` event.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ def stable_id(*parts: object, length: int = 16) -> str:
 def mention_id(doc_id: str, start: int, end: int) -> str:
     """Id of the entity mention at ``documents.text[start:end]`` of ``doc_id``."""
     return "N" + stable_id("mention", doc_id, start, end, length=15)
+
+
+def reference_id(doc_id: str, start: int, end: int) -> str:
+    """Id of the entity reference (a nationality adjective) at ``documents.text[start:end]`` of ``doc_id``."""
+    return "R" + stable_id("reference", doc_id, start, end, length=15)
 
 
 def entity_id(key: str) -> str:

@@ -252,6 +252,24 @@ ENTITY_ALIASES = _t(
     ("n_mentions", INT, "Mentions with this exact surface.", NOT_NULL),
 )
 
+ENTITY_REFERENCES = _t(
+    "entity_references",
+    "Nationality adjectives and demonyms outside entity mentions ('المحللون الروس', 'التنسيق السوري', "
+    "'السوريين'): references to a country that are not its name, so they are never persons or places. Count "
+    "them with the country's mentions for how much the press talks about it.",
+    ("reference_id",),
+    ("reference_id", STR, "Deterministic id: hash of doc_id and the span.", NOT_NULL),
+    ("doc_id", STR, "Document (documents.doc_id).", NOT_NULL),
+    ("sentence_idx", I32, "Sentence of the reference (sentences.sentence_idx).", NOT_NULL),
+    ("start", INT, "Start character offset into documents.text (a conjunction و/ف stays outside).", NOT_NULL),
+    ("end", INT, "End character offset (exclusive) into documents.text.", NOT_NULL),
+    ("surface", STR, "documents.text[start:end].", NOT_NULL),
+    ("kind", STR, "nationality: a nationality adjective or demonym (the only kind so far).", NOT_NULL),
+    ("country_code", STR, "ISO 3166-1 alpha-2 code of the country referred to ('الروسي' → RU).", NOT_NULL),
+    ("entity_id", STR, "The country's entity (entities.entity_id) when the corpus names the country; null "
+     "otherwise."),
+)
+
 EVENT_MENTIONS = _t(
     "event_mentions",
     "One row per event trigger found in a sentence, with its arguments.",
@@ -456,7 +474,7 @@ SOURCE_TYPE_STATS = _t(
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        RAW_FILES, QUARANTINE, DOCUMENTS, SENTENCES, ENTITY_MENTIONS, ENTITIES, ENTITY_ALIASES,
+        RAW_FILES, QUARANTINE, DOCUMENTS, SENTENCES, ENTITY_MENTIONS, ENTITIES, ENTITY_ALIASES, ENTITY_REFERENCES,
         EVENT_MENTIONS, EVENTS, EVENT_PARTICIPANTS, EVENT_MENTION_PARTICIPANTS, QUOTES, ENTITY_STATS, ENTITY_DAILY,
         ENTITY_PAIRS, ENTITY_PAIR_DOCS, SOURCE_STATS, SOURCE_TYPE_STATS,
     )

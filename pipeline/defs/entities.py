@@ -1,4 +1,5 @@
-"""Stage entities: ``entity_mentions`` (NER + resolution), ``entities`` and ``entity_aliases``."""
+"""Stage entities: ``entity_mentions`` (NER + resolution), ``entities``, ``entity_aliases`` and
+``entity_references`` (nationality adjectives)."""
 
 
 import dagster as dg
@@ -7,7 +8,7 @@ import polars as pl
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import NerConfig, Warehouse
 from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, outlet_countries, tag_documents
-from pipeline.nlp.resolve import build_aliases, build_entities, resolve_mentions
+from pipeline.nlp.resolve import build_aliases, build_entities, build_references, resolve_mentions
 from pipeline.schemas import EntityType
 from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
 
@@ -52,6 +53,17 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner
           "(English name, country, GeoNames id, coordinates) for places and organisations.")
 def entities(warehouse: Warehouse, ner: NerConfig) -> dg.MaterializeResult:
     return warehouse.publish("entities", build_entities(warehouse.read("entity_mentions"), ner.entity_lexicon()))
+
+
+@dg.asset(group_name="entities", kinds={"polars", "parquet"}, deps=["documents", "sentences", "entity_mentions"],
+          description="Nationality adjectives and demonyms ('الروس', 'السوري') outside entity mentions: "
+          "references to a country that are not its name, with the country's entity.")
+def entity_references(warehouse: Warehouse) -> dg.MaterializeResult:
+    refs = build_references(warehouse.read("documents"), warehouse.read("sentences"),
+                            warehouse.read("entity_mentions"))
+    by_country = refs.group_by("country_code").len().sort("len", descending=True).head(10)
+    return warehouse.publish("entity_references", refs, by_country=dg.MetadataValue.md(
+        "\n".join(f"- {c}: {n}" for c, n in by_country.iter_rows()) or "_none_"))
 
 
 @dg.asset(group_name="entities", kinds={"polars", "parquet"}, deps=["entity_mentions"],
@@ -131,8 +143,32 @@ def aliases_match_mentions(warehouse: Warehouse) -> dg.AssetCheckResult:
         "unknown_entity_ids": len(missing), "sum_n_mentions": total, "mention_rows": mentions.height})
 
 
+@dg.asset_check(asset="entity_references", blocking=True,
+                additional_deps=["documents", "sentences", "entity_mentions", "entities"],
+                description="documents.text[start:end] == surface, every span inside its sentence and outside "
+                "every entity mention, and every entity_id an existing country entity.")
+def references_match_text_and_entities(warehouse: Warehouse) -> dg.AssetCheckResult:
+    refs, docs = warehouse.read("entity_references"), warehouse.read("documents")
+    bad = span_mismatches(refs, docs, "start", "end", "surface")
+    sents = warehouse.read("sentences").select("doc_id", "sentence_idx", pl.col("start").alias("s_start"),
+                                               pl.col("end").alias("s_end"))
+    outside = refs.join(sents, on=["doc_id", "sentence_idx"], how="left").filter(
+        pl.col("s_start").is_null() | (pl.col("start") < pl.col("s_start")) | (pl.col("end") > pl.col("s_end")))
+    mentions = warehouse.read("entity_mentions").select("doc_id", pl.col("start").alias("m_start"),
+                                                        pl.col("end").alias("m_end"))
+    inside = refs.join(mentions, on="doc_id").filter(
+        (pl.col("start") < pl.col("m_end")) & (pl.col("m_start") < pl.col("end")))
+    ents = warehouse.read("entities").filter(pl.col("subtype") == "country")
+    missing = missing_references(refs["entity_id"].drop_nulls(), ents["entity_id"])
+    return dg.AssetCheckResult(passed=bad.is_empty() and outside.is_empty() and inside.is_empty() and not missing,
+                               metadata={"mismatched_spans": bad.height, "outside_their_sentence": outside.height,
+                                         "inside_an_entity_mention": inside.height,
+                                         "unknown_country_entity_ids": len(missing)})
+
+
 entities_checks = [
     *contract_checks("entity_mentions"), *contract_checks("entities"), *contract_checks("entity_aliases"),
+    *contract_checks("entity_references"), references_match_text_and_entities,
     offsets_match_text, mentions_reference_documents_and_sentences, types_and_confidence_valid,
     every_mention_links_to_an_entity, entity_counts_match_mentions, aliases_match_mentions,
 ]

@@ -36,7 +36,14 @@ import polars as pl
 
 from pipeline import ids
 from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_rows
-from pipeline.nlp.ner.enrich import HEAD_NOUNS, NAMED_AFTER_LOC_HEADS, EntityLexicon, entity_lexicon, story_subtypes
+from pipeline.nlp.ner.enrich import (
+    HEAD_NOUNS,
+    NAMED_AFTER_LOC_HEADS,
+    EntityLexicon,
+    entity_lexicon,
+    nationality_references,
+    story_subtypes,
+)
 from pipeline.nlp.romanize import romanize_name
 from pipeline.nlp.text import identity_key, normalize_for_matching, url_country
 from pipeline.schemas import TABLES, EntityType
@@ -712,3 +719,38 @@ def build_aliases(mentions: pl.DataFrame) -> pl.DataFrame:
         .agg(pl.len().cast(pl.Int64).alias("n_mentions"))
         .rename({"surface": "alias"})
     )
+
+
+# --- references --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ReferenceRow:
+    """One row of the ``entity_references`` table."""
+
+    reference_id: str
+    doc_id: str
+    sentence_idx: int
+    start: int
+    end: int
+    surface: str
+    kind: str
+    country_code: str
+    entity_id: str | None
+
+
+def build_references(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """``entity_references`` rows: the nationality adjectives of every document outside its resolved entity
+    ``mentions``, each with its country's entity when the corpus names that country."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
+        spans[doc_id].append((start, end))
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, start, end in mentions.select("doc_id", "start", "end").iter_rows():
+        taken[doc_id].append((start, end))
+    countries = set(mentions["entity_id"].unique().to_list()) if mentions.height else set()
+    rows = []
+    for doc_id, text in documents.select("doc_id", "text").sort("doc_id").iter_rows():
+        for sidx, start, end, code in nationality_references(text, spans.get(doc_id, []), taken.get(doc_id, [])):
+            eid = ids.entity_id("cc:" + code)
+            rows.append(ReferenceRow(ids.reference_id(doc_id, start, end), doc_id, sidx, start, end, text[start:end],
+                                     "nationality", code, eid if eid in countries else None))
+    return TABLES["entity_references"].frame(rows)

@@ -302,5 +302,15 @@ def test_analyst_views_answer_their_questions_on_the_seeds(warehouse: Path):
         bridge = con.execute("SELECT name_a, name_b, title FROM entity_pair_documents WHERE n_sentences > 0"
                              ).fetchall()
         assert any({"فلاديمير بوتين", "أحمد الشرع"} == {a, b} for a, b, _ in bridge), bridge[:5]
+        # how much the press talks about a country: by name and by nationality adjective ("الروسي")
+        attention = con.execute("SELECT sum(n_name_mentions), sum(n_references) FROM country_attention_daily "
+                                "WHERE country_code = 'RU'").fetchone()
+        assert attention[0] > 0 and attention[1] > 0, attention
+        dated = con.execute("SELECT count(*) FROM entity_references JOIN documents USING (doc_id) "
+                            "WHERE published_at IS NOT NULL").fetchone()[0]
+        assert con.execute("SELECT sum(n_references) FROM country_attention_daily").fetchone()[0] == dated
+        adjectives = {s for (s,) in con.execute("SELECT surface FROM entity_references WHERE country_code = 'RU'"
+                                                ).fetchall()}
+        assert {"الروسي", "الروسية"} <= adjectives, adjectives
     finally:
         con.close()

@@ -9,6 +9,7 @@ from datetime import datetime
 import polars as pl
 import pytest
 
+from pipeline import ids
 from pipeline.lexicons import ACTOR_COLUMNS, MISC_SUBTYPES, ORG_SUBTYPES, PERSON_SUBTYPES, ROLE_COLUMNS, load_kb
 from pipeline.nlp.ner.base import tag_document
 from pipeline.nlp.ner.enrich import entity_lexicon
@@ -274,3 +275,19 @@ def test_a_family_name_two_persons_of_the_document_share_is_the_one_named_last()
     resolved = resolve_mentions(f)
     ids = resolved["entity_id"].to_list()
     assert ids[2] == ids[1] and ids[4] == ids[0] and ids[0] != ids[1]
+
+
+def test_references_carry_their_country_entity_when_the_corpus_names_it() -> None:
+    from pipeline.nlp.resolve import build_references
+
+    text = "زار الوفد الروسي سوريا، وقال مسؤول بريطاني إن الوفد السوري رحب"
+    documents = pl.DataFrame({"doc_id": ["d1"], "text": [text]})
+    sentences = pl.DataFrame({"doc_id": ["d1"], "sentence_idx": [0], "start": [0], "end": [len(text)]})
+    s = text.index("سوريا")
+    mentions = pl.DataFrame({"doc_id": ["d1"], "start": [s], "end": [s + len("سوريا")],
+                             "entity_id": [ids.entity_id("cc:SY")]})
+    refs = build_references(documents, sentences, mentions)
+    assert refs["surface"].to_list() == ["الروسي", "بريطاني", "السوري"]
+    linked = dict(zip(refs["country_code"], refs["entity_id"], strict=True))
+    assert linked == {"RU": None, "GB": None, "SY": ids.entity_id("cc:SY")}  # only Syria is named
+    assert all(text[a:b] == t for a, b, t in refs.select("start", "end", "surface").iter_rows())

@@ -168,3 +168,15 @@ def test_a_club_name_after_a_definite_noun_is_an_adjective() -> None:
 def test_an_outlet_name_typed_org_without_its_context_is_the_common_word() -> None:
     assert found("أقيمت الفعالية في ساحة العروض بحي الجزيرة أمس", [("الجزيرة", "ORG")]) == []
     assert ("الجزيرة", "ORG") in found("وقال مصدر لـ«الجزيرة» إن الاجتماع انتهى", [("الجزيرة", "ORG")])
+
+
+# --- nationality references --------------------------------------------------------------------------------
+def test_nationality_adjectives_are_references_to_their_country() -> None:
+    from pipeline.nlp.ner.enrich import nationality_references
+
+    text = "قال المحللون الروس إن التنسيق السوري الروسي جيد، والسوريين يرحبون. وقال أحمد المصري إن العرب متفقون"
+    person = text.index("أحمد المصري")
+    refs = nationality_references(text, [(0, len(text))], [(person, person + len("أحمد المصري"))])
+    got = [(text[s:e], code) for _, s, e, code in refs]
+    assert got == [("الروس", "RU"), ("السوري", "SY"), ("الروسي", "RU"), ("السوريين", "SY")]
+    # a surname inside a name is no reference; "العرب" names no one country; the proclitic و stays outside

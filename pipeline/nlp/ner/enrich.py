@@ -22,6 +22,8 @@ Matching is on :func:`pipeline.nlp.text.identity_key`; a proclitic (و ف ب ل 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -923,3 +925,38 @@ def word_frequencies() -> dict[str, int]:
     from pipeline.nlp.ner.resources import FREQ_FILE, load_frequencies
 
     return load_frequencies(NER_MODEL_DIR / FREQ_FILE)
+
+
+# --- nationality references ------------------------------------------------------------------------------
+_WORD_RE = re.compile(r"[\w\u064B-\u065F\u0670]+")  # a word with its diacritics
+
+
+@cache
+def _nisba_codes() -> dict[str, str]:
+    """Matching form of every nationality adjective of ``nisba_ar.tsv`` that names one country -> its code."""
+    return {form: code for form, code in load_lexicon().nisba.items() if code}
+
+
+def nationality_references(text: str, sentence_spans: Sequence[tuple[int, int]],
+                           mention_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, int, str]]:
+    """(sentence index, start, end, ISO country code) of every nationality adjective or demonym of one country
+    in ``text`` ("الروسي", "السوريين", "روس") outside the entity mentions ``mention_spans`` (a surname such
+    as "المصري" inside a name is no reference); the conjunction و/ف stays outside the span."""
+    codes = _nisba_codes()
+    taken = sorted(mention_spans)
+    starts = [s for s, _ in taken]
+    out = []
+    for sidx, (s0, e0) in enumerate(sentence_spans):
+        for m in _WORD_RE.finditer(text, s0, e0):
+            word, start, end = m.group(), m.start(), m.end()
+            code = codes.get(normalize_for_matching(word))
+            if code is None and word[:1] in ("و", "ف") and len(word) > 3:
+                code = codes.get(normalize_for_matching(word[1:]))
+                start += 1
+            if code is None:
+                continue
+            k = bisect_right(starts, start) - 1
+            if (k >= 0 and taken[k][1] > start) or (k + 1 < len(taken) and taken[k + 1][0] < end):
+                continue
+            out.append((sidx, start, end, code))
+    return out
