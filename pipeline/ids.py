@@ -27,7 +27,8 @@ def reference_id(doc_id: str, start: int, end: int) -> str:
 
 
 def entity_id(key: str) -> str:
-    """Id of the entity whose identity key is ``key`` (``kb:…``, ``cc:…``, ``gn:…``, ``p:…`` or ``n:…``)."""
+    """Id of the entity whose identity key is ``key`` (``kb:…``, ``cc:…``, ``gn:…``, ``rg:…``, ``p:…``, ``f:…``
+    or ``n:…``)."""
     return "E" + stable_id("entity", key, length=15)
 
 

@@ -8,7 +8,9 @@ spacing, ابن/بن), in this order:
    لافروف") is the actor who held that title on the article's publication day, when exactly one holder's
    name fits the name written.
 2. **Places.** Every spelling of a country is one entity keyed by its ISO code (السعودية = المملكة العربية
-   السعودية = "المملكة" in a Saudi context = SA; سوريا = سورية); other gazetteer places by GeoNames id.
+   السعودية = "المملكة" in a Saudi context = SA; سوريا = سورية); other gazetteer places by GeoNames id,
+   regions by their English name (الخليج = الخليج العربي); a name several countries share by the story's
+   country (طرابلس, عمان).
 3. **Persons, safely.** A full name (two words or more) links to a longer compatible full name — same given
    name, and for a nasab the shorter chain is the start of the longer ("محمد بن سلمان" → "محمد بن سلمان
    بن عبدالعزيز"); otherwise the same first and last word — first inside its document, across documents
@@ -547,6 +549,8 @@ def resolve_mentions(
                 keys[i] = "cc:" + code
             elif entry is not None and entry.geonames_id:
                 keys[i] = f"gn:{entry.geonames_id}"
+            elif entry is not None and entry.subtype == "region" and entry.name_en:
+                keys[i] = "rg:" + entry.name_en  # "الخليج" = "الخليج العربي" (the Gulf)
             else:
                 keys[i] = "n:" + m.key
         elif typ is EntityType.PER:
@@ -568,7 +572,7 @@ def resolve_mentions(
     for k, c in entity_votes.items():
         if k.startswith("kb:"):
             entity_type[k] = EntityType(kb.actors[k[3:]].type)
-        elif k.startswith(("cc:", "gn:")):
+        elif k.startswith(("cc:", "gn:", "rg:")):
             entity_type[k] = EntityType.LOC
         else:
             entity_type[k] = max(c, key=lambda t: (c[t], -_TYPE_ORDER.index(t)))
@@ -592,6 +596,8 @@ def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz:
         return kb.actors[entity_key[3:]].subtype
     if entity_key.startswith("cc:"):
         return "country"
+    if entity_key.startswith("rg:"):
+        return "region"
     if entity_key.startswith("gn:"):
         entry = gaz.by_key.get(key)
         return entry.subtype if entry else None

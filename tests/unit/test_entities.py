@@ -291,3 +291,14 @@ def test_references_carry_their_country_entity_when_the_corpus_names_it() -> Non
     linked = dict(zip(refs["country_code"], refs["entity_id"], strict=True))
     assert linked == {"RU": None, "GB": None, "SY": ids.entity_id("cc:SY")}  # only Syria is named
     assert all(text[a:b] == t for a, b, t in refs.select("start", "end", "surface").iter_rows())
+
+
+def test_oman_and_amman_and_the_gulf_by_its_two_names() -> None:
+    rows = [("d1", "عمان", "LOC", None, "OM"), ("d2", "سلطنة عمان", "LOC"), ("d3", "عمان", "LOC", None, "JO"),
+            ("d4", "الخليج", "LOC"), ("d5", "الخليج العربي", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "عمان") == entity_of(resolved, "d2", "سلطنة عمان")  # Oman
+    assert entity_of(resolved, "d3", "عمان") != entity_of(resolved, "d1", "عمان")  # Amman
+    assert entity_of(resolved, "d4", "الخليج") == entity_of(resolved, "d5", "الخليج العربي")
+    ents = build_entities(resolved)
+    assert sorted(ents.filter(pl.col("name_en").is_in(["Oman", "Amman"]))["country_code"].to_list()) == ["JO", "OM"]

@@ -180,3 +180,24 @@ def test_nationality_adjectives_are_references_to_their_country() -> None:
     got = [(text[s:e], code) for _, s, e, code in refs]
     assert got == [("الروس", "RU"), ("السوري", "SY"), ("الروسي", "RU"), ("السوريين", "SY")]
     # a surname inside a name is no reference; "العرب" names no one country; the proclitic و stays outside
+
+
+def test_a_prayer_is_not_a_name() -> None:
+    prayer = found("وفق الله الأمير محمد بن سلمان نصر الله به الثغور", [("نصر الله", "PER")])
+    assert all(s != "نصر الله" for s, _ in prayer), prayer
+    assert ("نصر الله", "PER") in found("وقال نصر الله في خطابه إن الحزب مستعد", [("نصر الله", "PER")])
+
+
+def test_an_organisation_span_gives_back_the_name_that_follows_it() -> None:
+    got = found("وقال رئيس الاتحاد السعودي لكرة القدم احمد عيد إن", [("الاتحاد السعودي لكرة القدم احمد", "ORG")])
+    assert ("الاتحاد السعودي لكرة القدم", "ORG") in got and ("احمد عيد", "PER") in got, got
+
+
+def test_a_name_shared_by_a_city_and_a_country_among_countries_is_the_country() -> None:
+    text = "الذي يضم أيضا السعودية والبحرين والكويت وعمان وقطر"
+    out = tag_document(text, [(0, len(text))], FixedTagger([("وعمان", "LOC")]), entity_lexicon())
+    assert {text[s.start : s.end]: s.country_code for s in out}.get("عمان") == "OM"
+    text = "افتتح معرض في العاصمة الأردنية عمان أمس"
+    out = tag_document(text, [(0, len(text))], FixedTagger([("عمان", "LOC")]), entity_lexicon())
+    amman = next(s for s in out if text[s.start : s.end] == "عمان")
+    assert amman.country_code is None and amman.title_country == "JO"

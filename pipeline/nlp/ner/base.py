@@ -23,6 +23,7 @@ from pipeline.nlp.ner.enrich import (
     homograph_key,
     is_adjective,
     is_common_word_reading,
+    is_country_word,
     propagate_forms,
     repair_person_spans,
     span_title,
@@ -268,11 +269,17 @@ def tag_document(
             sent = toks[sidx]
             title_text = text[sent[title.start].start + title.cut : sent[title.end - 1].end]
         normalized = span_normalized(text, start, end, cut)
-        if typ is EntityType.LOC and identity_key(normalized) in lex.shared_places:
+        country_code = hint.country_code if hint else None
+        shared = identity_key(normalized) if typ is EntityType.LOC else ""
+        if shared in lex.shared_places:
             title_country = context.country  # "طرابلس" in a Lebanese story
+            sent_words = words[sidx]
+            if shared in lex.shared_countries and any(
+                    0 <= k < len(sent_words) and is_country_word(sent_words[k], lex) for k in (i - 1, j)):
+                country_code = lex.shared_countries[shared]  # "والكويت وعمان وقطر": among countries, Oman
         out.append(EntitySpan(
             sidx, start, end, typ, round(conf, 4), normalized,
             title=title_text, title_country=title_country,
-            kb_id=hint.kb_id if hint else None, country_code=hint.country_code if hint else None,
+            kb_id=hint.kb_id if hint else None, country_code=country_code,
         ))
     return out

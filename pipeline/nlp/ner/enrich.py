@@ -104,6 +104,8 @@ _KINSHIP = frozenset(identity_key(w) for w in ("نجل", "نجلة", "نجلي",
                                                "حفيدة", "والد", "والدة", "ابنة", "أخت", "شقيقي"))
 # after these a royal's name is given names, "بن X", "آل X" and ال-words ("الملك سلمان أناب": not أناب)
 _ROYAL_TITLES = frozenset(identity_key(w) for w in ("الملك", "الأمير", "الأميرة", "الملكة", "السلطان", "الأميرين"))
+# "نصر الله به", "حفظه الله لهم": after a verb + الله these make a prayer of it
+_PRAYER_OBJECTS = frozenset({"به", "بها", "بهم", "بهما", "له", "لها", "لهم", "لنا", "بنا"})
 # "«عاصفة الحزم» للمالك أحمد": a boat or a horse named after something is not that thing
 _OWNED = frozenset(identity_key(w) for w in ("للمالك", "لمالكه", "لمالكها", "للملاك", "لصاحبه", "لصاحبها"))
 # cues of a finance sentence: "الأهلي" there is the bank
@@ -154,6 +156,7 @@ class EntityLexicon:
     outlet_heads: frozenset[str] = field(default_factory=frozenset)
     club_heads: frozenset[str] = field(default_factory=frozenset)
     shared_places: frozenset[str] = field(default_factory=frozenset)  # city names several countries have
+    shared_countries: dict[str, str] = field(default_factory=dict)  # a shared name's country reading (عمان: OM)
     homographs: dict[str, str] = field(default_factory=dict)  # identity key -> rule (homographs_ar.tsv)
 
     def is_known_name(self, key: str) -> bool:
@@ -173,6 +176,7 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
     titles (titles_ar.txt and every KB role title), given names (given_names_ar.txt and the KB's persons)."""
     kb = load_kb(kb_extra)
     lex = load_lexicon()
+    places_by_key = {identity_key(n): e for n, e in places().items()}
     entries: dict[str, DictEntry] = {}
     for norm, entry in places().items():
         if entry.subtype in ("country", "region") or len(norm.split()) > 1:
@@ -205,6 +209,11 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
         club_heads=frozenset(identity_key(w) for w in _CLUB_HEADS),
         shared_places=frozenset(identity_key(normalize_for_matching(name))
                                 for name, _ in read_rows("places_shared_names_ar.tsv", ("name", "entry"))),
+        shared_countries={identity_key(normalize_for_matching(name)): code
+                          for name, other in read_rows("places_shared_names_ar.tsv", ("name", "entry"))
+                          if (other_key := identity_key(normalize_for_matching(other))) in places_by_key
+                          and places_by_key[other_key].subtype == "country"
+                          and (code := places_by_key[other_key].country_code)},
         homographs={identity_key(normalize_for_matching(form)): rule
                     for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
     )
@@ -263,7 +272,9 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
     * a place before a given name is the place ("نائب طرابلس محمد كبارة" → LOC "طرابلس", PER "محمد كبارة"),
       and so is a place name without the article ending a name of four words ("… العاصمي عسير");
     * a name ending on آل / بن goes on into the next person span ("… آل" + "سعود");
-    * after a royal title the name is given names, "بن X", "آل X" and ال-words ("الملك سلمان أناب")."""
+    * after a royal title the name is given names, "بن X", "آل X" and ال-words ("الملك سلمان أناب");
+    * a verb + الله before "به", "لهم" is a prayer ("نصر الله به الثغور"), not a name;
+    * an organisation span ending on a given name leaves it to the person ("… لكرة القدم أحمد عيد")."""
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
@@ -301,10 +312,23 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 _clear(labs, a, b)
                 _mark(labs, a, b - 1, tag, conf)
                 _mark(labs, b - 1, b, EntityType.LOC.tag, conf)
+        for a, b, tag in _spans(labs):  # "رئيس الاتحاد السعودي لكرة القدم أحمد عيد": the name is not the body's
+            if ((EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and b - a >= 3
+                    and keys[b - 1] in lex.given_names and not keys[b - 1].startswith("ال")
+                    and keys[b - 2] not in _DANGLING and keys[b - 2] not in lex.given_names):
+                conf = labs[a][1]
+                end = b + 1 if b < len(words) and labs[b][0] == "O" and words[b][:1].isalpha() and (
+                    normalize_for_matching(words[b]) not in lex.lexicon.stopwords) else b
+                _clear(labs, a, end)
+                _mark(labs, a, b - 1, tag, conf)
+                _mark(labs, b - 1, end, EntityType.PER.tag, conf)
         spans = _spans(labs)
         for (_, b, tag), (na, _, ntag) in pairwise(spans):
             if _is_person(tag) and _is_person(ntag) and na == b and keys[b - 1] in _DANGLING:
                 labs[b] = ("I-" + tag, labs[b][1])
+        for a, b, tag in _spans(labs):  # "نصر الله به الثغور": a prayer, God the subject, not Nasrallah
+            if _is_person(tag) and words[b - 1] == "الله" and b < len(words) and words[b] in _PRAYER_OBJECTS:
+                _clear(labs, a, b)
         for a, b, tag in _spans(labs):
             if not _is_person(tag) or a == 0 or keys[a - 1] not in _ROYAL_TITLES or keys[a] not in lex.given_names:
                 continue
@@ -884,6 +908,11 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined
 
 
 _PLACE_CUE_HEADS = frozenset(identity_key(w) for w in (*_REGION_HEADS, "مدينة", "بلدة", "قرية", "حي", "مدن"))
+
+
+def is_country_word(word: str, lex: EntityLexicon) -> bool:
+    """True when ``word`` (a proclitic allowed) is a country's name ("والكويت")."""
+    return any(lex.place_subtypes.get(k) == "country" for _, k in first_word_keys(word))
 
 
 def homograph_key(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> str | None:
