@@ -219,6 +219,12 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
     )
 
 
+@lru_cache(maxsize=1 << 18)
+def word_readings(token: str) -> frozenset[str]:
+    """The identity keys a word can stand for, with or without its proclitics (:func:`first_word_keys`)."""
+    return frozenset(k for _, k in _first_word_keys(token))
+
+
 def first_word_keys(token: str) -> list[tuple[int, str]]:
     """(proclitic length, identity key) readings of the first word of a name, the whole word first."""
     return list(_first_word_keys(token))
@@ -277,11 +283,14 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
     * an organisation span ending on a given name leaves it to the person ("… لكرة القدم أحمد عيد")."""
     out = []
     for words, labs in zip(sentences, labels, strict=True):
+        if all(lab == "O" for lab, _ in labs):
+            out.append(labs)
+            continue
         labs = list(labs)
         keys = [identity_key(w) for w in words]
 
-        def has(k: int, table: frozenset[str], words: list[str] = words, keys: list[str] = keys) -> bool:
-            return keys[k] in table or any(key in table for _, key in first_word_keys(words[k]))
+        def has(k: int, table: frozenset[str], words: list[str] = words) -> bool:
+            return not word_readings(words[k]).isdisjoint(table)
 
         for a, b, tag in _spans(labs):
             if not _is_person(tag):
@@ -485,9 +494,12 @@ def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: En
     country = None
     if lex is not None:
         votes: dict[str, int] = {}
+        known = _COUNTRY_OF.setdefault(id(lex), {})
         for words in sentences:
             for w in words:
-                code = _word_country(w, lex)
+                code = known.get(w, _UNSEEN)
+                if code is _UNSEEN:
+                    code = known[w] = _word_country(w, lex)
                 if code:
                     votes[code] = votes.get(code, 0) + 1
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
@@ -497,9 +509,13 @@ def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: En
     return DocumentContext(saudi=(saudi > 0 and saudi >= other) or saudi_outlet, country=country or outlet_country)
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_country_cached(word: str, lex_id: int) -> str | None:
-    lex = _LEXICONS[lex_id]
+_UNSEEN = object()
+_COUNTRY_OF: dict[int, dict[str, str | None]] = {}  # id of a lexicon -> word -> the country it names
+
+
+def _word_country(word: str, lex: EntityLexicon) -> str | None:
+    """The country a word names: a nationality adjective's, or a gazetteer place's (a proclitic allowed) when
+    only one country has a place of that name."""
     norm = normalize_for_matching(word)
     if norm in lex.nisba:
         return lex.nisba[norm]
@@ -508,16 +524,6 @@ def _word_country_cached(word: str, lex_id: int) -> str | None:
         if code:
             return code
     return None
-
-
-_LEXICONS: dict[int, EntityLexicon] = {}
-
-
-def _word_country(word: str, lex: EntityLexicon) -> str | None:
-    """The country a word names: a nationality adjective's, or a gazetteer place's (a proclitic allowed) when
-    only one country has a place of that name."""
-    _LEXICONS.setdefault(id(lex), lex)
-    return _word_country_cached(word, id(lex))
 
 
 def _longest_entry(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon
@@ -553,9 +559,9 @@ def story_subtypes_of_words(words: Iterable[str]) -> frozenset[str]:
     """:func:`story_subtypes` over a document's words."""
     sports = finance = 0
     for word in words:
-        readings = {k for _, k in first_word_keys(word)}
-        sports += bool(readings & _SPORTS_KEYS)
-        finance += bool(readings & _FINANCE_KEYS)
+        readings = word_readings(word)
+        sports += not readings.isdisjoint(_SPORTS_KEYS)
+        finance += not readings.isdisjoint(_FINANCE_KEYS)
     kinds = ({"club"} if sports >= _STORY_CUES else set()) | ({"company"} if finance >= _STORY_CUES else set())
     return frozenset(kinds)
 
@@ -679,7 +685,7 @@ def apply_dictionary(
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
-        sports = any(k in sports_keys for w in words for _, k in first_word_keys(w))
+        sports = any(not word_readings(w).isdisjoint(sports_keys) for w in words)
         owner = [-1] * len(words)  # index of the backend span each token belongs to
         for a, b, tag in _spans(labs):  # one backend span holding two names joined by و / ب: split it
             if b - a >= 3 and (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and any(
