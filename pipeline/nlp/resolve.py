@@ -33,11 +33,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
 import polars as pl
 
 from pipeline import ids
-from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_rows
+from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_lines, read_rows
 from pipeline.nlp.ner.enrich import (
     HEAD_NOUNS,
     NAMED_AFTER_LOC_HEADS,
@@ -62,6 +63,21 @@ _FAMILY = "ال"  # آل as the identity key writes it
 _CONTEXT_ONLY = frozenset(("outlet", "agency", "company"))
 # a bare family name in a story about their country is the country's (former) head of state or government
 _LEADERS = frozenset(("head_of_state", "head_of_government"))
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويىءئؤأإآةه")
+
+
+def _skeleton(word: str) -> str:
+    """A word without its long vowels and hamza seats after the first letter: how foreign names spelt two
+    ways ("هيلاري"/"هيلري", "كلينتون"/"كلنتون") compare."""
+    return word[:1] + word[1:].translate(_LONG_VOWELS)
+
+
+@cache
+def _arabic_given_names() -> frozenset[str]:
+    """Identity keys of the Arabic given names (given_names_ar.txt), which never match by skeleton."""
+    return frozenset(identity_key(normalize_for_matching(n)) for n in read_lines("given_names_ar.txt"))
 
 
 def _dual_head_to_singular(key: str) -> str:
@@ -304,6 +320,32 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             positions[m.doc_id].append((m.start, m.parts))
     corpus_pool = list(corpus.items())
     corpus_index = _Pool(corpus_pool)
+    by_skeleton: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for k, p in kb_anchors:
+        by_skeleton[tuple(_skeleton(w) for w in p)].add(k)
+    arabic_given = _arabic_given_names()
+
+    def kb_spelling(parts: tuple[str, ...]) -> str | None:
+        """The one KB person a foreign name spelt with other long vowels is ("هيلري كلنتون" = "هيلاري
+        كلينتون"), a conjunction و allowed before it; never when the words that differ are two given names
+        (محمد ≠ محمود)."""
+        if len(parts) < 2 or any(len(w) < 3 for w in parts):
+            return None
+        for written in (parts, (parts[0][1:], *parts[1:]) if parts[0][:1] in ("و", "ف") else None):
+            if written is None:
+                continue
+            hits = by_skeleton.get(tuple(_skeleton(w) for w in written), set())
+            if len(hits) != 1:
+                continue
+            hit = next(iter(hits))
+            actor = lex.kb.actors[hit[3:]]
+            forms = [tuple(identity_key(f).split()) for f in (actor.name_ar, *actor.aliases)]
+            same = [f for f in forms if len(f) == len(written) and all(_skeleton(a) == _skeleton(b)
+                                                                        for a, b in zip(f, written, strict=True))]
+            if same and not any(a != b and a in arabic_given and b in arabic_given
+                                for a, b in zip(same[0], written, strict=True)):
+                return hit
+        return None
     memo: dict[tuple[str | None, str], str] = {}
 
     def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
@@ -320,7 +362,7 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
                 break
             seen.add(nxt)
             current, cparts = nxt, corpus[nxt]
-        kb_hit = _best_longer("", cparts, kb_pool) or kb_exact.get(cparts)
+        kb_hit = _best_longer("", cparts, kb_pool) or kb_exact.get(cparts) or kb_spelling(cparts)
         memo[(doc_id, key)] = result = kb_hit or "p:" + current
         return result
 

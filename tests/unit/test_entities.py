@@ -302,3 +302,11 @@ def test_oman_and_amman_and_the_gulf_by_its_two_names() -> None:
     assert entity_of(resolved, "d4", "الخليج") == entity_of(resolved, "d5", "الخليج العربي")
     ents = build_entities(resolved)
     assert sorted(ents.filter(pl.col("name_en").is_in(["Oman", "Amman"]))["country_code"].to_list()) == ["JO", "OM"]
+
+
+def test_a_foreign_name_spelt_with_other_long_vowels_is_the_kb_person_but_arabic_names_are_not() -> None:
+    rows = [("d1", "هيلري كلنتون", "PER"), ("d2", "وهيلري كلنتون", "PER"), ("d3", "محمد عباس", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    kb = dict(zip(resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["هيلري كلنتون"] == "hillary_clinton" and kb["وهيلري كلنتون"] == "hillary_clinton"
+    assert kb["محمد عباس"] is None  # not محمود عباس
