@@ -263,7 +263,7 @@ PERSON_SUBTYPES = frozenset({"head_of_state", "head_of_government", "royal", "mi
                              "military", "religious", "politician", "militant", "athlete", "other_person"})
 ORG_SUBTYPES = frozenset({"armed_group", "party", "government_body", "international_org", "agency", "outlet", "club",
                           "company", "coalition", "other_org"})
-MISC_SUBTYPES = frozenset({"operation", "event"})  # named military operations and wars; tournaments, eras
+MISC_SUBTYPES = frozenset({"operation", "event", "agreement"})  # operations and wars; tournaments, eras; treaties
 
 
 @dataclass(frozen=True)

@@ -367,13 +367,14 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
         return result
 
     def doc_targets(doc_id: str, how: str, parts: tuple[str, ...]) -> set[str]:
-        """The persons of the document whose full name ends with (``last``), starts with (``first``) or carries
-        as its nasab (``nasab``) the short form ``parts``."""
+        """The persons of the document whose full name ends with (``last``), starts with (``first``), carries
+        as its nasab (``nasab``) or further up its chain (``lineage``) the short form ``parts``."""
         out = set()
         for p, kb in doc_names[doc_id].items():
             if (how == "last" and p[-1] == parts[0] and p[-2] not in (_NASAB, _FAMILY)) or (
                     how == "first" and p[0] == parts[0]) or (
-                    how == "nasab" and tuple(p[1 : 1 + len(parts)]) == parts):
+                    how == "nasab" and tuple(p[1 : 1 + len(parts)]) == parts) or (
+                    how == "lineage" and any(tuple(p[k : k + len(parts)]) == parts for k in range(3, len(p)))):
                 out.add(kb or anchor_target(doc_id, " ".join(p), p))
         return out
 
@@ -402,7 +403,9 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             if not local and kind == "given":
                 local = doc_targets(m.doc_id, "first", m.parts)
         elif kind == "nasab":
-            local = doc_targets(m.doc_id, "nasab", m.parts)
+            # "بن نايف" is the son of Nayef; "ابن مساعد" may also name a grandfather's line ("عبدالله بن
+            # عبدالعزيز بن مساعد") when no name of the document has it as the father
+            local = doc_targets(m.doc_id, "nasab", m.parts) or doc_targets(m.doc_id, "lineage", m.parts)
         if len(local) > 1 and len(m.parts) == 1 and m.start is not None:
             # two persons of the document share the family name ("أحمد الشرع", "ماهر الشرع"): the one
             # named last before it
@@ -430,7 +433,8 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
 
 # "تنظيم القاعدة" → "القاعدة", "حركة طالبان" → "طالبان": the generic head of a name is often left out
 _GENERIC_ORG_HEADS = frozenset(identity_key(w) for w in (
-    "تنظيم", "حركة", "جماعة", "حزب", "جبهة", "منظمة", "شركة", "مجموعة", "ميليشيا", "ميليشيات", "مليشيا", "قوات"))
+    "تنظيم", "حركة", "جماعة", "حزب", "جبهة", "منظمة", "شركة", "مجموعة", "ميليشيا", "ميليشيات", "مليشيا", "قوات",
+    "نادي", "فريق"))
 
 
 def _named_body(m: _M, group_type: dict[str, EntityType]) -> bool:
@@ -466,6 +470,8 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
     def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         if len(long) <= len(short):
             return False
+        if long[0] in _GENERIC_ORG_HEADS and tuple(long[1:]) == short:
+            return True  # "فريق الكويت الكويتي" ← "الكويت الكويتي"
         if len(short) == 1:
             # the head word alone ("التحالف" ← "التحالف العربي"): an Arabic definite noun, not a foreign
             # name that starts a company's ("بوليوود" is not "بوليوود توريزم")

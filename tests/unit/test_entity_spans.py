@@ -201,3 +201,26 @@ def test_a_name_shared_by_a_city_and_a_country_among_countries_is_the_country() 
     out = tag_document(text, [(0, len(text))], FixedTagger([("عمان", "LOC")]), entity_lexicon())
     amman = next(s for s in out if text[s.start : s.end] == "عمان")
     assert amman.country_code is None and amman.title_country == "JO"
+
+
+def test_a_country_after_a_verb_with_a_pronoun_is_the_country() -> None:
+    got = found("ثم تبعتها سوريا في القرار", [("سوريا", "LOC")])
+    assert ("سوريا", "LOC") in got
+
+
+def test_a_country_followed_by_its_own_adjective_is_a_club() -> None:
+    got = found("يجهز الفريق مباراة ودية أمام الكويت الكويتي وأزميت التركي", [("الكويت", "LOC")])
+    assert ("الكويت الكويتي", "ORG") in got, got
+    assert ("الكويت", "LOC") in found("زار الوفد الكويت أمس", [("الكويت", "LOC")])
+
+
+def test_a_province_after_a_locative_with_a_proclitic() -> None:
+    got = found("حذرت مديرية الدفاع المدني بمنطقة عسير من السيول", [])
+    assert ("عسير", "LOC") in got, got
+
+
+def test_a_definite_head_then_a_full_name_is_the_body_then_the_person() -> None:
+    got = found("وقال الأمين العام للجامعة نبيل العربي إن", [("للجامعة نبيل العربي", "ORG")])
+    assert ("نبيل العربي", "PER") in got, got
+    kept = found("وأعلنت مؤسسة محمد بن راشد عن جائزة", [("مؤسسة محمد بن راشد", "ORG")])
+    assert ("مؤسسة محمد بن راشد", "ORG") in kept, kept

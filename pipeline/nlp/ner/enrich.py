@@ -77,7 +77,7 @@ FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "
 # person is that place or body, not the person
 _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
                     "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
-                    "نادي")
+                    "نادي", "فريق")
 # "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
@@ -118,6 +118,7 @@ _SHORT_FORM_SUBTYPES = frozenset({"armed_group", "party", "coalition", "internat
 # a single-word form this frequent in news is a name elsewhere in the document only where the document mostly
 # names it ("الاتحاد" the club in a sports story, the union elsewhere)
 _COMMON_BUCKET = 8
+_COMMON_WORD_BUCKET = 4  # a word this frequent in news after a KB alias is not part of the name
 _RULE_HEAD_KEYS = frozenset(identity_key(w) for w in _RULE_HEADS)
 _FINANCE_KEYS = frozenset(identity_key(w) for w in _FINANCE_CUES)
 _DANGLING = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو"))
@@ -280,7 +281,9 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
     * a name ending on آل / بن goes on into the next person span ("… آل" + "سعود");
     * after a royal title the name is given names, "بن X", "آل X" and ال-words ("الملك سلمان أناب");
     * a verb + الله before "به", "لهم" is a prayer ("نصر الله به الثغور"), not a name;
-    * an organisation span ending on a given name leaves it to the person ("… لكرة القدم أحمد عيد")."""
+    * an organisation span ending on a given name leaves it to the person ("… لكرة القدم أحمد عيد"), and
+      so does a known body followed by a full name ("للجامعة العربية نبيل العربي");
+    * a family name and an indefinite adjective are the name alone ("المالكي طائفي")."""
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         if all(lab == "O" for lab, _ in labs):
@@ -331,6 +334,22 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 _clear(labs, a, end)
                 _mark(labs, a, b - 1, tag, conf)
                 _mark(labs, b - 1, end, EntityType.PER.tag, conf)
+                continue
+            # "للجامعة العربية نبيل العربي": a known body, then a person's given name and family name
+            if (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and b - a >= 3:
+                cut_at = next((k for k in range(a + 1, b) if keys[k] in lex.given_names
+                               and keys[k - 1] not in _DANGLING and keys[k - 1] not in lex.titles
+                               and keys[k - 1] not in HEAD_NOUNS and _is_known_body(words, keys, a, k, lex)), None)
+                if cut_at is not None:
+                    conf = labs[a][1]
+                    _clear(labs, a, b)
+                    _mark(labs, a, cut_at, tag, conf)
+                    _mark(labs, cut_at, b, EntityType.PER.tag, conf)
+        for a, b, tag in _spans(labs):  # "المالكي طائفي": a family name and an adjective (no article, -ي)
+            if (_is_person(tag) and b - a == 2 and keys[a].startswith("ال") and not keys[b - 1].startswith("ال")
+                    and keys[b - 1].endswith("ي") and keys[b - 1] not in lex.given_names
+                    and not lex.is_known_name(keys[b - 1])):
+                labs[b - 1] = ("O", 1.0)
         spans = _spans(labs)
         for (_, b, tag), (na, _, ntag) in pairwise(spans):
             if _is_person(tag) and _is_person(ntag) and na == b and keys[b - 1] in _DANGLING:
@@ -355,6 +374,21 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 _mark(labs, a, k, tag, conf)
         out.append(labs)
     return out
+
+
+def _is_alias(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
+    """True when tokens [a, k) (a proclitic allowed on the first) are a knowledge-base alias."""
+    rest = list(keys[a + 1 : k])
+    return any(identity_key(" ".join([first, *rest])) in lex.kb.by_alias for _, first in first_word_keys(words[a]))
+
+
+def _is_known_body(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
+    """True when tokens [a, k) (a proclitic allowed on the first) are a dictionary name, a KB alias, or a
+    definite head noun alone ("للجامعة": the League, named just before)."""
+    rest = list(keys[a + 1 : k])
+    return any((key := identity_key(" ".join([first, *rest]))) in lex.entries or key in lex.kb.by_alias
+               or (not rest and first.startswith("ال") and first[2:] in HEAD_NOUNS)
+               for _, first in first_word_keys(words[a]))
 
 
 def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
@@ -420,7 +454,8 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
 
 def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """A person or place right after a head noun that names something after it becomes that thing:
-    "مركز الملك سلمان للإغاثة" (ORG), "مطار الملك عبدالعزيز الدولي" (LOC), "منطقة الرياض" (the province)."""
+    "مركز الملك سلمان للإغاثة" (ORG), "مطار الملك عبدالعزيز الدولي" (LOC), "منطقة الرياض" (the province);
+    a country followed by its own nationality adjective is a body named after it ("الكويت الكويتي")."""
     org_heads = {identity_key(w) for w in _NAMED_AFTER_ORG}
     loc_heads = {identity_key(w) for w in _NAMED_AFTER_LOC}
     misc_heads = {identity_key(w) for w in _NAMED_AFTER_MISC}
@@ -437,6 +472,14 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             if labs[a][0] == "O":
                 continue  # changed by an earlier span of this sentence
             typ = EntityType.parse(tag) or EntityType.MISC
+            if typ is EntityType.LOC and b < len(words) and labs[b][0] == "O":
+                code = lex.nisba.get(normalize_for_matching(words[b]))
+                if code and lex.place_subtypes.get(" ".join(keys[a:b])) == "country" and (
+                        lex.place_types.get(" ".join(keys[a:b])) == code):
+                    conf = labs[a][1]  # "الكويت الكويتي": a club named after its country, not the country
+                    _clear(labs, a, b)
+                    _mark(labs, a, b + 1, EntityType.ORG.tag, conf)
+                    continue
             h = a - 1
             if h >= 0 and keys[h] in lex.titles and typ in (EntityType.PER, EntityType.MISC):
                 h -= 1  # "مركز [الملك] سلمان"
@@ -497,9 +540,9 @@ def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: En
         known = _COUNTRY_OF.setdefault(id(lex), {})
         for words in sentences:
             for w in words:
-                code = known.get(w, _UNSEEN)
-                if code is _UNSEEN:
-                    code = known[w] = _word_country(w, lex)
+                if w not in known:
+                    known[w] = _word_country(w, lex)
+                code = known[w]
                 if code:
                     votes[code] = votes.get(code, 0) + 1
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
@@ -509,7 +552,6 @@ def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: En
     return DocumentContext(saudi=(saudi > 0 and saudi >= other) or saudi_outlet, country=country or outlet_country)
 
 
-_UNSEEN = object()
 _COUNTRY_OF: dict[int, dict[str, str | None]] = {}  # id of a lexicon -> word -> the country it names
 
 
@@ -610,7 +652,7 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         kb_id, start = pick(("outlet", "agency")), i - 1
     elif head in lex.club_heads:
         kb_id, start = pick(("club",)), i - 1
-    elif quoted:
+    elif quoted and (pick(("outlet", "agency")) or not sports):
         kb_id = pick(("outlet", "agency"))
     elif sports and not (words[i][:1] != "و" and _after_definite_noun(keys, i, lex)):
         kb_id = pick(("club",))  # but "المنتخب الوطني", "الحرس الوطني": an adjective, not the club
@@ -661,8 +703,8 @@ def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: C
     """A gazetteer city after a locative ("في اللاذقية") or with ب/ل before it ("بطرطوس"), when its name is
     rare in news (a frequent one, "الخبر", is also a common word; the backend finds the frequent cities)."""
     prev = normalize_for_matching(words[i - 1]) if i > 0 else ""
-    if prev[:1] in ("و", "ف") and prev[1:] in _LOCATIVES:
-        prev = prev[1:]
+    if prev[:1] in ("و", "ف", "ب", "ل") and prev[1:] in _LOCATIVES:
+        prev = prev[1:]  # "وفي", "بمنطقة"
     for cut, key in first_word_keys(words[i]):
         if key in lex.place_types and key not in lex.entries and frequency(normalize_for_matching(words[i][cut:])) <= (
                 _RARE_CITY_BUCKET):
@@ -695,6 +737,12 @@ def apply_dictionary(
                 _clear(labs, a, b)
                 _mark(labs, a, b - 1, tag, conf)
                 _mark(labs, b - 1, b, EntityType.LOC.tag, conf)
+                continue
+            if (b - a >= 2 and keys[b - 1].startswith("ال") and _is_alias(words, keys, a, b - 1, lex)
+                    and not _is_alias(words, keys, a, b, lex) and keys[b - 1] not in lex.entries
+                    and normalize_for_matching(words[b - 1]) not in lex.nisba
+                    and frequency(normalize_for_matching(words[b - 1])) >= _COMMON_WORD_BUCKET):
+                labs[b - 1] = ("O", 1.0)  # "أسهم شركة سابك القائمة": the alias, then a common word
                 continue
             parts = _segment(words, keys, a, b, lex)
             if parts:
@@ -896,7 +944,8 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined
     norm = normalize_for_matching(surface)
     prev_norm = normalize_for_matching(previous)
     if norm.endswith("يا") and " " not in norm and len(prev_norm) >= 4 and prev_norm.endswith("ا") and (
-            prev_norm not in lex.lexicon.stopwords and prev_norm not in _PREPOSITIONS and not prev_norm.endswith("وا")
+            prev_norm not in lex.lexicon.stopwords and prev_norm not in _PREPOSITIONS
+            and not prev_norm.endswith(("وا", "ها", "نا", "هما"))  # a verb's plural or pronoun: "تبعتها سوريا"
             and not lex.is_known_name(identity_key(prev_norm)) and identity_key(prev_norm) not in lex.place_types):
         return True  # "التزاما روسيا واضحا" (روسياً with its tanween lost): an accusative adjective after a noun
     if norm in CALENDAR_WORDS:  # "في نيسان": a month, not Nissan
