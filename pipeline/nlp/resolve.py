@@ -148,8 +148,9 @@ def _surname(parts: Sequence[str]) -> tuple[str, ...] | None:
 
 def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     """True when the full name ``short`` can be the same person as the longer (or equal) full name ``long``:
-    the same given name, and a nasab chain that starts the other's; without a nasab, the same first and last
-    word with the short name's words in the long name in order."""
+    the same given name, and a nasab chain that starts the other's (or a given and family name whose family
+    name ends the other, its nasab left out); without a nasab, the same first and last word with the short
+    name's words in the long name in order. Two different family names never match."""
     if len(short) < 2 or len(long) < len(short) or short[0] != long[0]:
         return False
     s_core, s_fam = _family(short)
@@ -160,7 +161,10 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     if s_sur and l_sur and s_sur != l_sur:
         return False  # "هاني آل إبراهيم" is not "هاني بن محمد أبوراس"
     if _NASAB in s_core or _NASAB in l_core:
-        return tuple(l_core[: len(s_core)]) == tuple(s_core)
+        if tuple(l_core[: len(s_core)]) == tuple(s_core):
+            return True
+        # "خالد الفالح" is "خالد بن عبدالعزيز الفالح": the same given and family name, the nasab left out
+        return _NASAB not in s_core and len(s_core) == 2 and not s_fam and s_sur is not None and s_sur == l_sur
     if s_core[-1] != l_core[-1]:
         return False
     it = iter(l_core)
@@ -475,8 +479,10 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
         if len(short) == 1:
             # the head word alone ("التحالف" ← "التحالف العربي"): an Arabic definite noun, not a foreign
             # name that starts a company's ("بوليوود" is not "بوليوود توريزم")
+            # or the definite head alone ("الجامعة" ← "جامعة الدمام")
             return (long[0] == short[0] and short[0].startswith("ال")) or (
-                long[-1] == short[0] and long[0] in _GENERIC_ORG_HEADS and len(long) == 2)
+                long[-1] == short[0] and long[0] in _GENERIC_ORG_HEADS and len(long) == 2) or (
+                short[0].startswith("ال") and long[0] == short[0][2:] and long[0] in HEAD_NOUNS)
         return tuple(long[: len(short)]) == short or compatible(short, long)
 
     for i, m in enumerate(ms):

@@ -56,6 +56,9 @@ def k(name: str) -> tuple[str, ...]:
     ("هاني آل إبراهيم", "هاني بن محمد أبوراس", False),  # two family names
     ("عبدالله بن عبدالعزيز آل سعود", "عبدالله بن عبدالعزيز الربيعة", False),
     ("محمد بن سلمان آل سعود", "محمد بن سلمان بن عبدالعزيز", True),  # a nasab chain has no family name
+    ("خالد الفالح", "خالد بن عبدالعزيز الفالح", True),  # the nasab left out
+    ("فيصل الفالح", "خالد بن عبدالعزيز الفالح", False),
+    ("محمد نايف", "محمد بن نايف", False),  # a second given name is not a family name after بن
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same
@@ -310,3 +313,12 @@ def test_a_foreign_name_spelt_with_other_long_vowels_is_the_kb_person_but_arabic
     kb = dict(zip(resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["هيلري كلنتون"] == "hillary_clinton" and kb["وهيلري كلنتون"] == "hillary_clinton"
     assert kb["محمد عباس"] is None  # not محمود عباس
+
+
+def test_the_definite_head_alone_is_the_body_its_document_named() -> None:
+    rows = [("d1", "جامعة الدمام", "ORG"), ("d1", "الجامعة", "ORG"), ("d2", "الجامعة", "ORG"),
+            ("d3", "خالد بن عبدالعزيز الفالح", "PER"), ("d4", "خالد الفالح", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "الجامعة") == entity_of(resolved, "d1", "جامعة الدمام")
+    assert entity_of(resolved, "d2", "الجامعة") != entity_of(resolved, "d1", "جامعة الدمام")  # nothing settles it
+    assert entity_of(resolved, "d4", "خالد الفالح") == entity_of(resolved, "d3", "خالد بن عبدالعزيز الفالح")

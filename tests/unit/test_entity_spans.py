@@ -224,3 +224,9 @@ def test_a_definite_head_then_a_full_name_is_the_body_then_the_person() -> None:
     assert ("نبيل العربي", "PER") in got, got
     kept = found("وأعلنت مؤسسة محمد بن راشد عن جائزة", [("مؤسسة محمد بن راشد", "ORG")])
     assert ("مؤسسة محمد بن راشد", "ORG") in kept, kept
+
+
+def test_a_club_named_in_full_is_found_by_its_short_name_in_its_document() -> None:
+    text = "هجر يتمرن في غابات كوجا. وأكد مدير فريق هجر أن المرحلة الأولى انتهت"
+    got = found(text, [("فريق هجر", "ORG")])
+    assert got.count(("هجر", "ORG")) == 1 and ("فريق هجر", "ORG") in got, got

@@ -111,6 +111,8 @@ _OWNED = frozenset(identity_key(w) for w in ("للمالك", "لمالكه", "ل
 # cues of a finance sentence: "الأهلي" there is the bank
 _FINANCE_CUES = ("سهم", "أسهم", "الأسهم", "سهمه", "البنك", "بنك", "مصرف", "المصرف", "تداول", "المؤشر", "أرباح",
                  "الأرباح", "أرباحه", "البنوك", "المصارف", "مكرر", "السوق", "الاكتتاب", "المالية")
+# heads an organisation's name is used without once the document named it in full ("هجر" after "فريق هجر")
+_SHORTENABLE_HEADS = frozenset(identity_key(w) for w in ("نادي", "فريق", "جبهة", "حركة", "تنظيم", "جماعة", "حزب"))
 # actors whose short forms ("النصرة", "التحالف") name them throughout a document that named them in full;
 # not outlets and clubs, whose short forms are everyday words ("الجزيرة", "الشباب")
 _SHORT_FORM_SUBTYPES = frozenset({"armed_group", "party", "coalition", "international_org", "government_body",
@@ -829,6 +831,10 @@ def propagate_forms(
                     # does, all through a sports story
                 forms.setdefault(form, (tag, hint))
                 tagged[form] = tagged.get(form, 0) + 1
+                if len(form) >= 2 and form[0] in _SHORTENABLE_HEADS and form[1:] not in forms and not (
+                        len(form) == 2 and (form[1] in lex.given_names or len(form[1]) < 3)):
+                    forms[form[1:]] = (tag, hint)  # "هجر" once "فريق هجر" was named
+                    tagged.setdefault(form[1:], 0)
             actor = lex.kb.actors.get(hint.kb_id) if hint is not None and hint.kb_id is not None else None
             if actor is not None and actor.subtype in _SHORT_FORM_SUBTYPES:  # "النصرة" once "جبهة النصرة" was
                 for short in actor.ambiguous:
