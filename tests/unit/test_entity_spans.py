@@ -230,3 +230,13 @@ def test_a_club_named_in_full_is_found_by_its_short_name_in_its_document() -> No
     text = "هجر يتمرن في غابات كوجا. وأكد مدير فريق هجر أن المرحلة الأولى انتهت"
     got = found(text, [("فريق هجر", "ORG")])
     assert got.count(("هجر", "ORG")) == 1 and ("فريق هجر", "ORG") in got, got
+
+
+def test_punctuation_is_never_the_edge_of_a_name() -> None:
+    got = found("قال شاه فيصل عظيم شاه - رئيس البلدية", [("شاه فيصل عظيم شاه -", "PER")])
+    assert ("شاه فيصل عظيم شاه", "PER") in got, got
+
+
+def test_an_ordinal_or_a_function_word_alone_is_never_a_name() -> None:
+    assert found("ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء", [("الثاني", "PER")]) == []
+    assert found("وقال لكن الأمر صعب", [("لكن", "PER")]) == []

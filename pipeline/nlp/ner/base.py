@@ -236,7 +236,12 @@ def tag_document(
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):
-            raw.append((sidx, i, j, sent[i].start, sent[j - 1].end, typ, conf))
+            while i < j and not any(ch.isalpha() for ch in sent[j - 1].text):
+                j -= 1  # "شاه فيصل عظيم شاه -": punctuation is never the edge of a name
+            while i < j and not any(ch.isalpha() for ch in sent[i].text):
+                i += 1
+            if i < j:
+                raw.append((sidx, i, j, sent[i].start, sent[j - 1].end, typ, conf))
     # names seen without a proclitic in this document count as known stems
     seen = {normalize_for_matching(text[s:e].split(" ")[0]) for _, _, _, s, e, _, _ in raw}
 

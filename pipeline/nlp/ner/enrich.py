@@ -71,6 +71,9 @@ _OTHER_KINGDOMS = ("الأردن", "المغرب", "البحرين", "بريطا
 _NAME_LINKS = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو", "أم", "عبد", "ال"))
 _PUNCT_BEFORE_NAME = frozenset({"،", ",", ":", "-", "–"})
 _TANWEEN_FATH = "\u064b"
+_ORDINALS = frozenset(normalize_for_matching(w) for w in (
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+    "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"))
 # prepositions spelt with a final ى: folded, "على" would read as the name "علي"; as written they never are names
 FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "لدى", "سوى", "متى", "عسى", "مدى", "أنى"})
 # "مركز الملك سلمان", "جامعة الملك عبدالعزيز", "مطار الملك عبدالعزيز الدولي": a place or body named after a
@@ -948,6 +951,8 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined
     if surface in FUNCTION_WORDS_AS_WRITTEN:
         return True
     norm = normalize_for_matching(surface)
+    if norm in _ORDINALS or norm in lex.lexicon.stopwords:
+        return True  # "النائب الثاني", "لكن": an ordinal or a function word alone is never a name
     prev_norm = normalize_for_matching(previous)
     if norm.endswith("يا") and " " not in norm and len(prev_norm) >= 4 and prev_norm.endswith("ا") and (
             prev_norm not in lex.lexicon.stopwords and prev_norm not in _PREPOSITIONS
