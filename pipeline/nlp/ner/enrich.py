@@ -381,19 +381,22 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
     return out
 
 
-def _is_alias(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
-    """True when tokens [a, k) (a proclitic allowed on the first) are a knowledge-base alias."""
+def _phrase_keys(words: Sequence[str], keys: Sequence[str], a: int, k: int) -> list[str]:
+    """Identity keys of tokens [a, k), one per reading of the first word (a proclitic allowed on it)."""
     rest = list(keys[a + 1 : k])
-    return any(identity_key(" ".join([first, *rest])) in lex.kb.by_alias for _, first in first_word_keys(words[a]))
+    return [identity_key(" ".join([first, *rest])) for _, first in first_word_keys(words[a])]
+
+
+def _is_alias(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
+    """True when tokens [a, k) are a knowledge-base alias."""
+    return any(key in lex.kb.by_alias for key in _phrase_keys(words, keys, a, k))
 
 
 def _is_known_body(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
-    """True when tokens [a, k) (a proclitic allowed on the first) are a dictionary name, a KB alias, or a
-    definite head noun alone ("للجامعة": the League, named just before)."""
-    rest = list(keys[a + 1 : k])
-    return any((key := identity_key(" ".join([first, *rest]))) in lex.entries or key in lex.kb.by_alias
-               or (not rest and first.startswith("ال") and first[2:] in HEAD_NOUNS)
-               for _, first in first_word_keys(words[a]))
+    """True when tokens [a, k) are a dictionary name, a KB alias, or a definite head noun alone ("للجامعة":
+    the League, named just before)."""
+    return any(key in lex.entries or key in lex.kb.by_alias or (
+        k == a + 1 and key.startswith("ال") and key[2:] in HEAD_NOUNS) for key in _phrase_keys(words, keys, a, k))
 
 
 def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
@@ -613,11 +616,15 @@ def story_subtypes_of_words(words: Iterable[str]) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _located(words: Sequence[str], i: int) -> bool:
-    """True when word ``i`` follows a locative ("في الرياض") or carries ب / ل ("بالرياض")."""
+def _after_locative(words: Sequence[str], i: int) -> bool:
+    """True when word ``i`` follows a locative ("في الرياض", "وفي", "بمنطقة")."""
     prev = normalize_for_matching(words[i - 1]) if i > 0 else ""
-    return prev in _LOCATIVES or (prev[:1] in ("و", "ف") and prev[1:] in _LOCATIVES) or any(
-        cut and words[i][cut - 1] in "بل" for cut, _ in first_word_keys(words[i]))
+    return prev in _LOCATIVES or (prev[:1] in ("و", "ف", "ب", "ل") and prev[1:] in _LOCATIVES)
+
+
+def _located(words: Sequence[str], i: int) -> bool:
+    """True when word ``i`` follows a locative or carries ب / ل ("بالرياض")."""
+    return _after_locative(words, i) or any(cut and words[i][cut - 1] in "بل" for cut, _ in first_word_keys(words[i]))
 
 
 def _after_definite_noun(keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
@@ -707,15 +714,11 @@ def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLe
 def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
     """A gazetteer city after a locative ("في اللاذقية") or with ب/ل before it ("بطرطوس"), when its name is
     rare in news (a frequent one, "الخبر", is also a common word; the backend finds the frequent cities)."""
-    prev = normalize_for_matching(words[i - 1]) if i > 0 else ""
-    if prev[:1] in ("و", "ف", "ب", "ل") and prev[1:] in _LOCATIVES:
-        prev = prev[1:]  # "وفي", "بمنطقة"
-    for cut, key in first_word_keys(words[i]):
-        if key in lex.place_types and key not in lex.entries and frequency(normalize_for_matching(words[i][cut:])) <= (
-                _RARE_CITY_BUCKET):
-            if (cut and words[i][cut - 1] in "بل") or prev in _LOCATIVES:
-                return True
-    return False
+    after_locative = _after_locative(words, i)
+    return any(key in lex.place_types and key not in lex.entries
+               and frequency(normalize_for_matching(words[i][cut:])) <= _RARE_CITY_BUCKET
+               and (after_locative or (cut and words[i][cut - 1] in "بل"))  # the ب of the place's own reading
+               for cut, key in first_word_keys(words[i]))
 
 
 def apply_dictionary(
