@@ -449,12 +449,14 @@ def _named_body(m: _M, group_type: dict[str, EntityType]) -> bool:
 
 
 def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dict[str, EntityType],
-                           kb: KnowledgeBase, fragments: set[int], org_heads: frozenset[str]) -> None:
+                           kb: KnowledgeBase, fragments: set[int], org_heads: frozenset[str],
+                           home: dict[str, str] | None = None, nisba: dict[str, str | None] | None = None) -> None:
     """An organisation's short form links to the one longer organisation name of its document that it
     abbreviates: its head word alone ("التحالف" ← "التحالف العربي"), its name without a generic head
     ("القاعدة" ← "تنظيم القاعدة"), a shorter form ("مركز الملك سلمان" ← "مركز الملك سلمان للإغاثة …", same
     first and last word or a prefix). Two candidates leave it a fragment of its document; across documents
-    a multi-word short form links only when the whole corpus has one candidate."""
+    a multi-word short form links only when the whole corpus has one candidate, or one whose nationality
+    adjective names the story's country ("وزارة الصحة" in a Saudi story ← "وزارة الصحة السعودية")."""
     names: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)  # doc -> parts -> entity key
     corpus: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for i, m in enumerate(ms):
@@ -498,8 +500,12 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
             fragments.add(i)
         elif len(m.parts) >= 2:
             # a multi-word short form shares the first word of what it abbreviates
-            found = {t for parts in corpus_by_first.get(m.parts[0], ()) if abbreviates(m.parts, parts)
-                     for t in corpus[parts]}
+            fits = [parts for parts in corpus_by_first.get(m.parts[0], ()) if abbreviates(m.parts, parts)]
+            found = {t for parts in fits for t in corpus[parts]}
+            country = (home or {}).get(m.doc_id)
+            if len(found) > 1 and country and nisba:
+                found = {t for parts in fits if len(parts) > len(m.parts) and nisba.get(parts[-1]) == country
+                         for t in corpus[parts]}
             if len(found) == 1:
                 keys[i] = next(iter(found))
 
@@ -615,7 +621,8 @@ def resolve_mentions(
     # 3. persons
     _resolve_persons(ms, persons, keys, lex, fragments, home)
     # 4. organisations: short forms link to the longer name of their document they abbreviate
-    _resolve_organisations(ms, keys, group_type, kb, fragments, lex.org_heads | _GENERIC_ORG_HEADS)
+    _resolve_organisations(ms, keys, group_type, kb, fragments, lex.org_heads | _GENERIC_ORG_HEADS, home,
+                           {identity_key(form): code for form, code in lex.nisba.items()})
     final = [k or "n:" + m.key for k, m in zip(keys, ms, strict=True)]
 
     # one type per entity

@@ -322,3 +322,13 @@ def test_the_definite_head_alone_is_the_body_its_document_named() -> None:
     assert entity_of(resolved, "d1", "الجامعة") == entity_of(resolved, "d1", "جامعة الدمام")
     assert entity_of(resolved, "d2", "الجامعة") != entity_of(resolved, "d1", "جامعة الدمام")  # nothing settles it
     assert entity_of(resolved, "d4", "خالد الفالح") == entity_of(resolved, "d3", "خالد بن عبدالعزيز الفالح")
+
+
+def test_a_body_named_without_its_country_is_the_one_of_the_story() -> None:
+    rows = [("d1", "جمعية المهندسين السعودية", "ORG"), ("d2", "جمعية المهندسين المصرية", "ORG"),
+            ("d3", "الرياض", "LOC"), ("d3", "جمعية المهندسين", "ORG"), ("d4", "جمعية المهندسين", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    saudi, egyptian = (entity_of(resolved, "d1", "جمعية المهندسين السعودية"),
+                       entity_of(resolved, "d2", "جمعية المهندسين المصرية"))
+    assert entity_of(resolved, "d3", "جمعية المهندسين") == saudi
+    assert entity_of(resolved, "d4", "جمعية المهندسين") not in {saudi, egyptian}  # no country: two candidates
