@@ -96,6 +96,25 @@ def places() -> dict[str, GazetteerEntry]:
     return out
 
 
+@cache
+def shared_place_names() -> dict[str, dict[str, GazetteerEntry]]:
+    """Identity key of a place name several countries have (``places_shared_names_ar.tsv``) -> ISO code ->
+    the gazetteer entry it names in that country ("طرابلس": LY and LB; "عمان": JO, the city, and OM, the
+    country). The tagger and the resolution both read it from here."""
+    by_key: dict[str, GazetteerEntry] = {}
+    for norm, entry in places().items():
+        by_key.setdefault(identity_key(norm), entry)
+    out: dict[str, dict[str, GazetteerEntry]] = {}
+    for name, other in read_rows("places_shared_names_ar.tsv", ("name", "entry")):
+        key = identity_key(normalize_for_matching(name))
+        other_entry, base = by_key.get(identity_key(normalize_for_matching(other))), by_key.get(key)
+        if other_entry is None or base is None or not other_entry.country_code or not base.country_code:
+            raise LexiconError(f"places_shared_names_ar.tsv: {name!r} or {other!r} is not a gazetteer place with "
+                               "a country; fix the row")
+        out.setdefault(key, {base.country_code: base})[other_entry.country_code] = other_entry
+    return out
+
+
 def _nisba_forms() -> dict[str, str | None]:
     forms: dict[str, str | None] = {}
     for stem, code in read_rows("nisba_ar.tsv", ("stem", "country_code")):

@@ -38,7 +38,7 @@ from functools import cache
 import polars as pl
 
 from pipeline import ids
-from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_lines, read_rows
+from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_lines, read_rows, shared_place_names
 from pipeline.nlp.ner.enrich import (
     HEAD_NOUNS,
     NAMED_AFTER_LOC_HEADS,
@@ -112,15 +112,7 @@ def _places() -> _Places:
         by_key.setdefault(identity_key(norm), entry)
         if entry.subtype == "country" and entry.country_code:
             country_name.setdefault(entry.country_code, entry.name_ar)
-    alternatives: dict[str, dict[str, GazetteerEntry]] = {}
-    for name, other in read_rows("places_shared_names_ar.tsv", ("name", "entry")):
-        key = identity_key(normalize_for_matching(name))
-        other_entry, base = by_key.get(identity_key(normalize_for_matching(other))), by_key.get(key)
-        if other_entry is None or base is None or not other_entry.country_code or not base.country_code:
-            raise ValueError(f"places_shared_names_ar.tsv: {name!r} or {other!r} is not a gazetteer place with a "
-                             "country; fix the row")
-        alternatives.setdefault(key, {base.country_code: base})[other_entry.country_code] = other_entry
-    return _Places(by_key, country_name, alternatives)
+    return _Places(by_key, country_name, shared_place_names())
 
 
 def _misc_subtypes() -> dict[str, str]:

@@ -38,6 +38,7 @@ from pipeline.lexicons import (
     places,
     read_lines,
     read_rows,
+    shared_place_names,
 )
 from pipeline.nlp.dates import CALENDAR_WORDS
 from pipeline.nlp.ner.conll import entity_spans
@@ -182,7 +183,6 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
     titles (titles_ar.txt and every KB role title), given names (given_names_ar.txt and the KB's persons)."""
     kb = load_kb(kb_extra)
     lex = load_lexicon()
-    places_by_key = {identity_key(n): e for n, e in places().items()}
     entries: dict[str, DictEntry] = {}
     for norm, entry in places().items():
         if entry.subtype in ("country", "region") or len(norm.split()) > 1:
@@ -213,13 +213,9 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
         org_heads=frozenset(identity_key(w) for w in read_lines("org_heads_ar.txt")),
         outlet_heads=frozenset(identity_key(w) for w in _OUTLET_HEADS),
         club_heads=frozenset(identity_key(w) for w in _CLUB_HEADS),
-        shared_places=frozenset(identity_key(normalize_for_matching(name))
-                                for name, _ in read_rows("places_shared_names_ar.tsv", ("name", "entry"))),
-        shared_countries={identity_key(normalize_for_matching(name)): code
-                          for name, other in read_rows("places_shared_names_ar.tsv", ("name", "entry"))
-                          if (other_key := identity_key(normalize_for_matching(other))) in places_by_key
-                          and places_by_key[other_key].subtype == "country"
-                          and (code := places_by_key[other_key].country_code)},
+        shared_places=frozenset(shared_place_names()),
+        shared_countries={key: code for key, readings in shared_place_names().items()
+                          for code, entry in readings.items() if entry.subtype == "country"},
         homographs={identity_key(normalize_for_matching(form)): rule
                     for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
     )
