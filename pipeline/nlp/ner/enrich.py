@@ -727,11 +727,10 @@ def apply_dictionary(
     hints: dict[tuple[int, int, int], DictEntry] = {}
     kingdom_key = identity_key(_KINGDOM)
     other_kingdom = frozenset(identity_key(w) for w in _OTHER_KINGDOM_SIGNS)
-    sports_keys = frozenset(identity_key(w) for w in _SPORTS_CUES)
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
-        sports = any(not word_readings(w).isdisjoint(sports_keys) for w in words)
+        sports = any(not word_readings(w).isdisjoint(_SPORTS_KEYS) for w in words)
         owner = [-1] * len(words)  # index of the backend span each token belongs to
         for a, b, tag in _spans(labs):  # one backend span holding two names joined by و / ب: split it
             if b - a >= 3 and (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and any(
