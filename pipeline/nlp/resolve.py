@@ -65,6 +65,8 @@ _CONTEXT_ONLY = frozenset(("outlet", "agency", "company"))
 _LEADERS = frozenset(("head_of_state", "head_of_government"))
 
 
+# a bare family name this many characters before a person's full name is that person's (a headline)
+_HEADLINE_REACH = 300
 _LONG_VOWELS = str.maketrans("", "", "اويىءئؤأإآةه")
 
 
@@ -85,6 +87,18 @@ def _dual_head_to_singular(key: str) -> str:
     first, _, rest = key.partition(" ")
     if rest and first.endswith("تي") and first[:-2] + "ه" in HEAD_NOUNS:
         return f"{first[:-2]}ه {rest}"
+    return key
+
+
+_FACILITY_HEADS = frozenset(identity_key(w) for w in ("مطار", "ميناء", "استاد", "ملعب", "مستشفى"))
+_INTERNATIONAL = frozenset(identity_key(w) for w in ("الدولي", "الدولية"))
+
+
+def _facility_key(key: str) -> str:
+    """"مطار الملك خالد الدولي" is keyed as "مطار الملك خالد": a facility's "international" is left out."""
+    words = key.split()
+    if len(words) >= 3 and words[0] in _FACILITY_HEADS and words[-1] in _INTERNATIONAL:
+        return " ".join(words[:-1])
     return key
 
 
@@ -155,6 +169,12 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     if _NASAB in s_core or _NASAB in l_core:
         if tuple(l_core[: len(s_core)]) == tuple(s_core):
             return True
+        s_line, l_line = [w for w in s_core if w != _NASAB], [w for w in l_core if w != _NASAB]
+        if _NASAB in s_core and len(s_line) >= 3 and s_line[:2] == l_line[:2]:
+            # "مشعل بن عبدالله بن مساعد" is "مشعل بن عبدالله بن عبدالعزيز بن مساعد": the same person and
+            # father, generations left out up to a famous ancestor
+            it = iter(l_line[2:])
+            return all(word in it for word in s_line[2:])
         # "خالد الفالح" is "خالد بن عبدالعزيز الفالح": the same given and family name, the nasab left out
         return _NASAB not in s_core and len(s_core) == 2 and not s_fam and s_sur is not None and s_sur == l_sur
     if s_core[-1] != l_core[-1]:
@@ -342,6 +362,24 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
                                 for a, b in zip(same[0], written, strict=True)):
                 return hit
         return None
+    # one foreign person spelt with other long vowels in different articles ("أليكسيس تسيبراس", "ألكسيس
+    # تسيبراس"): the most frequent spelling; never when the words that differ are Arabic given names or two
+    # definite family names ("الشمري" ≠ "الشميري")
+    frequency = Counter(ms[i].key for i in idx)
+    by_corpus_skeleton: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k, p in corpus_pool:
+        by_corpus_skeleton[tuple(_skeleton(w) for w in p)].append(k)
+    spelling: dict[str, str] = {}
+    for group in by_corpus_skeleton.values():
+        if len(group) < 2:
+            continue
+        best = min(group, key=lambda k: (-frequency[k], k))
+        for k in group:
+            last = len(corpus[k]) - 1
+            if k != best and all(a == b or (a not in arabic_given and b not in arabic_given and len(a) >= 3
+                                            and not (n == last and a.startswith("ال") and b.startswith("ال")))
+                                 for n, (a, b) in enumerate(zip(corpus[k], corpus[best], strict=True))):
+                spelling[k] = best
     memo: dict[tuple[str | None, str], str] = {}
 
     def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
@@ -359,7 +397,7 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             seen.add(nxt)
             current, cparts = nxt, corpus[nxt]
         kb_hit = _best_longer("", cparts, kb_pool) or kb_exact.get(cparts) or kb_spelling(cparts)
-        memo[(doc_id, key)] = result = kb_hit or "p:" + current
+        memo[(doc_id, key)] = result = kb_hit or "p:" + spelling.get(current, current)
         return result
 
     def doc_targets(doc_id: str, how: str, parts: tuple[str, ...]) -> set[str]:
@@ -516,7 +554,7 @@ def resolve_mentions(
     offsets = mentions["start"].to_list() if "start" in mentions.columns else [None] * mentions.height
     for r, start in zip(mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
                                         "country_code").iter_rows(named=True), offsets, strict=True):
-        key = _dual_head_to_singular(identity_key(r["normalized"]))
+        key = _facility_key(_dual_head_to_singular(identity_key(r["normalized"])))
         ms.append(_M(r["doc_id"], EntityType(r["type"]), key, tuple(key.split()), r["title"], r["title_country"],
                      r["kb_id"], r["country_code"], days.get(r["doc_id"]), start))
     keys: list[str | None] = [None] * len(ms)
@@ -561,8 +599,20 @@ def resolve_mentions(
         linked = keys[i]
         if linked is not None:
             in_doc[m.doc_id].add(linked[3:])
+    # where each document names a person in full without a KB link ("عبد الله الدخيل"): a bare "الدخيل"
+    # after it (or in the headline just before it) is that person, not the KB's minister of that family name
+    doc_families: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(ms):
+        if keys[i] is None and m.type is EntityType.PER and _is_anchor(m.parts) and m.parts[-2] not in (
+                _NASAB, _FAMILY):
+            at = (m.doc_id, m.parts[-1])
+            doc_families[at] = min(doc_families.get(at, m.start or 0), m.start or 0)
     for i, m in enumerate(ms):
         if keys[i] is not None or m.key not in kb.by_ambiguous:
+            continue
+        first_named = doc_families.get((m.doc_id, m.parts[0])) if len(m.parts) == 1 else None
+        if m.type is EntityType.PER and first_named is not None and (
+                m.start is None or first_named < m.start + _HEADLINE_REACH):
             continue
         fits = [kb.actors[k] for k in kb.by_ambiguous[m.key] if kb.actors[k].type == m.type.value]
         fits = [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY]

@@ -59,6 +59,10 @@ def k(name: str) -> tuple[str, ...]:
     ("خالد الفالح", "خالد بن عبدالعزيز الفالح", True),  # the nasab left out
     ("فيصل الفالح", "خالد بن عبدالعزيز الفالح", False),
     ("محمد نايف", "محمد بن نايف", False),  # a second given name is not a family name after بن
+    # generations left out up to a famous ancestor: the same person and father
+    ("مشعل بن عبدالله بن مساعد آل سعود", "مشعل بن عبد الله بن عبد العزيز بن مساعد بن جلوي آل سعود", True),
+    ("مشعل بن عبدالله بن فيصل", "مشعل بن عبد الله بن عبد العزيز بن مساعد", False),
+    ("مشعل بن خالد بن مساعد", "مشعل بن عبد الله بن عبد العزيز بن مساعد", False),  # another father
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same
@@ -332,3 +336,37 @@ def test_a_body_named_without_its_country_is_the_one_of_the_story() -> None:
                        entity_of(resolved, "d2", "جمعية المهندسين المصرية"))
     assert entity_of(resolved, "d3", "جمعية المهندسين") == saudi
     assert entity_of(resolved, "d4", "جمعية المهندسين") not in {saudi, egyptian}  # no country: two candidates
+
+
+def test_a_bare_family_name_is_the_namesake_its_document_names_not_the_kb_actor() -> None:
+    rows = [("d1", "عبد الله الدخيل", "PER", 100), ("d1", "الدخيل", "PER", 400),  # a club manager, not the minister
+            ("d2", "مرسي", "PER", 0), ("d2", "هشام مرسي", "PER", 60),  # the headline names him just before
+            ("d3", "القذافي", "PER", 100), ("d3", "الساعدي القذافي", "PER", 1500),  # his son, named much later
+            ("d4", "الدخيل", "PER", 10)]
+    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
+    resolved = resolve_mentions(f)
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/الدخيل"] is None
+    assert entity_of(resolved, "d1", "الدخيل") == entity_of(resolved, "d1", "عبد الله الدخيل")
+    assert kb["d2/مرسي"] is None
+    assert entity_of(resolved, "d2", "مرسي") == entity_of(resolved, "d2", "هشام مرسي")
+    assert kb["d3/القذافي"] == "muammar_gaddafi"
+    assert kb["d4/الدخيل"] == "azzam_al_dakhil"  # nothing else in its document: the KB's minister
+
+
+def test_a_foreign_name_spelt_two_ways_is_one_person_but_arabic_names_never() -> None:
+    rows = [("d1", "أليكسيس تسيبراس", "PER"), ("d2", "ألكسيس تسيبراس", "PER"), ("d3", "الكسيس تسيبراس", "PER"),
+            ("d4", "خالد الشمري", "PER"), ("d5", "خالد الشميري", "PER"),  # two families
+            ("d6", "محمد الحربي", "PER"), ("d7", "محمود الحربي", "PER")]  # two given names
+    resolved = resolve_mentions(frame(rows))
+    assert len({entity_of(resolved, d, s) for d, s, _ in rows[:3]}) == 1
+    assert entity_of(resolved, "d4", "خالد الشمري") != entity_of(resolved, "d5", "خالد الشميري")
+    assert entity_of(resolved, "d6", "محمد الحربي") != entity_of(resolved, "d7", "محمود الحربي")
+
+
+def test_a_facility_is_one_entity_with_or_without_international() -> None:
+    rows = [("d1", "مطار الملك خالد الدولي", "ORG"), ("d2", "مطار الملك خالد", "ORG"),
+            ("d3", "مطار الملك عبدالعزيز", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "مطار الملك خالد الدولي") == entity_of(resolved, "d2", "مطار الملك خالد")
+    assert entity_of(resolved, "d2", "مطار الملك خالد") != entity_of(resolved, "d3", "مطار الملك عبدالعزيز")

@@ -240,3 +240,44 @@ def test_punctuation_is_never_the_edge_of_a_name() -> None:
 def test_an_ordinal_or_a_function_word_alone_is_never_a_name() -> None:
     assert found("ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء", [("الثاني", "PER")]) == []
     assert found("وقال لكن الأمر صعب", [("لكن", "PER")]) == []
+
+
+# --- stop 20: foreign names after titles, bodies named after a propagated place, acronyms, addresses ----------
+def found_with_frequencies(text: str, phrases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out = tag_document(text, [(0, len(text))], FixedTagger(phrases), entity_lexicon(),
+                       lambda form: word_frequencies().get(form, 0))
+    return [(text[s.start : s.end], s.type.value) for s in out]
+
+
+def test_a_foreign_name_after_a_title_is_a_person() -> None:
+    got = found_with_frequencies("ما دفع برئيس الحكومة ألكسيس تسيبراس إلى إجراء تعديل وزاري", [])
+    assert ("ألكسيس تسيبراس", "PER") in got
+    got = found_with_frequencies("اقترح رئيس الوزراء اليوناني الكسيس تسيبراس رسميا على الحزب", [])
+    assert ("الكسيس تسيبراس", "PER") in got
+    # a title followed by common words, or by a name and a verb, adds no person
+    assert not any(t == "PER" for _, t in found_with_frequencies("قال وزير الخارجية مساء أمس إن", []))
+    got = found_with_frequencies("إن مسؤولين في الوفد المرافق للرئيس الشرع يسعون للحصول على ضمانات", [])
+    assert not any("يسعون" in s for s, _ in got)
+
+
+def test_a_body_named_after_a_place_the_document_names_elsewhere() -> None:
+    text = "أبها: أقام نادي أبها الأدبي أمسية شعرية. وقد وصل الشعراء إلى أبها أمس"
+    tagged = tag_document(text, [(0, len(text))], _FirstOnly("أبها", "LOC"), entity_lexicon())
+    got = [(text[s.start : s.end], s.type.value) for s in tagged]
+    assert ("نادي أبها الأدبي", "ORG") in got and ("أبها", "LOC") in got
+
+
+def test_a_homograph_city_after_a_proclitic_needs_a_place_cue() -> None:
+    got = found("بالصور.. أمسية شعرية في النادي", [])
+    assert not any(s.endswith("الصور") for s, _ in got)
+
+
+def test_a_full_name_before_its_known_acronym_is_that_actor() -> None:
+    text = 'ارتفع الإنتاج من منظمة البلدان المصدرة للنفط الخام "أوبك" التي تركز على الحصة'
+    ids = kb_ids(text, [("منظمة البلدان المصدرة للنفط الخام", "ORG"), ("أوبك", "ORG")])
+    assert ids["منظمة البلدان المصدرة للنفط الخام"] == "opec"
+
+
+def test_a_web_address_never_ends_a_name() -> None:
+    got = found("للتسجيل من خلال موقع جامعة الدمام www.uod.edu.sa و الضغط", [("جامعة الدمام www", "ORG")])
+    assert ("جامعة الدمام", "ORG") in got

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from pipeline.nlp.ner.conll import entity_spans
@@ -233,11 +233,12 @@ def tag_document(
     labels = propagate_names(words, labels, name_keys(person_names(words, labels)))
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
+    labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):
-            while i < j and not any(ch.isalpha() for ch in sent[j - 1].text):
-                j -= 1  # "شاه فيصل عظيم شاه -": punctuation is never the edge of a name
+            while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
+                j -= 1  # "شاه فيصل عظيم شاه -", "جامعة الدمام www": punctuation or an address never ends a name
             while i < j and not any(ch.isalpha() for ch in sent[i].text):
                 i += 1
             if i < j:
@@ -287,4 +288,21 @@ def tag_document(
             title=title_text, title_country=title_country,
             kb_id=hint.kb_id if hint else None, country_code=country_code,
         ))
+    return _link_appositive_acronyms(text, out, lex)
+
+
+_URL_WORD = re.compile(r"(?i)(www|https?|com|net|org)$")
+_APPOSITIVE_GAP = re.compile(r"\s*[(«\"“]\s*")
+
+
+def _link_appositive_acronyms(text: str, spans: list[EntitySpan], lex: EntityLexicon) -> list[EntitySpan]:
+    """A body named in full and then by its known short form in brackets or quotes is that KB actor:
+    "منظمة البلدان المصدرة للبترول (أوبك)" is OPEC however the full name is worded."""
+    out = list(spans)
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if (a.kb_id is None and b.kb_id is not None and a.type == b.type == EntityType.ORG
+                and a.sentence_idx == b.sentence_idx and b.kb_id in lex.kb.actors
+                and _APPOSITIVE_GAP.fullmatch(text[a.end : b.start])):
+            out[n] = replace(a, kb_id=b.kb_id)
     return out

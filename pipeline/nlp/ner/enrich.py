@@ -96,6 +96,9 @@ _LOCATIVES = frozenset(normalize_for_matching(w) for w in (
     "ضواحي", "العاصمة", "عاصمة", "داخل", "أنحاء", "قاعدة", "قاعدتي", "ميناء", "مطار", "ريف", "حول", "قرب"))
 # "نظام الأسد", "سقوط القذافي": after these a leader's bare family name is the person
 _RULE_HEADS = ("نظام", "حكم", "سقوط", "عهد", "رحيل", "حقبة", "إسقاط", "انهيار")
+_FOREIGN_GIVEN_BUCKET = 3  # log2 frequency: a foreign given name after a title is rarer than that in news
+_FOREIGN_FAMILY_BUCKET = 5
+_FOREIGN_DEFINITE_BUCKET = 2
 _RARE_CITY_BUCKET = 7  # log2 frequency: a place name more frequent than that in news is also a common word
 _DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك", "لهذه", "لهذا", "بهذه", "بهذا", "وهذه", "وهذا")
 
@@ -691,16 +694,49 @@ def _segment(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: Ent
     return parts if len(parts) >= 2 else None
 
 
-def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> int:
+def _titled_at(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+    """True when a title of one or two words ends right before token ``i``, a proclitic allowed on its first
+    word ("برئيس الحكومة")."""
+    if i > 0 and any(k in lex.titles for _, k in first_word_keys(words[i - 1])):
+        return True
+    return i > 1 and any(f"{k} {keys[i - 1]}" in lex.titles for _, k in first_word_keys(words[i - 2]))
+
+
+def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
+                  frequency: Callable[[str], int]) -> int:
+    """2 when tokens ``i, i+1`` read as a foreign given + family name: two rare words of three letters or
+    more, neither a function word, a known name or place, the second not definite ("ألكسيس تسيبراس",
+    "الكسيس تسيبراس")."""
+    if i + 1 >= len(words):
+        return 0
+    for k, limit in ((i, _FOREIGN_GIVEN_BUCKET), (i + 1, _FOREIGN_FAMILY_BUCKET)):
+        norm = normalize_for_matching(words[k])
+        if norm.startswith("ال"):  # an Arabic family name, or a rare foreign given name ("الكسيس")
+            if k > i or frequency(norm) > _FOREIGN_DEFINITE_BUCKET:
+                return 0
+        if (len(norm) < 3 or not norm.isalpha() or norm in lex.lexicon.stopwords or lex.is_known_name(keys[k])
+                or keys[k] in lex.place_types or norm in lex.nisba or keys[k] in lex.titles
+                or frequency(norm) > limit):
+            return 0
+    second = normalize_for_matching(words[i + 1])
+    if second[:1] in "يت" and second.endswith(("ون", "ان")):
+        return 0  # "الرئيس الشرع يسعون": a verb after a name, not a family name
+    return 2
+
+
+def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
+                frequency: Callable[[str], int] = lambda _: 0) -> int:
     """Length of a name right after a title when the backend missed it: a given name (with its nasab
-    "بن X" and family "آل X"), or a key actor's contextual form ("الرئيس روحاني")."""
-    if i == 0 or not (keys[i - 1] in lex.titles or (i > 1 and f"{keys[i - 2]} {keys[i - 1]}" in lex.titles)):
+    "بن X" and family "آل X"), a key actor's contextual form ("الرئيس روحاني"), or a foreign name of two
+    rare words, also after the title's nationality adjective ("رئيس الوزراء اليوناني ألكسيس تسيبراس")."""
+    nisba = i > 1 and normalize_for_matching(words[i - 1]) in lex.nisba and _titled_at(words, keys, i - 1, lex)
+    if not (_titled_at(words, keys, i, lex) or nisba):
         return 0
     if any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i)):
         return 0  # the word is inside a longer title ("المتحدث باسم الكرملين")
     person = any(lex.kb.actors[k].type == EntityType.PER.value for k in lex.kb.by_ambiguous.get(keys[i], ()))
     if keys[i] not in lex.given_names and not person:
-        return 0
+        return _foreign_name(words, keys, i, lex, frequency)
     j = i + 1
     while j + 1 < len(words) and keys[j] in (identity_key("بن"), identity_key("آل")) and len(keys[j + 1]) > 1:
         j += 2
@@ -711,7 +747,7 @@ def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: C
     """A gazetteer city after a locative ("في اللاذقية") or with ب/ل before it ("بطرطوس"), when its name is
     rare in news (a frequent one, "الخبر", is also a common word; the backend finds the frequent cities)."""
     after_locative = _after_locative(words, i)
-    return any(key in lex.place_types and key not in lex.entries
+    return any(key in lex.place_types and key not in lex.entries and key not in lex.homographs
                and frequency(normalize_for_matching(words[i][cut:])) <= _RARE_CITY_BUCKET
                and (after_locative or (cut and words[i][cut - 1] in "بل"))  # the ب of the place's own reading
                for cut, key in first_word_keys(words[i]))
@@ -779,7 +815,7 @@ def apply_dictionary(
             if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
             if entry is None:
-                n_name = _title_name(words, keys, i, lex) if owner[i] < 0 else 0
+                n_name = _title_name(words, keys, i, lex, frequency) if owner[i] < 0 else 0
                 if n_name and all(owner[k] < 0 for k in range(i, i + n_name)):
                     _mark(labs, i, i + n_name, EntityType.PER.tag, CONF_DICTIONARY)
                     i += n_name
