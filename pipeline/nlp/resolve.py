@@ -614,11 +614,16 @@ def resolve_mentions(
         if m.type is EntityType.PER and first_named is not None and (
                 m.start is None or first_named < m.start + _HEADLINE_REACH):
             continue
+        named = [kb.actors[k] for k in kb.by_ambiguous[m.key] if k in in_doc[m.doc_id]
+                 and m.type is not EntityType.LOC and (kb.actors[k].type == m.type.value or kb.actors[k].type != "PER")]
         fits = [kb.actors[k] for k in kb.by_ambiguous[m.key] if kb.actors[k].type == m.type.value]
-        fits = [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY]
+        # the actor its document names, whatever type the tagger gave the bare form («الكردستاني» after
+        # "حزب العمال الكردستاني"); else one of the tagger's type
+        fits = named if len(named) == 1 else (
+            [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY])
         if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies
-            named = {kb.actors[k].subtype for k in in_doc[m.doc_id]}
-            fits = [a for a in fits if a.subtype in named] or fits
+            kinds = {kb.actors[k].subtype for k in in_doc[m.doc_id]}
+            fits = [a for a in fits if a.subtype in kinds] or fits
         if len(fits) > 1 and len({a.subtype for a in fits}) > 1:  # a sports story, a finance story
             story = story_kind(m.doc_id)
             fits = [a for a in fits if a.subtype in story] or fits

@@ -370,3 +370,11 @@ def test_a_facility_is_one_entity_with_or_without_international() -> None:
     resolved = resolve_mentions(frame(rows))
     assert entity_of(resolved, "d1", "مطار الملك خالد الدولي") == entity_of(resolved, "d2", "مطار الملك خالد")
     assert entity_of(resolved, "d2", "مطار الملك خالد") != entity_of(resolved, "d3", "مطار الملك عبدالعزيز")
+
+
+def test_a_bare_form_its_document_names_in_full_is_that_actor_whatever_its_type() -> None:
+    rows = [("d1", "حزب العمال الكردستاني", "ORG"), ("d1", "الكردستاني", "MISC"),
+            ("d2", "الكردستاني", "MISC")]  # nothing names the party in d2
+    resolved = resolve_mentions(frame(rows))
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/الكردستاني"] == "pkk" and kb["d2/الكردستاني"] is None

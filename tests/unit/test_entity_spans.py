@@ -281,3 +281,8 @@ def test_a_full_name_before_its_known_acronym_is_that_actor() -> None:
 def test_a_web_address_never_ends_a_name() -> None:
     got = found("للتسجيل من خلال موقع جامعة الدمام www.uod.edu.sa و الضغط", [("جامعة الدمام www", "ORG")])
     assert ("جامعة الدمام", "ORG") in got
+
+
+def test_a_latin_letter_spelt_out_is_no_name() -> None:
+    got = found("نشرت الولايات المتحدة ست مقاتلات من طراز «إف- 16» في قاعدة إنجرليك", [("إف", "MISC")])
+    assert not any(s == "إف" for s, _ in got)

@@ -266,6 +266,8 @@ def tag_document(
         if not any(ch.isalpha() for ch in surface) or is_adjective(surface, lex, previous, conjoined=cut > 0 and
                                                                     first[:1] in ("و", "ف")):
             continue
+        if identity_key(surface) in _SPELLED_LETTERS:
+            continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own
         hint = hints.get((sidx, i, j))
         if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed, typ):
             continue  # "نشر الخبر", "السلم الأهلي": the common word
@@ -291,6 +293,9 @@ def tag_document(
     return _link_appositive_acronyms(text, out, lex)
 
 
+_SPELLED_LETTERS = frozenset(identity_key(w) for w in (
+    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "أو", "كيو", "آر", "إس",
+    "تي", "يو", "إكس", "واي", "زد", "زي"))
 _URL_WORD = re.compile(r"(?i)(www|https?|com|net|org)$")
 _APPOSITIVE_GAP = re.compile(r"\s*[(«\"“]\s*")
 
