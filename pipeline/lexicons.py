@@ -97,6 +97,12 @@ def places() -> dict[str, GazetteerEntry]:
 
 
 @cache
+def capitals() -> dict[str, str]:
+    """ISO code -> the Arabic name of the country's capital (``capitals_ar.tsv``)."""
+    return {code: name for code, name in read_rows("capitals_ar.tsv", ("country_code", "capital_ar")) if code and name}
+
+
+@cache
 def shared_place_names() -> dict[str, dict[str, GazetteerEntry]]:
     """Identity key of a place name several countries have (``places_shared_names_ar.tsv``) -> ISO code ->
     the gazetteer entry it names in that country ("طرابلس": LY and LB; "عمان": JO, the city, and OM, the

@@ -43,6 +43,7 @@ from pipeline.nlp.ner.enrich import (
     HEAD_NOUNS,
     NAMED_AFTER_LOC_HEADS,
     EntityLexicon,
+    capital_of,
     entity_lexicon,
     nationality_references,
     story_subtypes,
@@ -272,17 +273,25 @@ def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
     return any(compatible(parts, f) or compatible(f, parts) for f in forms)
 
 
+def _is_title_only(m: _M) -> bool:
+    """True for a person named by a role title alone ("أمير دولة قطر")."""
+    return bool(m.title) and identity_key(normalize_for_matching(m.title or "")) == m.key
+
+
 def _by_title(m: _M, kb: KnowledgeBase, home: str | None) -> str | None:
     """The KB actor a titled person is: among the holders of the title on the day (else ever, for the late
     kings and former ministers a name still refers to), those whose name fits; the document's own country
     first when several countries have one ("الملك عبدالله" in a Saudi article)."""
     if not m.title:
         return None
+    title_only = _is_title_only(m)
     for day in (m.day, None):
+        if title_only and day is None:
+            break  # a title alone names whoever held it on the day, and no one when the day is unknown
         roles = kb.by_title.get(identity_key(m.title), ())
         fits = {r.kb_id for r in roles
                 if (day is None or r.holds(day)) and (m.title_country is None or r.country == m.title_country)
-                and _kb_name_fits(m.parts, kb.actors[r.kb_id])}
+                and (title_only or _kb_name_fits(m.parts, kb.actors[r.kb_id]))}
         if home is not None and len(fits) > 1:
             local = {k for k in fits if kb.actors[k].country == home}
             fits = local or fits
@@ -401,13 +410,15 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
         return result
 
     def doc_targets(doc_id: str, how: str, parts: tuple[str, ...]) -> set[str]:
-        """The persons of the document whose full name ends with (``last``), starts with (``first``), carries
-        as its nasab (``nasab``) or further up its chain (``lineage``) the short form ``parts``."""
+        """The persons of the document whose full name ends with (``last``, or ``family`` for "آل X"), starts
+        with (``first``), carries as its nasab (``nasab``) or further up its chain (``lineage``) the short form
+        ``parts``."""
         out = set()
         for p, kb in doc_names[doc_id].items():
             if (how == "last" and p[-1] == parts[0] and p[-2] not in (_NASAB, _FAMILY)) or (
                     how == "first" and p[0] == parts[0]) or (
                     how == "nasab" and tuple(p[1 : 1 + len(parts)]) == parts) or (
+                    how == "family" and len(p) > len(parts) and tuple(p[-len(parts):]) == parts) or (
                     how == "lineage" and any(tuple(p[k : k + len(parts)]) == parts for k in range(3, len(p)))):
                 out.add(kb or anchor_target(doc_id, " ".join(p), p))
         return out
@@ -436,6 +447,8 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             local = doc_targets(m.doc_id, "last", m.parts)
             if not local and kind == "given":
                 local = doc_targets(m.doc_id, "first", m.parts)
+        elif kind == "family":  # "آل الشيخ" after "عبد العزيز بن عبد الله آل الشيخ": the one of that family
+            local = doc_targets(m.doc_id, "family", m.parts)
         elif kind == "nasab":
             # "بن نايف" is the son of Nayef; "ابن مساعد" may also name a grandfather's line ("عبدالله بن
             # عبدالعزيز بن مساعد") when no name of the document has it as the father
@@ -582,6 +595,9 @@ def resolve_mentions(
             kb_id = _by_title(m, kb, home.get(m.doc_id))
         if kb_id is not None and kb_id in kb.actors:
             keys[i] = "kb:" + kb_id
+        elif m.type is EntityType.PER and _is_title_only(m):
+            keys[i] = f"f:{m.doc_id}:{m.key}"  # a title whose holder on the day is unknown stays in its document
+            fragments.add(i)
     # ... or a bare contextual form ("الشرق الأوسط", "القاعدة", "الأهلي") the backend gave a key actor's
     # type to: the one its document names otherwise, else one of a kind the document names (a club among
     # clubs), else the one of the document's country, else the only one
@@ -621,6 +637,9 @@ def resolve_mentions(
         # "حزب العمال الكردستاني"); else one of the tagger's type
         fits = named if len(named) == 1 else (
             [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY])
+        story_country = home.get(m.doc_id)
+        if story_country and len(named) != 1:  # "مجلس الشورى" in a story about Iran is not the Saudi council
+            fits = [a for a in fits if a.subtype != "government_body" or not a.country or a.country == story_country]
         if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies
             kinds = {kb.actors[k].subtype for k in in_doc[m.doc_id]}
             fits = [a for a in fits if a.subtype in kinds] or fits
@@ -650,7 +669,9 @@ def resolve_mentions(
             continue
         typ = group_type[m.key]
         if typ is EntityType.LOC:
-            entry = gaz.entry(m.key, m.title_country or home.get(m.doc_id))
+            words = m.key.split()
+            capital = capital_of(words[0], words[1]) if len(words) == 2 else None
+            entry = gaz.entry(capital or m.key, m.title_country or home.get(m.doc_id))
             code = m.country_code or (entry.country_code if entry and entry.subtype == "country" else None)
             if code:
                 keys[i] = "cc:" + code
@@ -664,6 +685,13 @@ def resolve_mentions(
             persons.append(i)
         else:
             base = m.key[:-1] if m.key.endswith("ا") and m.key[:-1] in votes else m.key  # دولارا → دولار
+            if m.key in kb.by_ambiguous and all(
+                    kb.actors[k].subtype == "government_body" for k in kb.by_ambiguous[m.key]):
+                # "مجلس الشورى" its story did not give to the KB's council (a story about Iran): which
+                # country's it is stays with its document, never one body across countries
+                keys[i] = f"f:{m.doc_id}:{m.key}"
+                fragments.add(i)
+                continue
             keys[i] = "n:" + base
     # 3. persons
     _resolve_persons(ms, persons, keys, lex, fragments, home)

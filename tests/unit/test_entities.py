@@ -378,3 +378,33 @@ def test_a_bare_form_its_document_names_in_full_is_that_actor_whatever_its_type(
     resolved = resolve_mentions(frame(rows))
     kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["d1/الكردستاني"] == "pkk" and kb["d2/الكردستاني"] is None
+
+
+def test_a_role_title_alone_is_its_holder_on_the_day() -> None:
+    rows = [("d1", "أمير قطر", "PER", "أمير قطر", "QA"), ("d2", "أمير قطر", "PER", "أمير قطر", "QA"),
+            ("d3", "أمير قطر", "PER", "أمير قطر", "QA")]
+    days = docs({"d1": "2015-08-03", "d2": "2010-01-01"})  # d3 has no date
+    resolved = resolve_mentions(frame(rows), days)
+    assert resolved["kb_id"].to_list()[:2] == ["tamim_bin_hamad", "hamad_bin_khalifa"]
+    assert resolved["kb_id"][2] is None and resolved["subtype"][2] == "name_fragment"
+
+
+def test_a_family_fragment_is_the_person_of_that_family_its_document_names() -> None:
+    rows = [("d1", "عبد العزيز بن عبد الله آل الشيخ", "PER"), ("d1", "آل الشيخ", "PER"), ("d2", "آل الشيخ", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "آل الشيخ") == entity_of(resolved, "d1", "عبد العزيز بن عبد الله آل الشيخ")
+    assert resolved.filter(pl.col("doc_id") == "d2")["subtype"][0] == "name_fragment"
+
+
+def test_a_countrys_council_is_not_linked_in_a_story_about_another_country() -> None:
+    rows = [("d1", "الرياض", "LOC"), ("d1", "مجلس الشورى", "ORG"),
+            ("d2", "طهران", "LOC"), ("d2", "إيران", "LOC"), ("d2", "مجلس الشورى", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/مجلس الشورى"] == "saudi_shura_council" and kb["d2/مجلس الشورى"] is None
+
+
+def test_the_capital_phrase_is_the_capital() -> None:
+    rows = [("d1", "العاصمة البريطانية", "LOC"), ("d2", "لندن", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "العاصمة البريطانية") == entity_of(resolved, "d2", "لندن")

@@ -286,3 +286,50 @@ def test_a_web_address_never_ends_a_name() -> None:
 def test_a_latin_letter_spelt_out_is_no_name() -> None:
     got = found("نشرت الولايات المتحدة ست مقاتلات من طراز «إف- 16» في قاعدة إنجرليك", [("إف", "MISC")])
     assert not any(s == "إف" for s, _ in got)
+
+
+def test_a_role_title_alone_names_its_holder_but_not_next_to_a_name_or_a_former_one() -> None:
+    text = ("وتلقى اتصالا هاتفيا من أمير دولة قطر. وأكد الرئيس الأمريكي أن الاتفاق جيد. وقال الرئيس الأمريكي "
+            "السابق إن الوضع صعب. واستقبل أمير دولة قطر الشيخ تميم بن حمد الوزير")
+    tagged = tag_document(text, [(0, len(text))], FixedTagger([("تميم بن حمد", "PER")]), entity_lexicon())
+    got = [(text[s.start : s.end], s.type.value, s.title) for s in tagged]
+    assert ("الرئيس الأمريكي", "PER", "الرئيس الأمريكي") in got
+    assert sum(s == "الرئيس الأمريكي" for s, _, _ in got) == 1  # the former president is nobody's mention
+    assert ("دولة قطر", "LOC", None) in got  # a title naming the country leaves the country the mention
+    assert not any(s == "أمير دولة قطر" for s, _, _ in got)
+
+
+def test_the_capital_named_by_its_country_adjective() -> None:
+    got = found("تبدأ العاصمة البريطانية تتزين للسياح. وفي العاصمة البريطانية لندن قال", [("لندن", "LOC")])
+    assert got == [("العاصمة البريطانية", "LOC"), ("لندن", "LOC")]
+
+
+def test_a_ministry_or_council_is_named_by_its_head_and_field_but_not_inside_a_title() -> None:
+    got = found("أكدت وزارة العمل أن الطلبات مستمرة، ووافق مجلس الشورى على النظام. وقال رئيس مجلس الإدارة", [])
+    assert ("وزارة العمل", "ORG") in got and ("مجلس الشورى", "ORG") in got
+    assert not any("الإدارة" in s for s, _ in got)
+    assert found("النائب الثاني لرئيس مجلس الوزراء", []) == []
+
+
+def test_a_club_adjective_is_no_part_of_a_players_name() -> None:
+    got = found("الجري حول الملعب للقائد الهلالي ياسر القحطاني على أن", [("الهلالي ياسر القحطاني", "PER")])
+    assert ("ياسر القحطاني", "PER") in got
+
+
+def test_an_outlet_told_a_statement() -> None:
+    ids = kb_ids("وقال مدير الإدارة لـ اليوم: إن الخطة في مراحلها الأخيرة")
+    assert ids.get("اليوم") == "al_yaum"
+
+
+def test_a_name_its_neighbours_make_a_common_word() -> None:
+    text = ("لمجرى قناة السويس بحماس شديد قائلا. وقال إسماعيل هنية القيادي في حماس إن الوضع صعب. وزاد: أقدم شكري "
+            "للأمير عبدالله. لاعب الهلال لدرجة الشباب السابق. وقال الوزير سامح شكري إن")
+    got = found(text, [("حماس", "ORG"), ("شكري", "PER"), ("الشباب", "ORG")])
+    assert got.count(("حماس", "ORG")) == 1  # Hamas, not the enthusiasm
+    assert ("شكري", "PER") not in got and ("سامح شكري", "PER") in got
+    assert ("الشباب", "ORG") not in got
+
+
+def test_the_dual_of_city_before_a_city_is_no_body() -> None:
+    got = found("تقضي بوصول قوات المقاومة إلى مدينتي تعز ومأرب، بعد طرد الميليشيات", [("تعز", "LOC")])
+    assert ("تعز", "LOC") in got and not any("مدينتي" in s for s, _ in got)

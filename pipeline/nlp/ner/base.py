@@ -19,9 +19,11 @@ from pipeline.nlp.ner.enrich import (
     EntityLexicon,
     apply_dictionary,
     attach_heads,
+    capital_of,
     document_context,
     homograph_key,
     is_adjective,
+    is_common_word_in_context,
     is_common_word_reading,
     is_country_word,
     propagate_forms,
@@ -188,12 +190,14 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
     return out
 
 
-def person_names(sentences: list[list[str]], labels: list[Labels], min_words: int = 2) -> list[list[str]]:
-    """Matching forms of the person names (of ``min_words`` words or more) a backend found in a document."""
+def person_names(sentences: list[list[str]], labels: list[Labels], min_words: int = 2,
+                 skip: Callable[[int, int, int], bool] = lambda _s, _i, _j: False) -> list[list[str]]:
+    """Matching forms of the person names (of ``min_words`` words or more) a backend found in a document;
+    ``skip(sentence, start, end)`` leaves spans out (a role title standing for its holder is no name)."""
     names = []
-    for toks, labs in zip(sentences, labels, strict=True):
+    for sidx, (toks, labs) in enumerate(zip(sentences, labels, strict=True)):
         for i, j, typ, _ in bio_to_spans(labs):
-            if typ is EntityType.PER and j - i >= min_words:
+            if typ is EntityType.PER and j - i >= min_words and not skip(sidx, i, j):
                 words = [normalize_for_matching(t) for t in toks[i:j]]
                 if words[0].startswith("و") and len(words[0]) > 3 and words[0] not in _WAW_NAMES:
                     words[0] = words[0][1:]
@@ -230,7 +234,9 @@ def tag_document(
     labels = split_at_titles(words, labels, lex)
     context = document_context(text, words, lex, outlet_country)
     labels, hints = apply_dictionary(words, labels, lex, context, frequency)
-    labels = propagate_names(words, labels, name_keys(person_names(words, labels)))
+    titles_only = {at for at, entry in hints.items() if entry.title_only}
+    labels = propagate_names(words, labels, name_keys(person_names(
+        words, labels, skip=lambda s, i, j: (s, i, j) in titles_only)))
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
     labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body
@@ -243,6 +249,10 @@ def tag_document(
                 i += 1
             if i < j:
                 raw.append((sidx, i, j, sent[i].start, sent[j - 1].end, typ, conf))
+    # "العاصمة البريطانية لندن": the capital is named, the phrase before it is no second mention
+    loc_starts = {(sidx, i) for sidx, i, _, _, _, typ, _ in raw if typ is EntityType.LOC}
+    raw = [r for r in raw if not (r[2] - r[1] == 2 and (r[0], r[2]) in loc_starts
+                                  and capital_of(words[r[0]][r[1]], words[r[0]][r[1] + 1]) is not None)]
     # names seen without a proclitic in this document count as known stems
     seen = {normalize_for_matching(text[s:e].split(" ")[0]) for _, _, _, s, e, _, _ in raw}
 
@@ -263,19 +273,24 @@ def tag_document(
         start += cut
         surface = text[start:end]
         previous = words[sidx][i - 1] if i > 0 else ""
-        if not any(ch.isalpha() for ch in surface) or is_adjective(surface, lex, previous, conjoined=cut > 0 and
-                                                                    first[:1] in ("و", "ف")):
-            continue
+        hint = hints.get((sidx, i, j))
+        if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and is_adjective(
+                surface, lex, previous, conjoined=cut > 0 and first[:1] in ("و", "ف"))):
+            continue  # (a KB actor its context named, «اليوم» after "صحيفة", is no function word)
         if identity_key(surface) in _SPELLED_LETTERS:
             continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own
-        hint = hints.get((sidx, i, j))
+        if is_common_word_in_context(words[sidx], i, j, lex):
+            continue  # "بحماس شديد", "أقدم شكري": the common word whatever the dictionary said
         if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed, typ):
             continue  # "نشر الخبر", "السلم الأهلي": the common word
-        title = span_title(words[sidx], i, j, lex) if typ is EntityType.PER else None
+        title = span_title(words[sidx], j, j, lex) if hint is not None and hint.title_only else (
+            span_title(words[sidx], i, j, lex) if typ is EntityType.PER else None)
         title_text, title_country = None, title.country_code if title else None
         if title is not None:
             sent = toks[sidx]
             title_text = text[sent[title.start].start + title.cut : sent[title.end - 1].end]
+            if title.cut and title_text.startswith("ل") and text[sent[title.start].start + title.cut - 1] == "ل":
+                title_text = "ا" + title_text  # "للأمير": the title is "الأمير", its article back
         normalized = span_normalized(text, start, end, cut)
         country_code = hint.country_code if hint else None
         shared = identity_key(normalized) if typ is EntityType.LOC else ""

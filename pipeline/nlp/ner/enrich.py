@@ -33,6 +33,7 @@ from pipeline.lexicons import (
     PERSON_SUBTYPES,
     KnowledgeBase,
     Lexicon,
+    capitals,
     load_kb,
     load_lexicon,
     places,
@@ -52,6 +53,7 @@ CONF_PROPAGATED = 0.6  # a name found again in its document
 # head nouns before a bare contextual form, and the KB subtypes they point to
 _OUTLET_HEADS = ("صحيفة", "جريدة", "قناة", "مجلة", "موقع", "تلفزيون", "إذاعة", "وكالة")
 _CLUB_HEADS = ("نادي", "فريق", "النادي", "الفريق")
+_TOLD_TO = frozenset({"لـ", "ل", "لـــ", "لــ"})
 _OPEN_QUOTES = frozenset({"«", '"', "“", "'", "‘", "{"})
 _CLOSE_QUOTES = frozenset({"»", '"', "”", "'", "’", "}"})
 _SPORTS_CUES = ("مباراة", "المباراة", "الدوري", "فريق", "الفريق", "لاعب", "اللاعب", "لاعبي", "مدرب", "المدرب",
@@ -144,6 +146,7 @@ class DictEntry:
     type: EntityType
     kb_id: str | None = None
     country_code: str | None = None
+    title_only: bool = False  # a person named by a role title alone ("أمير دولة قطر")
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,9 @@ class EntityLexicon:
     shared_places: frozenset[str] = field(default_factory=frozenset)  # city names several countries have
     shared_countries: dict[str, str] = field(default_factory=dict)  # a shared name's country reading (عمان: OM)
     homographs: dict[str, str] = field(default_factory=dict)  # identity key -> rule (homographs_ar.tsv)
+    kb_title_first: frozenset[str] = frozenset()  # first words of the KB's role titles
+    # identity key -> (cues before, cues after) that make it the common word (common_word_contexts_ar.tsv)
+    word_contexts: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     def is_known_name(self, key: str) -> bool:
         """True when the identity key names something of the dictionary or is a given name."""
@@ -221,7 +227,35 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
                           for code, entry in readings.items() if entry.subtype == "country"},
         homographs={identity_key(normalize_for_matching(form)): rule
                     for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
+        word_contexts=_word_contexts(),
+        kb_title_first=frozenset(t.split()[0] for t in kb.by_title if t),
     )
+
+
+def _word_contexts() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for form, side, cues in read_rows("common_word_contexts_ar.tsv", ("form", "side", "cues")):
+        if side not in ("before", "after"):
+            raise ValueError(f"common_word_contexts_ar.tsv: side must be before or after, not {side!r} ({form})")
+        key = identity_key(normalize_for_matching(form))
+        (before if side == "before" else after).setdefault(key, set()).update(
+            identity_key(normalize_for_matching(c)) for c in cues.split("|") if c)
+    return {k: (frozenset(before.get(k, ())), frozenset(after.get(k, ()))) for k in before.keys() | after.keys()}
+
+
+def is_common_word_in_context(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> bool:
+    """True when the one-word mention [i, j) is a name that its neighbours make a common word
+    (common_word_contexts_ar.tsv): "بحماس شديد" (enthusiasm), "أقدم شكري" (my thanks), "لدرجة الشباب"."""
+    if j - i != 1:
+        return False
+    hit = next((lex.word_contexts[k] for _, k in first_word_keys(words[i]) if k in lex.word_contexts), None)
+    if hit is None:
+        return False
+    before, after = hit
+    if i > 0 and any(k in before for _, k in first_word_keys(words[i - 1])):
+        return True
+    return j < len(words) and identity_key(normalize_for_matching(words[j])) in after
 
 
 @lru_cache(maxsize=1 << 18)
@@ -263,6 +297,28 @@ def _clear(labels: Labels, i: int, j: int) -> None:
 
 def _is_person(tag: str) -> bool:
     return (EntityType.parse(tag) or EntityType.MISC) is EntityType.PER
+
+
+_CAPITAL = identity_key("العاصمة")
+
+
+def capital_of(head: str, adjective: str) -> str | None:
+    """The identity key of the capital "العاصمة" + a nationality adjective names ("العاصمة البريطانية" →
+    لندن, a proclitic allowed on the head: "بالعاصمة السورية"), or None."""
+    if not any(k == _CAPITAL for _, k in first_word_keys(head)):
+        return None
+    code = _nisba_codes().get(normalize_for_matching(adjective))
+    name = capitals().get(code or "")
+    return identity_key(normalize_for_matching(name)) if name else None
+
+
+def _club_adjective(key: str, lex: EntityLexicon) -> bool:
+    """True for the adjective of a club the knowledge base knows ("الهلالي" of الهلال, "النصراوي" of النصر)."""
+    if not key.startswith("ال") or not key.endswith("ي"):
+        return False
+    stems = (key[:-3], key[:-3] + "ي") if key.endswith("اوي") else (key[:-1],)  # النصراوي، الأهلاوي
+    return any(lex.kb.actors[k].subtype == "club" for stem in stems for k in (
+        *lex.kb.by_ambiguous.get(stem, ()), *((lex.kb.by_alias[stem],) if stem in lex.kb.by_alias else ())))
 
 
 def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: EntityLexicon) -> int:
@@ -435,6 +491,8 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
                     b -= 1
                 if b - a == 1 and not lex.is_known_name(keys[a]):
                     a = b
+            while b - a > 2 and _club_adjective(keys[a], lex):
+                a += 1  # "القائد الهلالي ياسر القحطاني": the Hilal player, the adjective is no part of his name
             if (a, b) != (a0, b0):
                 conf = labs[a0][1]
                 _clear(labs, a0, b0)
@@ -503,8 +561,8 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                     continue
                 new_type, end = EntityType.LOC, b
             else:
-                if typ is EntityType.LOC and (head == city or head in loc_heads):
-                    continue  # "مدينة جدة" is Jeddah, and so is the "جدة" of "مطار جدة"
+                if typ is EntityType.LOC and (head in (city, city[:-1] + "تي") or head in loc_heads):
+                    continue  # "مدينة جدة" is Jeddah ("مدينتي تعز ومأرب" Taiz), and so is the "جدة" of "مطار جدة"
                 new_type = (EntityType.MISC if head in misc_heads else EntityType.ORG if head in org_heads
                             else EntityType.LOC)
                 end = b
@@ -648,6 +706,8 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
     titled = head in lex.titles or (i > 1 and f"{keys[i - 2]} {head}" in lex.titles) or (
         any(k in _RULE_HEAD_KEYS for _, k in first_word_keys(words[i - 1])) if i > 0 else False)
     quoted = i > 0 and words[i - 1] in _OPEN_QUOTES and j < len(words) and words[j] in _CLOSE_QUOTES
+    # "قال لـ اليوم:": told to the outlet (a detached ل with its tatweel, the statement after a colon)
+    quoted = quoted or (i > 0 and words[i - 1] in _TOLD_TO and j < len(words) and words[j] in (":", "،"))
 
     def pick(subtypes: tuple[str, ...]) -> str | None:
         hits = [a for a in candidates if a.subtype in subtypes]
@@ -722,6 +782,94 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
     if second[:1] in "يت" and second.endswith(("ون", "ان")):
         return 0  # "الرئيس الشرع يسعون": a verb after a name, not a family name
     return 2
+
+
+_UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين الشريفين",))
+_FORMER = frozenset(identity_key(w) for w in (
+    "السابق", "الأسبق", "الراحل", "المعزول", "المخلوع", "المستقيل", "السابقة", "الراحلة", "المقبل", "الجديد"))
+_HONORIFICS = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", "الملك", "السيد", "الدكتور", "المشير", "الفريق"))
+
+
+def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> int:
+    """Length of a knowledge-base role title that names its holder on its own ("أكد الرئيس الأمريكي", "وقال
+    وزير الخارجية الروسي"): a title the KB gives one country's role, naming that country by its adjective, or
+    unique ("خادم الحرمين الشريفين"); a title holding a place or body ("ملك الأردن", "محافظ مؤسسة النقد")
+    leaves that name the mention. Not before or after a name ("الرئيس الأمريكي باراك أوباما"), not a former
+    holder ("الرئيس الأمريكي السابق"), not inside a longer title. 0 when not one."""
+    if not any(k in lex.kb_title_first for _, k in first_word_keys(words[i])):
+        return 0
+    length = _title_at(keys, words, i, len(words), lex)
+    if not length or _in_title(words, keys, i, lex):
+        return 0
+    end = i + length
+    while end < len(words) and end - i - length < 2 and normalize_for_matching(words[end]) in lex.nisba:
+        end += 1
+    phrase = next((p for _, k in first_word_keys(words[i])
+                   if (p := identity_key(" ".join([k, *keys[i + 1 : end]]))) in lex.kb.by_title), None)
+    if phrase is None:
+        return 0
+    countries = {r.country for r in lex.kb.by_title[phrase]}
+    if len(countries) != 1 or None in countries or end - i < 2:
+        return 0
+    if phrase not in _UNIQUE_TITLES and not any(
+            normalize_for_matching(words[t]) in lex.nisba for t in range(i, end)):
+        return 0
+    named = any(k in lex.place_types or k in lex.entries for t in range(i, end) for _, k in first_word_keys(words[t]))
+    if named or any(_longest_entry(words, keys, t, lex)[0] for t in range(i + 1, end)):
+        return 0  # "ملك الأردن", "ملك المملكة الأردنية الهاشمية": the country (or body) it names stays the mention
+    nxt = end + 1 if end < len(words) and words[end] in ("،", ",") else end
+    if nxt < len(words) and (labs[nxt][0] != "O" or keys[nxt] in _FORMER or keys[nxt] in _HONORIFICS
+                             or keys[nxt] in lex.given_names):
+        return 0
+    prev = i - 2 if i > 1 and words[i - 1] in ("،", ",") else i - 1
+    if prev >= 0 and _is_person(labs[prev][0]):
+        return 0  # "تميم بن حمد، أمير دولة قطر": the title of the name before it
+    return end - i
+
+
+def _in_title(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+    """True when token ``i`` continues a title that starts one or two tokens before it ("لرئيس مجلس الوزراء")."""
+    return any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i))
+
+
+def _named_body_form(key: str, lex: EntityLexicon) -> DictEntry | None:
+    """A body's context form of two words or more ("مجلس الشورى", "وزارة الداخلية") is an organisation
+    wherever it stands; which body (the Saudi or the Iranian council) resolution decides from the story."""
+    if " " not in key:
+        return None
+    actors = [lex.kb.actors[k] for k in lex.kb.by_ambiguous.get(key, ())]
+    if actors and all(a.type == EntityType.ORG.value and a.subtype == "government_body" for a in actors):
+        return DictEntry(EntityType.ORG)
+    return None
+
+
+_BODY_HEADS = frozenset(identity_key(w) for w in ("وزارة", "مجلس", "هيئة", "محكمة", "ديوان", "مديرية", "رئاسة"))
+_GENERIC_BODY_TAILS = frozenset(identity_key(w) for w in (
+    "الإدارة", "الأمناء", "الآباء", "الأمهات", "الأعمال", "العزاء", "الأمر", "الإدارات"))
+_BODY_TAIL = 5  # words of a body's name after its head ("الهيئة العامة للسياحة والتراث الوطني")
+
+
+def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> int:
+    """Length of a ministry, council or authority named by its head and what it deals with: "وزارة العمل",
+    "مجلس الشورى", "هيئة الهلال الأحمر السعودي" (a proclitic allowed on the head, "بوزارة العمل"); 0 when
+    not one, or a generic board ("مجلس الإدارة")."""
+    if i + 1 >= len(words) or not any(k in _BODY_HEADS for _, k in first_word_keys(words[i])):
+        return 0
+    if _in_title(words, keys, i, lex):
+        return 0  # "رئيس مجلس الوزراء" is a title, not a mention of the council
+    if not keys[i + 1].startswith("ال") or keys[i + 1] in _GENERIC_BODY_TAILS:
+        return 0
+    j = i + 1
+    while j < len(words) and j - i <= _BODY_TAIL:
+        norm = normalize_for_matching(words[j])
+        if norm in lex.lexicon.stopwords or keys[j] in lex.titles:
+            break
+        if not (keys[j].startswith(("ال", "لل")) or (keys[j].startswith("و") and keys[j][1:3] == "ال")):
+            break
+        if j > i + 1 and keys[j].startswith("و") and any(k in _BODY_HEADS for _, k in first_word_keys(words[j])):
+            break
+        j += 1
+    return j - i
 
 
 def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
@@ -804,7 +952,8 @@ def apply_dictionary(
                 if hit is not None:
                     start, entry = hit
                 else:
-                    entry = lex.entries.get(key)
+                    entry = lex.entries.get(key) or (_named_body_form(key, lex) if not _in_title(words, keys, i, lex)
+                                                     else None)
             if entry is None and any(k == kingdom_key for _, k in first_word_keys(words[i])) and context.saudi:
                 if not (i + 1 < len(words) and keys[i + 1] in other_kingdom):
                     start, j, entry = i, i + 1, DictEntry(EntityType.LOC, None, "SA")
@@ -814,6 +963,18 @@ def apply_dictionary(
                 entry = None  # "«عاصفة الحزم» للمالك أحمد": a boat named after the operation
             if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
+            if entry is None and owner[i] < 0 and i + 1 < len(words) and labs[i + 1][0] == "O" and (
+                    capital_of(words[i], words[i + 1]) is not None) and not (
+                    i + 2 < len(words) and (labs[i + 2][0] != "O" or keys[i + 2] in lex.place_types)):
+                start, j, entry = i, i + 2, DictEntry(EntityType.LOC)  # "العاصمة البريطانية" (not "… لندن")
+            if entry is None and owner[i] < 0:
+                n_title = standalone_title(words, keys, labs, i, lex)
+                if n_title:  # a place the backend found inside it ("دولة قطر") gives way
+                    start, j, entry = i, i + n_title, DictEntry(EntityType.PER, title_only=True)
+            if entry is None and owner[i] < 0:
+                n_body = _government_body(words, keys, i, lex)
+                if n_body and all(owner[k] < 0 for k in range(i, i + n_body)):
+                    start, j, entry = i, i + n_body, DictEntry(EntityType.ORG)
             if entry is None:
                 n_name = _title_name(words, keys, i, lex, frequency) if owner[i] < 0 else 0
                 if n_name and all(owner[k] < 0 for k in range(i, i + n_name)):
