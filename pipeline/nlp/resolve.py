@@ -252,6 +252,7 @@ class _M:
     country_code: str | None
     day: date | None
     start: int | None = None  # character offset in its document, when the mentions carry it
+    sentence: int | None = None  # its sentence_idx, when the mentions carry it
 
 
 def _publication_days(documents: pl.DataFrame | None) -> dict[str, date | None]:
@@ -271,6 +272,15 @@ def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
         return any(f and (f[0] == parts[0] or (len(f) >= 2 and f[-1] == parts[0] and f[-2] not in (_NASAB, _FAMILY)))
                    for f in forms)
     return any(compatible(parts, f) or compatible(f, parts) for f in forms)
+
+
+def _body_of_country(country: str, in_sentence: set[str] | None, in_document: Counter[str] | None) -> bool:
+    """True when a bare body name ("مجلس الشورى", "وزارة العمل") can be the body of ``country``: its sentence
+    names that country, or names none and its document names that country somewhere (or no country at all);
+    a sentence or story about other countries only ("وقدرات مجلس الشورى" in Tehran) is another country's."""
+    if in_sentence:
+        return country in in_sentence
+    return not in_document or in_document.get(country, 0) > 0
 
 
 def _is_title_only(m: _M) -> bool:
@@ -565,11 +575,14 @@ def resolve_mentions(
     days = _publication_days(documents)
     ms: list[_M] = []
     offsets = mentions["start"].to_list() if "start" in mentions.columns else [None] * mentions.height
-    for r, start in zip(mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
-                                        "country_code").iter_rows(named=True), offsets, strict=True):
+    sentence_ids = (mentions["sentence_idx"].to_list() if "sentence_idx" in mentions.columns
+                    else [None] * mentions.height)
+    for r, start, sentence in zip(mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
+                                                  "country_code").iter_rows(named=True), offsets, sentence_ids,
+                                  strict=True):
         key = _facility_key(_dual_head_to_singular(identity_key(r["normalized"])))
         ms.append(_M(r["doc_id"], EntityType(r["type"]), key, tuple(key.split()), r["title"], r["title_country"],
-                     r["kb_id"], r["country_code"], days.get(r["doc_id"]), start))
+                     r["kb_id"], r["country_code"], days.get(r["doc_id"]), start, sentence))
     keys: list[str | None] = [None] * len(ms)
     fragments: set[int] = set()
 
@@ -610,6 +623,14 @@ def resolve_mentions(
             kinds_of[doc_id] = story_subtypes(texts.get(doc_id, ""))
         return kinds_of[doc_id]
 
+    # the countries each sentence names (its places), for bodies every country has ("وزارة العمل")
+    sentence_countries: dict[tuple[str, int | None], set[str]] = defaultdict(set)
+    for m in ms:
+        if m.type is EntityType.LOC and m.sentence is not None:
+            entry = gaz.by_key.get(m.key) if m.key not in gaz.alternatives else None
+            code = m.country_code or (entry.country_code if entry is not None else None)
+            if code:
+                sentence_countries[(m.doc_id, m.sentence)].add(code)
     in_doc: dict[str, set[str]] = defaultdict(set)
     for i, m in enumerate(ms):
         linked = keys[i]
@@ -637,9 +658,10 @@ def resolve_mentions(
         # "حزب العمال الكردستاني"); else one of the tagger's type
         fits = named if len(named) == 1 else (
             [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY])
-        story_country = home.get(m.doc_id)
-        if story_country and len(named) != 1:  # "مجلس الشورى" in a story about Iran is not the Saudi council
-            fits = [a for a in fits if a.subtype != "government_body" or not a.country or a.country == story_country]
+        if len(named) != 1:  # "مجلس الشورى" in a story about Iran is not the Saudi council
+            fits = [a for a in fits if a.subtype != "government_body" or not a.country
+                    or _body_of_country(a.country, sentence_countries.get((m.doc_id, m.sentence)),
+                                        home_votes.get(m.doc_id))]
         if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies
             kinds = {kb.actors[k].subtype for k in in_doc[m.doc_id]}
             fits = [a for a in fits if a.subtype in kinds] or fits

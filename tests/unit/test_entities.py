@@ -397,11 +397,19 @@ def test_a_family_fragment_is_the_person_of_that_family_its_document_names() -> 
 
 
 def test_a_countrys_council_is_not_linked_in_a_story_about_another_country() -> None:
-    rows = [("d1", "الرياض", "LOC"), ("d1", "مجلس الشورى", "ORG"),
-            ("d2", "طهران", "LOC"), ("d2", "إيران", "LOC"), ("d2", "مجلس الشورى", "ORG")]
-    resolved = resolve_mentions(frame(rows))
+    rows = [("d1", "الرياض", "LOC", 0), ("d1", "مجلس الشورى", "ORG", 1),
+            ("d2", "طهران", "LOC", 0), ("d2", "إيران", "LOC", 0), ("d2", "مجلس الشورى", "ORG", 1),
+            # a Saudi story that also names India: the sentence names no country, the document names Saudi Arabia
+            ("d3", "الهند", "LOC", 0), ("d3", "الهند", "LOC", 2), ("d3", "جدة", "LOC", 3),
+            ("d3", "مجلس الشورى", "ORG", 1),
+            # the council in a sentence about Tehran, in a story that names Saudi Arabia elsewhere
+            ("d4", "الرياض", "LOC", 0), ("d4", "طهران", "LOC", 1), ("d4", "مجلس الشورى", "ORG", 1)]
+    f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
+    resolved = resolve_mentions(f)
     kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["d1/مجلس الشورى"] == "saudi_shura_council" and kb["d2/مجلس الشورى"] is None
+    assert kb["d3/مجلس الشورى"] == "saudi_shura_council" and kb["d4/مجلس الشورى"] is None
+    assert entity_of(resolved, "d2", "مجلس الشورى") != entity_of(resolved, "d4", "مجلس الشورى")  # never one body
 
 
 def test_the_capital_phrase_is_the_capital() -> None:
