@@ -176,7 +176,10 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
             # father, generations left out up to a famous ancestor
             it = iter(l_line[2:])
             return all(word in it for word in s_line[2:])
-        # "خالد الفالح" is "خالد بن عبدالعزيز الفالح": the same given and family name, the nasab left out
+        # "خالد الفالح" is "خالد بن عبدالعزيز الفالح": the same given and family name, the nasab left out;
+        # "صالح آل الشيخ" is "صالح بن عبدالعزيز بن محمد آل الشيخ"
+        if len(s_core) == 1 and s_fam and s_fam == l_fam:
+            return True
         return _NASAB not in s_core and len(s_core) == 2 and not s_fam and s_sur is not None and s_sur == l_sur
     if s_core[-1] != l_core[-1]:
         return False
@@ -634,7 +637,7 @@ def resolve_mentions(
     in_doc: dict[str, set[str]] = defaultdict(set)
     for i, m in enumerate(ms):
         linked = keys[i]
-        if linked is not None:
+        if linked is not None and linked.startswith("kb:"):  # (not a title's fragment, "f:…")
             in_doc[m.doc_id].add(linked[3:])
     # where each document names a person in full without a KB link ("عبد الله الدخيل"): a bare "الدخيل"
     # after it (or in the headline just before it) is that person, not the KB's minister of that family name

@@ -63,6 +63,9 @@ def k(name: str) -> tuple[str, ...]:
     ("مشعل بن عبدالله بن مساعد آل سعود", "مشعل بن عبد الله بن عبد العزيز بن مساعد بن جلوي آل سعود", True),
     ("مشعل بن عبدالله بن فيصل", "مشعل بن عبد الله بن عبد العزيز بن مساعد", False),
     ("مشعل بن خالد بن مساعد", "مشعل بن عبد الله بن عبد العزيز بن مساعد", False),  # another father
+    ("صالح آل الشيخ", "صالح بن عبد العزيز بن محمد بن إبراهيم آل الشيخ", True),  # given name + family
+    ("صالح آل الشيخ", "عبداللطيف بن عبدالعزيز آل الشيخ", False),
+    ("صالح آل سعود", "صالح بن محمد آل الشيخ", False),
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same
@@ -416,3 +419,11 @@ def test_the_capital_phrase_is_the_capital() -> None:
     rows = [("d1", "العاصمة البريطانية", "LOC"), ("d2", "لندن", "LOC")]
     resolved = resolve_mentions(frame(rows))
     assert entity_of(resolved, "d1", "العاصمة البريطانية") == entity_of(resolved, "d2", "لندن")
+
+
+def test_a_title_whose_holder_is_unknown_sits_beside_ambiguous_forms() -> None:
+    # a title alone without a holder in the KB (a fragment) in a document with a bare club name
+    rows = [("d1", "الرئيس الأوكراني", "PER", "الرئيس الأوكراني", "UA"), ("d1", "الأهلي", "ORG"),
+            ("d1", "الهلال", "ORG")]
+    resolved = resolve_mentions(frame(rows), docs({"d1": "2015-08-03"}))
+    assert resolved.height == 3
