@@ -172,6 +172,7 @@ class EntityLexicon:
     shared_countries: dict[str, str] = field(default_factory=dict)  # a shared name's country reading (عمان: OM)
     homographs: dict[str, str] = field(default_factory=dict)  # identity key -> rule (homographs_ar.tsv)
     kb_title_first: frozenset[str] = frozenset()  # first words of the KB's role titles
+    title_first: frozenset[str] = frozenset()  # first words of every title
     # identity key -> (cues before, cues after) that make it the common word (common_word_contexts_ar.tsv)
     word_contexts: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
@@ -229,6 +230,7 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
                     for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
         word_contexts=_word_contexts(),
         kb_title_first=frozenset(t.split()[0] for t in kb.by_title if t),
+        title_first=frozenset(t.split()[0] for t in titles if t),
     )
 
 
@@ -323,6 +325,8 @@ def _club_adjective(key: str, lex: EntityLexicon) -> bool:
 
 def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: EntityLexicon) -> int:
     """Length of the longest title phrase starting at token ``k`` and ending by ``end`` (0 if none)."""
+    if lex.title_first and not any(first in lex.title_first for _, first in first_word_keys(words[k])):
+        return 0
     for length in range(min(lex.max_title_words, end - k), 0, -1):
         rest = keys[k + 1 : k + length]
         for _, first in first_word_keys(words[k]):
