@@ -333,3 +333,9 @@ def test_a_name_its_neighbours_make_a_common_word() -> None:
 def test_the_dual_of_city_before_a_city_is_no_body() -> None:
     got = found("تقضي بوصول قوات المقاومة إلى مدينتي تعز ومأرب، بعد طرد الميليشيات", [("تعز", "LOC")])
     assert ("تعز", "LOC") in got and not any("مدينتي" in s for s, _ in got)
+
+
+def test_a_kb_name_followed_by_another_countrys_adjective_is_not_that_actor() -> None:
+    ids = kb_ids("وحصد لقب كأس اسبانيا ولقب كأس السوبر الأوروبي. وفاز الهلال بكأس السوبر السعودي")
+    assert ids.get("كأس السوبر السعودي") == "saudi_super_cup"
+    assert all(v != "saudi_super_cup" for k, v in ids.items() if "الأوروبي" in k or k == "كأس السوبر")

@@ -314,6 +314,20 @@ def capital_of(head: str, adjective: str) -> str | None:
     return identity_key(normalize_for_matching(name)) if name else None
 
 
+def _other_nationality(words: Sequence[str], j: int, kb_id: str, lex: EntityLexicon) -> bool:
+    """True when the word after a KB actor's name is a nationality (or regional) adjective that is not its
+    country's: the phrase names another country's namesake ("كأس السوبر الأوروبي", "الدوري الإسباني")."""
+    if j >= len(words):
+        return False
+    norm = normalize_for_matching(words[j])
+    if norm not in lex.nisba:
+        return False
+    actor = lex.kb.actors.get(kb_id)
+    if actor is None or actor.type == EntityType.PER.value or not actor.country:
+        return False  # a person's nisba is a title ("بوتين الروسي"); an international body has no country
+    return lex.nisba[norm] != actor.country
+
+
 def _club_adjective(key: str, lex: EntityLexicon) -> bool:
     """True for the adjective of a club the knowledge base knows ("الهلالي" of الهلال, "النصراوي" of النصر)."""
     if not key.startswith("ال") or not key.endswith("ي"):
@@ -965,6 +979,8 @@ def apply_dictionary(
                 entry = None  # "لهذه الدولة الإسلامية": a description, not the name
             if entry is not None and any(k in _OWNED for k in keys[j : j + 2]):
                 entry = None  # "«عاصفة الحزم» للمالك أحمد": a boat named after the operation
+            if entry is not None and entry.kb_id and _other_nationality(words, j, entry.kb_id, lex):
+                entry = None  # "كأس السوبر الأوروبي" is not the Saudi Super Cup its first words name
             if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
             if entry is None and owner[i] < 0 and i + 1 < len(words) and labs[i + 1][0] == "O" and (
