@@ -207,7 +207,8 @@ ENTITY_MENTIONS = _t(
     ("confidence", F64, "Backend confidence in [0, 1].", NOT_NULL),
     ("backend", STR, "NER backend that produced the mention (gazetteer, crf, camel).", NOT_NULL),
     ("title", STR, "Title or role attached to a person mention, as written: before the name ('وزير الخارجية "
-     "الروسي' in 'وزير الخارجية الروسي سيرغي لافروف') or right after it ('ولي العهد')."),
+     "الروسي' in 'وزير الخارجية الروسي سيرغي لافروف') or right after it ('ولي العهد'); equal to the "
+     "surface when the title alone names its holder ('أكد الرئيس الأمريكي')."),
     ("title_country", STR, "ISO 3166-1 alpha-2 code of the country the title names (its nationality "
      "adjective: 'الروسي' → RU); for a place name several countries share ('طرابلس'), the country the "
      "document is about, which decides the place (LB → Tripoli, Lebanon)."),
