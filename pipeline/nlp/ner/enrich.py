@@ -584,9 +584,9 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 new_type = (EntityType.MISC if head in misc_heads else EntityType.ORG if head in org_heads
                             else EntityType.LOC)
                 end = b
-                while end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O" and (
-                        keys[end].startswith(("ال", "لل")) or (keys[end].startswith("و") and keys[end][1:3] == "ال")
-                ) and normalize_for_matching(words[end]) not in lex.lexicon.stopwords and keys[end] not in _RELATIVES:
+                while end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O" and _definite(
+                        keys[end]) and normalize_for_matching(words[end]) not in lex.lexicon.stopwords and (
+                        keys[end] not in _RELATIVES):
                     end += 1
             conf = labs[a][1]
             _clear(labs, a, b)
@@ -850,6 +850,12 @@ def _in_title(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexi
     return any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i))
 
 
+def _definite(key: str) -> bool:
+    """True for a definite word, with لل or و before its article ("للإغاثة", "والتراث"): how the words of a
+    body's name after its head are written."""
+    return key.startswith(("ال", "لل")) or (key.startswith("و") and key[1:3] == "ال")
+
+
 def _named_body_form(key: str, lex: EntityLexicon) -> DictEntry | None:
     """A body's context form of two words or more ("مجلس الشورى", "وزارة الداخلية") is an organisation
     wherever it stands; which body (the Saudi or the Iranian council) resolution decides from the story."""
@@ -882,7 +888,7 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
         norm = normalize_for_matching(words[j])
         if norm in lex.lexicon.stopwords or keys[j] in lex.titles:
             break
-        if not (keys[j].startswith(("ال", "لل")) or (keys[j].startswith("و") and keys[j][1:3] == "ال")):
+        if not _definite(keys[j]):
             break
         if j > i + 1 and keys[j].startswith("و") and any(k in _BODY_HEADS for _, k in first_word_keys(words[j])):
             break
@@ -898,7 +904,7 @@ def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLe
     nisba = i > 1 and normalize_for_matching(words[i - 1]) in lex.nisba and _titled_at(words, keys, i - 1, lex)
     if not (_titled_at(words, keys, i, lex) or nisba):
         return 0
-    if any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i)):
+    if _in_title(words, keys, i, lex):
         return 0  # the word is inside a longer title ("المتحدث باسم الكرملين")
     person = any(lex.kb.actors[k].type == EntityType.PER.value for k in lex.kb.by_ambiguous.get(keys[i], ()))
     if keys[i] not in lex.given_names and not person:
