@@ -200,7 +200,8 @@ ENTITY_MENTIONS = _t(
     ("type", STR, "PER | ORG | LOC | MISC: the type of its entity (one type per entity, by vote over its "
      "mentions; the knowledge base and gazetteer decide for theirs).", NOT_NULL),
     ("subtype", STR, "Finer class of its entity when known: country, province, city, region (places); head_of_state, "
-     "minister, royal, armed_group, club, outlet, operation, event, … (knowledge base); currency, religion, "
+     "minister, royal, armed_group, club, outlet, operation, event, … (knowledge base); resolution (a UN "
+     "Security Council resolution named by its number: 'القرار 2216'); currency, religion, "
      "deity, scripture, common_noun (names analysts usually leave out, whatever their type: 'السنة' typed "
      "ORG is religion); name_fragment (a bare given name or 'بن X' its article does not settle)."),
     ("entity_id", STR, "Entity this mention refers to (entities.entity_id).", NOT_NULL),
@@ -240,7 +241,8 @@ ENTITIES = _t(
     ("subtype", STR, "Finer class (see entity_mentions.subtype); entity_leaderboard leaves out currency, "
      "religion, deity, scripture, common_noun and name_fragment by default."),
     ("kb_id", STR, "Key-actor knowledge-base id (pipeline/resources/kb/key_actors.tsv), when the entity is one."),
-    ("name_en_source", STR, "Where name_en comes from: kb | gazetteer | romanised.", NOT_NULL),
+    ("name_en_source", STR, "Where name_en comes from: kb | gazetteer | rule (a numbered Security Council "
+     "resolution) | romanised.", NOT_NULL),
     ("description_en", STR, "Role description from the knowledge base ('King of Saudi Arabia (2015–)')."),
 )
 

@@ -46,6 +46,7 @@ from pipeline.nlp.ner.enrich import (
     capital_of,
     entity_lexicon,
     nationality_references,
+    resolution_number,
     story_subtypes,
 )
 from pipeline.nlp.romanize import romanize_name
@@ -62,6 +63,8 @@ _FAMILY = "ال"  # آل as the identity key writes it
 # tagging time (quotes, "صحيفة", a finance sentence) or their document naming them in full makes them the
 # outlet or company, never the tagger's type alone
 _CONTEXT_ONLY = frozenset(("outlet", "agency", "company"))
+RESOLUTION_PREFIX = "res:unsc:"  # identity of a Security Council resolution: its number
+RESOLUTION_SUBTYPE = "resolution"
 # a bare family name in a story about their country is the country's (former) head of state or government
 _LEADERS = frozenset(("head_of_state", "head_of_government"))
 
@@ -277,13 +280,21 @@ def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
     return any(compatible(parts, f) or compatible(f, parts) for f in forms)
 
 
-def _body_of_country(country: str, in_sentence: set[str] | None, in_document: Counter[str] | None) -> bool:
-    """True when a bare body name ("مجلس الشورى", "وزارة العمل") can be the body of ``country``: its sentence
-    names that country, or names none and its document names that country somewhere (or no country at all);
-    a sentence or story about other countries only ("وقدرات مجلس الشورى" in Tehran) is another country's."""
-    if in_sentence:
-        return country in in_sentence
-    return not in_document or in_document.get(country, 0) > 0
+_BODY_CONTEXT = 2  # sentences before a bare body's own whose countries decide it when its own names none
+
+
+def _body_of_country(country: str, own: set[str] | None, before: set[str] | None,
+                     in_document: Counter[str] | None, home: str | None) -> bool:
+    """True when a bare body name ("مجلس الشورى", "وزارة العمل") can be the body of ``country``:
+    1. its sentence names countries: one of them ("وقدرات مجلس الشورى" after Tehran is Iran's);
+    2. else one of the two sentences before names countries: that country, or one its document names;
+    3. else (no country named so close) the corpus's own country's, named bare as domestic bodies are (a
+       Saudi column on the Shura council that goes on about Iran later)."""
+    if own:
+        return country in own
+    if before:
+        return country in before or (in_document or Counter()).get(country, 0) > 0
+    return home is None or country == home
 
 
 def _is_title_only(m: _M) -> bool:
@@ -606,6 +617,9 @@ def resolve_mentions(
                 home[doc_id] = code
     # 1. knowledge base: the dictionary's match, an alias, a title held on the day ...
     for i, m in enumerate(ms):
+        if m.type is EntityType.MISC and (number := resolution_number(m.key)) is not None:
+            keys[i] = RESOLUTION_PREFIX + number  # "قرار مجلس الأمن رقم 2216" = "القرار 2216"
+            continue
         kb_id = m.kb_id or kb.by_alias.get(m.key)
         if kb_id is None and m.type is EntityType.PER:
             kb_id = _by_title(m, kb, home.get(m.doc_id))
@@ -627,13 +641,26 @@ def resolve_mentions(
         return kinds_of[doc_id]
 
     # the countries each sentence names (its places), for bodies every country has ("وزارة العمل")
+    # (and the countries its titles name: "الرئيس الإيراني حسن روحاني")
     sentence_countries: dict[tuple[str, int | None], set[str]] = defaultdict(set)
     for m in ms:
-        if m.type is EntityType.LOC and m.sentence is not None:
+        if m.sentence is None:
+            continue
+        if m.type is EntityType.LOC:
             entry = gaz.by_key.get(m.key) if m.key not in gaz.alternatives else None
             code = m.country_code or (entry.country_code if entry is not None else None)
             if code:
                 sentence_countries[(m.doc_id, m.sentence)].add(code)
+        if m.title_country and m.title:
+            sentence_countries[(m.doc_id, m.sentence)].add(m.title_country)
+
+    def countries_before(doc_id: str, sentence: int | None) -> set[str] | None:
+        if sentence is None:
+            return None
+        for back in range(1, _BODY_CONTEXT + 1):
+            if found := sentence_countries.get((doc_id, sentence - back)):
+                return found
+        return None
     in_doc: dict[str, set[str]] = defaultdict(set)
     for i, m in enumerate(ms):
         linked = keys[i]
@@ -664,7 +691,8 @@ def resolve_mentions(
         if len(named) != 1:  # "مجلس الشورى" in a story about Iran is not the Saudi council
             fits = [a for a in fits if a.subtype != "government_body" or not a.country
                     or _body_of_country(a.country, sentence_countries.get((m.doc_id, m.sentence)),
-                                        home_votes.get(m.doc_id))]
+                                        countries_before(m.doc_id, m.sentence), home_votes.get(m.doc_id),
+                                        corpus_home)]
         if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies
             kinds = {kb.actors[k].subtype for k in in_doc[m.doc_id]}
             fits = [a for a in fits if a.subtype in kinds] or fits
@@ -702,8 +730,8 @@ def resolve_mentions(
                 keys[i] = "cc:" + code
             elif entry is not None and entry.geonames_id:
                 keys[i] = f"gn:{entry.geonames_id}"
-            elif entry is not None and entry.subtype == "region" and entry.name_en:
-                keys[i] = "rg:" + entry.name_en  # "الخليج" = "الخليج العربي" (the Gulf)
+            elif entry is not None and entry.subtype in ("region", "province") and entry.name_en:
+                keys[i] = "rg:" + entry.name_en  # "الخليج" = "الخليج العربي" (the Gulf); "منطقة عسير" = "عسير"
             else:
                 keys[i] = "n:" + m.key
         elif typ is EntityType.PER:
@@ -753,12 +781,15 @@ def resolve_mentions(
 
 def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz: _Places, misc: dict[str, str],
              fragment: bool) -> str | None:
+    if entity_key.startswith(RESOLUTION_PREFIX):
+        return RESOLUTION_SUBTYPE
     if entity_key.startswith("kb:"):
         return kb.actors[entity_key[3:]].subtype
     if entity_key.startswith("cc:"):
         return "country"
     if entity_key.startswith("rg:"):
-        return "region"
+        entry = gaz.by_key.get(key)
+        return entry.subtype if entry and entry.subtype == "province" else "region"
     if entity_key.startswith("gn:"):
         entry = gaz.by_key.get(key)
         return entry.subtype if entry else None
@@ -853,6 +884,9 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
                 name_en, source = entry.name_en, "gazetteer"
         else:
             name = max((s for s in surfaces if len(s.split()) == longest), key=lambda s: (surfaces[s], s))
+        if not name_en and ent["subtype"] == RESOLUTION_SUBTYPE and (number := resolution_number(
+                identity_key(normalize_for_matching(name)))):
+            name_en, source = f"UN Security Council Resolution {number}", "rule"
         if not name_en:
             name_en, source = romanize_name(name), "romanised"
         country = (actor.country if actor else None) or (

@@ -399,19 +399,23 @@ def test_a_family_fragment_is_the_person_of_that_family_its_document_names() -> 
     assert resolved.filter(pl.col("doc_id") == "d2")["subtype"][0] == "name_fragment"
 
 
-def test_a_council_two_countries_have_is_the_one_its_sentence_or_story_names() -> None:
+def test_a_council_two_countries_have_is_the_one_its_sentence_or_the_two_before_name() -> None:
     rows = [("d1", "الرياض", "LOC", 0), ("d1", "مجلس الشورى", "ORG", 1),
             ("d2", "طهران", "LOC", 0), ("d2", "إيران", "LOC", 0), ("d2", "مجلس الشورى", "ORG", 1),
-            # a Saudi story that also names India: the sentence names no country, the document names Saudi Arabia
-            ("d3", "الهند", "LOC", 0), ("d3", "الهند", "LOC", 2), ("d3", "جدة", "LOC", 3),
-            ("d3", "مجلس الشورى", "ORG", 1),
+            # a Saudi column that goes on about Iran: no country in its sentence or the two before, so the
+            # council is the corpus's own country's, named bare as domestic bodies are
+            ("d3", "مجلس الشورى", "ORG", 1), ("d3", "إيران", "LOC", 3), ("d3", "إيران", "LOC", 4),
             # the council in a sentence about Tehran, in a story that names Saudi Arabia elsewhere
-            ("d4", "الرياض", "LOC", 0), ("d4", "طهران", "LOC", 1), ("d4", "مجلس الشورى", "ORG", 1)]
+            ("d4", "الرياض", "LOC", 0), ("d4", "طهران", "LOC", 1), ("d4", "مجلس الشورى", "ORG", 1),
+            # Iran named the sentence before: the Iranian council
+            ("d5", "إيران", "LOC", 2), ("d5", "مجلس الشورى", "ORG", 3),
+            ("d6", "جدة", "LOC", 0), ("d7", "الدمام", "LOC", 0)]
     f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
     resolved = resolve_mentions(f)
     kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["d1/مجلس الشورى"] == "saudi_shura_council" and kb["d2/مجلس الشورى"] == "iran_majlis"
     assert kb["d3/مجلس الشورى"] == "saudi_shura_council" and kb["d4/مجلس الشورى"] == "iran_majlis"
+    assert kb["d5/مجلس الشورى"] == "iran_majlis"
 
 
 def test_the_capital_phrase_is_the_capital() -> None:
@@ -438,3 +442,34 @@ def test_a_body_of_one_country_only_is_not_linked_in_a_story_about_another() -> 
     assert kb["d1/وزارة العمل"] == "saudi_ministry_labour"
     assert kb["d2/وزارة العمل"] is None and kb["d3/وزارة العمل"] is None
     assert entity_of(resolved, "d2", "وزارة العمل") != entity_of(resolved, "d3", "وزارة العمل")  # never one body
+
+
+def test_a_security_council_resolution_is_one_entity_by_its_number() -> None:
+    text = ("دعا إلى تطبيق قرار مجلس الأمن رقم 2216. وقال إن مجلس الأمن اتخذ القرار 2216 بالإجماع، "
+            "وبحث تنفيذ قرار مجلس الأمن الدولي (٢٢١٦) والقرار 2254.")
+    tagged = tag_document(text, [(0, len(text))], RuleTagger(), entity_lexicon())
+    rows = [("d1", text[s.start : s.end], s.type.value) for s in tagged]
+    assert [r[1] for r in rows if r[2] == "MISC"] == [
+        "قرار مجلس الأمن رقم 2216", "القرار 2216", "قرار مجلس الأمن الدولي (٢٢١٦)", "القرار 2254"]
+    assert ("d1", "مجلس الأمن", "ORG") in rows  # the council itself, where it acts
+    resolved = resolve_mentions(frame(rows))
+    misc = resolved.filter(pl.col("type") == "MISC")
+    assert misc["entity_id"].n_unique() == 2 and set(misc["subtype"]) == {"resolution"}
+    assert entity_of(resolved, "d1", "القرار 2216") == entity_of(resolved, "d1", "قرار مجلس الأمن رقم 2216")
+    names = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
+    assert "UN Security Council Resolution 2216" in names["name_en"].to_list()
+    # without the council in the document a numbered decision is no resolution
+    other = "صدر القرار 1436 بتاريخ أمس"
+    assert not tag_document(other, [(0, len(other))], RuleTagger(), entity_lexicon())
+
+
+def test_a_saudi_province_is_one_entity_apart_from_its_capital_city() -> None:
+    rows = [("d1", "منطقة مكة المكرمة", "LOC"), ("d2", "منطقة مكة", "LOC"), ("d3", "مكة المكرمة", "LOC"),
+            ("d4", "منطقة عسير", "LOC"), ("d5", "عسير", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "منطقة مكة المكرمة") == entity_of(resolved, "d2", "منطقة مكة")
+    assert entity_of(resolved, "d1", "منطقة مكة المكرمة") != entity_of(resolved, "d3", "مكة المكرمة")
+    assert entity_of(resolved, "d4", "منطقة عسير") == entity_of(resolved, "d5", "عسير")
+    entities = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
+    makkah = entities.filter(pl.col("name_en") == "Makkah Province")
+    assert makkah.height == 1 and makkah["subtype"][0] == "province" and makkah["country_code"][0] == "SA"

@@ -16,6 +16,7 @@ from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.enrich import (
     CONF_PROPAGATED,
     FUNCTION_WORDS_AS_WRITTEN,
+    TIME_ADVERBS,
     EntityLexicon,
     apply_dictionary,
     attach_heads,
@@ -28,6 +29,7 @@ from pipeline.nlp.ner.enrich import (
     is_country_word,
     propagate_forms,
     repair_person_spans,
+    resolution_number,
     span_title,
     split_at_titles,
     story_subtypes_of_words,
@@ -243,6 +245,11 @@ def tag_document(
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):
+            if (sidx, i, j) in hints and resolution_number(identity_key(" ".join(words[sidx][i:j]))):
+                raw.append((sidx, i, j, sent[i].start, sent[j - 1].end, typ, conf))
+                continue  # "قرار مجلس الأمن رقم (2216)": its number (and brackets) end the name
+            while i + 1 < j and identity_key(sent[j - 1].text) in TIME_ADVERBS:
+                j -= 1  # "جامعة الباحة البارحة", "الاتحاد أمس": a time adverb never ends a name
             while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
                 j -= 1  # "شاه فيصل عظيم شاه -", "جامعة الدمام www": punctuation or an address never ends a name
             while i < j and not any(ch.isalpha() for ch in sent[i].text):
@@ -291,6 +298,9 @@ def tag_document(
             title_text = text[sent[title.start].start + title.cut : sent[title.end - 1].end]
             if title.cut and title_text.startswith("ل") and text[sent[title.start].start + title.cut - 1] == "ل":
                 title_text = "ا" + title_text  # "للأمير": the title is "الأمير", its article back
+        if hint is not None and hint.title_only and title is not None and title.cut and not cut:
+            cut = title.cut  # "لملك الأردن": the title alone names him, its proclitic is not part of it
+            start += cut
         normalized = span_normalized(text, start, end, cut)
         country_code = hint.country_code if hint else None
         shared = identity_key(normalized) if typ is EntityType.LOC else ""

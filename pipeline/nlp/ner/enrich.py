@@ -328,6 +328,70 @@ def _other_nationality(words: Sequence[str], j: int, kb_id: str, lex: EntityLexi
     return lex.nisba[norm] != actor.country
 
 
+def _namesake_type(words: Sequence[str], j: int, key: str, lex: EntityLexicon) -> EntityType | None:
+    """The type of the namesake a KB form of two words or more names when another country's adjective follows
+    it ("كأس السوبر الأوروبي"): every actor of that form is another country's; None otherwise. (One word
+    with an adjective is mostly a common noun: "التعاون الروسي" is Russian cooperation, not a club.)"""
+    entry = lex.entries.get(key)
+    ids = [*lex.kb.by_ambiguous.get(key, ()), *([entry.kb_id] if entry is not None and entry.kb_id else [])]
+    if not ids or not all(_other_nationality(words, j, k, lex) for k in ids):
+        return None
+    types = {lex.kb.actors[k].type for k in ids if k in lex.kb.actors}
+    return EntityType(types.pop()) if len(types) == 1 and EntityType.PER.value not in types else None
+
+
+_RESOLUTION_HEADS = frozenset(identity_key(w) for w in ("قرار", "القرار"))
+_RESOLUTION_ADJECTIVES = frozenset(identity_key(w) for w in ("الأممي", "الدولي"))
+_NUMBER_WORD = identity_key("رقم")
+UNSC_KB_ID = "un_security_council"
+
+
+def names_security_council(sentences: Sequence[Sequence[str]]) -> bool:
+    """True when a document names the UN Security Council ("مجلس الأمن", a proclitic allowed)."""
+    council, security = identity_key("مجلس"), identity_key("الأمن")
+    return any(k == council and identity_key(words[t + 1]) == security
+               for words in sentences for t in range(len(words) - 1) for _, k in first_word_keys(words[t]))
+
+
+def resolution_span(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
+                    council_named: bool) -> int:
+    """Length of a Security Council resolution named by its number: "قرار مجلس الأمن (الدولي) رقم 2216",
+    "القرار الأممي 2216", or "القرار 2216" / "قرار 2216" in a document that names the council; the number
+    ends the span (in brackets, the brackets too). 0 when not one."""
+    if not any(k in _RESOLUTION_HEADS for _, k in first_word_keys(words[i])):
+        return 0
+    t, body = i + 1, False
+    if t < len(words):
+        n, key = _longest_entry(words, keys, t, lex)
+        entry = lex.entries.get(key) if key else None
+        if n and key is not None and UNSC_KB_ID in (
+                {entry.kb_id} if entry is not None else set()) | set(lex.kb.by_ambiguous.get(key, ())):
+            body, t = True, t + n
+        elif keys[t] in _RESOLUTION_ADJECTIVES:
+            body, t = True, t + 1
+    if t < len(words) and keys[t] == _NUMBER_WORD:
+        t += 1
+    bracket = t < len(words) and words[t] == "("
+    t += bracket
+    if t >= len(words) or not words[t].isdigit() or not 3 <= len(words[t]) <= 4 or not (body or council_named):
+        return 0
+    t += 1
+    if bracket:
+        if t >= len(words) or words[t] != ")":
+            return 0
+        t += 1
+    return t - i
+
+
+def resolution_number(key: str) -> str | None:
+    """The number of a resolution's identity key ("قرار مجلس الامن رقم 2216", "بالقرار ( 2216 )" → "2216")."""
+    m = _RESOLUTION_KEY.match(key)
+    return str(int(m.group(1))) if m else None
+
+
+_RESOLUTION_KEY = re.compile(r"^[وفبلك]{0,2}(?:ال)?قرار\b.*?\(?\s*(\d{2,4})\s*\)?$")
+
+
 def _club_adjective(key: str, lex: EntityLexicon) -> bool:
     """True for the adjective of a club the knowledge base knows ("الهلالي" of الهلال, "النصراوي" of النصر)."""
     if not key.startswith("ال") or not key.endswith("ي"):
@@ -811,9 +875,10 @@ _HONORIFICS = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", 
 def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> int:
     """Length of a knowledge-base role title that names its holder on its own ("أكد الرئيس الأمريكي", "وقال
     وزير الخارجية الروسي"): a title the KB gives one country's role, naming that country by its adjective, or
-    unique ("خادم الحرمين الشريفين"); a title holding a place or body ("ملك الأردن", "محافظ مؤسسة النقد")
-    leaves that name the mention. Not before or after a name ("الرئيس الأمريكي باراك أوباما"), not a former
-    holder ("الرئيس الأمريكي السابق"), not inside a longer title. 0 when not one."""
+    unique ("خادم الحرمين الشريفين"), or naming its own country ("أمير دولة قطر", "ملك الأردن"); a title
+    holding a body or a region ("محافظ مؤسسة النقد", "أمير منطقة جازان") leaves that name the mention.
+    Not before or after a name ("الرئيس الأمريكي باراك أوباما", "بوتين، رئيس روسيا"), not a former holder
+    ("الرئيس الأمريكي السابق"), not inside a longer title. 0 when not one."""
     if not any(k in lex.kb_title_first for _, k in first_word_keys(words[i])):
         return 0
     length = _title_at(keys, words, i, len(words), lex)
@@ -827,22 +892,55 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     if phrase is None:
         return 0
     countries = {r.country for r in lex.kb.by_title[phrase]}
-    if len(countries) != 1 or None in countries or end - i < 2:
+    country = countries.pop() if len(countries) == 1 else None
+    if country is None or end - i < 2:
         return 0
-    if phrase not in _UNIQUE_TITLES and not any(
+    own = _names_own_country(words, keys, i + 1, end, country, lex)
+    if phrase not in _UNIQUE_TITLES and not own and not any(
             normalize_for_matching(words[t]) in lex.nisba for t in range(i, end)):
         return 0
-    named = any(k in lex.place_types or k in lex.entries for t in range(i, end) for _, k in first_word_keys(words[t]))
-    if named or any(_longest_entry(words, keys, t, lex)[0] for t in range(i + 1, end)):
-        return 0  # "ملك الأردن", "ملك المملكة الأردنية الهاشمية": the country (or body) it names stays the mention
+    if own is None:
+        return 0  # "محافظ مؤسسة النقد", "رئيس مجلس الشورى": the body it names stays the mention
     nxt = end + 1 if end < len(words) and words[end] in ("،", ",") else end
     if nxt < len(words) and (labs[nxt][0] != "O" or keys[nxt] in _FORMER or keys[nxt] in _HONORIFICS
                              or keys[nxt] in lex.given_names):
         return 0
     prev = i - 2 if i > 1 and words[i - 1] in ("،", ",") else i - 1
-    if prev >= 0 and _is_person(labs[prev][0]):
+    if prev >= 0 and _is_person(labs[prev][0][2:]):
         return 0  # "تميم بن حمد، أمير دولة قطر": the title of the name before it
     return end - i
+
+
+def _names_own_country(words: Sequence[str], keys: Sequence[str], a: int, b: int, country: str,
+                       lex: EntityLexicon) -> bool | None:
+    """Whether the words ``a:b`` of a role title name a place or body: True when all they name is the
+    role's own country ("أمير دولة قطر", "ملك الأردن"), None when they name anything else (a body: "محافظ
+    مؤسسة النقد"; another country), False when they name nothing ("الرئيس الأمريكي")."""
+    named = False
+    t = a
+    while t < b:
+        n, key = _longest_entry(words, keys, t, lex)
+        if not n:
+            if any(k in lex.place_types or k in lex.entries for _, k in first_word_keys(words[t])):
+                return None
+            t += 1
+            continue
+        entry = lex.entries.get(key) if key else None
+        if (entry is None or entry.type is not EntityType.LOC or entry.country_code != country
+                or lex.place_subtypes.get(key or "") != "country"):
+            return None
+        named, t = True, t + n
+    return named
+
+
+def _country_named_in(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> str | None:
+    """ISO code of the country a title names by its name ("أمير دولة قطر" → QA, "رئيس روسيا" → RU)."""
+    for t in range(a, b):
+        n, key = _longest_entry(words, keys, t, lex)
+        entry = lex.entries.get(key) if n and key and t + n <= b else None
+        if entry is not None and entry.type is EntityType.LOC and lex.place_subtypes.get(key or "") == "country":
+            return entry.country_code
+    return None
 
 
 def _in_title(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
@@ -850,10 +948,13 @@ def _in_title(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexi
     return any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i))
 
 
+TIME_ADVERBS = frozenset(identity_key(w) for w in ("البارحة", "الليلة", "الآن", "أمس", "امس"))
+
+
 def _definite(key: str) -> bool:
     """True for a definite word, with لل or و before its article ("للإغاثة", "والتراث"): how the words of a
-    body's name after its head are written."""
-    return key.startswith(("ال", "لل")) or (key.startswith("و") and key[1:3] == "ال")
+    body's name after its head are written; never a time adverb ("افتتحت جامعة الباحة البارحة")."""
+    return (key.startswith(("ال", "لل")) or (key.startswith("و") and key[1:3] == "ال")) and key not in TIME_ADVERBS
 
 
 def _named_body_form(key: str, lex: EntityLexicon) -> DictEntry | None:
@@ -935,6 +1036,7 @@ def apply_dictionary(
     hints: dict[tuple[int, int, int], DictEntry] = {}
     kingdom_key = identity_key(_KINGDOM)
     other_kingdom = frozenset(identity_key(w) for w in _OTHER_KINGDOM_SIGNS)
+    council_named = names_security_council(sentences)
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
@@ -970,7 +1072,11 @@ def apply_dictionary(
             length, key = _longest_entry(words, keys, i, lex)
             entry: DictEntry | None = None
             start, j = i, i + length
-            if key is not None:
+            namesake = _namesake_type(words, j, key, lex) if key is not None and " " in key and not _in_title(
+                words, keys, i, lex) else None
+            if namesake is not None:  # "كأس السوبر الأوروبي": not the Saudi cup its first words name
+                entry, j = DictEntry(namesake), j + 1
+            elif key is not None:
                 # a form that is a name in context comes first ("«الشرق الأوسط»" is the newspaper)
                 hit = _contextual(words, keys, i, j, key, lex, sports, context.home)
                 if hit is not None:
@@ -986,13 +1092,17 @@ def apply_dictionary(
             if entry is not None and any(k in _OWNED for k in keys[j : j + 2]):
                 entry = None  # "«عاصفة الحزم» للمالك أحمد": a boat named after the operation
             if entry is not None and entry.kb_id and _other_nationality(words, j, entry.kb_id, lex):
-                entry = None  # "كأس السوبر الأوروبي" is not the Saudi Super Cup its first words name
+                entry = None  # (a person's other-country adjective: see _namesake_type)
             if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
             if entry is None and owner[i] < 0 and i + 1 < len(words) and labs[i + 1][0] == "O" and (
                     capital_of(words[i], words[i + 1]) is not None) and not (
                     i + 2 < len(words) and (labs[i + 2][0] != "O" or keys[i + 2] in lex.place_types)):
                 start, j, entry = i, i + 2, DictEntry(EntityType.LOC)  # "العاصمة البريطانية" (not "… لندن")
+            if entry is None:
+                n_res = resolution_span(words, keys, i, lex, council_named)
+                if n_res:
+                    start, j, entry = i, i + n_res, DictEntry(EntityType.MISC)
             if entry is None and owner[i] < 0:
                 n_title = standalone_title(words, keys, labs, i, lex)
                 if n_title:  # a place the backend found inside it ("دولة قطر") gives way
@@ -1148,13 +1258,13 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
                     is_nisba, code = _nisba_code(norms[t], lex)
                     if is_nisba and code:
                         country = country or code
-                return Title(s, end, cut, country)
+                return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
     k = j + 1 if j < len(words) and words[j] in _PUNCT_BEFORE_NAME else j
     if k < len(words):
         length = _title_at(keys, words, k, len(words), lex)
         if length:
             code = next((c for t in range(k, k + length) if (c := _nisba_code(norms[t], lex)[1])), None)
-            return Title(k, k + length, 0, code)
+            return Title(k, k + length, 0, code or _country_named_in(words, keys, k + 1, k + length, lex))
     return None
 
 
