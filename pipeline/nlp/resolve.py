@@ -29,6 +29,7 @@ else a readable romanisation (``name_en_source`` says which).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -74,9 +75,13 @@ _HEADLINE_REACH = 300
 _LONG_VOWELS = str.maketrans("", "", "اويىءئؤأإآةه")
 
 
+_FOREIGN_CONSONANTS = str.maketrans("غگڤپ", "ججفب")  # G written ج or غ (or گ), V as ف or ڤ, P as ب or پ
+
+
 def _skeleton(word: str) -> str:
-    """A word without its long vowels and hamza seats after the first letter: how foreign names spelt two
-    ways ("هيلاري"/"هيلري", "كلينتون"/"كلنتون") compare."""
+    """A word without its long vowels and hamza seats after the first letter, G, V and P folded: how foreign
+    names spelt two ways ("هيلاري"/"هيلري", "كلينتون"/"كلنتون", "غروس"/"جروس") compare."""
+    word = word.translate(_FOREIGN_CONSONANTS)
     return word[:1] + word[1:].translate(_LONG_VOWELS)
 
 
@@ -280,20 +285,46 @@ def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
     return any(compatible(parts, f) or compatible(f, parts) for f in forms)
 
 
+_PROVINCE = identity_key("منطقة")
+_PROVINCE_SHORT = frozenset(identity_key(w) for w in ("الشرقية", "الحدود", "الشمالية"))  # in lists of provinces
+_PROVINCES_CUE = re.compile(r"(?:^|[\s،,(])[وب]?(?:مناطق|منطقتي|المناطق)\s")
+
+
+def _in_province_list(text: str, start: int, gaz: _Places) -> bool:
+    """True when the place at ``start`` is in a list of places after "مناطق" / "منطقتي" ("مناطق عسير
+    وجازان ونجران", "مناطق الرياض، ومكة المكرمة، وجازان"): every word between is a place (a و allowed)."""
+    before = text[max(0, start - 130) : start]
+    cues = list(_PROVINCES_CUE.finditer(before))
+    if not cues:
+        return False
+    words = [w for w in re.split(r"[\s،,]+", before[cues[-1].end() :]) if w and w != "و"]  # (its own و)
+    keys = [identity_key(normalize_for_matching(w[1:] if w.startswith("و") and len(w) > 3 else w)) for w in words]
+    for n, key in enumerate(keys):
+        pair_before = n > 0 and f"{keys[n - 1]} {key}" in gaz.by_key  # "مكة المكرمة"
+        pair_after = n + 1 < len(keys) and f"{key} {keys[n + 1]}" in gaz.by_key
+        if key not in gaz.by_key and not pair_before and not pair_after and key not in _PROVINCE_SHORT:
+            return False
+    return True
+
+
 _BODY_CONTEXT = 2  # sentences before a bare body's own whose countries decide it when its own names none
 
 
-def _body_of_country(country: str, own: set[str] | None, before: set[str] | None,
+def _body_of_country(country: str, rivals: set[str], own: set[str] | None, before: set[str] | None,
                      in_document: Counter[str] | None, home: str | None) -> bool:
-    """True when a bare body name ("مجلس الشورى", "وزارة العمل") can be the body of ``country``:
-    1. its sentence names countries: one of them ("وقدرات مجلس الشورى" after Tehran is Iran's);
-    2. else one of the two sentences before names countries: that country, or one its document names;
+    """True when a bare body name ("مجلس الشورى", "وزارة العمل") can be the body of ``country`` (``rivals``:
+    the countries of the other KB bodies of that name):
+    1. its sentence names that country or a rival's: whether it names this one ("وقدرات مجلس الشورى" after
+       Tehran is Iran's);
+    2. else its sentence names other countries, or one of the two sentences before names countries: whether
+       they or its document name this one ("طلبات الاستقدام من إندونيسيا" of the ministry of a Saudi story);
     3. else (no country named so close) the corpus's own country's, named bare as domestic bodies are (a
        Saudi column on the Shura council that goes on about Iran later)."""
-    if own:
+    if own and (country in own or own & rivals):
         return country in own
-    if before:
-        return country in before or (in_document or Counter()).get(country, 0) > 0
+    near = own or before
+    if near:
+        return country in near or (in_document or Counter()).get(country, 0) > 0
     return home is None or country == home
 
 
@@ -413,6 +444,28 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
                                             and not (n == last and a.startswith("ال") and b.startswith("ال")))
                                  for n, (a, b) in enumerate(zip(corpus[k], corpus[best], strict=True))):
                 spelling[k] = best
+    # a KB person's short form (given + family name, "بندر حجار") and the long names written with the whole
+    # nasab ("بندر بن محمد بن حمزة أسعد حجار"): the short form's first and last words, one KB person only
+    by_ends: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+    for k, p in kb_anchors:
+        core, fam = _family(p)
+        if (len(core) == 1 and fam) or (len(p) == 2 and _NASAB not in p):
+            by_ends[(p[0], fam or p[-1:])].add(k)
+
+    def kb_extension(parts: tuple[str, ...]) -> str | None:
+        core, fam = _family(parts)
+        if len(core) < 3 or _NASAB not in core:
+            return None
+        hits = by_ends.get((parts[0], fam or parts[-1:]), set())
+        if len(hits) != 1:
+            return None
+        hit = next(iter(hits))
+        rivals = [k for k, p in kb_anchors if k != hit and (compatible(p, parts) or compatible(parts, p))]
+        forms = [p for k, p in kb_anchors if k == hit and _NASAB in p]
+        if rivals or not all(compatible(f, parts) or compatible(parts, f) for f in forms):
+            return None  # another KB person it could be, or a nasab of its own the name contradicts
+        return hit
+
     memo: dict[tuple[str | None, str], str] = {}
 
     def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
@@ -429,7 +482,8 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
                 break
             seen.add(nxt)
             current, cparts = nxt, corpus[nxt]
-        kb_hit = _best_longer("", cparts, kb_pool) or kb_exact.get(cparts) or kb_spelling(cparts)
+        kb_hit = (_best_longer("", cparts, kb_pool) or kb_exact.get(cparts) or kb_spelling(cparts)
+                  or kb_extension(cparts))
         memo[(doc_id, key)] = result = kb_hit or "p:" + spelling.get(current, current)
         return result
 
@@ -689,8 +743,10 @@ def resolve_mentions(
         fits = named if len(named) == 1 else (
             [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY])
         if len(named) != 1:  # "مجلس الشورى" in a story about Iran is not the Saudi council
+            body_countries = {a.country for a in fits if a.subtype == "government_body" and a.country}
             fits = [a for a in fits if a.subtype != "government_body" or not a.country
-                    or _body_of_country(a.country, sentence_countries.get((m.doc_id, m.sentence)),
+                    or _body_of_country(a.country, body_countries - {a.country},
+                                        sentence_countries.get((m.doc_id, m.sentence)),
                                         countries_before(m.doc_id, m.sentence), home_votes.get(m.doc_id),
                                         corpus_home)]
         if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies
@@ -724,6 +780,10 @@ def resolve_mentions(
         if typ is EntityType.LOC:
             words = m.key.split()
             capital = capital_of(words[0], words[1]) if len(words) == 2 else None
+            province = _PROVINCE + " " + m.key
+            if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
+                    and p_entry.subtype == "province" and _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)):
+                capital = province  # "مناطق عسير وجازان ونجران": the provinces, not their cities
             entry = gaz.entry(capital or m.key, m.title_country or home.get(m.doc_id))
             code = m.country_code or (entry.country_code if entry and entry.subtype == "country" else None)
             if code:
@@ -788,8 +848,9 @@ def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz:
     if entity_key.startswith("cc:"):
         return "country"
     if entity_key.startswith("rg:"):
-        entry = gaz.by_key.get(key)
-        return entry.subtype if entry and entry.subtype == "province" else "region"
+        entries = (gaz.by_key.get(key), gaz.by_key.get(f"{_PROVINCE} {key}"))  # (a listed province: "وجازان")
+        return "province" if any(e and e.subtype == "province" and e.name_en == entity_key[3:] for e in entries) \
+            else "region"
     if entity_key.startswith("gn:"):
         entry = gaz.by_key.get(key)
         return entry.subtype if entry else None
@@ -863,6 +924,8 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             shared_in = ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None
             for key, _ in ent["keys"].most_common():
                 entry = gaz.entry(key, shared_in)
+                if ent["subtype"] == "province" and (entry is None or entry.subtype != "province"):
+                    entry = gaz.by_key.get(f"{_PROVINCE} {key}")  # a listed province ("وجازان")
                 if entry is not None:
                     break
         longest = max(len(s.split()) for s in surfaces)

@@ -360,9 +360,13 @@ def test_a_bare_family_name_is_the_namesake_its_document_names_not_the_kb_actor(
 def test_a_foreign_name_spelt_two_ways_is_one_person_but_arabic_names_never() -> None:
     rows = [("d1", "أليكسيس تسيبراس", "PER"), ("d2", "ألكسيس تسيبراس", "PER"), ("d3", "الكسيس تسيبراس", "PER"),
             ("d4", "خالد الشمري", "PER"), ("d5", "خالد الشميري", "PER"),  # two families
-            ("d6", "محمد الحربي", "PER"), ("d7", "محمود الحربي", "PER")]  # two given names
+            ("d6", "محمد الحربي", "PER"), ("d7", "محمود الحربي", "PER"),  # two given names
+            ("d8", "كريستيان غروس", "PER"), ("d9", "كريستيان جروس", "PER"),  # G written غ or ج
+            ("d10", "خالد الغامدي", "PER"), ("d11", "خالد الجامدي", "PER")]  # but never two Arabic families
     resolved = resolve_mentions(frame(rows))
     assert len({entity_of(resolved, d, s) for d, s, _ in rows[:3]}) == 1
+    assert entity_of(resolved, "d8", "كريستيان غروس") == entity_of(resolved, "d9", "كريستيان جروس")
+    assert entity_of(resolved, "d10", "خالد الغامدي") != entity_of(resolved, "d11", "خالد الجامدي")
     assert entity_of(resolved, "d4", "خالد الشمري") != entity_of(resolved, "d5", "خالد الشميري")
     assert entity_of(resolved, "d6", "محمد الحربي") != entity_of(resolved, "d7", "محمود الحربي")
 
@@ -435,11 +439,16 @@ def test_a_title_whose_holder_is_unknown_sits_beside_ambiguous_forms() -> None:
 def test_a_body_of_one_country_only_is_not_linked_in_a_story_about_another() -> None:
     rows = [("d1", "الرياض", "LOC", 0), ("d1", "وزارة العمل", "ORG", 1),
             ("d2", "القاهرة", "LOC", 0), ("d2", "مصر", "LOC", 0), ("d2", "وزارة العمل", "ORG", 1),
-            ("d3", "بغداد", "LOC", 0), ("d3", "العراق", "LOC", 0), ("d3", "وزارة العمل", "ORG", 1)]
+            ("d3", "بغداد", "LOC", 0), ("d3", "العراق", "LOC", 0), ("d3", "وزارة العمل", "ORG", 1),
+            # other countries in its own sentence, in a Saudi story: the Saudi ministry
+            ("d4", "الرياض", "LOC", 0), ("d4", "إندونيسيا", "LOC", 2), ("d4", "وزارة العمل", "ORG", 2),
+            # the same in an Egyptian story: not the Saudi one
+            ("d5", "القاهرة", "LOC", 0), ("d5", "مصر", "LOC", 2), ("d5", "وزارة العمل", "ORG", 2)]
     f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
     resolved = resolve_mentions(f)
     kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
-    assert kb["d1/وزارة العمل"] == "saudi_ministry_labour"
+    assert kb["d1/وزارة العمل"] == "saudi_ministry_labour" and kb["d4/وزارة العمل"] == "saudi_ministry_labour"
+    assert kb["d5/وزارة العمل"] is None
     assert kb["d2/وزارة العمل"] is None and kb["d3/وزارة العمل"] is None
     assert entity_of(resolved, "d2", "وزارة العمل") != entity_of(resolved, "d3", "وزارة العمل")  # never one body
 
@@ -473,3 +482,26 @@ def test_a_saudi_province_is_one_entity_apart_from_its_capital_city() -> None:
     entities = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
     makkah = entities.filter(pl.col("name_en") == "Makkah Province")
     assert makkah.height == 1 and makkah["subtype"][0] == "province" and makkah["country_code"][0] == "SA"
+
+
+def test_a_long_name_with_the_whole_nasab_is_the_kb_person_its_ends_name() -> None:
+    rows = [("d1", "بندر بن محمد بن حمزة أسعد حجار", "PER"), ("d2", "بندر حجار", "PER"),
+            # a king's grandnephew whose nasab starts like the king's is not the king
+            ("d3", "عبدالله بن عبدالعزيز بن مساعد آل سعود", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    assert resolved["kb_id"].to_list()[:2] == ["bandar_hajjar", "bandar_hajjar"]
+    assert resolved["kb_id"][2] != "abdullah_bin_abdulaziz"
+
+
+def test_places_listed_after_provinces_are_the_provinces() -> None:
+    text = "في مناطق عسير وجازان ونجران، وفي جازان المدينة"
+    rows = [("d1", "عسير", "LOC", text.index("عسير")), ("d1", "جازان", "LOC", text.index("جازان")),
+            ("d1", "نجران", "LOC", text.index("نجران")), ("d1", "جازان", "LOC", text.rindex("جازان")),
+            ("d2", "منطقة جازان", "LOC", 0)]
+    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
+    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": ["d1", "d2"], "text": [text, "منطقة جازان"]}))
+    ids_ = resolved["entity_id"].to_list()
+    assert ids_[1] == ids_[4] and ids_[3] != ids_[4]  # the listed one is the province, the other the city
+    assert resolved["subtype"].to_list()[:3] == ["province", "province", "province"]
+    entities = build_entities(resolved.with_columns(pl.lit(1).alias("end")))
+    assert "Jazan Province" in entities["name_en"].to_list() and "Jizan" in entities["name_en"].to_list()

@@ -364,3 +364,9 @@ def test_another_countrys_namesake_of_a_kb_event_is_its_own_unlinked_name() -> N
 def test_a_time_adverb_never_ends_a_name() -> None:
     got = found("افتتحت جامعة الباحة البارحة معرضا للكتاب", [("جامعة الباحة البارحة", "ORG")])
     assert got == [("جامعة الباحة", "ORG")]
+
+
+def test_a_family_name_after_a_long_nasab_goes_with_it() -> None:
+    got = found("والشيخ صالح بن عبد العزيز بن محمد بن إبراهيم آل الشيخ وزيرا للشؤون الإسلامية",
+                [("صالح بن عبد العزيز بن محمد بن إبراهيم", "PER")])
+    assert ("صالح بن عبد العزيز بن محمد بن إبراهيم آل الشيخ", "PER") in got

@@ -133,6 +133,7 @@ _COMMON_WORD_BUCKET = 4  # a word this frequent in news after a KB alias is not 
 _RULE_HEAD_KEYS = frozenset(identity_key(w) for w in _RULE_HEADS)
 _FINANCE_KEYS = frozenset(identity_key(w) for w in _FINANCE_CUES)
 _DANGLING = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو"))
+_AL = identity_key("آل")
 _RELATIVES = frozenset(identity_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 NAMED_AFTER_LOC_HEADS = frozenset(identity_key(w) for w in _NAMED_AFTER_LOC)  # مسجد، مطار، ملعب …
 HEAD_NOUNS = frozenset(identity_key(w) for w in (*_NAMED_AFTER_ORG, *_NAMED_AFTER_LOC, *_NAMED_AFTER_MISC,
@@ -496,6 +497,12 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         for (_, b, tag), (na, _, ntag) in pairwise(spans):
             if _is_person(tag) and _is_person(ntag) and na == b and keys[b - 1] in _DANGLING:
                 labs[b] = ("I-" + tag, labs[b][1])
+        for a, b, tag in _spans(labs):  # "صالح بن … بن إبراهيم" + "آل الشيخ": the family name goes with it
+            if (_is_person(tag) and b + 1 < len(words) and keys[b] == _AL and labs[b][0] == "O"
+                    and labs[b + 1][0] == "O" and keys[b + 1].isalpha() and len(keys[b + 1]) > 2
+                    and normalize_for_matching(words[b + 1]) not in lex.lexicon.stopwords):
+                labs[b] = ("I-" + tag, labs[a][1])
+                labs[b + 1] = ("I-" + tag, labs[a][1])
         for a, b, tag in _spans(labs):  # "نصر الله به الثغور": a prayer, God the subject, not Nasrallah
             if _is_person(tag) and words[b - 1] == "الله" and b < len(words) and words[b] in _PRAYER_OBJECTS:
                 _clear(labs, a, b)
@@ -918,7 +925,11 @@ def _names_own_country(words: Sequence[str], keys: Sequence[str], a: int, b: int
     مؤسسة النقد"; another country), False when they name nothing ("الرئيس الأمريكي")."""
     named = False
     t = a
+    kingdom = identity_key(_KINGDOM)
     while t < b:
+        if any(k == kingdom for _, k in first_word_keys(words[t])):
+            named, t = True, t + 1  # "المفتي العام للمملكة": the kingdom of the KB title's own country
+            continue
         n, key = _longest_entry(words, keys, t, lex)
         if not n:
             if any(k in lex.place_types or k in lex.entries for _, k in first_word_keys(words[t])):
