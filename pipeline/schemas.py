@@ -199,9 +199,9 @@ ENTITY_MENTIONS = _t(
      NOT_NULL),
     ("type", STR, "PER | ORG | LOC | MISC: the type of its entity (one type per entity, by vote over its "
      "mentions; the knowledge base and gazetteer decide for theirs).", NOT_NULL),
-    ("subtype", STR, "Finer class of its entity when known: country, province, city, region (places); head_of_state, "
-     "minister, royal, armed_group, club, outlet, operation, event, … (knowledge base); resolution (a UN "
-     "Security Council resolution named by its number: 'القرار 2216'); currency, religion, "
+    ("subtype", STR, "Finer class of its entity when known: country, province, city, region, landmark (places); "
+     "head_of_state, minister, royal, armed_group, club, outlet, operation, event, … (knowledge base); "
+     "resolution (a UN Security Council resolution named by its number: 'القرار 2216'); currency, religion, "
      "deity, scripture, common_noun (names analysts usually leave out, whatever their type: 'السنة' typed "
      "ORG is religion); name_fragment (a bare given name or 'بن X' its article does not settle)."),
     ("entity_id", STR, "Entity this mention refers to (entities.entity_id).", NOT_NULL),

@@ -790,7 +790,7 @@ def resolve_mentions(
                 keys[i] = "cc:" + code
             elif entry is not None and entry.geonames_id:
                 keys[i] = f"gn:{entry.geonames_id}"
-            elif entry is not None and entry.subtype in ("region", "province") and entry.name_en:
+            elif entry is not None and entry.subtype in ("region", "province", "landmark") and entry.name_en:
                 keys[i] = "rg:" + entry.name_en  # "الخليج" = "الخليج العربي" (the Gulf); "منطقة عسير" = "عسير"
             else:
                 keys[i] = "n:" + m.key
@@ -849,8 +849,8 @@ def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz:
         return "country"
     if entity_key.startswith("rg:"):
         entries = (gaz.by_key.get(key), gaz.by_key.get(f"{_PROVINCE} {key}"))  # (a listed province: "وجازان")
-        return "province" if any(e and e.subtype == "province" and e.name_en == entity_key[3:] for e in entries) \
-            else "region"
+        named = [e.subtype for e in entries if e and e.name_en == entity_key[3:]]
+        return named[0] if named and named[0] in ("province", "landmark") else "region"
     if entity_key.startswith("gn:"):
         entry = gaz.by_key.get(key)
         return entry.subtype if entry else None

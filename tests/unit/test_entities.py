@@ -505,3 +505,11 @@ def test_places_listed_after_provinces_are_the_provinces() -> None:
     assert resolved["subtype"].to_list()[:3] == ["province", "province", "province"]
     entities = build_entities(resolved.with_columns(pl.lit(1).alias("end")))
     assert "Jazan Province" in entities["name_en"].to_list() and "Jizan" in entities["name_en"].to_list()
+
+
+def test_the_two_holy_mosques_are_landmarks_by_any_of_their_names() -> None:
+    rows = [("d1", "المسجد الحرام", "LOC"), ("d2", "بيت الله الحرام", "LOC"), ("d3", "المسجد النبوي", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "المسجد الحرام") == entity_of(resolved, "d2", "بيت الله الحرام")
+    assert entity_of(resolved, "d1", "المسجد الحرام") != entity_of(resolved, "d3", "المسجد النبوي")
+    assert set(resolved["subtype"]) == {"landmark"}

@@ -85,3 +85,15 @@ def test_propagate_names_extends_and_repeats_any_backend_output():
     out = propagate_names(sents, labels, keys)
     assert [lab for lab, _ in out[0]] == ["O", "B-PERS", "I-PERS", "B-LOC"]  # other types untouched
     assert [lab for lab, _ in out[1]] == ["O", "B-PERS", "O", "O", "B-PERS", "I-PERS"]  # extended to the full name
+
+
+def test_proclitic_length_between_two_places_and_before_an_article_of_no_word() -> None:
+    places = {normalize_for_matching(w) for w in ("وجدة", "جدة", "واشنطن")}
+    freq = {normalize_for_matching("جدة"): 7, normalize_for_matching("وجدة"): 5,
+            normalize_for_matching("كاليفورنيا"): 4, normalize_for_matching("بالعراق"): 5,
+            normalize_for_matching("العراق"): 7}
+    kwargs = {"frequency": lambda w: freq.get(w, 0), "is_place": places.__contains__}
+    assert proclitic_length("وجدة", places.__contains__, **kwargs) == 1  # and Jeddah, not Oujda
+    assert proclitic_length("واشنطن", places.__contains__, **kwargs) == 0  # "اشنطن" is no place
+    assert proclitic_length("كاليفورنيا", places.__contains__, **kwargs) == 0  # "اليفورنيا" is no word
+    assert proclitic_length("بالعراق", places.__contains__, **kwargs) == 1

@@ -92,11 +92,12 @@ def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, En
 
 def proclitic_length(
     token: str, is_known: Callable[[str], bool], is_seen: Callable[[str], bool] = lambda _: False,
-    frequency: Callable[[str], int] = lambda _: 0,
+    frequency: Callable[[str], int] = lambda _: 0, is_place: Callable[[str], bool] = lambda _: False,
 ) -> int:
     """How many leading characters of an entity's first token are proclitics to leave outside the span.
 
-    * a token that is a known name as written ("فيصل", "وليد", "بسام") keeps every letter;
+    * a token that is a known name as written ("فيصل", "وليد", "بسام") keeps every letter, unless both it and
+      what follows a و/ف are places and the rest is the more frequent word ("وجدة": and Jeddah, not Oujda);
     * before the article: و/ف + ب/ك ("والكرملين", "بالعراق") → up to ال; ل + ال is written لل
       ("للكرملين") → one ل;
     * a stem that is a known name (gazetteer, knowledge base, given names) or a name seen elsewhere in the
@@ -108,11 +109,15 @@ def proclitic_length(
     ``frequency`` gives a word's frequency bucket in unlabeled news (0: unseen).
     """
     whole = normalize_for_matching(token)
+    if token[:1] in ("و", "ف") and len(token) >= 4 and is_place(whole):
+        rest = normalize_for_matching(token[1:])
+        if is_place(rest) and frequency(rest) > frequency(whole):
+            return 1
     if is_known(whole) or whole in _WAW_NAMES:
         return 0
     m = _ARTICLE_PREFIX.match(token)
-    if m and m.end() > 0:
-        return m.end()
+    if m and m.end() > 0 and not (frequency(normalize_for_matching(token[m.end():])) == 0 < frequency(whole)):
+        return m.end()  # (not "كاليفورنيا" → "اليفورنيا": what is left must be a word of the language)
     for split in proclitic_splits(token, min_stem=2):
         if split and any(is_known(v) or is_seen(v) for v in stem_variants(token, split)):
             return split
@@ -276,7 +281,8 @@ def tag_document(
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
         first = text[start:end].split(" ")[0]
-        cut = proclitic_length(first, is_known, seen.__contains__, frequency) if len(first) > 2 else 0
+        cut = proclitic_length(first, is_known, seen.__contains__, frequency,
+                               lambda f: identity_key(f) in lex.place_types) if len(first) > 2 else 0
         start += cut
         surface = text[start:end]
         previous = words[sidx][i - 1] if i > 0 else ""

@@ -981,7 +981,7 @@ def _named_body_form(key: str, lex: EntityLexicon) -> DictEntry | None:
 
 _BODY_HEADS = frozenset(identity_key(w) for w in ("وزارة", "مجلس", "هيئة", "محكمة", "ديوان", "مديرية", "رئاسة"))
 _GENERIC_BODY_TAILS = frozenset(identity_key(w) for w in (
-    "الإدارة", "الأمناء", "الآباء", "الأمهات", "الأعمال", "العزاء", "الأمر", "الإدارات"))
+    "الإدارة", "الأمناء", "الآباء", "الأمهات", "الأعمال", "العزاء", "الأمر", "الإدارات", "التدريس"))
 _BODY_TAIL = 5  # words of a body's name after its head ("الهيئة العامة للسياحة والتراث الوطني")
 
 
@@ -998,8 +998,10 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
     j = i + 1
     while j < len(words) and j - i <= _BODY_TAIL:
         norm = normalize_for_matching(words[j])
-        if norm in lex.lexicon.stopwords or keys[j] in lex.titles:
-            break
+        bare = [k for _, k in first_word_keys(words[j])]  # (with its و or ل left off too)
+        if norm in lex.lexicon.stopwords or (norm[:1] == "و" and norm[1:] in lex.lexicon.stopwords) or any(
+                k in lex.titles or k in lex.title_first for k in bare):
+            break  # "رئاسة الجمهورية والذي", "وزارة الزراعة والمتحدث الرسمي": the body's name has ended
         if not _definite(keys[j]):
             break
         if j > i + 1 and keys[j].startswith("و") and any(k in _BODY_HEADS for _, k in first_word_keys(words[j])):
