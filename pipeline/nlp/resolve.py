@@ -328,6 +328,14 @@ def _body_of_country(country: str, rivals: set[str], own: set[str] | None, befor
     return home is None or country == home
 
 
+def _one_country(own: set[str] | None, before: set[str] | None, home: str | None) -> str | None:
+    """The one country a bare body's sentence names, else the two sentences before, else its story's."""
+    for named in (own, before):
+        if named:
+            return next(iter(named)) if len(named) == 1 else None
+    return home
+
+
 def _is_title_only(m: _M) -> bool:
     """True for a person named by a role title alone ("أمير دولة قطر")."""
     return bool(m.title) and identity_key(normalize_for_matching(m.title or "")) == m.key
@@ -771,6 +779,19 @@ def resolve_mentions(
     for k, t in group_type.items():  # a gazetteer place the backend mostly called MISC ("تبوك") is a place
         if t is EntityType.MISC and k in gaz.by_key:
             group_type[k] = EntityType.LOC
+    # government bodies every country has, by their forms without a country: "الداخليه" → "وزاره الداخليه"
+    nisba_keys = {identity_key(form): code for form, code in lex.nisba.items() if code}
+    bodies: dict[str, str] = {}
+    for actor in kb.actors.values():
+        if actor.subtype != "government_body" or not actor.country:
+            continue
+        name = identity_key(normalize_for_matching(actor.name_ar)).split()
+        base_name = " ".join(name[:-1]) if len(name) >= 2 and name[-1] in nisba_keys else " ".join(name)
+        for form in (actor.name_ar, *actor.aliases, *actor.ambiguous):
+            words = identity_key(normalize_for_matching(form)).split()
+            if len(words) >= 2 and words[-1] in nisba_keys:
+                words = words[:-1]
+            bodies.setdefault(" ".join(words), base_name)
     # 2. places
     persons: list[int] = []
     for i, m in enumerate(ms):
@@ -800,10 +821,22 @@ def resolve_mentions(
             base = m.key[:-1] if m.key.endswith("ا") and m.key[:-1] in votes else m.key  # دولارا → دولار
             if m.key in kb.by_ambiguous and all(
                     kb.actors[k].subtype == "government_body" for k in kb.by_ambiguous[m.key]):
-                # "مجلس الشورى" its story did not give to the KB's council (a story about Iran): which
-                # country's it is stays with its document, never one body across countries
+                # "مجلس الشورى" its story did not give to the KB's council (a story about Iran): the body of
+                # the one country its sentence (or the two before, or its story) names, as "وزارة الداخلية
+                # المصرية" names it; else it stays with its document, never one body across countries
+                body = bodies.get(m.key)
+                country = _one_country(sentence_countries.get((m.doc_id, m.sentence)),
+                                       countries_before(m.doc_id, m.sentence), home.get(m.doc_id))
+                if body is not None and country is not None:
+                    own = [k for k in kb.by_ambiguous[m.key] if kb.actors[k].country == country]
+                    keys[i] = "kb:" + own[0] if len(own) == 1 else f"body:{country}:{body}"
+                    continue
                 keys[i] = f"f:{m.doc_id}:{m.key}"
                 fragments.add(i)
+                continue
+            words = base.split()
+            if len(words) >= 2 and words[-1] in nisba_keys and " ".join(words[:-1]) in bodies:
+                keys[i] = f"body:{nisba_keys[words[-1]]}:{bodies[' '.join(words[:-1])]}"  # "الداخلية المصرية"
                 continue
             keys[i] = "n:" + base
     # 3. persons
@@ -834,8 +867,8 @@ def resolve_mentions(
         pl.Series("subtype", subtypes, pl.String),
         pl.Series("entity_id", [ids.entity_id(k) for k in final], pl.String),
         pl.Series("kb_id", [k[3:] if k.startswith("kb:") else None for k in final], pl.String),
-        pl.Series("country_code", [k[3:] if k.startswith("cc:") else m.country_code
-                                   for k, m in zip(final, ms, strict=True)], pl.String),
+        pl.Series("country_code", [k[3:] if k.startswith("cc:") else k.split(":")[1] if k.startswith("body:")
+                                   else m.country_code for k, m in zip(final, ms, strict=True)], pl.String),
     )
 
 

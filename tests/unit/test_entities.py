@@ -449,6 +449,11 @@ def test_a_body_of_one_country_only_is_not_linked_in_a_story_about_another() -> 
     kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["d1/وزارة العمل"] == "saudi_ministry_labour" and kb["d4/وزارة العمل"] == "saudi_ministry_labour"
     assert kb["d5/وزارة العمل"] is None
+    # the body of the one country its story names: Egypt's, the entity "وزارة العمل المصرية" names elsewhere
+    egypt = resolve_mentions(pl.concat([f, frame([("d6", "وزارة العمل المصرية", "ORG")]).with_columns(
+        pl.Series("sentence_idx", [0]))], how="diagonal"))
+    assert entity_of(egypt, "d5", "وزارة العمل") == entity_of(egypt, "d6", "وزارة العمل المصرية")
+    assert egypt.filter(pl.col("doc_id") == "d6")["country_code"][0] == "EG"
     assert kb["d2/وزارة العمل"] is None and kb["d3/وزارة العمل"] is None
     assert entity_of(resolved, "d2", "وزارة العمل") != entity_of(resolved, "d3", "وزارة العمل")  # never one body
 

@@ -370,3 +370,26 @@ def test_a_family_name_after_a_long_nasab_goes_with_it() -> None:
     got = found("والشيخ صالح بن عبد العزيز بن محمد بن إبراهيم آل الشيخ وزيرا للشؤون الإسلامية",
                 [("صالح بن عبد العزيز بن محمد بن إبراهيم", "PER")])
     assert ("صالح بن عبد العزيز بن محمد بن إبراهيم آل الشيخ", "PER") in got
+
+
+def test_a_club_then_its_player_tagged_as_one_person_are_the_club_and_the_player() -> None:
+    got = found("خلال اليومين المقبلين مع لاعب نادي الفيصلي عواد العنزي والذي يجيد اللعب",
+                [("نادي الفيصلي عواد العنزي", "PER")])
+    assert ("نادي الفيصلي", "ORG") in got and ("عواد العنزي", "PER") in got
+
+
+def test_a_span_starting_with_a_family_name_the_document_gave_a_person_is_that_person() -> None:
+    got = found("الشيخ الدكتور محمد بن ناصر الخزيم عن استنكاره. وهنأ الشيخ الخزيم رجال الأمن على شرف",
+                [("محمد بن ناصر الخزيم", "PER"), ("الخزيم رجال الأمن", "ORG")])
+    assert ("الخزيم", "PER") in got and not any("رجال" in s for s, _ in got)
+
+
+def test_an_item_of_a_list_of_persons_the_backend_missed_is_a_person() -> None:
+    got = found("حيث لعب حسين عبدالغني، محمد عيد، وعمر هوساوي كحراس مرمى، في حين",
+                [("حسين عبدالغني", "PER"), ("محمد عيد", "PER")])
+    assert ("عمر هوساوي", "PER") in got and not any("مرمى" in s for s, _ in got)
+
+
+def test_another_countrys_ministry_named_by_its_field_and_adjective() -> None:
+    got = found("من الحفل النهائي، أعلنت الداخلية المصرية، حالة استنفار أمني", [])
+    assert ("الداخلية المصرية", "ORG") in got

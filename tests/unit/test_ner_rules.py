@@ -97,3 +97,9 @@ def test_proclitic_length_between_two_places_and_before_an_article_of_no_word() 
     assert proclitic_length("واشنطن", places.__contains__, **kwargs) == 0  # "اشنطن" is no place
     assert proclitic_length("كاليفورنيا", places.__contains__, **kwargs) == 0  # "اليفورنيا" is no word
     assert proclitic_length("بالعراق", places.__contains__, **kwargs) == 1
+
+
+def test_proclitic_length_before_a_names_particle() -> None:
+    assert proclitic_length("وبن", lambda _: False) == 1  # "وبن علوي"
+    assert proclitic_length("وآل", lambda _: False) == 1
+    assert proclitic_length("بن", lambda _: False) == 0

@@ -8,7 +8,7 @@ and the article ال kept inside ("وموسكو" → "موسكو", "والكرم
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -109,6 +109,8 @@ def proclitic_length(
     ``frequency`` gives a word's frequency bucket in unlabeled news (0: unseen).
     """
     whole = normalize_for_matching(token)
+    if whole in _CONJOINED_PARTICLES:
+        return 1  # "وبن علوي": the conjunction before a name's بن / آل / أبو
     if token[:1] in ("و", "ف") and len(token) >= 4 and is_place(whole):
         rest = normalize_for_matching(token[1:])
         if is_place(rest) and frequency(rest) > frequency(whole):
@@ -128,6 +130,7 @@ def proclitic_length(
     return 0
 
 
+_CONJOINED_PARTICLES = frozenset(normalize_for_matching(c + w) for c in ("و", "ف") for w in ("بن", "ابن", "آل", "أبو"))
 _PATRONYMIC = frozenset(normalize_for_matching(w) for w in ("أبو", "بن", "ابن", "عبد", "آل", "بنت", "أم"))
 
 
@@ -153,6 +156,27 @@ def first_word_forms(token: str) -> list[str]:
             continue  # ك + name is rare, ك + word common
         forms += stem_variants(token, split)
     return forms
+
+
+def _family_names_first(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]],
+                        hints: Mapping[tuple[int, int, int], object]) -> list[Labels]:
+    """A span of another type that starts with the family name of a person the document names, not a
+    dictionary name, is that person and ends there ("وهنأ الشيخ الخزيم رجال الأمن" after "محمد بن ناصر
+    الخزيم")."""
+    families = {k[0] for k in keys if len(k) == 1}
+    if not families:
+        return labels
+    out = []
+    for sidx, (toks, labs) in enumerate(zip(sentences, labels, strict=True)):
+        labs = list(labs)
+        for i, j, typ, _ in bio_to_spans(labs):
+            if (j - i >= 2 and typ is not EntityType.PER and (sidx, i, j) not in hints
+                    and any(f in families for f in first_word_forms(toks[i]))):
+                labs[i] = ("B-" + PER_TAG, labs[i][1])
+                for k in range(i + 1, j):
+                    labs[k] = ("O", 1.0)
+        out.append(labs)
+    return out
 
 
 def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]]) -> list[Labels]:
@@ -244,6 +268,7 @@ def tag_document(
     titles_only = {at for at, entry in hints.items() if entry.title_only}
     labels = propagate_names(words, labels, name_keys(person_names(
         words, labels, skip=lambda s, i, j: (s, i, j) in titles_only)))
+    labels = _family_names_first(words, labels, name_keys(person_names(words, labels)), hints)
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
     labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body

@@ -329,6 +329,13 @@ def _other_nationality(words: Sequence[str], j: int, kb_id: str, lex: EntityLexi
     return lex.nisba[norm] != actor.country
 
 
+def _bodies_only(key: str, lex: EntityLexicon) -> bool:
+    """True when every KB actor a form names is a government body ("الداخلية": a country's interior ministry,
+    so "الداخلية المصرية" is Egypt's)."""
+    ids = lex.kb.by_ambiguous.get(key, ())
+    return bool(ids) and all(lex.kb.actors[k].subtype == "government_body" for k in ids)
+
+
 def _namesake_type(words: Sequence[str], j: int, key: str, lex: EntityLexicon) -> EntityType | None:
     """The type of the namesake a KB form of two words or more names when another country's adjective follows
     it ("كأس السوبر الأوروبي"): every actor of that form is another country's; None otherwise. (One word
@@ -414,6 +421,32 @@ def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: 
     return 0
 
 
+_LIST_COMMAS = ("،", ",")
+_LIST_ITEM_WORDS = 4  # words of a person's name in a list
+
+
+def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: EntityLexicon) -> None:
+    """Label the items of a list of persons the backend missed: after "<person>،", a given name (a و allowed)
+    and the words up to the next comma, all names' words (no function word, title or number), two or three
+    of them; of a longer item, a given name and a family name ("وعمر هوساوي كحراس مرمى")."""
+    for i in range(2, len(words)):
+        if labs[i][0] != "O" or words[i - 1] not in _LIST_COMMAS or not _is_person(labs[i - 2][0][2:]):
+            continue
+        if not any(k in lex.given_names for _, k in first_word_keys(words[i])):
+            continue
+        j = i + 1
+        while (j < len(words) and j - i < _LIST_ITEM_WORDS and labs[j][0] == "O" and keys[j].isalpha()
+               and words[j] not in _LIST_COMMAS and not (j > i + 1 and words[j][:1] == "و")
+               and normalize_for_matching(words[j]) not in lex.lexicon.stopwords and keys[j] not in lex.titles
+               and keys[j] not in lex.title_first):
+            j += 1
+        ends_item = j >= len(words) or words[j] in _LIST_COMMAS or words[j][:1] == "و" or not keys[j].isalpha()
+        if 2 <= j - i <= 3 and ends_item:
+            _mark(labs, i, j, EntityType.PER.tag, labs[i - 2][1])
+        elif j - i >= 2 and (keys[i + 1].startswith("ال") or keys[i + 1].endswith("ي")):
+            _mark(labs, i, i + 2, EntityType.PER.tag, labs[i - 2][1])  # "وعمر هوساوي كحراس مرمى"
+
+
 def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """Repair what statistical taggers get wrong about person spans, whatever the backend:
 
@@ -426,7 +459,9 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
     * a verb + الله before "به", "لهم" is a prayer ("نصر الله به الثغور"), not a name;
     * an organisation span ending on a given name leaves it to the person ("… لكرة القدم أحمد عيد"), and
       so does a known body followed by a full name ("للجامعة العربية نبيل العربي");
-    * a family name and an indefinite adjective are the name alone ("المالكي طائفي")."""
+    * a family name and an indefinite adjective are the name alone ("المالكي طائفي");
+    * in a list of persons, an item the backend missed that starts with a given name is a person too
+      ("حسين عبدالغني، محمد عيد، وعمر هوساوي")."""
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         if all(lab == "O" for lab, _ in labs):
@@ -434,6 +469,7 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
             continue
         labs = list(labs)
         keys = [identity_key(w) for w in words]
+        _list_persons(words, keys, labs, lex)
 
         def has(k: int, table: frozenset[str], words: list[str] = words) -> bool:
             return not word_readings(words[k]).isdisjoint(table)
@@ -480,13 +516,22 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 continue
             # "للجامعة العربية نبيل العربي": a known body, then a person's given name and family name
             if (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and b - a >= 3:
-                cut_at = next((k for k in range(a + 1, b) if keys[k] in lex.given_names
+                cut_at = next((k for k in range(a + 1, b) if _looks_like_person(words, keys, k, b, lex)
                                and keys[k - 1] not in _DANGLING and keys[k - 1] not in lex.titles
                                and keys[k - 1] not in HEAD_NOUNS and _is_known_body(words, keys, a, k, lex)), None)
                 if cut_at is not None:
                     conf = labs[a][1]
                     _clear(labs, a, b)
                     _mark(labs, a, cut_at, tag, conf)
+                    _mark(labs, cut_at, b, EntityType.PER.tag, conf)
+        for a, b, tag in _spans(labs):  # "لاعب نادي الفيصلي عواد العنزي" tagged one person: the club, then him
+            if _is_person(tag) and b - a >= 4:
+                cut_at = next((k for k in range(b - 2, a + 1, -1) if _is_known_org(words, keys, a, k, lex)
+                               and _looks_like_person(words, keys, k, b, lex)), None)
+                if cut_at is not None:
+                    conf = labs[a][1]
+                    _clear(labs, a, b)
+                    _mark(labs, a, cut_at, EntityType.ORG.tag, conf)
                     _mark(labs, cut_at, b, EntityType.PER.tag, conf)
         for a, b, tag in _spans(labs):  # "المالكي طائفي": a family name and an adjective (no article, -ي)
             if (_is_person(tag) and b - a == 2 and keys[a].startswith("ال") and not keys[b - 1].startswith("ال")
@@ -534,6 +579,26 @@ def _phrase_keys(words: Sequence[str], keys: Sequence[str], a: int, k: int) -> l
 def _is_alias(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
     """True when tokens [a, k) are a knowledge-base alias."""
     return any(key in lex.kb.by_alias for key in _phrase_keys(words, keys, a, k))
+
+
+def _looks_like_person(words: Sequence[str], keys: Sequence[str], k: int, b: int, lex: EntityLexicon) -> bool:
+    """True when tokens [k, b) after a body's name read as a person's: a given name first, or a name and a
+    family name ("عواد العنزي"); not the rest of the body's name ("للعلوم الأمنية")."""
+    if keys[k] in lex.given_names:
+        return True
+    return (b - k == 2 and not keys[k].startswith(("ال", "لل")) and keys[k + 1].startswith("ال")
+            and keys[k] not in _DANGLING and normalize_for_matching(words[k]) not in lex.lexicon.stopwords)
+
+
+def _is_known_org(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
+    """True when tokens [a, k) are an organisation's dictionary name or KB alias ("نادي الفيصلي")."""
+    for key in _phrase_keys(words, keys, a, k):
+        entry = lex.entries.get(key)
+        actor = lex.kb.actors.get(lex.kb.by_alias.get(key, ""))
+        if (entry is not None and entry.type is EntityType.ORG) or (
+                actor is not None and actor.type == EntityType.ORG.value):
+            return True
+    return False
 
 
 def _is_known_body(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
@@ -1085,8 +1150,8 @@ def apply_dictionary(
             length, key = _longest_entry(words, keys, i, lex)
             entry: DictEntry | None = None
             start, j = i, i + length
-            namesake = _namesake_type(words, j, key, lex) if key is not None and " " in key and not _in_title(
-                words, keys, i, lex) else None
+            namesake = _namesake_type(words, j, key, lex) if key is not None and (
+                " " in key or _bodies_only(key, lex)) and not _in_title(words, keys, i, lex) else None
             if namesake is not None:  # "كأس السوبر الأوروبي": not the Saudi cup its first words name
                 entry, j = DictEntry(namesake), j + 1
             elif key is not None:
