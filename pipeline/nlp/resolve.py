@@ -286,6 +286,7 @@ def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
 
 
 _PROVINCE = identity_key("منطقة")
+_GOVERNORATE = identity_key("محافظة")
 _PROVINCE_SHORT = frozenset(identity_key(w) for w in ("الشرقية", "الحدود", "الشمالية"))  # in lists of provinces
 _PROVINCES_CUE = re.compile(r"(?:^|[\s،,(])[وب]?(?:مناطق|منطقتي|المناطق)\s")
 
@@ -801,6 +802,8 @@ def resolve_mentions(
         if typ is EntityType.LOC:
             words = m.key.split()
             capital = capital_of(words[0], words[1]) if len(words) == 2 else None
+            if len(words) >= 2 and words[0] == _GOVERNORATE and " ".join(words[1:]) in gaz.by_key:
+                capital = " ".join(words[1:])  # "محافظة جدة", "محافظة تعز": the city and its governorate as one
             province = _PROVINCE + " " + m.key
             if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
                     and p_entry.subtype == "province" and _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)):

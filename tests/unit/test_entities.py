@@ -479,8 +479,9 @@ def test_a_security_council_resolution_is_one_entity_by_its_number() -> None:
 
 def test_a_saudi_province_is_one_entity_apart_from_its_capital_city() -> None:
     rows = [("d1", "منطقة مكة المكرمة", "LOC"), ("d2", "منطقة مكة", "LOC"), ("d3", "مكة المكرمة", "LOC"),
-            ("d4", "منطقة عسير", "LOC"), ("d5", "عسير", "LOC")]
+            ("d4", "منطقة عسير", "LOC"), ("d5", "عسير", "LOC"), ("d6", "محافظة جدة", "LOC"), ("d7", "جدة", "LOC")]
     resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d6", "محافظة جدة") == entity_of(resolved, "d7", "جدة")  # a governorate: the city
     assert entity_of(resolved, "d1", "منطقة مكة المكرمة") == entity_of(resolved, "d2", "منطقة مكة")
     assert entity_of(resolved, "d1", "منطقة مكة المكرمة") != entity_of(resolved, "d3", "مكة المكرمة")
     assert entity_of(resolved, "d4", "منطقة عسير") == entity_of(resolved, "d5", "عسير")
