@@ -393,3 +393,8 @@ def test_an_item_of_a_list_of_persons_the_backend_missed_is_a_person() -> None:
 def test_another_countrys_ministry_named_by_its_field_and_adjective() -> None:
     got = found("من الحفل النهائي، أعلنت الداخلية المصرية، حالة استنفار أمني", [])
     assert ("الداخلية المصرية", "ORG") in got
+
+
+def test_a_body_attached_by_a_preposition_inside_a_title_is_named_but_not_the_council_of_a_role() -> None:
+    got = found("أوضح المتحدث الأمني بوزارة الداخلية اللواء منصور التركي. وقال رئيس مجلس الوزراء إن", [])
+    assert ("وزارة الداخلية", "ORG") in got and not any(s == "مجلس الوزراء" for s, _ in got)

@@ -1019,6 +1019,12 @@ def _country_named_in(words: Sequence[str], keys: Sequence[str], a: int, b: int,
     return None
 
 
+def _attached(word: str) -> bool:
+    """True for a body's head with ب or ل before it ("بوزارة الداخلية", "لوزارة العمل"): inside a title
+    ("المتحدث الأمني بوزارة الداخلية") the body is named all the same, unlike "رئيس مجلس الوزراء"."""
+    return word[:1] in ("ب", "ل") and any(cut for cut, k in first_word_keys(word) if k in _BODY_HEADS)
+
+
 def _in_title(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
     """True when token ``i`` continues a title that starts one or two tokens before it ("لرئيس مجلس الوزراء")."""
     return any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i))
@@ -1056,8 +1062,8 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
     not one, or a generic board ("مجلس الإدارة")."""
     if i + 1 >= len(words) or not any(k in _BODY_HEADS for _, k in first_word_keys(words[i])):
         return 0
-    if _in_title(words, keys, i, lex):
-        return 0  # "رئيس مجلس الوزراء" is a title, not a mention of the council
+    if _in_title(words, keys, i, lex) and not _attached(words[i]):
+        return 0  # "رئيس مجلس الوزراء" is a title, not a mention of the council ("المتحدث بوزارة العمل" names it)
     if not keys[i + 1].startswith("ال") or keys[i + 1] in _GENERIC_BODY_TAILS:
         return 0
     j = i + 1
@@ -1160,7 +1166,8 @@ def apply_dictionary(
                 if hit is not None:
                     start, entry = hit
                 else:
-                    entry = lex.entries.get(key) or (_named_body_form(key, lex) if not _in_title(words, keys, i, lex)
+                    entry = lex.entries.get(key) or (_named_body_form(key, lex) if not _in_title(
+                        words, keys, i, lex) or _attached(words[i])
                                                      else None)
             if entry is None and any(k == kingdom_key for _, k in first_word_keys(words[i])) and context.saudi:
                 if not (i + 1 < len(words) and keys[i + 1] in other_kingdom):
