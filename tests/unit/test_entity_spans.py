@@ -398,3 +398,15 @@ def test_another_countrys_ministry_named_by_its_field_and_adjective() -> None:
 def test_a_body_attached_by_a_preposition_inside_a_title_is_named_but_not_the_council_of_a_role() -> None:
     got = found("أوضح المتحدث الأمني بوزارة الداخلية اللواء منصور التركي. وقال رئيس مجلس الوزراء إن", [])
     assert ("وزارة الداخلية", "ORG") in got and not any(s == "مجلس الوزراء" for s, _ in got)
+
+
+def test_two_known_names_joined_by_waw_in_one_span_are_two_mentions() -> None:
+    got = found("وتقام المباراة بين فريقي الهلال والنصر في لندن. وزار البوسنة والهرسك",
+                [("الهلال والنصر", "ORG"), ("البوسنة والهرسك", "LOC")])
+    assert ("الهلال", "ORG") in got and ("النصر", "ORG") in got
+    assert ("البوسنة والهرسك", "LOC") in got  # one name
+
+
+def test_a_body_name_ends_where_one_of_its_words_comes_again() -> None:
+    got = found("ووزارة الشؤون البلدية وهيئة التحقيق والادعاء العام للتحقيق في القضية", [])
+    assert ("هيئة التحقيق والادعاء العام", "ORG") in got

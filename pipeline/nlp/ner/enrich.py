@@ -590,6 +590,25 @@ def _looks_like_person(words: Sequence[str], keys: Sequence[str], k: int, b: int
             and keys[k] not in _DANGLING and normalize_for_matching(words[k]) not in lex.lexicon.stopwords)
 
 
+def _known_phrase(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> bool:
+    """True when tokens [a, b) (a proclitic allowed on the first) are a name the dictionary, the KB or the
+    gazetteer knows."""
+    return any(key in lex.entries or key in lex.kb.by_alias or key in lex.kb.by_ambiguous or key in lex.place_types
+               for key in _phrase_keys(words, keys, a, b))
+
+
+def _conjoined_names(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> int | None:
+    """Where a span that is two known names joined by و splits ("العربي وميلانو", "جدة والرياض"); None when
+    the whole is one name ("البوسنة والهرسك") or a half is unknown ("الهيئة العامة للسياحة والتراث")."""
+    if b - a < 2 or _known_phrase(words, keys, a, b, lex):
+        return None
+    for k in range(a + 1, b):
+        if (words[k][:1] == "و" and _known_phrase(words, keys, a, k, lex)
+                and _known_phrase(words, keys, k, b, lex)):
+            return k
+    return None
+
+
 def _is_known_org(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
     """True when tokens [a, k) are an organisation's dictionary name or KB alias ("نادي الفيصلي")."""
     for key in _phrase_keys(words, keys, a, k):
@@ -1052,7 +1071,8 @@ def _named_body_form(key: str, lex: EntityLexicon) -> DictEntry | None:
 
 _BODY_HEADS = frozenset(identity_key(w) for w in ("وزارة", "مجلس", "هيئة", "محكمة", "ديوان", "مديرية", "رئاسة"))
 _GENERIC_BODY_TAILS = frozenset(identity_key(w) for w in (
-    "الإدارة", "الأمناء", "الآباء", "الأمهات", "الأعمال", "العزاء", "الأمر", "الإدارات", "التدريس"))
+    "الإدارة", "الأمناء", "الآباء", "الأمهات", "الأعمال", "العزاء", "الأمر", "الإدارات", "التدريس", "النادي",
+    "الفريق", "اللجنة", "الجلسة", "الجمعية"))
 _BODY_TAIL = 5  # words of a body's name after its head ("الهيئة العامة للسياحة والتراث الوطني")
 
 
@@ -1077,6 +1097,8 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
             break
         if j > i + 1 and keys[j].startswith("و") and any(k in _BODY_HEADS for _, k in first_word_keys(words[j])):
             break
+        if j > i + 1 and not {k for _, k in first_word_keys(words[j])}.isdisjoint(keys[i + 1 : j]):
+            break  # "هيئة التحقيق والادعاء العام للتحقيق": a word of the name again starts something else
         j += 1
     return j - i
 
@@ -1140,6 +1162,13 @@ def apply_dictionary(
                     and normalize_for_matching(words[b - 1]) not in lex.nisba
                     and frequency(normalize_for_matching(words[b - 1])) >= _COMMON_WORD_BUCKET):
                 labs[b - 1] = ("O", 1.0)  # "أسهم شركة سابك القائمة": the alias, then a common word
+                continue
+            split = _conjoined_names(words, keys, a, b, lex)
+            if split is not None:  # "بين فريقي العربي وميلانو": two names joined by و, not one
+                conf = labs[a][1]
+                _clear(labs, a, b)
+                _mark(labs, a, split, tag, conf)
+                _mark(labs, split, b, tag, conf)
                 continue
             parts = _segment(words, keys, a, b, lex)
             if parts:
