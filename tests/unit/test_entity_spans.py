@@ -410,3 +410,16 @@ def test_two_known_names_joined_by_waw_in_one_span_are_two_mentions() -> None:
 def test_a_body_name_ends_where_one_of_its_words_comes_again() -> None:
     got = found("ووزارة الشؤون البلدية وهيئة التحقيق والادعاء العام للتحقيق في القضية", [])
     assert ("هيئة التحقيق والادعاء العام", "ORG") in got
+
+
+def test_oman_spelt_with_its_damma_is_the_country_not_amman() -> None:
+    text = "حيث سبق له تسجيل عمل في عُمان على مساحة كبيرة"
+    tagged = tag_document(text, [(0, len(text))], FixedTagger([("عُمان", "LOC")]), entity_lexicon())
+    assert [(text[s.start : s.end], s.country_code) for s in tagged] == [("عُمان", "OM")]
+
+
+def test_a_place_conjoined_to_a_place_is_a_place_unless_it_is_a_common_word_too() -> None:
+    got = found_with_frequencies("خصوصًا في مدينتي الفلوجة والرمادي، أمر خطير. وزار الرياض وجدة والخبر", [
+        ("الفلوجة", "LOC"), ("الرياض", "LOC")])
+    assert ("الرمادي", "LOC") in got and ("جدة", "LOC") in got
+    assert not any(s == "الخبر" for s, _ in got)  # "والخبر" may be "and the news": it needs its cue

@@ -338,9 +338,10 @@ def tag_document(
         if shared in lex.shared_places:
             title_country = context.country  # "طرابلس" in a Lebanese story
             sent_words = words[sidx]
-            if shared in lex.shared_countries and any(
-                    0 <= k < len(sent_words) and is_country_word(sent_words[k], lex) for k in (i - 1, j)):
-                country_code = lex.shared_countries[shared]  # "والكويت وعمان وقطر": among countries, Oman
+            if shared in lex.shared_countries and ("\u064f" in text[start:end] or any(
+                    0 <= k < len(sent_words) and is_country_word(sent_words[k], lex) for k in (i - 1, j))):
+                # "والكويت وعمان وقطر": among countries, Oman; so is "عُمان" its damma spells out
+                country_code = lex.shared_countries[shared]
         out.append(EntitySpan(
             sidx, start, end, typ, round(conf, 4), normalized,
             title=title_text, title_country=title_country,

@@ -590,6 +590,18 @@ def _looks_like_person(words: Sequence[str], keys: Sequence[str], k: int, b: int
             and keys[k] not in _DANGLING and normalize_for_matching(words[k]) not in lex.lexicon.stopwords)
 
 
+def _conjoined_place(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
+    """True for "وY" right after a place (a comma between allowed) when Y is a gazetteer place that is not
+    a homograph of a common word: "مدينتي الفلوجة والرمادي", "الرياض، وجدة"."""
+    if not words[i].startswith("و") or len(words[i]) < 4:
+        return False
+    prev = i - 2 if i > 1 and words[i - 1] in ("،", ",") else i - 1
+    if prev < 0 or (EntityType.parse(labs[prev][0][2:]) or EntityType.MISC) is not EntityType.LOC:
+        return False
+    rest = identity_key(words[i][1:])
+    return rest in lex.place_types and rest not in lex.homographs and rest not in lex.shared_places
+
+
 def _known_phrase(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> bool:
     """True when tokens [a, b) (a proclitic allowed on the first) are a name the dictionary, the KB or the
     gazetteer knows."""
@@ -1209,6 +1221,8 @@ def apply_dictionary(
                 entry = None  # (a person's other-country adjective: see _namesake_type)
             if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
+            if entry is None and owner[i] < 0 and _conjoined_place(words, keys, labs, i, lex):
+                start, j, entry = i, i + 1, DictEntry(EntityType.LOC)  # "الفلوجة والرمادي"
             if entry is None and owner[i] < 0 and i + 1 < len(words) and labs[i + 1][0] == "O" and (
                     capital_of(words[i], words[i + 1]) is not None) and not (
                     i + 2 < len(words) and (labs[i + 2][0] != "O" or keys[i + 2] in lex.place_types)):
