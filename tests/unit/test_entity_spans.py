@@ -423,3 +423,8 @@ def test_a_place_conjoined_to_a_place_is_a_place_unless_it_is_a_common_word_too(
         ("الفلوجة", "LOC"), ("الرياض", "LOC")])
     assert ("الرمادي", "LOC") in got and ("جدة", "LOC") in got
     assert not any(s == "الخبر" for s, _ in got)  # "والخبر" may be "and the news": it needs its cue
+
+
+def test_a_body_name_ends_before_a_second_body_joined_by_waw() -> None:
+    got = found("وأيدت محكمة الاستئناف والمحكمة العليا الحكم", [])
+    assert ("محكمة الاستئناف", "ORG") in got and not any("العليا" in s and "الاستئناف" in s for s, _ in got)

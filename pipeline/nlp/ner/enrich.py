@@ -610,14 +610,20 @@ def _known_phrase(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex
 
 
 def _conjoined_names(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> int | None:
-    """Where a span that is two known names joined by و splits ("العربي وميلانو", "جدة والرياض"); None when
-    the whole is one name ("البوسنة والهرسك") or a half is unknown ("الهيئة العامة للسياحة والتراث")."""
+    """Where a span that is two names joined by و splits: two known names ("الهلال والنصر", "جدة والرياض"), or
+    two bodies each with its head ("محكمة الاستئناف والمحكمة العليا"); None when the whole is one name
+    ("البوسنة والهرسك") or a half is no name ("الهيئة العامة للسياحة والتراث")."""
     if b - a < 2 or _known_phrase(words, keys, a, b, lex):
         return None
     for k in range(a + 1, b):
-        if (words[k][:1] == "و" and _known_phrase(words, keys, a, k, lex)
-                and _known_phrase(words, keys, k, b, lex)):
+        if words[k][:1] != "و":
+            continue
+        if _known_phrase(words, keys, a, k, lex) and _known_phrase(words, keys, k, b, lex):
             return k
+        heads = {h[2:] if h.startswith("ال") else h for _, h in first_word_keys(words[k])}
+        if k - a >= 2 and b - k >= 2 and not heads.isdisjoint(_BODY_HEADS) and any(
+                h in _BODY_HEADS for _, h in first_word_keys(words[a])):
+            return k  # "محكمة الاستئناف والمحكمة العليا": two bodies, each with its head
     return None
 
 
@@ -1107,8 +1113,9 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
             break  # "رئاسة الجمهورية والذي", "وزارة الزراعة والمتحدث الرسمي": the body's name has ended
         if not _definite(keys[j]):
             break
-        if j > i + 1 and keys[j].startswith("و") and any(k in _BODY_HEADS for _, k in first_word_keys(words[j])):
-            break
+        if j > i + 1 and keys[j].startswith("و") and any(
+                (k[2:] if k.startswith("ال") else k) in _BODY_HEADS for _, k in first_word_keys(words[j])):
+            break  # "محكمة الاستئناف والمحكمة العليا": a second body
         if j > i + 1 and not {k for _, k in first_word_keys(words[j])}.isdisjoint(keys[i + 1 : j]):
             break  # "هيئة التحقيق والادعاء العام للتحقيق": a word of the name again starts something else
         j += 1
