@@ -49,6 +49,7 @@ from pipeline.nlp.ner.enrich import (
     nationality_references,
     resolution_number,
     story_subtypes,
+    word_frequencies,
 )
 from pipeline.nlp.romanize import romanize_name
 from pipeline.nlp.text import identity_key, normalize_for_matching, url_country
@@ -982,7 +983,9 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             if entry.name_en:
                 name_en, source = entry.name_en, "gazetteer"
         else:
-            name = max((s for s in surfaces if len(s.split()) == longest), key=lambda s: (surfaces[s], s))
+            pool = _plausible_names(surfaces, lex) if ent["type"] == EntityType.PER.value else surfaces
+            longest = max(len(s.split()) for s in pool)
+            name = max((s for s in pool if len(s.split()) == longest), key=lambda s: (pool[s], s))
         if not name_en and ent["subtype"] == RESOLUTION_SUBTYPE and (number := resolution_number(
                 identity_key(normalize_for_matching(name)))):
             name_en, source = f"UN Security Council Resolution {number}", "rule"
@@ -1010,6 +1013,24 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             description_en=actor.description_en if actor else None,
         ))
     return TABLES["entities"].frame(out)
+
+
+def _plausible_names(surfaces: Counter[str], lex: EntityLexicon) -> Counter[str]:
+    """The surfaces a person can be named by: not a span the tagger stretched once over a word with a
+    proclitic, where the word without it is the more frequent in news ("لوفاء سلمان": for the loyalty of
+    Salman; "لخمسة أعوام"); a known given name as written ("وليد") is never that. All of them when none is."""
+    frequency = word_frequencies()
+
+    def stretched(surface: str) -> bool:
+        first = normalize_for_matching(surface.split()[0])
+        if surfaces[surface] > 1 or first[:1] not in ("و", "ف", "ل", "ب") or len(first) < 4:
+            return False
+        if identity_key(first) in lex.given_names or first.startswith("ال"):
+            return False
+        return frequency.get(first[1:], 0) > frequency.get(first, 0)
+
+    out = Counter({s: n for s, n in surfaces.items() if not stretched(s)})
+    return out or surfaces
 
 
 def build_aliases(mentions: pl.DataFrame) -> pl.DataFrame:

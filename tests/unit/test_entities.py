@@ -519,3 +519,12 @@ def test_the_two_holy_mosques_are_landmarks_by_any_of_their_names() -> None:
     assert entity_of(resolved, "d1", "المسجد الحرام") == entity_of(resolved, "d2", "بيت الله الحرام")
     assert entity_of(resolved, "d1", "المسجد الحرام") != entity_of(resolved, "d3", "المسجد النبوي")
     assert set(resolved["subtype"]) == {"landmark"}
+
+
+def test_a_person_is_named_by_a_surface_made_of_names_not_by_a_stretched_span() -> None:
+    rows = [("d1", "لوفاء سلمان", "PER"), ("d1", "سلمان", "PER"), ("d1", "سلمان", "PER"),
+            ("d2", "سيلفيو برلسكوني", "PER"), ("d2", "برلسكوني", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    names = set(build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))["name_ar"])
+    assert "لوفاء سلمان" not in names  # "for the loyalty of Salman": a proclitic on a common word
+    assert "سيلفيو برلسكوني" in names  # a full name seen once
