@@ -428,3 +428,15 @@ def test_a_place_conjoined_to_a_place_is_a_place_unless_it_is_a_common_word_too(
 def test_a_body_name_ends_before_a_second_body_joined_by_waw() -> None:
     got = found("وأيدت محكمة الاستئناف والمحكمة العليا الحكم", [])
     assert ("محكمة الاستئناف", "ORG") in got and not any("العليا" in s and "الاستئناف" in s for s, _ in got)
+
+
+def test_a_preposition_on_a_common_noun_starts_no_persons_name() -> None:
+    got = found_with_frequencies("وقام بنشر صور للحادث، وأرسل برقية لعلي عبدالله صالح",
+                                 [("بنشر صور", "PER"), ("لعلي عبدالله صالح", "PER")])
+    assert not any("صور" in s for s, _ in got)
+    assert ("علي عبدالله صالح", "PER") in got
+
+
+def test_in_the_name_of_after_a_spokesman_is_no_person() -> None:
+    got = found("وقال المتحدث الرسمي باسم الوزارة إن الطلبات مستمرة", [("باسم", "PER")])
+    assert not any(s == "باسم" for s, _ in got)

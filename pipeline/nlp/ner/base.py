@@ -317,6 +317,8 @@ def tag_document(
             continue  # (a KB actor its context named, «اليوم» after "صحيفة", is no function word)
         if identity_key(surface) in _SPELLED_LETTERS:
             continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own
+        if typ is EntityType.PER and hint is None and not cut and _preposition_on_common_word(first, lex, frequency):
+            continue  # "بنشر صور", "لحضور احتفالات": a preposition on a common noun starts no person's name
         if is_common_word_in_context(words[sidx], i, j, lex):
             continue  # "بحماس شديد", "أقدم شكري": the common word whatever the dictionary said
         if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed, typ):
@@ -348,6 +350,22 @@ def tag_document(
             kb_id=hint.kb_id if hint else None, country_code=country_code,
         ))
     return _link_appositive_acronyms(text, out, lex)
+
+
+_COMMON_STEM_BUCKET = 4  # a stem this frequent in news (log2 bucket) is a common word
+
+
+def _preposition_on_common_word(first: str, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
+    """True for a first word that is ب/ل + a frequent common word ("بنشر", "لحضور", "لخمسة"), never a
+    known name as written or after the preposition ("لعلي", "بدر")."""
+    norm = normalize_for_matching(first)
+    if norm[:1] not in ("ب", "ل") or norm.startswith(("ال", "لل")) or len(norm) < 4:
+        return False
+    stem = norm[1:]
+    if lex.is_known_name(identity_key(norm)) or lex.is_known_name(identity_key(stem)) or (
+            identity_key(stem) in lex.given_names or identity_key(norm) in lex.given_names):
+        return False
+    return frequency(stem) >= _COMMON_STEM_BUCKET and frequency(stem) > frequency(norm)
 
 
 _SPELLED_LETTERS = frozenset(identity_key(w) for w in (
