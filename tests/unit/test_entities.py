@@ -528,3 +528,11 @@ def test_a_person_is_named_by_a_surface_made_of_names_not_by_a_stretched_span() 
     names = set(build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))["name_ar"])
     assert "لوفاء سلمان" not in names  # "for the loyalty of Salman": a proclitic on a common word
     assert "سيلفيو برلسكوني" in names  # a full name seen once
+
+
+@pytest.mark.parametrize("city", ["الطائف", "الأحساء", "القطيف", "ينبع", "خميس مشيط", "بيشة", "الظهران", "عنيزة",
+                                  "حفر الباطن", "أبو عريش", "الرياض", "جدة", "الدمام"])
+def test_saudi_cities_are_in_the_gazetteer_with_coordinates(city: str) -> None:
+    resolved = resolve_mentions(frame([("d1", city, "LOC")]))
+    entities = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
+    assert entities["country_code"][0] == "SA" and entities["lat"][0] is not None, city

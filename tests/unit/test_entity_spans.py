@@ -440,3 +440,9 @@ def test_a_preposition_on_a_common_noun_starts_no_persons_name() -> None:
 def test_in_the_name_of_after_a_spokesman_is_no_person() -> None:
     got = found("وقال المتحدث الرسمي باسم الوزارة إن الطلبات مستمرة", [("باسم", "PER")])
     assert not any(s == "باسم" for s, _ in got)
+
+
+def test_a_citys_mayor_named_by_role_and_city_is_the_city_not_a_person() -> None:
+    got = found("وأكد أمين الطائف أن المشاريع مستمرة، وقال أمين الخطيب إن",
+                [("أمين الطائف", "PER"), ("أمين الخطيب", "PER")])
+    assert ("الطائف", "LOC") in got and ("أمين الخطيب", "PER") in got

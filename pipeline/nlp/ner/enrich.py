@@ -134,6 +134,7 @@ _RULE_HEAD_KEYS = frozenset(identity_key(w) for w in _RULE_HEADS)
 _FINANCE_KEYS = frozenset(identity_key(w) for w in _FINANCE_CUES)
 _DANGLING = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو"))
 _AL = identity_key("آل")
+_CITY_ROLES = frozenset(identity_key(w) for w in ("أمين", "محافظ", "عمدة"))  # "أمين الطائف": Taif's mayor
 _RELATIVES = frozenset(identity_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 NAMED_AFTER_LOC_HEADS = frozenset(identity_key(w) for w in _NAMED_AFTER_LOC)  # مسجد، مطار، ملعب …
 HEAD_NOUNS = frozenset(identity_key(w) for w in (*_NAMED_AFTER_ORG, *_NAMED_AFTER_LOC, *_NAMED_AFTER_MISC,
@@ -524,6 +525,12 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                     _clear(labs, a, b)
                     _mark(labs, a, cut_at, tag, conf)
                     _mark(labs, cut_at, b, EntityType.PER.tag, conf)
+        for a, b, tag in _spans(labs):  # "أمين الطائف": the mayor of Taif, a role and the city, not a person
+            if (_is_person(tag) and b - a == 2 and keys[a] in _CITY_ROLES and keys[a + 1] in lex.place_types
+                    and keys[a + 1] not in lex.homographs):
+                conf = labs[a][1]
+                labs[a] = ("O", 1.0)
+                _mark(labs, a + 1, b, EntityType.LOC.tag, conf)
         for a, b, tag in _spans(labs):  # "لاعب نادي الفيصلي عواد العنزي" tagged one person: the club, then him
             if _is_person(tag) and b - a >= 4:
                 cut_at = next((k for k in range(b - 2, a + 1, -1) if _is_known_org(words, keys, a, k, lex)
