@@ -14,6 +14,7 @@ from typing import Protocol
 
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.enrich import (
+    COMMON_WORD_BUCKET,
     CONF_PROPAGATED,
     FUNCTION_WORDS_AS_WRITTEN,
     TIME_ADVERBS,
@@ -130,8 +131,8 @@ def proclitic_length(
     return 0
 
 
-_CONJOINED_PARTICLES = frozenset(normalize_for_matching(c + w) for c in ("و", "ف") for w in ("بن", "ابن", "آل", "أبو"))
 _PATRONYMIC = frozenset(normalize_for_matching(w) for w in ("أبو", "بن", "ابن", "عبد", "آل", "بنت", "أم"))
+_CONJOINED_PARTICLES = frozenset(c + w for c in ("و", "ف") for w in _PATRONYMIC)  # "وبن", "وآل"
 
 
 def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
@@ -266,9 +267,9 @@ def tag_document(
     context = document_context(text, words, lex, outlet_country)
     labels, hints = apply_dictionary(words, labels, lex, context, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
-    labels = propagate_names(words, labels, name_keys(person_names(
-        words, labels, skip=lambda s, i, j: (s, i, j) in titles_only)))
-    labels = _family_names_first(words, labels, name_keys(person_names(words, labels)), hints)
+    keys = name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+    labels = propagate_names(words, labels, keys)
+    labels = _family_names_first(words, labels, keys, hints)  # (a title alone, "أمير دولة قطر", names no family)
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
     labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body
@@ -352,9 +353,6 @@ def tag_document(
     return _link_appositive_acronyms(text, out, lex)
 
 
-_COMMON_STEM_BUCKET = 4  # a stem this frequent in news (log2 bucket) is a common word
-
-
 def _preposition_on_common_word(first: str, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
     """True for a first word that is ب/ل + a frequent common word ("بنشر", "لحضور", "لخمسة"), never a
     known name as written or after the preposition ("لعلي", "بدر")."""
@@ -365,7 +363,7 @@ def _preposition_on_common_word(first: str, lex: EntityLexicon, frequency: Calla
     if lex.is_known_name(identity_key(norm)) or lex.is_known_name(identity_key(stem)) or (
             identity_key(stem) in lex.given_names or identity_key(norm) in lex.given_names):
         return False
-    return frequency(stem) >= _COMMON_STEM_BUCKET and frequency(stem) > frequency(norm)
+    return frequency(stem) >= COMMON_WORD_BUCKET and frequency(stem) > frequency(norm)
 
 
 _SPELLED_LETTERS = frozenset(identity_key(w) for w in (

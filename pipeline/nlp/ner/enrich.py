@@ -129,7 +129,7 @@ _SHORT_FORM_SUBTYPES = frozenset({"armed_group", "party", "coalition", "internat
 # a single-word form this frequent in news is a name elsewhere in the document only where the document mostly
 # names it ("الاتحاد" the club in a sports story, the union elsewhere)
 _COMMON_BUCKET = 8
-_COMMON_WORD_BUCKET = 4  # a word this frequent in news after a KB alias is not part of the name
+COMMON_WORD_BUCKET = 4  # a word this frequent in news (log2 bucket) is a common word: not part of a name
 _RULE_HEAD_KEYS = frozenset(identity_key(w) for w in _RULE_HEADS)
 _FINANCE_KEYS = frozenset(identity_key(w) for w in _FINANCE_CUES)
 _DANGLING = frozenset(identity_key(w) for w in ("آل", "بن", "ابن", "بنت", "أبو"))
@@ -1186,7 +1186,7 @@ def apply_dictionary(
             if (b - a >= 2 and keys[b - 1].startswith("ال") and _is_alias(words, keys, a, b - 1, lex)
                     and not _is_alias(words, keys, a, b, lex) and keys[b - 1] not in lex.entries
                     and normalize_for_matching(words[b - 1]) not in lex.nisba
-                    and frequency(normalize_for_matching(words[b - 1])) >= _COMMON_WORD_BUCKET):
+                    and frequency(normalize_for_matching(words[b - 1])) >= COMMON_WORD_BUCKET):
                 labs[b - 1] = ("O", 1.0)  # "أسهم شركة سابك القائمة": the alias, then a common word
                 continue
             split = _conjoined_names(words, keys, a, b, lex)
