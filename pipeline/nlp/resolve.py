@@ -872,7 +872,9 @@ def resolve_mentions(
         pl.Series("entity_id", [ids.entity_id(k) for k in final], pl.String),
         pl.Series("kb_id", [k[3:] if k.startswith("kb:") else None for k in final], pl.String),
         pl.Series("country_code", [k[3:] if k.startswith("cc:") else k.split(":")[1] if k.startswith("body:")
-                                   else m.country_code for k, m in zip(final, ms, strict=True)], pl.String),
+                                   else m.country_code or (nisba_keys.get(k.split()[-1]) if k.startswith("n:")
+                                                           and entity_type[k] is not EntityType.PER else None)
+                                   for k, m in zip(final, ms, strict=True)], pl.String),
     )
 
 

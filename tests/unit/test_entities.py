@@ -536,3 +536,8 @@ def test_saudi_cities_are_in_the_gazetteer_with_coordinates(city: str) -> None:
     resolved = resolve_mentions(frame([("d1", city, "LOC")]))
     entities = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
     assert entities["country_code"][0] == "SA" and entities["lat"][0] is not None, city
+
+
+def test_a_name_ending_with_a_nationality_adjective_carries_its_country() -> None:
+    resolved = resolve_mentions(frame([("d1", "الشرطة البريطانية", "ORG"), ("d2", "الجيش التركي", "ORG")]))
+    assert resolved["country_code"].to_list() == ["GB", "TR"]

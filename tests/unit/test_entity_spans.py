@@ -446,3 +446,8 @@ def test_a_citys_mayor_named_by_role_and_city_is_the_city_not_a_person() -> None
     got = found("وأكد أمين الطائف أن المشاريع مستمرة، وقال أمين الخطيب إن",
                 [("أمين الطائف", "PER"), ("أمين الخطيب", "PER")])
     assert ("الطائف", "LOC") in got and ("أمين الخطيب", "PER") in got
+
+
+def test_a_countrys_army_or_police_named_by_its_adjective_is_an_organisation() -> None:
+    got = found("وقصف الجيش التركي مواقع، وقالت الشرطة البريطانية إن المشتبه به اعتقل", [])
+    assert ("الجيش التركي", "ORG") in got and ("الشرطة البريطانية", "ORG") in got

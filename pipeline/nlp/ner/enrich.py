@@ -1063,6 +1063,19 @@ def _country_named_in(words: Sequence[str], keys: Sequence[str], a: int, b: int,
     return None
 
 
+_FORCES = frozenset(identity_key(w) for w in ("الجيش", "الشرطة"))
+
+
+def _national_force(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+    """True for a country's army or police named by its nationality adjective ("الجيش التركي", "والشرطة
+    البريطانية"); not inside a title ("قائد الجيش التركي" names its commander) unless attached by ب/ل."""
+    if not any(k in _FORCES for _, k in first_word_keys(words[i])):
+        return False
+    if not lex.nisba.get(normalize_for_matching(words[i + 1])):
+        return False
+    return not _in_title(words, keys, i, lex) or words[i][:1] in ("ب", "ل")
+
+
 def _attached(word: str) -> bool:
     """True for a body's head with ب or ل before it ("بوزارة الداخلية", "لوزارة العمل"): inside a title
     ("المتحدث الأمني بوزارة الداخلية") the body is named all the same, unlike "رئيس مجلس الوزراء"."""
@@ -1249,6 +1262,8 @@ def apply_dictionary(
                 n_title = standalone_title(words, keys, labs, i, lex)
                 if n_title:  # a place the backend found inside it ("دولة قطر") gives way
                     start, j, entry = i, i + n_title, DictEntry(EntityType.PER, title_only=True)
+            if entry is None and i + 1 < len(words) and _national_force(words, keys, i, lex):
+                start, j, entry = i, i + 2, DictEntry(EntityType.ORG)  # "الجيش التركي", "الشرطة البريطانية"
             if entry is None and owner[i] < 0:
                 n_body = _government_body(words, keys, i, lex)
                 if n_body and all(owner[k] < 0 for k in range(i, i + n_body)):
