@@ -451,3 +451,11 @@ def test_a_citys_mayor_named_by_role_and_city_is_the_city_not_a_person() -> None
 def test_a_countrys_army_or_police_named_by_its_adjective_is_an_organisation() -> None:
     got = found("وقصف الجيش التركي مواقع، وقالت الشرطة البريطانية إن المشتبه به اعتقل", [])
     assert ("الجيش التركي", "ORG") in got and ("الشرطة البريطانية", "ORG") in got
+
+
+def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_led_coalition() -> None:
+    text = "وشن التحالف غارات على مواقع الحوثيين في صنعاء"
+    tagged = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
+    assert ("التحالف", "saudi_led_coalition") in [(text[s.start : s.end], s.kb_id) for s in tagged]
+    other = "وقال إن التحالف بين الحزبين في البرلمان قوي"
+    assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())

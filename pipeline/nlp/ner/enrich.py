@@ -118,6 +118,9 @@ _PRAYER_OBJECTS = frozenset({"به", "بها", "بهم", "بهما", "له", "ل
 # "«عاصفة الحزم» للمالك أحمد": a boat or a horse named after something is not that thing
 _OWNED = frozenset(identity_key(w) for w in ("للمالك", "لمالكه", "لمالكها", "للملاك", "لصاحبه", "لصاحبها"))
 # cues of a finance sentence: "الأهلي" there is the bank
+_YEMEN_WAR_KEYS = frozenset(identity_key(w) for w in (
+    "الحوثيين", "الحوثي", "الحوثية", "الحوثيون", "اليمن", "اليمنية", "اليمني", "صنعاء", "عدن", "تعز", "مأرب",
+    "الانقلابيين", "المخلوع", "الشرعية", "الحزم"))  # a sentence about the war in Yemen
 _FINANCE_CUES = ("سهم", "أسهم", "الأسهم", "سهمه", "البنك", "بنك", "مصرف", "المصرف", "تداول", "المؤشر", "أرباح",
                  "الأرباح", "أرباحه", "البنوك", "المصارف", "مكرر", "السوق", "الاكتتاب", "المالية")
 # heads an organisation's name is used without once the document named it in full ("هجر" after "فريق هجر")
@@ -927,6 +930,8 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         kb_id = pick(("club",))  # but "المنتخب الوطني", "الحرس الوطني": an adjective, not the club
     elif finance and not _located(words, i):  # "البنك الأهلي"'s shares: the bank; "في الرياض" is the city
         kb_id = pick(("company",))
+    elif any(k in _YEMEN_WAR_KEYS for w in words for _, k in first_word_keys(w)):
+        kb_id = pick(("coalition",))  # "شن التحالف غارات على مواقع الحوثيين": the Saudi-led coalition
     if kb_id is None:
         return None
     return start, DictEntry(EntityType(lex.kb.actors[kb_id].type), kb_id)
