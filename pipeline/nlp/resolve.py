@@ -581,7 +581,7 @@ def _named_body(m: _M, group_type: dict[str, EntityType]) -> bool:
 
 def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dict[str, EntityType],
                            kb: KnowledgeBase, fragments: set[int], org_heads: frozenset[str],
-                           home: dict[str, str] | None = None, nisba: dict[str, str | None] | None = None) -> None:
+                           home: dict[str, str] | None = None, nisba: dict[str, str] | None = None) -> None:
     """An organisation's short form links to the one longer organisation name of its document that it
     abbreviates: its head word alone ("التحالف" ← "التحالف العربي"), its name without a generic head
     ("القاعدة" ← "تنظيم القاعدة"), a shorter form ("مركز الملك سلمان" ← "مركز الملك سلمان للإغاثة …", same
@@ -847,7 +847,7 @@ def resolve_mentions(
     _resolve_persons(ms, persons, keys, lex, fragments, home)
     # 4. organisations: short forms link to the longer name of their document they abbreviate
     _resolve_organisations(ms, keys, group_type, kb, fragments, lex.org_heads | _GENERIC_ORG_HEADS, home,
-                           {identity_key(form): code for form, code in lex.nisba.items()})
+                           nisba_keys)
     final = [k or "n:" + m.key for k, m in zip(keys, ms, strict=True)]
 
     # one type per entity

@@ -294,6 +294,9 @@ def tag_document(
     # names seen without a proclitic in this document count as known stems
     seen = {normalize_for_matching(text[s:e].split(" ")[0]) for _, _, _, s, e, _, _ in raw}
 
+    def is_place(form: str) -> bool:
+        return identity_key(form) in lex.place_types
+
     def is_known(form: str) -> bool:
         return lex.lexicon.lookup(form) is not None or lex.is_known_name(identity_key(form))
 
@@ -307,8 +310,7 @@ def tag_document(
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
         first = text[start:end].split(" ")[0]
-        cut = proclitic_length(first, is_known, seen.__contains__, frequency,
-                               lambda f: identity_key(f) in lex.place_types) if len(first) > 2 else 0
+        cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place) if len(first) > 2 else 0
         start += cut
         surface = text[start:end]
         previous = words[sidx][i - 1] if i > 0 else ""
