@@ -43,6 +43,7 @@ from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, re
 from pipeline.nlp.ner.enrich import (
     HEAD_NOUNS,
     NAMED_AFTER_LOC_HEADS,
+    NAMED_AFTER_MISC_HEADS,
     EntityLexicon,
     capital_of,
     entity_lexicon,
@@ -573,10 +574,12 @@ _GENERIC_ORG_HEADS = frozenset(identity_key(w) for w in (
 
 
 def _named_body(m: _M, group_type: dict[str, EntityType]) -> bool:
-    """An organisation, or a facility named by a head noun ("مسجد الأمير نايف", "مطار الملك خالد")."""
+    """An organisation, a facility named by a head noun ("مسجد الأمير نايف", "مطار الملك خالد"), or an event
+    named by one ("مهرجان بريدة للتمور")."""
     typ = group_type.get(m.key)
-    return typ is EntityType.ORG or (
-        typ is EntityType.LOC and len(m.parts) >= 2 and m.parts[0] in NAMED_AFTER_LOC_HEADS)
+    return typ is EntityType.ORG or (len(m.parts) >= 2 and (
+        (typ is EntityType.LOC and m.parts[0] in NAMED_AFTER_LOC_HEADS)
+        or (typ is EntityType.MISC and m.parts[0] in NAMED_AFTER_MISC_HEADS)))
 
 
 def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dict[str, EntityType],
@@ -629,8 +632,9 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
         elif local or generic:  # two candidates, or a bare head noun ("التحالف") its document does not settle
             keys[i] = f"f:{m.doc_id}:{m.key}"
             fragments.add(i)
-        elif len(m.parts) >= 2:
-            # a multi-word short form shares the first word of what it abbreviates
+        elif len(m.parts) >= 2 and group_type.get(m.key) is not EntityType.MISC:
+            # a multi-word short form shares the first word of what it abbreviates (an event only in its
+            # document: "كأس العالم" is not "كأس العالم للأندية")
             fits = [parts for parts in corpus_by_first.get(m.parts[0], ()) if abbreviates(m.parts, parts)]
             found = {t for parts in fits for t in corpus[parts]}
             country = (home or {}).get(m.doc_id)
@@ -795,6 +799,20 @@ def resolve_mentions(
                 words = words[:-1]
             bodies.setdefault(" ".join(words), base_name)
     # 2. places
+    shared_readings: dict[str, Counter[str]] = {}
+
+    def shared_reading(doc_id: str, key: str) -> str | None:
+        """The country whose reading of a shared name ("عمان": Oman or Amman) the story supports: the one its
+        unambiguous places ("مسقط") and nationality adjectives ("العمانية", "الأردنية") name most."""
+        if doc_id not in shared_readings:
+            votes = Counter(home_votes.get(doc_id, Counter()))
+            text = texts.get(doc_id, "")
+            votes.update(code for *_, code in nationality_references(text, [(0, len(text))]))
+            shared_readings[doc_id] = votes
+        votes = shared_readings[doc_id]
+        ranked = sorted(((votes[c], c) for c in gaz.alternatives[key]), reverse=True)
+        return ranked[0][1] if ranked[0][0] > 0 and (len(ranked) < 2 or ranked[0][0] > ranked[1][0]) else None
+
     persons: list[int] = []
     for i, m in enumerate(ms):
         if keys[i] is not None:
@@ -809,7 +827,9 @@ def resolve_mentions(
             if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
                     and p_entry.subtype == "province" and _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)):
                 capital = province  # "مناطق عسير وجازان ونجران": the provinces, not their cities
-            entry = gaz.entry(capital or m.key, m.title_country or home.get(m.doc_id))
+            reading = shared_reading(m.doc_id, m.key) if (
+                capital is None and m.key in gaz.alternatives and not m.country_code) else None
+            entry = gaz.entry(capital or m.key, reading or m.title_country or home.get(m.doc_id))
             code = m.country_code or (entry.country_code if entry and entry.subtype == "country" else None)
             if code:
                 keys[i] = "cc:" + code

@@ -541,3 +541,35 @@ def test_saudi_cities_are_in_the_gazetteer_with_coordinates(city: str) -> None:
 def test_a_name_ending_with_a_nationality_adjective_carries_its_country() -> None:
     resolved = resolve_mentions(frame([("d1", "الشرطة البريطانية", "ORG"), ("d2", "الجيش التركي", "ORG")]))
     assert resolved["country_code"].to_list() == ["GB", "TR"]
+
+
+def test_a_shared_place_name_is_read_by_what_else_its_story_names() -> None:
+    """Bare "عمان" (the stored text has no vowels: عُمان and عمّان are both "عمان") is Oman in a story that
+    names Muscat or says "العمانية", Amman in one about Jordan; with no such evidence, the default stays."""
+    texts = {"d1": "اخترقت رصاصة رأس طفلة في عمان أمس، وقالت السلطات العمانية إن الطفلة نقلت إلى مسقط",
+             "d2": "وصلت إلى عمان طائرة تقل جرحى يمنيين إلى المستشفيات الأردنية",
+             "d3": "سبق له تسجيل عمل في عمان على مساحة 4030 مترا",
+             "d4": "التقى الرئيس في طرابلس وفدا من الحكومة الليبية"}
+    # the tagger gives a shared name its outlet's country (SA here) as title_country
+    rows = [("d1", "عمان", "LOC", None, "SA"), ("d1", "مسقط", "LOC"), ("d2", "عمان", "LOC", None, "SA"),
+            ("d3", "عمان", "LOC", None, "SA"), ("d4", "طرابلس", "LOC", None, "SA"), ("d5", "سلطنة عمان", "LOC"),
+            ("d6", "عمّان", "LOC", None, "JO")]
+    documents = pl.DataFrame({"doc_id": [f"d{n}" for n in range(1, 7)],
+                              "text": [texts.get(f"d{n}", "") for n in range(1, 7)]})
+    resolved = resolve_mentions(frame(rows), documents)
+    oman, amman = entity_of(resolved, "d5", "سلطنة عمان"), entity_of(resolved, "d6", "عمّان")
+    assert entity_of(resolved, "d1", "عمان") == oman  # the Omani authorities, Muscat
+    assert entity_of(resolved, "d2", "عمان") == amman  # Jordanian hospitals
+    assert entity_of(resolved, "d3", "عمان") == amman  # nothing says which: the gazetteer's default
+    tripoli = entity_of(resolved, "d4", "طرابلس")
+    ents = build_entities(resolved)
+    assert ents.filter(pl.col("entity_id") == tripoli)["country_code"][0] == "LY"  # "الحكومة الليبية"
+
+
+def test_an_events_short_form_links_to_its_documents_long_name_only() -> None:
+    rows = [("d1", "مهرجان بريدة للتمور", "MISC"), ("d1", "مهرجان بريدة", "MISC"), ("d2", "مهرجان بريدة", "MISC"),
+            ("d3", "كأس العالم للأندية", "MISC"), ("d4", "كأس العالم", "MISC"), ("d1", "بريدة", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "مهرجان بريدة") == entity_of(resolved, "d1", "مهرجان بريدة للتمور")
+    assert entity_of(resolved, "d1", "مهرجان بريدة") != entity_of(resolved, "d1", "بريدة")  # not the city
+    assert entity_of(resolved, "d4", "كأس العالم") != entity_of(resolved, "d3", "كأس العالم للأندية")

@@ -459,3 +459,21 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert ("التحالف", "saudi_led_coalition") in [(text[s.start : s.end], s.kb_id) for s in tagged]
     other = "وقال إن التحالف بين الحزبين في البرلمان قوي"
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
+
+
+def test_a_body_or_event_named_after_a_place_and_where_its_name_ends() -> None:
+    got = found("وقالت هيئة قناة السويس حينها إن نصف الميزانية", [("قناة السويس", "LOC")])
+    assert ("هيئة قناة السويس", "ORG") in got, got  # the authority, not the canal
+    got = found("قال رئيس هيئة قناة السويس الفريق مهاب مميش", [("قناة السويس", "LOC"), ("مهاب مميش", "PER")])
+    assert ("هيئة قناة السويس", "ORG") in got, got  # a rank after it is no part of its name
+    got = found_with_frequencies("عبرت قناة السويس القديمة في نفس الوقت", [("السويس القديمة", "ORG")])
+    assert ("قناة السويس", "LOC") in got, got  # the canal, then a common adjective
+    got = found("أكد أن مشروع قناة السويس الجديدة حلم", [("قناة السويس الجديدة", "LOC")])
+    assert ("قناة السويس الجديدة", "LOC") in got, got  # a project on a place is the place
+    got = found("على مسافة كلم من مركز الرمادي ومن هنا", [("الرمادي", "LOC")])
+    assert got == [("الرمادي", "LOC")], got  # the town's centre is the town
+    assert ("مركز جدة للمعارض", "ORG") in found("افتتح مركز جدة للمعارض أمس", [("جدة", "LOC")])
+    got = found("هجوما على مسجد الإمام الصادق بالصوابر خلف قتلى", [("الصادق بالصوابر", "PER")])
+    assert ("مسجد الإمام الصادق", "LOC") in got, got  # where it is, after ب, is not in its name
+    got = found("انطلق مهرجان بريدة للتمور أمس", [("بريدة للتمور", "MISC")])
+    assert ("مهرجان بريدة للتمور", "MISC") in got, got

@@ -83,7 +83,7 @@ FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "
 # person is that place or body, not the person
 _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
                     "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
-                    "نادي", "فريق")
+                    "نادي", "فريق", "هيئة", "شركة")
 # "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
@@ -140,6 +140,7 @@ _AL = identity_key("آل")
 _CITY_ROLES = frozenset(identity_key(w) for w in ("أمين", "محافظ", "عمدة"))  # "أمين الطائف": Taif's mayor
 _RELATIVES = frozenset(identity_key(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 NAMED_AFTER_LOC_HEADS = frozenset(identity_key(w) for w in _NAMED_AFTER_LOC)  # مسجد، مطار، ملعب …
+NAMED_AFTER_MISC_HEADS = frozenset(identity_key(w) for w in _NAMED_AFTER_MISC)  # مهرجان، كأس، بطولة …
 HEAD_NOUNS = frozenset(identity_key(w) for w in (*_NAMED_AFTER_ORG, *_NAMED_AFTER_LOC, *_NAMED_AFTER_MISC,
                                                   *_REGION_HEADS, *_OUTLET_HEADS, *_CLUB_HEADS))
 
@@ -718,6 +719,15 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
     return out
 
 
+def _name_tail(word: str, key: str, typ: EntityType, lex: EntityLexicon) -> bool:
+    """True for a word that may go on the name of a thing named after someone ("الدولي", "للإغاثة"): a
+    definite word, no function word or relative pronoun, no place after ب ("بالصوابر": where it is), no title
+    ("هيئة قناة السويس الفريق …": a rank before a name) and, for an event, nothing added by و."""
+    return (_definite(key) and normalize_for_matching(word) not in lex.lexicon.stopwords
+            and key not in _RELATIVES and not key.startswith("بال") and key not in lex.titles
+            and not (typ is EntityType.MISC and key.startswith("و")))
+
+
 def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """A person or place right after a head noun that names something after it becomes that thing:
     "مركز الملك سلمان للإغاثة" (ORG), "مطار الملك عبدالعزيز الدولي" (LOC), "منطقة الرياض" (the province);
@@ -726,7 +736,7 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     loc_heads = {identity_key(w) for w in _NAMED_AFTER_LOC}
     misc_heads = {identity_key(w) for w in _NAMED_AFTER_MISC}
     region_heads = {identity_key(w) for w in _REGION_HEADS}
-    city = identity_key("مدينة")
+    city, project, centre = identity_key("مدينة"), identity_key("مشروع"), identity_key("مركز")
     for heads in (org_heads, loc_heads, misc_heads):  # the dual of a head: "جامعتي الملك عبدالعزيز وجدة"
         heads |= {h[:-1] + "تي" for h in heads if h.endswith("ه")}
     all_heads = org_heads | loc_heads | misc_heads | region_heads
@@ -754,23 +764,32 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             head = next((k for _, k in first_word_keys(words[h]) if k in all_heads), None)
             if head is None or typ not in (EntityType.PER, EntityType.LOC, EntityType.MISC):
                 continue
-            if typ is EntityType.MISC and keys[a - 1] not in lex.titles:
-                continue  # a MISC the backend found is renamed only as "استاد [الملك] فهد"
+            if typ is EntityType.MISC and keys[a - 1] not in lex.titles and head not in misc_heads:
+                continue  # a MISC the backend found is renamed only as "استاد [الملك] فهد" or "مهرجان [بريدة للتمور]"
             if head in region_heads:
                 # a city's province ("منطقة الرياض"); "منطقة الشرق الأوسط" is the region itself
                 if typ is not EntityType.LOC or lex.place_subtypes.get(" ".join(keys[a:b])) != "city":
                     continue
                 new_type, end = EntityType.LOC, b
             else:
-                if typ is EntityType.LOC and (head in (city, city[:-1] + "تي") or head in loc_heads):
+                if typ is EntityType.LOC and (head in (city, city[:-1] + "تي", project) or head in loc_heads):
                     continue  # "مدينة جدة" is Jeddah ("مدينتي تعز ومأرب" Taiz), and so is the "جدة" of "مطار جدة"
+                    # and "مشروع قناة السويس الجديدة" the canal
                 new_type = (EntityType.MISC if head in misc_heads else EntityType.ORG if head in org_heads
                             else EntityType.LOC)
+                cut = next((k for k in range(a + 1, b) if keys[k].startswith("بال") or (
+                    typ is EntityType.MISC and keys[k].startswith("و"))), b)
+                if cut < b:  # "مسجد [الإمام الصادق بالصوابر]": where it is, after ب, is not in its name
+                    # ("إعلان [القاهرة والمتضمن …]": nor what a و adds to an event's)
+                    _clear(labs, cut, b)
+                    b = cut
                 end = b
-                while end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O" and _definite(
-                        keys[end]) and normalize_for_matching(words[end]) not in lex.lexicon.stopwords and (
-                        keys[end] not in _RELATIVES):
+                while end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O" and _name_tail(
+                        words[end], keys[end], new_type, lex):
                     end += 1
+                if typ is EntityType.LOC and head == centre and end == b and not (b < len(words) and words[b][:1] in (
+                        "ل", "ب")):
+                    continue  # "من مركز الرمادي": the town's centre; "مركز جدة للمعارض" is a body
             conf = labs[a][1]
             _clear(labs, a, b)
             _mark(labs, h, end, new_type.tag, conf)
@@ -1176,6 +1195,14 @@ def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: C
                for cut, key in first_word_keys(words[i]))
 
 
+def _common_tail(words: list[str], keys: list[str], a: int, b: int, lex: EntityLexicon,
+                 frequency: Callable[[str], int]) -> bool:
+    """True when the words ``a:b`` are all definite common words, no name or nationality adjective."""
+    return all(keys[k].startswith("ال") and keys[k] not in lex.entries and keys[k] not in lex.place_types
+               and normalize_for_matching(words[k]) not in lex.nisba
+               and frequency(normalize_for_matching(words[k])) >= COMMON_WORD_BUCKET for k in range(a, b))
+
+
 def apply_dictionary(
     sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon, context: DocumentContext,
     frequency: Callable[[str], int] = lambda _: 0,
@@ -1282,8 +1309,10 @@ def apply_dictionary(
                 i += 1
                 continue
             inside = {owner[k] for k in range(start, j) if owner[k] >= 0}
-            covered = all(spans[n][0] >= start and spans[n][1] <= j for n in inside)
-            if covered:
+            covered = all(spans[n][0] >= start and (spans[n][1] <= j or (j - start >= 2 and _common_tail(
+                words, keys, j, spans[n][1], lex, frequency))) for n in inside)
+            if covered:  # (a backend span the name starts before and that runs on over common words:
+                # "قناة [السويس القديمة]" is the canal, "القديمة" its description)
                 for n in inside:
                     _clear(labs, spans[n][0], spans[n][1])
                 _mark(labs, start, j, entry.type.tag, CONF_DICTIONARY)
