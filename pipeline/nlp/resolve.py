@@ -827,8 +827,11 @@ def resolve_mentions(
             if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
                     and p_entry.subtype == "province" and _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)):
                 capital = province  # "مناطق عسير وجازان ونجران": the provinces, not their cities
-            reading = shared_reading(m.doc_id, m.key) if (
-                capital is None and m.key in gaz.alternatives and not m.country_code) else None
+            reading = None
+            if capital is None and m.key in gaz.alternatives and not m.country_code:
+                # the reading its own words gave ("أمين عمان") first, else what its story names
+                reading = m.title_country if m.title_country in gaz.alternatives[m.key] and (
+                    m.title_country != home.get(m.doc_id)) else shared_reading(m.doc_id, m.key)
             entry = gaz.entry(capital or m.key, reading or m.title_country or home.get(m.doc_id))
             code = m.country_code or (entry.country_code if entry and entry.subtype == "country" else None)
             if code:
@@ -980,7 +983,9 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
         actor = lex.kb.actors.get(ent["kb_id"]) if ent["kb_id"] else None
         entry = None
         if ent["type"] == EntityType.LOC.value:
-            shared_in = ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None
+            # (a country by its code: "عمان" read as Oman is Oman's row whatever its outlet's country)
+            shared_in = (ent["countries"].most_common(1)[0][0] if ent["countries"] else None) or (
+                ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None)
             for key, _ in ent["keys"].most_common():
                 entry = gaz.entry(key, shared_in)
                 if ent["subtype"] == "province" and (entry is None or entry.subtype != "province"):

@@ -561,6 +561,12 @@ def test_a_shared_place_name_is_read_by_what_else_its_story_names() -> None:
     assert entity_of(resolved, "d1", "عمان") == oman  # the Omani authorities, Muscat
     assert entity_of(resolved, "d2", "عمان") == amman  # Jordanian hospitals
     assert entity_of(resolved, "d3", "عمان") == amman  # nothing says which: the gazetteer's default
+    cue = resolve_mentions(frame([("d1", "عمان", "LOC", None, "JO"), ("d1", "مسقط", "LOC")]), documents)
+    assert entity_of(cue, "d1", "عمان") == amman  # its own words ("أمين عمان") before the story's
+    # read as Oman in Saudi stories ("سلطان عمان"), the row is Oman's, not the gazetteer's default city
+    sultan = frame([(f"d{n}", "عمان", "LOC", None, "SA") for n in range(3)]).with_columns(
+        pl.lit("OM").alias("country_code"))
+    assert build_entities(resolve_mentions(sultan))["name_en"].to_list() == ["Oman"]
     tripoli = entity_of(resolved, "d4", "طرابلس")
     ents = build_entities(resolved)
     assert ents.filter(pl.col("entity_id") == tripoli)["country_code"][0] == "LY"  # "الحكومة الليبية"

@@ -477,3 +477,26 @@ def test_a_body_or_event_named_after_a_place_and_where_its_name_ends() -> None:
     assert ("مسجد الإمام الصادق", "LOC") in got, got  # where it is, after ب, is not in its name
     got = found("انطلق مهرجان بريدة للتمور أمس", [("بريدة للتمور", "MISC")])
     assert ("مهرجان بريدة للتمور", "MISC") in got, got
+    got = found("انطلقت فعاليات مهرجان تمور بريدة الذي تنظمه الأمانة", [("بريدة", "LOC")])
+    assert ("مهرجان تمور بريدة", "MISC") in got, got  # the head, the noun it is of, the place
+    got = found("وقال مهرجان في بريدة إن", [("بريدة", "LOC")])
+    assert got == [("بريدة", "LOC")], got
+    got = found("نظم مهرجان لأبها الكبير", [("لأبها", "LOC")])
+    assert not any(s.startswith("مهرجان") for s, _ in got), got  # a place after a preposition
+
+
+def test_a_kb_person_after_and_right_after_a_person_is_a_person() -> None:
+    got = found("التقى هاشمي رفسنجاني وروحاني أمس", [("هاشمي رفسنجاني", "PER")])
+    assert ("روحاني", "PER") in got, got  # the و outside the span
+    got = found("التقى هاشمي رفسنجاني وسفراء الدول", [("هاشمي رفسنجاني", "PER")])
+    assert got == [("هاشمي رفسنجاني", "PER")], got
+
+
+def test_the_word_before_a_shared_city_name_says_which_it_is() -> None:
+    def tagged(text: str) -> list[tuple[str | None, str | None]]:
+        out = tag_document(text, [(0, len(text))], FixedTagger([("عمان", "LOC")]), entity_lexicon())
+        return [(s.country_code, s.title_country) for s in out]
+
+    assert tagged("وهنأ سلطان عمان بمناسبة عودته")[0][0] == "OM"  # the sultan's country
+    assert tagged("وأمين عمان عقل بلتاجي")[0] == (None, "JO")  # the mayor's city
+    assert tagged("في العاصمة عمان حيث")[0] == (None, "JO")

@@ -23,6 +23,7 @@ from pipeline.nlp.ner.enrich import (
     attach_heads,
     capital_of,
     document_context,
+    first_word_keys,
     homograph_key,
     is_adjective,
     is_common_word_in_context,
@@ -343,10 +344,14 @@ def tag_document(
         if shared in lex.shared_places:
             title_country = context.country  # "طرابلس" in a Lebanese story
             sent_words = words[sidx]
-            if shared in lex.shared_countries and ("\u064f" in text[start:end] or any(
+            before = {k for _, k in first_word_keys(sent_words[i - 1])} if i > 0 else set()
+            if shared in lex.shared_countries and ("\u064f" in text[start:end] or before & _COUNTRY_CUES or any(
                     0 <= k < len(sent_words) and is_country_word(sent_words[k], lex) for k in (i - 1, j))):
-                # "والكويت وعمان وقطر": among countries, Oman; so is "عُمان" its damma spells out
+                # "والكويت وعمان وقطر": among countries, Oman; so is "سلطان عمان", and "عُمان" its damma
+                # spells out (when the text keeps its vowels)
                 country_code = lex.shared_countries[shared]
+            elif before & _CITY_CUES and shared in lex.shared_cities:
+                title_country = lex.shared_cities[shared]  # "أمين عمان", "العاصمة عمان": the city
         out.append(EntitySpan(
             sidx, start, end, typ, round(conf, 4), normalized,
             title=title_text, title_country=title_country,
@@ -367,6 +372,11 @@ def _preposition_on_common_word(first: str, lex: EntityLexicon, frequency: Calla
         return False
     return frequency(stem) >= COMMON_WORD_BUCKET and frequency(stem) > frequency(norm)
 
+
+# the word before a name a city and a country share that says which it is ("سلطان عمان", "أمين عمان")
+_COUNTRY_CUES = frozenset(identity_key(w) for w in (
+    "سلطان", "سلطنة", "سفير", "سفيرة", "سفارة", "لسفارة", "منتخب", "خام", "خامي", "حكومة", "شعب"))
+_CITY_CUES = frozenset(identity_key(w) for w in ("أمين", "أمانة", "العاصمة", "شوارع", "مطار", "وسط"))
 
 _SPELLED_LETTERS = frozenset(identity_key(w) for w in (
     "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "أو", "كيو", "آر", "إس",

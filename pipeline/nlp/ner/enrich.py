@@ -176,6 +176,7 @@ class EntityLexicon:
     club_heads: frozenset[str] = field(default_factory=frozenset)
     shared_places: frozenset[str] = field(default_factory=frozenset)  # city names several countries have
     shared_countries: dict[str, str] = field(default_factory=dict)  # a shared name's country reading (عمان: OM)
+    shared_cities: dict[str, str] = field(default_factory=dict)  # its one city reading's country (عمان: JO)
     homographs: dict[str, str] = field(default_factory=dict)  # identity key -> rule (homographs_ar.tsv)
     kb_title_first: frozenset[str] = frozenset()  # first words of the KB's role titles
     title_first: frozenset[str] = frozenset()  # first words of every title
@@ -232,6 +233,8 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
         shared_places=frozenset(shared_place_names()),
         shared_countries={key: code for key, readings in shared_place_names().items()
                           for code, entry in readings.items() if entry.subtype == "country"},
+        shared_cities={key: codes[0] for key, readings in shared_place_names().items() if len(codes := [
+            code for code, entry in readings.items() if entry.subtype != "country"]) == 1},
         homographs={identity_key(normalize_for_matching(form)): rule
                     for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
         word_contexts=_word_contexts(),
@@ -430,12 +433,24 @@ _LIST_COMMAS = ("،", ",")
 _LIST_ITEM_WORDS = 4  # words of a person's name in a list
 
 
+def _one_kb_person(key: str, lex: EntityLexicon) -> bool:
+    """True for a form that names one KB person, on its own or in context ("روحاني")."""
+    found = {lex.kb.by_alias[key]} if key in lex.kb.by_alias else set(lex.kb.by_ambiguous.get(key, ()))
+    return len(found) == 1 and lex.kb.actors[next(iter(found))].type == EntityType.PER.value
+
+
 def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: EntityLexicon) -> None:
     """Label the items of a list of persons the backend missed: after "<person>،", a given name (a و allowed)
     and the words up to the next comma, all names' words (no function word, title or number), two or three
-    of them; of a longer item, a given name and a family name ("وعمر هوساوي كحراس مرمى")."""
-    for i in range(2, len(words)):
-        if labs[i][0] != "O" or words[i - 1] not in _LIST_COMMAS or not _is_person(labs[i - 2][0][2:]):
+    of them; of a longer item, a given name and a family name ("وعمر هوساوي كحراس مرمى"); right after a
+    person, و + a form that names one KB person on its own ("برفسنجاني وروحاني")."""
+    for i in range(1, len(words)):
+        if (labs[i][0] == "O" and words[i][:1] == "و" and len(words[i]) > 3 and labs[i - 1][0] != "O"
+                and _is_person(labs[i - 1][0][2:]) and _one_kb_person(identity_key(words[i][1:]), lex) and (
+                    i + 1 >= len(words) or labs[i + 1][0] == "O")):
+            _mark(labs, i, i + 1, EntityType.PER.tag, labs[i - 1][1])  # "برفسنجاني وروحاني": and a KB person
+            continue
+        if i < 2 or labs[i][0] != "O" or words[i - 1] not in _LIST_COMMAS or not _is_person(labs[i - 2][0][2:]):
             continue
         if not any(k in lex.given_names for _, k in first_word_keys(words[i])):
             continue
@@ -759,8 +774,14 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             h = a - 1
             if h >= 0 and keys[h] in lex.titles and typ in (EntityType.PER, EntityType.MISC):
                 h -= 1  # "مركز [الملك] سلمان"
-            if h < 0 or labs[h][0] != "O":
-                continue
+            if (typ is EntityType.LOC and h >= 1 and labs[h][0] == "O" and labs[h - 1][0] == "O"
+                    and not keys[h].startswith("ال") and keys[h] not in lex.titles and len(keys[h]) >= 3
+                    and normalize_for_matching(words[h]) not in lex.lexicon.stopwords and (
+                    any(k in misc_heads for _, k in first_word_keys(words[h - 1])))):
+                h -= 1  # "مهرجان تمور بريدة": an event's head, the noun it is of, then its place
+            if h < 0 or labs[h][0] != "O" or (words[a][:1] in ("ب", "ل", "ك") and keys[a] not in lex.place_types
+                                               and identity_key(words[a][1:]) in lex.place_types):
+                continue  # (a place after a preposition is not a name's: "مهرجان لأبها")
             head = next((k for _, k in first_word_keys(words[h]) if k in all_heads), None)
             if head is None or typ not in (EntityType.PER, EntityType.LOC, EntityType.MISC):
                 continue
