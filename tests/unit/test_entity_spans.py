@@ -500,3 +500,9 @@ def test_the_word_before_a_shared_city_name_says_which_it_is() -> None:
     assert tagged("وهنأ سلطان عمان بمناسبة عودته")[0][0] == "OM"  # the sultan's country
     assert tagged("وأمين عمان عقل بلتاجي")[0] == (None, "JO")  # the mayor's city
     assert tagged("في العاصمة عمان حيث")[0] == (None, "JO")
+
+
+def test_a_clubs_nickname_with_its_head_needs_no_sports_word_in_its_sentence() -> None:
+    ids = kb_ids("ومع انتقال دي ماريا إلى النادي الباريسي تزداد فرص رحيله")
+    assert ids.get("النادي الباريسي") == "psg", ids
+    assert "الملكي" not in kb_ids("صدر الأمر الملكي أمس")  # one word alone still needs its sports story

@@ -937,6 +937,9 @@ def _after_definite_noun(keys: Sequence[str], i: int, lex: EntityLexicon) -> boo
         prev not in lex.titles and bare not in lex.titles)
 
 
+_CLUB_NICKNAME_HEADS = frozenset(identity_key(w) for w in ("النادي", "الفريق"))
+
+
 def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: str, lex: EntityLexicon,
                 sports: bool, home: str | None = None) -> tuple[int, DictEntry] | None:
     """(span start, entry) when the bare form ``key`` at [i, j) names a KB entity in this context."""
@@ -966,6 +969,8 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         kb_id, start = pick(("club",)), i - 1
     elif quoted and (pick(("outlet", "agency")) or not sports):
         kb_id = pick(("outlet", "agency"))
+    elif " " in key and key.split()[0] in _CLUB_NICKNAME_HEADS:
+        kb_id = pick(("club",))  # "النادي الباريسي", "الفريق الكتالوني": a club's nickname says it is one
     elif sports and not (words[i][:1] != "و" and _after_definite_noun(keys, i, lex)):
         kb_id = pick(("club",))  # but "المنتخب الوطني", "الحرس الوطني": an adjective, not the club
     elif finance and not _located(words, i):  # "البنك الأهلي"'s shares: the bank; "في الرياض" is the city
