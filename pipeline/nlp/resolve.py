@@ -62,6 +62,7 @@ LEADERBOARD_LEFT_OUT = ("currency", "religion", "deity", "scripture", "common_no
 _TYPE_ORDER = (EntityType.PER, EntityType.ORG, EntityType.LOC, EntityType.MISC)
 _NASAB = "بن"
 _FAMILY = "ال"  # آل as the identity key writes it
+_DYNASTIES = frozenset({identity_key("الصباح")})  # a ruling family named without آل (Kuwait's)
 # outlets' and companies' bare names are everyday words ("الجزيرة", "الوطن", "الرياض"): only their context at
 # tagging time (quotes, "صحيفة", a finance sentence) or their document naming them in full makes them the
 # outlet or company, never the tagger's type alone
@@ -170,6 +171,8 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     name's words in the long name in order. Two different family names never match."""
     if len(short) < 2 or len(long) < len(short) or short[0] != long[0]:
         return False
+    if long[-1] in _DYNASTIES and short[-1] != long[-1] and len(long) > len(short):
+        return compatible(short, long[:-1])  # "أحمد الفهد" is "أحمد الفهد الصباح": the dynasty left out
     s_core, s_fam = _family(short)
     l_core, l_fam = _family(long)
     if s_fam and l_fam and s_fam != l_fam:
@@ -987,7 +990,9 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             shared_in = (ent["countries"].most_common(1)[0][0] if ent["countries"] else None) or (
                 ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None)
             for key, _ in ent["keys"].most_common():
-                entry = gaz.entry(key, shared_in)
+                words = key.split()
+                capital = capital_of(words[0], words[1]) if len(words) == 2 else None
+                entry = gaz.entry(capital or key, shared_in)  # ("العاصمة الكويتية" alone: Kuwait City)
                 if ent["subtype"] == "province" and (entry is None or entry.subtype != "province"):
                     entry = gaz.by_key.get(f"{_PROVINCE} {key}")  # a listed province ("وجازان")
                 if entry is not None:

@@ -58,6 +58,8 @@ def k(name: str) -> tuple[str, ...]:
     ("محمد بن سلمان آل سعود", "محمد بن سلمان بن عبدالعزيز", True),  # a nasab chain has no family name
     ("خالد الفالح", "خالد بن عبدالعزيز الفالح", True),  # the nasab left out
     ("فيصل الفالح", "خالد بن عبدالعزيز الفالح", False),
+    ("أحمد الفهد", "أحمد الفهد الصباح", True),  # Kuwait's ruling family, named without آل, left out
+    ("طلال الفهد", "أحمد الفهد الصباح", False),
     ("محمد نايف", "محمد بن نايف", False),  # a second given name is not a family name after بن
     # generations left out up to a famous ancestor: the same person and father
     ("مشعل بن عبدالله بن مساعد آل سعود", "مشعل بن عبد الله بن عبد العزيز بن مساعد بن جلوي آل سعود", True),
@@ -579,3 +581,13 @@ def test_an_events_short_form_links_to_its_documents_long_name_only() -> None:
     assert entity_of(resolved, "d1", "مهرجان بريدة") == entity_of(resolved, "d1", "مهرجان بريدة للتمور")
     assert entity_of(resolved, "d1", "مهرجان بريدة") != entity_of(resolved, "d1", "بريدة")  # not the city
     assert entity_of(resolved, "d4", "كأس العالم") != entity_of(resolved, "d3", "كأس العالم للأندية")
+
+
+def test_a_capital_named_like_its_country_is_the_city() -> None:
+    rows = [("d1", "العاصمة التونسية", "LOC"), ("d2", "تونس", "LOC"), ("d3", "العاصمة الكويتية", "LOC"),
+            ("d4", "الكويت", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    names = dict(zip(resolved["surface"], resolved.join(build_entities(resolved).select("entity_id", "name_en"),
+                                                         on="entity_id", how="left")["name_en"], strict=True))
+    assert names == {"العاصمة التونسية": "Tunis", "تونس": "Tunisia", "العاصمة الكويتية": "Kuwait City",
+                     "الكويت": "Kuwait"}

@@ -506,3 +506,31 @@ def test_a_clubs_nickname_with_its_head_needs_no_sports_word_in_its_sentence() -
     ids = kb_ids("ومع انتقال دي ماريا إلى النادي الباريسي تزداد فرص رحيله")
     assert ids.get("النادي الباريسي") == "psg", ids
     assert "الملكي" not in kb_ids("صدر الأمر الملكي أمس")  # one word alone still needs its sports story
+
+
+def test_a_foreign_name_after_a_title_or_a_former_title() -> None:
+    got = found_with_frequencies("مذكرا بأنه حث الرئيس سلفا كير على رفع القيود", [])
+    assert ("سلفا كير", "PER") in got, got  # "كير" is a name the gazetteer knows: still a family name
+    got = found_with_frequencies("المتمردون بزعامة نائب الرئيس السابق رياك مشار", [])
+    assert ("رياك مشار", "PER") in got, got
+
+
+def test_his_deputy_after_a_name_is_no_title_of_that_name() -> None:
+    text = "اتهم الرئيس سلفا كير نائبه السابق رياك مشار بالتخطيط"
+    out = tag_document(text, [(0, len(text))], FixedTagger([("سلفا كير", "PERS"), ("رياك مشار", "PERS")]),
+                       entity_lexicon())
+    assert {text[s.start : s.end]: s.title for s in out}["سلفا كير"] == "الرئيس"
+
+
+def test_an_outlet_head_before_a_quoted_name() -> None:
+    text = "قال المدير العام السابق لقناة «الجزيرة» الفضائية إن"
+    out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon(),
+                       lambda form: word_frequencies().get(form, 0))
+    assert {text[s.start : s.end]: s.kb_id for s in out}.get("الجزيرة") == "al_jazeera"
+
+
+def test_a_city_after_a_head_noun_is_named_after() -> None:
+    got = found("وأشاد المبتعث من جامعة حائل لدراسة الماجستير", [])
+    assert ("جامعة حائل", "ORG") in got, got
+    got = found("على ملعب زويتن بالعاصمة التونسية.", [("التونسية", "LOC")])
+    assert ("العاصمة التونسية", "LOC") in got, got  # the adjective the backend took for a place

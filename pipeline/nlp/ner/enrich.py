@@ -959,12 +959,22 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
             hits = [a for a in hits if a.country == home] or hits
         return hits[0].kb_id if len(hits) == 1 else None
 
+    def pick_outlet(head_word: str) -> str | None:
+        """The outlet or agency its head names: "قناة" the channel, "صحيفة" the paper of that name."""
+        heads = {k for _, k in first_word_keys(head_word)}
+        named = [a for a in candidates if a.subtype in ("outlet", "agency") and any(
+            identity_key(f).split()[0] in heads for f in (a.name_ar, *a.aliases))]
+        return named[0].kb_id if len(named) == 1 else pick(("outlet", "agency"))
+
     kb_id, start = None, i
     finance = any(k in _FINANCE_KEYS for k in keys)
     if titled:  # "الرئيس روحاني": a title points to the person
         kb_id = pick(tuple(PERSON_SUBTYPES))
     elif head in lex.outlet_heads:
-        kb_id, start = pick(("outlet", "agency")), i - 1
+        kb_id, start = pick_outlet(words[i - 1]), i - 1
+    elif i > 1 and words[i - 1] in _OPEN_QUOTES and any(k in lex.outlet_heads for _, k in first_word_keys(
+            words[i - 2])):
+        kb_id = pick_outlet(words[i - 2])  # "لقناة «الجزيرة»": the outlet its head names, the quotes outside
     elif head in lex.club_heads:
         kb_id, start = pick(("club",)), i - 1
     elif quoted and (pick(("outlet", "agency")) or not sports):
@@ -1007,14 +1017,16 @@ def _titled_at(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLex
     word ("برئيس الحكومة")."""
     if i > 0 and any(k in lex.titles for _, k in first_word_keys(words[i - 1])):
         return True
+    if i > 1 and keys[i - 1] in _FORMER:
+        return _titled_at(words, keys, i - 1, lex)  # "نائب الرئيس السابق رياك مشار"
     return i > 1 and any(f"{k} {keys[i - 1]}" in lex.titles for _, k in first_word_keys(words[i - 2]))
 
 
 def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
                   frequency: Callable[[str], int]) -> int:
     """2 when tokens ``i, i+1`` read as a foreign given + family name: two rare words of three letters or
-    more, neither a function word, a known name or place, the second not definite ("ألكسيس تسيبراس",
-    "الكسيس تسيبراس")."""
+    more, neither a function word or place, the first no known name, the second not definite ("ألكسيس
+    تسيبراس", "الكسيس تسيبراس", "سلفا كير")."""
     if i + 1 >= len(words):
         return 0
     for k, limit in ((i, _FOREIGN_GIVEN_BUCKET), (i + 1, _FOREIGN_FAMILY_BUCKET)):
@@ -1022,7 +1034,8 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
         if norm.startswith("ال"):  # an Arabic family name, or a rare foreign given name ("الكسيس")
             if k > i or frequency(norm) > _FOREIGN_DEFINITE_BUCKET:
                 return 0
-        if (len(norm) < 3 or not norm.isalpha() or norm in lex.lexicon.stopwords or lex.is_known_name(keys[k])
+        if (len(norm) < 3 or not norm.isalpha() or norm in lex.lexicon.stopwords or (
+                k == i and lex.is_known_name(keys[k]))
                 or keys[k] in lex.place_types or norm in lex.nisba or keys[k] in lex.titles
                 or frequency(norm) > limit):
             return 0
@@ -1221,6 +1234,14 @@ def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: C
                for cut, key in first_word_keys(words[i]))
 
 
+def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+    """A gazetteer city (no homograph, no name two countries share) right after a head noun that names things
+    after places ("جامعة حائل", "نادي أبها", "منطقة حائل"); :func:`attach_heads` then makes it the body."""
+    return (i > 0 and lex.place_subtypes.get(keys[i]) == "city" and keys[i] not in lex.homographs
+            and keys[i] not in lex.shared_places and keys[i] not in lex.entries
+            and any(k in HEAD_NOUNS for _, k in first_word_keys(words[i - 1])))
+
+
 def _common_tail(words: list[str], keys: list[str], a: int, b: int, lex: EntityLexicon,
                  frequency: Callable[[str], int]) -> bool:
     """True when the words ``a:b`` are all definite common words, no name or nationality adjective."""
@@ -1304,11 +1325,14 @@ def apply_dictionary(
                 entry = None  # "«عاصفة الحزم» للمالك أحمد": a boat named after the operation
             if entry is not None and entry.kb_id and _other_nationality(words, j, entry.kb_id, lex):
                 entry = None  # (a person's other-country adjective: see _namesake_type)
-            if entry is None and owner[i] < 0 and _located_city(words, i, lex, frequency):
+            if entry is None and owner[i] < 0 and (_located_city(words, i, lex, frequency) or _city_after_head(
+                    words, keys, i, lex)):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
             if entry is None and owner[i] < 0 and _conjoined_place(words, keys, labs, i, lex):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)  # "الفلوجة والرمادي"
-            if entry is None and owner[i] < 0 and i + 1 < len(words) and labs[i + 1][0] == "O" and (
+            if entry is None and owner[i] < 0 and i + 1 < len(words) and (labs[i + 1][0] == "O" or (
+                    labs[i + 1][0] == "B-" + EntityType.LOC.tag and (i + 2 >= len(words) or labs[i + 2][0] == "O"))
+            ) and (
                     capital_of(words[i], words[i + 1]) is not None) and not (
                     i + 2 < len(words) and (labs[i + 2][0] != "O" or keys[i + 2] in lex.place_types)):
                 start, j, entry = i, i + 2, DictEntry(EntityType.LOC)  # "العاصمة البريطانية" (not "… لندن")
@@ -1450,6 +1474,9 @@ def _nisba_code(norm: str, lex: EntityLexicon) -> tuple[bool, str | None]:
     return False, None
 
 
+_POSSESSED_TITLES = frozenset(identity_key(w) for w in ("نظيره", "نظيرته", "نظيرها", "نائبه", "نائبها"))
+
+
 def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Title | None:
     """The title of the person named by tokens [i, j): before the name ("الرئيس الروسي فلاديمير بوتين",
     "وزير الخارجية السوري، أسعد الشيباني"), else right after it ("محمد بن نايف ولي العهد")."""
@@ -1477,7 +1504,7 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
                         country = country or code
                 return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
     k = j + 1 if j < len(words) and words[j] in _PUNCT_BEFORE_NAME else j
-    if k < len(words):
+    if k < len(words) and keys[k] not in _POSSESSED_TITLES:  # "سلفا كير نائبه السابق رياك مشار": his deputy
         length = _title_at(keys, words, k, len(words), lex)
         if length:
             code = next((c for t in range(k, k + length) if (c := _nisba_code(norms[t], lex)[1])), None)
