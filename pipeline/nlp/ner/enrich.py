@@ -1054,8 +1054,9 @@ _HONORIFICS = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", 
 def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> int:
     """Length of a knowledge-base role title that names its holder on its own ("أكد الرئيس الأمريكي", "وقال
     وزير الخارجية الروسي"): a title the KB gives one country's role, naming that country by its adjective, or
-    unique ("خادم الحرمين الشريفين"), or naming its own country ("أمير دولة قطر", "ملك الأردن"); a title
-    holding a body or a region ("محافظ مؤسسة النقد", "أمير منطقة جازان") leaves that name the mention.
+    unique ("خادم الحرمين الشريفين"), or naming its own country or a province or city of it ("أمير دولة
+    قطر", "ملك الأردن", "أمير منطقة جازان"); a title holding a body ("محافظ مؤسسة النقد") leaves that name
+    the mention.
     Not before or after a name ("الرئيس الأمريكي باراك أوباما", "بوتين، رئيس روسيا"), not a former holder
     ("الرئيس الأمريكي السابق"), not inside a longer title. 0 when not one."""
     if not any(k in lex.kb_title_first for _, k in first_word_keys(words[i])):
@@ -1090,11 +1091,15 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     return end - i
 
 
+_OWN_PLACE_SUBTYPES = frozenset({"country", "province", "city", "region"})
+
+
 def _names_own_country(words: Sequence[str], keys: Sequence[str], a: int, b: int, country: str,
                        lex: EntityLexicon) -> bool | None:
     """Whether the words ``a:b`` of a role title name a place or body: True when all they name is the
-    role's own country ("أمير دولة قطر", "ملك الأردن"), None when they name anything else (a body: "محافظ
-    مؤسسة النقد"; another country), False when they name nothing ("الرئيس الأمريكي")."""
+    role's own country or places in it ("أمير دولة قطر", "ملك الأردن", "أمير منطقة جازان"), None when they
+    name anything else (a body: "محافظ مؤسسة النقد"; another country), False when they name nothing
+    ("الرئيس الأمريكي")."""
     named = False
     t = a
     kingdom = identity_key(_KINGDOM)
@@ -1109,10 +1114,11 @@ def _names_own_country(words: Sequence[str], keys: Sequence[str], a: int, b: int
             t += 1
             continue
         entry = lex.entries.get(key) if key else None
-        if (entry is None or entry.type is not EntityType.LOC or entry.country_code != country
-                or lex.place_subtypes.get(key or "") != "country"):
+        if (entry is None or entry.type is not EntityType.LOC
+                or (entry.country_code or lex.place_types.get(key or "")) != country
+                or lex.place_subtypes.get(key or "") not in _OWN_PLACE_SUBTYPES):
             return None
-        named, t = True, t + n
+        named, t = True, t + n  # (the country, or one of its provinces or cities: "أمير منطقة جازان")
     return named
 
 
