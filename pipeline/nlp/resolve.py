@@ -62,6 +62,7 @@ LEADERBOARD_LEFT_OUT = ("currency", "religion", "deity", "scripture", "common_no
 _TYPE_ORDER = (EntityType.PER, EntityType.ORG, EntityType.LOC, EntityType.MISC)
 _NASAB = "بن"
 _FAMILY = "ال"  # آل as the identity key writes it
+_PARTY = identity_key("حزب")
 _DYNASTIES = frozenset({identity_key("الصباح")})  # a ruling family named without آل (Kuwait's)
 # outlets' and companies' bare names are everyday words ("الجزيرة", "الوطن", "الرياض"): only their context at
 # tagging time (quotes, "صحيفة", a finance sentence) or their document naming them in full makes them the
@@ -644,8 +645,10 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
             if len(found) > 1 and country and nisba:
                 found = {t for parts in fits if len(parts) > len(m.parts) and nisba.get(parts[-1]) == country
                          for t in corpus[parts]}
-            if len(found) == 1:
-                keys[i] = next(iter(found))
+            if len(found) == 1 and not (m.parts[0] == _PARTY and country and (target := next(iter(found))).startswith(
+                    "kb:") and kb.actors[target[3:]].country not in (None, "", country)):
+                keys[i] = next(iter(found))  # (a party's short form never crosses to another country's party:
+                # "حزب العمال" in a British story is not "حزب العمال الكردستاني")
 
 
 def resolve_mentions(
@@ -874,6 +877,25 @@ def resolve_mentions(
     # 4. organisations: short forms link to the longer name of their document they abbreviate
     _resolve_organisations(ms, keys, group_type, kb, fragments, lex.org_heads | _GENERIC_ORG_HEADS, home,
                            nisba_keys)
+    # a party's name several countries have ("حزب العمال": British Labour, and the PKK's short form) that
+    # nothing linked is the party of the one country its sentence (or the two before, or its story) names,
+    # when its mentions name more than one country; when they name one, all are that country's party
+    party_country: dict[int, str | None] = {}
+    for i, m in enumerate(ms):
+        if keys[i] == "n:" + m.key and m.parts[0] == _PARTY and len(m.parts) >= 2 and (
+                group_type[m.key] is EntityType.ORG) and m.parts[-1] not in nisba_keys:
+            party_country[i] = _one_country(sentence_countries.get((m.doc_id, m.sentence)),
+                                            countries_before(m.doc_id, m.sentence), home.get(m.doc_id))
+    party_countries: dict[str, set[str]] = defaultdict(set)
+    for i, country in party_country.items():
+        if country is not None:
+            party_countries[ms[i].key].add(country)
+    for i, country in party_country.items():
+        named = party_countries[ms[i].key]
+        if len(named) == 1:
+            keys[i] = f"body:{next(iter(named))}:{ms[i].key}"
+        elif country is not None:
+            keys[i] = f"body:{country}:{ms[i].key}"
     final = [k or "n:" + m.key for k, m in zip(keys, ms, strict=True)]
 
     # one type per entity

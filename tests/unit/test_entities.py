@@ -591,3 +591,15 @@ def test_a_capital_named_like_its_country_is_the_city() -> None:
                                                          on="entity_id", how="left")["name_en"], strict=True))
     assert names == {"العاصمة التونسية": "Tunis", "تونس": "Tunisia", "العاصمة الكويتية": "Kuwait City",
                      "الكويت": "Kuwait"}
+
+
+def test_a_party_name_many_countries_have_is_its_countrys_party() -> None:
+    rows = [("d1", "حزب العمال", "ORG"), ("d1", "بريطانيا", "LOC"), ("d2", "حزب العمال الكردستاني", "ORG"),
+            ("d2", "تركيا", "LOC"), ("d3", "حزب العمال", "ORG"), ("d3", "أنقرة", "LOC"),
+            ("d4", "حزب العمال", "ORG"), ("d4", "لندن", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    labour, pkk = entity_of(resolved, "d1", "حزب العمال"), entity_of(resolved, "d2", "حزب العمال الكردستاني")
+    assert labour != pkk  # a British story's Labour is not the PKK the corpus names in full
+    assert entity_of(resolved, "d3", "حزب العمال") == pkk  # a Turkish story's short form is
+    assert entity_of(resolved, "d4", "حزب العمال") == labour
+    assert resolved.filter(pl.col("entity_id") == labour)["country_code"].unique().to_list() == ["GB"]

@@ -535,3 +535,8 @@ def test_a_city_after_a_head_noun_is_named_after() -> None:
     assert ("جامعة حائل", "ORG") in got, got
     got = found("على ملعب زويتن بالعاصمة التونسية.", [("التونسية", "LOC")])
     assert ("العاصمة التونسية", "LOC") in got, got  # the adjective the backend took for a place
+
+
+def test_a_party_is_named_by_its_head_and_name() -> None:
+    got = found("أو أن حزب العمال سينشق كما حدث في الثمانينيات", [])
+    assert ("حزب العمال", "ORG") in got, got

@@ -1176,7 +1176,8 @@ def _named_body_form(key: str, lex: EntityLexicon) -> DictEntry | None:
     return None
 
 
-_BODY_HEADS = frozenset(identity_key(w) for w in ("وزارة", "مجلس", "هيئة", "محكمة", "ديوان", "مديرية", "رئاسة"))
+_BODY_HEADS = frozenset(identity_key(w) for w in (
+    "وزارة", "مجلس", "هيئة", "محكمة", "ديوان", "مديرية", "رئاسة", "حزب"))
 _GENERIC_BODY_TAILS = frozenset(identity_key(w) for w in (
     "الإدارة", "الأمناء", "الآباء", "الأمهات", "الأعمال", "العزاء", "الأمر", "الإدارات", "التدريس", "النادي",
     "الفريق", "اللجنة", "الجلسة", "الجمعية"))
@@ -1184,9 +1185,9 @@ _BODY_TAIL = 5  # words of a body's name after its head ("الهيئة العا�
 
 
 def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> int:
-    """Length of a ministry, council or authority named by its head and what it deals with: "وزارة العمل",
-    "مجلس الشورى", "هيئة الهلال الأحمر السعودي" (a proclitic allowed on the head, "بوزارة العمل"); 0 when
-    not one, or a generic board ("مجلس الإدارة")."""
+    """Length of a ministry, council, authority or party named by its head and what it deals with: "وزارة
+    العمل", "مجلس الشورى", "هيئة الهلال الأحمر السعودي", "حزب العمال" (a proclitic allowed on the head,
+    "بوزارة العمل"); 0 when not one, or a generic board ("مجلس الإدارة")."""
     if i + 1 >= len(words) or not any(k in _BODY_HEADS for _, k in first_word_keys(words[i])):
         return 0
     if _in_title(words, keys, i, lex) and not _attached(words[i]):
