@@ -127,9 +127,9 @@ _IBN_RE = re.compile(r"(?<=\S) ابن (?=\S)")
 def identity_key(name: str) -> str:
     """The key two spellings of one name share: the matching form with hamza seats folded
     (:func:`fold_hamza`), the two-word name parts written as one ("عبد الله" = "عبدالله",
-    "أبو بكر" = "أبوبكر", "نصر الله" = "نصرالله") and "ابن" between names written "بن". Compares names,
-    never text offsets."""
-    key = fold_hamza(name)
+    "أبو بكر" = "أبوبكر", "نصر الله" = "نصرالله"), "ابن" between names written "بن", and "ديموقراطي" =
+    "ديمقراطي". Compares names, never text offsets."""
+    key = fold_hamza(name).replace("ديموقراط", "ديمقراط")  # two spellings of one loanword
     key = _JOINED_PARTS_RE.sub(r"\1", key)
     key = _ALLAH_RE.sub("", key)
     return _IBN_RE.sub(" بن ", key)
