@@ -540,3 +540,10 @@ def test_a_city_after_a_head_noun_is_named_after() -> None:
 def test_a_party_is_named_by_its_head_and_name() -> None:
     got = found("أو أن حزب العمال سينشق كما حدث في الثمانينيات", [])
     assert ("حزب العمال", "ORG") in got, got
+
+
+def test_a_frequent_common_word_before_a_kb_persons_name_is_not_his_name() -> None:
+    got = found_with_frequencies("وجاء في بيان برزاني أن الهجمات", [("بيان برزاني", "PERS")])
+    assert got == [("برزاني", "PER")], got
+    got = found_with_frequencies("وقال عبد الله برزاني إن", [("عبد الله برزاني", "PERS")])
+    assert got == [("عبد الله برزاني", "PER")], got  # a name's own first word stays

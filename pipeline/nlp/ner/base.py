@@ -310,6 +310,9 @@ def tag_document(
         and not is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0)))
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
+        if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and _common_word_then_kb_person(
+                words[sidx], i, j, lex, frequency):
+            i, start = i + 1, toks[sidx][i + 1].start  # "بيان برزاني": a statement, then the person
         first = text[start:end].split(" ")[0]
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place) if len(first) > 2 else 0
         start += cut
@@ -358,6 +361,22 @@ def tag_document(
             kb_id=hint.kb_id if hint else None, country_code=country_code,
         ))
     return _link_appositive_acronyms(text, out, lex)
+
+
+_NAME_PARTICLES = frozenset(identity_key(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "أم", "آل", "بنت"))
+
+
+def _common_word_then_kb_person(words: Sequence[str], i: int, j: int, lex: EntityLexicon,
+                                frequency: Callable[[str], int]) -> bool:
+    """True for a person span whose first word is a frequent common word, no name, and whose rest is a KB
+    person's name or family name ("بيان برزاني", "تصريحات روحاني")."""
+    key = identity_key(words[i])
+    if (key in lex.given_names or key in _NAME_PARTICLES or key in lex.titles or lex.is_known_name(key)
+            or frequency(normalize_for_matching(words[i])) < COMMON_WORD_BUCKET + 2):
+        return False
+    rest = identity_key(" ".join(words[i + 1 : j]))
+    ids = {lex.kb.by_alias[rest]} if rest in lex.kb.by_alias else set(lex.kb.by_ambiguous.get(rest, ()))
+    return bool(ids) and all(lex.kb.actors[k].type == EntityType.PER.value for k in ids)
 
 
 def _preposition_on_common_word(first: str, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
