@@ -325,13 +325,19 @@ def _body_of_country(country: str, rivals: set[str], own: set[str] | None, befor
        Tehran is Iran's);
     2. else its sentence names other countries, or one of the two sentences before names countries: whether
        they or its document name this one ("طلبات الاستقدام من إندونيسيا" of the ministry of a Saudi story);
+       when they are several and none has a body of that name, as in 3 ("من الدول (بنجلاديش، النيجر)");
     3. else (no country named so close) the corpus's own country's, named bare as domestic bodies are (a
        Saudi column on the Shura council that goes on about Iran later)."""
     if own and (country in own or own & rivals):
         return country in own
     near = own or before
     if near:
-        return country in near or (in_document or Counter()).get(country, 0) > 0
+        if country in near or (in_document or Counter()).get(country, 0) > 0:
+            return True
+        if len(near) < 2 or near & rivals:
+            return False
+        # several countries none of which has a body of that name: what the body deals with ("طلبات الاستقدام
+        # من الدول (بنجلاديش، النيجر)"), so the corpus's own country's
     return home is None or country == home
 
 

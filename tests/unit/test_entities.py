@@ -445,12 +445,15 @@ def test_a_body_of_one_country_only_is_not_linked_in_a_story_about_another() -> 
             # other countries in its own sentence, in a Saudi story: the Saudi ministry
             ("d4", "الرياض", "LOC", 0), ("d4", "إندونيسيا", "LOC", 2), ("d4", "وزارة العمل", "ORG", 2),
             # the same in an Egyptian story: not the Saudi one
-            ("d5", "القاهرة", "LOC", 0), ("d5", "مصر", "LOC", 2), ("d5", "وزارة العمل", "ORG", 2)]
+            ("d5", "القاهرة", "LOC", 0), ("d5", "مصر", "LOC", 2), ("d5", "وزارة العمل", "ORG", 2),
+            # a list of countries none with a ministry of that name, in a story naming no other: the corpus's own
+            ("d7", "وزارة العمل", "ORG", 0), ("d7", "بنجلاديش", "LOC", 0), ("d7", "النيجر", "LOC", 0),
+            ("d8", "الرياض", "LOC", 0), ("d9", "جدة", "LOC", 0)]
     f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
     resolved = resolve_mentions(f)
     kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["d1/وزارة العمل"] == "saudi_ministry_labour" and kb["d4/وزارة العمل"] == "saudi_ministry_labour"
-    assert kb["d5/وزارة العمل"] is None
+    assert kb["d5/وزارة العمل"] is None and kb["d7/وزارة العمل"] == "saudi_ministry_labour"
     # the body of the one country its story names: Egypt's, the entity "وزارة العمل المصرية" names elsewhere
     egypt = resolve_mentions(pl.concat([f, frame([("d6", "وزارة العمل المصرية", "ORG")]).with_columns(
         pl.Series("sentence_idx", [0]))], how="diagonal"))
