@@ -547,3 +547,8 @@ def test_a_frequent_common_word_before_a_kb_persons_name_is_not_his_name() -> No
     assert got == [("برزاني", "PER")], got
     got = found_with_frequencies("وقال عبد الله برزاني إن", [("عبد الله برزاني", "PERS")])
     assert got == [("عبد الله برزاني", "PER")], got  # a name's own first word stays
+
+
+def test_the_news_item_is_not_khobar_whatever_else_its_sentence_names() -> None:
+    got = found("وفقا لموقع مساند في بنجلاديش (حتى تاريخ نشر الخبر)، حيث أظهر", [("بنجلاديش", "LOC"), ("الخبر", "ORG")])
+    assert got == [("بنجلاديش", "LOC")], got
