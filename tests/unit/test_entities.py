@@ -610,3 +610,11 @@ def test_a_party_name_many_countries_have_is_its_countrys_party() -> None:
     assert entity_of(resolved, "d3", "حزب العمال") == pkk  # a Turkish story's short form is
     assert entity_of(resolved, "d4", "حزب العمال") == labour
     assert resolved.filter(pl.col("entity_id") == labour)["country_code"].unique().to_list() == ["GB"]
+
+
+def test_a_ministers_title_alone_is_the_minister_of_the_storys_country_that_day() -> None:
+    rows = [("d1", "وزير العدل", "PER", "وزير العدل"), ("d1", "الرياض", "LOC"),
+            ("d2", "وزير الخارجية", "PER", "وزير الخارجية"), ("d2", "جدة", "LOC")]
+    resolved = resolve_mentions(frame(rows), docs({"d1": "2015-08-03", "d2": "2015-08-03"}))
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/وزير العدل"] == "waleed_al_samaani" and kb["d2/وزير الخارجية"] == "adel_al_jubeir"

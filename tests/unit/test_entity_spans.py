@@ -552,3 +552,14 @@ def test_a_frequent_common_word_before_a_kb_persons_name_is_not_his_name() -> No
 def test_the_news_item_is_not_khobar_whatever_else_its_sentence_names() -> None:
     got = found("وفقا لموقع مساند في بنجلاديش (حتى تاريخ نشر الخبر)، حيث أظهر", [("بنجلاديش", "LOC"), ("الخبر", "ORG")])
     assert got == [("بنجلاديش", "LOC")], got
+
+
+def test_a_minister_named_by_his_field_alone_in_a_story_of_his_own_country() -> None:
+    def titled(text: str) -> list[tuple[str, str | None]]:
+        out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon(),
+                           lambda form: word_frequencies().get(form, 0), "SA")
+        return [(text[s.start : s.end], s.title) for s in out if s.type.value == "PER"]
+
+    assert titled("كما أصدر وزير العدل قراراً إدارياً بتشكيل فريق في الرياض") == [("وزير العدل", "وزير العدل")]
+    # a story about another country (it names Egypt most) leaves it unnamed
+    assert titled("كما أصدر وزير العدل قراراً في القاهرة والإسكندرية ومصر") == []

@@ -1051,12 +1051,14 @@ _FORMER = frozenset(identity_key(w) for w in (
 _HONORIFICS = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", "الملك", "السيد", "الدكتور", "المشير", "الفريق"))
 
 
-def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> int:
+def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon,
+                     home: str | None = None) -> int:
     """Length of a knowledge-base role title that names its holder on its own ("أكد الرئيس الأمريكي", "وقال
     وزير الخارجية الروسي"): a title the KB gives one country's role, naming that country by its adjective, or
     unique ("خادم الحرمين الشريفين"), or naming its own country or a province or city of it ("أمير دولة
-    قطر", "ملك الأردن", "أمير منطقة جازان"); a title holding a body ("محافظ مؤسسة النقد") leaves that name
-    the mention.
+    قطر", "ملك الأردن", "أمير منطقة جازان"), or a minister's by his field alone in a story of his own country
+    (``home``: "أصدر وزير العدل" in a Saudi story); a title holding a body ("محافظ مؤسسة النقد") leaves that
+    name the mention.
     Not before or after a name ("الرئيس الأمريكي باراك أوباما", "بوتين، رئيس روسيا"), not a former holder
     ("الرئيس الأمريكي السابق"), not inside a longer title. 0 when not one."""
     if not any(k in lex.kb_title_first for _, k in first_word_keys(words[i])):
@@ -1072,13 +1074,14 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     if phrase is None:
         return 0
     countries = {r.country for r in lex.kb.by_title[phrase]}
-    country = countries.pop() if len(countries) == 1 else None
+    nisba = any(normalize_for_matching(words[t]) in lex.nisba for t in range(i, end))
+    domestic = not nisba and home is not None and home in countries and phrase.split()[0] in _MINISTER_TITLES
+    country = countries.pop() if len(countries) == 1 else (home if domestic else None)
     if country is None or end - i < 2:
         return 0
     own = _names_own_country(words, keys, i + 1, end, country, lex)
-    if phrase not in _UNIQUE_TITLES and not own and not any(
-            normalize_for_matching(words[t]) in lex.nisba for t in range(i, end)):
-        return 0
+    if phrase not in _UNIQUE_TITLES and not own and not nisba and not domestic:
+        return 0  # (a minister named by his field alone in a story of his own country: "أصدر وزير العدل")
     if own is None:
         return 0  # "محافظ مؤسسة النقد", "رئيس مجلس الشورى": the body it names stays the mention
     nxt = end + 1 if end < len(words) and words[end] in ("،", ",") else end
@@ -1348,7 +1351,7 @@ def apply_dictionary(
                 if n_res:
                     start, j, entry = i, i + n_res, DictEntry(EntityType.MISC)
             if entry is None and owner[i] < 0:
-                n_title = standalone_title(words, keys, labs, i, lex)
+                n_title = standalone_title(words, keys, labs, i, lex, context.home)
                 if n_title:  # a place the backend found inside it ("دولة قطر") gives way
                     start, j, entry = i, i + n_title, DictEntry(EntityType.PER, title_only=True)
             if entry is None and i + 1 < len(words) and _national_force(words, keys, i, lex):
@@ -1481,6 +1484,7 @@ def _nisba_code(norm: str, lex: EntityLexicon) -> tuple[bool, str | None]:
     return False, None
 
 
+_MINISTER_TITLES = frozenset(identity_key(w) for w in ("وزير", "وزيرة"))
 _POSSESSED_TITLES = frozenset(identity_key(w) for w in ("نظيره", "نظيرته", "نظيرها", "نائبه", "نائبها"))
 
 
