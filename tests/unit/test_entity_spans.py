@@ -563,3 +563,8 @@ def test_a_minister_named_by_his_field_alone_in_a_story_of_his_own_country() -> 
     assert titled("كما أصدر وزير العدل قراراً إدارياً بتشكيل فريق في الرياض") == [("وزير العدل", "وزير العدل")]
     # a story about another country (it names Egypt most) leaves it unnamed
     assert titled("كما أصدر وزير العدل قراراً في القاهرة والإسكندرية ومصر") == []
+
+
+def test_a_kb_body_then_a_foreign_name_tagged_as_one_person_is_the_body_then_him() -> None:
+    got = found("وقال المتحدث باسم البنتاجون جيف ديفيس في بيان", [("البنتاجون جيف ديفيس", "PERS")])
+    assert ("البنتاجون", "ORG") in got and ("جيف ديفيس", "PER") in got, got

@@ -551,8 +551,8 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 labs[a] = ("O", 1.0)
                 _mark(labs, a + 1, b, EntityType.LOC.tag, conf)
         for a, b, tag in _spans(labs):  # "لاعب نادي الفيصلي عواد العنزي" tagged one person: the club, then him
-            if _is_person(tag) and b - a >= 4:
-                cut_at = next((k for k in range(b - 2, a + 1, -1) if _is_known_org(words, keys, a, k, lex)
+            if _is_person(tag) and b - a >= 3:  # (or "المتحدث باسم البنتاجون جيف ديفيس": the body, then him)
+                cut_at = next((k for k in range(b - 2, a, -1) if _is_known_org(words, keys, a, k, lex)
                                and _looks_like_person(words, keys, k, b, lex)), None)
                 if cut_at is not None:
                     conf = labs[a][1]
@@ -608,12 +608,17 @@ def _is_alias(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: En
 
 
 def _looks_like_person(words: Sequence[str], keys: Sequence[str], k: int, b: int, lex: EntityLexicon) -> bool:
-    """True when tokens [k, b) after a body's name read as a person's: a given name first, or a name and a
-    family name ("عواد العنزي"); not the rest of the body's name ("للعلوم الأمنية")."""
+    """True when tokens [k, b) after a body's name read as a person's: a given name first, a name and a
+    family name ("عواد العنزي"), or two foreign words ("جيف ديفيس"); not the rest of the body's name
+    ("للعلوم الأمنية")."""
     if keys[k] in lex.given_names:
         return True
-    return (b - k == 2 and not keys[k].startswith(("ال", "لل")) and keys[k + 1].startswith("ال")
-            and keys[k] not in _DANGLING and normalize_for_matching(words[k]) not in lex.lexicon.stopwords)
+    if b - k != 2 or keys[k].startswith(("ال", "لل")) or keys[k] in _DANGLING or any(
+            normalize_for_matching(words[t]) in lex.lexicon.stopwords or keys[t] in lex.titles for t in (k, k + 1)):
+        return False
+    # an Arabic given name and family name ("عواد العنزي"), or a foreign one of two words ("جيف ديفيس")
+    return keys[k + 1].startswith("ال") or (len(keys[k]) >= 3 and len(keys[k + 1]) >= 3 and (
+        words[k] + words[k + 1]).isalpha())
 
 
 def _conjoined_place(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
