@@ -107,11 +107,19 @@ _FACILITY_HEADS = frozenset(identity_key(w) for w in ("مطار", "ميناء", 
 _INTERNATIONAL = frozenset(identity_key(w) for w in ("الدولي", "الدولية"))
 
 
+_MOSQUE_HEADS = frozenset(identity_key(w) for w in ("مسجد", "جامع"))
+_MOSQUE_HONORIFICS = frozenset(identity_key(w) for w in ("الإمام", "الشيخ", "الأمير", "الملك"))
+
+
 def _facility_key(key: str) -> str:
-    """"مطار الملك خالد الدولي" is keyed as "مطار الملك خالد": a facility's "international" is left out."""
+    """"مطار الملك خالد الدولي" is keyed as "مطار الملك خالد": a facility's "international" is left out; a
+    mosque is keyed by "مسجد" and its name without an honorific ("جامع الإمام الصادق" = "مسجد الصادق")."""
     words = key.split()
     if len(words) >= 3 and words[0] in _FACILITY_HEADS and words[-1] in _INTERNATIONAL:
         return " ".join(words[:-1])
+    if len(words) >= 2 and words[0] in _MOSQUE_HEADS:
+        rest = words[2:] if len(words) >= 3 and words[1] in _MOSQUE_HONORIFICS else words[1:]
+        return " ".join([identity_key("مسجد"), *rest])
     return key
 
 

@@ -618,3 +618,12 @@ def test_a_ministers_title_alone_is_the_minister_of_the_storys_country_that_day(
     resolved = resolve_mentions(frame(rows), docs({"d1": "2015-08-03", "d2": "2015-08-03"}))
     kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["d1/وزير العدل"] == "waleed_al_samaani" and kb["d2/وزير الخارجية"] == "adel_al_jubeir"
+
+
+def test_a_mosque_is_one_entity_by_either_head_with_or_without_an_honorific() -> None:
+    rows = [("d1", "جامع الإمام الصادق", "LOC"), ("d1", "مسجد الإمام الصادق", "LOC"), ("d2", "مسجد الصادق", "LOC"),
+            ("d3", "مسجد الأمير نايف", "LOC"), ("d3", "جامع الملك فهد", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    sadiq = entity_of(resolved, "d1", "جامع الإمام الصادق")
+    assert entity_of(resolved, "d1", "مسجد الإمام الصادق") == sadiq == entity_of(resolved, "d2", "مسجد الصادق")
+    assert entity_of(resolved, "d3", "مسجد الأمير نايف") != entity_of(resolved, "d3", "جامع الملك فهد")
