@@ -1041,7 +1041,8 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
         elif entry is not None:
             if ent["countries"]:  # a country: its most frequent proper name ("السعودية", not "المملكة")
                 named = Counter({s: n for s, n in surfaces.items() if identity_key(s) in gaz.by_key})
-                pool = named or surfaces
+                own = Counter({s: n for s, n in named.items() if identity_key(s) not in gaz.alternatives})
+                pool = own or named or surfaces  # (not a name a city shares: Oman is "سلطنة عمان", not "عمان")
                 name = max(pool, key=lambda s: (pool[s], -len(s), s))
             else:  # a city as the articles write it ("دبي"), the gazetteer's spelling ("دبى") otherwise
                 city_key = identity_key(normalize_for_matching(entry.name_ar))

@@ -572,6 +572,9 @@ def test_a_shared_place_name_is_read_by_what_else_its_story_names() -> None:
     sultan = frame([(f"d{n}", "عمان", "LOC", None, "SA") for n in range(3)]).with_columns(
         pl.lit("OM").alias("country_code"))
     assert build_entities(resolve_mentions(sultan))["name_en"].to_list() == ["Oman"]
+    # its Arabic name is the one no city shares, when its mentions use it
+    both = pl.concat([sultan, frame([("d9", "سلطنة عمان", "LOC")])], how="diagonal")
+    assert build_entities(resolve_mentions(both))["name_ar"].to_list() == ["سلطنة عمان"]
     tripoli = entity_of(resolved, "d4", "طرابلس")
     ents = build_entities(resolved)
     assert ents.filter(pl.col("entity_id") == tripoli)["country_code"][0] == "LY"  # "الحكومة الليبية"

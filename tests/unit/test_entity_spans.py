@@ -568,3 +568,9 @@ def test_a_minister_named_by_his_field_alone_in_a_story_of_his_own_country() -> 
 def test_a_kb_body_then_a_foreign_name_tagged_as_one_person_is_the_body_then_him() -> None:
     got = found("وقال المتحدث باسم البنتاجون جيف ديفيس في بيان", [("البنتاجون جيف ديفيس", "PERS")])
     assert ("البنتاجون", "ORG") in got and ("جيف ديفيس", "PER") in got, got
+
+
+def test_a_frequent_word_is_not_a_proclitic_on_a_rare_place() -> None:
+    got = found_with_frequencies("بحضور وهيب السهلي وكيل الإمارة. وصل إلى لندن وجدة", [("وكيل", "LOC")])
+    assert not any(s == "كيل" for s, _ in got), got  # deputy, not "and Kiel"
+    assert ("جدة", "LOC") in got, got

@@ -324,6 +324,9 @@ def tag_document(
             continue  # (a KB actor its context named, «اليوم» after "صحيفة", is no function word)
         if identity_key(surface) in _SPELLED_LETTERS:
             continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own
+        as_written = frequency(normalize_for_matching(first)) if cut and hint is None and j - i == 1 else 0
+        if as_written >= COMMON_WORD_BUCKET + 2 and as_written > frequency(normalize_for_matching(first[cut:])):
+            continue  # "وكيل الإمارة": the frequent word as written (deputy), not و + Kiel
         if typ is EntityType.PER and hint is None and not cut and _preposition_on_common_word(first, lex, frequency):
             continue  # "بنشر صور", "لحضور احتفالات": a preposition on a common noun starts no person's name
         if is_common_word_in_context(words[sidx], i, j, lex):
