@@ -905,9 +905,9 @@ def resolve_mentions(
         if country is not None:
             party_countries[ms[i].key].add(country)
     for i, country in party_country.items():
-        named = party_countries[ms[i].key]
-        if len(named) == 1:
-            keys[i] = f"body:{next(iter(named))}:{ms[i].key}"
+        parties = party_countries[ms[i].key]
+        if len(parties) == 1:
+            keys[i] = f"body:{next(iter(parties))}:{ms[i].key}"
         elif country is not None:
             keys[i] = f"body:{country}:{ms[i].key}"
     final = [k or "n:" + m.key for k, m in zip(keys, ms, strict=True)]
