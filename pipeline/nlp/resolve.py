@@ -357,6 +357,20 @@ def _one_country(own: set[str] | None, before: set[str] | None, home: str | None
     return home
 
 
+_CLUB_HEADS = frozenset(identity_key(w) for w in ("نادي", "فريق"))
+
+
+def _club_by_head(m: _M, kb: KnowledgeBase) -> str | None:
+    """The KB club a club's head and name are ("فريق تشيلسي", "فريق الشباب"): its name alone is the club's
+    alias, or a bare form only one KB club has."""
+    if m.type is not EntityType.ORG or len(m.parts) < 2 or m.parts[0] not in _CLUB_HEADS:
+        return None
+    rest = " ".join(m.parts[1:])
+    found = {kb.by_alias[rest]} if rest in kb.by_alias else set(kb.by_ambiguous.get(rest, ()))
+    clubs = [k for k in found if kb.actors[k].subtype == "club"]
+    return clubs[0] if len(clubs) == 1 else None  # (the head says which: "فريق الشباب" is not al-Shabaab)
+
+
 def _is_title_only(m: _M) -> bool:
     """True for a person named by a role title alone ("أمير دولة قطر")."""
     return bool(m.title) and identity_key(normalize_for_matching(m.title or "")) == m.key
@@ -708,7 +722,7 @@ def resolve_mentions(
         if m.type is EntityType.MISC and (number := resolution_number(m.key)) is not None:
             keys[i] = RESOLUTION_PREFIX + number  # "قرار مجلس الأمن رقم 2216" = "القرار 2216"
             continue
-        kb_id = m.kb_id or kb.by_alias.get(m.key)
+        kb_id = m.kb_id or kb.by_alias.get(m.key) or _club_by_head(m, kb)
         if kb_id is None and m.type is EntityType.PER:
             kb_id = _by_title(m, kb, home.get(m.doc_id))
         if kb_id is not None and kb_id in kb.actors:

@@ -630,3 +630,11 @@ def test_a_mosque_is_one_entity_by_either_head_with_or_without_an_honorific() ->
     sadiq = entity_of(resolved, "d1", "جامع الإمام الصادق")
     assert entity_of(resolved, "d1", "مسجد الإمام الصادق") == sadiq == entity_of(resolved, "d2", "مسجد الصادق")
     assert entity_of(resolved, "d3", "مسجد الأمير نايف") != entity_of(resolved, "d3", "جامع الملك فهد")
+
+
+def test_a_clubs_head_and_its_kb_name_are_the_kb_club() -> None:
+    rows = [("d1", "فريق تشيلسي", "ORG"), ("d2", "تشيلسي", "ORG"), ("d3", "فريق الشباب", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    kb = dict(zip(resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["فريق تشيلسي"] == kb["تشيلسي"] == "chelsea_fc"
+    assert kb["فريق الشباب"] == "al_shabab_fc"  # the club, not the Somali al-Shabaab

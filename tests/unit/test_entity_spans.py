@@ -574,3 +574,14 @@ def test_a_frequent_word_is_not_a_proclitic_on_a_rare_place() -> None:
     got = found_with_frequencies("بحضور وهيب السهلي وكيل الإمارة. وصل إلى لندن وجدة", [("وكيل", "LOC")])
     assert not any(s == "كيل" for s, _ in got), got  # deputy, not "and Kiel"
     assert ("جدة", "LOC") in got, got
+
+
+def test_a_countrys_sports_federation_by_its_adjective() -> None:
+    got = found("قرر الاتحاد الجزائري لكرة القدم وقف اللاعب. وقال الاتحاد الجزائري في بيانه", [])
+    assert got == [("الاتحاد الجزائري لكرة القدم", "ORG"), ("الاتحاد الجزائري", "ORG")], got
+    assert found("وقال الاتحاد الروسي إن العقوبات الأمريكية مرفوضة", []) == []  # Russia, outside sport
+
+
+def test_an_exchange_named_after_its_country_is_the_exchange() -> None:
+    got = found("سيكو تدرج أول صندوق عقاري في بورصة البحرين", [("البحرين", "LOC")])
+    assert ("بورصة البحرين", "ORG") in got, got

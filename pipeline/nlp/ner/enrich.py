@@ -83,7 +83,7 @@ FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "
 # person is that place or body, not the person
 _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
                     "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
-                    "نادي", "فريق", "هيئة", "شركة")
+                    "نادي", "فريق", "هيئة", "شركة", "بورصة")
 # "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
@@ -1153,6 +1153,24 @@ def _national_force(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     return not _in_title(words, keys, i, lex) or words[i][:1] in ("ب", "ل")
 
 
+_FEDERATION = identity_key("الاتحاد")
+_SPORT_TAILS = frozenset(identity_key(w) for w in (
+    "لكرة", "للكرة", "لألعاب", "للسباحة", "للفروسية", "للتنس", "للملاكمة", "للمصارعة", "للدراجات", "للرياضات",
+    "للسيارات", "للجولف", "للرماية", "للكاراتيه", "للتايكوندو", "للجودو", "للشطرنج", "للفروسيه"))
+
+
+def _national_federation(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
+                         sports: bool) -> int:
+    """Length of a country's sports federation named by its adjective: "الاتحاد الجزائري لكرة القدم", or
+    "الاتحاد الجزائري" alone in a sports story ("الاتحاد الروسي" elsewhere is Russia); 0 when not one."""
+    if i + 1 >= len(words) or not any(k == _FEDERATION for _, k in first_word_keys(words[i])) or (
+            not _nisba_codes().get(normalize_for_matching(words[i + 1]))):
+        return 0
+    if i + 2 < len(words) and keys[i + 2] in _SPORT_TAILS:
+        return 4 if i + 3 < len(words) and keys[i + 2].endswith("كره") and _definite(keys[i + 3]) else 3
+    return 2 if sports else 0
+
+
 def _attached(word: str) -> bool:
     """True for a body's head with ب or ل before it ("بوزارة الداخلية", "لوزارة العمل"): inside a title
     ("المتحدث الأمني بوزارة الداخلية") the body is named all the same, unlike "رئيس مجلس الوزراء"."""
@@ -1276,6 +1294,8 @@ def apply_dictionary(
     kingdom_key = identity_key(_KINGDOM)
     other_kingdom = frozenset(identity_key(w) for w in _OTHER_KINGDOM_SIGNS)
     council_named = names_security_council(sentences)
+    sports_story = any(not word_readings(w).isdisjoint(_SPORTS_KEYS) or identity_key(w) in _SPORT_TAILS
+                       for words in sentences for w in words)
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
@@ -1361,6 +1381,9 @@ def apply_dictionary(
                     start, j, entry = i, i + n_title, DictEntry(EntityType.PER, title_only=True)
             if entry is None and i + 1 < len(words) and _national_force(words, keys, i, lex):
                 start, j, entry = i, i + 2, DictEntry(EntityType.ORG)  # "الجيش التركي", "الشرطة البريطانية"
+            n_fed = _national_federation(words, keys, i, lex, sports_story) if entry is None else 0
+            if n_fed:
+                start, j, entry = i, i + n_fed, DictEntry(EntityType.ORG)  # "الاتحاد الجزائري لكرة القدم"
             if entry is None and owner[i] < 0:
                 n_body = _government_body(words, keys, i, lex)
                 if n_body and all(owner[k] < 0 for k in range(i, i + n_body)):
