@@ -360,6 +360,15 @@ def _one_country(own: set[str] | None, before: set[str] | None, home: str | None
 _CLUB_HEADS = frozenset(identity_key(w) for w in ("نادي", "فريق"))
 
 
+def _without_nisba(words: Sequence[str], nisba: dict[str, str]) -> tuple[list[str], str | None]:
+    """A body's name without its one nationality adjective after the head ("وزارة الداخلية المصرية",
+    "الاتحاد الجزائري لكرة القدم"), and that adjective's country; the words unchanged when none or two."""
+    at = [k for k in range(1, len(words)) if words[k] in nisba]
+    if len(words) < 2 or len(at) != 1:
+        return list(words), None
+    return [w for k, w in enumerate(words) if k != at[0]], nisba[words[at[0]]]
+
+
 def _club_by_head(m: _M, kb: KnowledgeBase) -> str | None:
     """The KB club a club's head and name are ("فريق تشيلسي", "فريق الشباب"): its name alone is the club's
     alias, or a bare form only one KB club has."""
@@ -776,9 +785,14 @@ def resolve_mentions(
                 _NASAB, _FAMILY):
             at = (m.doc_id, m.parts[-1])
             doc_families[at] = min(doc_families.get(at, m.start or 0), m.start or 0)
+    doc_org_heads = {(m.doc_id, m.parts[0]) for i, m in enumerate(ms)
+                     if keys[i] is None and m.type is EntityType.ORG and len(m.parts) >= 2}
     for i, m in enumerate(ms):
         if keys[i] is not None or m.key not in kb.by_ambiguous:
             continue
+        if (m.type is EntityType.ORG and len(m.parts) == 1 and (m.doc_id, m.parts[0]) in doc_org_heads
+                and not any(k in in_doc[m.doc_id] for k in kb.by_ambiguous[m.key])):
+            continue  # "الاتحاد" after "الاتحاد الجزائري لكرة القدم": that body's short form, not the KB club
         first_named = doc_families.get((m.doc_id, m.parts[0])) if len(m.parts) == 1 else None
         if m.type is EntityType.PER and first_named is not None and (
                 m.start is None or first_named < m.start + _HEADLINE_REACH):
@@ -825,12 +839,10 @@ def resolve_mentions(
     for actor in kb.actors.values():
         if actor.subtype != "government_body" or not actor.country:
             continue
-        name = identity_key(normalize_for_matching(actor.name_ar)).split()
-        base_name = " ".join(name[:-1]) if len(name) >= 2 and name[-1] in nisba_keys else " ".join(name)
+        base_name = " ".join(_without_nisba(identity_key(normalize_for_matching(actor.name_ar)).split(),
+                                            nisba_keys)[0])
         for form in (actor.name_ar, *actor.aliases, *actor.ambiguous):
-            words = identity_key(normalize_for_matching(form)).split()
-            if len(words) >= 2 and words[-1] in nisba_keys:
-                words = words[:-1]
+            words, _ = _without_nisba(identity_key(normalize_for_matching(form)).split(), nisba_keys)
             bodies.setdefault(" ".join(words), base_name)
     # 2. places
     shared_readings: dict[str, Counter[str]] = {}
@@ -896,8 +908,10 @@ def resolve_mentions(
                 fragments.add(i)
                 continue
             words = base.split()
-            if len(words) >= 2 and words[-1] in nisba_keys and " ".join(words[:-1]) in bodies:
-                keys[i] = f"body:{nisba_keys[words[-1]]}:{bodies[' '.join(words[:-1])]}"  # "الداخلية المصرية"
+            rest, code = _without_nisba(words, nisba_keys)
+            if code is not None and " ".join(rest) in bodies:
+                # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
+                keys[i] = f"body:{code}:{bodies[' '.join(rest)]}"
                 continue
             keys[i] = "n:" + base
     # 3. persons

@@ -638,3 +638,14 @@ def test_a_clubs_head_and_its_kb_name_are_the_kb_club() -> None:
     kb = dict(zip(resolved["surface"], resolved["kb_id"], strict=True))
     assert kb["فريق تشيلسي"] == kb["تشيلسي"] == "chelsea_fc"
     assert kb["فريق الشباب"] == "al_shabab_fc"  # the club, not the Somali al-Shabaab
+
+
+def test_a_body_named_with_its_countrys_adjective_inside_is_that_countrys_body() -> None:
+    rows = [("d1", "الاتحاد الجزائري لكرة القدم", "ORG"), ("d1", "الاتحاد الجزائري", "ORG"),
+            ("d2", "الاتحاد الجزائري لكرة القدم", "ORG"), ("d3", "الاتحاد السعودي لكرة القدم", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    algeria = entity_of(resolved, "d1", "الاتحاد الجزائري لكرة القدم")
+    assert entity_of(resolved, "d1", "الاتحاد الجزائري") == algeria
+    assert entity_of(resolved, "d2", "الاتحاد الجزائري لكرة القدم") == algeria
+    assert algeria != entity_of(resolved, "d3", "الاتحاد السعودي لكرة القدم")
+    assert resolved.filter(pl.col("entity_id") == algeria)["country_code"].unique().to_list() == ["DZ"]
