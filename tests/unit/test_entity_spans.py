@@ -585,3 +585,15 @@ def test_a_countrys_sports_federation_by_its_adjective() -> None:
 def test_an_exchange_named_after_its_country_is_the_exchange() -> None:
     got = found("سيكو تدرج أول صندوق عقاري في بورصة البحرين", [("البحرين", "LOC")])
     assert ("بورصة البحرين", "ORG") in got, got
+
+
+def test_a_word_before_a_known_body_is_not_part_of_its_name() -> None:
+    got = found("ساهم في فوز تشيلسي بلقب الدوري", [("فوز تشيلسي", "ORG")])
+    assert got == [("تشيلسي", "ORG")], got
+    got = found("أعلنت وزارة الصحة السعودية أمس", [("وزارة الصحة السعودية", "ORG")])
+    assert got == [("وزارة الصحة السعودية", "ORG")], got  # a head noun is the name's own
+
+
+def test_a_plural_verb_ends_a_name() -> None:
+    got = found("قطبي مانشستر وآرسنال والبلوز سيسلمون الراية بسهولة", [("والبلوز سيسلمون الراية", "ORG")])
+    assert ("البلوز", "ORG") in got and not any("سيسلمون" in s for s, _ in got), got

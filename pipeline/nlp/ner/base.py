@@ -280,6 +280,11 @@ def tag_document(
             if (sidx, i, j) in hints and resolution_number(identity_key(" ".join(words[sidx][i:j]))):
                 raw.append((sidx, i, j, sent[i].start, sent[j - 1].end, typ, conf))
                 continue  # "قرار مجلس الأمن رقم (2216)": its number (and brackets) end the name
+            verb = next((k for k in range(i + 1, j) if _PLURAL_VERB.match(normalize_for_matching(sent[k].text))
+                         and not lex.is_known_name(identity_key(sent[k].text))
+                         and identity_key(sent[k].text) not in lex.place_types), None)
+            if verb is not None and (sidx, i, j) not in hints:
+                j = verb  # "البلوز سيسلمون الراية": a plural verb ends the name before it
             while i + 1 < j and identity_key(sent[j - 1].text) in TIME_ADVERBS:
                 j -= 1  # "جامعة الباحة البارحة", "الاتحاد أمس": a time adverb never ends a name
             while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
@@ -366,6 +371,8 @@ def tag_document(
     return _link_appositive_acronyms(text, out, lex)
 
 
+# an imperfect verb in the plural, with its future س ("سيسلمون", "يسعون"): no name's word
+_PLURAL_VERB = re.compile(r"^[وف]?س?[يت][^\W\d_]{2,}ون$")
 _NAME_PARTICLES = frozenset(identity_key(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "أم", "آل", "بنت"))
 
 

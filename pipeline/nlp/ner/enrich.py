@@ -1316,6 +1316,15 @@ def apply_dictionary(
                     and frequency(normalize_for_matching(words[b - 1])) >= COMMON_WORD_BUCKET):
                 labs[b - 1] = ("O", 1.0)  # "أسهم شركة سابك القائمة": the alias, then a common word
                 continue
+            if (b - a >= 2 and (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG
+                    and _is_known_org(words, keys, a + 1, b, lex) and not _is_alias(words, keys, a, b, lex)
+                    and not any(k in HEAD_NOUNS or k in lex.org_heads or k in lex.titles
+                                for _, k in first_word_keys(words[a]))
+                    and keys[a] not in lex.entries):
+                conf = labs[a][1]  # "فوز تشيلسي", "جماهير الهلال": a word before a known body is not its name
+                _clear(labs, a, b)
+                _mark(labs, a + 1, b, tag, conf)
+                continue
             split = _conjoined_names(words, keys, a, b, lex)
             if split is not None:  # "بين فريقي العربي وميلانو": two names joined by و, not one
                 conf = labs[a][1]
