@@ -597,3 +597,8 @@ def test_a_word_before_a_known_body_is_not_part_of_its_name() -> None:
 def test_a_plural_verb_ends_a_name() -> None:
     got = found("قطبي مانشستر وآرسنال والبلوز سيسلمون الراية بسهولة", [("والبلوز سيسلمون الراية", "ORG")])
     assert ("البلوز", "ORG") in got and not any("سيسلمون" in s for s, _ in got), got
+
+
+def test_a_noun_with_its_article_after_a_title_is_no_foreign_name() -> None:
+    got = found_with_frequencies("وأوضح المتحدث الرسمي للمركز رأفت الصباغ في تصريح صحفي أمس", [])
+    assert not any("للمركز" in s or "لمركز" in s for s, _ in got), got

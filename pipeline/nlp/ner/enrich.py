@@ -1036,6 +1036,8 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
         return 0
     for k, limit in ((i, _FOREIGN_GIVEN_BUCKET), (i + 1, _FOREIGN_FAMILY_BUCKET)):
         norm = normalize_for_matching(words[k])
+        if norm.startswith(("لل", "بال", "وال", "فال", "كال")):
+            return 0  # "المتحدث الرسمي للمركز": an Arabic noun with its article and a preposition
         if norm.startswith("ال"):  # an Arabic family name, or a rare foreign given name ("الكسيس")
             if k > i or frequency(norm) > _FOREIGN_DEFINITE_BUCKET:
                 return 0
