@@ -602,3 +602,12 @@ def test_a_plural_verb_ends_a_name() -> None:
 def test_a_noun_with_its_article_after_a_title_is_no_foreign_name() -> None:
     got = found_with_frequencies("وأوضح المتحدث الرسمي للمركز رأفت الصباغ في تصريح صحفي أمس", [])
     assert not any("للمركز" in s or "لمركز" in s for s, _ in got), got
+
+
+def test_the_given_name_ali_is_not_the_preposition_its_folded_form_shares() -> None:
+    got = found("قتل الطفل الفلسطيني علي دوابشة، وإصابة والديه", [("علي دوابشة", "PERS")])
+    assert got == [("علي دوابشة", "PER")], got
+    got = found("وقع على محمد الحربي الاختيار", [("على محمد الحربي", "PERS")])
+    assert got == [("محمد الحربي", "PER")], got  # the preposition as written
+    got = found("قتل الطفل الفلسطيني علي دوابشة", [("دوابشة", "PERS")])
+    assert got == [("علي دوابشة", "PER")], got  # the given name the backend left out

@@ -83,7 +83,7 @@ FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "
 # person is that place or body, not the person
 _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
                     "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
-                    "نادي", "فريق", "هيئة", "شركة", "بورصة")
+                    "نادي", "فريق", "هيئة", "شركة", "بورصة", "سوق")
 # "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
@@ -490,6 +490,13 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         labs = list(labs)
         keys = [identity_key(w) for w in words]
         _list_persons(words, keys, labs, lex)
+        for a, b, tag in _spans(labs):  # "الرضيع علي دوابشة" tagged "دوابشة": the given name before it too
+            if (_is_person(tag) and b - a == 1 and a > 0 and labs[a - 1][0] == "O" and keys[a] not in lex.given_names
+                    and keys[a - 1] in lex.given_names and words[a - 1] not in FUNCTION_WORDS_AS_WRITTEN
+                    and keys[a - 1] not in lex.titles and not (a > 1 and labs[a - 2][0] != "O")):
+                conf = labs[a][1]
+                _clear(labs, a, b)
+                _mark(labs, a - 1, b, tag, conf)
 
         def has(k: int, table: frozenset[str], words: list[str] = words) -> bool:
             return not word_readings(words[k]).isdisjoint(table)
@@ -698,9 +705,11 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
             a, b = a0, b0
             if b < len(words) and keys[b - 1] in _DANGLING and labs[b][0] == "O" and words[b][:1].isalpha():
                 b += 1  # "نايف بن عبد العزيز آل" + "سعود": a name does not end on آل / بن
-            while a < b and (norms[a] in lex.lexicon.stopwords or words[a] in FUNCTION_WORDS_AS_WRITTEN or (
-                    norms[a][:1] in ("و", "ف") and norms[a][1:] in lex.lexicon.stopwords)):
-                a += 1
+            while a < b and (words[a] in FUNCTION_WORDS_AS_WRITTEN or (
+                    (norms[a] in lex.lexicon.stopwords or (
+                        norms[a][:1] in ("و", "ف") and norms[a][1:] in lex.lexicon.stopwords))
+                    and not (keys[a] in lex.given_names and b - a >= 2))):
+                a += 1  # (but "علي دوابشة": the given name علي, not the preposition على its folded form shares)
             while b - a > 1 and (is_event_word(words[b - 1]) or (
                     words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and is_event_word(words[b - 1][1:]))):
                 b -= 1
