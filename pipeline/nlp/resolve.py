@@ -369,6 +369,19 @@ def _without_nisba(words: Sequence[str], nisba: dict[str, str]) -> tuple[list[st
     return [w for k, w in enumerate(words) if k != at[0]], nisba[words[at[0]]]
 
 
+_ARTICLES = ("بال", "لل", "ال")
+
+
+def _event_key(m: _M) -> str | None:
+    """An event named by its head and two words or more, keyed by its head and its other words in any order
+    without their article or ل ("مهرجان بريدة للتمور" = "مهرجان تمور بريدة"), or None."""
+    if len(m.parts) < 3 or m.parts[0] not in NAMED_AFTER_MISC_HEADS:
+        return None
+    rest = sorted(next((w[len(a):] for a in _ARTICLES if w.startswith(a) and len(w) - len(a) >= 3), w)
+                  for w in m.parts[1:])
+    return "ev:" + " ".join([m.parts[0], *rest])
+
+
 def _club_by_head(m: _M, kb: KnowledgeBase) -> str | None:
     """The KB club a club's head and name are ("فريق تشيلسي", "فريق الشباب"): its name alone is the club's
     alias, or a bare form only one KB club has."""
@@ -639,7 +652,7 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
         if k is None or len(m.parts) < 2:
             continue
         is_org = (k.startswith("kb:") and kb.actors[k[3:]].type == EntityType.ORG.value) or (
-            k.startswith("n:") and _named_body(m, group_type))
+            k.startswith(("n:", "ev:")) and _named_body(m, group_type))
         if is_org:
             names[m.doc_id][m.parts] = k
             corpus[m.parts].add(k)
@@ -913,7 +926,8 @@ def resolve_mentions(
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
                 keys[i] = f"body:{code}:{bodies[' '.join(rest)]}"
                 continue
-            keys[i] = "n:" + base
+            keys[i] = _event_key(m) if group_type[m.key] is EntityType.MISC else None
+            keys[i] = keys[i] or "n:" + base
     # 3. persons
     _resolve_persons(ms, persons, keys, lex, fragments, home)
     # 4. organisations: short forms link to the longer name of their document they abbreviate

@@ -649,3 +649,12 @@ def test_a_body_named_with_its_countrys_adjective_inside_is_that_countrys_body()
     assert entity_of(resolved, "d2", "الاتحاد الجزائري لكرة القدم") == algeria
     assert algeria != entity_of(resolved, "d3", "الاتحاد السعودي لكرة القدم")
     assert resolved.filter(pl.col("entity_id") == algeria)["country_code"].unique().to_list() == ["DZ"]
+
+
+def test_an_event_named_by_its_head_is_one_entity_in_any_word_order() -> None:
+    rows = [("d1", "مهرجان بريدة للتمور", "MISC"), ("d2", "مهرجان تمور بريدة", "MISC"), ("d2", "مهرجان بريدة", "MISC"),
+            ("d3", "مهرجان جدة للتسوق", "MISC")]
+    resolved = resolve_mentions(frame(rows))
+    dates = entity_of(resolved, "d1", "مهرجان بريدة للتمور")
+    assert entity_of(resolved, "d2", "مهرجان تمور بريدة") == dates == entity_of(resolved, "d2", "مهرجان بريدة")
+    assert entity_of(resolved, "d3", "مهرجان جدة للتسوق") != dates
