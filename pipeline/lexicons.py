@@ -340,6 +340,10 @@ class KnowledgeBase:
     by_title: dict[str, tuple[KbRole, ...]]  # identity key of a title -> roles
     max_alias_words: int
 
+    def named_by(self, key: str) -> set[str]:
+        """The kb_ids an identity key names: its alias's actor, else the actors it names in context."""
+        return {self.by_alias[key]} if key in self.by_alias else set(self.by_ambiguous.get(key, ()))
+
     def holders(self, title: str, day: date | None, country: str | None = None) -> list[KbActor]:
         """The actors holding a role with ``title`` on ``day`` (in ``country`` when given)."""
         out = []

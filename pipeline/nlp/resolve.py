@@ -388,8 +388,7 @@ def _club_by_head(m: _M, kb: KnowledgeBase) -> str | None:
     if m.type is not EntityType.ORG or len(m.parts) < 2 or m.parts[0] not in _CLUB_HEADS:
         return None
     rest = " ".join(m.parts[1:])
-    found = {kb.by_alias[rest]} if rest in kb.by_alias else set(kb.by_ambiguous.get(rest, ()))
-    clubs = [k for k in found if kb.actors[k].subtype == "club"]
+    clubs = [k for k in kb.named_by(rest) if kb.actors[k].subtype == "club"]
     return clubs[0] if len(clubs) == 1 else None  # (the head says which: "فريق الشباب" is not al-Shabaab)
 
 

@@ -385,7 +385,7 @@ def _common_word_then_kb_person(words: Sequence[str], i: int, j: int, lex: Entit
             or frequency(normalize_for_matching(words[i])) < COMMON_WORD_BUCKET + 2):
         return False
     rest = identity_key(" ".join(words[i + 1 : j]))
-    ids = {lex.kb.by_alias[rest]} if rest in lex.kb.by_alias else set(lex.kb.by_ambiguous.get(rest, ()))
+    ids = lex.kb.named_by(rest)
     return bool(ids) and all(lex.kb.actors[k].type == EntityType.PER.value for k in ids)
 
 

@@ -435,7 +435,7 @@ _LIST_ITEM_WORDS = 4  # words of a person's name in a list
 
 def _one_kb_person(key: str, lex: EntityLexicon) -> bool:
     """True for a form that names one KB person, on its own or in context ("روحاني")."""
-    found = {lex.kb.by_alias[key]} if key in lex.kb.by_alias else set(lex.kb.by_ambiguous.get(key, ()))
+    found = lex.kb.named_by(key)
     return len(found) == 1 and lex.kb.actors[next(iter(found))].type == EntityType.PER.value
 
 
