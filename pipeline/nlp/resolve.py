@@ -111,6 +111,12 @@ _MOSQUE_HEADS = frozenset(identity_key(w) for w in ("مسجد", "جامع"))
 _MOSQUE_HONORIFICS = frozenset(identity_key(w) for w in ("الإمام", "الشيخ", "الأمير", "الملك"))
 
 
+def _capital_key(key: str) -> str | None:
+    """The gazetteer key of the capital a two-word key names ("العاصمه البريطانيه" → لندن), or None."""
+    words = key.split()
+    return capital_of(words[0], words[1]) if len(words) == 2 else None
+
+
 def _facility_key(key: str) -> str:
     """"مطار الملك خالد الدولي" is keyed as "مطار الملك خالد": a facility's "international" is left out; a
     mosque is keyed by "مسجد" and its name without an honorific ("جامع الإمام الصادق" = "مسجد الصادق")."""
@@ -878,7 +884,7 @@ def resolve_mentions(
         typ = group_type[m.key]
         if typ is EntityType.LOC:
             words = m.key.split()
-            capital = capital_of(words[0], words[1]) if len(words) == 2 else None
+            capital = _capital_key(m.key)
             if len(words) >= 2 and words[0] == _GOVERNORATE and " ".join(words[1:]) in gaz.by_key:
                 capital = " ".join(words[1:])  # "محافظة جدة", "محافظة تعز": the city and its governorate as one
             province = _PROVINCE + " " + m.key
@@ -925,8 +931,7 @@ def resolve_mentions(
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
                 keys[i] = f"body:{code}:{bodies[' '.join(rest)]}"
                 continue
-            keys[i] = _event_key(m) if group_type[m.key] is EntityType.MISC else None
-            keys[i] = keys[i] or "n:" + base
+            keys[i] = (_event_key(m) if group_type[m.key] is EntityType.MISC else None) or "n:" + base
     # 3. persons
     _resolve_persons(ms, persons, keys, lex, fragments, home)
     # 4. organisations: short forms link to the longer name of their document they abbreviate
@@ -1067,9 +1072,7 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             shared_in = (ent["countries"].most_common(1)[0][0] if ent["countries"] else None) or (
                 ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None)
             for key, _ in ent["keys"].most_common():
-                words = key.split()
-                capital = capital_of(words[0], words[1]) if len(words) == 2 else None
-                entry = gaz.entry(capital or key, shared_in)  # ("العاصمة الكويتية" alone: Kuwait City)
+                entry = gaz.entry(_capital_key(key) or key, shared_in)  # ("العاصمة الكويتية": Kuwait City)
                 if ent["subtype"] == "province" and (entry is None or entry.subtype != "province"):
                     entry = gaz.by_key.get(f"{_PROVINCE} {key}")  # a listed province ("وجازان")
                 if entry is not None:
