@@ -157,7 +157,25 @@ def _places() -> _Places:
 
 
 def _misc_subtypes() -> dict[str, str]:
-    return {identity_key(form): sub for form, sub in read_rows("misc_subtypes_ar.tsv", ("form", "subtype"))}
+    rows = read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as"))
+    return {identity_key(form): sub for form, sub, _ in rows}
+
+
+@cache
+def misc_same_as() -> dict[str, str]:
+    """The identity key of every listed currency, deity, religion ... to the key of the entry it is one entity
+    with: its ``same_as`` column ("لله" → "الله", "دولارات" → "دولار"), else its bare form when a form with
+    ال has one listed ("الدولار" → "دولار", "اليورو" → "يورو")."""
+    rows = read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as"))
+    listed = {identity_key(form) for form, _, _ in rows}
+    out: dict[str, str] = {}
+    for form, _, same in rows:
+        key = identity_key(form)
+        target = identity_key(same) if same else key
+        if not same and key.startswith("ال") and key[2:] in listed:
+            target = key[2:]
+        out[key] = target
+    return out
 
 
 # --- names -------------------------------------------------------------------------------------------------
@@ -715,6 +733,7 @@ def resolve_mentions(
     kb = lex.kb
     gaz = _places()
     misc = _misc_subtypes()
+    same_as = misc_same_as()
     days = _publication_days(documents)
     ms: list[_M] = []
     offsets = mentions["start"].to_list() if "start" in mentions.columns else [None] * mentions.height
@@ -930,6 +949,9 @@ def resolve_mentions(
             if code is not None and " ".join(rest) in bodies:
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
                 keys[i] = f"body:{code}:{bodies[' '.join(rest)]}"
+                continue
+            if base in same_as:  # "الدولار" = "دولار", "لله" = "الله"
+                keys[i] = "n:" + same_as[base]
                 continue
             keys[i] = (_event_key(m) if group_type[m.key] is EntityType.MISC else None) or "n:" + base
     # 3. persons

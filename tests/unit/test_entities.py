@@ -14,7 +14,7 @@ from pipeline.lexicons import ACTOR_COLUMNS, MISC_SUBTYPES, ORG_SUBTYPES, PERSON
 from pipeline.nlp.ner.base import tag_document
 from pipeline.nlp.ner.enrich import entity_lexicon
 from pipeline.nlp.ner.rules import RuleTagger
-from pipeline.nlp.resolve import build_entities, compatible, resolve_mentions
+from pipeline.nlp.resolve import build_entities, compatible, misc_same_as, resolve_mentions
 from pipeline.nlp.romanize import romanize_name
 from pipeline.nlp.text import identity_key, normalize_for_matching
 
@@ -138,6 +138,22 @@ def test_misc_subtypes_and_english_names() -> None:
     ents = build_entities(resolved)
     dosari = ents.filter(pl.col("type") == "PER").row(0, named=True)
     assert dosari["name_en"] == "Saud al-Dusri" and dosari["name_en_source"] == "romanised"
+
+
+def test_a_currency_or_god_is_one_entity_with_or_without_its_article() -> None:
+    # the top of the MISC list held "دولار" and "الدولار", "يورو" and "اليورو", "الله" and "لله" (ل + الله)
+    resolved = resolve_mentions(frame([("d1", "دولار", "MISC"), ("d2", "الدولار", "MISC"), ("d3", "دولارات", "MISC"),
+                                       ("d4", "يورو", "MISC"), ("d5", "اليورو", "MISC"), ("d6", "الله", "MISC"),
+                                       ("d7", "لله", "MISC"), ("d8", "الدولار الأمريكي", "MISC"),
+                                       ("d9", "الريال", "MISC"), ("d10", "الريال اليمني", "MISC")]))
+    assert len({entity_of(resolved, d, s) for d, s in (("d1", "دولار"), ("d2", "الدولار"), ("d3", "دولارات"),
+                                                       ("d8", "الدولار الأمريكي"))}) == 1
+    assert entity_of(resolved, "d4", "يورو") == entity_of(resolved, "d5", "اليورو")
+    assert entity_of(resolved, "d6", "الله") == entity_of(resolved, "d7", "لله")
+    assert entity_of(resolved, "d9", "الريال") != entity_of(resolved, "d10", "الريال اليمني")  # a named rial stays
+    assert entity_of(resolved, "d1", "دولار") != entity_of(resolved, "d4", "يورو")
+    same_as = misc_same_as()
+    assert all(same_as.get(target) == target for target in same_as.values())  # every target is its own entry
 
 
 @pytest.mark.parametrize(("arabic", "english"), [
