@@ -75,7 +75,8 @@ def run_fold(
         if harmonize and extra:  # to the conventions of this fold's training blocks (never the held-out one)
             extra = harmonize_newsfane(extra, train)[0]
         res = build_resources(
-            root, train, Path(tempfile.mkdtemp()), cache_dir=Path(cache), with_freq="freq" in DEFAULT_GROUPS
+            root, train, Path(tempfile.mkdtemp()), cache_dir=Path(cache), with_freq="freq" in DEFAULT_GROUPS,
+            with_dict="dict" in DEFAULT_GROUPS and "dict" not in drop,
         )
         groups = tuple(g for g in DEFAULT_GROUPS if g not in drop)
         r = fit_and_score(train + extra, held, res, groups, dict(params or {}))

@@ -148,6 +148,13 @@ def ner_train(args: argparse.Namespace) -> int:
         print("akhbar: ner-train needs --out DIR (a new model folder), or --replace-shipped to overwrite the "
               f"shipped model in the source tree ({NER_MODEL_DIR})", file=sys.stderr)
         return 2
+    from pipeline.training.recipe import DEFAULT_GROUPS
+    from pipeline.training.resources import AYASPELL_DIC
+
+    if "dict" in DEFAULT_GROUPS and not AYASPELL_DIC.exists():
+        print(f"akhbar: ner-train needs the Arabic hunspell dictionary ({AYASPELL_DIC}) for the model's word "
+              "classes: install it with `apt-get install hunspell-ar` and run again", file=sys.stderr)
+        return 2
     return ner_train_main(args.shared, args.out)
 
 

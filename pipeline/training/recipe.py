@@ -61,6 +61,7 @@ DEFAULT_GROUPS: tuple[str, ...] = (
     "lex",
     "freq",
     "cluster",
+    "dict",
 )
 PLAIN_GROUPS: tuple[str, ...] = ("word", "affix")  # the plain CRF baseline (no resources)
 LEX_FOLDS = 5
@@ -159,7 +160,8 @@ def train(
     p = {**DEFAULT_PARAMS, **(params or {})}
     data = load_data(shared_dir, newsfane=p["newsfane"], harmonize=p["harmonize_newsfane"])
     res = build_resources(
-        shared_dir, data["train"], out_dir, seed=seed, with_clusters="cluster" in groups, with_freq="freq" in groups
+        shared_dir, data["train"], out_dir, seed=seed, with_clusters="cluster" in groups, with_freq="freq" in groups,
+        with_dict="dict" in groups,
     )
     dev_result = fit_and_score(data["train"] + data["extra"], data["dev"], res, groups, p)
     print(format_table(dev_result))

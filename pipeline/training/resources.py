@@ -18,6 +18,7 @@ from pipeline.nlp.ner.resources import (
     CLUSTERS_FILE,
     FREQ_FILE,
     GAZETTEER_FILE,
+    WORDCLASS_FILE,
     gazetteer_to_resources,
     load_clusters,
 )
@@ -167,6 +168,62 @@ def save_freq(freq: dict[str, int], path: Path) -> None:
 
 
 
+# --- dictionary word classes (Ayaspell, Debian's hunspell-ar) ------------------------------------------
+AYASPELL_DIC = Path("/usr/share/hunspell/ar.dic")
+AYASPELL_COPYRIGHT = Path("/usr/share/doc/hunspell-ar/copyright")
+AYASPELL_LICENSE_FILE = "LICENSE-ayaspell.txt"
+# the dictionary's sub-files ("::::" then a name) and, inside names.dic, its "#…" section headers
+_DIC_FILES = {"stopwords.dic": "f", "tools.dic": "t", "names.dic": "x", "verb.huns.dic": "v"}
+_NOUN_SECTIONS = (("أشخاص", "N"), ("القارات", "P"), ("البلدان", "P"), ("العواصم", "P"), ("النسبة", "s"),
+                  ("مختلفات", "x"), ("مصادر", "m"), ("المصادر", "m"), ("الفاعل", "a"), ("المفعول", "a"),
+                  ("صفة", "a"), ("صفات", "a"), ("التفضيل", "a"), ("مبالغة", "a"), ("جامد", "n"), ("الأسماء", "n"))
+
+
+def build_word_classes(dic_path: Path = AYASPELL_DIC) -> dict[str, str]:
+    """Matching form -> class letters (:data:`pipeline.nlp.ner.features.WORD_CLASSES`) of every stem in the
+    Ayaspell dictionary (``apt-get install hunspell-ar``): its stop-word, tool-word, noun and verb files,
+    the noun file's sections telling common nouns, verbal nouns, adjectives, nisbas and its own place and
+    person names apart. Stems only (affix flags are not expanded): the features look a word up with its
+    clitics stripped."""
+    if not dic_path.exists():
+        raise FileNotFoundError(
+            f"{dic_path} is missing: the NER recipe's 'dict' features need Debian's Arabic hunspell dictionary "
+            "on the training machine (apt-get install hunspell-ar), or drop the group ('dict') from the recipe")
+    classes: dict[str, set[str]] = {}
+    current = ""
+    lines = dic_path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("::::"):
+            continue
+        if i > 0 and lines[i - 1].startswith("::::") and line.strip() in _DIC_FILES:
+            current = _DIC_FILES[line.strip()]
+            continue
+        if line.startswith("#"):
+            if current in "xnmaPNs" and current:
+                current = next((c for key, c in _NOUN_SECTIONS if key in line), "x")
+            continue
+        for token in line.split():
+            stem = token.split("/")[0]
+            if not stem or stem.isdigit() or not current:
+                continue
+            n = normalize_for_matching(stem)
+            if len(n) >= 2:
+                classes.setdefault(n, set()).add(current)
+    return {w: "".join(sorted(c)) for w, c in classes.items()}
+
+
+def save_word_classes(classes: dict[str, str], out_dir: Path, copyright_path: Path = AYASPELL_COPYRIGHT) -> None:
+    """``wordclass.tsv`` and the dictionary's licence (taken under the MPL 1.1 / LGPL 2.1) into ``out_dir``."""
+    with open(out_dir / WORDCLASS_FILE, "w", encoding="utf-8") as fh:
+        for w in sorted(classes):
+            fh.write(f"{w}\t{classes[w]}\n")
+    notice = ("wordclass.tsv is derived from Ayaspell, the Arabic hunspell dictionary (Debian package hunspell-ar),\n"
+              "(c) 2006-2008 Mohamed Kebdani, released under GPL 2.0 / LGPL 2.1 / MPL 1.1; Akhbar takes it under\n"
+              "the MPL 1.1 (or, at your choice, the LGPL 2.1). The dictionary's copyright file follows.\n\n")
+    body = copyright_path.read_text(encoding="utf-8") if copyright_path.exists() else ""
+    (out_dir / AYASPELL_LICENSE_FILE).write_text(notice + body, encoding="utf-8")
+
+
 # --- training lexicon ---------------------------------------------------------------------------------
 def build_lexicon(sentences: list[Sentence], min_share: float = 0.5) -> dict[str, str]:
     """Matching form -> its most frequent entity label in ``sentences`` when it is mostly inside names."""
@@ -202,6 +259,7 @@ def build_resources(
     cache_dir: Path | None = None,
     with_clusters: bool = True,
     with_freq: bool = False,
+    with_dict: bool = False,
 ) -> Resources:
     """Build clusters.tsv and gazetteer.tsv into ``out_dir`` (clusters reused from ``cache_dir``)."""
     root = data_root(shared_dir)
@@ -240,4 +298,10 @@ def build_resources(
         save_freq(res.freq, out_dir / FREQ_FILE)
     else:
         (out_dir / FREQ_FILE).unlink(missing_ok=True)
+    if with_dict:
+        res.word_classes = build_word_classes()
+        save_word_classes(res.word_classes, out_dir)
+    else:
+        (out_dir / WORDCLASS_FILE).unlink(missing_ok=True)
+        (out_dir / AYASPELL_LICENSE_FILE).unlink(missing_ok=True)
     return res

@@ -109,6 +109,56 @@ def test_features_without_resources() -> None:
     assert len(feats) == 3 and all(isinstance(f, list) and f for f in feats)
 
 
+_TINY_DIC = """9
+::::::::::::::
+stopwords.dic
+::::::::::::::
+من
+::::::::::::::
+names.dic
+::::::::::::::
+#البلدان
+لبنان/60
+##اسماء،أشخاص##
+حاتم/64
+##اسم-جامد##
+حمامة/65
+##المصادر###
+إعداد/65
+##صفة-مشبهة##
+فاتن/168
+::::::::::::::
+verb.huns.dic
+::::::::::::::
+يكتب/231\t4890
+"""
+
+
+def test_word_classes_come_from_the_dictionary_sections(tmp_path: Path) -> None:
+    from pipeline.training.resources import build_word_classes, save_word_classes
+
+    dic = tmp_path / "ar.dic"
+    dic.write_text(_TINY_DIC, encoding="utf-8")
+    classes = build_word_classes(dic)
+    assert classes == {"من": "f", "لبنان": "P", "حاتم": "N", "حمامه": "n", "اعداد": "m", "فاتن": "a", "يكتب": "v"}
+    save_word_classes(classes, tmp_path, copyright_path=tmp_path / "missing")
+    assert "لبنان\tP" in (tmp_path / "wordclass.tsv").read_text(encoding="utf-8")
+    assert "MPL" in (tmp_path / "LICENSE-ayaspell.txt").read_text(encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="apt-get install hunspell-ar"):
+        build_word_classes(tmp_path / "absent.dic")
+
+
+def test_dictionary_features_see_through_clitics_and_mark_unknown_words() -> None:
+    from pipeline.nlp.ner.features import FeatureConfig, Resources
+
+    res = Resources(word_classes={"حمامه": "n", "لبنان": "P"}, freq={"حمامه": 3})
+    ext = FeatureExtractor(res, FeatureConfig(groups=("dict",)))
+    own = [set(f) for f in ext.sentence(["حمامة", "وبلبنان", "تسيبراس"])]
+    assert {"dc=n", "dk=c", "dkf=c3"} <= own[0]
+    assert {"dcs=P", "dk=p"} <= own[1]  # found under its stem: وب + لبنان
+    assert {"dk=u", "dkf=u0"} <= own[2]
+
+
 # --- shipped model -------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def tagger():

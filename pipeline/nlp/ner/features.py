@@ -17,6 +17,9 @@ Features (switchable by name in :class:`FeatureConfig`, used for the ablation ta
 * ``context``  — word/stem/trigger/gazetteer/lexicon of the neighbours at −2…+2 and word bigrams
 * ``lex``      — the training lexicon: the label a word mostly has in the training data
 * ``freq``     — log2 frequency bucket of the word and its stem in unlabeled news
+* ``dict``     — the word's class in a general Arabic dictionary (Ayaspell, ``hunspell-ar``): common noun,
+  verbal noun, adjective, nisba, verb, function word, or the dictionary's own place and person names; alone
+  and with the frequency bucket ("a rare word the dictionary knows as a noun" is seldom a name)
 
 A model's ``config.json`` lists the groups it was trained with; the extractor computes exactly those.
 """
@@ -29,7 +32,13 @@ from typing import NamedTuple
 
 from pipeline.nlp.text import normalize_for_matching
 
-ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq")
+ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq", "dict")
+# word classes of the dictionary table (``wordclass.tsv``): one letter each
+WORD_CLASSES = {
+    "n": "common noun", "m": "verbal noun", "a": "adjective or participle", "s": "nisba adjective",
+    "x": "other noun or adjective", "v": "verb form", "f": "function word", "t": "particle or tool word",
+    "P": "place name", "N": "person name",
+}
 
 # --- clitics -------------------------------------------------------------------------------------------
 # proclitic sequences in matching form (normalised), longest first; the article is split as part of them
@@ -91,6 +100,7 @@ class Resources:
     max_phrase: int = 1
     lex_words: dict[str, str] = field(default_factory=dict)  # word -> dominant training label (B-PERS …)
     freq: dict[str, int] = field(default_factory=dict)  # word -> log2 frequency bucket in unlabeled news
+    word_classes: dict[str, str] = field(default_factory=dict)  # word -> dictionary class letters (WORD_CLASSES)
 
 
 def split_clitics(n: str) -> tuple[str, str, str]:
@@ -225,6 +235,18 @@ class FeatureExtractor:
             own.append(f"fq={fb}")
             own.append(f"fqs={sb}")
             ctx.append(f"fq={min(fb, 6)}")
+        if cfg.has("dict") and res.word_classes:
+            cls = res.word_classes.get(n)
+            own_form = cls is not None
+            if cls is None:
+                stems = (res.word_classes.get(c) for c in (*cands[1:], stem))
+                cls = next((found for found in stems if found), "")
+            summary = ("p" if any(c in "PN" for c in cls) else "f" if any(c in "ft" for c in cls)
+                       else "c" if cls else "u")
+            own.extend(("dc=" if own_form else "dcs=") + letter for letter in cls)
+            own.append("dk=" + summary)
+            own.append(f"dkf={summary}{min(res.freq.get(n, 0), 8)}")
+            ctx.append("dk=" + summary)
         if cfg.has("cluster") and res.clusters:
             cl = res.clusters.get(n) or res.clusters.get(stem)
             if cl:

@@ -10,6 +10,9 @@ Files in the model directory:
 * ``lexicon.tsv`` — ``word<TAB>LABEL``: words mostly inside names in the training data, with their most
   frequent BIO label.
 * ``freq.tsv`` — ``word<TAB>bucket``: log2 frequency bucket of the word in unlabeled news.
+* ``wordclass.tsv`` — ``word<TAB>classes``: the word's classes in the Ayaspell Arabic dictionary
+  (``hunspell-ar``; letters of :data:`pipeline.nlp.ner.features.WORD_CLASSES`), with its licence in
+  ``LICENSE-ayaspell.txt``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ CLUSTERS_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
 LEXICON_FILE = "lexicon.tsv"
 FREQ_FILE = "freq.tsv"
+WORDCLASS_FILE = "wordclass.tsv"
 
 
 def _tsv_pairs(path: Path) -> list[tuple[str, str]]:
@@ -75,4 +79,5 @@ def load_resources(model_dir: Path) -> Resources:
     gazetteer_to_resources(load_gazetteer(model_dir / GAZETTEER_FILE), res)
     res.freq = load_frequencies(model_dir / FREQ_FILE)
     res.lex_words = dict(_tsv_pairs(model_dir / LEXICON_FILE))
+    res.word_classes = dict(_tsv_pairs(model_dir / WORDCLASS_FILE))
     return res
