@@ -1069,6 +1069,7 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
     """One row per entity_id of resolved ``mentions`` (columns of the ``entities`` contract)."""
     lex = lex or entity_lexicon()
     gaz = _places()
+    same_as = misc_same_as()
     groups: dict[str, dict] = {}
     for r in mentions.select("entity_id", "type", "subtype", "doc_id", "surface", "normalized", "kb_id",
                              "country_code", "title_country").iter_rows(named=True):
@@ -1117,6 +1118,13 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
                 name = max(named, key=lambda s: (named[s], s)) if named else entry.name_ar
             if entry.name_en:
                 name_en, source = entry.name_en, "gazetteer"
+        elif (target := next((same_as[k] for k, _ in ent["keys"].most_common() if k in same_as), None)) is not None:
+            # a currency, God, a religion: its listed form as written, with or without the article ("دولار" /
+            # "الدولار", never "ريال شهريا"), else the most frequent surface
+            forms = {target, "ال" + target}
+            listed = Counter({s: n for s, n in surfaces.items() if identity_key(normalize_for_matching(s)) in forms})
+            pool = listed or surfaces
+            name = max(pool, key=lambda s: (pool[s], s))
         else:
             pool = _plausible_names(surfaces, lex) if ent["type"] == EntityType.PER.value else surfaces
             longest = max(len(s.split()) for s in pool)

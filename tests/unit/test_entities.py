@@ -154,6 +154,8 @@ def test_a_currency_or_god_is_one_entity_with_or_without_its_article() -> None:
     assert entity_of(resolved, "d1", "دولار") != entity_of(resolved, "d4", "يورو")
     same_as = misc_same_as()
     assert all(same_as.get(target) == target for target in same_as.values())  # every target is its own entry
+    names = dict(zip(build_entities(resolved)["entity_id"], build_entities(resolved)["name_ar"], strict=True))
+    assert names[entity_of(resolved, "d1", "دولار")] in ("دولار", "الدولار")  # its listed form, not the longest
 
 
 @pytest.mark.parametrize(("arabic", "english"), [
@@ -181,6 +183,53 @@ def test_names_that_begin_like_proclitics_keep_their_letters() -> None:
 def test_nationality_adjectives_are_not_persons() -> None:
     found = spans("التقى مسؤولين روس رفيعي المستوى، وقال المحللون الروس إن التنسيق سوري روسي")
     assert all(t != "PER" for _, t, _ in found), found
+
+
+@pytest.mark.parametrize(("labels", "body", "person"), [
+    # a body, a title and a name the backend tagged as one organisation
+    (["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"], "هيئة كبار العلماء", "عبدالعزيز آل الشيخ"),
+])
+def test_a_name_after_a_title_inside_an_organisation_span_is_a_person(
+        labels: list[str], body: str, person: str) -> None:
+    from pipeline.nlp.ner.enrich import split_at_titles
+
+    words = "رئيس هيئة كبار العلماء الشيخ عبدالعزيز آل الشيخ إن".split()
+    labs = [("O", 1.0), *[(lab, 0.9) for lab in labels], ("O", 1.0)]
+    out = split_at_titles([words], [labs], entity_lexicon())[0]
+    got = [(" ".join(words[a:b]), t) for a, b, t in _label_spans(out)]
+    assert (body, "ORG") in got and (person, "PERS") in got, got
+
+
+def test_a_known_organisation_then_a_foreign_name_are_two_mentions() -> None:
+    from pipeline.nlp.ner.enrich import split_at_titles
+
+    words = "وقال المتحدث باسم البنتاجون جيف ديفيس إن".split()
+    labs = [("O", 1.0)] * 3 + [("B-LOC", 0.9), ("I-LOC", 0.9), ("I-LOC", 0.9), ("O", 1.0)]
+    out = split_at_titles([words], [labs], entity_lexicon())[0]
+    assert [(" ".join(words[a:b]), t) for a, b, t in _label_spans(out)] == [("البنتاجون", "ORG"),
+                                                                              ("جيف ديفيس", "PERS")]
+    words = "وقال مجلس الأمن الدولي إن".split()  # a body's own name stays whole
+    labs = [("O", 1.0), ("B-ORG", 0.9), ("I-ORG", 0.9), ("I-ORG", 0.9), ("O", 1.0)]
+    assert split_at_titles([words], [labs], entity_lexicon())[0] == labs
+
+
+def test_a_person_span_starts_after_a_verb_inside_it() -> None:
+    from pipeline.nlp.ner.enrich import split_at_titles
+
+    words = "فيديو داعشي هدد ناصر القصبي بالقتل".split()
+    labs = [("O", 1.0), ("B-PERS", 0.9), ("I-PERS", 0.9), ("I-PERS", 0.9), ("I-PERS", 0.9), ("O", 1.0)]
+    out = split_at_titles([words], [labs], entity_lexicon())[0]
+    assert [(" ".join(words[a:b]), t) for a, b, t in _label_spans(out)] == [("ناصر القصبي", "PERS")]
+
+
+def _label_spans(labs: list[tuple[str, float]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for i, (lab, _) in enumerate(labs):
+        if lab.startswith("B-") or (lab.startswith("I-") and (not out or out[-1][1] != i or out[-1][2] != lab[2:])):
+            out.append((i, i + 1, lab[2:]))
+        elif lab.startswith("I-"):
+            out[-1] = (out[-1][0], i + 1, out[-1][2])
+    return out
 
 
 def test_titles_are_recorded_and_cut_out_of_names() -> None:

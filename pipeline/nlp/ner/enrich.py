@@ -701,6 +701,32 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
                     conf = labs[a0][1]
                     _clear(labs, a0, b0)
                     _mark(labs, a0 + length, b0, EntityType.PER.tag, conf)
+                    continue
+                # "هيئة كبار العلماء الشيخ عبدالعزيز آل الشيخ" as one organisation: the body, its head's title
+                # and his name (a given name after the title)
+                for k in range(a0 + 1, b0 - 1):
+                    length = _title_at(keys, words, k, b0, lex)
+                    if (length and k + length < b0 and keys[k + length] in lex.given_names
+                            and keys[k - 1] not in _NAME_LINKS):
+                        conf = labs[a0][1]
+                        _clear(labs, a0, b0)
+                        _mark(labs, a0, k, tag, conf)
+                        _mark(labs, k + length, b0, EntityType.PER.tag, conf)
+                        break
+                else:
+                    # "البنتاجون جيف ديفيس" as one name: a known organisation, then two or more words that are
+                    # no part of a body's name (none definite, none a function word, title, place or adjective)
+                    for k in range(min(b0 - 2, a0 + 4), a0, -1):
+                        rest = range(k, b0)
+                        if _is_known_org(words, keys, a0, k, lex) and not _is_known_body(words, keys, a0, b0, lex) \
+                                and all(not _definite(keys[t]) and norms[t] not in lex.lexicon.stopwords
+                                        and keys[t] not in lex.titles and keys[t] not in lex.place_types
+                                        and norms[t] not in lex.nisba and words[t].isalpha() for t in rest):
+                            conf = labs[a0][1]
+                            _clear(labs, a0, b0)
+                            _mark(labs, a0, k, EntityType.ORG.tag, conf)
+                            _mark(labs, k, b0, EntityType.PER.tag, conf)
+                            break
                 continue
             a, b = a0, b0
             if b < len(words) and keys[b - 1] in _DANGLING and labs[b][0] == "O" and words[b][:1].isalpha():
@@ -713,6 +739,11 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
             while b - a > 1 and (is_event_word(words[b - 1]) or (
                     words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and is_event_word(words[b - 1][1:]))):
                 b -= 1
+            for k in range(b - 2, a, -1):  # "داعشي هدد ناصر القصبي": the name begins after a verb inside
+                if (is_event_word(words[k]) and keys[k + 1] in lex.given_names and keys[k] not in lex.given_names
+                        and not lex.is_known_name(keys[k])):
+                    a = k + 1
+                    break
             # nationality adjectives are not names ("مسؤولين روس رفيعي", "تنسيق سوري روسي")
             nisba = [k for k in range(a, b) if norms[k] in lex.nisba and keys[k] not in lex.place_types]
             if nisba:
