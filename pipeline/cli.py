@@ -149,11 +149,10 @@ def ner_train(args: argparse.Namespace) -> int:
               f"shipped model in the source tree ({NER_MODEL_DIR})", file=sys.stderr)
         return 2
     from pipeline.training.recipe import DEFAULT_GROUPS
-    from pipeline.training.resources import AYASPELL_DIC
+    from pipeline.training.resources import missing_dictionary
 
-    if "dict" in DEFAULT_GROUPS and not AYASPELL_DIC.exists():
-        print(f"akhbar: ner-train needs the Arabic hunspell dictionary ({AYASPELL_DIC}) for the model's word "
-              "classes: install it with `apt-get install hunspell-ar` and run again", file=sys.stderr)
+    if "dict" in DEFAULT_GROUPS and (problem := missing_dictionary()):
+        print(f"akhbar: ner-train: {problem}", file=sys.stderr)  # before minutes of training, not after
         return 2
     return ner_train_main(args.shared, args.out)
 

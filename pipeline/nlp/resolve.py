@@ -156,9 +156,13 @@ def _places() -> _Places:
     return _Places(by_key, country_name, shared_place_names())
 
 
+@cache
+def _misc_rows() -> tuple[tuple[str, ...], ...]:
+    return tuple(read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as")))
+
+
 def _misc_subtypes() -> dict[str, str]:
-    rows = read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as"))
-    return {identity_key(form): sub for form, sub, _ in rows}
+    return {identity_key(form): sub for form, sub, _ in _misc_rows()}
 
 
 @cache
@@ -166,10 +170,9 @@ def misc_same_as() -> dict[str, str]:
     """The identity key of every listed currency, deity, religion ... to the key of the entry it is one entity
     with: its ``same_as`` column ("لله" → "الله", "دولارات" → "دولار"), else its bare form when a form with
     ال has one listed ("الدولار" → "دولار", "اليورو" → "يورو")."""
-    rows = read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as"))
-    listed = {identity_key(form) for form, _, _ in rows}
+    listed = {identity_key(form) for form, _, _ in _misc_rows()}
     out: dict[str, str] = {}
-    for form, _, same in rows:
+    for form, _, same in _misc_rows():
         key = identity_key(form)
         target = identity_key(same) if same else key
         if not same and key.startswith("ال") and key[2:] in listed:

@@ -179,6 +179,14 @@ _NOUN_SECTIONS = (("أشخاص", "N"), ("القارات", "P"), ("البلدان
                   ("صفة", "a"), ("صفات", "a"), ("التفضيل", "a"), ("مبالغة", "a"), ("جامد", "n"), ("الأسماء", "n"))
 
 
+def missing_dictionary(dic_path: Path = AYASPELL_DIC) -> str | None:
+    """What to do when the dictionary the 'dict' features are built from is missing (None when it is there)."""
+    if dic_path.exists():
+        return None
+    return (f"{dic_path} is missing: the NER recipe's 'dict' features need Debian's Arabic hunspell dictionary "
+            "on the training machine (apt-get install hunspell-ar), or drop the group ('dict') from the recipe")
+
+
 def build_word_classes(dic_path: Path = AYASPELL_DIC) -> dict[str, str]:
     """Matching form -> class letters (:data:`pipeline.nlp.ner.features.WORD_CLASSES`) of every stem in the
     Ayaspell dictionary (``apt-get install hunspell-ar``): its stop-word, tool-word, noun and verb files,
@@ -186,9 +194,7 @@ def build_word_classes(dic_path: Path = AYASPELL_DIC) -> dict[str, str]:
     person names apart. Stems only (affix flags are not expanded): the features look a word up with its
     clitics stripped."""
     if not dic_path.exists():
-        raise FileNotFoundError(
-            f"{dic_path} is missing: the NER recipe's 'dict' features need Debian's Arabic hunspell dictionary "
-            "on the training machine (apt-get install hunspell-ar), or drop the group ('dict') from the recipe")
+        raise FileNotFoundError(missing_dictionary(dic_path))
     classes: dict[str, set[str]] = {}
     current = ""
     lines = dic_path.read_text(encoding="utf-8").splitlines()

@@ -12,6 +12,7 @@ import pytest
 from pipeline import ids
 from pipeline.lexicons import ACTOR_COLUMNS, MISC_SUBTYPES, ORG_SUBTYPES, PERSON_SUBTYPES, ROLE_COLUMNS, load_kb
 from pipeline.nlp.ner.base import tag_document
+from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.enrich import entity_lexicon
 from pipeline.nlp.ner.rules import RuleTagger
 from pipeline.nlp.resolve import build_entities, compatible, misc_same_as, resolve_mentions
@@ -196,7 +197,7 @@ def test_a_name_after_a_title_inside_an_organisation_span_is_a_person(
     words = "رئيس هيئة كبار العلماء الشيخ عبدالعزيز آل الشيخ إن".split()
     labs = [("O", 1.0), *[(lab, 0.9) for lab in labels], ("O", 1.0)]
     out = split_at_titles([words], [labs], entity_lexicon())[0]
-    got = [(" ".join(words[a:b]), t) for a, b, t in _label_spans(out)]
+    got = [(" ".join(words[a:b]), t) for a, b, t in entity_spans([lab for lab, _ in out])]
     assert (body, "ORG") in got and (person, "PERS") in got, got
 
 
@@ -206,7 +207,7 @@ def test_a_known_organisation_then_a_foreign_name_are_two_mentions() -> None:
     words = "وقال المتحدث باسم البنتاجون جيف ديفيس إن".split()
     labs = [("O", 1.0)] * 3 + [("B-LOC", 0.9), ("I-LOC", 0.9), ("I-LOC", 0.9), ("O", 1.0)]
     out = split_at_titles([words], [labs], entity_lexicon())[0]
-    assert [(" ".join(words[a:b]), t) for a, b, t in _label_spans(out)] == [("البنتاجون", "ORG"),
+    assert [(" ".join(words[a:b]), t) for a, b, t in entity_spans([lab for lab, _ in out])] == [("البنتاجون", "ORG"),
                                                                               ("جيف ديفيس", "PERS")]
     words = "وقال مجلس الأمن الدولي إن".split()  # a body's own name stays whole
     labs = [("O", 1.0), ("B-ORG", 0.9), ("I-ORG", 0.9), ("I-ORG", 0.9), ("O", 1.0)]
@@ -219,17 +220,7 @@ def test_a_person_span_starts_after_a_verb_inside_it() -> None:
     words = "فيديو داعشي هدد ناصر القصبي بالقتل".split()
     labs = [("O", 1.0), ("B-PERS", 0.9), ("I-PERS", 0.9), ("I-PERS", 0.9), ("I-PERS", 0.9), ("O", 1.0)]
     out = split_at_titles([words], [labs], entity_lexicon())[0]
-    assert [(" ".join(words[a:b]), t) for a, b, t in _label_spans(out)] == [("ناصر القصبي", "PERS")]
-
-
-def _label_spans(labs: list[tuple[str, float]]) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    for i, (lab, _) in enumerate(labs):
-        if lab.startswith("B-") or (lab.startswith("I-") and (not out or out[-1][1] != i or out[-1][2] != lab[2:])):
-            out.append((i, i + 1, lab[2:]))
-        elif lab.startswith("I-"):
-            out[-1] = (out[-1][0], i + 1, out[-1][2])
-    return out
+    assert [(" ".join(words[a:b]), t) for a, b, t in entity_spans([lab for lab, _ in out])] == [("ناصر القصبي", "PERS")]
 
 
 def test_titles_are_recorded_and_cut_out_of_names() -> None:

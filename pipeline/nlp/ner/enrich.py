@@ -702,31 +702,13 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
                     _clear(labs, a0, b0)
                     _mark(labs, a0 + length, b0, EntityType.PER.tag, conf)
                     continue
-                # "هيئة كبار العلماء الشيخ عبدالعزيز آل الشيخ" as one organisation: the body, its head's title
-                # and his name (a given name after the title)
-                for k in range(a0 + 1, b0 - 1):
-                    length = _title_at(keys, words, k, b0, lex)
-                    if (length and k + length < b0 and keys[k + length] in lex.given_names
-                            and keys[k - 1] not in _NAME_LINKS):
-                        conf = labs[a0][1]
-                        _clear(labs, a0, b0)
-                        _mark(labs, a0, k, tag, conf)
-                        _mark(labs, k + length, b0, EntityType.PER.tag, conf)
-                        break
-                else:
-                    # "البنتاجون جيف ديفيس" as one name: a known organisation, then two or more words that are
-                    # no part of a body's name (none definite, none a function word, title, place or adjective)
-                    for k in range(min(b0 - 2, a0 + 4), a0, -1):
-                        rest = range(k, b0)
-                        if _is_known_org(words, keys, a0, k, lex) and not _is_known_body(words, keys, a0, b0, lex) \
-                                and all(not _definite(keys[t]) and norms[t] not in lex.lexicon.stopwords
-                                        and keys[t] not in lex.titles and keys[t] not in lex.place_types
-                                        and norms[t] not in lex.nisba and words[t].isalpha() for t in rest):
-                            conf = labs[a0][1]
-                            _clear(labs, a0, b0)
-                            _mark(labs, a0, k, EntityType.ORG.tag, conf)
-                            _mark(labs, k, b0, EntityType.PER.tag, conf)
-                            break
+                split = _person_inside_body(words, keys, norms, a0, b0, lex)
+                if split is not None:
+                    body_end, person_start, body_tag = split
+                    conf = labs[a0][1]
+                    _clear(labs, a0, b0)
+                    _mark(labs, a0, body_end, body_tag or tag, conf)
+                    _mark(labs, person_start, b0, EntityType.PER.tag, conf)
                 continue
             a, b = a0, b0
             if b < len(words) and keys[b - 1] in _DANGLING and labs[b][0] == "O" and words[b][:1].isalpha():
@@ -777,6 +759,27 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
                 _mark(labs, start, b, tag, conf)
         out.append(labs)
     return out
+
+
+def _person_inside_body(words: Sequence[str], keys: Sequence[str], norms: Sequence[str], a0: int, b0: int,
+                        lex: EntityLexicon) -> tuple[int, int, str | None] | None:
+    """(end of the body, start of the person, the body's tag or None to keep the span's) when a non-person span
+    [a0, b0) holds a body and then a person: a title and a given name inside ("هيئة كبار العلماء الشيخ عبدالعزيز
+    آل الشيخ"), or a known organisation, then two or more words that are no part of a body's name, none
+    definite, a function word, title, place or adjective ("البنتاجون جيف ديفيس")."""
+    for k in range(a0 + 1, b0 - 1):
+        length = _title_at(keys, words, k, b0, lex)
+        if length and k + length < b0 and keys[k + length] in lex.given_names and keys[k - 1] not in _NAME_LINKS:
+            return k, k + length, None
+    if _is_known_body(words, keys, a0, b0, lex):
+        return None
+    for k in range(min(b0 - 2, a0 + 4), a0, -1):
+        if _is_known_org(words, keys, a0, k, lex) and all(
+                not _definite(keys[t]) and norms[t] not in lex.lexicon.stopwords and keys[t] not in lex.titles
+                and keys[t] not in lex.place_types and norms[t] not in lex.nisba and words[t].isalpha()
+                for t in range(k, b0)):
+            return k, k, EntityType.ORG.tag
+    return None
 
 
 def _name_tail(word: str, key: str, typ: EntityType, lex: EntityLexicon) -> bool:
