@@ -272,6 +272,26 @@ def load_data(shared_dir: Path, newsfane: str = "new", harmonize: bool = True) -
     return {"train": train, "dev": dev, "extra": extra}
 
 
+def newsfane_outside(shared_dir: Path, held: list[Sentence]) -> list[Sentence]:
+    """Every NewsFANE sentence (desegmented, labels as mapped) that shares no 5-gram with ``held``.
+
+    Most of them re-annotate ANERcorp's own training text under NewsFANE's conventions; this is the
+    "all of NewsFANE that is left" training set of the cross-validation bench (``--newsfane all``).
+    """
+    nf_path = data_root(shared_dir).joinpath(*NEWSFANE)
+    if not nf_path.exists():
+        return []
+    held_ng: set = set()
+    for s in held:
+        held_ng |= _ngrams([t for t, _ in s])
+    out: list[Sentence] = []
+    for s in read_newsfane(nf_path):
+        s = desegment(s)
+        if not _ngrams([t for t, _ in s]) & held_ng:
+            out.append(s)
+    return out
+
+
 def unlabeled_sentences(shared_dir: Path, train: list[Sentence]) -> list[list[str]]:
     """Tokenised unlabeled news (news_sample) plus the training text (if any), for the clusters."""
     from camel_tools.tokenizers.word import simple_word_tokenize
