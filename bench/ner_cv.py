@@ -5,7 +5,7 @@
     .venv/bin/python bench/ner_cv.py --shared ../shared --folds 0 4           # some folds only
     .venv/bin/python bench/ner_cv.py --shared ../shared --drop gaz            # ablations: --drop GROUP, --no-harmonize,
     .venv/bin/python bench/ner_cv.py --shared ../shared --param c1=0.1        #   --no-newsfane, --param KEY=JSON (CRF)
-    .venv/bin/python bench/ner_cv.py --shared ../shared --newsfane all        # + every NewsFANE sentence outside the fold
+    .venv/bin/python bench/ner_cv.py --shared ../shared --newsfane all        # + all NewsFANE outside the fold
 
 The dev split (last 10 % of ANERcorp) is one draw; a single dev run moves by about ±0.007 for changes
 that should not matter, and the shipped recipe was chosen on it. Cross-validation gives the spread.

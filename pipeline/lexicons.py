@@ -182,7 +182,7 @@ class TriggerSense:
     event_type: str
     mode: str
     cameo_root: str
-    pos: str  # verb | noun
+    pos: str  # verb | noun | participle (a circumstantial participle: "مشيدا", "محذرين": its actor is the clause's)
     pattern: str
     needs: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
@@ -198,7 +198,13 @@ class EventLexicon:
 
 
 def _sense_words(value: str) -> frozenset[str]:
-    return frozenset(normalize_for_matching(w).removeprefix("ال") for w in value.split(",") if w.strip())
+    """The matching forms of a sense rule's words, without the article when a word of 3+ letters is left
+    (as the words of the text are compared: "الله" stays "الله")."""
+    out = set()
+    for w in value.split(","):
+        n = normalize_for_matching(w)
+        out.add(n[2:] if n.startswith("ال") and len(n) - 2 >= 3 else n)
+    return frozenset(x for x in out if x)
 
 
 def _parse_sense(sense: str) -> dict[str, object]:
@@ -215,11 +221,18 @@ def _parse_sense(sense: str) -> dict[str, object]:
     return out
 
 
+def _is_participle(form: str) -> bool:
+    """An extra form of ``event_lemmas_ar.tsv`` that is an active participle in the accusative, feminine or
+    plural: "مشيدا", "محذرة", "منددين", "داعيا" (م- of the derived forms, فاعل of a defective verb)."""
+    return (form[:1] == "م" or form[:3] == "داع") and form.endswith(("ا", "ه", "ين", "ون")) and len(form) >= 5
+
+
 @cache
 def load_event_lexicon() -> EventLexicon:
     """Every inflected form of the event lemmas (:mod:`pipeline.nlp.morphology`) and of the reporting verbs."""
-    from pipeline.nlp.morphology import imperfect_forms, noun_forms, perfect_forms
+    from pipeline.nlp.morphology import imperfect_forms, noun_forms, object_forms, perfect_forms
 
+    not_triggers = matching_set("event_non_triggers_ar.txt")
     words: dict[str, list[TriggerSense]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = {}
     for typ, mode, root, perfect, imperfect, nouns, extra, sense, pattern in read_rows("event_lemmas_ar.tsv",
@@ -230,10 +243,17 @@ def load_event_lexicon() -> EventLexicon:
         cond = _parse_sense(sense)
         verb = TriggerSense(typ, mode, root, "verb", pattern, **cond)  # type: ignore[arg-type]
         noun = TriggerSense(typ, mode, root, "noun", pattern, **cond)  # type: ignore[arg-type]
-        verb_forms = perfect_forms(perfect) | imperfect_forms(imperfect) | {
-            normalize_for_matching(x) for x in extra.split("|") if x.strip()}
+        participle = TriggerSense(typ, mode, root, "participle", pattern, **cond)  # type: ignore[arg-type]
+        inflected = perfect_forms(perfect) | imperfect_forms(imperfect)
+        extras = {normalize_for_matching(x) for x in extra.split("|") if x.strip()}
+        participles = {x for x in extras - inflected if _is_participle(x)}
+        verb_forms = inflected | (extras - participles)
+        if perfect and imperfect:
+            verb_forms |= object_forms(perfect, imperfect) - not_triggers
         for form in verb_forms:
             words.setdefault(form, []).append(verb)
+        for form in participles:
+            words.setdefault(form, []).append(participle)
         for n in (x for x in nouns.split("|") if x.strip()):
             if " " in n.strip():
                 toks = tuple(normalize_for_matching(t) for t in n.split())

@@ -7,10 +7,14 @@ Per sentence (:func:`detect_events`):
   not ف + يصل) and never a word that is a name as written. Each form may have several readings; the first
   whose sense rule fits the following words decides ("وقع اتفاقية" AGREE, "وقع انفجار" ASSAULT, "وقع حادث"
   nothing; "وصلت النسبة إلى 50%" is no visit). A verb and the event noun it governs ("شن غارات", "أجرى
-  اتصالا هاتفيا") are one event.
+  اتصالا هاتفيا") are one event. A circumstantial participle ("…، متهما واشنطن", "بيانا منددا") acts for
+  the subject of its clause; the participant right after it is its object.
 * **Statements are quotations**, not events (PLOVER has no statement type): a reporting verb (قال، أكد،
   أوضح …) gives a ``quotes`` row with its speaker and the quoted span — direct between quotes or after a
-  colon, indirect after إن/أن — see :func:`detect_quotes`.
+  colon, indirect after إن/أن — see :func:`detect_quotes`. Not a quote: "بين" except as بيّن before what
+  is said ("العلاقات بين X و Y" is "between"), a verbal noun after a preposition ("على كشف"), a verb said of
+  a thing with neither a named speaker nor إن/أن or a colon ("وتعتبر البطولة مهمة", "أدلة تؤكد"), a speaker
+  that is a preposition or particle. "أعرب عن شكره/دعمه" is a SUPPORT event.
 * **Arguments with Arabic word order.** A verb's subject follows it (VSO) or, when nothing follows, precedes
   it (SVO); a verbal noun's agent is its genitive ("زيارة الشيباني") or the subject of the light verb before
   it ("أجرى الشرع زيارة"); host and guest ("استقبل X Y"), caller and callee ("تلقى X اتصالا من Y"), "بحث X
@@ -225,6 +229,9 @@ def _is_number(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
+_BOUND_PRONOUNS = ("هما", "هم", "ها", "ه", "كم", "نا")  # "أعرب عن شكره": شكر + ه
+
+
 def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     # the words after the trigger, skipping the names of its subject ("وقع الأمير فيصل بن فرحان اتفاقية")
     free = [k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW)) if sent.owner[k] < 0]
@@ -232,6 +239,7 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     following = [sent.after(k - 1, 1)[0] for k in free]
     raw = [sent.norms[k] for k in free]
     words = {*following, *raw} | {w[:-1] for w in following if w.endswith("ا") and len(w) > 3}  # accusative: تقدما
+    words |= {w[: -len(p)] for w in following for p in _BOUND_PRONOUNS if w.endswith(p) and len(w) - len(p) >= 3}
 
     if sense.needs and not words & sense.needs:
         return False
@@ -318,7 +326,8 @@ def _after_preposition(sent: _Sentence, lo: int, hi: int, preps: frozenset[str],
         if sent.owner[k - 1] == sent.owner[k]:
             continue  # not the mention's first word
         word = sent.norms[k]
-        glued = word[:1] in ("ب", "ل") and sent.tokens[k].start < m.start  # "بالرئيس", "لروسيا"
+        glued = (word[:1] in ("ب", "ل") or (word[:1] == "و" and "و" in preps)) and (
+            sent.tokens[k].start < m.start)  # "بالرئيس", "لروسيا"; "بين X وقوات النظام"
         # the preposition, possibly before a title chain: "من الرئيس الأمريكي باراك أوباما"
         b = k - 1
         while b > max(lo, k - 5) and sent.owner[b] < 0 and sent.norms[b] not in preps and (
@@ -468,6 +477,22 @@ class _Arguments:
     recipient_text: str | None
 
 
+_CLAUSE_ENDS = frozenset({".", "،", ",", ";", "؛", ":", "!", "?", "؟"})
+BETWEEN_REACH = 10  # tokens after a verbal noun where "بين X و Y" still names its two sides
+
+
+def _between_after(sent: _Sentence, j: int, hi: int) -> int | None:
+    """Token of the "بين" that names the sides of the verbal noun ending at ``j`` ("اشتباكات عنيفة دارت منتصف
+    ليل أمس بين X و Y"), within the clause: not past a comma or the next trigger."""
+    between = normalize_for_matching("بين")
+    for k in range(j, min(j + BETWEEN_REACH, hi, len(sent.tokens))):
+        if sent.tokens[k].text in _CLAUSE_ENDS:
+            return None
+        if sent.norms[k] == between:
+            return k
+    return None
+
+
 def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: DocumentFacts,
                previous_actor: Mention | None = None) -> _Arguments:
     """Actor, recipients and place of the trigger, looking between the previous trigger (``lo``) and the next
@@ -477,7 +502,18 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     actor: Mention | None = None
     recipients: list[Mention] = []
     actor_text = recipient_text = None
-    if trig.sense.pos == "verb":
+    if trig.sense.pos == "participle":
+        # "وتحدث بوتين عن العلاقات، متهما واشنطن بعرقلة الحل": the doer is the clause's subject (the previous
+        # event's actor, else the first participant before it); the participant right after is the object
+        actor = previous_actor
+        if actor is None:
+            first = _first_participant(sent, 0, trig.i, set())
+            actor = first[1] if first else None
+        if actor is not None:
+            obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
+            if obj is not None:
+                recipients.append(obj[1])
+    elif trig.sense.pos == "verb":
         after = _first_participant(sent, trig.j, min(trig.j + ACTOR_WINDOW, hi), set())
         before = _last_participant(sent, max(lo, trig.i - 6), trig.i, set())
         if pattern == "from":  # تلقى X اتصالا من Y: Y calls X
@@ -505,8 +541,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     else:
         # a verbal noun: its genitive, else the subject of the light verb before it, else the nearest before
         genitive = sent.mention_at(trig.j) if trig.j < len(sent.tokens) else None
-        between_at = next((k for k in range(trig.j, min(trig.j + 3, len(sent.tokens)))
-                           if sent.norms[k] == normalize_for_matching("بين")), None)
+        between_at = _between_after(sent, trig.j, hi)
         between = between_at is not None
         if genitive is not None and genitive.participant:
             actor = genitive
@@ -693,6 +728,35 @@ _IMPERSONAL = _norms("يذكر", "تبين", "يتبين", "يتوقع", "يعت
 _AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تقول", "يقول")
 
 
+# after these the form of a reporting verb is its verbal noun ("على كشف", "عدم ذكر")
+_NOUN_BEFORE = _norms("على", "في", "من", "عن", "إلى", "الى", "عبر", "حول", "دون", "بدون", "عدم", "قبل", "بعد")
+_PRONOUN_OBJECTS = _norms("فيه", "فيها", "له", "لها", "لهم", "لنا")
+
+
+def _content_follows(sent: _Sentence, i: int, reach: int = 16) -> bool:
+    """True when إن/أن or a colon follows token ``i`` before the end of its clause ("يقول منظم الفعالية
+    الفنان الشاب عوض زارب: إن …")."""
+    for k in range(i + 1, min(len(sent.tokens), i + reach)):
+        if sent.tokens[k].text == ":" or sent.norms[k] in THAT:
+            return True
+        if sent.tokens[k].text in SEPARATORS:
+            return False
+    return False
+
+
+def _bayyana(sent: _Sentence, i: int, cut: int) -> bool:
+    """True when "بين" at token ``i`` is the verb بيّن ("explained"), not the preposition "between". Inside a
+    clause it is the verb only right before إن/أن ("كلمة بين فيها أن"); opening a clause ("وبين الفواز أن")
+    its content (إن/أن or a colon) must follow before the next comma — "وبين الهلال والنصر مباراة" has none."""
+    norms, toks = sent.norms, sent.tokens
+    nxt = norms[i + 1 : i + 3]
+    if nxt and (nxt[0] in THAT or (nxt[0] in _PRONOUN_OBJECTS and len(nxt) > 1 and nxt[1] in THAT)):
+        return True
+    if cut == 0 and i > 0 and toks[i - 1].text not in SEPARATORS and toks[i - 1].text not in QUOTE_CLOSE:
+        return False
+    return _content_follows(sent, i)
+
+
 def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) -> list[tuple[int, int, bool]]:
     """(token, proclitic length, denies) of the reporting verbs of the sentence that open a statement: not an
     event trigger, not the second verb of the same speaker's statement ("قال … مشيرا إلى أن", "وأضاف … مؤكدا"),
@@ -708,9 +772,14 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
         nxt = sent.norms[i + 1 : i + 4]
         if word in _IMPERSONAL and nxt and nxt[0] in THAT:
             continue  # "ويذكر أن", "وتبين أن": a formula, nobody speaks
+        if i > 0 and sent.norms[i - 1] in _NOUN_BEFORE:
+            continue  # "على كشف هويتهما", "بعد إعلان": after a preposition the form is a verbal noun
+        if word == "بين" and not _bayyana(sent, i, hit[0]):
+            continue  # "العلاقات بين المملكة والولايات المتحدة": "between"
         if word in _AMBIGUOUS_REPORTING:
             if (i > 0 and sent.norms[i - 1] in _norms("من", "ما")) or not (
-                    any(w in THAT or w == ":" for w in nxt) or sent.mention_at(i + 1) is not None
+                    any(w in THAT or w == ":" for w in nxt) or _content_follows(sent, i)
+                    or sent.mention_at(i + 1) is not None
                     or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))):
                 continue
         if out:  # a second verb opens a new statement only with a speaker of its own right at it
@@ -722,6 +791,28 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
     return out
 
 
+_CONSIDERED = _norms("اعتبر", "يعتبر", "تعتبر", "اعتبرت", "تعتبران", "يعتبران")
+
+
+def _of_things(sent: _Sentence, i: int, cut: int) -> bool:
+    """True for a reporting form that, without a named speaker or a content marker, says something of a
+    thing: "is considered" (يعتبر/تعتبر) or an imperfect in a description ("أدلة تؤكد", "خريطة توضح").
+    A perfect verb with a subject of words is still a statement ("وأكد البيان عدم صحة …")."""
+    word = normalize_for_matching(sent.tokens[i].text[cut:])
+    return word in _CONSIDERED or word in _imperfect_reporting()
+
+
+@cache
+def _imperfect_reporting() -> frozenset[str]:
+    """The imperfect forms of the reporting verbs (``reporting_verbs_ar.tsv``): "تؤكد", "يشير" — not "تابع"."""
+    from pipeline.lexicons import read_rows
+    from pipeline.nlp.morphology import imperfect_forms, perfect_forms
+
+    rows = read_rows("reporting_verbs_ar.tsv", ("perfect", "imperfect"))
+    perfect = set().union(*(perfect_forms(p) for p, _ in rows))
+    return frozenset(set().union(*(imperfect_forms(i) for _, i in rows)) - perfect)
+
+
 def _quote_span(sent: _Sentence, start: int) -> tuple[int, int, str] | None:
     """(start, end, kind) of what is said after token ``start``: between quotes, after a colon, or after
     إن/أن (indirect) — to the closing quote or the end of the sentence."""
@@ -730,6 +821,8 @@ def _quote_span(sent: _Sentence, start: int) -> tuple[int, int, str] | None:
         w = toks[k].text
         if w in QUOTE_OPEN or (w == ":" and k + 1 < len(toks)):
             first = k + 1 + (1 if w == ":" and k + 1 < len(toks) and toks[k + 1].text in QUOTE_OPEN else 0)
+            if w == ":" and first + 1 < len(toks) and sent.norms[first] in THAT:
+                first += 1  # "…: إن المرسم يهدف": what is said starts after إن
             if first >= len(toks):
                 return None
             end = next((q for q in range(first, len(toks)) if toks[q].text in QUOTE_CLOSE and q > first), None)
@@ -761,6 +854,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if previous and speaker is None and (speaker_text is None or _opens_clause(
                 normalize_for_matching(speaker_text.split()[0]))):
             speaker, speaker_text = previous[-1], None
+        if speaker is None and speaker_text and (_opens_clause(normalize_for_matching(speaker_text.split()[0]))
+                                                 or len(speaker_text) < 3):
+            speaker_text = None  # "أكدوا بعد زيارتهم", "يؤكد ل«الشرق الأوسط»": no speaker there
         if speaker is None and speaker_text is None:  # SVO: "بوتين قال إن …"
             before = _last_participant(sent, max(0, i - 6), i, set())
             speaker = before[1] if before else None
@@ -770,6 +866,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote
         content_from = subject_end if subject_end > i + 1 else i + 1
         span = _quote_span(sent, content_from)
+        if span is None and speaker is None and ((speaker_text is not None and _of_things(sent, i, cut)) or (
+                normalize_for_matching(sent.tokens[i].text[cut:]) in _CONSIDERED)):
+            continue  # "وتعتبر البطولة مهمة", "أدلة تؤكد عظمة": words, no named speaker and no content marker
         if span is None:  # no quote mark, colon or إن/أن: what follows the speaker is what was said
             rest = content_from
             while rest < len(sent.tokens) and (sent.tokens[rest].text in SEPARATORS or sent.norms[rest] in (

@@ -7,6 +7,10 @@ masculine singular (``زار``/``يزور``, ``التقى``/``يلتقي``, ``د
   defective verb turns into its stem (التقى → التقت، التقيا، التقوا; دعا → دعت، دعوا);
 * imperfect: the prefixes ي ت ن أ, dual and plural endings (يزوران، يزورون، يزوروا), the future سـ
   (سيزور) and the jussive after لم (يزر: give it as an extra form);
+* object pronouns on the verb (اعتقلوه، استهدفتها، التقاه، يستقبلها، يتهمونه): on every plural in وا, and
+  on every form of a verb of four letters or more; a three-letter verb takes them only after وا, because
+  its feminine ت + pronoun is the spelling of a noun in ة + pronoun (رحلتها، حملته) and its bare ه the
+  spelling of a noun in ة (طلبه) — the reason too that a bare ه is never added to a masculine form;
 * verbal noun: with and without the article, the feminine ending bound to a pronoun (زيارته، زيارتها،
   زيارتهم), the dual (زيارتين) and, when given, the plural.
 
@@ -55,6 +59,34 @@ def imperfect_forms(verb: str) -> set[str]:
         out |= {"ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ون", "ت" + stem + "ون", "ي" + stem + "وا",
                 "ي" + stem + "ن"}
     out |= {"س" + form for form in out}
+    return out
+
+
+_OBJECTS = ("ها", "هم", "هما", "ني", "نا")  # object pronouns safe on any form (a bare ه is not: see above)
+
+
+def object_forms(perfect: str, imperfect: str) -> set[str]:
+    """Forms of a verb with an object pronoun (see the module docstring for which)."""
+    v = normalize_for_matching(perfect)
+    perfects = perfect_forms(perfect)
+    imperfects = imperfect_forms(imperfect)
+    out: set[str] = set()
+    for f in perfects | imperfects:
+        if f.endswith("وا"):  # اعتقلوا → اعتقلوه (the alif drops before a pronoun)
+            out |= {f[:-1] + p for p in ("ه", *_OBJECTS)}
+    if len(v) < 4:
+        return out
+    defective = v.endswith("ي")  # التقى → التقاه، التقاها; التقت → التقته
+    base = v[:-1] + "ا" if defective else v
+    out |= {base + p for p in _OBJECTS}
+    if defective:
+        out.add(base + "ه")
+    out |= {(v[:-1] if defective else v) + "ت" + p for p in ("ه", *_OBJECTS)}
+    for f in imperfects:
+        if f.endswith(("ون", "ان")):  # يتهمونه، يستقبلانها
+            out |= {f + p for p in ("ه", "ها", "هم")}
+        elif not f.endswith(("وا", "ن")):
+            out |= {f + p for p in _OBJECTS}
     return out
 
 

@@ -17,7 +17,7 @@ from pipeline.nlp.events import (
     detect_events,
     event_participants,
 )
-from pipeline.nlp.morphology import imperfect_forms, noun_forms, perfect_forms
+from pipeline.nlp.morphology import imperfect_forms, noun_forms, object_forms, perfect_forms
 from pipeline.schemas import TABLES
 
 PUBLISHED = datetime(2025, 11, 6, 9, 0)
@@ -44,6 +44,40 @@ def test_imperfect_forms_cover_persons_dual_plural_and_future():
     forms = imperfect_forms("يتهم")
     assert {"يتهم", "تتهم", "يتهمان", "يتهمون", "سيتهم", "ستتهم", "نتهم"} <= forms
     assert "يهم" not in forms
+
+
+def test_object_pronouns_on_verbs_without_the_spellings_of_nouns():
+    assert {"استهدفتها", "استهدفها", "يستهدفونها", "استهدفوه"} <= object_forms("استهدف", "يستهدف")
+    assert {"التقاه", "التقاها", "التقته"} <= object_forms("التقى", "يلتقي")
+    forms = object_forms("رحل", "يرحل")  # three letters: only after وا ("رحلوه"), never "رحلتها" (her trip)
+    assert "رحلوه" in forms and "رحلتها" not in forms and "رحله" not in forms
+    assert "استهدفه" not in object_forms("استهدف", "يستهدف")  # a bare ه is the spelling of a noun in ة
+
+
+@pytest.mark.parametrize(("word", "event_type"), [
+    ("اعتقلوه", "COERCE"), ("واستهدفتها", "ASSAULT"), ("التقاه", "CONSULT"), ("يتهمونه", "DISAPPROVE"),
+    ("منددا", "DISAPPROVE"), ("مشيدا", "SUPPORT"), ("محذرين", "THREATEN"),
+])
+def test_object_forms_and_participles_are_triggers(word: str, event_type: str):
+    hit = match_trigger(word)
+    assert hit is not None and hit[1][0].event_type == event_type, word
+
+
+@pytest.mark.parametrize("word", ["دعونا", "حلوه", "وزارة", "مستقبلا", "رحلتها", "طالبه"])
+def test_words_that_only_look_like_inflected_triggers(word: str):
+    assert match_trigger(word) is None, word
+
+
+def test_a_participle_acts_for_the_subject_of_its_clause():
+    text = "وتحدث بوتين عن العلاقات مع روسيا، متهما السعودية بعرقلة الحل."
+    rows = run(text, [("بوتين", "PER", None), ("روسيا", "LOC", "country"), ("السعودية", "LOC", "country")])[0]
+    (row,) = [r for r in rows if r.trigger == "متهما"]
+    assert row.event_type == "DISAPPROVE" and row.actor_ids == ["E_بوتين"] and row.recipient_ids == ["E_السعودية"]
+    rows = run("وشكر المحافظ الحضور، داعيا الله أن يحفظ البلاد.", [("المحافظ", "PER", None)])[0]
+    assert not any(r.event_type == "DEMAND" for r in rows)  # a prayer, not a demand
+    text = "وأصدرت الخارجية السعودية بيانا منددا بالهجوم على المسجد."
+    (row,) = run(text, [("الخارجية السعودية", "ORG", None)])[0]
+    assert row.trigger == "منددا" and row.actor_ids == ["E_الخارجية السعودية"]
 
 
 def test_noun_forms_cover_article_dual_and_pronouns():
@@ -152,6 +186,24 @@ def test_raw_actor_text_when_no_entity_fits():
     assert row.event_type == "DISAPPROVE" and row.actor_ids == [] and row.actor_text == "وكالة تأمين الودائع"
 
 
+def test_clash_between_two_sides_further_on_in_the_clause():
+    text = "وأعلن ناشطون أن اشتباكات عنيفة دارت منتصف ليل أمس (الأول) بين جبهة النصرة وقوات النظام في محيط حلب."
+    rows = run(text, [("جبهة النصرة", "ORG", None), ("قوات النظام", "ORG", None)])[0]
+    (row,) = [r for r in rows if r.trigger == "اشتباكات"]
+    assert row.event_type == "ASSAULT" and row.actor_ids == ["E_جبهة النصرة"] and row.recipient_ids == ["E_قوات النظام"]
+    text = "وتتواصل اشتباكات عنيفة في المدينة، بينما يتفاوض الطرفان بين جبهة النصرة وقوات النظام."
+    assert all(r.actor_ids != ["E_جبهة النصرة"] or r.trigger != "اشتباكات"
+               for r in run(text, [("جبهة النصرة", "ORG", None), ("قوات النظام", "ORG", None)])[0])
+
+
+def test_thanks_with_a_bound_pronoun_is_support():
+    text = "واستقبل الأمير فيصل وفد الجمعية، معربا عن شكره للمملكة على دعمها."
+    rows = run(text, [("الأمير فيصل", "PER", None)])[0]
+    assert any(r.trigger == "معربا" and r.event_type == "SUPPORT" for r in rows)
+    rows = run("وأعرب الوزير سامح شكري عن قلقه من التصعيد.", [("سامح شكري", "PER", None)])[0]
+    assert not any(r.event_type == "SUPPORT" for r in rows)
+
+
 def test_topic_nouns_without_anyone_are_no_event():
     assert run("ويتناول الكتاب الاتفاق النووي وتاريخ المفاوضات.")[0] == []
 
@@ -179,6 +231,47 @@ def test_denial_and_unnamed_speaker():
 def test_formulas_and_unnamed_sources_are_not_quotes():
     assert run("ويذكر أن المهرجان انطلق قبل عشرة أعوام.")[1] == []
     assert run("وأضافت المصادر أن القوات تقدمت.")[1] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("وجرى استعراض العلاقات بين المملكة والولايات المتحدة.", [("المملكة", "LOC", "country")]),
+    ("واندلعت اشتباكات عنيفة أمس بين الحوثيين والمقاومة الشعبية.", [("الحوثيين", "ORG", None)]),
+    ("وبين الهلال والنصر مباراة حاسمة غدا.", [("الهلال", "ORG", None), ("النصر", "ORG", None)]),
+])
+def test_between_is_not_a_reporting_verb(text: str, names: list[tuple[str, str, str | None]]):
+    assert run(text, names)[1] == []
+
+
+def test_bayyana_that_is_a_reporting_verb():
+    (q,) = run("وبين الفواز أن الوزارة ستتابع الأسواق.", [("الفواز", "PER", None)])[1]
+    assert q.verb == "وبين"[1:] and q.speaker_id == "E_الفواز"
+    (q,) = run("وألقى المدير كلمة بين فيها أن الخطة تسير كما رسمت.")[1]
+    assert q.verb == "بين" and q.quote.startswith("الخطة")
+
+
+@pytest.mark.parametrize("text", [
+    "وتعتبر البطولة مهمة للفريقين في بداية الموسم.",  # "is considered": no one speaks
+    "ويعتبر شراء الصقور نوعا من الاستثمار.",
+    "وكذلك تعتبر مصدرا جيدا للبروتين.",
+    "وتعمل الشرطة على كشف هويتهما لضبطهما.",  # a verbal noun after a preposition
+    "ويملك الفريق أدلة تؤكد عظمة المدرسة.",  # a relative verb of a thing
+])
+def test_verbs_of_things_and_verbal_nouns_are_not_quotes(text: str):
+    assert run(text)[1] == []
+
+
+def test_a_statement_of_an_unnamed_body_and_a_speaker_far_from_the_colon():
+    (q,) = run("وأكد البيان عدم صحة ما نشر في بعض الصحف حول الواقعة.")[1]
+    assert q.verb == "أكد" and q.speaker_text == "البيان"
+    text = "يقول منظم الفعالية الفنان الشاب عوض زارب: إن المرسم يهدف إلى مشاركة الجمهور."
+    (q,) = run(text, [("عوض زارب", "PER", None)])[1]
+    assert q.verb == "يقول" and q.kind == "direct" and q.quote.startswith("المرسم")
+
+
+def test_a_speaker_is_never_a_preposition_or_particle():
+    text = "وكان النواب قد أكدوا بعد زيارتهم للقرم على ضرورة رفع العقوبات."
+    quotes = run(text)[1]
+    assert all(q.speaker_text not in ("بعد", "ل", "رغم") for q in quotes)
 
 
 def test_one_statement_with_two_verbs_is_one_quote():
@@ -255,8 +348,12 @@ def test_a_dropped_subject_is_the_previous_event_actor():
     assert cluster_events(frame, docs)[1].height == 1
 
     text = "وبعث بوتين رسالة إلى الشرع، أعرب فيها عن دعمه لجهوده."
+    rows, _ = run(text, [("بوتين", "PER", None), ("الشرع", "PER", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows][1:] == [("أعرب", "SUPPORT", ["E_بوتين"])]
+    # a reporting verb with a dropped subject speaks for the previous event's actor
+    text = "وبعث بوتين رسالة إلى الشرع، أكد فيها أن روسيا تقف مع سوريا."
     _, quotes = run(text, [("بوتين", "PER", None), ("الشرع", "PER", None)])
-    assert [(q.verb, q.speaker_id) for q in quotes] == [("أعرب", "E_بوتين")]
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("أكد", "E_بوتين")]
 
 
 def test_an_undated_report_joins_the_dated_happening_it_fits_best():
