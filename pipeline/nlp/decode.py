@@ -52,6 +52,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf", "a 7-zip archive"),
 )
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1A}
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)  # deleted to count the others in C
 _CODEC_NAMES = {
     "cp1256": "windows-1256",
     "iso8859-6": "iso-8859-6",
@@ -109,8 +110,13 @@ def encoding_name(codec: str) -> str:
     return _CODEC_NAMES.get(name, name)
 
 
+_BLANK = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060" + "".join(
+    chr(c) for c in range(0x3000 + 1) if chr(c).isspace())  # every character str.strip() removes is below U+3001
+
+
 def _is_blank(text: str) -> bool:
-    return not text.translate(_ZERO_WIDTH).strip()
+    """Only whitespace and zero-width marks (stripping from both ends: no copy of a long text is made)."""
+    return not text.strip(_BLANK)
 
 
 def _junk_share(text: str) -> float:
@@ -158,7 +164,7 @@ def _binary_reason(data: bytes) -> str | None:
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
         return "the file contains NUL bytes and is not UTF-16/32 text"
-    controls = sum(1 for b in head if b in _CONTROL_BYTES)
+    controls = len(head.translate(None, _NOT_CONTROL))
     if controls / max(1, len(head)) > MAX_CONTROL_BYTE_SHARE:
         return f"{controls} of its first {len(head)} bytes are control characters"
     return None
@@ -171,7 +177,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     head = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2]
     odd, even = head[1::2], head[0::2]
     for high, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        share = sum(1 for b in high if b in (0x00, 0x06)) / len(high)
+        share = (high.count(0x00) + high.count(0x06)) / len(high)
         if share < 0.9:
             continue
         try:

@@ -96,9 +96,7 @@ def clusters_from_signatures(
     """:func:`near_duplicate_clusters` from the documents' :func:`signature` values."""
     if len(set(doc_ids)) != len(doc_ids):
         raise ValueError("doc ids must be unique")
-    scheme = MinHash(num_perm=NUM_PERM, seed=SEED).scheme  # the one signature() used
-    hashes = {doc_id: MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme,
-                              hashvalues=np.frombuffer(sig, dtype=np.uint64))
+    hashes = {doc_id: _Signature(np.frombuffer(sig, dtype=np.uint64))
               for doc_id, sig in zip(doc_ids, signatures, strict=True) if sig is not None}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     for doc_id in sorted(hashes):
@@ -112,5 +110,18 @@ def clusters_from_signatures(
     return {doc_id: uf.find(doc_id) for doc_id in doc_ids}
 
 
-def _similar(a: MinHash, b: MinHash, threshold: float) -> bool:
+class _Signature:
+    """A stored MinHash signature as the LSH index reads it (``hashvalues`` and ``len``): building a
+    ``MinHash`` per document would draw its permutations again, for nothing."""
+
+    __slots__ = ("hashvalues",)
+
+    def __init__(self, hashvalues: np.ndarray) -> None:
+        self.hashvalues = hashvalues
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
+
+
+def _similar(a: MinHash | _Signature, b: MinHash | _Signature, threshold: float) -> bool:
     return float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM >= threshold

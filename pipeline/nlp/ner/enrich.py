@@ -272,16 +272,13 @@ def is_common_word_in_context(words: Sequence[str], i: int, j: int, lex: EntityL
 @lru_cache(maxsize=1 << 18)
 def word_readings(token: str) -> frozenset[str]:
     """The identity keys a word can stand for, with or without its proclitics (:func:`first_word_keys`)."""
-    return frozenset(k for _, k in _first_word_keys(token))
-
-
-def first_word_keys(token: str) -> list[tuple[int, str]]:
-    """(proclitic length, identity key) readings of the first word of a name, the whole word first."""
-    return list(_first_word_keys(token))
+    return frozenset(k for _, k in first_word_keys(token))
 
 
 @lru_cache(maxsize=1 << 18)
-def _first_word_keys(token: str) -> tuple[tuple[int, str], ...]:
+def first_word_keys(token: str) -> tuple[tuple[int, str], ...]:
+    """(proclitic length, identity key) readings of the first word of a name, the whole word first (cached:
+    the same tuple for the same word; it is called for nearly every token of every pass)."""
     out: list[tuple[int, str]] = []
     for split in sorted(proclitic_splits(token)):
         if split and token[split - 1] == "ك":
@@ -1700,24 +1697,51 @@ def _nisba_codes() -> dict[str, str]:
     return {form: code for form, code in load_lexicon().nisba.items() if code}
 
 
+@cache
+def _nisba_last_letters() -> frozenset[str]:
+    """Every letter a nationality adjective can end with as written (its matching form's last letter, and
+    ة/ى/diacritics for the forms that fold to it)."""
+    out = {form[-1] for form in _nisba_codes()}
+    if "ه" in out:
+        out.add("ة")
+    if "ي" in out:
+        out.add("ى")
+    return frozenset(out | {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _reference_code(word: str) -> tuple[int, str] | None:
+    """(characters of a leading و/ف outside the span, country code) when ``word`` is a nationality adjective."""
+    codes = _nisba_codes()
+    code = codes.get(normalize_for_matching(word))
+    if code is not None:
+        return 0, code
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        code = codes.get(normalize_for_matching(word[1:]))
+        if code is not None:
+            return 1, code
+    return None
+
+
 def nationality_references(text: str, sentence_spans: Sequence[tuple[int, int]],
                            mention_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, int, str]]:
     """(sentence index, start, end, ISO country code) of every nationality adjective or demonym of one country
     in ``text`` ("الروسي", "السوريين", "روس") outside the entity mentions ``mention_spans`` (a surname such
     as "المصري" inside a name is no reference); the conjunction و/ف stays outside the span."""
-    codes = _nisba_codes()
     taken = sorted(mention_spans)
     starts = [s for s, _ in taken]
+    last_letters = _nisba_last_letters()
     out = []
     for sidx, (s0, e0) in enumerate(sentence_spans):
         for m in _WORD_RE.finditer(text, s0, e0):
-            word, start, end = m.group(), m.start(), m.end()
-            code = codes.get(normalize_for_matching(word))
-            if code is None and word[:1] in ("و", "ف") and len(word) > 3:
-                code = codes.get(normalize_for_matching(word[1:]))
-                start += 1
-            if code is None:
+            word = m.group()
+            if word[-1] not in last_letters:  # (most words: no dictionary lookup at all)
                 continue
+            hit = _reference_code(word)
+            if hit is None:
+                continue
+            cut, code = hit
+            start, end = m.start() + cut, m.end()
             k = bisect_right(starts, start) - 1
             if (k >= 0 and taken[k][1] > start) or (k + 1 < len(taken) and taken[k + 1][0] < end):
                 continue
