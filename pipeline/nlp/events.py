@@ -15,8 +15,10 @@ Per sentence (:func:`detect_events`):
   is said ("العلاقات بين X و Y" is "between"), a verbal noun after a preposition ("على كشف"), a verb said of
   a thing with neither a named speaker nor إن/أن or a colon ("وتعتبر البطولة مهمة", "أدلة تؤكد"), a speaker
   that is a preposition or particle. "أعرب عن شكره/دعمه" is a SUPPORT event.
-* **Arguments with Arabic word order.** A verb's subject follows it (VSO) or, when nothing follows, precedes
-  it (SVO); a verbal noun's agent is its genitive ("زيارة الشيباني") or the subject of the light verb before
+* **Arguments with Arabic word order.** A verb's subject follows it (VSO) or precedes it (SVO) when the clause
+  opens with it — a name, or two to six words that are no time phrase, preposition or particle ("وكالة تأمين
+  الودائع تتهم بوجاشيف": the name after the verb is then the object); "وقع الاتفاقية كل من X و Y" is X with Y;
+  a verbal noun's agent is its genitive ("زيارة الشيباني") or the subject of the light verb before
   it ("أجرى الشرع زيارة"); host and guest ("استقبل X Y"), caller and callee ("تلقى X اتصالا من Y"), "بحث X
   مع Y". Participants are persons, organisations and countries; when none is named the raw words stand in
   ``actor_text``; "الرئيسين"/"البلدين" stand for the two countries the article is about (and their
@@ -431,6 +433,37 @@ def _opens_clause(word: str) -> bool:
             or bare in PLACE_PREPOSITIONS or _is_number(word) or (bare.endswith("ا") and not bare.startswith("ال")))
 
 
+def _fronted_subject(sent: _Sentence, c: int, i: int) -> bool:
+    """True when the words from the clause start ``c`` to the verb at ``i`` are a fronted subject (SVO): two
+    to six words, the first no preposition, particle or clause opener, none a preposition or a date word."""
+    if not 2 <= i - c <= 6 or _opens_clause(sent.norms[c]) or (sent.mention_at(c) is None and (
+            sent.norms[c][:1] in ("ب", "ل", "ك") and len(sent.norms[c]) > 3)):
+        return False
+    hit = match_trigger(sent.tokens[i].text)
+    if hit is not None and any(ch in "بل" for ch in sent.tokens[i].text[: hit[0]]):
+        return False  # "برفض واشنطن", "لطلب الوكالة": after ب/ل the form is a verbal noun
+    if c > 0 and not (sent.tokens[c - 1].text in SEPARATORS or sent.tokens[c - 1].text in QUOTE_OPEN
+                      or sent.tokens[c - 1].text in QUOTE_CLOSE or sent.norms[c - 1] in THAT
+                      or sent.norms[c - 1] in CLAUSE_OPENERS):
+        return False  # the clause starts after another verb ("… ناقش الأزمة الليبية ودعم مصر"): no subject here
+    for k in range(c, i):
+        w = sent.norms[k]
+        if (w in PLACE_PREPOSITIONS or w in RECIPIENT_PREPOSITIONS or w in _TIME_WORDS or w in _SUBORDINATORS
+                or (k > c and _opens_clause(w)) or _is_number(w) or sent.tokens[k].text in SEPARATORS
+                or not any(ch.isalpha() for ch in w)):
+            return False
+    return True
+
+
+_SUBORDINATORS = _norms("حتى", "كي", "لكي", "لأن", "إذا", "اذا", "لو", "عندما", "التي", "الذي", "الذين", "اللاتي",
+                        "اللواتي", "ما", "من", "لذلك", "لذا")
+
+
+_TIME_WORDS = _norms("مساء", "صباح", "ظهر", "فجر", "ليلة", "ليل", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+                     "الأربعاء", "الخميس", "الجمعة", "السبت", "أمس", "غدا", "اليوم", "الآن", "حاليا", "مؤخرا",
+                     "بعد", "قبل", "خلال", "منذ", "عام", "العام", "الماضي", "الحالي", "المقبل", "الجاري")
+
+
 def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tuple[Mention | None, str | None, int]:
     """The subject of the verb at token ``i``: a name or a title right after the verb (VSO: "ندد كاميرون", "أكد
     وزير الخارجية …"); else the phrase the clause opens with when the verb follows it (SVO: "وكالة تأمين
@@ -441,10 +474,20 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         first = sent.mention_at(c)
         if first is not None and first.participant and all(sent.owner[k] == sent.owner[c] for k in range(c, i)):
             return first, None, i
+        if _fronted_subject(sent, c, i):  # "وكالة تأمين الودائع تتهم بوجاشيف": the name after is the object
+            subject = _subject(sent, c, i)
+            if subject[0] is None and subject[1] is not None:
+                subject = (None, sent.text[sent.tokens[c].start : sent.tokens[i - 1].end], i)
+            if subject[0] is not None or subject[1] is not None:
+                return subject
     if j < len(sent.tokens):
         m = sent.mention_at(j)
         if (m is not None and (m.participant or m.place)) or _is_title_word(sent.norms[j]):
             return _subject(sent, j, hi)
+    for k in range(j, min(j + 3, hi, len(sent.tokens) - 2)):  # "وقع الاتفاقية كل من X و Y": X (Y is the other side)
+        if sent.norms[k] == "كل" and sent.norms[k + 1] == "من" and (
+                sent.mention_at(k + 2) is not None or _is_title_word(sent.norms[k + 2])):
+            return _subject(sent, k + 2, hi)  # (not "شكر كل من أسهم": "everyone who")
     if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and not (
             sent.norms[c][:1] == "ب" and sent.mention_at(c) is None):
         subject = _subject(sent, c, i)
@@ -499,6 +542,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     one (``hi``). A verb with no subject of its own ("… زيارة إلى موسكو، التقى خلالها نظيره") has the actor
     of the sentence's previous event (``previous_actor``)."""
     pattern = trig.sense.pattern
+    fronted = False  # the subject is words before the verb (SVO)
     actor: Mention | None = None
     recipients: list[Mention] = []
     actor_text = recipient_text = None
@@ -530,7 +574,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                     sent.mention_at(trig.j) is None):
                 actor = previous_actor  # "التقى خلالها …": the subject is dropped
             else:
-                actor, actor_text, _ = _predicate_subject(sent, trig.i, trig.j, hi, lo)
+                actor, actor_text, subject_end = _predicate_subject(sent, trig.i, trig.j, hi, lo)
+                fronted = actor_text is not None and subject_end <= trig.i
             if actor is None and actor_text is not None and previous_actor is not None and _opens_clause(
                     normalize_for_matching(actor_text.split()[0])):
                 actor_text = None  # "وعرض تعاونا عمليا": no subject of its own, an object follows
@@ -564,6 +609,11 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                 actor_text = _noun_phrase(sent, trig_j, hi)
                 actor_text = _noun_phrase(sent, trig.j, hi)
     skip = {actor.entity_id} if actor else set()
+    if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is None and fronted:
+        # "وكالة تأمين الودائع تتهم بوجاشيف": a subject of words before the verb, the name after is the object
+        obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), set())
+        if obj is not None:
+            recipients.append(obj[1])
     if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is not None:
         # the object: the next participant after the subject ("استقبل الملك سلمان وزير الدفاع الأمريكي")
         start = sent.token_of(actor.end) if actor.start >= sent.tokens[trig.j - 1].end else trig.j

@@ -204,6 +204,23 @@ def test_thanks_with_a_bound_pronoun_is_support():
     assert not any(r.event_type == "SUPPORT" for r in rows)
 
 
+def test_a_fronted_subject_of_words_and_the_name_after_the_verb_is_its_object():
+    text = "وكالة تأمين الودائع تتهم بوجاشيف بوضع الأموال في حساب سويسري."
+    (row,) = run(text, [("بوجاشيف", "PER", None)])[0]
+    assert row.actor_text == "وكالة تأمين الودائع" and row.actor_ids == [] and row.recipient_ids == ["E_بوجاشيف"]
+    # a time phrase before the verb is no subject: VSO
+    (row,) = [r for r in run("مساء أمس أعلنت وزارة الداخلية اعتقال خلية.", [("وزارة الداخلية", "ORG", None)])[0]]
+    assert row.actor_ids == ["E_وزارة الداخلية"]
+
+
+def test_signed_by_each_of_two_sides():
+    text = "وقد وقع الاتفاقية كل من منصور النزهة ورئيس البنك منصور الميمان."
+    (row,) = run(text, [("منصور النزهة", "PER", None), ("منصور الميمان", "PER", None)])[0]
+    assert (row.event_type, row.actor_ids, row.recipient_ids) == ("AGREE", ["E_منصور النزهة"], ["E_منصور الميمان"])
+    rows = run("وشكر المحافظ كل من أسهم في نجاح الملتقى.", [("المحافظ", "PER", None)])[0]
+    assert all(r.actor_text != "أسهم" for r in rows)  # "everyone who contributed" is the object
+
+
 def test_topic_nouns_without_anyone_are_no_event():
     assert run("ويتناول الكتاب الاتفاق النووي وتاريخ المفاوضات.")[0] == []
 
