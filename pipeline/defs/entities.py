@@ -8,7 +8,14 @@ import polars as pl
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import NerConfig, Warehouse
 from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, outlet_countries, tag_documents
-from pipeline.nlp.resolve import build_aliases, build_entities, build_references, resolve_mentions
+from pipeline.nlp.resolve import (
+    build_aliases,
+    build_entities,
+    build_references,
+    link_references,
+    reference_inputs,
+    resolve_mentions,
+)
 from pipeline.schemas import EntityType
 from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
 
@@ -58,11 +65,27 @@ def entities(warehouse: Warehouse, ner: NerConfig) -> dg.MaterializeResult:
 @dg.asset(group_name="entities", kinds={"polars", "parquet"}, deps=["documents", "sentences", "entity_mentions"],
           description="Nationality adjectives and demonyms ('الروس', 'السوري') outside entity mentions: "
           "references to a country that are not its name, with the country's entity.")
-def entity_references(warehouse: Warehouse) -> dg.MaterializeResult:
-    refs = build_references(warehouse.read("documents"), warehouse.read("sentences"),
-                            warehouse.read("entity_mentions"))
+def entity_references(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    documents, sentences, mentions = (warehouse.read("documents"), warehouse.read("sentences"),
+                                      warehouse.read("entity_mentions"))
+    spans, taken = reference_inputs(sentences, mentions)  # a document's references depend on these and its text
+    version = code_version(settings=("references",))
+    docs = documents.select("doc_id", "text").sort("doc_id")
+    keys = {d: digest(version, d, t, spans.get(d, []), taken.get(d, [])) for d, t in docs.iter_rows()}
+
+    def find(doc_ids: list[str]) -> list[pl.DataFrame]:
+        wanted = pl.Series(doc_ids, dtype=pl.String).implode()
+        return [build_references(documents.filter(pl.col("doc_id").is_in(wanted)),
+                                 sentences.filter(pl.col("doc_id").is_in(wanted)),
+                                 mentions.filter(pl.col("doc_id").is_in(wanted)), link=False)]
+
+    (found,), computed = cached_per_document([StageCache(warehouse.root, "references")], keys, find)
+    refs = link_references(found, mentions)  # the country's entity: over the whole corpus, never cached
+    context.log.info(f"{refs.height} references; {computed} of {len(keys)} documents scanned, the others taken "
+                     "from the cache")
     by_country = refs.group_by("country_code").len().sort("len", descending=True).head(10)
-    return warehouse.publish("entity_references", refs, by_country=dg.MetadataValue.md(
+    return warehouse.publish("entity_references", refs, documents_scanned=computed,
+                             documents_from_cache=len(keys) - computed, by_country=dg.MetadataValue.md(
         "\n".join(f"- {c}: {n}" for c, n in by_country.iter_rows()) or "_none_"))
 
 

@@ -1204,20 +1204,38 @@ class ReferenceRow:
     entity_id: str | None
 
 
-def build_references(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
-    """``entity_references`` rows: the nationality adjectives of every document outside its resolved entity
-    ``mentions``, each with its country's entity when the corpus names that country."""
+def reference_inputs(sentences: pl.DataFrame, mentions: pl.DataFrame
+                     ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+    """(doc_id -> its sentence spans in order, doc_id -> its mention spans): what a document's references
+    depend on besides its text."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, start, end in sentences.sort("doc_id", "sentence_idx").select("doc_id", "start", "end").iter_rows():
         spans[doc_id].append((start, end))
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, start, end in mentions.select("doc_id", "start", "end").iter_rows():
+    for doc_id, start, end in mentions.select("doc_id", "start", "end").sort("doc_id", "start", "end").iter_rows():
         taken[doc_id].append((start, end))
-    countries = set(mentions["entity_id"].unique().to_list()) if mentions.height else set()
+    return spans, taken
+
+
+def build_references(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
+                     link: bool = True) -> pl.DataFrame:
+    """``entity_references`` rows: the nationality adjectives of every document outside its resolved entity
+    ``mentions``, each with its country's entity when the corpus names that country (``link``; else null,
+    see :func:`link_references`)."""
+    spans, taken = reference_inputs(sentences, mentions)
     rows = []
     for doc_id, text in documents.select("doc_id", "text").sort("doc_id").iter_rows():
         for sidx, start, end, code in nationality_references(text, spans.get(doc_id, []), taken.get(doc_id, [])):
-            eid = ids.entity_id("cc:" + code)
             rows.append(ReferenceRow(ids.reference_id(doc_id, start, end), doc_id, sidx, start, end, text[start:end],
-                                     "nationality", code, eid if eid in countries else None))
-    return TABLES["entity_references"].frame(rows)
+                                     "nationality", code, None))
+    refs = TABLES["entity_references"].frame(rows)
+    return link_references(refs, mentions) if link else refs
+
+
+def link_references(refs: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """``entity_id`` of every reference: its country's entity when some mention of the corpus is that entity."""
+    countries = set(mentions["entity_id"].unique().to_list()) if mentions.height else set()
+    linked = {code: eid for code in refs["country_code"].unique().to_list()
+              if (eid := ids.entity_id("cc:" + code)) in countries}
+    return refs.with_columns(pl.col("country_code").replace_strict(linked, default=None, return_dtype=pl.String)
+                             .alias("entity_id"))
