@@ -35,6 +35,18 @@ in a sample of 30 quotes read after the change, 27 are a statement with the righ
 rule changes the actor of 28 event mentions there; read one by one, 24 are now right ("خادم الحرمين يستقبل
 وزير الدفاع الأميركي": the host, no longer the guest), 4 stay wrong.
 
+A second set, ``tests/fixtures/events/events_heldout2.jsonl``: 90 sentences drawn at random (seed 4242,
+one per article, none of the articles of the first set) and labelled from the raw text by a helper who saw
+no system output: 40 report 51 events (25 statements), 50 report none. It was never looked at while
+writing rules; score it with ``--gold tests/fixtures/events/events_heldout2.jsonl`` (all halves):
+
+    commit               trigger F1  typed F1  type+actor F1  actor  recipient  place  date
+    df73f40 (start of stop 24)  0.638  0.596   0.511          0.84   0.87       0.93   0.83
+    this commit                 0.645  0.602   0.495          0.80   0.87       0.93   0.83
+
+So on unseen text the stop's rules move trigger and type a little and type + actor by one event down:
+the gains on the development half of the first set do not carry over to it, and the issue's 0.75 is far.
+
 ``--seeds``: 6 of 6 seed events found, each in one row with the right date. The targets of issue 12 (type +
 actor F1 ≥ 0.75, actor ≥ 80 %, date ≥ 90 %) are not met on the held-out half: most misses are events whose
 participants are not entities (raw noun phrases: "الأهالي", "المقاومة الشعبية") or triggers outside the

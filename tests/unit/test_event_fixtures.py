@@ -1,0 +1,40 @@
+"""The hand-labelled event sets are well formed: every span they name is in its sentence, every type is
+PLOVER (or STATEMENT), dates are ISO days, and the held-out set shares no article with the development set."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp.events import PLOVER_TYPES
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
+SETS = ("events_gold.jsonl", "events_heldout2.jsonl")
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_labelled_spans_are_in_their_sentence(name: str):
+    rows = _rows(name)
+    numbers = [r["n"] for r in rows]
+    assert numbers == sorted(set(numbers)), "sentence numbers are unique and in order"
+    for r in rows:
+        sentence = r["sentence"].replace("،", ",").replace("؟", "?")
+        for ev in r["events"]:
+            assert ev["type"] in (*PLOVER_TYPES, "STATEMENT"), (name, r["n"], ev["type"])
+            for part in (ev["trigger"], ev["actor"], ev["place"], *ev["recipients"]):
+                if part:
+                    assert part.replace("،", ",").replace("؟", "?") in sentence, (name, r["n"], part)
+            if ev["date"]:
+                date.fromisoformat(ev["date"])
+            assert ev["date_source"] in ("text", "publication", "none")
+
+
+def test_the_heldout_set_shares_no_article_with_the_development_set():
+    assert not {r["path"] for r in _rows("events_gold.jsonl")} & {r["path"] for r in _rows("events_heldout2.jsonl")}
