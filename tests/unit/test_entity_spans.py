@@ -611,3 +611,11 @@ def test_the_given_name_ali_is_not_the_preposition_its_folded_form_shares() -> N
     assert got == [("محمد الحربي", "PER")], got  # the preposition as written
     got = found("قتل الطفل الفلسطيني علي دوابشة", [("دوابشة", "PERS")])
     assert got == [("علي دوابشة", "PER")], got  # the given name the backend left out
+
+
+def test_a_name_never_starts_with_that():
+    """"بأن لاريجاني": the conjunction بأن (that) the tagger glued to the name stays outside it."""
+    got = found_with_frequencies("وصرح المتحدث بأن لاريجاني سيزور دمشق", [("بأن لاريجاني", "PERS")])
+    assert got == [("لاريجاني", "PER")], got
+    got = found_with_frequencies("وأكد الأمين العام بان كي مون أن الحل سياسي", [("بان كي مون", "PERS")])
+    assert got == [("بان كي مون", "PER")], got  # Ban Ki-moon, written without hamza

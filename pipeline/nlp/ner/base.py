@@ -243,6 +243,10 @@ def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[To
     return [tokenize(text[s:e], offset=s) for s, e in spans]
 
 
+# "that" as written with its hamza (bare "بان" is also Ban Ki-moon's name): never the first word of a name
+_THAT_AS_WRITTEN = frozenset({"بأن", "أن", "إن", "لأن", "وأن", "وإن", "فإن", "بأنه", "بأنها"})
+
+
 def tag_document(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -318,6 +322,8 @@ def tag_document(
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and _common_word_then_kb_person(
                 words[sidx], i, j, lex, frequency):
             i, start = i + 1, toks[sidx][i + 1].start  # "بيان برزاني": a statement, then the person
+        if j - i >= 2 and words[sidx][i] in _THAT_AS_WRITTEN:
+            i, start = i + 1, toks[sidx][i + 1].start  # "بأن لاريجاني": the conjunction, then the name
         first = text[start:end].split(" ")[0]
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place) if len(first) > 2 else 0
         start += cut
