@@ -195,6 +195,7 @@ class EventLexicon:
     words: dict[str, tuple[TriggerSense, ...]]  # matching form of a one-word trigger -> its readings, in order
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]]  # first word -> multi-word triggers
     reporting: dict[str, bool]  # matching form of a reporting verb -> it denies (نفى)
+    reporting_imperfect: frozenset[str] = frozenset()  # imperfect forms of the reporting verbs ("تؤكد", not "تابع")
 
 
 def _sense_words(value: str) -> frozenset[str]:
@@ -262,16 +263,22 @@ def load_event_lexicon() -> EventLexicon:
             for form in noun_forms(n):
                 words.setdefault(form, []).append(noun)
     reporting: dict[str, bool] = {}
+    all_perfect: set[str] = set()
+    all_imperfect: set[str] = set()
     for perfect, imperfect, extra, negated in read_rows("reporting_verbs_ar.tsv",
                                                          ("perfect", "imperfect", "extra", "negated")):
         # third person only, no future: "أقول"/"نصف" are the writer's opinion, "ستعلن" is no statement yet
-        third = {f for f in imperfect_forms(imperfect) if f[:1] in ("ي", "ت")}
+        imperfects = imperfect_forms(imperfect)
+        third = {f for f in imperfects if f[:1] in ("ي", "ت")}
         forms = perfect_forms(perfect) | third | {normalize_for_matching(x) for x in extra.split("|") if x.strip()}
         for form in forms:
             reporting.setdefault(form, negated == "yes")
+        all_perfect |= perfect_forms(perfect)
+        all_imperfect |= imperfects
     for first in phrases:
         phrases[first].sort(key=lambda p: -len(p[0]))
-    return EventLexicon({k: tuple(v) for k, v in words.items()}, phrases, reporting)
+    return EventLexicon({k: tuple(v) for k, v in words.items()}, phrases, reporting,
+                        frozenset(all_imperfect - all_perfect))
 
 
 def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:

@@ -849,18 +849,7 @@ def _of_things(sent: _Sentence, i: int, cut: int) -> bool:
     thing: "is considered" (يعتبر/تعتبر) or an imperfect in a description ("أدلة تؤكد", "خريطة توضح").
     A perfect verb with a subject of words is still a statement ("وأكد البيان عدم صحة …")."""
     word = normalize_for_matching(sent.tokens[i].text[cut:])
-    return word in _CONSIDERED or word in _imperfect_reporting()
-
-
-@cache
-def _imperfect_reporting() -> frozenset[str]:
-    """The imperfect forms of the reporting verbs (``reporting_verbs_ar.tsv``): "تؤكد", "يشير" — not "تابع"."""
-    from pipeline.lexicons import read_rows
-    from pipeline.nlp.morphology import imperfect_forms, perfect_forms
-
-    rows = read_rows("reporting_verbs_ar.tsv", ("perfect", "imperfect"))
-    perfect = set().union(*(perfect_forms(p) for p, _ in rows))
-    return frozenset(set().union(*(imperfect_forms(i) for _, i in rows)) - perfect)
+    return word in _CONSIDERED or word in load_event_lexicon().reporting_imperfect
 
 
 def _quote_span(sent: _Sentence, start: int) -> tuple[int, int, str] | None:
