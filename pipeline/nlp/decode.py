@@ -75,7 +75,7 @@ _COMMON_BIGRAMS = frozenset(
     "اد لك ون قا ست لس اب مل اء وم مع رة ور لح اع اس لو تي سي لب مو لق عد مس سا لف كا ائ لد هم ته وي مر له يم "
     "يد حا اف تم إل أم لن لإ جا لج شر دة دو وق لش اق مت نه مة تر بر فا رو تو يو رك يل قد تح ود".split()
 )
-_ZERO_WIDTH = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060")
+_ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"  # BOM, zero-width and direction marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def encoding_name(codec: str) -> str:
     return _CODEC_NAMES.get(name, name)
 
 
-_BLANK = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060" + "".join(
+_BLANK = _ZERO_WIDTH + "".join(
     chr(c) for c in range(0x3000 + 1) if chr(c).isspace())  # every character str.strip() removes is below U+3001
 
 
