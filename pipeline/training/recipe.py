@@ -31,6 +31,7 @@ from typing import Any
 import pycrfsuite
 
 from pipeline.config import NER_MODEL_DIR
+from pipeline.nlp.ner.consistency import Propagation
 from pipeline.nlp.ner.crf import CONFIG_FILE, MODEL_FILE, CrfTagger
 from pipeline.nlp.ner.evaluate import evaluate_sentences, format_table, summary_json
 from pipeline.nlp.ner.features import FeatureConfig, FeatureExtractor, Resources
@@ -47,8 +48,10 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "newsfane": "new",
     "harmonize_newsfane": True,  # NewsFANE labels re-labelled to the ANERcorp conventions (harmonize_newsfane)
     "o_threshold": None,  # decoding: a Viterbi O with marginal below this becomes an entity label
+    # decoding: confident spans copied to their untagged repetitions nearby (consistency.py; None: off)
+    "propagate": Propagation().to_config(),
 }
-CRF_PARAMS = ("c1", "c2", "max_iterations", "o_threshold")  # the parameters of the CRF itself
+CRF_PARAMS = ("c1", "c2", "max_iterations", "o_threshold", "propagate")  # the parameters of the CRF itself
 # the shipped feature set (see MODEL_CARD.md)
 DEFAULT_GROUPS: tuple[str, ...] = (
     "word",
@@ -117,7 +120,10 @@ def fit(
     if "lex" in cfg.groups:
         resources = replace(resources, lex_words=build_lexicon(sentences))
     train_crf(sentences, fold_extractors(sentences, resources, cfg), model_path, params)
-    return CrfTagger.from_parts(model_path, resources, cfg, o_threshold=(params or {}).get("o_threshold"))
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    return CrfTagger.from_parts(
+        model_path, resources, cfg, o_threshold=p["o_threshold"], propagation=Propagation.from_config(p["propagate"])
+    )
 
 
 def fit_and_score(
@@ -135,6 +141,9 @@ def fit_and_score(
         tagger = fit(train, resources, tmp / MODEL_FILE, groups, params)
         train_s = time.time() - t0
         res = evaluate_sentences(held_out, tagger)
+        if tagger.propagation is not None:  # what the copying bought, on the same model
+            tagger.propagation = None
+            res["f1_without_propagation"] = evaluate_sentences(held_out, tagger)["f1"]
         res["train_s"] = train_s
         res["model_bytes"] = (tmp / MODEL_FILE).stat().st_size
     finally:
@@ -178,6 +187,7 @@ def train(
                 "params": p,
                 "seed": seed,
                 "o_threshold": p.get("o_threshold"),
+                "propagate": p.get("propagate"),
                 "trained_on": "anercorp train+dev + newsfane(new"
                 + (", harmonised to anercorp train" if p["harmonize_newsfane"] else "")
                 + ")",

@@ -9,6 +9,7 @@ import pycrfsuite
 
 from pipeline.config import NER_MODEL_DIR
 from pipeline.nlp.ner.conll import repair_bio
+from pipeline.nlp.ner.consistency import Propagation, propagate_spans
 from pipeline.nlp.ner.features import FeatureConfig, FeatureExtractor, Resources
 from pipeline.nlp.ner.resources import load_resources
 
@@ -30,6 +31,7 @@ class CrfTagger:
         extractor: FeatureExtractor,
         model_dir: Path | None = None,
         o_threshold: float | None = None,
+        propagation: Propagation | None = None,
     ):
         self._tagger = tagger
         self.extractor = extractor
@@ -37,6 +39,8 @@ class CrfTagger:
         # recall boost: a Viterbi "O" whose marginal is below this becomes the most probable entity label
         self.o_threshold = o_threshold
         self._ent_labels = [lab for lab in tagger.labels() if lab != "O"]
+        # confident spans copied to their untagged repetitions in nearby sentences (consistency.py)
+        self.propagation = propagation
 
     @classmethod
     def load(cls, model_dir: Path | str | None = None) -> CrfTagger:
@@ -47,21 +51,30 @@ class CrfTagger:
         cfg = FeatureConfig()
         cfg_path = model_dir / CONFIG_FILE
         thr = None
+        prop = None
         if cfg_path.exists():
             data = json.loads(cfg_path.read_text(encoding="utf-8"))
             cfg = FeatureConfig(groups=tuple(data.get("groups", cfg.groups)), window=int(data.get("window", 2)))
             thr = data.get("o_threshold")
+            prop = Propagation.from_config(data.get("propagate"))
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_path))
-        return cls(tagger, FeatureExtractor(load_resources(model_dir), cfg), model_dir, o_threshold=thr)
+        return cls(
+            tagger, FeatureExtractor(load_resources(model_dir), cfg), model_dir, o_threshold=thr, propagation=prop
+        )
 
     @classmethod
     def from_parts(
-        cls, model_path: Path, resources: Resources, config: FeatureConfig, o_threshold: float | None = None
+        cls,
+        model_path: Path,
+        resources: Resources,
+        config: FeatureConfig,
+        o_threshold: float | None = None,
+        propagation: Propagation | None = None,
     ) -> CrfTagger:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_path))
-        return cls(tagger, FeatureExtractor(resources, config), o_threshold=o_threshold)
+        return cls(tagger, FeatureExtractor(resources, config), o_threshold=o_threshold, propagation=propagation)
 
     def tag_one(self, tokens: list[str]) -> list[tuple[str, float]]:
         if not tokens:
@@ -81,5 +94,12 @@ class CrfTagger:
         return list(zip(fixed, probs, strict=True))
 
     def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-        """BIO label and its marginal probability for every token of every sentence (never truncated)."""
-        return [self.tag_one(list(s)) for s in sentences]
+        """BIO label and its marginal probability for every token of every sentence (never truncated).
+
+        The sentences are read as one story, in order: with :attr:`propagation` set, a span tagged with
+        confidence in one sentence is also tagged where it repeats untagged nearby (see
+        :mod:`pipeline.nlp.ner.consistency`), so pass one document's sentences per call."""
+        tagged = [self.tag_one(list(s)) for s in sentences]
+        if self.propagation is not None:
+            tagged = propagate_spans(sentences, tagged, self.propagation)
+        return tagged

@@ -1,0 +1,110 @@
+"""Label consistency across nearby sentences: a name the tagger is sure of is the same name nearby.
+
+A news story names an organisation or a person several times; the tagger recognises some occurrences
+with confidence and misses others where the context is poorer ("أعلنت الوكالة الدولية للطاقة الذرية"
+found, "وقالت الوكالة الدولية للطاقة الذرية" missed). :func:`propagate_spans` copies each confidently
+tagged span (every token's marginal at least ``threshold``) to the exact same word sequence (matching form,
+:func:`~pipeline.nlp.text.normalize_for_matching`) wherever that sequence is wholly untagged within
+``window`` sentences before or after. Longer names are copied first, so "الأمم المتحدة" is not cut into
+pieces by a shorter one; no existing label is changed. Pure function, no Dagster.
+
+Measured by 5-fold cross-validation over ANERcorp (``bench/ner_cv.py``; see the model card).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.nlp.text import normalize_for_matching
+
+Tagged = list[tuple[str, float]]  # (BIO label, marginal probability) per token
+
+
+@dataclass(frozen=True, slots=True)
+class Propagation:
+    """Which spans are copied: their types, the least marginal of their tokens, how far (in sentences)."""
+
+    types: tuple[str, ...] = ("PERS", "LOC", "ORG")
+    threshold: float = 0.8
+    window: int = 20
+    min_chars: int = 3  # a name shorter than this (in letters of its matching form) is never copied
+
+    @classmethod
+    def from_config(cls, data: dict | None) -> Propagation | None:
+        """From a model's ``config.json`` value (``None``/absent: no propagation)."""
+        if not data:
+            return None
+        d = cls()
+        return cls(
+            types=tuple(data.get("types", d.types)),
+            threshold=float(data.get("threshold", d.threshold)),
+            window=int(data.get("window", d.window)),
+            min_chars=int(data.get("min_chars", d.min_chars)),
+        )
+
+    def to_config(self) -> dict:
+        return {"types": list(self.types), "threshold": self.threshold, "window": self.window,
+                "min_chars": self.min_chars}
+
+
+def _confident_spans(
+    norm: list[str], tagged: Tagged, cfg: Propagation
+) -> list[tuple[tuple[str, ...], str]]:
+    """(matching-form word sequence, type) of each span of the sentence tagged with confidence."""
+    out: list[tuple[tuple[str, ...], str]] = []
+    i, n = 0, len(tagged)
+    while i < n:
+        lab = tagged[i][0]
+        if not lab.startswith("B-"):
+            i += 1
+            continue
+        typ = lab[2:]
+        j = i + 1
+        while j < n and tagged[j][0] == "I-" + typ:
+            j += 1
+        if typ in cfg.types and min(p for _, p in tagged[i:j]) >= cfg.threshold:
+            key = tuple(norm[i:j])
+            if sum(len(w) for w in key) >= cfg.min_chars:
+                out.append((key, typ))
+        i = j
+    return out
+
+
+def propagate_spans(sentences: Sequence[Sequence[str]], tagged: Sequence[Tagged], cfg: Propagation) -> list[Tagged]:
+    """``tagged`` with confident spans copied to their untagged repetitions within ``cfg.window`` sentences.
+
+    A copied span takes the type most often given to that word sequence in the window (ties: the first
+    seen) and ``cfg.threshold`` as its probability (a lower bound: every copy it came from was surer).
+    The tokens next to a copied span were untagged or begin their own entity, so the result is valid BIO."""
+    norms = [[normalize_for_matching(w) or w for w in s] for s in sentences]
+    spans = [_confident_spans(n, t, cfg) for n, t in zip(norms, tagged, strict=True)]
+    out = [list(t) for t in tagged]
+    w = cfg.window
+    for i, norm in enumerate(norms):
+        votes: dict[tuple[str, ...], Counter[str]] = {}
+        for j in range(max(0, i - w), min(len(norms), i + w + 1)):
+            for key, typ in spans[j]:
+                votes.setdefault(key, Counter())[typ] += 1
+        if not votes:
+            continue
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(votes, key=len, reverse=True):
+            by_first.setdefault(key[0], []).append(key)
+        labels = out[i]
+        k = 0
+        while k < len(norm):
+            done = False
+            for key in by_first.get(norm[k], ()):
+                e = k + len(key)
+                if e <= len(norm) and tuple(norm[k:e]) == key and all(lab == "O" for lab, _ in labels[k:e]):
+                    typ = votes[key].most_common(1)[0][0]
+                    labels[k] = ("B-" + typ, cfg.threshold)
+                    for m in range(k + 1, e):
+                        labels[m] = ("I-" + typ, cfg.threshold)
+                    k, done = e, True
+                    break
+            if not done:
+                k += 1
+    return out
