@@ -153,7 +153,8 @@ def score_links(lookup: Lookup, gold: dict[str, Any]) -> dict[str, Any]:
 def score_seeds(lookup: Lookup, gold: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for kind in ("persons", "places", "organisations"):
-        ok, bad = [], []
+        ok: list[str] = []
+        bad: list[str] = []
         ids_of: dict[str, set[str]] = {}
         for g in gold[kind]:
             if g.get("in_body") is False or g.get("borderline"):
