@@ -130,12 +130,19 @@ def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(start, end_exclusive, type)`` of a BIO sequence (a stray ``I-`` starts an entity)."""
     spans: list[tuple[int, int, str]] = []
     start, typ = -1, ""
-    for i, lab in enumerate([*labels, "O"]):
-        if lab.startswith("I-") and start >= 0 and lab[2:] == typ:
+    for i, lab in enumerate(labels):
+        if lab == "O":  # most tokens: one comparison
+            if start >= 0:
+                spans.append((start, i, typ))
+                start = -1
+            continue
+        if start >= 0 and lab[0] == "I" and lab[2:] == typ:
             continue
         if start >= 0:
             spans.append((start, i, typ))
-            start, typ = -1, ""
-        if lab.startswith(("B-", "I-")):
+            start = -1
+        if lab[:2] in ("B-", "I-"):
             start, typ = i, lab[2:]
+    if start >= 0:
+        spans.append((start, len(labels), typ))
     return spans
