@@ -619,3 +619,36 @@ def test_a_name_never_starts_with_that():
     assert got == [("لاريجاني", "PER")], got
     got = found_with_frequencies("وأكد الأمين العام بان كي مون أن الحل سياسي", [("بان كي مون", "PERS")])
     assert got == [("بان كي مون", "PER")], got  # Ban Ki-moon, written without hamza
+
+
+# --- persons announced by a reporting verb or a nationality -------------------------------------------------
+def found_in_news(text: str, phrases: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    freq = word_frequencies()
+    out = tag_document(text, [(0, len(text))], FixedTagger(phrases or []), entity_lexicon(), lambda f: freq.get(f, 0))
+    return [(text[s.start : s.end], s.type.value) for s in out]
+
+
+def test_a_given_and_family_name_after_a_reporting_verb_is_a_person_and_the_family_name_recurs() -> None:
+    text = "وأوضح رأفت الصباغ، المتحدث الرسمي باسم المركز، أن المساعدات وصلت. وأكد الصباغ أن التوزيع بدأ."
+    got = found_in_news(text)
+    assert ("رأفت الصباغ", "PER") in got and ("الصباغ", "PER") in got
+
+
+def test_a_name_after_a_nationality_adjective_and_three_words_when_the_second_is_a_given_name() -> None:
+    assert ("عمر السومة", "PER") in found_in_news("يبحث الفريق عن مهاجم لمساندة السوري عمر السومة في الهجوم")
+    got = found_in_news("زار عائلة الرضيع الفلسطيني علي سعد الدوابشة في المستشفى")
+    assert ("علي سعد الدوابشة", "PER") in got
+
+
+def test_a_given_name_before_a_common_word_a_verb_or_a_title_stays_untagged() -> None:
+    assert found_in_news("وأكد علي أهمية التعاون بين البلدين") == []
+    assert all(s != "محمد يسعون" for s, _ in found_in_news("وقال محمد يسعون إلى الحل"))
+    assert ("سامي الوزير", "PER") not in found_in_news("وقال سامي الوزير السابق إن")
+
+
+def test_a_given_and_family_name_after_a_title_and_its_complement_is_a_person() -> None:
+    got = found_in_news("وأوضح المتحدث الرسمي للمركز رأفت الصباغ في تصريح صحفي أمس")
+    assert ("رأفت الصباغ", "PER") in got
+    assert ("عمر تشق", "PER") not in found_in_news("عائلة الملا عمر تشق صف طالبان وترفض مبايعة أختر")
+    assert not any(t == "PER" for _, t in found_in_news("وقالت المتحدثة باسم المفوضية إن القرار نهائي"))
+    assert ("فهد المركزية", "PER") not in found_in_news("في احتفالات العيد بحديقة الملك فهد المركزية")

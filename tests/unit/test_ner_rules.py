@@ -72,6 +72,12 @@ def test_proclitic_length_rules():
     assert proclitic_length("ومارتن", is_known, frequency=lambda w: freq(w, 0)) == 1
     assert proclitic_length("ويندوز", is_known, frequency=lambda w: freq(w, 0)) == 0  # not "يندوز"
     assert proclitic_length("بلاتر", is_known, frequency=lambda w: freq(w, 0)) == 0  # not "لاتر"
+    # after ك ("like") a place or body, never a bare given name: "كرافت" is Kraft, not ك + رأفت
+    given = {normalize_for_matching("رأفت"), normalize_for_matching("رافت")}
+    places_and_given = (known | given | {normalize_for_matching("إيران")}).__contains__
+    assert proclitic_length("كإيران", places_and_given, is_given=given.__contains__) == 1
+    assert proclitic_length("كرافت", places_and_given, is_given=given.__contains__) == 0
+    assert proclitic_length("ورأفت", places_and_given, is_given=given.__contains__) == 1
 
 
 def test_propagate_names_extends_and_repeats_any_backend_output():

@@ -22,6 +22,7 @@ from pipeline.nlp.ner.enrich import (
     apply_dictionary,
     attach_heads,
     capital_of,
+    cued_persons,
     document_context,
     first_word_keys,
     homograph_key,
@@ -95,6 +96,7 @@ def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, En
 def proclitic_length(
     token: str, is_known: Callable[[str], bool], is_seen: Callable[[str], bool] = lambda _: False,
     frequency: Callable[[str], int] = lambda _: 0, is_place: Callable[[str], bool] = lambda _: False,
+    is_given: Callable[[str], bool] = lambda _: False,
 ) -> int:
     """How many leading characters of an entity's first token are proclitics to leave outside the span.
 
@@ -103,7 +105,8 @@ def proclitic_length(
     * before the article: و/ف + ب/ك ("والكرملين", "بالعراق") → up to ال; ل + ال is written لل
       ("للكرملين") → one ل;
     * a stem that is a known name (gazetteer, knowledge base, given names) or a name seen elsewhere in the
-      document while the whole token is not ("وموسكو", "لروسيا", "فسوريا", "لعلي");
+      document while the whole token is not ("وموسكو", "لروسيا", "فسوريا", "لعلي"); after ك ("like") not a
+      bare given name (``is_given``): "كإيران", "كبرشلونة", but "كرافت" is Kraft, not ك + رأفت;
     * a conjunction و/ف before an unknown word only when the rest is a more frequent word of the language
       than the token ("ومارتن"), never when what remains is not a plausible word ("ويندوز" → "يندوز").
 
@@ -123,7 +126,12 @@ def proclitic_length(
     if m and m.end() > 0 and not (frequency(normalize_for_matching(token[m.end():])) == 0 < frequency(whole)):
         return m.end()  # (not "كاليفورنيا" → "اليفورنيا": what is left must be a word of the language)
     for split in proclitic_splits(token, min_stem=2):
-        if split and any(is_known(v) or is_seen(v) for v in stem_variants(token, split)):
+        if not split:
+            continue
+        variants = stem_variants(token, split)
+        if token[split - 1] == "ك" and not any(is_seen(v) or (is_known(v) and not is_given(v)) for v in variants):
+            continue
+        if any(is_known(v) or is_seen(v) for v in variants):
             return split
     if token[:1] in ("و", "ف") and len(token) >= 4:
         rest = normalize_for_matching(token[1:])
@@ -269,6 +277,7 @@ def tag_document(
     labels = backend.tag(words)
     labels = repair_person_spans(words, labels, lex)
     labels = split_at_titles(words, labels, lex)
+    labels = cued_persons(words, labels, lex, frequency)
     context = document_context(text, words, lex, outlet_country)
     labels, hints = apply_dictionary(words, labels, lex, context, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
@@ -325,7 +334,8 @@ def tag_document(
         if j - i >= 2 and words[sidx][i] in _THAT_AS_WRITTEN:
             i, start = i + 1, toks[sidx][i + 1].start  # "بأن لاريجاني": the conjunction, then the name
         first = text[start:end].split(" ")[0]
-        cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place) if len(first) > 2 else 0
+        cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place,
+                               lambda v: identity_key(v) in lex.given_names) if len(first) > 2 else 0
         start += cut
         surface = text[start:end]
         previous = words[sidx][i - 1] if i > 0 else ""

@@ -36,6 +36,7 @@ from pipeline.lexicons import (
     capitals,
     load_kb,
     load_lexicon,
+    match_reporting,
     places,
     read_lines,
     read_rows,
@@ -462,6 +463,96 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
             _mark(labs, i, j, EntityType.PER.tag, labs[i - 2][1])
         elif j - i >= 2 and (keys[i + 1].startswith("ال") or keys[i + 1].endswith("ي")):
             _mark(labs, i, i + 2, EntityType.PER.tag, labs[i - 2][1])  # "وعمر هوساوي كحراس مرمى"
+
+
+_CUED_FAMILY_BUCKET = 5  # log2 frequency: a family name after a given name is rarer than that in news
+
+
+def _family_word(words: Sequence[str], keys: Sequence[str], labs: Labels, k: int, lex: EntityLexicon,
+                 frequency: Callable[[str], int]) -> bool:
+    """True when untagged token ``k`` can end a person's name after a given name: a rare word of three
+    letters or more that is no function word, title, place, nationality or verb ("الصباغ", "بهوي"), or
+    a given name itself ("محمد عبدالله")."""
+    if k >= len(words) or labs[k][0] != "O":
+        return False
+    norm = normalize_for_matching(words[k])
+    if len(norm) < 3 or not norm.isalpha() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "و")):
+        return False  # (and no conjunction: "بين مؤيد ورافض")
+    if (norm in lex.lexicon.stopwords or keys[k] in lex.titles or keys[k] in lex.title_first
+            or keys[k] in lex.place_types or norm in lex.nisba):
+        return False
+    if norm[:1] in "يت" and norm.endswith(("ون", "ان")):
+        return False  # "وقال علي يسعون": a verb
+    if keys[k] in _listed_given_names():
+        return True
+    if norm.startswith("ال") and norm.endswith("يه"):
+        return False  # "حديقة الملك فهد المركزية": a feminine adjective, not a family name
+    if (norm.endswith("ا") and frequency(norm[:-1]) > frequency(norm)) or (
+            norm[:1] in "بلك" and frequency(norm[1:]) > frequency(norm)):
+        return False  # "المصري عماد مدربا", "أمجد رائد لعملية": an accusative or a preposition on a word
+    return frequency(norm) <= _CUED_FAMILY_BUCKET
+
+
+@cache
+def _listed_given_names() -> frozenset[str]:
+    """Identity keys of the curated given names (``given_names_ar.txt``), without the first words of the
+    knowledge base's persons ("غير" of Geir Pedersen, "لي" of Li Keqiang are also common words)."""
+    return frozenset(identity_key(n) for n in read_lines("given_names_ar.txt"))
+
+
+_SAYS_THAT = frozenset(normalize_for_matching(w) for w in (
+    "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "ل", "لـ"))
+_NAME_OF = frozenset({identity_key("باسم"), identity_key("بإسم")})  # "المتحدث باسم الجمارك": on behalf of
+_NAME_ENDS = frozenset({"،", ",", ":", ".", "«", "»", '"', "“", "”", "(", ")", "-", "–", "؛"})
+
+
+def _name_ends_at(words: Sequence[str], keys: Sequence[str], j: int, lex: EntityLexicon) -> bool:
+    """True when a name after a reporting verb may end before token ``j``: the sentence ends, punctuation,
+    "أن/إن" and what was said, or an apposed title ("رأفت الصباغ، المتحدث", "الصباغ أن", "بهوي مدرب")."""
+    if j >= len(words):
+        return True
+    norm = normalize_for_matching(words[j])
+    return words[j] in _NAME_ENDS or norm in _SAYS_THAT or keys[j] in lex.titles or keys[j] in lex.title_first
+
+
+def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+                 frequency: Callable[[str], int]) -> list[Labels]:
+    """Persons the backend missed right after words that announce one: a nationality adjective ("السوري
+    عمر السومة", "الطيار الأردني معاذ الكساسبة"), a title, with its complement ("المتحدث الرسمي للمركز
+    رأفت الصباغ"), or a reporting verb when the name is then closed by
+    punctuation, "أن" or a title ("وأوضح رأفت الصباغ، المتحدث"); the name is a known given name (no
+    function word: "بأن", and not "علي" after a verb, which some outlets write for على) and a rare family
+    word (:func:`_family_word`), three words when the second is a given name too ("علي سعد الدوابشة").
+    Only untagged words are labelled; :func:`propagate_names` then finds the family name alone later in
+    the article."""
+    out: list[Labels] = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys = [identity_key(w) for w in words]
+        for i in range(1, len(words) - 1):
+            if (labs[i][0] != "O" or keys[i] not in _listed_given_names() or keys[i] in _NAME_OF
+                    or words[i] in FUNCTION_WORDS_AS_WRITTEN
+                    or (normalize_for_matching(words[i]) in lex.lexicon.stopwords and words[i] != "علي")):
+                continue  # ("علي" as written with its dots is the name; its matching form is also على's)
+            prev = normalize_for_matching(words[i - 1])
+            after_nationality = prev in lex.nisba and prev.startswith("ال")
+            after_title = _titled_at(words, keys, i, lex) or (  # "المتحدث الرسمي للمركز رأفت الصباغ"
+                i > 1 and prev.startswith("ل") and _titled_at(words, keys, i - 1, lex))
+            if not (after_nationality or after_title) and (words[i] == "علي" or match_reporting(words[i - 1]) is None):
+                continue
+            if not _family_word(words, keys, labs, i + 1, lex, frequency):
+                continue
+            j = i + 2
+            if (keys[i + 1] in _listed_given_names() and _family_word(words, keys, labs, j, lex, frequency)
+                    and keys[j] not in _listed_given_names()):
+                j += 1
+            family = normalize_for_matching(words[j - 1])
+            if after_title and not after_nationality and not family.startswith("ال"):
+                continue  # "الملا عمر تشق": after a title only an Arabic family name, with its article
+            if after_nationality or after_title or _name_ends_at(words, keys, j, lex):
+                _mark(labs, i, j, EntityType.PER.tag, 0.5)
+        out.append(labs)
+    return out
 
 
 def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
