@@ -652,3 +652,11 @@ def test_a_given_and_family_name_after_a_title_and_its_complement_is_a_person() 
     assert ("عمر تشق", "PER") not in found_in_news("عائلة الملا عمر تشق صف طالبان وترفض مبايعة أختر")
     assert not any(t == "PER" for _, t in found_in_news("وقالت المتحدثة باسم المفوضية إن القرار نهائي"))
     assert ("فهد المركزية", "PER") not in found_in_news("في احتفالات العيد بحديقة الملك فهد المركزية")
+
+
+def test_a_nationality_adjective_leaves_a_person_span_and_a_given_name_takes_its_family_name() -> None:
+    got = found_in_news("وركز مدربه الاوروغوياني خورخي داسيلفا على الجوانب البدنية",
+                        [("الاوروغوياني خورخي", "PER")])
+    assert got == [("خورخي داسيلفا", "PER")]
+    got = found_in_news("أعلن النادي التعاقد مع المدافع الغيني الدولي كامل زاياتي في مدينة بولو")
+    assert ("كامل زاياتي", "PER") in got

@@ -502,6 +502,7 @@ def _listed_given_names() -> frozenset[str]:
 
 _SAYS_THAT = frozenset(normalize_for_matching(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "ل", "لـ"))
+_NAME_PARTICLES_FOREIGN = frozenset({"دا", "دي", "دو", "دوس", "فان", "فون", "ديل", "لو"})  # "دا سيلفا", "فان غال"
 _NAME_OF = frozenset({identity_key("باسم"), identity_key("بإسم")})  # "المتحدث باسم الجمارك": on behalf of
 _NAME_ENDS = frozenset({"،", ",", ":", ".", "«", "»", '"', "“", "”", "(", ")", "-", "–", "؛"})
 
@@ -524,11 +525,29 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     function word: "بأن", and not "علي" after a verb, which some outlets write for على) and a rare family
     word (:func:`_family_word`), three words when the second is a given name too ("علي سعد الدوابشة").
     Only untagged words are labelled; :func:`propagate_names` then finds the family name alone later in
-    the article."""
+    the article. A person span the backend began with a nationality adjective starts after it, and a
+    given name alone after a nationality takes the family word after it ("الأوروجوياني خورخي" +
+    "داسيلفا" → "خورخي داسيلفا")."""
     out: list[Labels] = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
+        for a, b, tag in _spans(labs):
+            if not _is_person(tag):
+                continue
+            first = normalize_for_matching(words[a])
+            if b - a >= 2 and first.startswith("ال") and first in lex.nisba:
+                labs[a] = ("O", 1.0)  # "الأوروجوياني خورخي": the nationality before the name is no part of it
+                labs[a + 1] = ("B-" + tag, labs[a + 1][1])
+                a += 1
+            before = normalize_for_matching(words[a - 1]) if a > 0 else ""
+            if (b - a != 1 or keys[a] not in _listed_given_names() or b >= len(words) or labs[b][0] != "O"
+                    or not (before.startswith("ال") and before in lex.nisba)):
+                continue  # only a given name alone right after a nationality takes a family word
+            if _family_word(words, keys, labs, b, lex, frequency):
+                labs[b] = ("I-" + tag, labs[b - 1][1])  # "خورخي" tagged alone before "داسيلفا"
+            elif words[b] in _NAME_PARTICLES_FOREIGN and _family_word(words, keys, labs, b + 1, lex, frequency):
+                labs[b] = labs[b + 1] = ("I-" + tag, labs[b - 1][1])  # "خورخي" + "دا سيلفا"
         for i in range(1, len(words) - 1):
             if (labs[i][0] != "O" or keys[i] not in _listed_given_names() or keys[i] in _NAME_OF
                     or words[i] in FUNCTION_WORDS_AS_WRITTEN
