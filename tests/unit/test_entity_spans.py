@@ -660,3 +660,14 @@ def test_a_nationality_adjective_leaves_a_person_span_and_a_given_name_takes_its
     assert got == [("خورخي داسيلفا", "PER")]
     got = found_in_news("أعلن النادي التعاقد مع المدافع الغيني الدولي كامل زاياتي في مدينة بولو")
     assert ("كامل زاياتي", "PER") in got
+
+
+def test_a_parliament_with_its_adjective_and_a_bloc_are_bodies() -> None:
+    got = found_in_news("وطالب أبو زيد البرلمان العراقي بمعاقبة المالكي")
+    assert ("البرلمان العراقي", "ORG") in got
+    got = found_in_news("وادعى بعد اجتماع استثنائي لتكتل التغيير والاصلاح في الرابية امس")
+    assert ("تكتل التغيير والاصلاح", "ORG") in got  # its ل left outside
+    got = found_in_news("وكان رئيس تكتل التغيير والاصلاح العماد ميشال عون قد شن هجوما")
+    assert ("تكتل التغيير والاصلاح", "ORG") in got and ("ميشال عون", "PER") in got  # a rank ends the name
+    assert not any(s.startswith("البرلمان") for s, _ in found_in_news("وقال عضو البرلمان المخضرم إن الحزب خسر"))
+    assert ("البرلمان اليوناني", "ORG") in found_in_news("صوت البرلمان اليوناني الأسبوع الماضي على الاتفاق")

@@ -1355,7 +1355,10 @@ def _named_body_form(key: str, lex: EntityLexicon) -> DictEntry | None:
 
 
 _BODY_HEADS = frozenset(identity_key(w) for w in (
-    "وزارة", "مجلس", "هيئة", "محكمة", "ديوان", "مديرية", "رئاسة", "حزب"))
+    "وزارة", "مجلس", "هيئة", "محكمة", "ديوان", "مديرية", "رئاسة", "حزب", "تكتل",
+    "البرلمان"))  # (a parliament with its adjective: "البرلمان العراقي", "البرلمان الأوروبي")
+_PARLIAMENT = identity_key("البرلمان")
+_REGIONAL = frozenset(identity_key(w) for w in ("الأوروبي", "الأوربي", "العربي", "الخليجي", "الأفريقي", "الإفريقي"))
 _GENERIC_BODY_TAILS = frozenset(identity_key(w) for w in (
     "الإدارة", "الأمناء", "الآباء", "الأمهات", "الأعمال", "العزاء", "الأمر", "الإدارات", "التدريس", "النادي",
     "الفريق", "اللجنة", "الجلسة", "الجمعية"))
@@ -1372,6 +1375,8 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
         return 0  # "رئيس مجلس الوزراء" is a title, not a mention of the council ("المتحدث بوزارة العمل" names it)
     if not keys[i + 1].startswith("ال") or keys[i + 1] in _GENERIC_BODY_TAILS:
         return 0
+    if any(k == _PARLIAMENT for _, k in first_word_keys(words[i])):  # "البرلمان العراقي", not "البرلمان المخضرم"
+        return 2 if normalize_for_matching(words[i + 1]) in lex.nisba or keys[i + 1] in _REGIONAL else 0
     j = i + 1
     while j < len(words) and j - i <= _BODY_TAIL:
         norm = normalize_for_matching(words[j])
