@@ -507,6 +507,11 @@ _NAME_OF = frozenset({identity_key("باسم"), identity_key("بإسم")})  # "�
 _NAME_ENDS = frozenset({"،", ",", ":", ".", "«", "»", '"', "“", "”", "(", ")", "-", "–", "؛"})
 
 
+def _definite_nationality(norm: str, lex: EntityLexicon) -> bool:
+    """True for a nationality adjective with its article, in matching form ("السوري", "الأوروجوياني")."""
+    return norm.startswith("ال") and norm in lex.nisba
+
+
 def _name_ends_at(words: Sequence[str], keys: Sequence[str], j: int, lex: EntityLexicon) -> bool:
     """True when a name after a reporting verb may end before token ``j``: the sentence ends, punctuation,
     "أن/إن" and what was said, or an apposed title ("رأفت الصباغ، المتحدث", "الصباغ أن", "بهوي مدرب")."""
@@ -536,13 +541,13 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             if not _is_person(tag):
                 continue
             first = normalize_for_matching(words[a])
-            if b - a >= 2 and first.startswith("ال") and first in lex.nisba:
+            if b - a >= 2 and _definite_nationality(first, lex):
                 labs[a] = ("O", 1.0)  # "الأوروجوياني خورخي": the nationality before the name is no part of it
                 labs[a + 1] = ("B-" + tag, labs[a + 1][1])
                 a += 1
             before = normalize_for_matching(words[a - 1]) if a > 0 else ""
             if (b - a != 1 or keys[a] not in _listed_given_names() or b >= len(words) or labs[b][0] != "O"
-                    or not (before.startswith("ال") and before in lex.nisba)):
+                    or not _definite_nationality(before, lex)):
                 continue  # only a given name alone right after a nationality takes a family word
             if _family_word(words, keys, labs, b, lex, frequency):
                 labs[b] = ("I-" + tag, labs[b - 1][1])  # "خورخي" tagged alone before "داسيلفا"
@@ -554,7 +559,7 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                     or (normalize_for_matching(words[i]) in lex.lexicon.stopwords and words[i] != "علي")):
                 continue  # ("علي" as written with its dots is the name; its matching form is also على's)
             prev = normalize_for_matching(words[i - 1])
-            after_nationality = prev in lex.nisba and prev.startswith("ال")
+            after_nationality = _definite_nationality(prev, lex)
             after_title = _titled_at(words, keys, i, lex) or (  # "المتحدث الرسمي للمركز رأفت الصباغ"
                 i > 1 and prev.startswith("ل") and _titled_at(words, keys, i - 1, lex))
             if not (after_nationality or after_title) and (words[i] == "علي" or match_reporting(words[i - 1]) is None):
