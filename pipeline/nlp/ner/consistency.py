@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.text import normalize_for_matching
 
 Tagged = list[tuple[str, float]]  # (BIO label, marginal probability) per token
@@ -54,21 +55,11 @@ def _confident_spans(
 ) -> list[tuple[tuple[str, ...], str]]:
     """(matching-form word sequence, type) of each span of the sentence tagged with confidence."""
     out: list[tuple[tuple[str, ...], str]] = []
-    i, n = 0, len(tagged)
-    while i < n:
-        lab = tagged[i][0]
-        if not lab.startswith("B-"):
-            i += 1
-            continue
-        typ = lab[2:]
-        j = i + 1
-        while j < n and tagged[j][0] == "I-" + typ:
-            j += 1
+    for i, j, typ in entity_spans([lab for lab, _ in tagged]):
         if typ in cfg.types and min(p for _, p in tagged[i:j]) >= cfg.threshold:
             key = tuple(norm[i:j])
             if sum(len(w) for w in key) >= cfg.min_chars:
                 out.append((key, typ))
-        i = j
     return out
 
 
