@@ -82,7 +82,8 @@ RECIPIENT_PREPOSITIONS = _norms("مع", "إلى", "الى", "على", "ضد", "�
 LIGHT_VERBS = _norms("أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
-                     "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت")
+                     "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
+                     "باشر", "باشرت", "يباشر", "تباشر")
 QUOTE_OPEN = frozenset({"«", '"', "“", "'", "‘", "{"})
 QUOTE_CLOSE = frozenset({"»", '"', "”", "'", "’", "}"})
 THAT = _norms("إن", "أن", "بأن", "وإن", "وأن", "فإن", "لأن")
@@ -464,12 +465,26 @@ _TIME_WORDS = _norms("مساء", "صباح", "ظهر", "فجر", "ليلة", "ل
                      "بعد", "قبل", "خلال", "منذ", "عام", "العام", "الماضي", "الحالي", "المقبل", "الجاري")
 
 
+_QAD = _norms("قد", "لقد")
+_KANA = _norms("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "فكان", "فكانت", "كانا", "وكانا")
+
+
 def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tuple[Mention | None, str | None, int]:
     """The subject of the verb at token ``i``: a name or a title right after the verb (VSO: "ندد كاميرون", "أكد
     وزير الخارجية …"); else the phrase the clause opens with when the verb follows it (SVO: "وكالة تأمين
     الودائع تتهم …", "الملك سلمان استقبل …"); else the words right after the verb. A phrase glued to a
     preposition ("بسحب", "بضرورة") is no subject."""
     c = max(_clause_start(sent, i), lo)
+    if c == i and i >= 3 and sent.norms[i - 1] in _QAD:  # "وكانت تركيا قد رفضت": كان + subject + قد + verb
+        for b in range(i - 2, max(lo, i - 10) - 1, -1):
+            if sent.tokens[b].text in SEPARATORS or sent.tokens[b].text in QUOTE_OPEN:
+                break
+            if sent.owner[b] < 0 and sent.norms[b] in _KANA:
+                if b + 1 < i - 1:
+                    subject = _subject(sent, b + 1, i - 1)
+                    if subject[0] is not None or subject[1] is not None:
+                        return subject[0], subject[1], i
+                break
     if c < i:  # SVO when the clause is just a name and the verb: "الملك سلمان استقبل الرئيس …"
         first = sent.mention_at(c)
         if first is not None and first.participant and all(sent.owner[k] == sent.owner[c] for k in range(c, i)):
@@ -489,7 +504,9 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
                 sent.mention_at(k + 2) is not None or _is_title_word(sent.norms[k + 2])):
             return _subject(sent, k + 2, hi)  # (not "شكر كل من أسهم": "everyone who")
     if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and not (
-            sent.norms[c][:1] == "ب" and sent.mention_at(c) is None):
+            sent.norms[c][:1] == "ب" and sent.mention_at(c) is None) and not (
+            i - c == 1 and sent.mention_at(c) is None and not sent.norms[c].startswith("ال")):
+        # (one bare indefinite word is no subject: "خشية دعم نشاط …")
         subject = _subject(sent, c, i)
         if subject[0] is None and subject[1] is not None and i - c <= 6:  # the whole phrase before the verb
             subject = (None, sent.text[sent.tokens[c].start : sent.tokens[i - 1].end], i)
@@ -518,6 +535,30 @@ class _Arguments:
     place: Mention | None
     actor_text: str | None
     recipient_text: str | None
+    passive: bool = False  # "تم ضبط …": the doer is not named in the clause
+
+
+PASSIVE_MARKERS = _norms("تم", "يتم", "سيتم", "وتم", "ويتم", "فتم", "وسيتم")
+
+
+def _clause_participant_before(sent: _Sentence, lo: int, i: int) -> tuple[int, Mention] | None:
+    """The last participant in the six tokens before the trigger at ``i`` that can be its subject: in the same
+    clause (no punctuation or quote mark between them) and not the object of a preposition ("في العراق")."""
+    hit = _last_participant(sent, max(lo, i - 6), i, set())
+    if hit is None:
+        return None
+    _, m = hit
+    first = sent.token_of(m.start)
+    for t in range(first, i):
+        if sent.owner[t] < 0 and (sent.tokens[t].text in SEPARATORS or sent.tokens[t].text in QUOTE_OPEN
+                                  or sent.tokens[t].text in QUOTE_CLOSE):
+            return None
+    if first > 0 and sent.owner[first - 1] != sent.owner[first] and (
+            sent.norms[first - 1] in PLACE_PREPOSITIONS or sent.norms[first - 1] in RECIPIENT_PREPOSITIONS):
+        return None
+    if sent.tokens[first].start < m.start and sent.tokens[first].text[:1] in ("ب", "ل", "ك"):
+        return None  # "بالعراق", "لروسيا"
+    return hit
 
 
 _CLAUSE_ENDS = frozenset({".", "،", ",", ";", "؛", ":", "!", "?", "؟"})
@@ -557,9 +598,13 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
             if obj is not None:
                 recipients.append(obj[1])
+    elif trig.i > 0 and sent.norms[trig.i - 1] in PASSIVE_MARKERS:
+        # "تم ضبط عدد من المخالفين": a passive; what follows is the object, the doer is not in these words
+        obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), set())
+        return _Arguments([], [obj[1]] if obj else [], None, None, None, passive=True)
     elif trig.sense.pos == "verb":
         after = _first_participant(sent, trig.j, min(trig.j + ACTOR_WINDOW, hi), set())
-        before = _last_participant(sent, max(lo, trig.i - 6), trig.i, set())
+        before = _clause_participant_before(sent, lo, trig.i)
         if pattern == "from":  # تلقى X اتصالا من Y: Y calls X
             receiver = after[1] if after else (before[1] if before else None)
             caller = _after_preposition(sent, trig.j, hi, _norms("من"), {receiver.entity_id} if receiver else set())
@@ -576,9 +621,9 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             else:
                 actor, actor_text, subject_end = _predicate_subject(sent, trig.i, trig.j, hi, lo)
                 fronted = actor_text is not None and subject_end <= trig.i
-            if actor is None and actor_text is not None and previous_actor is not None and _opens_clause(
+            if actor is None and actor_text is not None and _opens_clause(
                     normalize_for_matching(actor_text.split()[0])):
-                actor_text = None  # "وعرض تعاونا عمليا": no subject of its own, an object follows
+                actor_text = None  # "وعرض تعاونا عمليا", "رفضت أخيرا المشاركة": no subject of its own
             if actor is None and actor_text is None and before is not None and previous_actor is None:
                 actor = before[1]
             if actor is None and actor_text is None:
@@ -588,7 +633,10 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         genitive = sent.mention_at(trig.j) if trig.j < len(sent.tokens) else None
         between_at = _between_after(sent, trig.j, hi)
         between = between_at is not None
-        if genitive is not None and genitive.participant:
+        if genitive is not None and genitive.place and trig.sense.event_type in ("ASSAULT", "COERCE") and (
+                genitive.subtype != "country"):
+            recipients.append(genitive)  # "تفجير الخبر", "قصف حلب": the place attacked, not the attacker
+        elif genitive is not None and genitive.participant:
             actor = genitive
         elif between:  # "اشتباكات بين X و Y"
             sides = _after_preposition(sent, between_at or trig.j, hi, _norms("بين", "و"), set())
@@ -726,7 +774,8 @@ def detect_events(
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
             args = _arguments(sent, trig, lo, hi, facts, previous_actor)
-            if not args.actors and not args.recipients and not (args.actor_text and (
+            if not args.actors and not args.recipients and not (args.passive and (
+                    trig.sense.event_type in UNNAMED_ACTOR_TYPES)) and not (args.actor_text and (
                     trig.sense.pos == "verb" or trig.sense.event_type in UNNAMED_ACTOR_TYPES)
                     and not trig.sense.participant):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
