@@ -222,7 +222,7 @@ def _parse_sense(sense: str) -> dict[str, object]:
     return out
 
 
-def _is_participle(form: str) -> bool:
+def is_participle(form: str) -> bool:
     """An extra form of ``event_lemmas_ar.tsv`` that is an active participle in the accusative, feminine or
     plural: "مشيدا", "محذرة", "منددين", "داعيا" (م- of the derived forms, فاعل of a defective verb)."""
     return (form[:1] == "م" or form[:3] == "داع") and form.endswith(("ا", "ه", "ين", "ون")) and len(form) >= 5
@@ -247,7 +247,7 @@ def load_event_lexicon() -> EventLexicon:
         participle = TriggerSense(typ, mode, root, "participle", pattern, **cond)  # type: ignore[arg-type]
         inflected = perfect_forms(perfect) | imperfect_forms(imperfect)
         extras = {normalize_for_matching(x) for x in extra.split("|") if x.strip()}
-        participles = {x for x in extras - inflected if _is_participle(x)}
+        participles = {x for x in extras - inflected if is_participle(x)}
         verb_forms = inflected | (extras - participles)
         if perfect and imperfect:
             verb_forms |= object_forms(perfect, imperfect) - not_triggers

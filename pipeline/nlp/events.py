@@ -48,7 +48,7 @@ from functools import cache
 import polars as pl
 
 from pipeline import ids
-from pipeline.lexicons import TriggerSense, load_event_lexicon, match_reporting, match_trigger
+from pipeline.lexicons import TriggerSense, is_participle, load_event_lexicon, match_reporting, match_trigger
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.text import Token, normalize_for_matching, tokenize
 from pipeline.schemas import TABLES, EntityType
@@ -541,6 +541,9 @@ class _Arguments:
 PASSIVE_MARKERS = _norms("تم", "يتم", "سيتم", "وتم", "ويتم", "فتم", "وسيتم")
 
 
+_RELATIVES = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "قد")
+
+
 def _clause_participant_before(sent: _Sentence, lo: int, i: int) -> tuple[int, Mention] | None:
     """The last participant in the six tokens before the trigger at ``i`` that can be its subject: in the same
     clause (no punctuation or quote mark between them) and not the object of a preposition ("في العراق")."""
@@ -549,6 +552,9 @@ def _clause_participant_before(sent: _Sentence, lo: int, i: int) -> tuple[int, M
         return None
     _, m = hit
     first = sent.token_of(m.start)
+    between = [t for t in range(first, i) if sent.owner[t] < 0]
+    if all(sent.tokens[t].text in (",", "،") or sent.norms[t] in _RELATIVES for t in between):
+        return hit  # "برلسكوني، سيوقع", "الفريق مهاب مميش، الذي رحب": the name, a comma, the verb
     for t in range(first, i):
         if sent.owner[t] < 0 and (sent.tokens[t].text in SEPARATORS or sent.tokens[t].text in QUOTE_OPEN
                                   or sent.tokens[t].text in QUOTE_CLOSE):
@@ -937,6 +943,15 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
     for n, (i, cut, denies) in enumerate(verbs):
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
         speaker, speaker_text, subject_end = _predicate_subject(sent, i, i + 1, hi, 0)
+        if is_participle(normalize_for_matching(sent.tokens[i].text[cut:])) and speaker is None:
+            # "…، مؤكدا ضرورة أخذ خطوات": a circumstantial participle speaks for its clause's subject (the
+            # sentence's last actor, else its first person or body); the words after it are what is said
+            speaker_text, subject_end = None, i + 1
+            earlier = [a for k, a in actors_before if k < i]
+            people = [m for k in range(i) if (m := sent.mention_at(k)) is not None and m.participant
+                      and (k == 0 or sent.owner[k - 1] != sent.owner[k])]
+            speaker = earlier[-1] if earlier else next((m for m in people if m.type == EntityType.PER),
+                                                       people[0] if people else None)
         subject_end = max(subject_end, i + 1)
         previous = [a for k, a in actors_before if k < i]
         if previous and speaker is None and (speaker_text is None or _opens_clause(

@@ -434,3 +434,16 @@ def test_the_place_after_an_attack_noun_is_its_target():
     rows, _ = run("فمن حاول تفجير الخبر، حاول ضرب اقتصادنا.", [("الخبر", "LOC", "city")])
     (row,) = [r for r in rows if r.trigger == "تفجير"]
     assert row.actor_ids == [] and row.recipient_ids == ["E_الخبر"]
+
+
+def test_a_subject_set_off_by_a_comma_or_a_relative_pronoun():
+    rows, _ = run("والتقى اللجنة الفريق مهاب مميش، الذي رحب بأعضائها في مبنى المحاكاة.", [("مهاب مميش", "PER", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows if r.event_type == "SUPPORT"] == [("رحب", ["E_مهاب مميش"])]
+    rows, _ = run("وقال مصدر إن سيلفيو برلسكوني، سيوقع على اتفاق مبدئي ملزم.", [("سيلفيو برلسكوني", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("AGREE", ["E_سيلفيو برلسكوني"])]
+
+
+def test_a_participle_of_speech_speaks_for_its_clause():
+    text = "كما حملت فتح على لسان الناطق باسمها أحمد عساف الاحتلال المسؤولية، مؤكدا ضرورة ملاحقة المجرمين."
+    _, quotes = run(text, [("فتح", "ORG", None), ("أحمد عساف", "PER", None)])
+    assert [(q.verb, q.speaker_id, q.speaker_text) for q in quotes] == [("مؤكدا", "E_أحمد عساف", None)]
