@@ -661,7 +661,6 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                 # "العمليات العسكرية للقوات الأمنية العراقية": the agent after لـ (an adjective is none)
                 trig_j = next(k for k in range(trig.j, len(sent.tokens)) if sent.norms[k][:2] == "لل")
                 actor_text = _noun_phrase(sent, trig_j, hi)
-                actor_text = _noun_phrase(sent, trig.j, hi)
     skip = {actor.entity_id} if actor else set()
     if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is None and fronted:
         # "وكالة تأمين الودائع تتهم بوجاشيف": a subject of words before the verb, the name after is the object

@@ -447,3 +447,8 @@ def test_a_participle_of_speech_speaks_for_its_clause():
     text = "كما حملت فتح على لسان الناطق باسمها أحمد عساف الاحتلال المسؤولية، مؤكدا ضرورة ملاحقة المجرمين."
     _, quotes = run(text, [("فتح", "ORG", None), ("أحمد عساف", "PER", None)])
     assert [(q.verb, q.speaker_id, q.speaker_text) for q in quotes] == [("مؤكدا", "E_أحمد عساف", None)]
+
+
+def test_the_agent_of_a_verbal_noun_after_li():
+    rows, _ = run("تتواصل العمليات العسكرية للقوات الأمنية العراقية في محيط المدينة.")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("ASSAULT", "للقوات الأمنية العراقية")]
