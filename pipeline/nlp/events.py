@@ -544,6 +544,25 @@ PASSIVE_MARKERS = _norms("تم", "يتم", "سيتم", "وتم", "ويتم", "ف
 _RELATIVES = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "قد")
 
 
+_IMPERSONAL_LIGHT = _norms("جرى", "وجرى", "كما جرى")
+
+
+def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:
+    """"تم ضبط …", "وجرى خلال الاجتماع مناقشة …": the trigger is done, by nobody named in the clause — right
+    after تم/يتم, or a verbal noun a few words after the impersonal جرى with no name between them."""
+    if trig.i > 0 and sent.norms[trig.i - 1] in PASSIVE_MARKERS:
+        return True
+    if trig.sense.pos != "noun" or (trig.i > 0 and (sent.norms[trig.i - 1] in OPENERS or sent.norms[trig.i - 1]
+                                                      in PLACE_PREPOSITIONS or sent.norms[trig.i - 1] in _TIME_WORDS)):
+        return False  # "وجرى خلال الاجتماع …": the noun after a preposition is when, not what
+    for k in range(trig.i - 1, max(lo, trig.i - 6) - 1, -1):
+        if sent.tokens[k].text in SEPARATORS or sent.mention_at(k) is not None:
+            return False
+        if sent.norms[k] in _IMPERSONAL_LIGHT:
+            return True
+    return False
+
+
 def _clause_participant_before(sent: _Sentence, lo: int, i: int) -> tuple[int, Mention] | None:
     """The last participant in the six tokens before the trigger at ``i`` that can be its subject: in the same
     clause (no punctuation or quote mark between them) and not the object of a preposition ("في العراق")."""
@@ -604,7 +623,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
             if obj is not None:
                 recipients.append(obj[1])
-    elif trig.i > 0 and sent.norms[trig.i - 1] in PASSIVE_MARKERS:
+    elif _passive(sent, trig, lo):
         # "تم ضبط عدد من المخالفين": a passive; what follows is the object, the doer is not in these words
         obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), set())
         return _Arguments([], [obj[1]] if obj else [], None, None, None, passive=True)
@@ -779,8 +798,7 @@ def detect_events(
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
             args = _arguments(sent, trig, lo, hi, facts, previous_actor)
-            if not args.actors and not args.recipients and not (args.passive and (
-                    trig.sense.event_type in UNNAMED_ACTOR_TYPES)) and not (args.actor_text and (
+            if not args.actors and not args.recipients and not args.passive and not (args.actor_text and (
                     trig.sense.pos == "verb" or trig.sense.event_type in UNNAMED_ACTOR_TYPES)
                     and not trig.sense.participant):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event

@@ -452,3 +452,24 @@ def test_a_participle_of_speech_speaks_for_its_clause():
 def test_the_agent_of_a_verbal_noun_after_li():
     rows, _ = run("تتواصل العمليات العسكرية للقوات الأمنية العراقية في محيط المدينة.")
     assert [(r.event_type, r.actor_text) for r in rows] == [("ASSAULT", "للقوات الأمنية العراقية")]
+
+
+def test_passives_are_events_without_an_actor():
+    rows, _ = run("وقال إنه تم تحذير المراكب من التعرض لهجمات المتمردين.")
+    assert [(r.event_type, r.actor_ids, r.actor_text) for r in rows] == [("THREATEN", [], None)]
+    # after a preposition the noun says when, not what happened
+    assert run("وجرى خلال الاجتماع تبادل الآراء.")[0] == []
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("وعبر الدكتور عبداللطيف بخاري عن امتنانه للأمير.", "SUPPORT"),
+    ("وأثنى الدكتور عبداللطيف بخاري على جهود الأمير.", "SUPPORT"),
+    ("وأهاب الدكتور عبداللطيف بخاري بالمواطنين عدم الاقتراب.", "DEMAND"),
+])
+def test_more_verbs_of_support_and_appeal(text: str, event_type: str):
+    rows, _ = run(text, [("عبداللطيف بخاري", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [(event_type, ["E_عبداللطيف بخاري"])]
+
+
+def test_via_is_no_expression_of_thanks():
+    assert run("وأعلنت الوزارة عبر حسابها في تويتر موعد الاختبارات.")[0] == []
