@@ -66,6 +66,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 ACTOR_WINDOW = 8  # tokens after a verb where its subject may stand
 # force and its answers are reported with unnamed actors ("أطلقت قوات الأمن", "مسلحون"): their words suffice
 UNNAMED_ACTOR_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME", "RETREAT"})
+ATTACKS = frozenset({"ASSAULT"})  # an attack is a happening even when no one is named ("تفجير المسجد")
 SENSE_WINDOW = 4  # tokens after a trigger its sense rule looks at
 MERGE_WINDOW = 5  # a verb and the event noun of the same type this close are one event
 DATE_REACH = 90  # characters: a date expression further from the trigger belongs to another clause
@@ -571,18 +572,17 @@ def _clause_participant_before(sent: _Sentence, lo: int, i: int) -> tuple[int, M
         return None
     _, m = hit
     first = sent.token_of(m.start)
-    between = [t for t in range(first, i) if sent.owner[t] < 0]
-    if all(sent.tokens[t].text in (",", "،") or sent.norms[t] in _RELATIVES for t in between):
-        return hit  # "برلسكوني، سيوقع", "الفريق مهاب مميش، الذي رحب": the name, a comma, the verb
-    for t in range(first, i):
-        if sent.owner[t] < 0 and (sent.tokens[t].text in SEPARATORS or sent.tokens[t].text in QUOTE_OPEN
-                                  or sent.tokens[t].text in QUOTE_CLOSE):
-            return None
     if first > 0 and sent.owner[first - 1] != sent.owner[first] and (
             sent.norms[first - 1] in PLACE_PREPOSITIONS or sent.norms[first - 1] in RECIPIENT_PREPOSITIONS):
         return None
     if sent.tokens[first].start < m.start and sent.tokens[first].text[:1] in ("ب", "ل", "ك"):
         return None  # "بالعراق", "لروسيا"
+    between = [t for t in range(first, i) if sent.owner[t] < 0]
+    if all(sent.tokens[t].text in (",", "،") or sent.norms[t] in _RELATIVES for t in between):
+        return hit  # "برلسكوني، سيوقع", "الفريق مهاب مميش، الذي رحب": the name, a comma, the verb
+    if any(sent.tokens[t].text in SEPARATORS or sent.tokens[t].text in QUOTE_OPEN
+           or sent.tokens[t].text in QUOTE_CLOSE for t in between):
+        return None
     return hit
 
 
@@ -800,7 +800,8 @@ def detect_events(
             args = _arguments(sent, trig, lo, hi, facts, previous_actor)
             if not args.actors and not args.recipients and not args.passive and not (args.actor_text and (
                     trig.sense.pos == "verb" or trig.sense.event_type in UNNAMED_ACTOR_TYPES)
-                    and not trig.sense.participant):
+                    and not trig.sense.participant) and not (
+                    trig.sense.event_type in ATTACKS and not trig.sense.participant and trig.sense.pos == "noun"):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if args.actors and args.actors[0].type == EntityType.PER:
                 previous_actor = args.actors[0]

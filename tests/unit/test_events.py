@@ -455,7 +455,7 @@ def test_the_agent_of_a_verbal_noun_after_li():
 
 
 def test_passives_are_events_without_an_actor():
-    rows, _ = run("وقال إنه تم تحذير المراكب من التعرض لهجمات المتمردين.")
+    rows, _ = run("وقال إنه تم تحذير المراكب من الاقتراب.")
     assert [(r.event_type, r.actor_ids, r.actor_text) for r in rows] == [("THREATEN", [], None)]
     # after a preposition the noun says when, not what happened
     assert run("وجرى خلال الاجتماع تبادل الآراء.")[0] == []
@@ -473,3 +473,14 @@ def test_more_verbs_of_support_and_appeal(text: str, event_type: str):
 
 def test_via_is_no_expression_of_thanks():
     assert run("وأعلنت الوزارة عبر حسابها في تويتر موعد الاختبارات.")[0] == []
+
+
+def test_an_attack_is_a_happening_even_with_no_one_named():
+    rows, _ = run("كما أتى تفجير المسجد في دولة الكويت نهاية يونيو الماضي بظاهرة مماثلة.")
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("تفجير", "ASSAULT", [])]
+
+
+def test_a_casualty_count_is_no_attack_of_its_own():
+    # "قتل جندي" is mostly the passive "a soldier was killed": the mine blast is the event
+    rows, _ = run("كما قتل جندي تركي إثر انفجار لغم في مركبة عسكرية.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("انفجار", "ASSAULT")]
