@@ -914,6 +914,7 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
     return out
 
 
+_DEMONSTRATIVES = _norms("ذلك", "هذا", "هذه")
 _CONSIDERED = _norms("اعتبر", "يعتبر", "تعتبر", "اعتبرت", "تعتبران", "يعتبران")
 
 
@@ -960,7 +961,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
     out: list[QuoteRow] = []
     for n, (i, cut, denies) in enumerate(verbs):
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
-        speaker, speaker_text, subject_end = _predicate_subject(sent, i, i + 1, hi, 0)
+        after = i + 2 if i + 2 < hi and sent.norms[i + 1] in _DEMONSTRATIVES else i + 1  # "أوضح ذلك اللواء …"
+        speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
         if is_participle(normalize_for_matching(sent.tokens[i].text[cut:])) and speaker is None:
             # "…، مؤكدا ضرورة أخذ خطوات": a circumstantial participle speaks for its clause's subject (the
             # sentence's last actor, else its first person or body); the words after it are what is said

@@ -484,3 +484,17 @@ def test_a_casualty_count_is_no_attack_of_its_own():
     # "قتل جندي" is mostly the passive "a soldier was killed": the mine blast is the event
     rows, _ = run("كما قتل جندي تركي إثر انفجار لغم في مركبة عسكرية.")
     assert [(r.trigger, r.event_type) for r in rows] == [("انفجار", "ASSAULT")]
+
+
+def test_the_speaker_after_a_demonstrative_object():
+    _, quotes = run("أوضح ذلك اللواء عيد العصيمي مدير العلاقات؛ مضيفا أن الحفل شهد تبادل التهاني.",
+                    [("عيد العصيمي", "PER", None)])
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("أوضح", "E_عيد العصيمي")]
+
+
+@pytest.mark.parametrize("text", ["واستقبل مستشفى ينبع العام عددا من الحالات.",
+                                  "وتستقبل الغرفة طلبات الشركات الراغبة في المشاركة.",
+                                  "وأكد أن المملكة تستقبل الأسبوع القادم أول فوج من الحجاج."])
+def test_receiving_patients_requests_or_pilgrims_is_no_meeting(text: str):
+    assert [r for r in run(text, [("المملكة", "LOC", "country")] if "المملكة" in text else [])[0]
+            if r.event_type == "CONSULT"] == []
