@@ -87,7 +87,8 @@ LIGHT_VERBS = _norms("أجرى", "أجرت", "يجري", "تجري", "أجريا
                      "باشر", "باشرت", "يباشر", "تباشر")
 QUOTE_OPEN = frozenset({"«", '"', "“", "'", "‘", "{"})
 QUOTE_CLOSE = frozenset({"»", '"', "”", "'", "’", "}"})
-THAT = _norms("إن", "أن", "بأن", "وإن", "وأن", "فإن", "لأن")
+THAT = _norms(*(p + c + suffix for p in ("", "ب", "و", "ف", "ل") for c in ("إن", "أن")
+                for suffix in ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")))  # "إنهم", "بأنه"
 PAIR_COUNTRIES = _norms("البلدين", "الجانبين", "الدولتين", "البلدان", "للبلدين", "بالبلدين")
 PAIR_LEADERS = _norms("الرئيسين", "الزعيمين", "للرئيسين", "بالرئيسين")
 SEPARATORS = frozenset({".", "،", ",", ";", "؛", ":", "!", "?", "؟", "(", ")"})
@@ -602,6 +603,35 @@ def _between_after(sent: _Sentence, j: int, hi: int) -> int | None:
     return None
 
 
+_AGENT_VERBS = _norms("شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته", "ارتكبه", "ارتكبها", "ارتكبته", "تبناه",
+                      "تبنته", "تبناها")
+AGENT_REACH = 8  # tokens after a verbal noun where "من قبل X" or "شنه X" still names its doer
+
+
+def _agent_after(sent: _Sentence, j: int, hi: int) -> tuple[Mention | None, str | None]:
+    """The doer named after a verbal noun, in its clause: "هجمات … من قبل الحوثيين", "على يد مسلحين", "هجوم
+    شنه مقاتلو المقاومة" — (entity, None), or (None, words) when no entity stands there."""
+    end = min(j + AGENT_REACH, hi, len(sent.tokens))
+    for k in range(j, end):
+        if sent.tokens[k].text in _CLAUSE_ENDS:
+            return None, None
+        at = None
+        if k + 2 < len(sent.tokens) and sent.norms[k] == "من" and sent.norms[k + 1] == "قبل":
+            at = k + 2
+        elif k + 2 < len(sent.tokens) and sent.norms[k] in ("على", "علي") and sent.norms[k + 1] == "يد":
+            at = k + 2
+        elif sent.owner[k] < 0 and sent.norms[k] in _AGENT_VERBS and k + 1 < len(sent.tokens):
+            at = k + 1
+        if at is None:
+            continue
+        m = sent.mention_at(at)
+        if m is not None and m.participant:
+            return m, None
+        words = _noun_phrase(sent, at, hi)
+        return None, words if words and not _opens_clause(normalize_for_matching(words.split()[0])) else None
+    return None, None
+
+
 def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: DocumentFacts,
                previous_actor: Mention | None = None) -> _Arguments:
     """Actor, recipients and place of the trigger, looking between the previous trigger (``lo``) and the next
@@ -668,9 +698,10 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             if sides:
                 actor, recipients = sides[0], sides[1:]
         else:
+            actor, actor_text = _agent_after(sent, trig.j, hi)
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                           if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
-            if light is not None:
+            if light is not None and actor is None and actor_text is None:
                 actor, actor_text, _ = _predicate_subject(sent, light, light + 1, trig.i, lo)
             source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set())
             if actor is None and actor_text is None and source:  # "مساعدات من المملكة إلى اليمن"

@@ -498,3 +498,13 @@ def test_the_speaker_after_a_demonstrative_object():
 def test_receiving_patients_requests_or_pilgrims_is_no_meeting(text: str):
     assert [r for r in run(text, [("المملكة", "LOC", "country")] if "المملكة" in text else [])[0]
             if r.event_type == "CONSULT"] == []
+
+
+def test_the_doer_named_after_an_attack_noun():
+    text = "وقال قائد المقاومة إنهم تعرضوا لهجمات عنيفة خلال الساعات الماضية من قبل الحوثيين، وباءت بالفشل."
+    rows, quotes = run(text, [("الحوثيين", "ORG", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("هجمات", ["E_الحوثيين"])]
+    # "إنهم" closes the speaker's words as "إن" does
+    assert [(q.verb, q.speaker_text) for q in quotes] == [("قال", "قائد المقاومة")]
+    rows, _ = run("سقط عدد من القتلى في هجوم شنه مقاتلو المقاومة على حافلة.")
+    assert [(r.trigger, r.actor_text) for r in rows] == [("هجوم", "مقاتلو المقاومة")]
