@@ -196,6 +196,7 @@ class EventLexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]]  # first word -> multi-word triggers
     reporting: dict[str, bool]  # matching form of a reporting verb -> it denies (نفى)
     reporting_imperfect: frozenset[str] = frozenset()  # imperfect forms of the reporting verbs ("تؤكد", not "تابع")
+    hamza_only: frozenset[str] = frozenset()  # matching forms that are a trigger only written with hamza ("هنأ")
 
 
 def _sense_words(value: str) -> frozenset[str]:
@@ -278,15 +279,19 @@ def load_event_lexicon() -> EventLexicon:
     for first in phrases:
         phrases[first].sort(key=lambda p: -len(p[0]))
     return EventLexicon({k: tuple(v) for k, v in words.items()}, phrases, reporting,
-                        frozenset(all_imperfect - all_perfect))
+                        frozenset(all_imperfect - all_perfect), matching_set("event_hamza_forms_ar.txt"))
+
+
+HAMZAS = frozenset("أإآؤئء")
 
 
 def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
     """(proclitic length, readings) when ``token`` is an event trigger word, possibly with proclitics."""
     lex = load_event_lexicon()
     for split in proclitic_splits(token, min_stem=3):
-        hit = lex.words.get(normalize_for_matching(token[split:]))
-        if hit is not None:
+        stem = normalize_for_matching(token[split:])
+        hit = lex.words.get(stem)
+        if hit is not None and not (stem in lex.hamza_only and not any(ch in HAMZAS for ch in token[split:])):
             return split, hit
     return None
 

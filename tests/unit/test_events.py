@@ -508,3 +508,9 @@ def test_the_doer_named_after_an_attack_noun():
     assert [(q.verb, q.speaker_text) for q in quotes] == [("قال", "قائد المقاومة")]
     rows, _ = run("سقط عدد من القتلى في هجوم شنه مقاتلو المقاومة على حافلة.")
     assert [(r.trigger, r.actor_text) for r in rows] == [("هجوم", "مقاتلو المقاومة")]
+
+
+def test_here_is_no_congratulation():
+    assert run("هم وضعوني هنا، كي أظل زاهيا مشرقا.")[0] == []
+    rows, _ = run("وهنأ الأمير فيصل الفائزين بالجائزة.", [("الأمير فيصل", "PER", None)])
+    assert [(r.mode, r.actor_ids) for r in rows] == [("congratulate", ["E_الأمير فيصل"])]
