@@ -371,8 +371,11 @@ def _ends_phrase(sent: _Sentence, k: int, lo: int, reporting_too: bool) -> bool:
     verb) outside any entity mention."""
     word, text = sent.norms[k], sent.tokens[k].text
     if (text in SEPARATORS or text in QUOTE_OPEN or word in PARTICLES or word in RECIPIENT_PREPOSITIONS
-            or word in PLACE_PREPOSITIONS or word in THAT or _is_number(word) or not any(ch.isalpha() for ch in word)):
+            or word in PLACE_PREPOSITIONS or word in THAT or word in _SUBORDINATORS or _is_number(word)
+            or not any(ch.isalpha() for ch in word)):
         return True
+    if k > lo and sent.owner[k] < 0 and _preposition_with_pronoun(word):
+        return True  # "فرار المسلحين منها"
     if k > lo and sent.owner[k] < 0:
         return bool(match_trigger(text) or (reporting_too and match_reporting(text)))
     return False
@@ -424,6 +427,18 @@ def _clause_start(sent: _Sentence, i: int) -> int:
 
 OPENERS = _norms("خلال", "بعد", "قبل", "منذ", "عند", "أثناء", "اثناء", "حول", "عقب", "إثر", "اثر", "لدى", "بحسب", "وفق",
                  "وفقا", "أما", "اما", "إذ", "اذ", "و", "ف", "لكن", "بل", "أي", "كذلك", "أيضا", "ايضا", "وسط", "ضمن")
+
+
+def _preposition_with_pronoun(word: str) -> bool:
+    """"منها", "عليه", "معهم": a preposition carrying a pronoun."""
+    for pronoun in ("هما", "هم", "ها", "ه", "كم", "نا"):
+        if word.endswith(pronoun) and word[: -len(pronoun)] in _PREPOSITION_STEMS:
+            return True
+    return False
+
+
+_PREPOSITION_STEMS = _norms("من", "عن", "على", "علي", "الي", "إلى", "في", "ل", "ب", "مع", "عند", "لدى", "لدي", "بين", "ضد",
+                            "من", "منذ", "فيه")
 
 
 def _opens_clause(word: str) -> bool:
@@ -608,6 +623,23 @@ _AGENT_VERBS = _norms("شنه", "شنها", "شنته", "نفذه", "نفذها"
 AGENT_REACH = 8  # tokens after a verbal noun where "من قبل X" or "شنه X" still names its doer
 
 
+_OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "CONCEDE", "AID"})
+# (the genitive of these nouns is what is done to: "قصف المواطنين", "اعتقال المتظاهرين", "الإفراج عن")
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    from pipeline.lexicons import matching_set
+
+    return matching_set("actor_nouns_ar.txt")
+
+
+def _is_group(word: str) -> bool:
+    """A common noun naming a group that acts ("المسلحين", "الأهالي"; ``actor_nouns_ar.txt``)."""
+    nouns = _group_nouns()
+    return word in nouns or (word[:1] in ("و", "ف") and word[1:] in nouns)
+
+
 def _agent_after(sent: _Sentence, j: int, hi: int) -> tuple[Mention | None, str | None]:
     """The doer named after a verbal noun, in its clause: "هجمات … من قبل الحوثيين", "على يد مسلحين", "هجوم
     شنه مقاتلو المقاومة" — (entity, None), or (None, words) when no entity stands there."""
@@ -693,6 +725,9 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             recipients.append(genitive)  # "تفجير الخبر", "قصف حلب": the place attacked, not the attacker
         elif genitive is not None and genitive.participant:
             actor = genitive
+        elif genitive is None and trig.j < len(sent.tokens) and _is_group(sent.norms[trig.j]) and (
+                trig.sense.event_type not in _OBJECT_GENITIVE):
+            actor_text = _noun_phrase(sent, trig.j, hi)  # "استنكار النقابات", "فرار المسلحين الحوثيين"
         elif between:  # "اشتباكات بين X و Y"
             sides = _after_preposition(sent, between_at or trig.j, hi, _norms("بين", "و"), set())
             if sides:
@@ -829,7 +864,9 @@ def detect_events(
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
             args = _arguments(sent, trig, lo, hi, facts, previous_actor)
-            if not args.actors and not args.recipients and not args.passive and not (args.actor_text and (
+            if not args.actors and not args.recipients and not args.passive and not (
+                    args.actor_text and _is_group(normalize_for_matching(args.actor_text.split()[0]))) and not (
+                    args.actor_text and (
                     trig.sense.pos == "verb" or trig.sense.event_type in UNNAMED_ACTOR_TYPES)
                     and not trig.sense.participant) and not (
                     trig.sense.event_type in ATTACKS and not trig.sense.participant and trig.sense.pos == "noun"):

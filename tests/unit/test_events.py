@@ -514,3 +514,12 @@ def test_here_is_no_congratulation():
     assert run("هم وضعوني هنا، كي أظل زاهيا مشرقا.")[0] == []
     rows, _ = run("وهنأ الأمير فيصل الفائزين بالجائزة.", [("الأمير فيصل", "PER", None)])
     assert [(r.mode, r.actor_ids) for r in rows] == [("congratulate", ["E_الأمير فيصل"])]
+
+
+def test_a_group_noun_after_a_verbal_noun_is_its_doer():
+    rows, _ = run("اثار استنكار النقابات عندما شكك في المكاسب الاجتماعية.")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("DISAPPROVE", "النقابات")]
+    rows, _ = run("وذلك بعد فرار المسلحين الحوثيين منها.")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("RETREAT", "المسلحين الحوثيين")]
+    # the genitive of an arrest is who is arrested, not who arrests
+    assert all(r.actor_text != "المتظاهرين" for r in run("وتواصل اعتقال المتظاهرين في المدينة.")[0])
