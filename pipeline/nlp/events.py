@@ -437,8 +437,8 @@ def _preposition_with_pronoun(word: str) -> bool:
     return False
 
 
-_PREPOSITION_STEMS = _norms("من", "عن", "على", "علي", "الي", "إلى", "في", "ل", "ب", "مع", "عند", "لدى", "لدي", "بين", "ضد",
-                            "من", "منذ", "فيه")
+_PREPOSITION_STEMS = _norms("من", "عن", "على", "علي", "الي", "إلى", "في", "ل", "ب", "مع", "عند", "لدى", "لدي", "بين",
+                            "ضد", "منذ")
 
 
 def _opens_clause(word: str) -> bool:
