@@ -681,6 +681,10 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         if actor is None:
             first = _first_participant(sent, 0, trig.i, set())
             actor = first[1] if first else None
+        if actor is None:  # "تذمر الأهالي واستياءهم، مطالبين بضرورة …": the group the clause is about
+            group = next((k for k in range(trig.i - 1, -1, -1) if sent.owner[k] < 0 and _is_group(sent.norms[k])),
+                         None)
+            actor_text = _noun_phrase(sent, group, trig.i) if group is not None else None
         if actor is not None:
             obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
             if obj is not None:

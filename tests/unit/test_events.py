@@ -523,3 +523,9 @@ def test_a_group_noun_after_a_verbal_noun_is_its_doer():
     assert [(r.event_type, r.actor_text) for r in rows] == [("RETREAT", "المسلحين الحوثيين")]
     # the genitive of an arrest is who is arrested, not who arrests
     assert all(r.actor_text != "المتظاهرين" for r in run("وتواصل اعتقال المتظاهرين في المدينة.")[0])
+
+
+def test_a_participle_with_no_named_subject_acts_for_the_group_before_it():
+    text = "وأثار انقطاع التيار بمحافظة الرس تذمر الأهالي، مطالبين بضرورة إيجاد الحلول العاجلة."
+    rows, _ = run(text)
+    assert [(r.trigger, r.actor_text) for r in rows if r.event_type == "DEMAND"] == [("مطالبين", "الأهالي")]
