@@ -148,16 +148,20 @@ _YEAR_RE = re.compile(
 _YESTERDAY = _variant_regex("أمس")
 _RELATIVE_DAY_RE = re.compile(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>"
-    rf"(?P<before_yesterday>(?:{_YESTERDAY}\s+(?:{_variant_regex('الأول')})|{_variant_regex('أول')}\s+{_YESTERDAY}))"
-    rf"|(?P<yesterday>(?:(?:يوم|ليلة|مساء|صباح)\s+)?(?:ال)?{_YESTERDAY}(?:\s+(?P<y_wd>{_WEEKDAY_RE}))?)"
+    rf"(?P<before_yesterday>(?:{_YESTERDAY}\s+\(?(?:{_variant_regex('الأول')})\)?|{_variant_regex('أول')}\s+(?:من\s+)?"
+    rf"{_YESTERDAY}))"
+    rf"|(?P<yesterday>(?:(?:يوم|ليلة|مساء|صباح)\s+)?(?:ال)?(?:{_YESTERDAY}|{_variant_regex('البارحة')})"
+    rf"(?:\s+\(?(?P<y_wd>{_WEEKDAY_RE})\)?)?)"
     rf"|(?P<after_tomorrow>بعد\s+{_variant_regex('غد')})"
     rf"|(?P<tomorrow>(?:{_variant_regex('غدا')}|{_variant_regex('غدًا')})(?:\s+(?P<t_wd>{_WEEKDAY_RE}))?)"
-    rf"|(?P<today>{_variant_regex('اليوم')}(?:\s+(?P<wd>{_WEEKDAY_RE}))?)"
+    rf"|(?P<today>{_variant_regex('اليوم')}(?:\s+\(?(?P<wd>{_WEEKDAY_RE})\)?)?)"
     rf"){_NOT_WORD_AFTER}"
 )
 _WEEKDAY_PHRASE_RE = re.compile(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:يوم|صباح|مساء|ليلة|فجر|ظهر)\s+(?P<wd>{_WEEKDAY_RE})"
-    rf"(?:\s+(?:(?P<past>{_PAST})|(?P<next>{_NEXT})))?){_NOT_WORD_AFTER}"
+    rf"(?:\s+(?:(?P<past>{_PAST})|(?P<next>{_NEXT})))?"
+    # a bare weekday only with الماضي/المقبل ("الخميس الماضي"): alone it is also a prayer or a name
+    rf"|(?P<bare_wd>{_WEEKDAY_RE})\s+(?:(?P<bare_past>{_PAST})|(?P<bare_next>{_NEXT}))){_NOT_WORD_AFTER}"
 )
 # "اليوم" is also a noun ("اليوم الوطني", "عين اليوم"): words after/before it that rule out "today"
 _NOT_TODAY_BEFORE = re.compile(
@@ -387,25 +391,29 @@ def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
         elif m["yesterday"]:
             if _CLITIC_BL_RE.search(text, m.start(), m.start("core")) and not m["core"].startswith("ال"):
                 continue  # لامس "touched", not ل + أمس
-            value = reference - timedelta(days=1)
+            weekday = _weekday(m["y_wd"])
+            # the weekday decides ("أمس الثلاثاء" in a story collected after midnight is two days back)
+            value = reference - timedelta(days=1) if weekday is None else (
+                reference - timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1))
         elif m["after_tomorrow"]:
             value = reference + timedelta(days=2)
         elif m["tomorrow"]:
             value = reference + timedelta(days=1)
         elif _is_today(text, m):
-            value = reference
+            weekday = _weekday(m["wd"])  # "اليوم (الأربعاء)" in a story collected on Thursday: Wednesday
+            value = reference if weekday is None else reference - timedelta(days=(reference.weekday() - weekday) % 7)
         else:
             continue
         out.append((m.start("core"), m.end("core"), value, None, DAY))
     for m in _WEEKDAY_PHRASE_RE.finditer(text):
-        weekday = _weekday(m["wd"])
+        weekday = _weekday(m["wd"] or m["bare_wd"])
         if weekday is None or _DIGIT_AFTER_RE.match(text, m.end("core")):
             continue
-        if m["next"]:
+        if m["next"] or m["bare_next"]:
             value = reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
         else:  # a bare weekday in news refers to the last such day, up to the reference day itself
             value = reference - timedelta(days=(reference.weekday() - weekday) % 7)
-            if m["past"] and value == reference:
+            if (m["past"] or m["bare_past"]) and value == reference:
                 value -= timedelta(days=7)
         out.append((m.start("core"), m.end("core"), value, None, DAY))
     return out

@@ -809,15 +809,27 @@ def _future(sent: _Sentence, trig: _Trigger) -> bool:
     return any(b in FUTURE_MARKERS for b in sent.norms[max(0, trig.i - 3) : trig.i])
 
 
-def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None
-                ) -> tuple[date | None, date | None, str | None, str | None, str]:
-    """(date, end, precision, text, source) for the trigger at document offset ``anchor``."""
+def _earlier(sent: _Sentence, i: int) -> bool:
+    """The verb at token ``i`` is a pluperfect ("وكان المجلس قد صادق", "وكان رئيس المجلس أعلن"): an earlier
+    happening recalled as background, not one of the publication day."""
+    for k in range(i - 1, max(-1, i - 14), -1):
+        if sent.tokens[k].text in SEPARATORS or sent.norms[k] in THAT:
+            return False
+        if sent.owner[k] < 0 and sent.norms[k] in _KANA:
+            return True
+    return False
+
+
+def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None,
+                earlier: bool = False) -> tuple[date | None, date | None, str | None, str | None, str]:
+    """(date, end, precision, text, source) for the trigger at document offset ``anchor``; an ``earlier``
+    (pluperfect) happening without a date of its own has none, not the publication day."""
     usable = [d for d in dates if not (d.precision == YEAR and reference is not None)  # a year alone: background
               and (reference is None or abs((d.start + sent_start) - anchor) <= DATE_REACH)]
     if usable:
         d = min(usable, key=lambda dm: abs((dm.start + sent_start) - anchor))
         return d.date, d.date_end, d.precision, d.text, "text"
-    if reference is not None:
+    if reference is not None and not earlier:
         return reference, None, DAY, None, "publication"
     return None, None, None, None, "none"
 
@@ -891,7 +903,8 @@ def detect_events(
             if args.actors and args.actors[0].type == EntityType.PER:
                 previous_actor = args.actors[0]
             t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
-            ev_date, ev_end, precision, date_text, source = _event_date(dates, s, t_start, reference)
+            ev_date, ev_end, precision, date_text, source = _event_date(
+                dates, s, t_start, reference, trig.sense.pos == "verb" and _earlier(sent, trig.i))
             quad, goldstein = CAMEO_ROOTS[trig.sense.cameo_root]
             rows.append(EventMentionRow(
                 event_mention_id=ids.event_mention_id(doc_id, t_start, t_end),
@@ -1090,7 +1103,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             span = (sent.tokens[rest].start, sent.tokens[last].end, "indirect")
         q_start, q_end, kind = span
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i].end
-        q_date, _, _, _, source = _event_date(dates, sent.start, v_start, reference)
+        q_date, _, _, _, source = _event_date(dates, sent.start, v_start, reference, _earlier(sent, i))
         out.append(QuoteRow(
             quote_id="Q" + ids.stable_id("quote", doc_id, v_start, v_end, length=15),
             doc_id=doc_id,

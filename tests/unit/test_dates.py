@@ -167,7 +167,15 @@ def test_year_precision(text: str, surface: str, expected: date) -> None:
         ("وقع أول أمس", "أول أمس", date(2025, 11, 4)),
         ("يصل غداً إلى", "غداً", date(2025, 11, 7)),
         ("يصل غدا إلى", "غدا", date(2025, 11, 7)),
-        ("أجرى الرئيس، اليوم الأربعاء، زيارة", "اليوم الأربعاء", date(2025, 11, 6)),
+        # the reference (6 Nov 2025) is a Thursday: a story collected after midnight says "today, Wednesday"
+        ("أجرى الرئيس، اليوم الأربعاء، زيارة", "اليوم الأربعاء", date(2025, 11, 5)),
+        ("أجرى الرئيس، اليوم (الخميس)، زيارة", "اليوم (الخميس)", date(2025, 11, 6)),
+        ("وقال أمس (الثلاثاء) إن", "أمس (الثلاثاء)", date(2025, 11, 4)),
+        ("استقبل في جدة البارحة الوفد", "البارحة", date(2025, 11, 5)),
+        ("دارت منتصف ليل أمس (الأول) بين", "أمس (الأول)", date(2025, 11, 4)),
+        ("وقع أول من أمس", "أول من أمس", date(2025, 11, 4)),
+        ("على المسجد الخميس الماضي، يرافقه", "الخميس الماضي", date(2025, 10, 30)),
+        ("يصل الأحد المقبل إلى", "الأحد المقبل", date(2025, 11, 9)),
         ("أعلن اليوم أن", "اليوم", date(2025, 11, 6)),
         ("قال يوم الثلاثاء", "يوم الثلاثاء", date(2025, 11, 4)),
     ],
@@ -231,3 +239,7 @@ def test_parse_published_at(text: str, expected: datetime) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "nonsense", "نوفمبر 2025", "31 فبراير 2024"])
 def test_parse_published_at_rejects(text: str) -> None:
     assert parse_published_at(text) is None
+
+
+def test_a_bare_weekday_is_no_date():
+    assert find_dates("بعد صلاة الجمعة في المسجد", REF) == []

@@ -529,3 +529,10 @@ def test_a_participle_with_no_named_subject_acts_for_the_group_before_it():
     text = "وأثار انقطاع التيار بمحافظة الرس تذمر الأهالي، مطالبين بضرورة إيجاد الحلول العاجلة."
     rows, _ = run(text)
     assert [(r.trigger, r.actor_text) for r in rows if r.event_type == "DEMAND"] == [("مطالبين", "الأهالي")]
+
+
+def test_a_pluperfect_without_a_date_has_none():
+    rows, _ = run("وكان مجلس النواب قد صادق على الإصلاحات.", [("مجلس النواب", "ORG", None)])
+    assert [(r.event_type, r.date, r.date_source) for r in rows] == [("AGREE", None, "none")]
+    rows, _ = run("وكان مجلس النواب قد صادق أمس على الإصلاحات.", [("مجلس النواب", "ORG", None)])
+    assert [(r.date, r.date_source) for r in rows] == [(date(2025, 11, 5), "text")]
