@@ -31,6 +31,9 @@ def lexicon_path(name: str) -> Path:
     return LEXICON_DIR / name
 
 
+FOREIGN_GIVEN_NAMES = "given_names_foreign_ar.txt"  # given names of other languages (spelt with other vowels)
+
+
 def read_lines(name: str) -> list[str]:
     """The entries of lexicon ``name`` (see the module docstring for the file rules)."""
     path = lexicon_path(name)

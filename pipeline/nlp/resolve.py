@@ -91,7 +91,8 @@ def _skeleton(word: str) -> str:
 
 @cache
 def _arabic_given_names() -> frozenset[str]:
-    """Identity keys of the Arabic given names (given_names_ar.txt), which never match by skeleton."""
+    """Identity keys of the Arabic, Persian and Turkish given names (given_names_ar.txt), which never match by
+    skeleton (محمد ≠ محمود); the names of given_names_foreign_ar.txt may ("جورجيوس" = "جيورجيوس")."""
     return frozenset(identity_key(normalize_for_matching(n)) for n in read_lines("given_names_ar.txt"))
 
 

@@ -118,7 +118,7 @@ def fold_hamza(text: str) -> str:
     return normalize_for_matching(text).translate(_HAMZA_SEATS)
 
 
-_JOINED_PARTS_RE = re.compile(r"(?:(?<=^)|(?<= ))(عبد|ابو) (?=\S)")
+_JOINED_PARTS_RE = re.compile(r"(?:(?<=^)|(?<= ))(عبد|ابو|دا|دي|دو|فان|فون|ديل) (?=\S)")
 _ALLAH_RE = re.compile(r"(?<=\S) (?=الله(?: |$))")
 _IBN_RE = re.compile(r"(?<=\S) ابن (?=\S)")
 
@@ -127,7 +127,8 @@ _IBN_RE = re.compile(r"(?<=\S) ابن (?=\S)")
 def identity_key(name: str) -> str:
     """The key two spellings of one name share: the matching form with hamza seats folded
     (:func:`fold_hamza`), the two-word name parts written as one ("عبد الله" = "عبدالله",
-    "أبو بكر" = "أبوبكر", "نصر الله" = "نصرالله"), "ابن" between names written "بن", and "ديموقراطي" =
+    "أبو بكر" = "أبوبكر", "نصر الله" = "نصرالله", and the particles of European names: "دا سيلفا" =
+    "داسيلفا", "فان جال" = "فانجال", "دي ماريا" = "ديماريا"), "ابن" between names written "بن", and "ديموقراطي" =
     "ديمقراطي". Compares names, never text offsets."""
     key = fold_hamza(name).replace("ديموقراط", "ديمقراط")  # two spellings of one loanword
     key = _JOINED_PARTS_RE.sub(r"\1", key)

@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from pipeline.lexicons import (
+    FOREIGN_GIVEN_NAMES,
     PERSON_SUBTYPES,
     KnowledgeBase,
     Lexicon,
@@ -198,7 +199,8 @@ def _word_prefixes(key: str) -> list[str]:
 @cache
 def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
     """The enrichment lexicon: shipped knowledge base (+ the user's ``kb_extra`` files), places, organisations,
-    titles (titles_ar.txt and every KB role title), given names (given_names_ar.txt and the KB's persons)."""
+    titles (titles_ar.txt and every KB role title), given names (given_names_ar.txt,
+    given_names_foreign_ar.txt and the KB's persons)."""
     kb = load_kb(kb_extra)
     lex = load_lexicon()
     entries: dict[str, DictEntry] = {}
@@ -214,7 +216,7 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
     prefixes = {p for key in [*entries, *kb.by_ambiguous] for p in _word_prefixes(key)}
     titles = {identity_key(t) for t in read_lines("titles_ar.txt")}
     titles |= {identity_key(t) for role in kb.roles for t in role.titles}
-    given = {identity_key(n) for n in read_lines("given_names_ar.txt")}
+    given = {identity_key(n) for n in (*read_lines("given_names_ar.txt"), *read_lines(FOREIGN_GIVEN_NAMES))}
     for actor in kb.actors.values():
         if actor.type == EntityType.PER.value:
             parts = identity_key(actor.name_ar).split()
@@ -495,9 +497,10 @@ def _family_word(words: Sequence[str], keys: Sequence[str], labs: Labels, k: int
 
 @cache
 def _listed_given_names() -> frozenset[str]:
-    """Identity keys of the curated given names (``given_names_ar.txt``), without the first words of the
-    knowledge base's persons ("غير" of Geir Pedersen, "لي" of Li Keqiang are also common words)."""
-    return frozenset(identity_key(n) for n in read_lines("given_names_ar.txt"))
+    """Identity keys of the curated given names (``given_names_ar.txt``, ``given_names_foreign_ar.txt``),
+    without the first words of the knowledge base's persons ("غير" of Geir Pedersen, "لي" of Li Keqiang are
+    also common words)."""
+    return frozenset(identity_key(n) for n in (*read_lines("given_names_ar.txt"), *read_lines(FOREIGN_GIVEN_NAMES)))
 
 
 _SAYS_THAT = frozenset(normalize_for_matching(w) for w in (
