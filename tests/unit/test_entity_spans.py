@@ -671,3 +671,9 @@ def test_a_parliament_with_its_adjective_and_a_bloc_are_bodies() -> None:
     assert ("تكتل التغيير والاصلاح", "ORG") in got and ("ميشال عون", "PER") in got  # a rank ends the name
     assert not any(s.startswith("البرلمان") for s, _ in found_in_news("وقال عضو البرلمان المخضرم إن الحزب خسر"))
     assert ("البرلمان اليوناني", "ORG") in found_in_news("صوت البرلمان اليوناني الأسبوع الماضي على الاتفاق")
+
+
+def test_a_proclitic_before_a_name_known_only_as_a_whole_stays_outside() -> None:
+    # "أم" alone is no name; "أم القرى" is (the university's short form), so ب is the preposition
+    text = "وحصل على الماجستير من كلية التربية بأم القرى في مكة."
+    assert "أم القرى" in [surface for surface, _ in found(text, [("بأم القرى", "ORG")])]

@@ -336,6 +336,10 @@ def tag_document(
         first = text[start:end].split(" ")[0]
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place,
                                lambda v: identity_key(v) in lex.given_names) if len(first) > 2 else 0
+        if not cut and j - i >= 2 and not is_known(normalize_for_matching(text[start:end])):
+            # "بأم القرى": the name is known only as a whole, without the proclitic of its first word
+            cut = next((split for split in proclitic_splits(first, min_stem=2) if split and is_known(
+                normalize_for_matching(text[start + split : end]))), 0)
         start += cut
         surface = text[start:end]
         previous = words[sidx][i - 1] if i > 0 else ""
