@@ -1103,7 +1103,10 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             span = (sent.tokens[rest].start, sent.tokens[last].end, "indirect")
         q_start, q_end, kind = span
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i].end
-        q_date, _, _, _, source = _event_date(dates, sent.start, v_start, reference, _earlier(sent, i))
+        # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»"); in
+        # reported speech a date often is the statement's too ("وقال إنه التقى أمس …")
+        outside = [d for d in dates if kind != "direct" or not q_start <= d.start + sent.start < q_end]
+        q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference, _earlier(sent, i))
         out.append(QuoteRow(
             quote_id="Q" + ids.stable_id("quote", doc_id, v_start, v_end, length=15),
             doc_id=doc_id,

@@ -536,3 +536,9 @@ def test_a_pluperfect_without_a_date_has_none():
     assert [(r.event_type, r.date, r.date_source) for r in rows] == [("AGREE", None, "none")]
     rows, _ = run("وكان مجلس النواب قد صادق أمس على الإصلاحات.", [("مجلس النواب", "ORG", None)])
     assert [(r.date, r.date_source) for r in rows] == [(date(2025, 11, 5), "text")]
+
+
+def test_a_date_inside_what_is_said_is_not_the_statements():
+    text = 'وقال رئيس الوزراء أمام اللجنة المركزية "اقترح عقد مؤتمر مفتوح في سبتمبر" مضفيا طابعا رسميا.'
+    _, quotes = run(text)
+    assert [(q.verb, q.date, q.date_source) for q in quotes] == [("قال", PUBLISHED.date(), "publication")]
