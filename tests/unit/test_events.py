@@ -542,3 +542,8 @@ def test_a_date_inside_what_is_said_is_not_the_statements():
     text = 'وقال رئيس الوزراء أمام اللجنة المركزية "اقترح عقد مؤتمر مفتوح في سبتمبر" مضفيا طابعا رسميا.'
     _, quotes = run(text)
     assert [(q.verb, q.date, q.date_source) for q in quotes] == [("قال", PUBLISHED.date(), "publication")]
+
+
+def test_achieving_is_no_investigation():
+    rows, _ = run("وتسعى الوزارة إلى تحقيق طموحات المواطنين.", [("الوزارة", "ORG", None)])
+    assert [r for r in rows if r.event_type == "INVESTIGATE"] == []
