@@ -512,6 +512,17 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
                 subject = (None, sent.text[sent.tokens[c].start : sent.tokens[i - 1].end], i)
             if subject[0] is not None or subject[1] is not None:
                 return subject
+    if j + 1 < len(sent.tokens) and sent.tokens[j].text in QUOTE_OPEN:  # 'وأوضح "القحطاني"', 'أعلنت «ستاروود»'
+        m = sent.mention_at(j + 1)
+        close = next((k for k in range(j + 1, min(j + 8, hi, len(sent.tokens)))
+                      if sent.tokens[k].text in QUOTE_CLOSE), None)
+        if m is not None and m.participant and close is not None and sent.token_of(m.end) <= close:
+            return m, None, close + 1
+        if close is not None and close > j + 1 and close + 2 < len(sent.tokens) and not any(
+                sent.tokens[k].text in SEPARATORS for k in range(j + 1, close)) and not (
+                sent.norms[j + 1] in THAT or sent.norms[j + 1] in NEGATORS or sent.norms[j + 1] in PARTICLES):
+            # (a name in quotes with what is said after it; not a short quotation itself: 'وقال "لا تعليق"')
+            return None, sent.text[sent.tokens[j + 1].start : sent.tokens[close - 1].end], close + 1
     if j < len(sent.tokens):
         m = sent.mention_at(j)
         if (m is not None and (m.participant or m.place)) or _is_title_word(sent.norms[j]):

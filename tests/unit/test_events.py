@@ -547,3 +547,13 @@ def test_a_date_inside_what_is_said_is_not_the_statements():
 def test_achieving_is_no_investigation():
     rows, _ = run("وتسعى الوزارة إلى تحقيق طموحات المواطنين.", [("الوزارة", "ORG", None)])
     assert [r for r in rows if r.event_type == "INVESTIGATE"] == []
+
+
+def test_a_speaker_named_in_quotation_marks():
+    _, quotes = run('وأوضح "القحطاني"، خلال مؤتمر صحفي عقده اليوم أن المرحلة الأولى تبدأ قريبا.',
+                    [("القحطاني", "PER", None)])
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("أوضح", "E_القحطاني")]
+    _, quotes = run("أعلنت «ستاروود العالمية للفنادق»، المسجلة في بورصة نيويورك، أنها وقعت شراكة.")
+    assert [q.speaker_text for q in quotes] == ["ستاروود العالمية للفنادق"]
+    # a short quotation right after the verb is what is said, not who says it
+    assert [q.speaker_text for q in run('وقال "لا تعليق".')[1]] in ([], [None])
