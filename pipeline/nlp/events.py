@@ -756,11 +756,13 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set())
             if actor is None and actor_text is None and source:  # "مساعدات من المملكة إلى اليمن"
                 actor = source[0]
-            if actor is None and actor_text is None and trig.j < len(sent.tokens) and any(
-                    sent.norms[k][:2] == "لل" for k in range(trig.j, min(trig.j + 3, hi, len(sent.tokens)))):
-                # "العمليات العسكرية للقوات الأمنية العراقية": the agent after لـ (an adjective is none)
-                trig_j = next(k for k in range(trig.j, len(sent.tokens)) if sent.norms[k][:2] == "لل")
-                actor_text = _noun_phrase(sent, trig_j, hi)
+            agent = next((k for k in range(trig.j, min(trig.j + 3, hi, len(sent.tokens)))
+                          if sent.norms[k][:2] == "لل" or (sent.norms[k][:1] == "ل" and _is_group(sent.norms[k][1:]))),
+                         None)
+            if actor is None and actor_text is None and agent is not None:
+                # "العمليات العسكرية للقوات الأمنية العراقية", "التقدم الميداني لمقاتلي المعارضة": the agent
+                # after لـ (an adjective is none)
+                actor_text = _noun_phrase(sent, agent, hi)
     skip = {actor.entity_id} if actor else set()
     if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is None and fronted:
         # "وكالة تأمين الودائع تتهم بوجاشيف": a subject of words before the verb, the name after is the object

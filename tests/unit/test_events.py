@@ -557,3 +557,11 @@ def test_a_speaker_named_in_quotation_marks():
     assert [q.speaker_text for q in quotes] == ["ستاروود العالمية للفنادق"]
     # a short quotation right after the verb is what is said, not who says it
     assert [q.speaker_text for q in run('وقال "لا تعليق".')[1]] in ([], [None])
+
+
+def test_a_military_advance_and_its_agent_after_li():
+    rows, _ = run("كما حققت المقاومة الشعبية تقدما عسكريا باتجاه اللواء 35.", [("المقاومة الشعبية", "ORG", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("تقدما", "ASSAULT", ["E_المقاومة الشعبية"])]
+    rows, _ = run("وتواصل التقدم الميداني لمقاتلي المعارضة في سهل الغاب.")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("ASSAULT", "لمقاتلي المعارضة")]
+    assert run("وتقدم المواطن بطلب إلى الوزارة.")[0] == []
