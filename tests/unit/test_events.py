@@ -565,3 +565,13 @@ def test_a_military_advance_and_its_agent_after_li():
     rows, _ = run("وتواصل التقدم الميداني لمقاتلي المعارضة في سهل الغاب.")
     assert [(r.event_type, r.actor_text) for r in rows] == [("ASSAULT", "لمقاتلي المعارضة")]
     assert run("وتقدم المواطن بطلب إلى الوزارة.")[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وبقيت كل اتفاقات وقف إطلاق النار السابقة حبرا على ورق.",  # a ceasefire is no shooting
+    "في ظل الهجوم الاستثماري على الشواطئ.",  # a figure of speech
+    "تعليم الشمالية يستقبل 322 معلما جديدا.",  # a count of people received
+    "وصل الأمير إلى عمان تلبية لدعوة كريمة من الملك.",  # an invitation is no appeal
+])
+def test_no_attack_meeting_or_appeal_in_these(text: str):
+    assert [r.event_type for r in run(text)[0] if r.event_type in ("ASSAULT", "CONSULT", "DEMAND")] == []
