@@ -261,6 +261,10 @@ class _Trigger:
     sense: TriggerSense
 
 
+_BEFORE_NOUNS = _norms("على", "في", "من", "عن", "إلى", "الى", "عبر", "حول", "دون", "بدون", "عدم", "قبل", "بعد", "عقب",
+                       "إثر", "اثر", "خلال", "منذ", "أثناء", "اثناء", "لدى", "جراء", "إزاء", "بسبب")
+
+
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     lex = load_event_lexicon()
     found: list[_Trigger] = []
@@ -281,8 +285,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 cut, senses = match
                 fitting = [s for s in senses if _sense_fits(s, sent, i)]
                 after_trigger = bool(found) and found[-1].j == i  # "اتفاقية تعاون": the noun reading
-                reading = next((s for s in fitting if after_trigger and s.pos == "noun"), None) or next(
-                    iter(fitting), None)
+                after_preposition = i > 0 and sent.norms[i - 1] in _BEFORE_NOUNS  # "بعد سيطرتها": the noun
+                reading = next((s for s in fitting if (after_trigger or after_preposition) and s.pos == "noun"),
+                               None) or next(iter(fitting), None)
                 if reading is not None:
                     hit = _Trigger(i, i + 1, cut, reading)
         if hit is not None:
@@ -638,6 +643,11 @@ _OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "C
 # (the genitive of these nouns is what is done to: "قصف المواطنين", "اعتقال المتظاهرين", "الإفراج عن")
 
 
+_DOER_POSSESSIVE = frozenset({"seize", "advance", "clash", "airstrike", "operation"})
+# (of these attack nouns the pronoun is who does it, "سيطرتها", "غاراتها"; of the others what is done to,
+# "استهدافه", "اعتقالهم")
+
+
 @cache
 def _group_nouns() -> frozenset[str]:
     from pipeline.lexicons import matching_set
@@ -649,6 +659,18 @@ def _is_group(word: str) -> bool:
     """A common noun naming a group that acts ("المسلحين", "الأهالي"; ``actor_nouns_ar.txt``)."""
     nouns = _group_nouns()
     return word in nouns or (word[:1] in ("و", "ف") and word[1:] in nouns)
+
+
+def _possessive(word: str) -> bool:
+    """A verbal noun carrying a possessive pronoun ("سيطرتها", "زيارته", "دعمهم"): its doer is a pronoun."""
+    lex = load_event_lexicon()
+    for pronoun in ("هما", "هم", "ها", "ه"):
+        stem = word[: -len(pronoun)]
+        if word.endswith(pronoun) and len(stem) >= 3:
+            forms = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)  # "سيطرت" + ها: the noun سيطرة
+            if any(sense.pos == "noun" for form in forms for sense in lex.words.get(normalize_for_matching(form), ())):
+                return True
+    return False
 
 
 def _agent_after(sent: _Sentence, j: int, hi: int) -> tuple[Mention | None, str | None]:
@@ -676,7 +698,7 @@ def _agent_after(sent: _Sentence, j: int, hi: int) -> tuple[Mention | None, str 
 
 
 def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: DocumentFacts,
-               previous_actor: Mention | None = None) -> _Arguments:
+               previous_actor: Mention | None = None, last_actor: Mention | None = None) -> _Arguments:
     """Actor, recipients and place of the trigger, looking between the previous trigger (``lo``) and the next
     one (``hi``). A verb with no subject of its own ("… زيارة إلى موسكو، التقى خلالها نظيره") has the actor
     of the sentence's previous event (``previous_actor``)."""
@@ -735,7 +757,12 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         genitive = sent.mention_at(trig.j) if trig.j < len(sent.tokens) else None
         between_at = _between_after(sent, trig.j, hi)
         between = between_at is not None
-        if genitive is not None and genitive.place and trig.sense.event_type in ("ASSAULT", "COERCE") and (
+        if trig.j == trig.i + 1 and _possessive(sent.norms[trig.i]) and (
+                trig.sense.event_type not in _OBJECT_GENITIVE or trig.sense.mode in _DOER_POSSESSIVE):
+            # "بعد سيطرتها على نقطة الربيعي": the pronoun is the doer the sentence named before
+            hit = _clause_participant_before(sent, lo, trig.i)
+            actor = last_actor or (hit[1] if hit else None)
+        elif genitive is not None and genitive.place and trig.sense.event_type in ("ASSAULT", "COERCE") and (
                 genitive.subtype != "country"):
             recipients.append(genitive)  # "تفجير الخبر", "قصف حلب": the place attacked, not the attacker
         elif genitive is not None and genitive.participant:
@@ -907,14 +934,17 @@ def detect_events(
             continue
         dates = find_dates(text[s:e], reference)
         previous_actor: Mention | None = None
+        last_actor: Mention | None = None
         for n, trig in enumerate(triggers):
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
-            args = _arguments(sent, trig, lo, hi, facts, previous_actor)
+            args = _arguments(sent, trig, lo, hi, facts, previous_actor, last_actor)
             if not _is_happening(trig, args):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if args.actors and args.actors[0].type == EntityType.PER:
                 previous_actor = args.actors[0]
+            if args.actors:
+                last_actor = args.actors[0]
             t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
             ev_date, ev_end, precision, date_text, source = _event_date(
                 dates, s, t_start, reference, trig.sense.pos == "verb" and _earlier(sent, trig.i))

@@ -575,3 +575,12 @@ def test_a_military_advance_and_its_agent_after_li():
 ])
 def test_no_attack_meeting_or_appeal_in_these(text: str):
     assert [r.event_type for r in run(text)[0] if r.event_type in ("ASSAULT", "CONSULT", "DEMAND")] == []
+
+
+def test_after_a_preposition_a_form_is_the_verbal_noun_and_its_pronoun_the_doer():
+    text = "كما حققت المقاومة الشعبية تقدما عسكريا باتجاه اللواء بعد سيطرتها على نقطة الربيعي."
+    rows, _ = run(text, [("المقاومة الشعبية", "ORG", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [
+        ("تقدما", ["E_المقاومة الشعبية"]), ("سيطرتها", ["E_المقاومة الشعبية"])]
+    rows, _ = run("وكثفت طائرات التحالف العسكري من غاراتها ليلا.", [("التحالف العسكري", "ORG", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("غاراتها", ["E_التحالف العسكري"])]
