@@ -772,8 +772,19 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor_text = _noun_phrase(sent, trig.j, hi)  # "استنكار النقابات", "فرار المسلحين الحوثيين"
         elif between:  # "اشتباكات بين X و Y"
             sides = _after_preposition(sent, between_at or trig.j, hi, _norms("بين", "و"), set())
-            if sides:
+            first_named = between_at is not None and between_at + 1 < len(sent.tokens) and (
+                sent.mention_at(between_at + 1) is not None)
+            if sides and (first_named or not (between_at is not None and between_at + 1 < len(sent.tokens)
+                                              and _is_group(sent.norms[between_at + 1]))):
                 actor, recipients = sides[0], sides[1:]
+            elif between_at is not None and between_at + 1 < len(sent.tokens) and _is_group(sent.norms[between_at + 1]):
+                recipients = sides  # the second side, when it is named
+                # "معارك عنيفة بين المقاومة ومليشيا الحوثي": the first side in words, up to the و of the second
+                end = between_at + 2
+                while end < min(between_at + 5, hi, len(sent.tokens)) and not sent.norms[end].startswith("و") and (
+                        not _ends_phrase(sent, end, between_at + 1, reporting_too=False)):
+                    end += 1
+                actor_text = sent.text[sent.tokens[between_at + 1].start : sent.tokens[end - 1].end]
         else:
             actor, actor_text = _agent_after(sent, trig.j, hi)
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)

@@ -584,3 +584,8 @@ def test_after_a_preposition_a_form_is_the_verbal_noun_and_its_pronoun_the_doer(
         ("تقدما", ["E_المقاومة الشعبية"]), ("سيطرتها", ["E_المقاومة الشعبية"])]
     rows, _ = run("وكثفت طائرات التحالف العسكري من غاراتها ليلا.", [("التحالف العسكري", "ORG", None)])
     assert [(r.trigger, r.actor_ids) for r in rows] == [("غاراتها", ["E_التحالف العسكري"])]
+
+
+def test_a_clash_whose_first_side_is_a_group_noun():
+    rows, _ = run("في الجبهة التي تشهد معارك عنيفة بين المقاومة ومليشيا الحوثي.", [("مليشيا الحوثي", "ORG", None)])
+    assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [([], "المقاومة", ["E_مليشيا الحوثي"])]
