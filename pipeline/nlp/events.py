@@ -488,6 +488,8 @@ _TIME_WORDS = _norms("مساء", "صباح", "ظهر", "فجر", "ليلة", "ل
 
 
 _QAD = _norms("قد", "لقد")
+_WHO = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين")
+_IN_TURN = _norms("بدوره", "بدورها", "بدورهم", "بدورهما", "قد", "بالفعل", "أيضا", "ايضا")
 _KANA = _norms("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "فكان", "فكانت", "كانا", "وكانا")
 
 
@@ -497,6 +499,14 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
     الودائع تتهم …", "الملك سلمان استقبل …"); else the words right after the verb. A phrase glued to a
     preposition ("بسحب", "بضرورة") is no subject."""
     c = max(_clause_start(sent, i), lo)
+    k = i - 1
+    while k > lo and sent.norms[k] in _IN_TURN:
+        k -= 1
+    if k > lo and sent.norms[k] in _WHO:  # "منصور الميمان، الذي بدوره ثمن": the name the relative clause is of
+        b = k - 1 if sent.tokens[k - 1].text in (",", "،") else k
+        m = sent.mention_at(b - 1) if b > lo else None
+        if m is not None and m.participant:
+            return m, None, i
     if c == i and i >= 3 and sent.norms[i - 1] in _QAD:  # "وكانت تركيا قد رفضت": كان + subject + قد + verb
         for b in range(i - 2, max(lo, i - 10) - 1, -1):
             if sent.tokens[b].text in SEPARATORS or sent.tokens[b].text in QUOTE_OPEN:
@@ -530,8 +540,9 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
             return None, sent.text[sent.tokens[j + 1].start : sent.tokens[close - 1].end], close + 1
     if j < len(sent.tokens):
         m = sent.mention_at(j)
-        if (m is not None and (m.participant or m.place)) or _is_title_word(sent.norms[j]):
-            return _subject(sent, j, hi)
+        glued = m is not None and sent.tokens[j].start < m.start and sent.tokens[j].text[:1] in ("ب", "ل")
+        if (m is not None and (m.participant or m.place) and not glued) or _is_title_word(sent.norms[j]):
+            return _subject(sent, j, hi)  # (not "استعانت بهيئة المساحة": after ب/ل the name is an object)
     for k in range(j, min(j + 3, hi, len(sent.tokens) - 2)):  # "وقع الاتفاقية كل من X و Y": X (Y is the other side)
         if sent.norms[k] == "كل" and sent.norms[k + 1] == "من" and (
                 sent.mention_at(k + 2) is not None or _is_title_word(sent.norms[k + 2])):
@@ -574,7 +585,7 @@ class _Arguments:
 PASSIVE_MARKERS = _norms("تم", "يتم", "سيتم", "وتم", "ويتم", "فتم", "وسيتم")
 
 
-_RELATIVES = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "قد")
+_RELATIVES = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "قد", "بدوره", "بدورها", "بدورهم", "بدورهما")
 
 
 _IMPERSONAL_LIGHT = _norms("جرى", "وجرى", "كما جرى")

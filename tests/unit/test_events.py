@@ -589,3 +589,13 @@ def test_after_a_preposition_a_form_is_the_verbal_noun_and_its_pronoun_the_doer(
 def test_a_clash_whose_first_side_is_a_group_noun():
     rows, _ = run("في الجبهة التي تشهد معارك عنيفة بين المقاومة ومليشيا الحوثي.", [("مليشيا الحوثي", "ORG", None)])
     assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [([], "المقاومة", ["E_مليشيا الحوثي"])]
+
+
+def test_the_subject_of_a_relative_clause_and_no_object_after_bi():
+    rows, _ = run("ورئيس مجلس إدارة البنك منصور الميمان الذي بدوره ثمن رعاية الأمير للاتفاقية.",
+                  [("منصور الميمان", "PER", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("ثمن", ["E_منصور الميمان"])]
+    rows, _ = run("وأشار إلى أن الهيئة استعانت بهيئة المساحة الجيولوجية لتوفير الخرائط.",
+                  [("هيئة المساحة الجيولوجية", "ORG", None)])
+    assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [
+        ([], "الهيئة", ["E_هيئة المساحة الجيولوجية"])]
