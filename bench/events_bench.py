@@ -51,27 +51,37 @@ A third set, ``tests/fixtures/events/events_dev3.jsonl`` (stop 26): 140 sentence
 (seed 777, one per article, none of the other sets' articles), labelled from the raw text by a helper who saw
 no system output: 82 report 108 events (43 statements). It was scored once before any rule of stop 26 had
 seen it (0.471 → 0.476 type+actor from the rules written by then) and is a development set since. Stop 26
-(cf48734 → this commit; ``--gold FILE`` for each set, type + actor F1 and trigger F1, all halves):
+(cf48734 → this commit; ``--gold FILE`` for each set):
 
     set                 type+actor F1   trigger F1      typed F1       actor        date
-    events_gold  dev    0.571 → 0.587   0.714 → 0.743   0.667 → 0.695  0.82 → 0.80  0.90 → 0.90
-    events_gold  test   0.306 → 0.385   0.468 → 0.538   0.387 → 0.462  0.70 → 0.70  0.90 → 0.89
-    events_gold  all    0.459 → 0.498   0.610 → 0.653   0.548 → 0.593  0.78 → 0.77  0.90 → 0.90
-    heldout2     all    0.495 → 0.538   0.645 → 0.667   0.602 → 0.624  0.80 → 0.85  0.83 → 0.87
-    dev3         all    0.471 → 0.535   0.588 → 0.657   0.545 → 0.606  0.81 → 0.83  0.80 → 0.80
+    events_gold  dev    0.571 → 0.671   0.714 → 0.788   0.667 → 0.741  0.82 → 0.88  0.90 → 0.93
+    events_gold  test   0.306 → 0.385   0.468 → 0.538   0.387 → 0.462  0.70 → 0.70  0.90 → 0.91
+    events_gold  all    0.459 → 0.547   0.610 → 0.680   0.548 → 0.620  0.78 → 0.82  0.90 → 0.92
+    heldout2     all    0.495 → 0.559   0.645 → 0.667   0.602 → 0.624  0.80 → 0.89  0.83 → 0.87
+    dev3         all    0.471 → 0.561   0.588 → 0.663   0.545 → 0.612  0.81 → 0.88  0.80 → 0.85
 
 What moved them: passives are events with no actor ("تم تحذير", "وجرى … مناقشة"); an attack noun is an event
 with nobody named ("تفجير المسجد": all three sets code such references), its doer from "من قبل X"/"شنه X";
 no trigger for قتل/مقتل (the sets code the attack, never the casualty count, and unvowelled "قتل 3 جنود" is
-mostly passive); sense rules (حقق investigates only with في/مع, "بحثا عن", cargo and patients are no visit);
-subjects ("كانت X قد + verb", "X، الذي رحب", none after a preposition or across a quote, none from one bare
-indefinite word); speakers ("أوضح ذلك اللواء …", "إنهم" closes the speaker, a participle speaks for its
-clause). heldout2 was read only as these totals, never sentence by sentence, but the totals of all three
-sets decided which rules stayed (the attack-noun rule cost heldout2 one point for three on the first set),
-so its figure is no longer blind. On the 2,000-article sample (``akhbar run`` on main at the "من قبل" commit):
-``event_mentions`` 4,433 → 4,759 (ASSAULT 1,046 → 1,569, most of the new ones attack nouns with no named
-side, read right in about three of four; INVESTIGATE 177 → 51: "حقق أعلى مشاهدة" and the other
-"achieved" are gone), ``quotes`` 4,877 → 5,014.
+mostly passive); group nouns as doers ("استنكار النقابات", "معارك بين المقاومة و…", "تذمر الأهالي، مطالبين");
+sense rules (حقق/تحقيق investigate only with what they are into, "بحثا عن", cargo, patients and counts are no
+visit or meeting, "وقف إطلاق النار" a truce, an invitation no appeal); subjects ("كانت X قد + verb", "X الذي
+بدوره ثمن", a name in quotation marks, none after a preposition, across a quote or glued to ب/ل after the
+verb, none from one bare indefinite word); a verbal noun's possessive pronoun is the sentence's earlier doer
+("بعد سيطرتها"); speakers ("أوضح ذلك اللواء …", "إنهم" closes the speaker, a participle speaks for its
+clause; توقع is no reporting verb); dates (the weekday decides "اليوم (الأربعاء)", "البارحة", "الخميس
+الماضي"; a pluperfect without a date has none; a quotation's date is never inside the words quoted).
+The test half of the first set and heldout2 were read only as these totals, never sentence by sentence, but
+the totals of all three sets decided which rules stayed (the attack-noun rule cost heldout2 one point for
+three on the first set; two measured rules were dropped because they cost as much as they bought: keeping
+every verb with a dropped subject, and no quote for a participle after an event verb), so neither figure is
+blind any more. On the 2,000-article sample (``akhbar run``, main at the "من قبل" commit): ``event_mentions``
+4,433 → 4,759 (ASSAULT 1,046 → 1,569, most of the new ones attack nouns with no named side; INVESTIGATE
+177 → 51: "حقق أعلى مشاهدة" and the other "achieved" are gone), ``quotes`` 4,877 → 5,014. Of 40 event
+mentions drawn from it afterwards (seed 77) about 25 are a real event of the stated type — the precision the
+issue measured at its filing — the rest metaphors ("الهجوم الاستثماري", fixed since), hypotheticals and
+topics; an actor (entity or words) is given for 29 of the 40 and right for 10 — most of the wrong ones sit on
+the false events ("يرفضون الديمقراطية": the words after the verb). Precision at scale is what to work on next.
 
 ``--seeds``: 6 of 6 seed events found, each in one row with the right date. The targets of issue 12 (type +
 actor F1 ≥ 0.75, actor ≥ 80 %, date ≥ 90 %) are not met on the held-out half: most misses are events whose
