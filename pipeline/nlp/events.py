@@ -672,6 +672,12 @@ def _is_group(word: str) -> bool:
     return word in nouns or (word[:1] in ("و", "ف") and word[1:] in nouns)
 
 
+def _plural_verb(form: str) -> bool:
+    """A verb form marked for a plural subject: perfect "-وا" ("هاجموا"), imperfect "ي/ت…ون" ("يرفضون")."""
+    word = normalize_for_matching(form)
+    return len(word) >= 4 and (word.endswith("وا") or (word[:1] in ("ي", "ت") and word.endswith("ون")))
+
+
 def _possessive(word: str) -> bool:
     """A verbal noun carrying a possessive pronoun ("سيطرتها", "زيارته", "دعمهم"): its doer is a pronoun."""
     lex = load_event_lexicon()
@@ -756,6 +762,21 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             else:
                 actor, actor_text, subject_end = _predicate_subject(sent, trig.i, trig.j, hi, lo)
                 fronted = actor_text is not None and subject_end <= trig.i
+                if _plural_verb(sent.tokens[trig.i].text[trig.cut :]) and (
+                        actor is not None and actor.start >= sent.tokens[trig.i].end or (
+                        actor_text is not None and not fronted)):
+                    # "يرفضون الديمقراطية": a verb marked plural carries its subject; in Arabic the subject
+                    # after the verb leaves it singular ("قال المسؤولون"), so what follows is the object
+                    if actor is not None:
+                        recipients.append(actor)
+                    actor, actor_text = None, None
+                    c = max(_clause_start(sent, trig.i), lo)
+                    hit = _clause_participant_before(sent, lo, trig.i)
+                    if hit is not None:  # the subject before it: "وأكد أن المسلحين يهاجمون …"
+                        actor = hit[1]
+                    elif 1 <= trig.i - c <= 6 and not _opens_clause(sent.norms[c]):
+                        actor_text = sent.text[sent.tokens[c].start : sent.tokens[trig.i - 1].end]
+                        fronted = True
             if actor is None and actor_text is not None and _opens_clause(
                     normalize_for_matching(actor_text.split()[0])):
                 actor_text = None  # "وعرض تعاونا عمليا", "رفضت أخيرا المشاركة": no subject of its own

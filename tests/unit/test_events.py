@@ -599,3 +599,10 @@ def test_the_subject_of_a_relative_clause_and_no_object_after_bi():
                   [("هيئة المساحة الجيولوجية", "ORG", None)])
     assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [
         ([], "الهيئة", ["E_هيئة المساحة الجيولوجية"])]
+
+
+def test_after_a_verb_marked_plural_the_noun_is_its_object():
+    rows, _ = run("يهاجمها اليوم كل الذين يرفضون الديمقراطية.")
+    assert all(r.actor_text != "الديمقراطية" for r in rows)
+    rows, _ = run("وأكد أن المسلحين يهاجمون إسرائيل.", [("إسرائيل", "LOC", "country")])
+    assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [([], "المسلحين", ["E_إسرائيل"])]
