@@ -763,7 +763,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                 actor, actor_text, subject_end = _predicate_subject(sent, trig.i, trig.j, hi, lo)
                 fronted = actor_text is not None and subject_end <= trig.i
                 if _plural_verb(sent.tokens[trig.i].text[trig.cut :]) and (
-                        actor is not None and actor.start >= sent.tokens[trig.i].end or (
+                        (actor is not None and actor.start >= sent.tokens[trig.i].end) or (
                         actor_text is not None and not fronted)):
                     # "يرفضون الديمقراطية": a verb marked plural carries its subject; in Arabic the subject
                     # after the verb leaves it singular ("قال المسؤولون"), so what follows is the object
