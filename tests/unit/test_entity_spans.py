@@ -674,6 +674,7 @@ def test_a_parliament_with_its_adjective_and_a_bloc_are_bodies() -> None:
 
 
 def test_a_proclitic_before_a_name_known_only_as_a_whole_stays_outside() -> None:
-    # "أم" alone is no name; "أم القرى" is (the university's short form), so ب is the preposition
-    text = "وحصل على الماجستير من كلية التربية بأم القرى في مكة."
-    assert "أم القرى" in [surface for surface, _ in found(text, [("بأم القرى", "ORG")])]
+    # "عاصفة" or "حلف" alone is no name; "عاصفة الحزم", "حلف شمال الأطلسي" are, so ب is the preposition
+    assert [s for s, _ in found("وشاركت القوات بعاصفة الحزم.", [("بعاصفة الحزم", "MISC")])] == [
+        "عاصفة الحزم"]
+    assert [s for s, _ in found("ونوه بحلف شمال الأطلسي.", [("بحلف شمال الأطلسي", "ORG")])] == ["حلف شمال الأطلسي"]
