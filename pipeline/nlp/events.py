@@ -1154,8 +1154,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             earlier = [a for k, a in actors_before if k < i]
             people = [m for k in range(i) if (m := sent.mention_at(k)) is not None and m.participant
                       and (k == 0 or sent.owner[k - 1] != sent.owner[k])]
-            speaker = earlier[-1] if earlier else next((m for m in people if m.type == EntityType.PER),
-                                                       people[0] if people else None)
+            speaker = earlier[-1] if earlier else next((m for m in people if m.type == EntityType.PER), next(
+                (m for m in people if m.type == EntityType.ORG), None))  # (a place in the clause speaks for none)
         subject_end = max(subject_end, i + 1)
         previous = [a for k, a in actors_before if k < i]
         if previous and speaker is None and (speaker_text is None or _opens_clause(

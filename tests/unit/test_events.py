@@ -606,3 +606,9 @@ def test_after_a_verb_marked_plural_the_noun_is_its_object():
     assert all(r.actor_text != "الديمقراطية" for r in rows)
     rows, _ = run("وأكد أن المسلحين يهاجمون إسرائيل.", [("إسرائيل", "LOC", "country")])
     assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [([], "المسلحين", ["E_إسرائيل"])]
+
+
+def test_a_participle_of_speech_never_speaks_for_a_place():
+    text = "ودعا الأطباء في السعودية إلى التوجه إلى عدن، مبينا أن الوضع الإنساني كارثي."
+    _, quotes = run(text, [("السعودية", "LOC", "country"), ("عدن", "LOC", "city")])
+    assert [(q.verb, q.speaker_id) for q in quotes] in ([], [("مبينا", None)])
