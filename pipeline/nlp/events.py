@@ -1147,7 +1147,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
         after = i + 2 if i + 2 < hi and sent.norms[i + 1] in _DEMONSTRATIVES else i + 1  # "أوضح ذلك اللواء …"
         speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
-        if is_participle(normalize_for_matching(sent.tokens[i].text[cut:])) and speaker is None:
+        participle = is_participle(normalize_for_matching(sent.tokens[i].text[cut:]))
+        if participle and speaker is None:
             # "…، مؤكدا ضرورة أخذ خطوات": a circumstantial participle speaks for its clause's subject (the
             # sentence's last actor, else its first person or body); the words after it are what is said
             speaker_text, subject_end = None, i + 1
@@ -1164,7 +1165,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if speaker is None and speaker_text and (_opens_clause(normalize_for_matching(speaker_text.split()[0]))
                                                  or len(speaker_text) < 3):
             speaker_text = None  # "أكدوا بعد زيارتهم", "يؤكد ل«الشرق الأوسط»": no speaker there
-        if speaker is None and speaker_text is None:  # SVO: "بوتين قال إن …"
+        if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"
             before = _last_participant(sent, max(0, i - 6), i, set())
             speaker = before[1] if before else None
         if speaker is None and speaker_text is None and i > 1:
