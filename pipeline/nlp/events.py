@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -678,6 +679,33 @@ def _plural_verb(form: str) -> bool:
     return len(word) >= 4 and (word.endswith("وا") or (word[:1] in ("ي", "ت") and word.endswith("ون")))
 
 
+SPORTS_STORY_WORDS = 5  # different sports words that make a story a sports story
+
+
+@cache
+def _sports_re() -> re.Pattern[str]:
+    """One pattern for the words of ``sports_words_ar.txt`` as written, with up to two proclitics; ة/ه, أ/ا
+    and ى/ي either way."""
+    from pipeline.lexicons import read_lines
+
+    def loose(word: str) -> str:
+        return "".join({"ة": "[ةه]", "أ": "[أا]", "ى": "[ىي]"}.get(ch, re.escape(ch)) for ch in word)
+
+    alternatives = sorted({loose(w) for w in read_lines("sports_words_ar.txt")}, key=len, reverse=True)
+    return re.compile(r"(?<![\u0621-\u064A])[وفبلك]{0,2}(" + "|".join(alternatives) + r")(?![\u0621-\u064A])")
+
+
+def sports_story(text: str) -> bool:
+    """A story about players, transfers, matches or refereeing: ``SPORTS_STORY_WORDS`` or more different words
+    of ``sports_words_ar.txt`` (with proclitics). Its "attacks", "deals" and "statements" are the game's."""
+    seen: set[str] = set()
+    for m in _sports_re().finditer(text):
+        seen.add(normalize_for_matching(m.group(1)))
+        if len(seen) >= SPORTS_STORY_WORDS:
+            return True
+    return False
+
+
 def _possessive(word: str) -> bool:
     """A verbal noun carrying a possessive pronoun ("سيطرتها", "زيارته", "دعمهم"): its doer is a pronoun."""
     lex = load_event_lexicon()
@@ -957,7 +985,9 @@ def detect_events(
     is_name: frozenset[str] = frozenset(),
     facts: DocumentFacts | None = None,
 ) -> tuple[list[EventMentionRow], list[QuoteRow]]:
-    """Event mention rows (without event_id) and quotation rows of one document."""
+    """Event mention rows (without event_id) and quotation rows of one document (none in a sports story)."""
+    if sports_story(text):
+        return [], []
     reference = published_at.date() if published_at else None
     facts = facts or DocumentFacts()
     by_sentence: dict[int, list[Mention]] = defaultdict(list)

@@ -612,3 +612,12 @@ def test_a_participle_of_speech_never_speaks_for_a_place():
     text = "ودعا الأطباء في السعودية إلى التوجه إلى عدن، مبينا أن الوضع الإنساني كارثي."
     _, quotes = run(text, [("السعودية", "LOC", "country"), ("عدن", "LOC", "city")])
     assert [(q.verb, q.speaker_id) for q in quotes] in ([], [("مبينا", None)])
+
+
+def test_a_sports_story_has_no_events_or_statements():
+    text = ("وخسر الفريق المباراة في الدوري أمس، وقال مدرب النادي إن اللاعبين قدموا أداء جيدا، "
+            "فيما توصلت إدارة النادي إلى اتفاق نهائي مع اللاعب لتجديد عقده.")
+    assert run(text) == ([], [])
+    # the words of war reporting are no sports words: "الهجوم", "الدفاع", "هدف"
+    text = "وشنت القوات هجوما على مواقع المسلحين، وقال وزير الدفاع إن الهدف تحقق."
+    assert run(text)[0] != []
