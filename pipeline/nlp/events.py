@@ -308,6 +308,11 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                           and t.i - prev.j < MERGE_WINDOW and prev.sense.pos != t.sense.pos
                           and not any(sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))):
             continue
+        if (prev is not None and prev.sense.pos == "noun" and t.sense.pos == "verb" and prev.sense.event_type ==
+                t.sense.event_type and t.i - prev.j <= 3 and any(sent.norms[k] in _WHO for k in range(prev.j, t.i))
+                and all(sent.tokens[k].text in (",", "،") or sent.norms[k] in _WHO or sent.owner[k] < 0
+                        for k in range(prev.j, t.i))):
+            continue  # "حادثة التفجير الآثم، التي استهدفت مسجد …": the relative clause tells the same attack
         merged.append(t)
     return merged
 

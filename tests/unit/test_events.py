@@ -621,3 +621,16 @@ def test_a_sports_story_has_no_events_or_statements():
     # the words of war reporting are no sports words: "الهجوم", "الدفاع", "هدف"
     text = "وشنت القوات هجوما على مواقع المسلحين، وقال وزير الدفاع إن الهدف تحقق."
     assert run(text)[0] != []
+
+
+def test_a_relative_clause_tells_the_same_attack():
+    rows, _ = run("زار المسؤولون أمس مصابي حادثة التفجير الآثم، التي استهدفت مسجد قوة الطوارئ.")
+    assert [(r.trigger, r.event_type) for r in rows if r.event_type == "ASSAULT"] == [("التفجير", "ASSAULT")]
+    rows, _ = run("وأوضح مصدر أمني أن عبوة ناسفة استهدفت إحدى المدرعات أثناء سيرها.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("عبوة ناسفة", "ASSAULT")]
+
+
+def test_a_press_conference_is_no_summit():
+    rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
+                  [("شكري", "PER", None), ("كيري", "PER", None)])
+    assert [r for r in rows if r.event_type == "CONSULT"] == []
