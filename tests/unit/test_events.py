@@ -634,3 +634,9 @@ def test_a_press_conference_is_no_summit():
     rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
                   [("شكري", "PER", None), ("كيري", "PER", None)])
     assert [r for r in rows if r.event_type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("text", ["وتمكنت فرق الدفاع المدني من السيطرة على الحريق.",
+                                  "ورحب المدير بالحضور في بداية الحفل."])
+def test_putting_out_a_fire_or_greeting_guests_is_no_event(text: str):
+    assert [r.event_type for r in run(text)[0]] == []
