@@ -54,11 +54,11 @@ seen it (0.471 → 0.476 type+actor from the rules written by then) and is a dev
 (cf48734 → this commit; ``--gold FILE`` for each set):
 
     set                 type+actor F1   trigger F1      typed F1       actor        date
-    events_gold  dev    0.571 → 0.671   0.714 → 0.788   0.667 → 0.741  0.82 → 0.88  0.90 → 0.93
-    events_gold  test   0.306 → 0.385   0.468 → 0.538   0.387 → 0.462  0.70 → 0.70  0.90 → 0.91
-    events_gold  all    0.459 → 0.547   0.610 → 0.680   0.548 → 0.620  0.78 → 0.82  0.90 → 0.92
-    heldout2     all    0.495 → 0.559   0.645 → 0.667   0.602 → 0.624  0.80 → 0.89  0.83 → 0.87
-    dev3         all    0.471 → 0.561   0.588 → 0.663   0.545 → 0.612  0.81 → 0.88  0.80 → 0.85
+    events_gold  dev    0.571 → 0.679   0.714 → 0.798   0.667 → 0.750  0.82 → 0.88  0.90 → 0.93
+    events_gold  test   0.306 → 0.394   0.468 → 0.551   0.387 → 0.472  0.70 → 0.70  0.90 → 0.91
+    events_gold  all    0.459 → 0.556   0.610 → 0.692   0.548 → 0.631  0.78 → 0.82  0.90 → 0.92
+    heldout2     all    0.495 → 0.578   0.645 → 0.689   0.602 → 0.644  0.80 → 0.89  0.83 → 0.87
+    dev3         all    0.471 → 0.588   0.588 → 0.691   0.545 → 0.639  0.81 → 0.88  0.80 → 0.84
 
 What moved them: passives are events with no actor ("تم تحذير", "وجرى … مناقشة"); an attack noun is an event
 with nobody named ("تفجير المسجد": all three sets code such references), its doer from "من قبل X"/"شنه X";
@@ -68,7 +68,9 @@ sense rules (حقق/تحقيق investigate only with what they are into, "بحث
 visit or meeting, "وقف إطلاق النار" a truce, an invitation no appeal); subjects ("كانت X قد + verb", "X الذي
 بدوره ثمن", a name in quotation marks, none after a preposition, across a quote or glued to ب/ل after the
 verb, none from one bare indefinite word); a verbal noun's possessive pronoun is the sentence's earlier doer
-("بعد سيطرتها"); speakers ("أوضح ذلك اللواء …", "إنهم" closes the speaker, a participle speaks for its
+("بعد سيطرتها"); a verb marked plural carries its subject; a relative clause after an attack noun tells the same
+attack; no events or quotes in a sports story (``sports_words_ar.txt``: 1 coded event in the 24 labelled
+sentences of such stories); speakers ("أوضح ذلك اللواء …", "إنهم" closes the speaker, a participle speaks for its
 clause; توقع is no reporting verb); dates (the weekday decides "اليوم (الأربعاء)", "البارحة", "الخميس
 الماضي"; a pluperfect without a date has none; a quotation's date is never inside the words quoted).
 The test half of the first set and heldout2 were read only as these totals, never sentence by sentence, but
