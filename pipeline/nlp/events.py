@@ -262,8 +262,10 @@ class _Trigger:
     sense: TriggerSense
 
 
-_BEFORE_NOUNS = _norms("على", "في", "من", "عن", "إلى", "الى", "عبر", "حول", "دون", "بدون", "عدم", "قبل", "بعد", "عقب",
-                       "إثر", "اثر", "خلال", "منذ", "أثناء", "اثناء", "لدى", "جراء", "إزاء", "بسبب")
+_NOUN_BEFORE = _norms("على", "في", "من", "عن", "إلى", "الى", "عبر", "حول", "دون", "بدون", "عدم", "قبل", "بعد")
+# (after these a form that is a verb or a verbal noun is the noun: "على كشف", "بعد سيطرتها")
+_BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", "منذ", "أثناء", "اثناء", "لدى", "جراء", "إزاء",
+                                      "بسبب")
 
 
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
@@ -591,7 +593,7 @@ class _Arguments:
 PASSIVE_MARKERS = _norms("تم", "يتم", "سيتم", "وتم", "ويتم", "فتم", "وسيتم")
 
 
-_RELATIVES = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "قد", "بدوره", "بدورها", "بدورهم", "بدورهما")
+_RELATIVES = _WHO | _IN_TURN  # words between a subject and its verb: "مهاب مميش، الذي رحب", "الذي بدوره ثمن"
 
 
 _IMPERSONAL_LIGHT = _norms("جرى", "وجرى", "كما جرى")
@@ -1071,7 +1073,6 @@ _AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يق�
 
 
 # after these the form of a reporting verb is its verbal noun ("على كشف", "عدم ذكر")
-_NOUN_BEFORE = _norms("على", "في", "من", "عن", "إلى", "الى", "عبر", "حول", "دون", "بدون", "عدم", "قبل", "بعد")
 _PRONOUN_OBJECTS = _norms("فيه", "فيها", "له", "لها", "لهم", "لنا")
 
 
