@@ -42,7 +42,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -177,6 +177,7 @@ class QuoteRow:
     speaker_id: str | None
     speaker_text: str | None
     speaker_country: str | None
+    speaker_source: str | None
     quote_start: int
     quote_end: int
     quote: str
@@ -1059,7 +1060,29 @@ def detect_events(
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in rows
                          if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
         quotes += detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before)
-    return rows, quotes
+    return rows, carry_speakers(quotes, sentences, text)
+
+
+_OPENING_WORDS = frozenset({"", "و", "ف", "كما", "ثم", "وكما"})  # before a verb that opens its sentence
+SPEAKER_CARRY = 2  # sentences back where the previous quotation's speaker still speaks for "وأضاف"
+
+
+def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str) -> list[QuoteRow]:
+    """A quotation whose verb opens its sentence with no speaker ("وأضاف أن …", "وتابع: …") speaks for the
+    speaker of the document's previous quotation, when that one is at most ``SPEAKER_CARRY`` sentences back
+    (``speaker_source`` = 'previous')."""
+    out: list[QuoteRow] = []
+    last: QuoteRow | None = None
+    for q in quotes:
+        opens = text[sentences[q.sentence_idx][0] : q.verb_start].strip(" \t\n\"'«“(-—–") in _OPENING_WORDS
+        if q.speaker_source is None and last is not None and opens and (
+                q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY):
+            q = replace(q, speaker_id=last.speaker_id, speaker_text=last.speaker_text,
+                        speaker_country=last.speaker_country, speaker_source="previous")
+        if q.speaker_source is not None:
+            last = q
+        out.append(q)
+    return out
 
 
 # --- quotations -------------------------------------------------------------------------------------------
@@ -1240,6 +1263,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             speaker_id=speaker.entity_id if speaker else None,
             speaker_text=speaker_text,
             speaker_country=speaker.country_code if speaker else None,
+            speaker_source="text" if speaker is not None or speaker_text else None,
             quote_start=q_start,
             quote_end=q_end,
             quote=sent.text[q_start:q_end],

@@ -1,5 +1,6 @@
 -- Who said what, newest first: the speaker's name (or the words naming an unnamed speaker), the quotation,
--- and the outlet and URL of the article, so a row can be checked by reading it.
+-- and the outlet and URL of the article, so a row can be checked by reading it. speaker_source 'previous' marks
+-- a speaker carried over from the quotation before ("وأضاف أن …").
 CREATE OR REPLACE VIEW quotes_named AS
 SELECT
     q.quote_id,
@@ -8,6 +9,7 @@ SELECT
     coalesce(e.name_ar, q.speaker_text) AS speaker,
     e.name_en AS speaker_en,
     q.speaker_country,
+    q.speaker_source,
     q.verb,
     q.kind,
     q.negated,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 
 import polars as pl
 import pytest
@@ -640,3 +641,21 @@ def test_a_press_conference_is_no_summit():
                                   "ورحب المدير بالحضور في بداية الحفل."])
 def test_putting_out_a_fire_or_greeting_guests_is_no_event(text: str):
     assert [r.event_type for r in run(text)[0]] == []
+
+
+def test_a_dropped_subject_at_the_sentence_start_speaks_for_the_previous_speaker():
+    text = "وقال المتحدث الرسمي أحمد الغامدي إن الحادث وقع فجرا. وأضاف أن التحقيقات مستمرة. ثم عاد الهدوء."
+    starts = [0, text.index("وأضاف"), text.index("ثم")]
+    spans = [(starts[0], starts[1]), (starts[1], starts[2]), (starts[2], len(text))]
+    mentions = [Mention(text.index("أحمد الغامدي"), text.index("أحمد الغامدي") + len("أحمد الغامدي"), "PER", None,
+                        "E_الغامدي", "SA")]
+    _, quotes = detect_events("d", text, spans, mentions, PUBLISHED)
+    assert [(q.verb, q.speaker_id, q.speaker_source) for q in quotes] == [
+        ("قال", "E_الغامدي", "text"), ("أضاف", "E_الغامدي", "previous")]
+    # too far back, or not at the sentence start: no speaker is carried over
+    far = "وقال أحمد الغامدي إن الحادث وقع. وعاد الهدوء. وساد الصمت. وعادت الحركة. وأضاف أن التحقيقات مستمرة."
+    cut = [0] + [far.index(w) for w in ("وعاد ", "وساد", "وعادت", "وأضاف")] + [len(far)]
+    spans = list(pairwise(cut))
+    mentions = [Mention(far.index("أحمد الغامدي"), far.index("أحمد الغامدي") + 12, "PER", None, "E_الغامدي", "SA")]
+    _, quotes = detect_events("d", far, spans, mentions, PUBLISHED)
+    assert [(q.verb, q.speaker_source) for q in quotes][-1] == ("أضاف", None)
