@@ -313,8 +313,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             continue
         if (prev is not None and prev.sense.pos == "noun" and t.sense.pos == "verb" and prev.sense.event_type ==
                 t.sense.event_type and t.i - prev.j <= 3 and any(sent.norms[k] in _WHO for k in range(prev.j, t.i))
-                and all(sent.tokens[k].text in (",", "،") or sent.norms[k] in _WHO or sent.owner[k] < 0
-                        for k in range(prev.j, t.i))):
+                and all(sent.owner[k] < 0 for k in range(prev.j, t.i))):  # (no name between them)
             continue  # "حادثة التفجير الآثم، التي استهدفت مسجد …": the relative clause tells the same attack
         merged.append(t)
     return merged
@@ -445,7 +444,7 @@ OPENERS = _norms("خلال", "بعد", "قبل", "منذ", "عند", "أثناء
 
 def _preposition_with_pronoun(word: str) -> bool:
     """"منها", "عليه", "معهم": a preposition carrying a pronoun."""
-    for pronoun in ("هما", "هم", "ها", "ه", "كم", "نا"):
+    for pronoun in _BOUND_PRONOUNS:
         if word.endswith(pronoun) and word[: -len(pronoun)] in _PREPOSITION_STEMS:
             return True
     return False
@@ -840,19 +839,18 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor_text = _noun_phrase(sent, trig.j, hi)  # "استنكار النقابات", "فرار المسلحين الحوثيين"
         elif between:  # "اشتباكات بين X و Y"
             sides = _after_preposition(sent, between_at or trig.j, hi, _norms("بين", "و"), set())
-            first_named = between_at is not None and between_at + 1 < len(sent.tokens) and (
-                sent.mention_at(between_at + 1) is not None)
-            if sides and (first_named or not (between_at is not None and between_at + 1 < len(sent.tokens)
-                                              and _is_group(sent.norms[between_at + 1]))):
+            side = between_at + 1 if between_at is not None and between_at + 1 < len(sent.tokens) else None
+            side_group = side is not None and _is_group(sent.norms[side])
+            if sides and (side is None or not side_group or sent.mention_at(side) is not None):
                 actor, recipients = sides[0], sides[1:]
-            elif between_at is not None and between_at + 1 < len(sent.tokens) and _is_group(sent.norms[between_at + 1]):
+            elif side is not None and side_group:
                 recipients = sides  # the second side, when it is named
                 # "معارك عنيفة بين المقاومة ومليشيا الحوثي": the first side in words, up to the و of the second
-                end = between_at + 2
-                while end < min(between_at + 5, hi, len(sent.tokens)) and not sent.norms[end].startswith("و") and (
-                        not _ends_phrase(sent, end, between_at + 1, reporting_too=False)):
+                end = side + 1
+                while end < min(side + 4, hi, len(sent.tokens)) and not sent.norms[end].startswith("و") and (
+                        not _ends_phrase(sent, end, side, reporting_too=False)):
                     end += 1
-                actor_text = sent.text[sent.tokens[between_at + 1].start : sent.tokens[end - 1].end]
+                actor_text = sent.text[sent.tokens[side].start : sent.tokens[end - 1].end]
         else:
             actor, actor_text = _agent_after(sent, trig.j, hi)
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
