@@ -164,8 +164,11 @@ def _trailer_pattern(trailers: list[str]) -> re.Pattern[str] | None:
     """Any of ``trailers`` at a line start or after punctuation and a space ("… اليمني. سمات …")."""
     if not trailers:
         return None
+    # A trailer of several words is specific enough to match when the site glued the next headline to it
+    # ("مقالات أخرى للكاتبرسائل ظريف …"); a one-word trailer must end at a word boundary.
     return re.compile(r"(?:^|(?<=[^\w\s]) )(?:" + "|".join(
-        variant_pattern(t) for t in sorted(trailers, key=len, reverse=True)) + r")(?!\w)")
+        variant_pattern(t) + ("" if " " in t else r"(?!\w)")
+        for t in sorted(trailers, key=len, reverse=True)) + r")")
 
 
 @cache

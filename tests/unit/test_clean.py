@@ -286,3 +286,14 @@ def test_a_tag_list_glued_to_the_last_paragraph_is_cut_and_nowhere_else() -> Non
     assert "سمات القيادة كثيرة" in art.text  # a sentence opening with the word, not in the last paragraph
     assert art.removed_lines == ["سمات إعادة الأمل الحوثي السعودية المخلوع صالح"]
     assert clean_article(art.text).text == art.text
+
+
+def test_a_related_articles_trailer_glued_to_its_first_headline_is_cut() -> None:
+    text = ("عنوان المقال\n\nمجرد خاتمة ساذجة لجرح تجدده الأعياد. مقالات أخرى للكاتبمبادرات بسيطة للتحالف مع "
+            "المستقبلخاب وخسر من فجر نفسه")
+    art = clean_article(text)
+    assert art.text.endswith("تجدده الأعياد.")
+    assert art.removed_lines == ["مقالات أخرى للكاتبمبادرات بسيطة للتحالف مع المستقبلخاب وخسر من فجر نفسه"]
+    assert clean_article(art.text).text == art.text
+    # a one-word trailer still ends at a word boundary
+    assert "سماته" in clean_article("عنوان\n\nوأكد أن للقائد صفات. سماته الصبر والحلم").text
