@@ -937,14 +937,29 @@ def _earlier(sent: _Sentence, i: int) -> bool:
     return False
 
 
+_YEAR_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{4}")
+
+
+def _next_year(value: date) -> date:
+    try:
+        return value.replace(year=value.year + 1)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year + 1, day=28)
+
+
 def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None,
-                earlier: bool = False) -> tuple[date | None, date | None, str | None, str | None, str]:
+                earlier: bool = False, future: bool = False,
+                ) -> tuple[date | None, date | None, str | None, str | None, str]:
     """(date, end, precision, text, source) for the trigger at document offset ``anchor``; an ``earlier``
-    (pluperfect) happening without a date of its own has none, not the publication day."""
+    (pluperfect) happening without a date of its own has none, not the publication day; a ``future`` one
+    dated by a month or day without a year ("سيزور … في سبتمبر") falls after the publication day."""
     usable = [d for d in dates if not (d.precision == YEAR and reference is not None)  # a year alone: background
               and (reference is None or abs((d.start + sent_start) - anchor) <= DATE_REACH)]
     if usable:
         d = min(usable, key=lambda dm: abs((dm.start + sent_start) - anchor))
+        if future and reference is not None and d.date < reference and not _YEAR_DIGITS.search(d.text):
+            # "سيزور الولايات المتحدة في سبتمبر" (July): the coming September, not the last one
+            return _next_year(d.date), d.date_end and _next_year(d.date_end), d.precision, d.text, "text"
         return d.date, d.date_end, d.precision, d.text, "text"
     if reference is not None and not earlier:
         return reference, None, DAY, None, "publication"
@@ -1025,8 +1040,9 @@ def detect_events(
             if args.actors:
                 last_actor = args.actors[0]
             t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
+            future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
-                dates, s, t_start, reference, trig.sense.pos == "verb" and _earlier(sent, trig.i))
+                dates, s, t_start, reference, trig.sense.pos == "verb" and _earlier(sent, trig.i), future)
             quad, goldstein = CAMEO_ROOTS[trig.sense.cameo_root]
             rows.append(EventMentionRow(
                 event_mention_id=ids.event_mention_id(doc_id, t_start, t_end),
@@ -1048,7 +1064,7 @@ def detect_events(
                 date_precision=precision,
                 date_text=date_text,
                 negated=_negated(sent, trig.i),
-                future=_future(sent, trig),
+                future=future,
                 actor_text=args.actor_text,
                 recipient_text=args.recipient_text,
                 actor_countries=sorted({c for m in args.actors if (c := _country(m))}),

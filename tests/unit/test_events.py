@@ -659,3 +659,11 @@ def test_a_dropped_subject_at_the_sentence_start_speaks_for_the_previous_speaker
     mentions = [Mention(far.index("أحمد الغامدي"), far.index("أحمد الغامدي") + 12, "PER", None, "E_الغامدي", "SA")]
     _, quotes = detect_events("d", far, spans, mentions, PUBLISHED)
     assert [(q.verb, q.speaker_source) for q in quotes][-1] == ("أضاف", None)
+
+
+def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
+    names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
+    rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
+    assert [(r.event_type, r.future, r.date) for r in rows] == [("CONSULT", True, date(2026, 1, 1))]
+    rows, _ = run("وكان الملك سلمان زار الولايات المتحدة في يناير.", names)
+    assert [(r.future, r.date) for r in rows] == [(False, date(2025, 1, 1))]
