@@ -265,6 +265,17 @@ class _Trigger:
 
 _NOUN_BEFORE = _norms("على", "في", "من", "عن", "إلى", "الى", "عبر", "حول", "دون", "بدون", "عدم", "قبل", "بعد")
 # (after these a form that is a verb or a verbal noun is the noun: "على كشف", "بعد سيطرتها")
+# a form read only as a verb right after these is no event: "من زار" is whoever visited (a relative من), and
+# after a preposition a verb cannot stand ("دون توقف" is "without stopping")
+_NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن", "بمن", "عمن")
+
+
+def _masdar_like(stem: str) -> bool:
+    """A three-letter form without a long vowel ("طلب", "دعم", "قصف") is its own verbal noun as well as a
+    verb ("بناء على طلب من الحكومة"); "زار", "دعا", "يزور" are verbs only."""
+    return len(stem) == 3 and not any(ch in "اىآ" for ch in stem)
+
+
 _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", "منذ", "أثناء", "اثناء", "لدى", "جراء", "إزاء",
                                       "بسبب")
 
@@ -292,6 +303,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 after_preposition = i > 0 and sent.norms[i - 1] in _BEFORE_NOUNS  # "بعد سيطرتها": the noun
                 reading = next((s for s in fitting if (after_trigger or after_preposition) and s.pos == "noun"),
                                None) or next(iter(fitting), None)
+                if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
+                        and not _masdar_like(normalize_for_matching(word[cut:])):
+                    reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know
                 if reading is not None:
                     hit = _Trigger(i, i + 1, cut, reading)
         if hit is not None:
@@ -403,6 +417,8 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
     subject (a capital stands for its government: "أطلقت أنقرة"); after a title chain ("وزير الخارجية
     السعودي عادل الجبير", "رئيس مجلس إدارة البنك الأهلي منصور الميمان") the person it leads to; otherwise the
     subject is the words of its first one or two words ("الحملة", "العمير"), the object follows them."""
+    if lo < len(sent.tokens) and sent.owner[lo] < 0 and _preposition_with_pronoun(sent.norms[lo]):
+        return None, None, lo  # "اتصلت بي", "تقوم به": a pronoun is no subject's words
     end = _phrase_end(sent, lo, hi, limit=16)
     if end == lo:
         return None, None, lo
@@ -417,9 +433,19 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
             return person, None, max(end, sent.token_of(person.end))
         return None, sent.text[sent.tokens[lo].start : sent.tokens[end - 1].end], end
     k = lo + 1
+    if sent.norms[lo] in _QUANTIFIERS and k < min(hi, len(sent.tokens)):
+        # "ثمن عدد من المختصين", "وينتقد معظم سكان أوكيناوا": the quantified noun belongs to the subject
+        if sent.norms[k] == "من" and k + 1 < min(hi, len(sent.tokens)):
+            k += 1
+        m = sent.mention_at(k)
+        k = max(k + 1, sent.token_of(m.end)) if m is not None else k + 1
     if k < end and sent.norms[k].startswith("ال") and sent.mention_at(k) is None:
         k += 1
     return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
+
+
+_QUANTIFIERS = _norms("عدد", "بعض", "جميع", "معظم", "أحد", "إحدى", "كثير", "غالبية", "أغلب", "مئات", "آلاف", "عشرات",
+                      "مجموعة", "كافة", "أكثر", "ممثلو", "ممثلي")
 
 
 CLAUSE_OPENERS = _norms("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "لقد", "بينما", "فيما", "حين", "عندما", "ثم")
@@ -443,13 +469,16 @@ OPENERS = _norms("خلال", "بعد", "قبل", "منذ", "عند", "أثناء
 
 
 def _preposition_with_pronoun(word: str) -> bool:
-    """"منها", "عليه", "معهم": a preposition carrying a pronoun."""
+    """"منها", "عليه", "معهم", "بي": a preposition carrying a pronoun."""
+    if word in _PREPOSITIONS_WITH_ME:
+        return True
     for pronoun in _BOUND_PRONOUNS:
         if word.endswith(pronoun) and word[: -len(pronoun)] in _PREPOSITION_STEMS:
             return True
     return False
 
 
+_PREPOSITIONS_WITH_ME = _norms("بي", "لي", "مني", "عني", "معي", "ضدي")  # (not "علي": the name Ali)
 _PREPOSITION_STEMS = _norms("من", "عن", "على", "علي", "الي", "إلى", "في", "ل", "ب", "مع", "عند", "لدى", "لدي", "بين",
                             "ضد", "منذ")
 

@@ -667,3 +667,21 @@ def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     assert [(r.event_type, r.future, r.date) for r in rows] == [("CONSULT", True, date(2026, 1, 1))]
     rows, _ = run("وكان الملك سلمان زار الولايات المتحدة في يناير.", names)
     assert [(r.future, r.date) for r in rows] == [(False, date(2025, 1, 1))]
+
+
+def test_whoever_visited_is_no_visit_but_a_request_after_a_preposition_is_one():
+    rows, _ = run("وأضاف إن جميع من زار الجناح السعودي من مسؤولين أشادوا به.")
+    assert [r.trigger for r in rows if r.event_type == "CONSULT"] == []
+    rows, _ = run("والحفارات كانت تعمل على مدار اليوم دون توقف.")
+    assert [r for r in rows if r.event_type == "COERCE"] == []
+    rows, _ = run("وتأتي العمليات بناء على طلب من الحكومة اليمنية.", [("الحكومة اليمنية", "ORG", None)])
+    assert [(r.trigger, r.event_type) for r in rows] == [("طلب", "DEMAND")]
+
+
+def test_a_quantified_subject_keeps_its_noun_and_a_pronoun_is_no_subject():
+    rows, _ = run("ثمن عدد من المختصين قرار الأمير.")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("SUPPORT", "عدد من المختصين")]
+    rows, _ = run("وينتقد معظم سكان الجزيرة الوجود العسكري.")
+    assert [r.actor_text for r in rows] == ["معظم سكان الجزيرة"]
+    rows, _ = run("وعندما اتصلت بي كاتبة النص تهنئني على أدائي.")
+    assert [r for r in rows if r.event_type == "CONSULT"] == []
