@@ -254,7 +254,8 @@ def load_event_lexicon() -> EventLexicon:
         participles = {x for x in extras - inflected if is_participle(x)}
         verb_forms = inflected | (extras - participles)
         if perfect and imperfect:
-            verb_forms |= object_forms(perfect, imperfect) - not_triggers
+            verb_forms |= object_forms(perfect, imperfect)
+        verb_forms -= not_triggers
         for form in verb_forms:
             words.setdefault(form, []).append(verb)
         for form in participles:

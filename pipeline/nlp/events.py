@@ -349,7 +349,9 @@ def _last_participant(sent: _Sentence, lo: int, hi: int, skip: set[str]) -> tupl
     return None
 
 
-def _after_preposition(sent: _Sentence, lo: int, hi: int, preps: frozenset[str], skip: set[str]) -> list[Mention]:
+def _after_preposition(sent: _Sentence, lo: int, hi: int, preps: frozenset[str], skip: set[str],
+                       glued_ok: bool = True) -> list[Mention]:
+    """The participants after one of ``preps`` (or, with ``glued_ok``, after a glued ب/ل) in tokens lo…hi."""
     out: list[Mention] = []
     for k in range(max(lo, 1), min(hi, len(sent.tokens))):
         m = sent.mention_at(k)
@@ -358,7 +360,7 @@ def _after_preposition(sent: _Sentence, lo: int, hi: int, preps: frozenset[str],
         if sent.owner[k - 1] == sent.owner[k]:
             continue  # not the mention's first word
         word = sent.norms[k]
-        glued = (word[:1] in ("ب", "ل") or (word[:1] == "و" and "و" in preps)) and (
+        glued = ((glued_ok and word[:1] in ("ب", "ل")) or (word[:1] == "و" and "و" in preps)) and (
             sent.tokens[k].start < m.start)  # "بالرئيس", "لروسيا"; "بين X وقوات النظام"
         # the preposition, possibly before a title chain: "من الرئيس الأمريكي باراك أوباما"
         b = k - 1
@@ -444,6 +446,7 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
     return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
 
 
+_DURING = _norms("خلال", "أثناء", "اثناء", "في", "عقب", "إثر", "اثر", "بعد", "قبل", "لدى", "منذ")
 _QUANTIFIERS = _norms("عدد", "بعض", "جميع", "معظم", "أحد", "إحدى", "كثير", "غالبية", "أغلب", "مئات", "آلاف", "عشرات",
                       "مجموعة", "كافة", "أكثر", "ممثلو", "ممثلي")
 
@@ -754,6 +757,13 @@ def _possessive(word: str) -> bool:
     return False
 
 
+def _glued_participant(sent: _Sentence, k: int) -> bool:
+    """Token ``k`` is a proclitic glued to the first word of a named participant ("لتكتل التغيير")."""
+    m = sent.mention_at(k)
+    return m is not None and m.participant and sent.tokens[k].start < m.start and (
+        k == 0 or sent.owner[k - 1] != sent.owner[k])
+
+
 def _agent_after(sent: _Sentence, j: int, hi: int) -> tuple[Mention | None, str | None]:
     """The doer named after a verbal noun, in its clause: "هجمات … من قبل الحوثيين", "على يد مسلحين", "هجوم
     شنه مقاتلو المقاومة" — (entity, None), or (None, words) when no entity stands there."""
@@ -785,6 +795,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     of the sentence's previous event (``previous_actor``)."""
     pattern = trig.sense.pattern
     fronted = False  # the subject is words before the verb (SVO)
+    destination: Mention | None = None  # the place a visit goes to
     actor: Mention | None = None
     recipients: list[Mention] = []
     actor_text = recipient_text = None
@@ -812,7 +823,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         before = _clause_participant_before(sent, lo, trig.i)
         if pattern == "from":  # تلقى X اتصالا من Y: Y calls X
             receiver = after[1] if after else (before[1] if before else None)
-            caller = _after_preposition(sent, trig.j, hi, _norms("من"), {receiver.entity_id} if receiver else set())
+            caller = _after_preposition(sent, trig.j, hi, _norms("من"), {receiver.entity_id} if receiver else set(),
+                                        glued_ok=False)
             actor = caller[0] if caller else None
             recipients = [receiver] if receiver else []
             if receiver is None:  # "تلقى خادم الحرمين الشريفين اتصالا …": the words of the receiver
@@ -841,6 +853,12 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                     elif 1 <= trig.i - c <= 6 and not _opens_clause(sent.norms[c]):
                         actor_text = sent.text[sent.tokens[c].start : sent.tokens[trig.i - 1].end]
                         fronted = True
+            if actor is not None and actor.place and trig.sense.mode == "visit" and (
+                    actor.start >= sent.tokens[trig.j - 1].end):
+                # "بنجامين سيصل الخرطوم", "زار كينيا": the place after a verb of visiting is where to; the
+                # visitor is the participant before the verb, else the sentence's previous actor
+                destination = actor
+                actor = before[1] if before is not None else previous_actor
             if actor is None and actor_text is not None and _opens_clause(
                     normalize_for_matching(actor_text.split()[0])):
                 actor_text = None  # "وعرض تعاونا عمليا", "رفضت أخيرا المشاركة": no subject of its own
@@ -851,6 +869,14 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     else:
         # a verbal noun: its genitive, else the subject of the light verb before it, else the nearest before
         genitive = sent.mention_at(trig.j) if trig.j < len(sent.tokens) else None
+        glued = sent.tokens[trig.j].text[:1] if genitive is not None and (
+            genitive.start > sent.tokens[trig.j].start) else ""
+        if glued in ("ب", "ك") or (glued == "ل" and (trig.sense.mode == "visit" or trig.sense.event_type == "AID")):
+            # "اتصالا بالرئيس", "زيارة لجنوب السودان", "تقديم الدعم للسعودية": a preposition, not the genitive
+            # (but "هجوما للحوثيين", "فرار جماعي للحوثيين": لـ of the doer)
+            genitive = None
+        if genitive is not None and genitive.place and trig.sense.mode == "visit":
+            destination, genitive = genitive, None  # "زيارة كينيا": where to, not who
         between_at = _between_after(sent, trig.j, hi)
         between = between_at is not None
         if trig.j == trig.i + 1 and _possessive(sent.norms[trig.i]) and (
@@ -886,16 +912,21 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                           if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
             if light is not None and actor is None and actor_text is None:
                 actor, actor_text, _ = _predicate_subject(sent, light, light + 1, trig.i, lo)
-            source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set())
+            source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set(), glued_ok=False)
             if actor is None and actor_text is None and source:  # "مساعدات من المملكة إلى اليمن"
                 actor = source[0]
             agent = next((k for k in range(trig.j, min(trig.j + 3, hi, len(sent.tokens)))
-                          if sent.norms[k][:2] == "لل" or (sent.norms[k][:1] == "ل" and _is_group(sent.norms[k][1:]))),
-                         None)
-            if actor is None and actor_text is None and agent is not None:
-                # "العمليات العسكرية للقوات الأمنية العراقية", "التقدم الميداني لمقاتلي المعارضة": the agent
-                # after لـ (an adjective is none)
-                actor_text = _noun_phrase(sent, agent, hi)
+                          if sent.norms[k][:2] == "لل" or (sent.norms[k][:1] == "ل" and (
+                              _is_group(sent.norms[k][1:]) or _glued_participant(sent, k)))), None)
+            if actor is None and actor_text is None and agent is not None and trig.sense.event_type not in (
+                    "AID", "SUPPORT") and trig.sense.mode != "visit":
+                # "العمليات العسكرية للقوات الأمنية العراقية", "فرار جماعي للحوثيين": the agent after لـ (an
+                # adjective is none); but "تقديم الدعم للسعودية": لـ of whom aid goes to
+                named = sent.mention_at(agent)
+                if named is not None and named.participant and sent.owner[agent - 1] != sent.owner[agent]:
+                    actor = named
+                else:
+                    actor_text = _noun_phrase(sent, agent, hi)
     skip = {actor.entity_id} if actor else set()
     if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is None and fronted:
         # "وكالة تأمين الودائع تتهم بوجاشيف": a subject of words before the verb, the name after is the object
@@ -924,19 +955,31 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         pair = facts.leaders if near & PAIR_LEADERS else facts.countries if near & PAIR_COUNTRIES else ()
         if len(pair) == 2:
             actor, recipients = pair[0], [pair[1]]
-    place: Mention | None = None
-    for k in range(trig.j, min(len(sent.tokens), hi)):
+    place: Mention | None = destination
+    for k in range(trig.j, min(len(sent.tokens), hi) if place is None else trig.j):
         cand = sent.mention_at(k)
         if cand is not None and cand.place and sent.owner[k - 1] != sent.owner[k] and (
                 sent.norms[k - 1] in PLACE_PREPOSITIONS or (
-                sent.tokens[k].start < cand.start and sent.tokens[k].text[:1] == "ب")):
-            place = cand
+                sent.tokens[k].start < cand.start and (sent.tokens[k].text[:1] == "ب" or (
+                    sent.tokens[k].text[:1] == "ل" and trig.sense.mode == "visit")))):
+            place = cand  # ("بمتحف باردو"; "زيارة لجنوب السودان": where a visit goes)
             break
     if place is None:  # the one city of the trigger's stretch of the sentence
         first_tok, last_tok = sent.tokens[max(lo, 0)], sent.tokens[min(hi, len(sent.tokens)) - 1]
         cities = [m for m in sent.mentions if m.place and m.subtype in ("city", "region")
                   and first_tok.start <= m.start and m.end <= last_tok.end]
         place = cities[0] if len(cities) == 1 else None
+    if trig.sense.mode == "visit" and any(r.place for r in recipients):
+        # "زار هولاند مصر", "زيارة لجنوب السودان": a visit's place is where it goes, not a recipient
+        place = place or next(r for r in recipients if r.place)
+        recipients = [r for r in recipients if not r.place]
+    if trig.sense.mode == "visit" and trig.sense.pos == "noun" and actor is None and actor_text is None and (
+            place is not None):
+        # "طالب فلاح مصطفى خلال زيارة إلى الولايات المتحدة": the visitor is the clause's person or body
+        hit = _last_participant(sent, max(lo, trig.i - 6), trig.i, set())
+        if hit is not None and not hit[1].place and all(
+                sent.norms[t] in _DURING for t in range(sent.token_of(hit[1].end - 1) + 1, trig.i)):
+            actor = hit[1]
     if place is not None and actor is not None and place.entity_id == actor.entity_id:
         place = None
     recipients = [r for r in recipients if actor is None or r.entity_id != actor.entity_id]

@@ -685,3 +685,38 @@ def test_a_quantified_subject_keeps_its_noun_and_a_pronoun_is_no_subject():
     assert [r.actor_text for r in rows] == ["معظم سكان الجزيرة"]
     rows, _ = run("وعندما اتصلت بي كاتبة النص تهنئني على أدائي.")
     assert [r for r in rows if r.event_type == "CONSULT"] == []
+
+
+def test_the_place_a_visit_goes_to_is_its_place_not_its_actor():
+    rows, _ = run("وأضاف أن وزير الخارجية برنابا بنجامين سيصل الخرطوم خلال الأيام المقبلة.",
+                  [("برنابا بنجامين", "PER", None), ("الخرطوم", "LOC", "city")])
+    assert [(r.actor_ids, r.location_id) for r in rows] == [(["E_برنابا بنجامين"], "E_الخرطوم")]
+    rows, _ = run("زار الرئيس الفرنسي فرانسوا هولاند مصر أمس.",
+                  [("فرانسوا هولاند", "PER", None), ("مصر", "LOC", "country")])
+    assert [(r.actor_ids, r.recipient_ids, r.location_id) for r in rows] == [(["E_فرانسوا هولاند"], [], "E_مصر")]
+    # a visit noun: the genitive place is where to, the visitor is the clause's person
+    rows, _ = run("وطالب فلاح مصطفى خلال زيارة إلى الولايات المتحدة بوقف الغارات.",
+                  [("فلاح مصطفى", "PER", None), ("الولايات المتحدة", "LOC", "country")])
+    visit = [r for r in rows if r.mode == "visit"]
+    assert [(r.actor_ids, r.location_id) for r in visit] == [(["E_فلاح مصطفى"], "E_الولايات المتحدة")]
+    rows, _ = run("ولم يقم أي رئيس أميركي بزيارة كينيا التي تعد حليفا.", [("كينيا", "LOC", "country")])
+    assert [r.actor_ids for r in rows] in ([], [[]])
+
+
+def test_lam_after_an_event_noun_marks_the_doer_but_the_receiver_of_aid():
+    rows, _ = run("وسيطرت المقاومة على المبنى بعد فرار جماعي للحوثيين وقوات صالح.", [("حوثيين", "ORG", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows if r.event_type == "RETREAT"] == [("RETREAT", ["E_حوثيين"])]
+    rows, _ = run("وأكدت الخارجية استعداد موسكو لتقديم الدعم اللازم للسعودية.", [("سعودية", "LOC", "country")])
+    assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [("AID", [], ["E_سعودية"])]
+
+
+def test_aims_counts_and_applicants_are_no_attack_rejection_or_reception():
+    assert run("واوضحت المديرة ان الحملة تستهدف تعريف العاملات بالدين.")[0] == []
+    assert run("ويستهدف المشروع تعزيز التجارة عبر أقصر طريق.")[0] == []
+    assert [r for r in run("حيث تم رفض 198 إرسالية من المواد الغذائية.")[0] if r.event_type == "REJECT"] == []
+    assert run("فيما يستقبل الفرع النسائي الراغبات بشغل الوظائف.")[0] == []
+
+
+def test_continued_is_no_arrival():
+    names = [("كارتر", "PER", None), ("إسرائيل", "LOC", "country")]
+    assert run("وقد واصل كارتر محاولاته لتبديد قلق إسرائيل.", names)[0] == []
