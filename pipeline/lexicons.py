@@ -200,6 +200,7 @@ class EventLexicon:
     reporting: dict[str, bool]  # matching form of a reporting verb -> it denies (نفى)
     reporting_imperfect: frozenset[str] = frozenset()  # imperfect forms of the reporting verbs ("تؤكد", not "تابع")
     hamza_only: frozenset[str] = frozenset()  # matching forms that are a trigger only written with hamza ("هنأ")
+    not_words: frozenset[str] = frozenset()  # whole words that are never triggers, with any proclitic reading
 
 
 def _sense_words(value: str) -> frozenset[str]:
@@ -283,7 +284,8 @@ def load_event_lexicon() -> EventLexicon:
     for first in phrases:
         phrases[first].sort(key=lambda p: -len(p[0]))
     return EventLexicon({k: tuple(v) for k, v in words.items()}, phrases, reporting,
-                        frozenset(all_imperfect - all_perfect), matching_set("event_hamza_forms_ar.txt"))
+                        frozenset(all_imperfect - all_perfect), matching_set("event_hamza_forms_ar.txt"),
+                        frozenset(not_triggers))
 
 
 HAMZAS = frozenset("أإآؤئء")
@@ -292,6 +294,8 @@ HAMZAS = frozenset("أإآؤئء")
 def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
     """(proclitic length, readings) when ``token`` is an event trigger word, possibly with proclitics."""
     lex = load_event_lexicon()
+    if normalize_for_matching(token) in lex.not_words:
+        return None  # "ليزر" is a laser, not لـ + يزر
     for split in proclitic_splits(token, min_stem=3):
         stem = normalize_for_matching(token[split:])
         hit = lex.words.get(stem)

@@ -267,7 +267,8 @@ _NOUN_BEFORE = _norms("على", "في", "من", "عن", "إلى", "الى", "ع�
 # (after these a form that is a verb or a verbal noun is the noun: "على كشف", "بعد سيطرتها")
 # a form read only as a verb right after these is no event: "من زار" is whoever visited (a relative من), and
 # after a preposition a verb cannot stand ("دون توقف" is "without stopping")
-_NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن", "بمن", "عمن")
+_NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن", "بمن", "عمن", "ما", "بما", "مما")
+# ("ما تحقق في الجامعة": what was achieved; not كما/فيما/لما, which open a clause of their own)
 
 
 def _masdar_like(stem: str) -> bool:
@@ -303,6 +304,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 after_preposition = i > 0 and sent.norms[i - 1] in _BEFORE_NOUNS  # "بعد سيطرتها": the noun
                 reading = next((s for s in fitting if (after_trigger or after_preposition) and s.pos == "noun"),
                                None) or next(iter(fitting), None)
+                if reading is not None and reading.mode == "seize" and reading.pos == "verb" and i > 0 and (
+                        sent.norms[i - 1] in _WHO and normalize_for_matching(word[cut:])[:1] in ("ي", "ت")):
+                    reading = None  # "المباني التي تسيطر عليها الميليشيات": who holds a place, not a seizure
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
                         and not _masdar_like(normalize_for_matching(word[cut:])):
                     reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know
@@ -446,6 +450,8 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
     return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
 
 
+_PREPOSITIONS_NEEDED = _norms("على", "في", "مع", "عن", "إلى", "الى", "من")
+_FROM_IS_OBJECT = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION"})
 _DURING = _norms("خلال", "أثناء", "اثناء", "في", "عقب", "إثر", "اثر", "بعد", "قبل", "لدى", "منذ")
 _QUANTIFIERS = _norms("عدد", "بعض", "جميع", "معظم", "أحد", "إحدى", "كثير", "غالبية", "أغلب", "مئات", "آلاف", "عشرات",
                       "مجموعة", "كافة", "أكثر", "ممثلو", "ممثلي")
@@ -757,6 +763,13 @@ def _possessive(word: str) -> bool:
     return False
 
 
+def _is_complement(word: str, needs: frozenset[str]) -> bool:
+    """``word`` (with its article or a bound pronoun) is one of the complements a sense needs."""
+    bare = word.removeprefix("ال")
+    forms = {word, bare, "ال" + bare} | {bare[: -len(p)] for p in _BOUND_PRONOUNS if bare.endswith(p)}
+    return bool(forms & needs)
+
+
 def _glued_participant(sent: _Sentence, k: int) -> bool:
     """Token ``k`` is a proclitic glued to the first word of a named participant ("لتكتل التغيير")."""
     m = sent.mention_at(k)
@@ -862,6 +875,12 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             if actor is None and actor_text is not None and _opens_clause(
                     normalize_for_matching(actor_text.split()[0])):
                 actor_text = None  # "وعرض تعاونا عمليا", "رفضت أخيرا المشاركة": no subject of its own
+            if actor is None and actor_text is not None and trig.sense.needs and trig.sense.mode != "happened":
+                # "وقدم شكره", "وقدم الوزير شكره للمشاركين": the word the sense needs is its object
+                at = next((m.start() for m in re.finditer(r"\S+", actor_text)
+                           if _is_complement(normalize_for_matching(m.group()), trig.sense.needs)), None)
+                if at is not None:
+                    actor_text = actor_text[:at].rstrip() or None
             if actor is None and actor_text is None and before is not None and previous_actor is None:
                 actor = before[1]
             if actor is None and actor_text is None:
@@ -913,7 +932,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             if light is not None and actor is None and actor_text is None:
                 actor, actor_text, _ = _predicate_subject(sent, light, light + 1, trig.i, lo)
             source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set(), glued_ok=False)
-            if actor is None and actor_text is None and source:  # "مساعدات من المملكة إلى اليمن"
+            if actor is None and actor_text is None and source and trig.sense.event_type not in _FROM_IS_OBJECT:
+                # "مساعدات من المملكة إلى اليمن" (but "تحرير المحافظة من داعش": what it is freed from)
                 actor = source[0]
             agent = next((k for k in range(trig.j, min(trig.j + 3, hi, len(sent.tokens)))
                           if sent.norms[k][:2] == "لل" or (sent.norms[k][:1] == "ل" and (
@@ -1066,7 +1086,10 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
         return False
     if args.actor_text:
         return sense.pos == "verb" or sense.event_type in UNNAMED_ACTOR_TYPES
-    return sense.event_type in ATTACKS and sense.pos == "noun"
+    # an attack noun ("تفجير المسجد"), or an attack verb with the complement its sense needs ("أطلق النار",
+    # "شن هجمات"): an attack happened even when nobody is named
+    # (not "التي تسيطر عليها ميليشيات": control is a state; its sense needs only the preposition على)
+    return sense.event_type in ATTACKS and (sense.pos == "noun" or bool(sense.needs - _PREPOSITIONS_NEEDED))
 
 
 def detect_events(

@@ -720,3 +720,24 @@ def test_aims_counts_and_applicants_are_no_attack_rejection_or_reception():
 def test_continued_is_no_arrival():
     names = [("كارتر", "PER", None), ("إسرائيل", "LOC", "country")]
     assert run("وقد واصل كارتر محاولاته لتبديد قلق إسرائيل.", names)[0] == []
+
+
+def test_a_laser_what_was_achieved_and_market_shares_are_no_events():
+    assert run("اليابان تختبر أقوى ليزر في العالم", [("اليابان", "LOC", "country")])[0] == []
+    assert run("ليتواكب ذلك مع ما تحقق في الجامعة من إنجاز.")[0] == []
+    assert run("بينما كانت الشركات الخليجية العام السابق تسيطر على 87 في المئة.")[0] == []
+
+
+def test_what_a_place_is_freed_from_is_no_liberator_and_thanks_are_no_subject():
+    rows, _ = run("ضمن الخطط المرسومة لتحرير المحافظة من عصابات داعش.", [("داعش", "ORG", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("ASSAULT", [])]
+    rows, _ = run("وقدم الوزير شكره للمشاركين على جهودهم.")
+    assert [(r.event_type, r.mode, r.actor_text) for r in rows] == [("SUPPORT", "thank", "الوزير")]
+    assert run("وقدم شكره للمشاركين على جهودهم.")[0] == []  # "شكره" is what is given, not who gives
+
+
+def test_an_attack_verb_with_its_complement_is_an_attack_without_a_named_doer():
+    rows, _ = run("قتل مسلح بعد ان اطلق النار داخل سينما قرب مدينة ناشفيل.")
+    assert [(r.event_type, r.actor_ids, r.actor_text) for r in rows] == [("ASSAULT", [], None)]
+    # control is a state: "التي تسيطر عليها ميليشيات" is no attack
+    assert run("واستهدف الطيران المباني التي تسيطر عليها الميليشيات.")[0][1:] == []
