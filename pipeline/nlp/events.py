@@ -85,7 +85,7 @@ LIGHT_VERBS = _norms("أجرى", "أجرت", "يجري", "تجري", "أجريا
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
                      "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
-                     "باشر", "باشرت", "يباشر", "تباشر")
+                     "باشر", "باشرت", "يباشر", "تباشر", "تمكن", "تمكنت", "يتمكن", "تتمكن", "تمكنوا", "نجح", "نجحت")
 QUOTE_OPEN = frozenset({"«", '"', "“", "'", "‘", "{"})
 QUOTE_CLOSE = frozenset({"»", '"', "”", "'", "’", "}"})
 THAT = _norms(*(p + c + suffix for p in ("", "ب", "و", "ف", "ل") for c in ("إن", "أن")
@@ -452,6 +452,7 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
 
 _PREPOSITIONS_NEEDED = _norms("على", "في", "مع", "عن", "إلى", "الى", "من")
 _FROM_IS_OBJECT = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION"})
+_PASSIVE_FORMS = _norms("اغتيل", "اغتيلت")  # spelt as passives only ("اغتيل": was assassinated)
 _DURING = _norms("خلال", "أثناء", "اثناء", "في", "عقب", "إثر", "اثر", "بعد", "قبل", "لدى", "منذ")
 _QUANTIFIERS = _norms("عدد", "بعض", "جميع", "معظم", "أحد", "إحدى", "كثير", "غالبية", "أغلب", "مئات", "آلاف", "عشرات",
                       "مجموعة", "كافة", "أكثر", "ممثلو", "ممثلي")
@@ -642,6 +643,8 @@ def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:
     after تم/يتم, or a verbal noun a few words after the impersonal جرى with no name between them."""
     if trig.i > 0 and sent.norms[trig.i - 1] in PASSIVE_MARKERS:
         return True
+    if trig.sense.pos == "verb" and normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]) in _PASSIVE_FORMS:
+        return True  # "اغتيل القيادي": the one after the verb is who it was done to
     if trig.sense.pos != "noun" or (trig.i > 0 and (sent.norms[trig.i - 1] in OPENERS or sent.norms[trig.i - 1]
                                                       in PLACE_PREPOSITIONS or sent.norms[trig.i - 1] in _TIME_WORDS)):
         return False  # "وجرى خلال الاجتماع …": the noun after a preposition is when, not what

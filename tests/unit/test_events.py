@@ -741,3 +741,18 @@ def test_an_attack_verb_with_its_complement_is_an_attack_without_a_named_doer():
     assert [(r.event_type, r.actor_ids, r.actor_text) for r in rows] == [("ASSAULT", [], None)]
     # control is a state: "التي تسيطر عليها ميليشيات" is no attack
     assert run("واستهدف الطيران المباني التي تسيطر عليها الميليشيات.")[0][1:] == []
+
+
+def test_more_lexicon_senses_thwarting_fines_circumstances_solidarity_passive_killing():
+    rows, _ = run("تمكن رجال الجمارك من إحباط محاولة تهريب كمية من المخدرات.")
+    assert [(r.event_type, r.mode) for r in rows] == [("COERCE", "thwart")]
+    rows, _ = run("قضت محكمة أمريكية عليا تغريم شركة آبركرومبي.", [("شركة آبركرومبي", "ORG", None)])
+    assert [(r.event_type, r.mode) for r in rows] == [("SANCTION", "fine")]
+    rows, _ = run("وفتحت شرطة جدة تحقيقا لمعرفة ملابسات الحادثة.", [("شرطة جدة", "ORG", None)])
+    assert [r.event_type for r in rows] == ["INVESTIGATE"]
+    rows, _ = run("وباشرت شرطة جدة كشف ملابسات الحادثة.", [("شرطة جدة", "ORG", None)])
+    assert [(r.event_type, r.trigger) for r in rows] == [("INVESTIGATE", "ملابسات")]
+    rows, _ = run("ورفع المشاركون الأعلام تضامنا مع أسر الشهداء.")
+    assert [(r.event_type, r.mode) for r in rows] == [("SUPPORT", "solidarity")]
+    rows, _ = run("وعلى صعيد آخر، اغتيل القيادي في الحزب عبد الرحمن الصوفي.", [("عبد الرحمن الصوفي", "PER", None)])
+    assert [(r.event_type, r.mode) for r in rows] == [("ASSAULT", "assassinate")]
