@@ -308,7 +308,12 @@ def match_reporting(token: str) -> tuple[int, bool] | None:
     """(proclitic length, denies) when ``token`` is a reporting verb ("وقال", "مشيرا", "نفى")."""
     lex = load_event_lexicon()
     for split in proclitic_splits(token, min_stem=3):
-        hit = lex.reporting.get(normalize_for_matching(token[split:]))
+        if split and not set(token[:split]) <= {"و", "ف"}:
+            continue  # a verb takes no ب/ل/ك: "برأي" is "in the opinion of", not رأى
+        stem = token[split:]
+        if stem[:1] != "أ" and normalize_for_matching(stem) == "ابان":
+            continue  # "إبان"/"ابان" is "during"; the verb is written أبان
+        hit = lex.reporting.get(normalize_for_matching(stem))
         if hit is not None:
             return split, hit
     return None

@@ -1270,6 +1270,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
 
 
 _DEMONSTRATIVES = _norms("ذلك", "هذا", "هذه")
+_SCRIPTURE = _norms("الله", "رسول", "الرسول", "النبي", "نبي")
+_MEMBERSHIP = _norms("من", "أحد", "احد", "إحدى", "احدى", "واحدا", "واحدة", "أكبر", "أهم", "أبرز", "أفضل", "أكثر")
 _CONSIDERED = _norms("اعتبر", "يعتبر", "تعتبر", "اعتبرت", "تعتبران", "يعتبران")
 
 
@@ -1343,6 +1345,11 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES:
             continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote
+        if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in _SCRIPTURE:
+            continue  # "قال الله تعالى", "قال رسول الله": scripture quoted, not a statement of the news
+        if normalize_for_matching(sent.tokens[i].text[cut:]) in _CONSIDERED and subject_end < len(sent.tokens) and (
+                sent.norms[subject_end] in _MEMBERSHIP):
+            continue  # "ويعتبر الهادي من المعارضين القدامى": he is considered one of them, not a statement
         content_from = subject_end if subject_end > i + 1 else i + 1
         span = _quote_span(sent, content_from)
         if span is None and speaker is None and ((speaker_text is not None and _of_things(sent, i, cut)) or (

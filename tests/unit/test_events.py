@@ -756,3 +756,12 @@ def test_more_lexicon_senses_thwarting_fines_circumstances_solidarity_passive_ki
     assert [(r.event_type, r.mode) for r in rows] == [("SUPPORT", "solidarity")]
     rows, _ = run("وعلى صعيد آخر، اغتيل القيادي في الحزب عبد الرحمن الصوفي.", [("عبد الرحمن الصوفي", "PER", None)])
     assert [(r.event_type, r.mode) for r in rows] == [("ASSAULT", "assassinate")]
+
+
+def test_no_quote_for_during_in_the_opinion_of_scripture_or_being_considered_one_of():
+    assert run("إن الليبرالية عند الغرب إبان ظهورها الأول تنادي بنصرة الإنسان.")[1] == []
+    assert run("وذلك ابان فترة الحرب.")[1] == []
+    assert run("حينما يأخذ برأي يجانب الصواب.")[1] == []
+    assert run("قال الله تعالى: يا أيها الذين آمنوا.")[1] == []
+    assert run("ويعتبر الهادي ولد علي من المعارضين القدامى للرئيس.", [("الهادي ولد علي", "PER", None)])[1] == []
+    assert [q.verb for q in run("وأبان الوزير أن المشروع سيكتمل.")[1]] == ["أبان"]
