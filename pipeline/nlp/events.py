@@ -271,6 +271,14 @@ _NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن"
 # ("ما تحقق في الجامعة": what was achieved; not كما/فيما/لما, which open a clause of their own)
 
 
+def _verb_proclitics_ok(prefix: str, stem: str) -> bool:
+    """A verb takes و/ف, and لـ only before an imperfect ("ليزور"); ب/ك and لـ + perfect make a noun or
+    another word ("بحث", "كلفت")."""
+    if "ب" in prefix or "ك" in prefix:
+        return False
+    return "ل" not in prefix or normalize_for_matching(stem)[:1] in ("ي", "ت", "ن", "ا")
+
+
 def _masdar_like(stem: str) -> bool:
     """A three-letter form without a long vowel ("طلب", "دعم", "قصف") is its own verbal noun as well as a
     verb ("بناء على طلب من الحكومة"); "زار", "دعا", "يزور" are verbs only."""
@@ -299,7 +307,11 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             match = match_trigger(word)
             if match is not None:
                 cut, senses = match
-                fitting = [s for s in senses if _sense_fits(s, sent, i)]
+                fitting = [s if s.pos != "verb" or _verb_proclitics_ok(word[:cut], word[cut:]) else replace(
+                    s, pos="noun") for s in senses if _sense_fits(s, sent, i) and (
+                    s.pos != "verb" or _verb_proclitics_ok(word[:cut], word[cut:])
+                    or _masdar_like(normalize_for_matching(word[cut:])))]
+                # ("بدعم", "لبحث": after ب/ل a three-letter form is its verbal noun; "كلفت" is no ك + لفت)
                 after_trigger = bool(found) and found[-1].j == i  # "اتفاقية تعاون": the noun reading
                 after_preposition = i > 0 and sent.norms[i - 1] in _BEFORE_NOUNS  # "بعد سيطرتها": the noun
                 reading = next((s for s in fitting if (after_trigger or after_preposition) and s.pos == "noun"),

@@ -765,3 +765,10 @@ def test_no_quote_for_during_in_the_opinion_of_scripture_or_being_considered_one
     assert run("قال الله تعالى: يا أيها الذين آمنوا.")[1] == []
     assert run("ويعتبر الهادي ولد علي من المعارضين القدامى للرئيس.", [("الهادي ولد علي", "PER", None)])[1] == []
     assert [q.verb for q in run("وأبان الوزير أن المشروع سيكتمل.")[1]] == ["أبان"]
+
+
+def test_a_verb_takes_no_ba_or_kaf_and_lam_only_before_an_imperfect():
+    assert run("لافتا النظر إلى أن الإدارة كلفت الدكتور عبدالحكيم بافرج.")[0] == []  # كلفت: no ك + لفت
+    assert run("سيظهر خيار جديد لضبط نغمة رنين الهاتف.")[0] == []  # لضبط: a purpose, the noun
+    rows, _ = run("وقررت الحكومة ليزور الوزير الرياض.", [("الرياض", "LOC", "city")])
+    assert [r.trigger for r in rows] == ["يزور"]
