@@ -444,7 +444,9 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
     if first is not None and (first.participant or first.place):
         return first, None, max(lo + 1, sent.token_of(first.end))
     if _is_title_word(sent.norms[lo]):
-        names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None]
+        names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None and not (
+            (first := sent.token_of(m.start)) > 0 and sent.norms[first - 1] in _OF_ANOTHER)]
+        # ("نائب خادم الحرمين الشريفين … الأمير محمد بن نايف": the deputy, not the king he deputises for)
         person = next((m for m in names if m.type == EntityType.PER), None) or next(
             (m for m in names if m.participant), None)
         if person is not None:
@@ -466,6 +468,7 @@ _PREPOSITIONS_NEEDED = _norms("على", "في", "مع", "عن", "إلى", "ال�
 _FROM_IS_OBJECT = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION"})
 _PASSIVE_FORMS = _norms("اغتيل", "اغتيلت")  # spelt as passives only ("اغتيل": was assassinated)
 _DURING = _norms("خلال", "أثناء", "اثناء", "في", "عقب", "إثر", "اثر", "بعد", "قبل", "لدى", "منذ")
+_OF_ANOTHER = _norms("نائب", "مستشار", "مبعوث", "ممثل", "مساعد", "سكرتير", "نجل", "شقيق", "حفيد", "زوجة")
 _QUANTIFIERS = _norms("عدد", "بعض", "جميع", "معظم", "أحد", "إحدى", "كثير", "غالبية", "أغلب", "مئات", "آلاف", "عشرات",
                       "مجموعة", "كافة", "أكثر", "ممثلو", "ممثلي")
 
@@ -1086,6 +1089,16 @@ def document_facts(mentions: Sequence[Mention], leaders: dict[str, Mention]) -> 
     return DocumentFacts(tuple(top), heads if len(heads) == 2 else ())
 
 
+def _a_facility(sent: _Sentence, args: _Arguments) -> bool:
+    """The actor is an airport, a port, a hospital or a crossing (by its first word)."""
+    words = args.actor_text or (sent.text[args.actors[0].start : args.actors[0].end] if args.actors else "")
+    first = normalize_for_matching(words.split()[0]) if words.split() else ""
+    return first.removeprefix("ال") in _FACILITIES
+
+
+_FACILITIES = _norms("مطار", "ميناء", "مرفأ", "مستشفى", "منفذ", "مستودع", "محطة", "معبر", "مستوصف", "مختبر")
+
+
 def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     """Whether a trigger reports something that happened rather than names a topic ("الاتفاق النووي"): it has
     a named side; or it is a passive ("تم ضبط"); or its doer is a group noun ("استنكار النقابات"); or a verb
@@ -1145,6 +1158,8 @@ def detect_events(
             args = _arguments(sent, trig, lo, hi, facts, previous_actor, last_actor)
             if not _is_happening(trig, args):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
+            if trig.sense.event_type == "CONSULT" and _a_facility(sent, args):
+                continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:
                 previous_actor = args.actors[0]
             if args.actors:

@@ -772,3 +772,13 @@ def test_a_verb_takes_no_ba_or_kaf_and_lam_only_before_an_imperfect():
     assert run("سيظهر خيار جديد لضبط نغمة رنين الهاتف.")[0] == []  # لضبط: a purpose, the noun
     rows, _ = run("وقررت الحكومة ليزور الوزير الرياض.", [("الرياض", "LOC", "city")])
     assert [r.trigger for r in rows] == ["يزور"]
+
+
+def test_a_deputy_is_not_the_one_he_deputises_for_and_facilities_host_no_one():
+    names = [("خادم الحرمين الشريفين", "PER", None), ("محمد بن نايف", "PER", None)]
+    rows, _ = run("استقبل نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف أسر الشهداء.", names)
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("CONSULT", ["E_محمد بن نايف"])]
+    assert run("استقبل مطار الجوف يوم أمس الجمعة أول رحلة دولية لشركة طيران النيل.")[0] == []
+    assert run("«الطرح الخاص» يسجل نشاطا متناميا ويحقق 46 مليار دولار في السعودية",
+               [("السعودية", "LOC", "country")])[0] == []
+    assert run("وهم يدعون أنهم سيحررون الأقصى.")[0] == []  # يدّعون: they claim
