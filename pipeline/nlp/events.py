@@ -1158,7 +1158,7 @@ def detect_events(
             args = _arguments(sent, trig, lo, hi, facts, previous_actor, last_actor)
             if not _is_happening(trig, args):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
-            if trig.sense.event_type == "CONSULT" and _a_facility(sent, args):
+            if trig.sense.mode == "host" and _a_facility(sent, args):
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:
                 previous_actor = args.actors[0]
