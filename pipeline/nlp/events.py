@@ -1021,7 +1021,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     if place is not None and actor is not None and place.entity_id == actor.entity_id:
         place = None
     recipients = [r for r in recipients if actor is None or r.entity_id != actor.entity_id]
-    return _Arguments([actor] if actor else [], recipients, place, actor_text, recipient_text)
+    return _Arguments([actor] if actor else [], recipients, place, _no_verb_in(actor_text), recipient_text)
 
 
 def _negated(sent: _Sentence, i: int) -> bool:
@@ -1087,6 +1087,31 @@ def document_facts(mentions: Sequence[Mention], leaders: dict[str, Mention]) -> 
     top = [by_id[e] for e, _ in counts.most_common(2)]
     heads = tuple(leaders[c] for c in (m.country_code for m in top) if c in leaders)
     return DocumentFacts(tuple(top), heads if len(heads) == 2 else ())
+
+
+@cache
+def _word_classes() -> dict[str, str]:
+    """Matching form -> its classes in the Ayaspell dictionary table the NER model ships (``wordclass.tsv``)."""
+    from pipeline.config import NER_MODEL_DIR
+    from pipeline.nlp.ner.resources import WORDCLASS_FILE, _tsv_pairs
+
+    return dict(_tsv_pairs(NER_MODEL_DIR / WORDCLASS_FILE))
+
+
+def _verb_only(word: str) -> bool:
+    """The dictionary knows ``word`` (or it after و/ف) only as a verb form ("يسجل", "ويتنصل", "تتجلى")."""
+    classes = _word_classes()
+    form = normalize_for_matching(word)
+    found = classes.get(form)
+    if found is None and form[:1] in ("و", "ف") and len(form) > 3:
+        found = classes.get(form[1:])
+    return found is not None and set(found) == {"v"}
+
+
+def _no_verb_in(words: str | None) -> str | None:
+    """Words for a doer or speaker, unless one of them is a verb: "ويتنصل الجميع", "يسجل نشاطا متناميا" are
+    a clause, not a name."""
+    return None if words is None or any(_verb_only(w) for w in words.split()) else words
 
 
 def _a_facility(sent: _Sentence, args: _Arguments) -> bool:
@@ -1395,6 +1420,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             span = (sent.tokens[rest].start, sent.tokens[last].end, "indirect")
         q_start, q_end, kind = span
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i].end
+        if speaker is None:  # words with a verb in them are a clause, no speaker: "وألقى المدير كلمة بين فيها"
+            speaker_text = _no_verb_in(speaker_text)
         # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»"); in
         # reported speech a date often is the statement's too ("وقال إنه التقى أمس …")
         outside = [d for d in dates if kind != "direct" or not q_start <= d.start + sent.start < q_end]

@@ -782,3 +782,10 @@ def test_a_deputy_is_not_the_one_he_deputises_for_and_facilities_host_no_one():
     assert run("«الطرح الخاص» يسجل نشاطا متناميا ويحقق 46 مليار دولار في السعودية",
                [("السعودية", "LOC", "country")])[0] == []
     assert run("وهم يدعون أنهم سيحررون الأقصى.")[0] == []  # يدّعون: they claim
+
+
+def test_words_with_a_verb_in_them_are_no_doer_and_no_speaker():
+    rows, _ = run("ويتنصل الجميع من المسؤولية، وطالب الأهالي بحل المشكلة.")
+    assert [(r.trigger, r.actor_text) for r in rows] == [("طالب", "الأهالي")]
+    (q,) = run("وألقى المدير كلمة بين فيها أن الخطة تسير كما رسمت.")[1]
+    assert q.speaker_text is None and q.quote.startswith("الخطة")
