@@ -445,7 +445,7 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         return first, None, max(lo + 1, sent.token_of(first.end))
     if _is_title_word(sent.norms[lo]):
         names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None and not (
-            (first := sent.token_of(m.start)) > 0 and sent.norms[first - 1] in _OF_ANOTHER)]
+            (at := sent.token_of(m.start)) > 0 and sent.norms[at - 1] in _OF_ANOTHER)]
         # ("نائب خادم الحرمين الشريفين … الأمير محمد بن نايف": the deputy, not the king he deputises for)
         person = next((m for m in names if m.type == EntityType.PER), None) or next(
             (m for m in names if m.participant), None)
