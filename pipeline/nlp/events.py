@@ -1098,14 +1098,26 @@ def _word_classes() -> dict[str, str]:
     return dict(_tsv_pairs(NER_MODEL_DIR / WORDCLASS_FILE))
 
 
+@cache
+def _given_names() -> frozenset[str]:
+    from pipeline.lexicons import FOREIGN_GIVEN_NAMES, read_lines
+
+    return frozenset(normalize_for_matching(n) for n in (*read_lines("given_names_ar.txt"),
+                                                         *read_lines(FOREIGN_GIVEN_NAMES)))
+
+
 def _verb_only(word: str) -> bool:
-    """The dictionary knows ``word`` (or it after و/ف) only as a verb form ("يسجل", "ويتنصل", "تتجلى")."""
+    """The dictionary knows ``word`` (or it after و/ف) only as a verb form ("يسجل", "ويتنصل", "تتجلى"), and it
+    is no given name ("حسين", "وائل", "نواف" are verb forms too)."""
     classes = _word_classes()
     form = normalize_for_matching(word)
+    if form in _given_names():
+        return False
     found = classes.get(form)
     if found is None and form[:1] in ("و", "ف") and len(form) > 3:
-        found = classes.get(form[1:])
-    return found is not None and set(found) == {"v"}
+        form = form[1:]
+        found = classes.get(form)
+    return found is not None and set(found) == {"v"} and form not in _given_names()
 
 
 def _no_verb_in(words: str | None) -> str | None:
