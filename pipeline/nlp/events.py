@@ -250,8 +250,10 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
 
     if sense.needs and not words & sense.needs:
         return False
-    if sense.unless and words & sense.unless:
-        return False
+    if sense.unless:  # (names included: "دعا الله أن …" is a prayer even where الله was tagged a name)
+        near = {sent.norms[k] for k in range(i + 1, min(len(sent.tokens), i + 1 + SENSE_WINDOW))}
+        if (words | near) & sense.unless:
+            return False
     return not (sense.no_number and any(_is_number(w) for w in raw))
 
 
@@ -269,6 +271,11 @@ _NOUN_BEFORE = _norms("على", "في", "من", "عن", "إلى", "الى", "ع�
 # after a preposition a verb cannot stand ("دون توقف" is "without stopping")
 _NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن", "بمن", "عمن", "ما", "بما", "مما")
 # ("ما تحقق في الجامعة": what was achieved; not كما/فيما/لما, which open a clause of their own)
+
+
+# modal and conditional words: what follows them may happen, it has not ("يمكن السيطرة عليه", "إذا هاجم")
+_MAYBE = _norms("يمكن", "يمكنه", "يمكنها", "يمكنهم", "بإمكان", "بالإمكان", "ينبغي", "يستطيع", "تستطيع", "بوسع")
+_IF = _norms("إذا", "اذا", "لو", "لولا", "حال", "وإذا", "فإذا", "ولو")
 
 
 def _verb_proclitics_ok(prefix: str, stem: str) -> bool:
@@ -319,6 +326,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.mode == "seize" and reading.pos == "verb" and i > 0 and (
                         sent.norms[i - 1] in _WHO and normalize_for_matching(word[cut:])[:1] in ("ي", "ت")):
                     reading = None  # "المباني التي تسيطر عليها الميليشيات": who holds a place, not a seizure
+                if reading is not None and any(sent.norms[k] in _IF or (
+                        sent.norms[k] in _MAYBE and reading.event_type != "DEMAND") for k in range(max(0, i - 3), i)):
+                    reading = None  # "يمكن السيطرة عليه", "ففي حال دعا هولاند": may or would, not did
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
                         and not _masdar_like(normalize_for_matching(word[cut:])):
                     reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know

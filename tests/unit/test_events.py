@@ -794,3 +794,11 @@ def test_words_with_a_verb_in_them_are_no_doer_and_no_speaker():
 def test_a_given_name_the_dictionary_also_knows_as_a_verb_stays_a_name():
     rows, _ = run("وطالب وائل غلام بحل المشكلة.")
     assert [(r.trigger, r.actor_text) for r in rows] == [("طالب", "وائل")]
+
+
+def test_what_may_or_would_happen_and_a_prayer_are_no_events():
+    assert run("كان يعتقد أن بوتين شخص يمكن السيطرة عليه.", [("بوتين", "PER", None)])[0] == []
+    assert run("ففي حال دعا السيد هولاند إلى إجراء استفتاء.", [("هولاند", "PER", None)])[0] == []
+    assert run("وفي ختام خطبته دعا الله أن ينصر المسلمين.", [("الله", "PER", None)])[0] == []
+    rows, _ = run("وكان مجلس النواب قد صادق على الإصلاحات.", [("مجلس النواب", "ORG", None)])
+    assert [r.event_type for r in rows] == ["AGREE"]  # قد + perfect: it did happen
