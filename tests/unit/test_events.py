@@ -802,3 +802,9 @@ def test_what_may_or_would_happen_and_a_prayer_are_no_events():
     assert run("وفي ختام خطبته دعا الله أن ينصر المسلمين.", [("الله", "PER", None)])[0] == []
     rows, _ = run("وكان مجلس النواب قد صادق على الإصلاحات.", [("مجلس النواب", "ORG", None)])
     assert [r.event_type for r in rows] == ["AGREE"]  # قد + perfect: it did happen
+
+
+def test_before_and_because_are_no_speakers():
+    (q,) = run("كما قال أمام حشد من المواطنين إن الاتفاق جيد.")[1]
+    assert q.speaker_text is None
+    assert run("ولأن المثل العراقي يقول «من تلدغه الحية يخاف الحبل».")[1] == []
