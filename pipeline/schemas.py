@@ -384,7 +384,9 @@ QUOTES = _t(
     ("speaker_country", STR, "The speaker entity's country (ISO alpha-2), when known."),
     ("speaker_source", STR, "Where the speaker comes from: 'text' (named at the verb), 'previous' (a verb opening "
      "its sentence with its subject dropped, 'وأضاف أن …', speaks for the speaker of the document's quotation "
-     "just before, within two sentences); null when no speaker is known."),
+     "just before, within two sentences), 'pronoun' (an honorific pronoun, 'وقال سموه', 'وأكد معاليه', stands "
+     "for the last person the document names before it, within three sentences; speaker_text keeps the "
+     "pronoun); null when no speaker is known."),
     ("quote_start", INT, "Start offset of what is said.", NOT_NULL),
     ("quote_end", INT, "End offset (exclusive) of what is said.", NOT_NULL),
     ("quote", STR, "documents.text[quote_start:quote_end].", NOT_NULL),

@@ -1247,7 +1247,63 @@ def detect_events(
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in rows
                          if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
         quotes += detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before)
-    return rows, carry_speakers(quotes, sentences, text)
+    persons = sorted((m for m in mentions if m.type == EntityType.PER), key=lambda m: m.start)
+    return rows, honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences, text)
+
+
+HONORIFIC_REACH = 3  # sentences back where the person an honorific pronoun ("سموه") stands for is named
+_HONORIFICS = _norms("سموه", "سموها", "معاليه", "معاليها", "فخامته", "جلالته", "سعادته", "سعادتها", "سماحته",
+                     "دولته", "نيافته", "غبطته")
+# who an honorific cannot stand for, by the person's knowledge-base subtype (an unknown subtype fits any):
+# سمو for princes, معالي for ministers, فخامة for presidents, جلالة for kings, سماحة for clerics
+_HONORIFIC_MISFITS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_norms("سموه", "سموها"), frozenset({"head_of_state", "head_of_government", "religious"})),
+    **dict.fromkeys(_norms("معاليه", "معاليها", "سعادته", "سعادتها"), frozenset({"head_of_state", "royal"})),
+    **dict.fromkeys(_norms("فخامته", "دولته"), frozenset({"royal", "minister", "official", "diplomat", "military",
+                                                         "religious", "athlete", "militant"})),
+    **dict.fromkeys(_norms("جلالته"), frozenset({"minister", "official", "diplomat", "military", "religious",
+                                                 "athlete", "militant", "head_of_government"})),
+    **dict.fromkeys(_norms("سماحته", "نيافته", "غبطته"), frozenset({"head_of_state", "head_of_government", "royal",
+                                                                    "minister", "athlete", "militant"})),
+}
+_NOT_PERSONS = frozenset({"name_fragment", "currency", "common_noun"})
+
+
+def honorific_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], sentences: Sequence[tuple[int, int]],
+                       text: str) -> list[QuoteRow]:
+    """A speaker named only by an honorific pronoun ("وقال سموه", "وأكد معاليه") is the last person the
+    document names before the verb, within ``HONORIFIC_REACH`` sentences, that the honorific can name (not a
+    president for معاليه; for سموه a prince — a name after الأمير — first) (``speaker_source`` = 'pronoun')."""
+    starts = [m.start for m in persons]
+    out: list[QuoteRow] = []
+    for q in quotes:
+        pronoun = normalize_for_matching(q.speaker_text.split()[0]) if q.speaker_text else ""
+        if q.speaker_id is None and pronoun in _HONORIFICS:
+            earliest = sentences[max(0, q.sentence_idx - HONORIFIC_REACH)][0]
+            misfits = _HONORIFIC_MISFITS.get(pronoun, frozenset()) | _NOT_PERSONS
+            last = bisect.bisect_left(starts, q.verb_start)
+            fits = [m for m in persons[:last] if m.start >= earliest and m.subtype not in misfits
+                    and not (pronoun in _PRINCELY and normalize_for_matching(text[m.start : m.end]).startswith(
+                        _KINGLY))]
+            if pronoun in _PRINCELY:  # "وقال سموه": the prince named last, else the last person who fits
+                princes = [m for m in fits if _after_prince_title(text, m)]
+                fits = princes or fits
+            if fits:
+                who = fits[-1]
+                q = replace(q, speaker_id=who.entity_id, speaker_country=who.country_code, speaker_source="pronoun")
+        out.append(q)
+    return out
+
+
+_PRINCELY = _norms("سموه", "سموها")
+_KINGLY = tuple(_norms("خادم الحرمين", "الملك", "ملك"))
+_PRINCE_TITLE = re.compile(r"(?:الأمير|الامير|الأميرة|الاميرة|سمو)\s+$")
+
+
+def _after_prince_title(text: str, m: Mention) -> bool:
+    """The person's name follows الأمير/الأميرة/سمو ("صاحب السمو الملكي الأمير فيصل بن خالد")."""
+    return bool(_PRINCE_TITLE.search(text[max(0, m.start - 12) : m.start])) or text[m.start : m.end].startswith(
+        ("الأمير", "الامير", "الأميرة"))
 
 
 _OPENING_WORDS = frozenset({"", "و", "ف", "كما", "ثم", "وكما"})  # before a verb that opens its sentence

@@ -1,6 +1,7 @@
 -- Who said what, newest first: the speaker's name (or the words naming an unnamed speaker), the quotation,
 -- and the outlet and URL of the article, so a row can be checked by reading it. speaker_source 'previous' marks
--- a speaker carried over from the quotation before ("وأضاف أن …").
+-- a speaker carried over from the quotation before ("وأضاف أن …"), 'pronoun' one an honorific pronoun stands for
+-- ("وقال سموه": the last person named before it).
 CREATE OR REPLACE VIEW quotes_named AS
 SELECT
     q.quote_id,

@@ -808,3 +808,39 @@ def test_before_and_because_are_no_speakers():
     (q,) = run("كما قال أمام حشد من المواطنين إن الاتفاق جيد.")[1]
     assert q.speaker_text is None
     assert run("ولأن المثل العراقي يقول «من تلدغه الحية يخاف الحبل».")[1] == []
+
+
+def test_an_honorific_pronoun_speaks_for_the_last_person_named():
+    text = "وافتتح الأمير فيصل بن خالد المعرض. وقال سموه إن المعرض مهم."
+    mentions = [Mention(text.index("فيصل بن خالد"), text.index("فيصل بن خالد") + len("فيصل بن خالد"), "PER", None,
+                        "E_faisal")]
+    cut = text.index("وقال")
+    _, quotes = detect_events("d", text, [(0, cut), (cut, len(text))], mentions, PUBLISHED, frozenset(), None)
+    assert [(q.speaker_id, q.speaker_text, q.speaker_source) for q in quotes] == [("E_faisal", "سموه", "pronoun")]
+    # no person named within three sentences before: the pronoun stays words
+    far = "وافتتح الأمير فيصل بن خالد المعرض. ثم بدأ الحفل. ثم انتهى الحفل. ثم غادر الجميع. وقال سموه إن المعرض مهم."
+    starts = [0] + [i + 2 for i, ch in enumerate(far) if ch == "." and i + 2 < len(far)]
+    spans = list(zip(starts, [*(s - 1 for s in starts[1:]), len(far)], strict=True))
+    m = Mention(far.index("فيصل"), far.index("فيصل") + len("فيصل بن خالد"), "PER", None, "E_faisal")
+    _, quotes = detect_events("d", far, spans, [m], PUBLISHED, frozenset(), None)
+    assert [(q.speaker_id, q.speaker_source) for q in quotes] == [(None, "text")]
+
+
+def test_an_honorific_skips_a_person_it_cannot_name():
+    text = "وتطرق الجبير إلى إبعاد نظام بشار الأسد. وأوضح معاليه أن الحل سياسي."
+    ms = [Mention(text.index("الجبير"), text.index("الجبير") + 6, "PER", "minister", "E_jubeir"),
+          Mention(text.index("بشار الأسد"), text.index("بشار الأسد") + 10, "PER", "head_of_state", "E_assad")]
+    cut = text.index("وأوضح")
+    _, quotes = detect_events("d", text, [(0, cut), (cut, len(text))], ms, PUBLISHED, frozenset(), None)
+    assert [(q.speaker_id, q.speaker_source) for q in quotes] == [("E_jubeir", "pronoun")]
+
+
+def test_his_highness_is_the_prince_named_last_not_the_king_or_an_officer():
+    text = ("كرم صاحب السمو الأمير سعود بن جلوي ومدير الشرطة اللواء عثمان الصولي ضابطين بحضور خادم الحرمين."
+            " وقال سموه إن الأمن أولوية.")
+    ms = [Mention(text.index("سعود بن جلوي"), text.index("سعود بن جلوي") + 12, "PER", "official", "E_saud"),
+          Mention(text.index("عثمان الصولي"), text.index("عثمان الصولي") + 12, "PER", None, "E_sawli"),
+          Mention(text.index("خادم الحرمين"), text.index("خادم الحرمين") + 12, "PER", None, "E_king")]
+    cut = text.index("وقال")
+    _, quotes = detect_events("d", text, [(0, cut), (cut, len(text))], ms, PUBLISHED, frozenset(), None)
+    assert [(q.speaker_id, q.speaker_source) for q in quotes] == [("E_saud", "pronoun")]
