@@ -269,7 +269,8 @@ _NOUN_BEFORE = _norms("على", "في", "من", "عن", "إلى", "الى", "ع�
 # (after these a form that is a verb or a verbal noun is the noun: "على كشف", "بعد سيطرتها")
 # a form read only as a verb right after these is no event: "من زار" is whoever visited (a relative من), and
 # after a preposition a verb cannot stand ("دون توقف" is "without stopping")
-_NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن", "بمن", "عمن", "ما", "بما", "مما")
+_NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن", "بمن", "عمن", "ما", "بما", "مما", "كل", "لكل",
+                                          "بكل", "أي", "لأي", "بأي")  # ("كل طالب": every student)
 # ("ما تحقق في الجامعة": what was achieved; not كما/فيما/لما, which open a clause of their own)
 
 

@@ -844,3 +844,8 @@ def test_his_highness_is_the_prince_named_last_not_the_king_or_an_officer():
     cut = text.index("وقال")
     _, quotes = detect_events("d", text, [(0, cut), (cut, len(text))], ms, PUBLISHED, frozenset(), None)
     assert [(q.speaker_id, q.speaker_source) for q in quotes] == [("E_saud", "pronoun")]
+
+
+def test_every_student_and_a_percentage_held_are_no_events():
+    assert run("وهو كتاب يقرأه كل طالب علم.")[0] == []
+    assert run("قطاع الأراضي يسيطر على 90 % من حركة مؤشر العقار السعودي")[0] == []
