@@ -1145,6 +1145,7 @@ def _a_facility(sent: _Sentence, args: _Arguments) -> bool:
     return first.removeprefix("ال") in _FACILITIES
 
 
+_CRITICISE_ROOT = "11"  # CAMEO 11: disapprove
 _FACILITIES = _norms("مطار", "ميناء", "مرفأ", "مستشفى", "منفذ", "مستودع", "محطة", "معبر", "مستوصف", "مختبر")
 
 
@@ -1207,6 +1208,11 @@ def detect_events(
             args = _arguments(sent, trig, lo, hi, facts, previous_actor, last_actor)
             if not _is_happening(trig, args):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
+            if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(
+                    m.type == EntityType.PER for m in (*args.actors, *args.recipients)):
+                # "هاجم زيد أبو زيد نوري المالكي متهما إياه …": a person attacks with words
+                trig = replace(trig, sense=replace(trig.sense, event_type="DISAPPROVE", mode="criticise",
+                                                   cameo_root=_CRITICISE_ROOT))
             if trig.sense.mode == "host" and _a_facility(sent, args):
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:

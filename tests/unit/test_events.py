@@ -849,3 +849,10 @@ def test_his_highness_is_the_prince_named_last_not_the_king_or_an_officer():
 def test_every_student_and_a_percentage_held_are_no_events():
     assert run("وهو كتاب يقرأه كل طالب علم.")[0] == []
     assert run("قطاع الأراضي يسيطر على 90 % من حركة مؤشر العقار السعودي")[0] == []
+
+
+def test_a_person_attacking_a_person_attacks_with_words_and_energies_unleashed_are_no_bomb():
+    names = [("زيد أبو زيد", "PER", None), ("نوري المالكي", "PER", None)]
+    rows, _ = run("من جانبه هاجم زيد أبو زيد نوري المالكي متهما إياه بالسعي لإثارة الفتنة.", names)
+    assert [(r.event_type, r.mode) for r in rows][:1] == [("DISAPPROVE", "criticise")]
+    assert run("ومن المهم أن نظل في حالة استكشاف لقدراتنا وتفجير طاقاتنا.")[0] == []
