@@ -85,6 +85,31 @@ issue measured at its filing — the rest metaphors ("الهجوم الاستث�
 topics; an actor (entity or words) is given for 29 of the 40 and right for 10 — most of the wrong ones sit on
 the false events ("يرفضون الديمقراطية": the words after the verb). Precision at scale is what to work on next.
 
+Stop 27 worked on precision at scale: seven rounds of 40 event mentions (and two of 30 quotations) drawn from
+the 2,000-article sample, read, and each wrong class fixed with a unit test — a verb takes no ب/ك and لـ only
+before an imperfect; a verb-only form after من/ما/كل or a preposition is no event ("جميع من زار", "ما تحقق",
+"كل طالب", "دون توقف"); modals and conditionals ("يمكن السيطرة عليه", "ففي حال دعا"); the place a visit goes to
+is its place, never its actor ("زيارة كينيا", "سيصل الخرطوم"); a deputy is not his principal ("نائب خادم
+الحرمين … الأمير محمد بن نايف"); words holding a verb (verb-only forms of the dictionary table the NER model
+ships) are no doer or speaker; aims, shares, counts, facilities, prayers and scripture are no events or
+quotations; a person attacking a person criticises; an honorific pronoun speaks for the person it fits
+(``speaker_source`` 'pronoun'). A fourth set, ``events_heldout4.jsonl`` (120 sentences, seed 888, 63 events),
+was labelled blind by a helper at the start of the stop and scored only twice: at the start and at the end.
+Type + actor F1, 2c01d63 (end of stop 26) → the end of stop 27, ``--gold FILE``:
+
+    set                 type+actor F1   trigger F1      typed F1       actor        date    system events
+    events_gold  dev    0.679 → 0.690   0.798 → 0.798   0.750 → 0.750  0.88 → 0.89  0.93
+    events_gold  test   0.394 → 0.403   0.551 → 0.565   0.472 → 0.484  0.70 → 0.70  0.91
+    events_gold  all    0.556 → 0.568   0.692 → 0.699   0.631 → 0.637  0.82 → 0.83  0.92    148 → 145
+    heldout2     all    0.578 → 0.578   0.689 → 0.689   0.644 → 0.644  0.89 → 0.89  0.87    40
+    dev3         all    0.588 → 0.598   0.691 → 0.701   0.639 → 0.649  0.88 → 0.88  0.84 → 0.85   86
+    heldout4     all    0.545 → 0.564   0.645 → 0.667   0.579 → 0.598  0.94 → 0.94  0.92    58 → 54  (blind)
+
+The labelled sets move little because most of what was fixed does not occur in 500 sentences; the sample does:
+``event_mentions`` 4,525 → 4,187, ``quotes`` 4,701 → 4,625 (75 junk quotations removed: "كلفت", "إبان",
+"قال الله تعالى" …). Of 40 event mentions drawn at the end (seed 2028), 32 are a real event of the stated type
+(at the start of the stop about 29 of 40, seed 2027; at the issue's filing 25).
+
 ``--seeds``: 6 of 6 seed events found, each in one row with the right date. The targets of issue 12 (type +
 actor F1 ≥ 0.75, actor ≥ 80 %, date ≥ 90 %) are not met on the held-out half: most misses are events whose
 participants are not entities (raw noun phrases: "الأهالي", "المقاومة الشعبية") or triggers outside the
