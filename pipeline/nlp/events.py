@@ -315,23 +315,24 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             match = match_trigger(word)
             if match is not None:
                 cut, senses = match
-                fitting = [s if s.pos != "verb" or _verb_proclitics_ok(word[:cut], word[cut:]) else replace(
-                    s, pos="noun") for s in senses if _sense_fits(s, sent, i) and (
-                    s.pos != "verb" or _verb_proclitics_ok(word[:cut], word[cut:])
-                    or _masdar_like(normalize_for_matching(word[cut:])))]
-                # ("بدعم", "لبحث": after ب/ل a three-letter form is its verbal noun; "كلفت" is no ك + لفت)
+                stem = normalize_for_matching(word[cut:])
+                verb_ok, masdar = _verb_proclitics_ok(word[:cut], word[cut:]), _masdar_like(stem)
+                # a verb reading with proclitics no verb takes: after ب/ل a three-letter form is its verbal noun
+                # ("بدعم", "لبحث"), any other form no trigger ("كلفت" is no ك + لفت)
+                fitting = [s if s.pos != "verb" or verb_ok else replace(s, pos="noun") for s in senses
+                           if _sense_fits(s, sent, i) and (s.pos != "verb" or verb_ok or masdar)]
                 after_trigger = bool(found) and found[-1].j == i  # "اتفاقية تعاون": the noun reading
                 after_preposition = i > 0 and sent.norms[i - 1] in _BEFORE_NOUNS  # "بعد سيطرتها": the noun
                 reading = next((s for s in fitting if (after_trigger or after_preposition) and s.pos == "noun"),
                                None) or next(iter(fitting), None)
                 if reading is not None and reading.mode == "seize" and reading.pos == "verb" and i > 0 and (
-                        sent.norms[i - 1] in _WHO and normalize_for_matching(word[cut:])[:1] in ("ي", "ت")):
+                        sent.norms[i - 1] in _WHO and stem[:1] in ("ي", "ت")):
                     reading = None  # "المباني التي تسيطر عليها الميليشيات": who holds a place, not a seizure
                 if reading is not None and any(sent.norms[k] in _IF or (
                         sent.norms[k] in _MAYBE and reading.event_type != "DEMAND") for k in range(max(0, i - 3), i)):
                     reading = None  # "يمكن السيطرة عليه", "ففي حال دعا هولاند": may or would, not did
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
-                        and not _masdar_like(normalize_for_matching(word[cut:])):
+                        and not masdar:
                     reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know
                 if reading is not None:
                     hit = _Trigger(i, i + 1, cut, reading)
