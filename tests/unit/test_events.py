@@ -856,3 +856,9 @@ def test_a_person_attacking_a_person_attacks_with_words_and_energies_unleashed_a
     rows, _ = run("من جانبه هاجم زيد أبو زيد نوري المالكي متهما إياه بالسعي لإثارة الفتنة.", names)
     assert [(r.event_type, r.mode) for r in rows][:1] == [("DISAPPROVE", "criticise")]
     assert run("ومن المهم أن نظل في حالة استكشاف لقدراتنا وتفجير طاقاتنا.")[0] == []
+
+
+def test_parking_a_car_obstacles_and_candidates_received_are_no_events():
+    assert run("وصور الشرطيين وهما يوقفان سياراتيهما في مكان يمنع فيه الوقوف.")[0] == []
+    assert run("وثمة صعوبات أخرى قد تعترض طريق أصحاب الاختيارات.")[0] == []
+    assert run("وأوضح المدير أن اللجان المختصة ستستقبل المرشحين حسب جدول يومي.")[0] == []
