@@ -325,6 +325,8 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 after_preposition = i > 0 and sent.norms[i - 1] in _BEFORE_NOUNS  # "بعد سيطرتها": the noun
                 reading = next((s for s in fitting if (after_trigger or after_preposition) and s.pos == "noun"),
                                None) or next(iter(fitting), None)
+                if reading is not None and reading.pos == "participle" and i > 0 and _is_number(sent.norms[i - 1]):
+                    reading = None  # "ضبط 18 متهما": counted, a participle is a noun (suspects)
                 if reading is not None and reading.mode == "seize" and reading.pos == "verb" and i > 0 and (
                         sent.norms[i - 1] in _WHO and stem[:1] in ("ي", "ت")):
                     reading = None  # "المباني التي تسيطر عليها الميليشيات": who holds a place, not a seizure

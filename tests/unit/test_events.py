@@ -862,3 +862,8 @@ def test_parking_a_car_obstacles_and_candidates_received_are_no_events():
     assert run("وصور الشرطيين وهما يوقفان سياراتيهما في مكان يمنع فيه الوقوف.")[0] == []
     assert run("وثمة صعوبات أخرى قد تعترض طريق أصحاب الاختيارات.")[0] == []
     assert run("وأوضح المدير أن اللجان المختصة ستستقبل المرشحين حسب جدول يومي.")[0] == []
+
+
+def test_a_counted_participle_is_a_noun():
+    rows, _ = run("وقامت الإدارة بتسجيل 14 قضية وضبط 18 متهما وتحرير 63 قطعة سلاح.")
+    assert [r.event_type for r in rows if r.event_type == "DISAPPROVE"] == []
