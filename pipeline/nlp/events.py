@@ -279,6 +279,34 @@ _MAYBE = _norms("يمكن", "يمكنه", "يمكنها", "يمكنهم", "بإ�
 _IF = _norms("إذا", "اذا", "لو", "لولا", "حال", "وإذا", "فإذا", "ولو")
 
 
+def _first_person_plural(stem: str, sense: TriggerSense) -> bool:
+    """An imperfect "we" form ("نطالب", "ندعو", "نرفض"): its "he" form (ن → ي) is a form of the same event."""
+    if stem[:1] != "ن" or len(stem) < 4:
+        return False
+    third = load_event_lexicon().words.get("ي" + stem[1:], ())
+    return any(s.pos == "verb" and s.event_type == sense.event_type and s.mode == sense.mode for s in third)
+
+
+def _we_speaker(sent: _Sentence, i: int) -> Mention | None:
+    """Who "we" is for a first-person verb at token ``i``: the person or body a headline opens with before a
+    colon ("الجبير: نرفض …"), else the one named right before a reporting verb earlier in the sentence
+    ("وقالت شلبي كواست "نطالب …""); None in a writer's own voice."""
+    colon = next((k for k in range(0, i) if sent.tokens[k].text == ":"), None)
+    if colon is not None and colon > 0:
+        m = sent.mention_at(0)
+        if m is not None and m.participant and sent.token_of(m.end) >= colon - 0 and all(
+                sent.owner[k] == sent.owner[0] for k in range(colon)):
+            return m  # the whole stretch before the colon is one name
+    for k in range(i - 1, -1, -1):
+        if sent.owner[k] < 0 and match_reporting(sent.tokens[k].text) is not None:
+            # the speaker stands between the verb and what is said (a colon, a quote mark, إن/أن)
+            said = next((b for b in range(k + 1, i) if sent.tokens[b].text == ":" or sent.tokens[b].text in QUOTE_OPEN
+                         or sent.norms[b] in THAT), i)
+            after = _first_participant(sent, k + 1, min(said, k + 8), set())
+            return after[1] if after is not None else None
+    return None
+
+
 def _verb_proclitics_ok(prefix: str, stem: str) -> bool:
     """A verb takes و/ف, and لـ only before an imperfect ("ليزور"); ب/ك and لـ + perfect make a noun or
     another word ("بحث", "كلفت")."""
@@ -1209,6 +1237,14 @@ def detect_events(
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
             args = _arguments(sent, trig, lo, hi, facts, previous_actor, last_actor)
+            we = trig.sense.pos == "verb" and _first_person_plural(
+                normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]), trig.sense)
+            if we:  # "نطالب الولايات المتحدة …": "we" do it; the name after the verb is its object
+                args = _Arguments([], [*args.actors, *args.recipients], args.place, None, None)
+                speaker = _we_speaker(sent, trig.i)
+                if speaker is not None:
+                    args = replace(args, actors=[speaker], recipients=[
+                        r for r in args.recipients if r.entity_id != speaker.entity_id])
             if not _is_happening(trig, args):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(

@@ -867,3 +867,18 @@ def test_parking_a_car_obstacles_and_candidates_received_are_no_events():
 def test_a_counted_participle_is_a_noun():
     rows, _ = run("وقامت الإدارة بتسجيل 14 قضية وضبط 18 متهما وتحرير 63 قطعة سلاح.")
     assert [r.event_type for r in rows if r.event_type == "DISAPPROVE"] == []
+
+
+def test_we_is_the_speaker_of_the_headline_or_quotation_and_no_one_in_a_writers_own_voice():
+    rows, _ = run("الجبير: نرفض عدوانية إيران وتدخلها في شؤون دول المنطقة", [("الجبير", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("REJECT", ["E_الجبير"])]
+    names = [("شلبي كواست", "PER", None), ("الولايات المتحدة", "LOC", "country")]
+    rows, _ = run('وقالت مديرة السياسات شلبي كواست "نطالب الولايات المتحدة بوقف الدعم".', names)
+    assert [(r.actor_ids, r.recipient_ids) for r in rows] == [(["E_شلبي كواست"], ["E_الولايات المتحدة"])]
+    assert run("هم من أولئك الذين ندعو صباح مساء ألا نكون معهم.")[0] == []
+
+
+def test_we_is_never_the_subject_inside_what_is_said():
+    names = [("مليشيا الحوثي", "ORG", None), ("وزارة الصحة", "ORG", None)]
+    rows, _ = run("وأضاف: مليشيا الحوثي قتلت الأطفال ونطالب وزارة الصحة بالتدخل.", names)
+    assert [(r.trigger, r.actor_ids, r.recipient_ids) for r in rows] == [("نطالب", [], ["E_وزارة الصحة"])]
