@@ -303,7 +303,8 @@ def _we_speaker(sent: _Sentence, i: int) -> Mention | None:
             said = next((b for b in range(k + 1, i) if sent.tokens[b].text == ":" or sent.tokens[b].text in QUOTE_OPEN
                          or sent.norms[b] in THAT), i)
             after = _first_participant(sent, k + 1, min(said, k + 8), set())
-            return after[1] if after is not None else None
+            # (a person or a body speaks; a country there is what is spoken of: "واصفا العلاقات مع روسيا")
+            return after[1] if after is not None and after[1].type in (EntityType.PER, EntityType.ORG) else None
     return None
 
 

@@ -882,3 +882,9 @@ def test_we_is_never_the_subject_inside_what_is_said():
     names = [("مليشيا الحوثي", "ORG", None), ("وزارة الصحة", "ORG", None)]
     rows, _ = run("وأضاف: مليشيا الحوثي قتلت الأطفال ونطالب وزارة الصحة بالتدخل.", names)
     assert [(r.trigger, r.actor_ids, r.recipient_ids) for r in rows] == [("نطالب", [], ["E_وزارة الصحة"])]
+
+
+def test_a_country_after_a_reporting_participle_is_not_who_we_is():
+    text = ("قائلا: إن الشرع وصف العلاقات مع روسيا بأنها قديمة، واصفا العلاقات السورية مع روسيا بأنها استراتيجية، "
+            "ونحن نتفق معه في ذلك.")
+    assert run(text, [("روسيا", "LOC", "country")])[0] == []
