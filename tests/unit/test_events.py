@@ -888,3 +888,7 @@ def test_a_country_after_a_reporting_participle_is_not_who_we_is():
     text = ("قائلا: إن الشرع وصف العلاقات مع روسيا بأنها قديمة، واصفا العلاقات السورية مع روسيا بأنها استراتيجية، "
             "ونحن نتفق معه في ذلك.")
     assert run(text, [("روسيا", "LOC", "country")])[0] == []
+
+
+def test_training_aimed_at_leaders_is_no_attack():
+    assert run("بدأ المكتب عامه الدراسي بتنفيذ ثلاثة برامج تدريبية تستهدف القيادات التربوية.")[0] == []
