@@ -52,6 +52,11 @@ def read_lines(name: str) -> list[str]:
     return out
 
 
+def listed_given_names() -> tuple[str, ...]:
+    """The curated given names as written: ``given_names_ar.txt`` (Arabic, Persian, Turkish) and
+    ``given_names_foreign_ar.txt`` (other languages)."""
+    return (*read_lines("given_names_ar.txt"), *read_lines(FOREIGN_GIVEN_NAMES))
+
 def read_rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Rows of the TSV lexicon ``name``, padded or cut to ``len(columns)`` fields; a header line equal
     to ``columns`` is skipped."""

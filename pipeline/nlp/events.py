@@ -310,10 +310,10 @@ def _we_speaker(sent: _Sentence, i: int) -> Mention | None:
 
 def _verb_proclitics_ok(prefix: str, stem: str) -> bool:
     """A verb takes و/ف, and لـ only before an imperfect ("ليزور"); ب/ك and لـ + perfect make a noun or
-    another word ("بحث", "كلفت")."""
+    another word ("بحث", "كلفت"). ``stem`` is the matching form of what follows the proclitics."""
     if "ب" in prefix or "ك" in prefix:
         return False
-    return "ل" not in prefix or normalize_for_matching(stem)[:1] in ("ي", "ت", "ن", "ا")
+    return "ل" not in prefix or stem[:1] in ("ي", "ت", "ن", "ا")
 
 
 def _masdar_like(stem: str) -> bool:
@@ -345,7 +345,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             if match is not None:
                 cut, senses = match
                 stem = normalize_for_matching(word[cut:])
-                verb_ok, masdar = _verb_proclitics_ok(word[:cut], word[cut:]), _masdar_like(stem)
+                verb_ok, masdar = _verb_proclitics_ok(word[:cut], stem), _masdar_like(stem)
                 # a verb reading with proclitics no verb takes: after ب/ل a three-letter form is its verbal noun
                 # ("بدعم", "لبحث"), any other form no trigger ("كلفت" is no ك + لفت)
                 fitting = [s if s.pos != "verb" or verb_ok else replace(s, pos="noun") for s in senses
@@ -1144,10 +1144,9 @@ def _word_classes() -> dict[str, str]:
 
 @cache
 def _given_names() -> frozenset[str]:
-    from pipeline.lexicons import FOREIGN_GIVEN_NAMES, read_lines
+    from pipeline.lexicons import listed_given_names
 
-    return frozenset(normalize_for_matching(n) for n in (*read_lines("given_names_ar.txt"),
-                                                         *read_lines(FOREIGN_GIVEN_NAMES)))
+    return frozenset(normalize_for_matching(n) for n in listed_given_names())
 
 
 def _verb_only(word: str) -> bool:

@@ -30,11 +30,11 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from pipeline.lexicons import (
-    FOREIGN_GIVEN_NAMES,
     PERSON_SUBTYPES,
     KnowledgeBase,
     Lexicon,
     capitals,
+    listed_given_names,
     load_kb,
     load_lexicon,
     match_reporting,
@@ -216,7 +216,7 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
     prefixes = {p for key in [*entries, *kb.by_ambiguous] for p in _word_prefixes(key)}
     titles = {identity_key(t) for t in read_lines("titles_ar.txt")}
     titles |= {identity_key(t) for role in kb.roles for t in role.titles}
-    given = {identity_key(n) for n in (*read_lines("given_names_ar.txt"), *read_lines(FOREIGN_GIVEN_NAMES))}
+    given = {identity_key(n) for n in listed_given_names()}
     for actor in kb.actors.values():
         if actor.type == EntityType.PER.value:
             parts = identity_key(actor.name_ar).split()
@@ -500,7 +500,7 @@ def _listed_given_names() -> frozenset[str]:
     """Identity keys of the curated given names (``given_names_ar.txt``, ``given_names_foreign_ar.txt``),
     without the first words of the knowledge base's persons ("غير" of Geir Pedersen, "لي" of Li Keqiang are
     also common words)."""
-    return frozenset(identity_key(n) for n in (*read_lines("given_names_ar.txt"), *read_lines(FOREIGN_GIVEN_NAMES)))
+    return frozenset(identity_key(n) for n in listed_given_names())
 
 
 _SAYS_THAT = frozenset(normalize_for_matching(w) for w in (
