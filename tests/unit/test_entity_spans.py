@@ -678,3 +678,13 @@ def test_a_proclitic_before_a_name_known_only_as_a_whole_stays_outside() -> None
     assert [s for s, _ in found("وشاركت القوات بعاصفة الحزم.", [("بعاصفة الحزم", "MISC")])] == [
         "عاصفة الحزم"]
     assert [s for s, _ in found("ونوه بحلف شمال الأطلسي.", [("بحلف شمال الأطلسي", "ORG")])] == ["حلف شمال الأطلسي"]
+
+
+def test_a_given_and_family_name_after_a_body_that_completes_a_title_is_a_person() -> None:
+    text = ("وأوضح المتحدث الرسمي باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، في تصريح أن "
+            "السفينة وصلت. وأبان الصباغ, أن المديريات ستستفيد")
+    got = found_in_news(text)
+    assert ("رأفت الصباغ", "PER") in got and ("الصباغ", "PER") in got, got
+    # a body with no title before it, or a common word after the given name, adds no person
+    assert not any(t == "PER" for _, t in found_in_news("وقدم مركز الملك سلمان للإغاثة محمد وفريقه المساعدات"))
+    assert not any(t == "PER" for _, t in found_in_news("قال مدير مركز الملك سلمان للإغاثة علي حسابه الرسمي"))

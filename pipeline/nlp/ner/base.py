@@ -30,6 +30,7 @@ from pipeline.nlp.ner.enrich import (
     is_common_word_in_context,
     is_common_word_reading,
     is_country_word,
+    persons_after_titled_bodies,
     propagate_forms,
     repair_person_spans,
     resolution_number,
@@ -280,6 +281,7 @@ def tag_document(
     labels = cued_persons(words, labels, lex, frequency)
     context = document_context(text, words, lex, outlet_country)
     labels, hints = apply_dictionary(words, labels, lex, context, frequency)
+    labels = persons_after_titled_bodies(words, labels, lex, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
     keys = name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
     labels = propagate_names(words, labels, keys)

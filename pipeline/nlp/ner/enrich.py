@@ -582,6 +582,37 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     return out
 
 
+def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+                                frequency: Callable[[str], int]) -> list[Labels]:
+    """A person the backend missed right after a body that completes a title: "المتحدث الرسمي باسم مركز
+    الملك سلمان للإغاثة رأفت الصباغ", "مدير مكتب الجزيرة نبيل الصافي". Runs once the dictionary has named
+    the body: the title ends right before the body (or before its "باسم"), and the words after the body are a
+    listed given name and a rare family word (:func:`_family_word`) with its article, or any family word the
+    sentence then closes (punctuation, "أن", a title)."""
+    out: list[Labels] = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys: list[str] | None = None
+        for a, b, tag in _spans(labs):
+            if EntityType.parse(tag) is not EntityType.ORG or b + 1 >= len(words) or labs[b][0] != "O":
+                continue
+            keys = keys or [identity_key(w) for w in words]
+            if keys[b] not in _listed_given_names() or words[b] in FUNCTION_WORDS_AS_WRITTEN:
+                continue
+            titled = _titled_at(words, keys, a, lex) or (a > 1 and keys[a - 1] in _NAME_OF
+                                                        and _titled_at(words, keys, a - 1, lex))
+            if not titled or not _family_word(words, keys, labs, b + 1, lex, frequency):
+                continue
+            j = b + 2
+            if (keys[b + 1] in _listed_given_names() and _family_word(words, keys, labs, j, lex, frequency)
+                    and keys[j] not in _listed_given_names()):
+                j += 1
+            if normalize_for_matching(words[j - 1]).startswith("ال") or _name_ends_at(words, keys, j, lex):
+                _mark(labs, b, j, EntityType.PER.tag, 0.5)
+        out.append(labs)
+    return out
+
+
 def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """Repair what statistical taggers get wrong about person spans, whatever the backend:
 
