@@ -326,6 +326,13 @@ _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", 
                                       "بسبب")
 
 
+# "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
+_DAWN = _norms("فجر", "وفجر")
+_DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+                     "الأربعاء", "الخميس", "الجمعة", "أول", "الثلاثاء", "كل")
+_DAWN_BEFORE = _norms("صلاة", "منذ", "مع", "حتى", "قبيل", "قبل", "عند", "بعد", "وقت", "ساعات", "ساعة", "طلوع")
+
+
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     lex = load_event_lexicon()
     found: list[_Trigger] = []
@@ -362,6 +369,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and any(sent.norms[k] in _IF or (
                         sent.norms[k] in _MAYBE and reading.event_type != "DEMAND") for k in range(max(0, i - 3), i)):
                     reading = None  # "يمكن السيطرة عليه", "ففي حال دعا هولاند": may or would, not did
+                if reading is not None and stem in _DAWN and (
+                        (i + 1 < len(sent.tokens) and sent.norms[i + 1].rstrip("،,.") in _DAWN_AFTER)
+                        or (i > 0 and sent.norms[i - 1] in _DAWN_BEFORE)):
+                    reading = None  # "أصدر السيسي فجر أمس عفوا", "منذ فجر الجمعة": dawn, not he blew up
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
                         and not masdar:
                     reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know
@@ -897,9 +908,11 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         after = _first_participant(sent, trig.j, min(trig.j + ACTOR_WINDOW, hi), set())
         before = _clause_participant_before(sent, lo, trig.i)
         if pattern == "from":  # تلقى X اتصالا من Y: Y calls X
+            callers = _after_preposition(sent, trig.j, hi, _norms("من"), set(), glued_ok=False)
+            if after and callers and after[1] is callers[0]:
+                after = None  # "وتلقى اتصالا هاتفيا من الرئيس الأميركي": the first name after is the caller's
             receiver = after[1] if after else (before[1] if before else None)
-            caller = _after_preposition(sent, trig.j, hi, _norms("من"), {receiver.entity_id} if receiver else set(),
-                                        glued_ok=False)
+            caller = [m for m in callers if receiver is None or m.entity_id != receiver.entity_id]
             actor = caller[0] if caller else None
             recipients = [receiver] if receiver else []
             if receiver is None:  # "تلقى خادم الحرمين الشريفين اتصالا …": the words of the receiver

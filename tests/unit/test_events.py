@@ -892,3 +892,24 @@ def test_a_country_after_a_reporting_participle_is_not_who_we_is():
 
 def test_training_aimed_at_leaders_is_no_attack():
     assert run("بدأ المكتب عامه الدراسي بتنفيذ ثلاثة برامج تدريبية تستهدف القيادات التربوية.")[0] == []
+
+
+def test_a_call_from_someone_with_no_receiver_named_makes_him_the_actor_not_the_receiver():
+    rows, _ = run("وفي يوم الأربعاء عقد جلسة مباحثات رسمية، وتلقى اتصالا هاتفيا من الرئيس الأمريكي باراك أوباما.",
+                  [("باراك أوباما", "PER", None)])
+    (row,) = [r for r in rows if r.mode == "phone"]
+    assert row.actor_ids == ["E_باراك أوباما"] and row.recipient_ids == []
+
+
+@pytest.mark.parametrize("text", [
+    "أصدر الرئيس المصري عبد الفتاح السيسي فجر أمس عفوا عن 44 سودانيا",
+    "وتواصلت الاشتباكات منذ فجر الجمعة في المدينة",
+])
+def test_dawn_is_no_bombing(text: str):
+    rows, _ = run(text)
+    assert not any(r.event_type == "ASSAULT" and r.trigger == "فجر" for r in rows)
+
+
+def test_he_blew_himself_up_is_still_a_bombing():
+    rows, _ = run("فجر انتحاري نفسه أمس في مسجد")
+    assert [r.event_type for r in rows] == ["ASSAULT"]
