@@ -81,7 +81,9 @@ NEGATORS = _norms("لم", "لن", "لا", "ما", "ليس", "نفى", "نفت", 
 FUTURE_MARKERS = _norms("سوف", "المتوقع", "المقرر", "يعتزم", "تعتزم", "ستتناول", "يرتقب", "ينتظر")
 PLACE_PREPOSITIONS = _norms("في", "إلى", "الى", "من", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب")
 RECIPIENT_PREPOSITIONS = _norms("مع", "إلى", "الى", "على", "ضد", "من", "عن", "لدى", "بين", "تجاه")
-LIGHT_VERBS = _norms("أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
+_WHAT = _norms("ما", "مما", "بما", "عما")  # (not "كما", "فيما", "لما": also, while, when)
+LIGHT_VERBS = _norms("رد", "ردت", "ردوا", "يرد", "ترد",
+                     "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
                      "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
@@ -610,6 +612,11 @@ _IN_TURN = _norms("بدوره", "بدورها", "بدورهم", "بدورهما"
 _KANA = _norms("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "فكان", "فكانت", "كانا", "وكانا")
 
 
+# a preposition with its pronoun right after a verb ("وافق عليه", "أعلن عنها"): the subject may follow it
+_PREPOSITION_PRONOUNS = _norms("عليه", "عليها", "إليه", "إليها", "فيه", "فيها", "عنه", "عنها", "به", "بها", "له",
+                               "لها", "منه", "منها")
+
+
 def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tuple[Mention | None, str | None, int]:
     """The subject of the verb at token ``i``: a name or a title right after the verb (VSO: "ندد كاميرون", "أكد
     وزير الخارجية …"); else the phrase the clause opens with when the verb follows it (SVO: "وكالة تأمين
@@ -655,6 +662,10 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
                 sent.norms[j + 1] in THAT or sent.norms[j + 1] in NEGATORS or sent.norms[j + 1] in PARTICLES):
             # (a name in quotes with what is said after it; not a short quotation itself: 'وقال "لا تعليق"')
             return None, sent.text[sent.tokens[j + 1].start : sent.tokens[close - 1].end], close + 1
+    if j + 1 < len(sent.tokens) and sent.norms[j] in _PREPOSITION_PRONOUNS and sent.owner[j] < 0:
+        m = sent.mention_at(j + 1)  # "القرار الذي وافق عليه مجلس الوزراء": VSO with a preposition between
+        if m is not None and m.participant and sent.tokens[j + 1].start == m.start:
+            return _subject(sent, j + 1, hi)
     if j < len(sent.tokens):
         m = sent.mention_at(j)
         glued = m is not None and sent.tokens[j].start < m.start and sent.tokens[j].text[:1] in ("ب", "ل")
@@ -1004,6 +1015,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor, actor_text = _agent_after(sent, trig.j, hi)
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                           if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
+            if light is not None and light > 0 and sent.norms[light - 1] in _WHAT:
+                light = None  # "ما تقوم به إسرائيل … يمثل تهديدا": what it does, not the noun's doer
             if light is not None and actor is None and actor_text is None:
                 actor, actor_text, _ = _predicate_subject(sent, light, light + 1, trig.i, lo)
             source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set(), glued_ok=False)

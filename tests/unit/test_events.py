@@ -913,3 +913,17 @@ def test_dawn_is_no_bombing(text: str):
 def test_he_blew_himself_up_is_still_a_bombing():
     rows, _ = run("فجر انتحاري نفسه أمس في مسجد")
     assert [r.event_type for r in rows] == ["ASSAULT"]
+
+
+def test_the_subject_after_a_preposition_with_its_pronoun_is_the_actor():
+    rows, _ = run("وهذا القرار الذي وافق عليه مجلس الوزراء بناء على توصية مجلس الشؤون الاقتصادية سيحرر الأراضي",
+                  [("مجلس الوزراء", "ORG", None), ("مجلس الشؤون الاقتصادية", "ORG", None)])
+    (row,) = [r for r in rows if r.event_type == "AGREE"]
+    assert row.actor_ids == ["E_مجلس الوزراء"]
+
+
+def test_responded_with_shelling_makes_the_subject_of_respond_the_doer():
+    rows, _ = run("وفي ظل تقدم المقاومة في تعز، رد الحوثيون بقصف عشوائي على المنازل",
+                  [("تعز", "LOC", "city"), ("الحوثيون", "ORG", None)])
+    (row,) = [r for r in rows if r.trigger == "قصف"]
+    assert row.actor_ids == ["E_الحوثيون"]
