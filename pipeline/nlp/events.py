@@ -81,6 +81,9 @@ NEGATORS = _norms("لم", "لن", "لا", "ما", "ليس", "نفى", "نفت", 
 FUTURE_MARKERS = _norms("سوف", "المتوقع", "المقرر", "يعتزم", "تعتزم", "ستتناول", "يرتقب", "ينتظر")
 PLACE_PREPOSITIONS = _norms("في", "إلى", "الى", "من", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب")
 RECIPIENT_PREPOSITIONS = _norms("مع", "إلى", "الى", "على", "ضد", "من", "عن", "لدى", "بين", "تجاه")
+_MEASURES = _norms("سلسلة", "موجة", "جولة", "جولات", "عدد", "عددا", "مزيدا", "المزيد", "العديد", "الكثير", "مجموعة",
+                   "سلسله")
+_ACT = _norms("فعل", "الفعل", "فعلها", "فعله")
 _WHAT = _norms("ما", "مما", "بما", "عما")  # (not "كما", "فيما", "لما": also, while, when)
 LIGHT_VERBS = _norms("رد", "ردت", "ردوا", "يرد", "ترد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
@@ -371,6 +374,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and any(sent.norms[k] in _IF or (
                         sent.norms[k] in _MAYBE and reading.event_type != "DEMAND") for k in range(max(0, i - 3), i)):
                     reading = None  # "يمكن السيطرة عليه", "ففي حال دعا هولاند": may or would, not did
+                if reading is not None and reading.mode == "visit" and reading.pos == "verb" and i > 0 and (
+                        sent.norms[i - 1] in _WHAT or sent.norms[i - 1] == "فيما"):
+                    reading = None  # "فيما وصل إليه الحرس الوطني من تطور": what it has reached
                 if reading is not None and stem in _DAWN and (
                         (i + 1 < len(sent.tokens) and sent.norms[i + 1].rstrip("،,.") in _DAWN_AFTER)
                         or (i > 0 and sent.norms[i - 1] in _DAWN_BEFORE)):
@@ -606,6 +612,9 @@ _TIME_WORDS = _norms("مساء", "صباح", "ظهر", "فجر", "ليلة", "ل
                      "بعد", "قبل", "خلال", "منذ", "عام", "العام", "الماضي", "الحالي", "المقبل", "الجاري")
 
 
+_TIME_ADVERBIAL = _norms("فجر", "صباح", "مساء", "ظهر", "ظهيرة", "ليلة", "ليل", "يوم", "أمس", "امس", "اليوم", "غدا",
+                         "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+                         "الماضي", "المقبل", "الجاري", "الفائت")
 _QAD = _norms("قد", "لقد")
 _WHO = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين")
 _IN_TURN = _norms("بدوره", "بدورها", "بدورهم", "بدورهما", "قد", "بالفعل", "أيضا", "ايضا")
@@ -623,6 +632,10 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
     الودائع تتهم …", "الملك سلمان استقبل …"); else the words right after the verb. A phrase glued to a
     preposition ("بسحب", "بضرورة") is no subject."""
     c = max(_clause_start(sent, i), lo)
+    t = j
+    while t < min(j + 3, hi, len(sent.tokens) - 1) and sent.owner[t] < 0 and sent.norms[t] in _TIME_ADVERBIAL:
+        t += 1
+    j = t  # "استهدف فجر الأحد مخفر …", "أعلنت أمس الوزارة": the time said first, then the subject
     k = i - 1
     while k > lo and sent.norms[k] in _IN_TURN:
         k -= 1
@@ -922,12 +935,15 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             callers = _after_preposition(sent, trig.j, hi, _norms("من"), set(), glued_ok=False)
             if after and callers and after[1] is callers[0]:
                 after = None  # "وتلقى اتصالا هاتفيا من الرئيس الأميركي": the first name after is the caller's
+            if before and any(sent.tokens[k].text in SEPARATORS for k in range(before[0], trig.i)):
+                before = None  # "وقلده قلادة الملك عبد العزيز، وتلقى اتصالا": another clause's name
             receiver = after[1] if after else (before[1] if before else None)
             caller = [m for m in callers if receiver is None or m.entity_id != receiver.entity_id]
             actor = caller[0] if caller else None
             recipients = [receiver] if receiver else []
-            if receiver is None:  # "تلقى خادم الحرمين الشريفين اتصالا …": the words of the receiver
-                recipient_text = _subject(sent, trig.j, hi)[1]
+            if receiver is None and trig.j < len(sent.tokens) and not _is_complement(sent.norms[trig.j],
+                                                                                    trig.sense.needs):
+                recipient_text = _subject(sent, trig.j, hi)[1]  # "تلقى خادم الحرمين الشريفين اتصالا …"
         else:
             # VSO: the phrase right after the verb is its subject (a title chain included); SVO when the verb
             # is followed by a preposition, إن/أن or nothing ("بوتين أكد …")
@@ -1015,10 +1031,15 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor, actor_text = _agent_after(sent, trig.j, hi)
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                           if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
+            if light is not None and light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:
+                light = None  # "برد فعل أمير المنطقة": a reaction, not "responded"
             if light is not None and light > 0 and sent.norms[light - 1] in _WHAT:
                 light = None  # "ما تقوم به إسرائيل … يمثل تهديدا": what it does, not the noun's doer
             if light is not None and actor is None and actor_text is None:
                 actor, actor_text, _ = _predicate_subject(sent, light, light + 1, trig.i, lo)
+                if actor is None and trig.i > 1 and sent.norms[trig.i - 1] == "من" and (
+                        sent.norms[trig.i - 2] in _MEASURES):
+                    actor_text = None  # "نفذت اليوم سلسلة من الغارات": the measure of the object, not a doer
             source = _after_preposition(sent, trig.j, min(hi, trig.j + 4), _norms("من"), set(), glued_ok=False)
             if actor is None and actor_text is None and source and trig.sense.event_type not in _FROM_IS_OBJECT:
                 # "مساعدات من المملكة إلى اليمن" (but "تحرير المحافظة من داعش": what it is freed from)

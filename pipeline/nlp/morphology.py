@@ -49,6 +49,8 @@ def imperfect_forms(verb: str) -> set[str]:
     stem = v[1:]
     out: set[str] = set()
     for prefix in _IMPERFECT_PREFIXES:
+        if prefix == "ا" and len(stem) == 3:
+            continue  # "أغرم" is a verb of its own (fell in love), not "I fine": أفعل is also a perfect
         out.add(prefix + stem)
     if stem.endswith("ي"):  # يلتقي → يلتقيان, يلتقون
         plural = stem[:-1] + "ون"

@@ -927,3 +927,31 @@ def test_responded_with_shelling_makes_the_subject_of_respond_the_doer():
                   [("تعز", "LOC", "city"), ("الحوثيون", "ORG", None)])
     (row,) = [r for r in rows if r.trigger == "قصف"]
     assert row.actor_ids == ["E_الحوثيون"]
+
+
+def test_what_it_has_reached_is_no_visit_and_a_reaction_is_no_response():
+    rows, _ = run("الفضل فيما وصل إليه الحرس الوطني من تطور وتقدم", [("الحرس الوطني", "ORG", None)])
+    assert rows == []
+    rows, _ = run("برد فعل أمير المنطقة الذي أمر بتتبع المتحرشين والقبض عليهم")
+    assert all(r.actor_text != "فعل" for r in rows)
+
+
+def test_a_time_after_the_verb_is_not_its_subject():
+    rows, _ = run("هجوم انتحاري استهدف فجر الأحد مخفر الشرطة في المدينة")
+    assert all(r.actor_text is None or "فجر" not in r.actor_text for r in rows)
+
+
+def test_the_complement_of_a_call_is_not_its_receiver():
+    rows, _ = run("وبعث برقية لملك الأردن، وتلقى اتصالا هاتفيا من أمير دولة قطر.", [("أمير دولة قطر", "PER", None)])
+    (row,) = [r for r in rows if r.mode == "phone"]
+    assert row.actor_ids == ["E_أمير دولة قطر"] and row.recipient_text is None
+
+
+def test_the_measure_of_an_event_noun_is_not_its_doer():
+    rows, _ = run("وقال مصدر إن الفرقة نفذت اليوم سلسلة من الغارات الجوية في مناطق الحصيبة")
+    assert all(r.actor_text != "سلسلة" for r in rows)
+
+
+def test_a_first_person_form_that_is_also_a_perfect_is_no_trigger():
+    rows, _ = run("فهي الزوجة الرئيسية التي أغرم بها رمسيس الثاني", [("رمسيس الثاني", "PER", None)])
+    assert rows == []
