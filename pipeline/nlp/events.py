@@ -254,7 +254,16 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     words |= {w[: -len(p)] for w in following for p in _BOUND_PRONOUNS if w.endswith(p) and len(w) - len(p) >= 3}
 
     if sense.needs and not words & sense.needs:
-        return False
+        # "عبر والد الشهيد الشيخ ناصر بشيري عن عظيم شكره": what is expressed comes after عن, past a long subject
+        about = next((k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW))
+                      if sent.norms[k] == "عن"), None)
+        if about is None:
+            return False
+        later = [sent.after(k - 1, 1)[0] for k in range(about + 1, min(len(sent.tokens), about + 3))]
+        later_words = set(later) | {w[: -len(p)] for w in later for p in _BOUND_PRONOUNS
+                                    if w.endswith(p) and len(w) - len(p) >= 3}
+        if not later_words & sense.needs:
+            return False
     if sense.unless:  # (names included: "دعا الله أن …" is a prayer even where الله was tagged a name)
         near = {sent.norms[k] for k in range(i + 1, min(len(sent.tokens), i + 1 + SENSE_WINDOW))}
         if (words | near) & sense.unless:

@@ -955,3 +955,10 @@ def test_the_measure_of_an_event_noun_is_not_its_doer():
 def test_a_first_person_form_that_is_also_a_perfect_is_no_trigger():
     rows, _ = run("فهي الزوجة الرئيسية التي أغرم بها رمسيس الثاني", [("رمسيس الثاني", "PER", None)])
     assert rows == []
+
+
+def test_what_is_expressed_after_a_long_subject_is_found_after_an():
+    rows, _ = run("من جانبه، عبر والد الشهيد الشيخ ناصر بشيري عن عظيم شكره وامتنانه للقيادة",
+                  [("ناصر بشيري", "PER", None)])
+    assert [(r.event_type, r.mode) for r in rows] == [("SUPPORT", "express")]
+    assert run("عبر الرئيس الحدود عن طريق البر")[0] == []  # crossed, by land
