@@ -341,6 +341,7 @@ _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", 
 
 
 # "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
+_HALT = _norms("وقف", "ايقاف", "إيقاف", "توقف", "وقفا")
 _DAWN = _norms("فجر", "وفجر")
 _DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
                      "الأربعاء", "الخميس", "الجمعة", "أول", "الثلاثاء", "كل")
@@ -386,6 +387,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.mode == "visit" and reading.pos == "verb" and i > 0 and (
                         sent.norms[i - 1] in _WHAT or sent.norms[i - 1] == "فيما"):
                     reading = None  # "فيما وصل إليه الحرس الوطني من تطور": what it has reached
+                if reading is not None and reading.event_type == "ASSAULT" and i > 0 and any(
+                        sent.norms[i - 1].endswith(w) for w in _HALT) and len(sent.norms[i - 1]) <= 6:
+                    reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and stem in _DAWN and (
                         (i + 1 < len(sent.tokens) and sent.norms[i + 1].rstrip("،,.") in _DAWN_AFTER)
                         or (i > 0 and sent.norms[i - 1] in _DAWN_BEFORE)):

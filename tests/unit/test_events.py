@@ -962,3 +962,12 @@ def test_what_is_expressed_after_a_long_subject_is_found_after_an():
                   [("ناصر بشيري", "PER", None)])
     assert [(r.event_type, r.mode) for r in rows] == [("SUPPORT", "express")]
     assert run("عبر الرئيس الحدود عن طريق البر")[0] == []  # crossed, by land
+
+
+def test_a_halt_to_fire_is_no_attack_and_a_centrifuge_no_expulsion():
+    rows, _ = run("اتهمت باكستان الهند بانتهاك آخر لوقف إطلاق النار في إقليم كشمير")
+    assert not any(r.event_type == "ASSAULT" for r in rows)
+    assert run("وتركيب أجهزة طرد مركزي جديدة أكثر كفاءة")[0] == []
+    assert run("من هنا فإن المطلوب عمل منهجي يستهدف النشء ويصحح مفاهيمه")[0] == []
+    rows, _ = run("أطلق مسلحون النار على دورية للشرطة")
+    assert [r.event_type for r in rows] == ["ASSAULT"]
