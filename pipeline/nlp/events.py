@@ -763,6 +763,15 @@ def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:
     return False
 
 
+def _object_of_preposition(sent: _Sentence, m: Mention) -> bool:
+    """The mention is the object of a preposition: after "في", "إلى", "من" … or glued to ب/ل/ك ("بالعراق")."""
+    first = sent.token_of(m.start)
+    if first > 0 and sent.owner[first - 1] != sent.owner[first] and (
+            sent.norms[first - 1] in PLACE_PREPOSITIONS or sent.norms[first - 1] in RECIPIENT_PREPOSITIONS):
+        return True
+    return sent.tokens[first].start < m.start and sent.tokens[first].text[:1] in ("ب", "ل", "ك")
+
+
 def _clause_participant_before(sent: _Sentence, lo: int, i: int) -> tuple[int, Mention] | None:
     """The last participant in the six tokens before the trigger at ``i`` that can be its subject: in the same
     clause (no punctuation or quote mark between them) and not the object of a preposition ("في العراق")."""
@@ -795,6 +804,8 @@ def _between_after(sent: _Sentence, j: int, hi: int) -> int | None:
     between = normalize_for_matching("بين")
     for k in range(j, min(j + BETWEEN_REACH, hi, len(sent.tokens))):
         if sent.tokens[k].text in _CLAUSE_ENDS:
+            if sent.tokens[k].text in (",", "،") and k + 1 < len(sent.tokens) and sent.norms[k + 1] == between:
+                return k + 1  # "اندلعت مواجهات، بين رجال القبائل وميليشيات الحوثي": a comma before the sides
             return None
         if sent.norms[k] == between:
             return k
@@ -1423,7 +1434,10 @@ def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], tex
     out: list[QuoteRow] = []
     last: QuoteRow | None = None
     for q in quotes:
-        opens = text[sentences[q.sentence_idx][0] : q.verb_start].strip(" \t\n\"'«“(-—–") in _OPENING_WORDS
+        before = text[sentences[q.sentence_idx][0] : q.verb_start].strip(" \t\n\"'«“(-—–")
+        opens = before in _OPENING_WORDS or (  # "وعن معسكر الفريق قال: …": the topic first, then the verb
+            normalize_for_matching(before.split(" ", 1)[0]) in _TOPIC_OPENERS
+            and text[q.verb_end : q.verb_end + 2].lstrip()[:1] == ":")
         if q.speaker_source is None and last is not None and opens and (
                 q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY):
             q = replace(q, speaker_id=last.speaker_id, speaker_text=last.speaker_text,
@@ -1435,6 +1449,8 @@ def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], tex
 
 
 # --- quotations -------------------------------------------------------------------------------------------
+# a sentence that opens with its topic ("وعن معسكر الفريق قال: …") then quotes the document's last speaker
+_TOPIC_OPENERS = _norms("وعن", "عن", "وحول", "حول", "وبشأن", "بشأن", "وبخصوص", "بخصوص", "وفيما", "وردا")
 UNNAMED_SOURCES = _norms("مصادر", "المصادر", "مصدر", "المصدر", "الدراسة", "دراسة", "دراسات", "الدراسات", "تقارير",
                          "التقارير", "التقرير", "تقرير", "ناشطون", "الناشطون", "شهود", "مراقبون", "المراقبون",
                          "محللون", "المحللون", "خبراء", "الخبراء", "أنباء", "الأنباء", "معلومات", "المعلومات",
@@ -1577,8 +1593,11 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             speaker_text = None  # "أكدوا بعد زيارتهم", "يؤكد ل«الشرق الأوسط»": no speaker there
         if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"
             before = _last_participant(sent, max(0, i - 6), i, set())
+            if before is not None and _object_of_preposition(sent, before[1]):
+                before = None  # "وعن معسكر الفريق المقام حاليا في النمسا قال:": a place, not the speaker
             speaker = before[1] if before else None
-        if speaker is None and speaker_text is None and i > 1:
+        if speaker is None and speaker_text is None and i > 1 and not (
+                sent.norms[0] in _TOPIC_OPENERS and i + 1 < len(sent.tokens) and sent.tokens[i + 1].text == ":"):
             continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES:
             continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote

@@ -971,3 +971,23 @@ def test_a_halt_to_fire_is_no_attack_and_a_centrifuge_no_expulsion():
     assert run("من هنا فإن المطلوب عمل منهجي يستهدف النشء ويصحح مفاهيمه")[0] == []
     rows, _ = run("أطلق مسلحون النار على دورية للشرطة")
     assert [r.event_type for r in rows] == ["ASSAULT"]
+
+
+def test_a_place_after_a_preposition_does_not_speak_and_a_comma_may_precede_the_sides():
+    _, quotes = run("وعن معسكر الفريق الخارجي والمقام حاليا في النمسا قال: «المعسكر يسير بالشكل المطلوب».",
+                    [("النمسا", "LOC", "country")])
+    assert all(q.speaker_id is None for q in quotes) and len(quotes) == 1  # the previous speaker's, when known
+    rows, _ = run("وفي صنعاء، اندلعت أمس مواجهات، بين رجال القبائل في مديرية أرحب، وميليشيات الحوثي.",
+                  [("صنعاء", "LOC", "city"), ("ميليشيات الحوثي", "ORG", None)])
+    assert [(r.event_type, r.recipient_ids) for r in rows] == [("ASSAULT", ["E_ميليشيات الحوثي"])]
+
+
+def test_a_topic_first_then_said_quotes_the_previous_speaker():
+    first = "وقال جوزيه مورينيو إن الفريق جاهز."
+    second = " وعن معسكر الفريق في النمسا قال: «المعسكر يسير بالشكل المطلوب»."
+    text = first + second
+    start = text.index("جوزيه مورينيو")
+    names = [Mention(start, start + len("جوزيه مورينيو"), "PER", None, "E_mourinho"),
+             Mention(text.index("النمسا"), text.index("النمسا") + len("النمسا"), "LOC", "country", "E_at")]
+    _, quotes = detect_events("d", text, [(0, len(first)), (len(first) + 1, len(text))], names, PUBLISHED)
+    assert [(q.speaker_id, q.speaker_source) for q in quotes] == [("E_mourinho", "text"), ("E_mourinho", "previous")]
