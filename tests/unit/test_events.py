@@ -991,3 +991,9 @@ def test_a_topic_first_then_said_quotes_the_previous_speaker():
              Mention(text.index("النمسا"), text.index("النمسا") + len("النمسا"), "LOC", "country", "E_at")]
     _, quotes = detect_events("d", text, [(0, len(first)), (len(first) + 1, len(text))], names, PUBLISHED)
     assert [(q.speaker_id, q.speaker_source) for q in quotes] == [("E_mourinho", "text"), ("E_mourinho", "previous")]
+
+
+def test_stabbing_is_an_attack_and_an_appeal_against_a_ruling_is_not():
+    rows, _ = run("فإن الجاني قام بتسديد عدة طعنات في جسد الضحية أدت إلى وفاته")
+    assert [(r.event_type, r.mode, r.actor_text) for r in rows] == [("ASSAULT", "stab", "الجاني")]
+    assert run("وطعن المحامي في الحكم أمام المحكمة")[0] == []
