@@ -85,7 +85,7 @@ _MEASURES = _norms("سلسلة", "موجة", "جولة", "جولات", "عدد",
                    "سلسله")
 _ACT = _norms("فعل", "الفعل", "فعلها", "فعله")
 _WHAT = _norms("ما", "مما", "بما", "عما")  # (not "كما", "فيما", "لما": also, while, when)
-LIGHT_VERBS = _norms("رد", "ردت", "ردوا", "يرد", "ترد",
+LIGHT_VERBS = _norms("رد", "ردت", "ردوا", "يرد", "ترد", "ألقى", "ألقت", "ألقوا", "يلقي",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
@@ -805,6 +805,7 @@ def _between_after(sent: _Sentence, j: int, hi: int) -> int | None:
     for k in range(j, min(j + BETWEEN_REACH, hi, len(sent.tokens))):
         if sent.tokens[k].text in _CLAUSE_ENDS:
             if sent.tokens[k].text in (",", "،") and k + 1 < len(sent.tokens) and sent.norms[k + 1] == between:
+                # ("اشتباكات عنيفة دارت (أمس)، بين الجيش …": a comma right before the sides is no clause end)
                 return k + 1  # "اندلعت مواجهات، بين رجال القبائل وميليشيات الحوثي": a comma before the sides
             return None
         if sent.norms[k] == between:
@@ -1281,7 +1282,9 @@ def detect_events(
     is_name: frozenset[str] = frozenset(),
     facts: DocumentFacts | None = None,
 ) -> tuple[list[EventMentionRow], list[QuoteRow]]:
-    """Event mention rows (without event_id) and quotation rows of one document (none in a sports story)."""
+    """Event mention rows (without event_id) and quotation rows of one document. A sports story has no events
+    (its "attacks", "deals" and "victories" are the game's) but its statements are quotations like any other
+    ("وقال المدرب: …")."""
     if sports_story(text):
         return [], []
     reference = published_at.date() if published_at else None

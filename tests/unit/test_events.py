@@ -997,3 +997,8 @@ def test_stabbing_is_an_attack_and_an_appeal_against_a_ruling_is_not():
     rows, _ = run("فإن الجاني قام بتسديد عدة طعنات في جسد الضحية أدت إلى وفاته")
     assert [(r.event_type, r.mode, r.actor_text) for r in rows] == [("ASSAULT", "stab", "الجاني")]
     assert run("وطعن المحامي في الحكم أمام المحكمة")[0] == []
+
+
+def test_laid_hands_on_is_an_arrest_by_the_subject_of_the_light_verb():
+    rows, _ = run("وألقت الشرطة القبض على المتهم في حي السلامة")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "الشرطة")]
