@@ -85,7 +85,9 @@ _MEASURES = _norms("سلسلة", "موجة", "جولة", "جولات", "عدد",
                    "سلسله")
 _ACT = _norms("فعل", "الفعل", "فعلها", "فعله")
 _WHAT = _norms("ما", "مما", "بما", "عما")  # (not "كما", "فيما", "لما": also, while, when)
-LIGHT_VERBS = _norms("رد", "ردت", "ردوا", "يرد", "ترد", "ألقى", "ألقت", "ألقوا", "يلقي",
+_ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")  # a light verb of protests only
+LIGHT_VERBS = _ORGANISE | _norms("رد", "ردت", "ردوا", "يرد", "ترد", "ألقى", "ألقت", "ألقوا", "يلقي", "أصدر",
+                                 "أصدرت", "يصدر", "تصدر",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
@@ -1056,6 +1058,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor, actor_text = _agent_after(sent, trig.j, hi)
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                           if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
+            if light is not None and sent.norms[light] in _ORGANISE and trig.sense.event_type != "PROTEST":
+                light = None  # "نظمت المؤسسة لقاء مع أولياء الأمور": an organised meeting is no news event
             if light is not None and light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:
                 light = None  # "برد فعل أمير المنطقة": a reaction, not "responded"
             if light is not None and light > 0 and sent.norms[light - 1] in _WHAT:

@@ -1002,3 +1002,13 @@ def test_stabbing_is_an_attack_and_an_appeal_against_a_ruling_is_not():
 def test_laid_hands_on_is_an_arrest_by_the_subject_of_the_light_verb():
     rows, _ = run("وألقت الشرطة القبض على المتهم في حي السلامة")
     assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "الشرطة")]
+
+
+def test_sentences_and_executions_are_coercion_and_organised_protests_have_their_organisers():
+    rows, _ = run("نفذت وزارة الداخلية اليوم حكم القتل قصاصا بالجاني", [("وزارة الداخلية", "ORG", None)])
+    assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("COERCE", "sentence", ["E_وزارة الداخلية"])]
+    rows, _ = run("أصدرت المحكمة الجزائية المتخصصة حكما بسجن المتهم")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "المحكمة الجزائية")]
+    assert run("قضى الرئيس عطلته في جدة")[0] == [] and run("وقال إن حكم المحكمة نهائي")[0] == []
+    rows, _ = run("نظم المحتجون في بغداد مظاهرة أمام السفارة")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("PROTEST", "المحتجون")]
