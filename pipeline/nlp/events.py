@@ -85,9 +85,14 @@ _MEASURES = _norms("سلسلة", "موجة", "جولة", "جولات", "عدد",
                    "سلسله")
 _ACT = _norms("فعل", "الفعل", "فعلها", "فعله")
 _WHAT = _norms("ما", "مما", "بما", "عما")  # (not "كما", "فيما", "لما": also, while, when)
-_ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")  # a light verb of protests only
-LIGHT_VERBS = _ORGANISE | _norms("رد", "ردت", "ردوا", "يرد", "ترد", "ألقى", "ألقت", "ألقوا", "يلقي", "أصدر",
-                                 "أصدرت", "يصدر", "تصدر",
+_ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")
+_THREW = _norms("ألقى", "ألقت", "ألقوا", "يلقي")
+_ISSUED = _norms("أصدر", "أصدرت", "يصدر", "تصدر")
+# light verbs of some event types only: organise a protest, "lay" an arrest, issue a sentence or a sanction
+_LIGHT_FOR: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
+    **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION"))}
+LIGHT_VERBS = _ORGANISE | _THREW | _ISSUED | _norms("رد", "ردت", "ردوا", "يرد", "ترد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
@@ -752,6 +757,9 @@ def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:
     after تم/يتم, or a verbal noun a few words after the impersonal جرى with no name between them."""
     if trig.i > 0 and sent.norms[trig.i - 1] in PASSIVE_MARKERS:
         return True
+    if trig.i > 0 and sent.norms[trig.i - 1] in _THREW and sent.tokens[trig.i - 1].text.endswith("ي") and (
+            sent.tokens[trig.i - 1].text != "يلقي"):
+        return True  # "ألقي القبض عليه": a passive (أُلقي), spelt with ي where the active has ى
     if trig.sense.pos == "verb" and normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]) in _PASSIVE_FORMS:
         return True  # "اغتيل القيادي": the one after the verb is who it was done to
     if trig.sense.pos != "noun" or (trig.i > 0 and (sent.norms[trig.i - 1] in OPENERS or sent.norms[trig.i - 1]
@@ -1058,8 +1066,11 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor, actor_text = _agent_after(sent, trig.j, hi)
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                           if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
-            if light is not None and sent.norms[light] in _ORGANISE and trig.sense.event_type != "PROTEST":
-                light = None  # "نظمت المؤسسة لقاء مع أولياء الأمور": an organised meeting is no news event
+            if light is not None and trig.sense.event_type not in _LIGHT_FOR.get(sent.norms[light],
+                                                                                  (trig.sense.event_type,)):
+                light = None  # "نظمت المؤسسة لقاء", "لم يصدر خامنئي حكما في الاتفاق": light for some types only
+            if light is not None and sent.norms[light] in _THREW and sent.tokens[light].text.endswith("ي"):
+                light = None  # "ألقي القبض عليه": a passive (أُلقي), its doer unnamed
             if light is not None and light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:
                 light = None  # "برد فعل أمير المنطقة": a reaction, not "responded"
             if light is not None and light > 0 and sent.norms[light - 1] in _WHAT:

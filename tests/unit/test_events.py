@@ -1012,3 +1012,10 @@ def test_sentences_and_executions_are_coercion_and_organised_protests_have_their
     assert run("قضى الرئيس عطلته في جدة")[0] == [] and run("وقال إن حكم المحكمة نهائي")[0] == []
     rows, _ = run("نظم المحتجون في بغداد مظاهرة أمام السفارة")
     assert [(r.event_type, r.actor_text) for r in rows] == [("PROTEST", "المحتجون")]
+
+
+def test_an_arrest_in_the_passive_has_no_doer_and_light_verbs_serve_their_types_only():
+    rows, _ = run("ألقي القبض على محمد الظواهري في منتصف أغسطس", [("محمد الظواهري", "PER", None)])
+    assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [("COERCE", [], ["E_محمد الظواهري"])]
+    rows, _ = run("وحتى الآن لم يصدر خامنئي حكما صريحا في الاتفاق، لكنه قال", [("خامنئي", "PER", None)])
+    assert not any(r.event_type == "AGREE" for r in rows)
