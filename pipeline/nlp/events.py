@@ -348,6 +348,7 @@ _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", 
 
 
 # "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
+_MANNER = _norms("كيفية", "طريقة", "آلية", "آليات", "إمكانية", "أهمية", "ضرورة")
 _HALT = _norms("وقف", "ايقاف", "إيقاف", "توقف", "وقفا")
 _DAWN = _norms("فجر", "وفجر")
 _DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
@@ -397,6 +398,8 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.event_type == "ASSAULT" and i > 0 and any(
                         sent.norms[i - 1].endswith(w) for w in _HALT) and len(sent.norms[i - 1]) <= 6:
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
+                if reading is not None and reading.pos == "noun" and i > 0 and sent.norms[i - 1] in _MANNER:
+                    reading = None  # "كيفية ضبط الإشعارات", "أهمية التعاون": a topic, not a happening
                 if reading is not None and stem in _DAWN and (
                         (i + 1 < len(sent.tokens) and sent.norms[i + 1].rstrip("،,.") in _DAWN_AFTER)
                         or (i > 0 and sent.norms[i - 1] in _DAWN_BEFORE)):
@@ -1607,6 +1610,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                 normalize_for_matching(speaker_text.split()[0]))):
             speaker, speaker_text = previous[-1], None
         if speaker is None and speaker_text and (_opens_clause(normalize_for_matching(speaker_text.split()[0]))
+                                                 or normalize_for_matching(speaker_text.split()[0]) in _MANNER
                                                  or len(speaker_text) < 3):
             speaker_text = None  # "أكدوا بعد زيارتهم", "يؤكد ل«الشرق الأوسط»": no speaker there
         if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"

@@ -1019,3 +1019,10 @@ def test_an_arrest_in_the_passive_has_no_doer_and_light_verbs_serve_their_types_
     assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [("COERCE", [], ["E_محمد الظواهري"])]
     rows, _ = run("وحتى الآن لم يصدر خامنئي حكما صريحا في الاتفاق، لكنه قال", [("خامنئي", "PER", None)])
     assert not any(r.event_type == "AGREE" for r in rows)
+
+
+def test_a_topic_word_before_an_event_noun_makes_no_event_and_speaks_for_nobody():
+    rows, quotes = run("وأكد أهمية التعاون بين البلدين")
+    assert rows == [] and [q.speaker_text for q in quotes] == [None]
+    assert run("سيظهر خيار كيفية ضبط الإشعارات")[0] == []
+    assert run("قبل أن يقتل المسلح نفسه مع وصول رجال الشرطة إلى المكان")[0] == []
