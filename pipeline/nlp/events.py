@@ -1478,7 +1478,8 @@ UNNAMED_SOURCES = _norms("مصادر", "المصادر", "مصدر", "المصد
                          "الصحيفة", "صحيفة", "الإحصاءات", "البيانات", "الأرقام", "النتائج")
 # reporting forms that are also other words: بين "between", يذكر "it is worth mentioning", تبين "it appeared"
 _IMPERSONAL = _norms("يذكر", "تبين", "يتبين", "يتوقع", "يعتقد", "يبدو", "يلاحظ")
-_AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تقول", "يقول")
+_AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تقول", "يقول", "علق", "علقت", "يعلق",
+                               "تعلق")  # (علق: also "suspended", "hung")
 
 
 # after these the form of a reporting verb is its verbal noun ("على كشف", "عدم ذكر")

@@ -1026,3 +1026,9 @@ def test_a_topic_word_before_an_event_noun_makes_no_event_and_speaks_for_nobody(
     assert rows == [] and [q.speaker_text for q in quotes] == [None]
     assert run("سيظهر خيار كيفية ضبط الإشعارات")[0] == []
     assert run("قبل أن يقتل المسلح نفسه مع وصول رجال الشرطة إلى المكان")[0] == []
+
+
+def test_more_reporting_verbs_and_suspended_is_no_statement():
+    _, quotes = run("وأردف الصبي قائلا إن الوضع صعب", [("الصبي", "PER", None)])
+    assert [q.speaker_id for q in quotes] == ["E_الصبي"]
+    assert run("وعلقت الجامعة الدراسة يوم الأحد")[1] == []
