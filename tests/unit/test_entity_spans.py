@@ -688,3 +688,8 @@ def test_a_given_and_family_name_after_a_body_that_completes_a_title_is_a_person
     # a body with no title before it, or a common word after the given name, adds no person
     assert not any(t == "PER" for _, t in found_in_news("وقدم مركز الملك سلمان للإغاثة محمد وفريقه المساعدات"))
     assert not any(t == "PER" for _, t in found_in_news("قال مدير مركز الملك سلمان للإغاثة علي حسابه الرسمي"))
+
+
+def test_a_currency_ends_before_a_word_with_a_preposition():
+    got = found_in_news("لتصل إلى 1812.4 مليار ريال بنهاية شهر يونيو الماضي", [("ريال بنهاية", "MISC")])
+    assert got == [("ريال", "MISC")], got

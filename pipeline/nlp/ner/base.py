@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Protocol
 
+from pipeline.lexicons import read_rows
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.enrich import (
     COMMON_WORD_BUCKET,
@@ -256,6 +258,13 @@ def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[To
 _THAT_AS_WRITTEN = frozenset({"بأن", "أن", "إن", "لأن", "وأن", "وإن", "فإن", "بأنه", "بأنها"})
 
 
+@cache
+def _currencies() -> frozenset[str]:
+    """Identity keys of the one-word currency names (``misc_subtypes_ar.tsv``: دولار، ريال، يورو …)."""
+    return frozenset(identity_key(form) for form, subtype in read_rows("misc_subtypes_ar.tsv", ("form", "subtype"))
+                     if subtype == "currency" and " " not in form.strip())
+
+
 def tag_document(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -300,6 +309,9 @@ def tag_document(
                          and identity_key(sent[k].text) not in lex.place_types), None)
             if verb is not None and (sidx, i, j) not in hints:
                 j = verb  # "البلوز سيسلمون الراية": a plural verb ends the name before it
+            if typ is EntityType.MISC and j - i >= 2 and identity_key(sent[i].text) in _currencies() and (
+                    sent[i + 1].text[:1] in "بلوف" and identity_key(sent[i + 1].text) not in lex.misc_forms):
+                j = i + 1  # "مليار ريال بنهاية يونيو": the currency, then a preposition's word (not "ريال سعودي")
             while i + 1 < j and identity_key(sent[j - 1].text) in TIME_ADVERBS:
                 j -= 1  # "جامعة الباحة البارحة", "الاتحاد أمس": a time adverb never ends a name
             while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
