@@ -304,6 +304,9 @@ def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
     for split in proclitic_splits(token, min_stem=3):
         stem = normalize_for_matching(token[split:])
         hit = lex.words.get(stem)
+        if hit is not None and token.endswith("ة"):
+            hit = tuple(s for s in hit if s.pos != "verb") or None  # "دعاة" (preachers) is no "دعاه": a verb never
+            # ends in ta marbuta, the matching form's ه notwithstanding
         if hit is not None and not (stem in lex.hamza_only and not any(ch in HAMZAS for ch in token[split:])):
             return split, hit
     return None

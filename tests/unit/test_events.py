@@ -1032,3 +1032,9 @@ def test_more_reporting_verbs_and_suspended_is_no_statement():
     _, quotes = run("وأردف الصبي قائلا إن الوضع صعب", [("الصبي", "PER", None)])
     assert [q.speaker_id for q in quotes] == ["E_الصبي"]
     assert run("وعلقت الجامعة الدراسة يوم الأحد")[1] == []
+
+
+def test_a_word_ending_in_ta_marbuta_is_never_a_verb_and_a_quoted_genitive_is_the_doer():
+    assert run("عبر علماء ودعاة ووعاظ عرفوا مضامين هذا الكتاب")[0] == []  # preachers, not "he called him"
+    rows, _ = run('وجاءت دعوة "فاو" في أعقاب الإعلان عن تفشي الفيروس')
+    assert [(r.event_type, r.actor_text) for r in rows] == [("DEMAND", "فاو")]
