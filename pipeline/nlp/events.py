@@ -1047,7 +1047,18 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             destination, genitive = genitive, None  # "زيارة كينيا": where to, not who
         between_at = _between_after(sent, trig.j, hi)
         between = between_at is not None
-        if trig.j == trig.i + 1 and _possessive(sent.norms[trig.i]) and (
+        # "تدخل طيران التحالف لدعم المقاتلين", "توجهت قوات لدعم المقاومة": لـ of purpose, the genitive is who
+        # is supported, the doer is the clause's subject
+        purpose = trig.cut > 0 and sent.tokens[trig.i].text[: trig.cut] in ("ل", "ول", "فل") and not between
+        if purpose and ((genitive is not None and genitive.participant) or (
+                genitive is None and trig.j < len(sent.tokens) and _is_group(sent.norms[trig.j]))):
+            if genitive is not None:
+                recipients.append(genitive)
+            else:
+                recipient_text = _noun_phrase(sent, trig.j, hi)
+            hit = _clause_participant_before(sent, lo, trig.i)
+            actor = hit[1] if hit else previous_actor
+        elif trig.j == trig.i + 1 and _possessive(sent.norms[trig.i]) and (
                 trig.sense.event_type not in _OBJECT_GENITIVE or trig.sense.mode in _DOER_POSSESSIVE):
             # "بعد سيطرتها على نقطة الربيعي": the pronoun is the doer the sentence named before
             hit = _clause_participant_before(sent, lo, trig.i)

@@ -1038,3 +1038,9 @@ def test_a_word_ending_in_ta_marbuta_is_never_a_verb_and_a_quoted_genitive_is_th
     assert run("عبر علماء ودعاة ووعاظ عرفوا مضامين هذا الكتاب")[0] == []  # preachers, not "he called him"
     rows, _ = run('وجاءت دعوة "فاو" في أعقاب الإعلان عن تفشي الفيروس')
     assert [(r.event_type, r.actor_text) for r in rows] == [("DEMAND", "فاو")]
+
+
+def test_a_verbal_noun_of_purpose_takes_its_genitive_as_object_and_the_clause_subject_as_doer():
+    rows, _ = run("وأرسلت السعودية قوات لدعم اليمن", [("السعودية", "LOC", "country"), ("اليمن", "LOC", "country")])
+    assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [
+        ("SUPPORT", ["E_السعودية"], ["E_اليمن"])]
