@@ -567,7 +567,8 @@ def _clause_start(sent: _Sentence, i: int) -> int:
     k = i - 1
     while k >= 0:
         tok, word = sent.tokens[k].text, sent.norms[k]
-        if (tok in SEPARATORS or tok in QUOTE_OPEN or tok in QUOTE_CLOSE or word in THAT or word in CLAUSE_OPENERS
+        if (tok in SEPARATORS or tok in ("/", "-", "–") or tok in QUOTE_OPEN or tok in QUOTE_CLOSE or word in THAT
+                or word in CLAUSE_OPENERS
                 or (sent.owner[k] < 0 and (match_trigger(tok) or match_reporting(tok)))):
             return k + 1
         k -= 1
@@ -613,7 +614,8 @@ def _fronted_subject(sent: _Sentence, c: int, i: int) -> bool:
     hit = match_trigger(sent.tokens[i].text)
     if hit is not None and any(ch in "بل" for ch in sent.tokens[i].text[: hit[0]]):
         return False  # "برفض واشنطن", "لطلب الوكالة": after ب/ل the form is a verbal noun
-    if c > 0 and not (sent.tokens[c - 1].text in SEPARATORS or sent.tokens[c - 1].text in QUOTE_OPEN
+    if c > 0 and not (sent.tokens[c - 1].text in SEPARATORS or sent.tokens[c - 1].text in ("/", "-", "–")
+                      or sent.tokens[c - 1].text in QUOTE_OPEN
                       or sent.tokens[c - 1].text in QUOTE_CLOSE or sent.norms[c - 1] in THAT
                       or sent.norms[c - 1] in CLAUSE_OPENERS):
         return False  # the clause starts after another verb ("… ناقش الأزمة الليبية ودعم مصر"): no subject here

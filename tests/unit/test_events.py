@@ -1044,3 +1044,10 @@ def test_a_verbal_noun_of_purpose_takes_its_genitive_as_object_and_the_clause_su
     rows, _ = run("وأرسلت السعودية قوات لدعم اليمن", [("السعودية", "LOC", "country"), ("اليمن", "LOC", "country")])
     assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [
         ("SUPPORT", ["E_السعودية"], ["E_اليمن"])]
+
+
+def test_a_subject_after_an_agency_slash_or_dash_is_fronted_and_letters_and_crowds_do_not_visit():
+    rows, _ = run("عام / أمير المنطقة يستقبل رئيس فرع الإفتاء بالمنطقة")
+    assert [(r.mode, r.actor_text) for r in rows] == [("host", "أمير المنطقة")]  # not the guest
+    assert run("ولم يصل الخطاب للنصر من الامانة العامة")[0] == []
+    assert run("حيث وصل المواطنون إلى مصلى العيد بكل يسر")[0] == []
