@@ -400,8 +400,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.pos == "noun" and i > 0 and sent.norms[i - 1] in _MANNER:
                     reading = None  # "كيفية ضبط الإشعارات", "أهمية التعاون": a topic, not a happening
-                if reading is not None and reading.pos == "verb" and i > 0 and _is_number(sent.norms[i - 1]):
+                if reading is not None and reading.pos == "verb" and i > 0 and _is_number(sent.norms[i - 1]) and (
+                        stem.endswith("ا")):
                     reading = None  # "220 طالبا": counted, the form is a noun (students), not "they demanded"
+                    # (but "وفي 20 آذار 2025 بعث بوتين": a date, then the verb)
                 if reading is not None and stem in _DAWN and (
                         (i + 1 < len(sent.tokens) and sent.norms[i + 1].rstrip("،,.") in _DAWN_AFTER)
                         or (i > 0 and sent.norms[i - 1] in _DAWN_BEFORE)):

@@ -1055,6 +1055,8 @@ def test_a_subject_after_an_agency_slash_or_dash_is_fronted_and_letters_and_crow
 
 def test_a_count_makes_a_noun_declining_to_comment_is_no_rejection_and_but_opens_a_clause():
     assert run("مقارنة بالعام الماضي الذي بلغ مائة ألف و220 طالبا، كما ارتفع الحد الأدنى")[0] == []
+    rows, _ = run("وفي 20 آذار 2025 بعث بوتين رسالة رسمية إلى الرئيس الشرع", [("بوتين", "PER", None)])
+    assert [r.mode for r in rows] == ["correspond"]  # a date before the verb
     assert run("وقال المصدر الذي رفض الكشف عن اسمه إن القيادة قلقة")[0] == []
     rows, _ = run("لكن فرنسا رفضت توريد السفينتين", [("فرنسا", "LOC", "country")])
     assert [(r.event_type, r.actor_ids) for r in rows] == [("REJECT", ["E_فرنسا"])]
