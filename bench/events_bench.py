@@ -111,6 +111,33 @@ The labelled sets move little because most of what was fixed does not occur in 5
 "قال الله تعالى" …). Of 40 event mentions drawn at the end (seed 2028), 32 are a real event of the stated type
 (at the start of the stop about 29 of 40, seed 2027; at the issue's filing 25).
 
+Stop 28 worked the same way — rounds of 40 event mentions, 40 random sentences and 30 quotations drawn from the
+sample (seeds 4242, 777, 9090, 5151, 3131, 31) and samples of the most frequent modes (appeal, agree,
+support, visit, host, demand, reject), each wrong class fixed with a unit test: a call "from" Y with no
+receiver named makes Y the caller; "فجر" before a day is dawn; an attack noun after وقف is a halt
+("لوقف إطلاق النار"); no first-person أفعل form of a three-letter stem ("أغرم", "أدين", "أرحب"); a word in ة
+is never a verb reading ("دعاة"); what is expressed may follow عن past a long subject ("عبر والد الشهيد …
+عن عظيم شكره"); the subject after a preposition with its pronoun ("وافق عليه مجلس الوزراء"); light verbs of
+some types only (رد، ألقى القبض، أصدر حكما، نظم مظاهرة) and "ألقي القبض" as a passive; court sentences and
+executions (COERCE/sentence) and stabbings (ASSAULT/stab); a verbal noun of purpose takes its genitive as
+object ("لدعم اليمن"); a time after the verb is skipped before its subject; a clause starts after an
+agency's slash or a dateline dash; "لكن" opens a clause; a place after a preposition never speaks; "وعن X
+قال:" quotes the previous speaker; أردف, استدرك, علق report. Measured and not kept: quotations in sports
+stories (five labelled sports statements are not events in the sets: −.004 to −.007); أبلغ and تحدث as
+reporting verbs (addressee taken for speaker; "spoke about" without content). heldout4 was scored twice
+more (mid-stop and at the end), never read. Type + actor F1, 1b81e99 (end of stop 27) → end of stop 28:
+
+    set                 type+actor F1   trigger F1      typed F1       actor        date    system events
+    events_gold  dev    0.690 → 0.698   0.798 → 0.805   0.750 → 0.757  0.89 → 0.90  0.93    84 → 85
+    events_gold  test   0.403 → 0.439   0.565 → 0.585   0.484 → 0.520  0.70 → 0.71  0.91 → 0.92
+    events_gold  all    0.568 → 0.589   0.699 → 0.712   0.637 → 0.658  0.83 → 0.84  0.92    145
+    heldout2     all    0.584 → 0.629   0.697 → 0.719   0.652 → 0.674  0.89 → 0.93  0.87 → 0.88   39
+    dev3         all    0.601 → 0.615   0.705 → 0.719   0.653 → 0.667  0.88        0.85    85 → 84
+    heldout4     all    0.564 → 0.569   0.667 → 0.672   0.598 → 0.603  0.94        0.92    54 → 53  (blind)
+
+The blind set moves least (+.005): the rules fix what the sample shows, and most of it does not occur in its
+120 sentences; recall is what limits it (53 system events for 63 gold).
+
 ``--seeds``: 6 of 6 seed events found, each in one row with the right date. The targets of issue 12 (type +
 actor F1 ≥ 0.75, actor ≥ 80 %, date ≥ 90 %) are not met on the held-out half: most misses are events whose
 participants are not entities (raw noun phrases: "الأهالي", "المقاومة الشعبية") or triggers outside the
