@@ -693,3 +693,10 @@ def test_a_given_and_family_name_after_a_body_that_completes_a_title_is_a_person
 def test_a_currency_ends_before_a_word_with_a_preposition():
     got = found_in_news("لتصل إلى 1812.4 مليار ريال بنهاية شهر يونيو الماضي", [("ريال بنهاية", "MISC")])
     assert got == [("ريال", "MISC")], got
+
+
+def test_a_club_named_after_its_city_is_the_club_in_a_sports_story_and_the_city_after_a_locative():
+    got = found_in_news("حسم فيه روما تفاصيل انتقال صلاح من تشيلسي إلى الفريق مقابل مبلغ، وسجل اللاعب هدفا في المباراة")
+    assert ("روما", "ORG") in got, got
+    got = found_in_news("أجرى اللاعب برنامجه التاهيلي في مدينة مارسيليا الفرنسية قبل المباراة مع الفريق والمدرب")
+    assert ("مارسيليا", "LOC") in got, got

@@ -1114,6 +1114,10 @@ def _after_locative(words: Sequence[str], i: int) -> bool:
     return prev in _LOCATIVES or (prev[:1] in ("و", "ف", "ب", "ل") and prev[1:] in _LOCATIVES)
 
 
+_PLACE_HEADS_OF_CITIES = frozenset(identity_key(w) for w in ("مدينة", "العاصمة", "عاصمة", "بمدينة", "لمدينة"))
+_TOWARDS = frozenset(normalize_for_matching(w) for w in ("باتجاه", "نحو", "صوب", "إلى", "الى", "من"))
+
+
 def _located(words: Sequence[str], i: int) -> bool:
     """True when word ``i`` follows a locative or carries ب / ل ("بالرياض")."""
     return _after_locative(words, i) or any(cut and words[i][cut - 1] in "بل" for cut, _ in first_word_keys(words[i]))
@@ -1175,8 +1179,11 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         kb_id = pick(("outlet", "agency"))
     elif " " in key and key.split()[0] in _CLUB_NICKNAME_HEADS:
         kb_id = pick(("club",))  # "النادي الباريسي", "الفريق الكتالوني": a club's nickname says it is one
-    elif sports and not (words[i][:1] != "و" and _after_definite_noun(keys, i, lex)):
-        kb_id = pick(("club",))  # but "المنتخب الوطني", "الحرس الوطني": an adjective, not the club
+    elif sports and not (words[i][:1] != "و" and _after_definite_noun(keys, i, lex)) and not (
+            key in lex.place_types and (_after_locative(words, i) or head in _PLACE_HEADS_OF_CITIES
+                                        or normalize_for_matching(words[i - 1] if i > 0 else "") in _TOWARDS)):
+        kb_id = pick(("club",))  # but "المنتخب الوطني", "الحرس الوطني": an adjective, not the club; and a club
+        # named after its city is the city after "في", "باتجاه" or "مدينة" ("العرض في روما", "مدينة مارسيليا")
     elif finance and not _located(words, i):  # "البنك الأهلي"'s shares: the bank; "في الرياض" is the city
         kb_id = pick(("company",))
     elif any(k in _YEMEN_WAR_KEYS for w in words for _, k in first_word_keys(w)):
