@@ -1478,6 +1478,27 @@ _OPENING_WORDS = frozenset({"", "و", "ف", "كما", "ثم", "وكما"})  # be
 SPEAKER_CARRY = 2  # sentences back where the previous quotation's speaker still speaks for "وأضاف"
 
 
+_STATEMENT_NOUNS = _norms("بيان", "بيانا", "البيان", "تقرير", "التقرير")
+_ISSUED_BY = _norms("صادر", "الصادر", "صدر", "عن", "من")
+
+
+def _statement_issuer(sent: _Sentence, k: int, hi: int) -> tuple[Mention | None, str | None, int] | None:
+    """Who issued a statement named at token ``k - 1`` ("بيان"): a named body right after it, after لـ, or after
+    "صادر عن"; else a definite noun glued to لـ ("للوزارة": the ministry's words). None when it names nobody."""
+    end = min(hi, len(sent.tokens), k + 4)
+    while k < end and sent.owner[k] < 0 and sent.norms[k] in _ISSUED_BY:
+        k += 1
+    if k >= end:
+        return None
+    m = sent.mention_at(k)
+    if m is not None and m.participant and (sent.owner[k - 1] != sent.owner[k] or k == 0):
+        return m, None, max(k + 1, sent.token_of(m.end))
+    word = sent.tokens[k].text
+    if m is None and word.startswith("لل") and len(word) > 4:
+        return None, "ال" + word[2:], k + 1  # "بيان للوزارة": الوزارة
+    return None
+
+
 def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str) -> list[QuoteRow]:
     """A quotation whose verb opens its sentence with no speaker ("وأضاف أن …", "وتابع: …") speaks for the
     speaker of the document's previous quotation, when that one is at most ``SPEAKER_CARRY`` sentences back
@@ -1625,6 +1646,11 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
         after = i + 2 if i + 2 < hi and sent.norms[i + 1] in _DEMONSTRATIVES else i + 1  # "أوضح ذلك اللواء …"
         speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
+        if after < len(sent.tokens) and sent.norms[after] in _STATEMENT_NOUNS:
+            # "وأوضح بيان للوزارة أن", "وقال بيان صادر عن وزارة الداخلية إن": the body that issued the statement
+            issuer = _statement_issuer(sent, after + 1, hi)
+            if issuer is not None:
+                speaker, speaker_text, subject_end = issuer
         participle = is_participle(normalize_for_matching(sent.tokens[i].text[cut:]))
         if participle and speaker is None:
             # "…، مؤكدا ضرورة أخذ خطوات": a circumstantial participle speaks for its clause's subject (the

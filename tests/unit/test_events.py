@@ -1060,3 +1060,12 @@ def test_a_count_makes_a_noun_declining_to_comment_is_no_rejection_and_but_opens
     assert run("وقال المصدر الذي رفض الكشف عن اسمه إن القيادة قلقة")[0] == []
     rows, _ = run("لكن فرنسا رفضت توريد السفينتين", [("فرنسا", "LOC", "country")])
     assert [(r.event_type, r.actor_ids) for r in rows] == [("REJECT", ["E_فرنسا"])]
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it_and_issued_is_no_confiscation():
+    rows, quotes = run("وقال بيان صادر عن وزارة الداخلية إن قوات الأمن ضبطت المتهمين",
+                       [("وزارة الداخلية", "ORG", None)])
+    assert [q.speaker_id for q in quotes] == ["E_وزارة الداخلية"]
+    assert not any(r.mode == "seize" for r in rows)
+    _, quotes = run("واوضح بيان للوزارة امس ان المتهم أقدم على قتل مواطن")
+    assert [q.speaker_text for q in quotes] == ["الوزارة"]
