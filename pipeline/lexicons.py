@@ -321,6 +321,8 @@ def match_reporting(token: str) -> tuple[int, bool] | None:
         stem = token[split:]
         if stem[:1] != "أ" and normalize_for_matching(stem) == "ابان":
             continue  # "إبان"/"ابان" is "during"; the verb is written أبان
+        if stem in ("رأي", "راي"):
+            continue  # "رأي النخبة": an opinion (the noun); the verb is written رأى
         hit = lex.reporting.get(normalize_for_matching(stem))
         if hit is not None:
             return split, hit

@@ -1069,3 +1069,8 @@ def test_a_statement_speaks_for_the_body_that_issued_it_and_issued_is_no_confisc
     assert not any(r.mode == "seize" for r in rows)
     _, quotes = run("واوضح بيان للوزارة امس ان المتهم أقدم على قتل مواطن")
     assert [q.speaker_text for q in quotes] == ["الوزارة"]
+
+
+def test_an_opinion_is_no_reporting_verb():
+    assert run("وإذا كان رأي النخبة الأكاديمية التي أشرفت على الرسالة صائبا")[1] == []
+    assert [q.verb for q in run("ورأى الوزير أن القرار صائب")[1]] == ["رأى"]
