@@ -1074,3 +1074,8 @@ def test_a_statement_speaks_for_the_body_that_issued_it_and_issued_is_no_confisc
 def test_an_opinion_is_no_reporting_verb():
     assert run("وإذا كان رأي النخبة الأكاديمية التي أشرفت على الرسالة صائبا")[1] == []
     assert [q.verb for q in run("ورأى الوزير أن القرار صائب")[1]] == ["رأى"]
+
+
+def test_a_light_verb_and_its_attack_noun_are_one_event_triggered_by_the_noun():
+    rows, _ = run("شنت الطائرات غارات على مواقع الحوثيين", [("الحوثيين", "ORG", None)])
+    assert [(r.trigger, r.actor_text, r.recipient_ids) for r in rows] == [("غارات", "الطائرات", ["E_الحوثيين"])]
