@@ -1079,3 +1079,8 @@ def test_an_opinion_is_no_reporting_verb():
 def test_a_light_verb_and_its_attack_noun_are_one_event_triggered_by_the_noun():
     rows, _ = run("شنت الطائرات غارات على مواقع الحوثيين", [("الحوثيين", "ORG", None)])
     assert [(r.trigger, r.actor_text, r.recipient_ids) for r in rows] == [("غارات", "الطائرات", ["E_الحوثيين"])]
+
+
+def test_a_projectile_is_an_attack():
+    rows, _ = run("واستشهد الجندي إثر سقوط مقذوف عسكري من داخل الأراضي اليمنية على موقعه")
+    assert [(r.event_type, r.mode) for r in rows] == [("ASSAULT", "shelling")]
