@@ -89,9 +89,10 @@ _ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")
 _THREW = _norms("ألقى", "ألقت", "ألقوا", "يلقي")
 _ISSUED = _norms("أصدر", "أصدرت", "يصدر", "تصدر")
 # light verbs of some event types only: organise a protest, "lay" an arrest, issue a sentence or a sanction
+_UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "باشرت الشرطة التحقيق", not "باشرت الفرق بلاغا عن سقوط مقذوف"
 _LIGHT_FOR: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
-    **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION"))}
+    **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION")), **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
 LIGHT_VERBS = _ORGANISE | _THREW | _ISSUED | _norms("رد", "ردت", "ردوا", "يرد", "ترد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
