@@ -1593,7 +1593,9 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
                 continue
         if out:  # a second verb opens a new statement only with a speaker of its own right at it
             own = (sent.mention_at(i + 1) is not None or sent.mention_at(i - 1) is not None
-                   or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1])))
+                   or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))
+                   or (i + 2 < len(sent.norms) and sent.norms[i + 1] in _PREPOSITION_PRONOUNS
+                       and sent.mention_at(i + 2) is not None))  # "وفق ما أفادت به وزارة الداخلية"
             if not own or word.endswith("ا"):  # "مشيرا", "مؤكدا": the same speaker goes on
                 continue
         out.append((i, hit[0], hit[1]))

@@ -1084,3 +1084,9 @@ def test_a_light_verb_and_its_attack_noun_are_one_event_triggered_by_the_noun():
 def test_a_projectile_is_an_attack():
     rows, _ = run("واستشهد الجندي إثر سقوط مقذوف عسكري من داخل الأراضي اليمنية على موقعه")
     assert [(r.event_type, r.mode) for r in rows] == [("ASSAULT", "shelling")]
+
+
+def test_a_second_reporting_verb_with_its_speaker_after_a_pronoun_is_a_statement_of_its_own():
+    _, quotes = run("واعترف الإرهابيون وفق ما أفادت به وزارة الداخلية الكويتية بأنهم خططوا للهجوم",
+                    [("وزارة الداخلية الكويتية", "ORG", None)])
+    assert [q.speaker_id for q in quotes][-1] == "E_وزارة الداخلية الكويتية"
