@@ -1090,3 +1090,8 @@ def test_a_second_reporting_verb_with_its_speaker_after_a_pronoun_is_a_statement
     _, quotes = run("واعترف الإرهابيون وفق ما أفادت به وزارة الداخلية الكويتية بأنهم خططوا للهجوم",
                     [("وزارة الداخلية الكويتية", "ORG", None)])
     assert [q.speaker_id for q in quotes][-1] == "E_وزارة الداخلية الكويتية"
+
+
+def test_achieving_occupancy_is_no_investigation():
+    assert run("حققت دور الإيواء في منطقة الباحة نسب إشغال عالية في وحداتها الفندقية",
+               [("منطقة الباحة", "LOC", "province")])[0] == []
