@@ -124,19 +124,25 @@ object ("لدعم اليمن"); a time after the verb is skipped before its subj
 agency's slash or a dateline dash; "لكن" opens a clause; a place after a preposition never speaks; "وعن X
 قال:" quotes the previous speaker; أردف, استدرك, علق report. Measured and not kept: quotations in sports
 stories (five labelled sports statements are not events in the sets: −.004 to −.007); أبلغ and تحدث as
-reporting verbs (addressee taken for speaker; "spoke about" without content). heldout4 was scored twice
-more (mid-stop and at the end), never read. Type + actor F1, 1b81e99 (end of stop 27) → end of stop 28:
+reporting verbs (addressee taken for speaker; "spoke about" without content). Later in the stop: a light verb
+and its attack noun are one event triggered by the noun ("شنت مقاتلات التحالف غارات"); projectiles and shells
+(مقذوف عسكري، قذائف) are attacks; a statement speaks for the body that issued it ("بيان صادر عن وزارة
+الداخلية"); a second reporting verb with its speaker after a pronoun ("وفق ما أفادت به وزارة …"). heldout4
+was scored three times (mid-stop, after the main rules, at the end), never read. Type + actor F1, 1b81e99 (end
+of stop 27) → end of stop 28:
 
     set                 type+actor F1   trigger F1      typed F1       actor        date    system events
     events_gold  dev    0.690 → 0.698   0.798 → 0.805   0.750 → 0.757  0.89 → 0.90  0.93    84 → 85
-    events_gold  test   0.403 → 0.439   0.565 → 0.585   0.484 → 0.520  0.70 → 0.71  0.91 → 0.92
-    events_gold  all    0.568 → 0.589   0.699 → 0.712   0.637 → 0.658  0.83 → 0.84  0.92    145
-    heldout2     all    0.584 → 0.629   0.697 → 0.719   0.652 → 0.674  0.89 → 0.93  0.87 → 0.88   39
-    dev3         all    0.601 → 0.615   0.705 → 0.719   0.653 → 0.667  0.88        0.85    85 → 84
-    heldout4     all    0.564 → 0.569   0.667 → 0.672   0.598 → 0.603  0.94        0.92    54 → 53  (blind)
+    events_gold  test   0.403 → 0.468   0.565 → 0.613   0.484 → 0.548  0.70 → 0.73  0.91 → 0.92   61
+    events_gold  all    0.568 → 0.601   0.699 → 0.724   0.637 → 0.669  0.83 → 0.84  0.92 → 0.93   145 → 146
+    heldout2     all    0.584 → 0.644   0.697 → 0.733   0.652 → 0.689  0.89 → 0.93  0.87 → 0.85   39 → 40
+    dev3         all    0.601 → 0.636   0.705 → 0.738   0.653 → 0.687  0.88        0.85 → 0.86   85 → 87
+    heldout4     all    0.564 → 0.581   0.667 → 0.684   0.598 → 0.615  0.94        0.92 → 0.93   54  (blind)
 
-The blind set moves least (+.005): the rules fix what the sample shows, and most of it does not occur in its
-120 sentences; recall is what limits it (53 system events for 63 gold).
+The blind set moves least (+.017): the rules fix what the sample shows, and most of it does not occur in its
+120 sentences; recall limits it (54 system events for 63 gold). On the sample: ``event_mentions`` 4,158 →
+4,188, ``quotes`` 4,625 → 4,611; of 40 event mentions drawn at the end (seed 2029), 34 are a real event of the
+stated type (32 of 40 at the end of stop 27).
 
 ``--seeds``: 6 of 6 seed events found, each in one row with the right date. The targets of issue 12 (type +
 actor F1 ≥ 0.75, actor ≥ 80 %, date ≥ 90 %) are not met on the held-out half: most misses are events whose
