@@ -524,6 +524,11 @@ def _is_title_word(word: str) -> bool:
     return word in TITLE_WORDS or word.removeprefix("ال") in TITLE_WORDS or word in _title_starts()
 
 
+_FORCES = _norms("مقاتلات", "طائرات", "طيران", "قوات", "مدفعية", "ميليشيات", "مليشيات", "ميليشيا", "مليشيا", "عناصر",
+                 "مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "جنود", "دبابات", "بوارج", "سفن", "زوارق", "وحدات", "كتائب",
+                 "فصائل", "سلاح", "مروحيات", "طائرة", "مقاتلة", "وحدة", "دورية", "دوريات")
+
+
 def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | None, int]:
     """(entity, words, end token) of the subject phrase starting at token ``lo``. A name right there is the
     subject (a capital stands for its government: "أطلقت أنقرة"); after a title chain ("وزير الخارجية
@@ -537,6 +542,12 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
     first = sent.mention_at(lo)
     if first is not None and (first.participant or first.place):
         return first, None, max(lo + 1, sent.token_of(first.end))
+    if first is None and sent.norms[lo] in _FORCES and lo + 1 < min(hi, len(sent.tokens)):
+        # "مقاتلات التحالف العربي", "مسلحو تنظيم داعش", "مدفعية الجيش السعودي": the force acts for the body
+        # it belongs to, the one an analyst counts
+        body = sent.mention_at(lo + 1)
+        if body is not None and body.participant and sent.tokens[lo + 1].start == body.start:
+            return body, None, max(lo + 2, sent.token_of(body.end))
     if _is_title_word(sent.norms[lo]):
         names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None and not (
             (at := sent.token_of(m.start)) > 0 and sent.norms[at - 1] in _OF_ANOTHER)]
@@ -1189,8 +1200,19 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     if place is not None and actor is not None and place.entity_id == actor.entity_id:
         place = None
     recipients = [r for r in recipients if actor is None or r.entity_id != actor.entity_id]
+    recipients = [r for r in recipients if not _led_by(sent, r)]
     return _Arguments([actor] if actor else [], recipients, place, _no_verb_in(actor_text), recipient_text,
                       quoted=actor is None and quoted is not None and actor_text == quoted)
+
+
+_LEADING = _norms("بقيادة", "قيادة", "تقوده", "يقوده", "تقودها", "يقودها", "بزعامة", "بدعم", "بمشاركة")
+
+
+def _led_by(sent: _Sentence, m: Mention) -> bool:
+    """The mention names who leads or backs the actor ("طائرات التحالف بقيادة المملكة", "الذي تقوده المملكة"),
+    not who the event is done to."""
+    at = sent.token_of(m.start)
+    return any(sent.norms[k] in _LEADING for k in range(max(0, at - 2), at))
 
 
 def _negated(sent: _Sentence, i: int) -> bool:

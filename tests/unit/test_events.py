@@ -1095,3 +1095,13 @@ def test_a_second_reporting_verb_with_its_speaker_after_a_pronoun_is_a_statement
 def test_achieving_occupancy_is_no_investigation():
     assert run("حققت دور الإيواء في منطقة الباحة نسب إشغال عالية في وحداتها الفندقية",
                [("منطقة الباحة", "LOC", "province")])[0] == []
+
+
+def test_a_force_acts_for_its_body_and_its_leader_is_no_target():
+    rows, _ = run("وقصفت طائرات التحالف مواقع الحوثيين", [("التحالف", "ORG", None), ("الحوثيين", "ORG", None)])
+    assert [(r.actor_ids, r.recipient_ids) for r in rows] == [(["E_التحالف"], ["E_الحوثيين"])]
+    rows, _ = run("وقصفت طائرات التحالف بقيادة السعودية مخازن الأسلحة",
+                  [("التحالف", "ORG", None), ("السعودية", "LOC", "country")])
+    assert [(r.actor_ids, r.recipient_ids) for r in rows] == [(["E_التحالف"], [])]  # the leader is no target
+    rows, _ = run("وهاجم مسلحو تنظيم داعش قرية في ريف حلب", [("تنظيم داعش", "ORG", None), ("حلب", "LOC", "city")])
+    assert [r.actor_ids for r in rows] == [["E_تنظيم داعش"]]
