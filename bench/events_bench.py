@@ -127,7 +127,9 @@ stories (five labelled sports statements are not events in the sets: −.004 to 
 reporting verbs (addressee taken for speaker; "spoke about" without content). Later in the stop: a light verb
 and its attack noun are one event triggered by the noun ("شنت مقاتلات التحالف غارات"); projectiles and shells
 (مقذوف عسكري، قذائف) are attacks; a statement speaks for the body that issued it ("بيان صادر عن وزارة
-الداخلية"); a second reporting verb with its speaker after a pronoun ("وفق ما أفادت به وزارة …"). heldout4
+الداخلية"); a second reporting verb with its speaker after a pronoun ("وفق ما أفادت به وزارة …"); a force
+acts for its body ("مقاتلات التحالف العربي" → the coalition, 31 event mentions of the sample; figures below
+unchanged by it) and who leads it ("بقيادة المملكة") is no recipient. heldout4
 was scored three times (mid-stop, after the main rules, at the end), never read. Type + actor F1, 1b81e99 (end
 of stop 27) → end of stop 28:
 
