@@ -816,12 +816,9 @@ def _clause_participant_before(sent: _Sentence, lo: int, i: int) -> tuple[int, M
     if hit is None:
         return None
     _, m = hit
+    if _object_of_preposition(sent, m):
+        return None  # "في العراق", "بالعراق", "لروسيا"
     first = sent.token_of(m.start)
-    if first > 0 and sent.owner[first - 1] != sent.owner[first] and (
-            sent.norms[first - 1] in PLACE_PREPOSITIONS or sent.norms[first - 1] in RECIPIENT_PREPOSITIONS):
-        return None
-    if sent.tokens[first].start < m.start and sent.tokens[first].text[:1] in ("ب", "ل", "ك"):
-        return None  # "بالعراق", "لروسيا"
     between = [t for t in range(first, i) if sent.owner[t] < 0]
     if all(sent.tokens[t].text in (",", "،") or sent.norms[t] in _RELATIVES for t in between):
         return hit  # "برلسكوني، سيوقع", "الفريق مهاب مميش، الذي رحب": the name, a comma, the verb
