@@ -1245,6 +1245,22 @@ def _next_year(value: date) -> date:
         return value.replace(year=value.year + 1, day=28)
 
 
+_EVENING = re.compile(r"(?:مساء|ليلة|ليل)\s*$")
+EVENING_HOUR = 18  # before this hour of the publication time, "this evening" of a past event was yesterday's
+
+
+def _evening_not_yet(text: str, sent_start: int, dates: list[DateMention], anchor: int, published_at: datetime
+                     ) -> bool:
+    """The trigger's date is "مساء اليوم" / "ليلة اليوم" (this evening) and the article came out before the
+    evening: a done deed ("استقبل الأمير مساء اليوم") happened the evening before."""
+    near = [d for d in dates if d.text in ("اليوم", "الیوم")]  # (its sentence's: the publication day too)
+    if not near or published_at.hour >= EVENING_HOUR:
+        return False
+    d = min(near, key=lambda dm: abs(dm.start + sent_start - anchor))
+    at = sent_start + d.start
+    return bool(_EVENING.search(text[max(0, at - 8) : at]))
+
+
 def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None,
                 earlier: bool = False, future: bool = False,
                 ) -> tuple[date | None, date | None, str | None, str | None, str]:
@@ -1408,6 +1424,11 @@ def detect_events(
             future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
                 dates, s, t_start, reference, trig.sense.pos == "verb" and _earlier(sent, trig.i), future)
+            if (ev_date is not None and (date_text == "اليوم" or source == "publication") and published_at is not None
+                    and not future
+                    and trig.sense.pos == "verb"
+                    and _evening_not_yet(text, s, dates, t_start, published_at)):
+                ev_date -= timedelta(days=1)  # "استقبل مساء اليوم" in an article out at 13:25: last evening
             quad, goldstein = CAMEO_ROOTS[trig.sense.cameo_root]
             rows.append(EventMentionRow(
                 event_mention_id=ids.event_mention_id(doc_id, t_start, t_end),

@@ -1105,3 +1105,12 @@ def test_a_force_acts_for_its_body_and_its_leader_is_no_target():
     assert [(r.actor_ids, r.recipient_ids) for r in rows] == [(["E_التحالف"], [])]  # the leader is no target
     rows, _ = run("وهاجم مسلحو تنظيم داعش قرية في ريف حلب", [("تنظيم داعش", "ORG", None), ("حلب", "LOC", "city")])
     assert [r.actor_ids for r in rows] == [["E_تنظيم داعش"]]
+
+
+def test_this_evening_of_a_done_deed_in_a_morning_article_was_yesterday():
+    text = "استقبل الأمير محمد بن نايف مساء اليوم أسر الشهداء"
+    names = [Mention(text.index("محمد بن نايف"), text.index("محمد بن نايف") + len("محمد بن نايف"), "PER", None, "E_m")]
+    rows, _ = detect_events("d", text, [(0, len(text))], names, datetime(2015, 8, 11, 13, 25))
+    assert [r.date for r in rows] == [date(2015, 8, 10)]
+    rows, _ = detect_events("d", text, [(0, len(text))], names, datetime(2015, 8, 11, 21, 0))
+    assert [r.date for r in rows] == [date(2015, 8, 11)]  # out after the evening: that evening
