@@ -88,8 +88,8 @@ _WHAT = _norms("ما", "مما", "بما", "عما")  # (not "كما", "فيما
 _ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")
 _THREW = _norms("ألقى", "ألقت", "ألقوا", "يلقي")
 _ISSUED = _norms("أصدر", "أصدرت", "يصدر", "تصدر")
-# light verbs of some event types only: organise a protest, "lay" an arrest, issue a sentence or a sanction
 _UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "باشرت الشرطة التحقيق", not "باشرت الفرق بلاغا عن سقوط مقذوف"
+# light verbs of some event types only: organise a protest, "lay" an arrest, issue a sentence, undertake an inquiry
 _LIGHT_FOR: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
     **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION")), **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
@@ -348,12 +348,12 @@ _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", 
                                       "بسبب")
 
 
-# "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
 _MANNER = _norms("كيفية", "طريقة", "آلية", "آليات", "إمكانية", "أهمية", "ضرورة")
 _HALT = _norms("وقف", "ايقاف", "إيقاف", "توقف", "وقفا")
+# "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
 _DAWN = _norms("فجر", "وفجر")
 _DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
-                     "الأربعاء", "الخميس", "الجمعة", "أول", "الثلاثاء", "كل")
+                     "الأربعاء", "الخميس", "الجمعة", "أول", "كل")
 _DAWN_BEFORE = _norms("صلاة", "منذ", "مع", "حتى", "قبيل", "قبل", "عند", "بعد", "وقت", "ساعات", "ساعة", "طلوع")
 
 
@@ -1370,9 +1370,8 @@ def detect_events(
     is_name: frozenset[str] = frozenset(),
     facts: DocumentFacts | None = None,
 ) -> tuple[list[EventMentionRow], list[QuoteRow]]:
-    """Event mention rows (without event_id) and quotation rows of one document. A sports story has no events
-    (its "attacks", "deals" and "victories" are the game's) but its statements are quotations like any other
-    ("وقال المدرب: …")."""
+    """Event mention rows (without event_id) and quotation rows of one document (none in a sports story: its
+    "attacks" and "deals" are the game's, and the labelled sets leave its statements out too)."""
     if sports_story(text):
         return [], []
     reference = published_at.date() if published_at else None
@@ -1536,7 +1535,7 @@ def _statement_issuer(sent: _Sentence, k: int, hi: int) -> tuple[Mention | None,
     if k >= end:
         return None
     m = sent.mention_at(k)
-    if m is not None and m.participant and (sent.owner[k - 1] != sent.owner[k] or k == 0):
+    if m is not None and m.participant and sent.owner[k - 1] != sent.owner[k]:  # (k ≥ 1: after the noun)
         return m, None, max(k + 1, sent.token_of(m.end))
     word = sent.tokens[k].text
     if m is None and word.startswith("لل") and len(word) > 4:
