@@ -700,3 +700,23 @@ def test_a_club_named_after_its_city_is_the_club_in_a_sports_story_and_the_city_
     assert ("روما", "ORG") in got, got
     got = found_in_news("أجرى اللاعب برنامجه التاهيلي في مدينة مارسيليا الفرنسية قبل المباراة مع الفريق والمدرب")
     assert ("مارسيليا", "LOC") in got, got
+
+
+# --- small towns of the region ----------------------------------------------------------------------------
+def test_a_small_town_after_its_settlement_head_is_a_place() -> None:
+    # Towns of 5,000+ people in the Arab League came into the gazetteer; a one-word town is a place after a
+    # locative, and a settlement's own head (بلدة، قرية، قضاء، مديرية …) is one.
+    assert ("الزبداني", "LOC") in found("المعارك التي تشهدها بلدة الزبداني، أكد مصدر", [])
+    assert ("دوما", "LOC") in found("هاجم متطرفان منزلا في قرية دوما بالضفة الغربية", [])
+    assert ("المقدادية", "LOC") in found("انفجار عبوتين ناسفتين في قضاء المقدادية أمس", [])
+
+
+def test_a_town_of_two_words_is_one_place_and_not_the_city_its_first_word_names() -> None:
+    got = found("تعرض مركز المسيال بقطاع ظهران الجنوب بمنطقة عسير لقذائف", [])
+    assert ("ظهران الجنوب", "LOC") in got and ("ظهران", "LOC") not in got
+
+
+def test_a_common_word_never_reads_as_a_small_town() -> None:
+    # "لغات" (languages) is no ل + the Libyan town غات; "سلطات" (authorities) is no Moroccan Settat
+    assert found("لا يمكن اعتماد الترجمة إلى سبع لغات مختلفة", []) == []
+    assert found("وأعلنت في سلطات الأمن أمس", []) == []

@@ -97,7 +97,9 @@ _REGION_HEADS = ("منطقة", "محافظة", "إمارة", "ولاية", "إق
 # a city the backend missed counts when the text places something in it ("في اللاذقية", "بطرطوس")
 _LOCATIVES = frozenset(normalize_for_matching(w) for w in (
     "في", "إلى", "الى", "من", "قرب", "بمدينة", "مدينة", "محافظة", "منطقة", "شمال", "جنوب", "شرق", "غرب", "وسط",
-    "ضواحي", "العاصمة", "عاصمة", "داخل", "أنحاء", "قاعدة", "قاعدتي", "ميناء", "مطار", "ريف", "حول", "قرب"))
+    "ضواحي", "العاصمة", "عاصمة", "داخل", "أنحاء", "قاعدة", "قاعدتي", "ميناء", "مطار", "ريف", "حول", "قرب",
+    # a settlement's own head: "بلدة الزبداني", "قرية القديح", "مخيم اليرموك", "قضاء بيجي", "مديرية البريقة"
+    "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "مديرية", "ولاية", "إقليم"))
 # "نظام الأسد", "سقوط القذافي": after these a leader's bare family name is the person
 _RULE_HEADS = ("نظام", "حكم", "سقوط", "عهد", "رحيل", "حقبة", "إسقاط", "انهيار")
 _FOREIGN_GIVEN_BUCKET = 3  # log2 frequency: a foreign given name after a title is rarer than that in news
