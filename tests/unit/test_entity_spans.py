@@ -720,3 +720,18 @@ def test_a_common_word_never_reads_as_a_small_town() -> None:
     # "لغات" (languages) is no ل + the Libyan town غات; "سلطات" (authorities) is no Moroccan Settat
     assert found("لا يمكن اعتماد الترجمة إلى سبع لغات مختلفة", []) == []
     assert found("وأعلنت في سلطات الأمن أمس", []) == []
+
+
+def test_a_municipality_is_the_body_not_its_city() -> None:
+    assert found("كشفت أمانة محافظة جدة عن خطتها", []) == [("أمانة محافظة جدة", "ORG")]
+    assert found("أمانة نجران تغلق مطاعم مخالفة", []) == [("أمانة نجران", "ORG")]
+    assert found("أبرمت أمانة العاصمة المقدسة عقد مشروع", []) == [("أمانة العاصمة المقدسة", "ORG")]
+    assert found("أدى الموظف عمله بأمانة وإخلاص", []) == []  # honesty
+
+
+def test_the_resistance_in_yemen_is_its_popular_resistance() -> None:
+    ids = kb_ids("وأفادت مصادر في المقاومة الشعبية بأن الحوثيين انسحبوا من عدن")
+    assert ids["المقاومة الشعبية"] == "yemen_popular_resistance"
+    assert kb_ids("سيطر عناصر المقاومة على الطريق في تعز")["المقاومة"] == "yemen_popular_resistance"
+    # elsewhere "المقاومة" is no Yemeni body
+    assert "yemen_popular_resistance" not in kb_ids("تحدث عن المقاومة الفلسطينية في غزة").values()

@@ -85,7 +85,7 @@ FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "
 # person is that place or body, not the person
 _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
                     "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
-                    "نادي", "فريق", "هيئة", "شركة", "بورصة", "سوق")
+                    "نادي", "فريق", "هيئة", "شركة", "بورصة", "سوق", "أمانة")  # أمانة: a city's municipality
 # "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
@@ -1188,8 +1188,11 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         # named after its city is the city after "في", "باتجاه" or "مدينة" ("العرض في روما", "مدينة مارسيليا")
     elif finance and not _located(words, i):  # "البنك الأهلي"'s shares: the bank; "في الرياض" is the city
         kb_id = pick(("company",))
-    elif any(k in _YEMEN_WAR_KEYS for w in words for _, k in first_word_keys(w)):
-        kb_id = pick(("coalition",))  # "شن التحالف غارات على مواقع الحوثيين": the Saudi-led coalition
+    elif home == "YE" or any(k in _YEMEN_WAR_KEYS for w in words for _, k in first_word_keys(w)):
+        # "شن التحالف غارات على مواقع الحوثيين": the Saudi-led coalition; "المقاومة" in Yemen its Popular
+        # Resistance, "الانقلابيين" the Houthis (in an article about Yemen, or a sentence about its war)
+        yemeni = [a.kb_id for a in candidates if a.subtype == "armed_group" and a.country == "YE"]
+        kb_id = pick(("coalition",)) or (yemeni[0] if len(yemeni) == 1 else None)
     if kb_id is None:
         return None
     return start, DictEntry(EntityType(lex.kb.actors[kb_id].type), kb_id)
