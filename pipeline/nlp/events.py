@@ -494,6 +494,10 @@ def _title_starts() -> frozenset[str]:
     return frozenset(firsts)
 
 
+# "وقال رئيس الوزراء أمام اللجنة المركزية": where or when it was said ends the speaker's phrase
+_ADVERBIAL_PREPOSITIONS = _norms("أمام", "امام", "خلال", "عقب", "أثناء", "اثناء", "عبر", "حول", "قبيل", "إثر", "اثر")
+
+
 def _phrase_end(sent: _Sentence, lo: int, hi: int, limit: int = 12) -> int:
     """The token after the noun phrase starting at ``lo``: it ends at punctuation, a preposition, إن/أن,
     a number or a trigger (a title chain "وزير الخارجية السعودي عادل الجبير" is one phrase)."""
@@ -510,7 +514,8 @@ def _ends_phrase(sent: _Sentence, k: int, lo: int, reporting_too: bool) -> bool:
     verb) outside any entity mention."""
     word, text = sent.norms[k], sent.tokens[k].text
     if (text in SEPARATORS or text in QUOTE_OPEN or word in PARTICLES or word in RECIPIENT_PREPOSITIONS
-            or word in PLACE_PREPOSITIONS or word in THAT or word in _SUBORDINATORS or _is_number(word)
+            or word in PLACE_PREPOSITIONS or word in THAT or word in _SUBORDINATORS or word in _ADVERBIAL_PREPOSITIONS
+            or _is_number(word)
             or not any(ch.isalpha() for ch in word)):
         return True
     if k > lo and sent.owner[k] < 0 and _preposition_with_pronoun(word):

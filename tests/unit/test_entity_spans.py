@@ -735,3 +735,14 @@ def test_the_resistance_in_yemen_is_its_popular_resistance() -> None:
     assert kb_ids("سيطر عناصر المقاومة على الطريق في تعز")["المقاومة"] == "yemen_popular_resistance"
     # elsewhere "المقاومة" is no Yemeni body
     assert "yemen_popular_resistance" not in kb_ids("تحدث عن المقاومة الفلسطينية في غزة").values()
+
+
+def test_a_body_named_by_its_head_qualifier_and_field() -> None:
+    assert found("توقيع الهيئة السعودية للمواصفات والمقاييس والجودة مذكرة تفاهم", []) == [
+        ("الهيئة السعودية للمواصفات والمقاييس والجودة", "ORG")]
+    assert found("تم التنسيق مع المؤسسة العامة لتحلية المياه المالحة لضخ المياه", []) == [
+        ("المؤسسة العامة لتحلية المياه المالحة", "ORG")]
+    # where it is and whose it is are not its name; without its field it is a reference, not a name
+    assert found("أعلنت الإدارة العامة للمرور بالمنطقة أن", []) == [("الإدارة العامة للمرور", "ORG")]
+    assert found("بالتنسيق مع اللجنة العليا للإغاثة التابعة للحكومة", []) == [("اللجنة العليا للإغاثة", "ORG")]
+    assert found("وقالت الهيئة السعودية في بيان إن", []) == []

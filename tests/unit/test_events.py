@@ -292,6 +292,12 @@ def test_a_speaker_is_never_a_preposition_or_particle():
     assert all(q.speaker_text not in ("بعد", "ل", "رغم") for q in quotes)
 
 
+def test_where_a_statement_was_made_is_not_its_speaker():
+    text = 'وقال رئيس الوزراء امام اللجنة المركزية للحزب في اثينا "اقترح عقد مؤتمر مفتوح في سبتمبر".'
+    (q,) = run(text, [("اللجنة المركزية للحزب", "ORG", None), ("اثينا", "LOC", None)])[1]
+    assert q.speaker_text == "رئيس الوزراء" and q.speaker_id is None
+
+
 def test_one_statement_with_two_verbs_is_one_quote():
     text = "وقال بوتين إن العلاقات قوية، مشيرا إلى أن الزيارة مهمة."
     (q,) = run(text, [("بوتين", "PER", None)])[1]

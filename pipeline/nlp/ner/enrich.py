@@ -1446,6 +1446,50 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
     return j - i
 
 
+_QUALIFIED_BODY_HEADS = frozenset(identity_key(w) for w in (
+    "الهيئة", "المؤسسة", "الجمعية", "اللجنة", "الشركة", "المركز", "الصندوق", "المجلس", "الوكالة", "الإدارة",
+    "المديرية", "الرئاسة", "الاتحاد", "المنظمة", "المعهد", "الأكاديمية", "الجامعة", "المحكمة", "النيابة"))
+_BODY_QUALIFIERS = frozenset(identity_key(w) for w in (
+    "العامة", "العليا", "الوطنية", "الملكية", "الدولية", "الخيرية", "الأهلية", "الإسلامية", "العالمية",
+    "الاستشارية", "المركزية", "الاتحادية"))
+
+
+_AFFILIATED = tuple(identity_key(w) for w in ("التابع", "المنبثق", "المكلف", "المعني"))
+
+
+def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> int:
+    """Length of a body named by a definite head, its qualifier and its field: "الهيئة السعودية للمواصفات
+    والمقاييس والجودة", "المؤسسة العامة لتحلية المياه المالحة", "الهيئة الوطنية لمكافحة الفساد", "اللجنة
+    العامة للانتخابات البلدية", "الإدارة العامة للمرور" (a proclitic allowed on the head); 0 when not one.
+    Without its field ("الهيئة السعودية", "الإدارة العامة") the phrase is a reference, not a name."""
+    if i + 2 >= len(words) or not any(k in _QUALIFIED_BODY_HEADS for _, k in first_word_keys(words[i])):
+        return 0
+    if _in_title(words, keys, i, lex) and not _attached(words[i]):
+        return 0  # "رئيس الهيئة العامة للرياضة" is a title (its holder is found by the title rules)
+    qualifier = normalize_for_matching(words[i + 1])
+    if not (keys[i + 1] in _BODY_QUALIFIERS or _definite_nationality(qualifier, lex)):
+        return 0
+    j = i + 2
+    field = keys[j]
+    if field.startswith("لل") and len(field) > 3:
+        j += 1
+    elif field.startswith("ل") and len(field) > 3 and j + 1 < len(words) and _definite(keys[j + 1]):
+        j += 2  # "لتحلية المياه", "لمكافحة الفساد": the field's noun and its genitive
+    else:
+        return 0
+    while j < len(words) and j - i <= _BODY_TAIL + 1:
+        norm = normalize_for_matching(words[j])
+        if norm in lex.lexicon.stopwords or (norm[:1] == "و" and norm[1:] in lex.lexicon.stopwords) or any(
+                k in lex.titles or k in lex.title_first for _, k in first_word_keys(words[j])):
+            break
+        if not _definite(keys[j]) or keys[j].startswith(("بال", *_AFFILIATED)):
+            break  # "... بالمنطقة": where it is; "التابعة للحكومة": whose it is — neither is its name
+        if not {k for _, k in first_word_keys(words[j])}.isdisjoint(keys[i + 1 : j]):
+            break
+        j += 1
+    return j - i
+
+
 def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
                 frequency: Callable[[str], int] = lambda _: 0) -> int:
     """Length of a name right after a title when the backend missed it: a given name (with its nasab
@@ -1602,7 +1646,7 @@ def apply_dictionary(
             if n_fed:
                 start, j, entry = i, i + n_fed, DictEntry(EntityType.ORG)  # "الاتحاد الجزائري لكرة القدم"
             if entry is None and owner[i] < 0:
-                n_body = _government_body(words, keys, i, lex)
+                n_body = _government_body(words, keys, i, lex) or _qualified_body(words, keys, i, lex)
                 if n_body and all(owner[k] < 0 for k in range(i, i + n_body)):
                     start, j, entry = i, i + n_body, DictEntry(EntityType.ORG)
             if entry is None:
