@@ -746,3 +746,11 @@ def test_a_body_named_by_its_head_qualifier_and_field() -> None:
     assert found("أعلنت الإدارة العامة للمرور بالمنطقة أن", []) == [("الإدارة العامة للمرور", "ORG")]
     assert found("بالتنسيق مع اللجنة العليا للإغاثة التابعة للحكومة", []) == [("اللجنة العليا للإغاثة", "ORG")]
     assert found("وقالت الهيئة السعودية في بيان إن", []) == []
+
+
+def test_a_name_before_its_appositive_role_is_a_person() -> None:
+    assert ("بيب جوارديولا", "PER") in found("أثار بيب جوارديولا مدرب بايرن ميونيخ الشكوك حول باستيان", [])
+    # common words, verbs and words behind a proclitic before a role are no name
+    for text in ("عين رئيسا للديوان الملكي بمرتبة وزير، وتعيين", "اكتب رأيك زار مدير جوازات المنطقة",
+                 "متهمة بالدعوة لاغتيال الباجي قائد السبسي", "فيما قام بحجب صلاحيات وزير الكهرباء"):
+        assert all(t != "PER" or s in ("الباجي قائد السبسي",) for s, t in found(text, [])), text

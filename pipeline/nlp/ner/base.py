@@ -22,6 +22,7 @@ from pipeline.nlp.ner.enrich import (
     TIME_ADVERBS,
     EntityLexicon,
     apply_dictionary,
+    appositive_persons,
     attach_heads,
     capital_of,
     cued_persons,
@@ -288,6 +289,7 @@ def tag_document(
     labels = repair_person_spans(words, labels, lex)
     labels = split_at_titles(words, labels, lex)
     labels = cued_persons(words, labels, lex, frequency)
+    labels = appositive_persons(words, labels, lex, frequency)
     context = document_context(text, words, lex, outlet_country)
     labels, hints = apply_dictionary(words, labels, lex, context, frequency)
     labels = persons_after_titled_bodies(words, labels, lex, frequency)

@@ -584,6 +584,71 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     return out
 
 
+_APPOSITIVE_ROLES = frozenset(identity_key(w) for w in (
+    "رئيس", "رئيسة", "وزير", "وزيرة", "مدرب", "مدير", "مديرة", "سفير", "محافظ", "أمير", "قائد", "مستشار",
+    "نائب", "مبعوث", "مندوب", "زعيم", "نجم", "لاعب", "مهاجم", "حارس", "عضو", "مؤسس", "أمين", "المتحدث",
+    "الناطق", "مساعد", "وكيل"))
+_APPOSITIVE_FIRST_BUCKET = 2  # log2 frequency: an unlisted first name before an appositive role is rarer
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "ك", "كم", "نا")  # "اتخذها العبادي رئيس", "رأيك زار مدير"
+
+
+@cache
+def _word_classes() -> dict[str, str]:
+    """Matching form -> its classes in the Ayaspell table the NER model ships (``wordclass.tsv``)."""
+    from pipeline.config import NER_MODEL_DIR
+    from pipeline.nlp.ner.resources import WORDCLASS_FILE, _tsv_pairs
+
+    return dict(_tsv_pairs(NER_MODEL_DIR / WORDCLASS_FILE))
+
+
+def _dictionary_word(norm: str) -> bool:
+    """The Ayaspell table knows ``norm`` as a common word (not only as a name), also behind a proclitic or
+    its article ("بمرتبة", "لاغتيال", "التحقيق"), or it is a sound feminine plural ("صلاحيات")."""
+    classes = _word_classes()
+
+    def common(form: str) -> bool:
+        return bool(set(classes.get(form, "")) - set("PNx"))
+
+    stems = [norm, norm.removeprefix("ال")]
+    if norm[:1] in "وفبلك":
+        stems += [norm[1:], norm[1:].removeprefix("ال")]
+    return any(common(f) for f in stems) or (len(norm) > 4 and norm.endswith("ات"))
+
+
+def appositive_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+                       frequency: Callable[[str], int]) -> list[Labels]:
+    """Persons the backend missed that an appositive role right after them announces: "أثار بيب جوارديولا
+    مدرب بايرن ميونيخ", "سمير جعجع، رئيس حزب القوات" — two untagged words, a given name (listed, or a rare
+    word no dictionary knows) and a rare family word (:func:`_family_word`), then a role noun without its
+    article (مدرب، رئيس، وزير، لاعب …), or a comma and a role ("، المتحدث باسم")."""
+    out: list[Labels] = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys = [identity_key(w) for w in words]
+        for i in range(len(words) - 2):
+            if labs[i][0] != "O" or labs[i + 1][0] != "O":
+                continue
+            role = i + 2 + (1 if words[i + 2] in (",", "،") else 0)
+            if role >= len(words) or labs[role][0] != "O" or not any(
+                    k in _APPOSITIVE_ROLES for cut, k in first_word_keys(words[role]) if cut == 0):
+                continue
+            norm = normalize_for_matching(words[i])
+            listed = keys[i] in _listed_given_names()
+            if not listed and (len(norm) < 3 or not norm.isalpha() or norm.startswith("ال")
+                               or norm in lex.lexicon.stopwords or keys[i] in lex.titles or keys[i] in lex.title_first
+                               or keys[i] in lex.place_types or norm in lex.nisba or _dictionary_word(norm)
+                               or frequency(norm) > _APPOSITIVE_FIRST_BUCKET or norm.endswith(_PRONOUN_ENDINGS)):
+                continue
+            if listed and (words[i] in FUNCTION_WORDS_AS_WRITTEN or norm in lex.lexicon.stopwords):
+                continue
+            family = normalize_for_matching(words[i + 1])
+            if not _family_word(words, keys, labs, i + 1, lex, frequency) or _dictionary_word(family):
+                continue  # ("رأيك زار مدير": a verb; "شرف الحفل نائب": a common noun)
+            _mark(labs, i, i + 2, EntityType.PER.tag, 0.5)
+        out.append(labs)
+    return out
+
+
 def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
                                 frequency: Callable[[str], int]) -> list[Labels]:
     """A person the backend missed right after a body that completes a title: "المتحدث الرسمي باسم مركز
