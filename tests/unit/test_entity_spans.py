@@ -754,3 +754,12 @@ def test_a_name_before_its_appositive_role_is_a_person() -> None:
     for text in ("عين رئيسا للديوان الملكي بمرتبة وزير، وتعيين", "اكتب رأيك زار مدير جوازات المنطقة",
                  "متهمة بالدعوة لاغتيال الباجي قائد السبسي", "فيما قام بحجب صلاحيات وزير الكهرباء"):
         assert all(t != "PER" or s in ("الباجي قائد السبسي",) for s, t in found(text, [])), text
+
+
+def test_a_chamber_of_commerce_and_funds_and_companies_of_one_name() -> None:
+    assert found("غرفة الرياض تستأنف نشاطها غدا", []) == [("غرفة الرياض", "ORG")]
+    assert kb_ids("اليونان تسدد متأخرات لصندوق النقد بملياري يورو")["صندوق النقد"] == "imf"
+    assert kb_ids("صندوق النقد العربي: النفط الصخري مضر")["صندوق النقد العربي"] == "arab_monetary_fund"
+    # the longer name is the other company ("الإنماء طوكيو مارين" is the insurer, not the bank)
+    assert "alinma_tokio_marine" in kb_ids("وافقت الجمعية العامة لشركة الإنماء طوكيو مارين على").values()
+    assert kb_ids("فيما جاءت أسهم شركات الإنماء وموبايلي")["الإنماء"] == "alinma_bank"

@@ -85,7 +85,8 @@ FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "
 # person is that place or body, not the person
 _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
                     "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
-                    "نادي", "فريق", "هيئة", "شركة", "بورصة", "سوق", "أمانة")  # أمانة: a city's municipality
+                    "نادي", "فريق", "هيئة", "شركة", "بورصة", "سوق",
+                    "أمانة", "غرفة")  # (a city's municipality and chamber of commerce: "أمانة جدة", "غرفة الرياض")
 # "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
@@ -1536,6 +1537,9 @@ def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
         return 0
     j = i + 2
     field = keys[j]
+    if any(k in HEAD_NOUNS or k in lex.org_heads or k.removeprefix("ال") in HEAD_NOUNS
+           for _, k in first_word_keys(words[j])):
+        return 0  # "الجمعية العامة لشركة الإنماء", "اللجنة التنفيذية للنادي": a board of another body
     if field.startswith("لل") and len(field) > 3:
         j += 1
     elif field.startswith("ل") and len(field) > 3 and j + 1 < len(words) and _definite(keys[j + 1]):
