@@ -763,3 +763,8 @@ def test_a_chamber_of_commerce_and_funds_and_companies_of_one_name() -> None:
     # the longer name is the other company ("الإنماء طوكيو مارين" is the insurer, not the bank)
     assert "alinma_tokio_marine" in kb_ids("وافقت الجمعية العامة لشركة الإنماء طوكيو مارين على").values()
     assert kb_ids("فيما جاءت أسهم شركات الإنماء وموبايلي")["الإنماء"] == "alinma_bank"
+
+
+def test_al_aqsa_is_a_place_with_coordinates() -> None:
+    assert found("اقتحم مستوطنون المسجد الأقصى المبارك أمس", []) == [("المسجد الأقصى المبارك", "LOC")]
+    assert found("والانتهاكات تجاه الأقصى المبارك دون", []) == [("الأقصى المبارك", "LOC")]
