@@ -303,8 +303,9 @@ EVENT_MENTIONS = _t(
     ("negated", BOOL, "True when the trigger is negated (لم، لن، لا، نفى …).", NOT_NULL),
     ("future", BOOL, "True when the event is announced for the future (سـ، سوف، من المتوقع …).",
      NOT_NULL),
-    ("actor_text", STR, "The words naming the actor when no entity does ('قوات الأمن')."),
-    ("recipient_text", STR, "The words naming the recipient when no entity does."),
+    ("actor_text", STR, "The words naming the actor when no entity does ('قوات الأمن'); cut before a relative "
+     "pronoun, never a clause ending on a preposition or a phrase of purpose after ل/ب."),
+    ("recipient_text", STR, "The words naming the recipient when no entity does (cleaned like actor_text)."),
     ("actor_countries", STR_LIST, "ISO 3166-1 alpha-2 codes of the actors' countries (from the entity, its "
      "title or its nisba): GDELT's Actor1CountryCode.", NOT_NULL),
     ("recipient_countries", STR_LIST, "ISO codes of the recipients' countries: GDELT's Actor2CountryCode.",

@@ -1328,6 +1328,37 @@ def _verb_only(word: str) -> bool:
     return found is not None and set(found) == {"v"} and form not in _given_names()
 
 
+_DANGLING = _norms("على", "في", "من", "عن", "إلى", "الى", "مع", "حتى", "منذ", "لدى", "عند")
+_PLURAL_WHO = _WHO | _norms("اللواتي", "اللاتي")
+
+
+def _doer_words(words: str | None) -> str | None:
+    """Words for a doer or receiver an analyst can read: cut before a relative pronoun ("المتظاهرون الذين
+    جابوا شوارع كابل" → "المتظاهرون"); none when they end on a preposition ("عملت على", "ترافق مع") or open
+    with a common word behind ل/ب ("لاختيار مراجعي الحسابات", "بسوء استخدام": a phrase of purpose or manner),
+    except a force whose body follows ("لطيران التحالف" → "طيران التحالف")."""
+    if not words:
+        return words
+    parts = words.split()
+    norms = [normalize_for_matching(w) for w in parts]
+    cut = next((k for k, w in enumerate(norms) if w in _PLURAL_WHO), len(parts))
+    parts, norms = parts[:cut], norms[:cut]
+    if not parts or norms[-1] in _DANGLING:
+        return None
+    first = norms[0]
+    if first[:1] in ("ل", "ب") and not first.startswith("لل") and not _dictionary_word(first) and (
+            _dictionary_word(first[1:]) or _dictionary_word(first[1:].removeprefix("ال"))):
+        if first[1:] in _FORCES and len(parts) > 1:
+            return " ".join([parts[0][1:], *parts[1:]])
+        return None
+    return " ".join(parts)
+
+
+def _dictionary_word(norm: str) -> bool:
+    """The dictionary the NER model ships knows ``norm`` as a common word (not only as a name)."""
+    return bool(set(_word_classes().get(norm, "")) - set("PNx"))
+
+
 def _no_verb_in(words: str | None) -> str | None:
     """Words for a doer or speaker, unless one of them is a verb: "ويتنصل الجميع", "يسجل نشاطا متناميا" are
     a clause, not a name."""
@@ -1455,8 +1486,8 @@ def detect_events(
                 date_text=date_text,
                 negated=_negated(sent, trig.i),
                 future=future,
-                actor_text=args.actor_text,
-                recipient_text=args.recipient_text,
+                actor_text=_doer_words(args.actor_text),
+                recipient_text=_doer_words(args.recipient_text),
                 actor_countries=sorted({c for m in args.actors if (c := _country(m))}),
                 recipient_countries=sorted({c for m in args.recipients if (c := _country(m))}),
                 date_source=source,

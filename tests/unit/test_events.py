@@ -1120,3 +1120,14 @@ def test_this_evening_of_a_done_deed_in_a_morning_article_was_yesterday():
     assert [r.date for r in rows] == [date(2015, 8, 10)]
     rows, _ = detect_events("d", text, [(0, len(text))], names, datetime(2015, 8, 11, 21, 0))
     assert [r.date for r in rows] == [date(2015, 8, 11)]  # out after the evening: that evening
+
+
+def test_doer_words_an_analyst_can_read():
+    from pipeline.nlp.events import _doer_words
+
+    assert _doer_words("المتظاهرون الذين جابوا شوارع كابل") == "المتظاهرون"
+    assert _doer_words("عملت على") is None and _doer_words("ترافق مع") is None
+    assert _doer_words("لاختيار مراجعي الحسابات") is None  # purpose after ل, no doer
+    assert _doer_words("لطيران التحالف الدولي") == "طيران التحالف الدولي"  # a force and its body
+    assert _doer_words("بعض الفصائل") == "بعض الفصائل" and _doer_words("لجنة القبول") == "لجنة القبول"
+    assert _doer_words(None) is None
