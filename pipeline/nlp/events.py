@@ -1717,6 +1717,20 @@ def _quote_span(sent: _Sentence, start: int) -> tuple[int, int, str] | None:
     return None
 
 
+def _titled_person_after(sent: _Sentence, lo: int, hi: int) -> Mention | None:
+    """The person a title's long complement leads to before what is said: the first person mention in the
+    dozen tokens after ``lo``, before إن/أن, a colon, a quote mark or another reporting verb."""
+    for k in range(lo, min(hi, len(sent.tokens), lo + 12)):
+        text = sent.tokens[k].text
+        if sent.norms[k] in THAT or text == ":" or text in QUOTE_OPEN or (
+                sent.owner[k] < 0 and match_reporting(text)):
+            return None
+        m = sent.mention_at(k)
+        if m is not None and m.participant and m.type == EntityType.PER and sent.tokens[k].start == m.start:
+            return m
+    return None
+
+
 def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int, int, bool]],
                   dates: list[DateMention], reference: date | None,
                   actors_before: Sequence[tuple[int, Mention]] = ()) -> list[QuoteRow]:
@@ -1728,6 +1742,10 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
         after = i + 2 if i + 2 < hi and sent.norms[i + 1] in _DEMONSTRATIVES else i + 1  # "أوضح ذلك اللواء …"
         speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
+        if speaker is None and speaker_text and _is_title_word(normalize_for_matching(speaker_text.split()[0])):
+            named = _titled_person_after(sent, subject_end, hi)
+            if named is not None:  # "وأوضح المشرف على مركز الموهبة بالجامعة الدكتور ظافر الحماد أن …"
+                speaker, speaker_text, subject_end = named, None, max(subject_end, sent.token_of(named.end))
         if after < len(sent.tokens) and sent.norms[after] in _STATEMENT_NOUNS:
             # "وأوضح بيان للوزارة أن", "وقال بيان صادر عن وزارة الداخلية إن": the body that issued the statement
             issuer = _statement_issuer(sent, after + 1, hi)

@@ -1131,3 +1131,12 @@ def test_doer_words_an_analyst_can_read():
     assert _doer_words("لطيران التحالف الدولي") == "طيران التحالف الدولي"  # a force and its body
     assert _doer_words("بعض الفصائل") == "بعض الفصائل" and _doer_words("لجنة القبول") == "لجنة القبول"
     assert _doer_words(None) is None
+
+
+def test_a_title_with_a_long_complement_leads_to_its_holder():
+    text = "وأوضح المشرف على مركز الموهبة والإبداع بالجامعة الدكتور ظافر الحماد أن البرنامج استقبل 100 طالب."
+    (q,) = run(text, [("ظافر الحماد", "PER", None)])[1]
+    assert q.speaker_id is not None and q.speaker_text is None
+    # a title alone, no person before what is said: the title's words stay the speaker
+    (q,) = run("وأوضح المشرف على المركز أن البرنامج استقبل 100 طالب.")[1]
+    assert q.speaker_id is None and q.speaker_text and q.speaker_text.startswith("المشرف")
