@@ -768,3 +768,10 @@ def test_a_chamber_of_commerce_and_funds_and_companies_of_one_name() -> None:
 def test_al_aqsa_is_a_place_with_coordinates() -> None:
     assert found("اقتحم مستوطنون المسجد الأقصى المبارك أمس", []) == [("المسجد الأقصى المبارك", "LOC")]
     assert found("والانتهاكات تجاه الأقصى المبارك دون", []) == [("الأقصى المبارك", "LOC")]
+
+
+def test_a_bodys_branches_by_city_are_apart_and_its_bare_form_waits_for_its_document() -> None:
+    assert kb_ids("أنشأت الهيئة الملكية بالجبيل ممثلة بإدارة التشجير")["الهيئة الملكية بالجبيل"] == (
+        "royal_commission_jubail")
+    assert kb_ids("يشار إلى أن الهيئة الملكية بينبع وبتوجيهات")["الهيئة الملكية بينبع"] == "royal_commission_yanbu"
+    assert kb_ids("عيد «الهيئة الملكية» يجذب 12 ألف زائر")["الهيئة الملكية"] is None
