@@ -775,3 +775,8 @@ def test_a_bodys_branches_by_city_are_apart_and_its_bare_form_waits_for_its_docu
         "royal_commission_jubail")
     assert kb_ids("يشار إلى أن الهيئة الملكية بينبع وبتوجيهات")["الهيئة الملكية بينبع"] == "royal_commission_yanbu"
     assert kb_ids("عيد «الهيئة الملكية» يجذب 12 ألف زائر")["الهيئة الملكية"] is None
+
+
+def test_a_company_of_a_common_words_name_needs_a_finance_cue_besides_itself() -> None:
+    assert found("تداول ناشطون مقطع فيديو للحظة إنفجار موكب النائب العام", []) == []  # circulated
+    assert kb_ids("وأغلقت أسهم تداول على ارتفاع").get("تداول") == "tadawul"

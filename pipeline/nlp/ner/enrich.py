@@ -127,7 +127,8 @@ _YEMEN_WAR_KEYS = frozenset(identity_key(w) for w in (
     "الحوثيين", "الحوثي", "الحوثية", "الحوثيون", "اليمن", "اليمنية", "اليمني", "صنعاء", "عدن", "تعز", "مأرب",
     "الانقلابيين", "المخلوع", "الشرعية", "الحزم"))  # a sentence about the war in Yemen
 _FINANCE_CUES = ("سهم", "أسهم", "الأسهم", "سهمه", "البنك", "بنك", "مصرف", "المصرف", "تداول", "المؤشر", "أرباح",
-                 "الأرباح", "أرباحه", "البنوك", "المصارف", "مكرر", "السوق", "الاكتتاب", "المالية")
+                 "الأرباح", "أرباحه", "البنوك", "المصارف", "مكرر", "السوق", "الاكتتاب", "المالية",
+                 "تداولات", "المتداولة")
 # heads an organisation's name is used without once the document named it in full ("هجر" after "فريق هجر")
 _SHORTENABLE_HEADS = frozenset(identity_key(w) for w in ("نادي", "فريق", "جبهة", "حركة", "تنظيم", "جماعة", "حزب"))
 # actors whose short forms ("النصرة", "التحالف") name them throughout a document that named them in full;
@@ -1233,7 +1234,8 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         return named[0].kb_id if len(named) == 1 else pick(("outlet", "agency"))
 
     kb_id, start = None, i
-    finance = any(k in _FINANCE_KEYS for k in keys)
+    finance = any(k in _FINANCE_KEYS for n, k in enumerate(keys) if not i <= n < j)  # (not the form itself:
+    # "تداول ناشطون مقطع فيديو" is a verb, circulated)
     if titled:  # "الرئيس روحاني": a title points to the person
         kb_id = pick(tuple(PERSON_SUBTYPES))
     elif head in lex.outlet_heads:
