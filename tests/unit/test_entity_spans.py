@@ -780,3 +780,8 @@ def test_a_bodys_branches_by_city_are_apart_and_its_bare_form_waits_for_its_docu
 def test_a_company_of_a_common_words_name_needs_a_finance_cue_besides_itself() -> None:
     assert found("تداول ناشطون مقطع فيديو للحظة إنفجار موكب النائب العام", []) == []  # circulated
     assert kb_ids("وأغلقت أسهم تداول على ارتفاع").get("تداول") == "tadawul"
+
+
+def test_a_club_named_after_its_city_and_the_city() -> None:
+    assert kb_ids("عندما تغلب أمس على فريق ليون بهدفين دون مقابل")["فريق ليون"] == "olympique_lyonnais"
+    assert found("وفي مدينة ليون الفرنسية قرر المزارعون فتح الطرق", []) == [("ليون", "LOC")]
