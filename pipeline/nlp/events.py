@@ -51,6 +51,7 @@ import polars as pl
 from pipeline import ids
 from pipeline.lexicons import TriggerSense, is_participle, load_event_lexicon, match_reporting, match_trigger
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
+from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.text import Token, normalize_for_matching, tokenize
 from pipeline.schemas import TABLES, EntityType
 
@@ -1299,15 +1300,6 @@ def document_facts(mentions: Sequence[Mention], leaders: dict[str, Mention]) -> 
 
 
 @cache
-def _word_classes() -> dict[str, str]:
-    """Matching form -> its classes in the Ayaspell dictionary table the NER model ships (``wordclass.tsv``)."""
-    from pipeline.config import NER_MODEL_DIR
-    from pipeline.nlp.ner.resources import WORDCLASS_FILE, _tsv_pairs
-
-    return dict(_tsv_pairs(NER_MODEL_DIR / WORDCLASS_FILE))
-
-
-@cache
 def _given_names() -> frozenset[str]:
     from pipeline.lexicons import listed_given_names
 
@@ -1317,7 +1309,7 @@ def _given_names() -> frozenset[str]:
 def _verb_only(word: str) -> bool:
     """The dictionary knows ``word`` (or it after و/ف) only as a verb form ("يسجل", "ويتنصل", "تتجلى"), and it
     is no given name ("حسين", "وائل", "نواف" are verb forms too)."""
-    classes = _word_classes()
+    classes = shipped_word_classes()
     form = normalize_for_matching(word)
     if form in _given_names():
         return False
@@ -1346,17 +1338,12 @@ def _doer_words(words: str | None) -> str | None:
     if not parts or norms[-1] in _DANGLING:
         return None
     first = norms[0]
-    if first[:1] in ("ل", "ب") and not first.startswith("لل") and not _dictionary_word(first) and (
-            _dictionary_word(first[1:]) or _dictionary_word(first[1:].removeprefix("ال"))):
+    if first[:1] in ("ل", "ب") and not first.startswith("لل") and not is_common_word(first) and (
+            is_common_word(first[1:]) or is_common_word(first[1:].removeprefix("ال"))):
         if first[1:] in _FORCES and len(parts) > 1:
             return " ".join([parts[0][1:], *parts[1:]])
         return None
     return " ".join(parts)
-
-
-def _dictionary_word(norm: str) -> bool:
-    """The dictionary the NER model ships knows ``norm`` as a common word (not only as a name)."""
-    return bool(set(_word_classes().get(norm, "")) - set("PNx"))
 
 
 def _no_verb_in(words: str | None) -> str | None:

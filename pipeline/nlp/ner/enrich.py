@@ -45,6 +45,7 @@ from pipeline.lexicons import (
 )
 from pipeline.nlp.dates import CALENDAR_WORDS
 from pipeline.nlp.ner.conll import entity_spans
+from pipeline.nlp.ner.resources import is_common_word
 from pipeline.nlp.text import identity_key, normalize_for_matching, proclitic_splits, stem_variants
 from pipeline.schemas import EntityType
 
@@ -594,27 +595,13 @@ _APPOSITIVE_FIRST_BUCKET = 2  # log2 frequency: an unlisted first name before an
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "ك", "كم", "نا")  # "اتخذها العبادي رئيس", "رأيك زار مدير"
 
 
-@cache
-def _word_classes() -> dict[str, str]:
-    """Matching form -> its classes in the Ayaspell table the NER model ships (``wordclass.tsv``)."""
-    from pipeline.config import NER_MODEL_DIR
-    from pipeline.nlp.ner.resources import WORDCLASS_FILE, _tsv_pairs
-
-    return dict(_tsv_pairs(NER_MODEL_DIR / WORDCLASS_FILE))
-
-
 def _dictionary_word(norm: str) -> bool:
-    """The Ayaspell table knows ``norm`` as a common word (not only as a name), also behind a proclitic or
+    """The dictionary table knows ``norm`` as a common word (not only as a name), also behind a proclitic or
     its article ("بمرتبة", "لاغتيال", "التحقيق"), or it is a sound feminine plural ("صلاحيات")."""
-    classes = _word_classes()
-
-    def common(form: str) -> bool:
-        return bool(set(classes.get(form, "")) - set("PNx"))
-
     stems = [norm, norm.removeprefix("ال")]
     if norm[:1] in "وفبلك":
         stems += [norm[1:], norm[1:].removeprefix("ال")]
-    return any(common(f) for f in stems) or (len(norm) > 4 and norm.endswith("ات"))
+    return any(is_common_word(f) for f in stems) or (len(norm) > 4 and norm.endswith("ات"))
 
 
 def appositive_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,

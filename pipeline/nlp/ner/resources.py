@@ -17,6 +17,7 @@ Files in the model directory:
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from pipeline.nlp.ner.features import Resources
@@ -38,6 +39,20 @@ def _tsv_pairs(path: Path) -> list[tuple[str, str]]:
         if key and value:
             out.append((key, value))
     return out
+
+
+@cache
+def shipped_word_classes() -> dict[str, str]:
+    """Matching form -> its classes in the dictionary table the shipped model carries (``wordclass.tsv``)."""
+    from pipeline.config import NER_MODEL_DIR
+
+    return dict(_tsv_pairs(NER_MODEL_DIR / WORDCLASS_FILE))
+
+
+def is_common_word(norm: str) -> bool:
+    """The shipped dictionary table knows the matching form ``norm`` as a common word (a class other than a
+    place name ``P``, a person name ``N`` or ``x``)."""
+    return bool(set(shipped_word_classes().get(norm, "")) - set("PNx"))
 
 
 def gazetteer_to_resources(gaz: dict[str, set[str]], res: Resources) -> None:
