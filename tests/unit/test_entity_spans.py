@@ -785,3 +785,9 @@ def test_a_company_of_a_common_words_name_needs_a_finance_cue_besides_itself() -
 def test_a_club_named_after_its_city_and_the_city() -> None:
     assert kb_ids("عندما تغلب أمس على فريق ليون بهدفين دون مقابل")["فريق ليون"] == "olympique_lyonnais"
     assert found("وفي مدينة ليون الفرنسية قرر المزارعون فتح الطرق", []) == [("ليون", "LOC")]
+
+
+def test_companies_and_a_player_the_tagger_calls_misc_are_what_the_kb_says() -> None:
+    assert kb_ids("وقعت الشركة عقدا مع بوينج لشراء طائرات")["بوينج"] == "boeing"
+    assert found("أعلنت طيران الإمارات عن رحلات جديدة", []) == [("طيران الإمارات", "ORG")]
+    assert ("شيكابالا", "PER") in found("سجل شيكابالا هدفا أمس", [])
