@@ -66,16 +66,9 @@ def common_words(path: Path) -> set[str]:
 def _word_tables() -> tuple[dict[str, str], dict[str, int]]:
     """The shipped NER model's dictionary classes and news frequency buckets (matching form -> value)."""
     from pipeline.config import NER_MODEL_DIR
+    from pipeline.nlp.ner.resources import FREQ_FILE, _tsv_pairs, shipped_word_classes
 
-    def table(name: str) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for line in (NER_MODEL_DIR / name).read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) == 2:
-                out[parts[0]] = parts[1]
-        return out
-
-    return table("wordclass.tsv"), {w: int(b) for w, b in table("freq.tsv").items() if b.isdigit()}
+    return shipped_word_classes(), {w: int(b) for w, b in _tsv_pairs(NER_MODEL_DIR / FREQ_FILE) if b.isdigit()}
 
 
 def regional_town_ok(key: str, classes: dict[str, str], freq: dict[str, int], given: set[str],
