@@ -1485,20 +1485,27 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
         return 2 if normalize_for_matching(words[i + 1]) in lex.nisba or keys[i + 1] in _REGIONAL else 0
     j = i + 1
     while j < len(words) and j - i <= _BODY_TAIL:
-        norm = normalize_for_matching(words[j])
-        bare = [k for _, k in first_word_keys(words[j])]  # (with its و or ل left off too)
-        if norm in lex.lexicon.stopwords or (norm[:1] == "و" and norm[1:] in lex.lexicon.stopwords) or any(
-                k in lex.titles or k in lex.title_first for k in bare):
-            break  # "رئاسة الجمهورية والذي", "وزارة الزراعة والمتحدث الرسمي": the body's name has ended
-        if not _definite(keys[j]):
+        if _body_name_ended(words, keys, i, j, lex):
             break
         if j > i + 1 and keys[j].startswith("و") and any(
                 (k[2:] if k.startswith("ال") else k) in _BODY_HEADS for _, k in first_word_keys(words[j])):
             break  # "محكمة الاستئناف والمحكمة العليا": a second body
-        if j > i + 1 and not {k for _, k in first_word_keys(words[j])}.isdisjoint(keys[i + 1 : j]):
-            break  # "هيئة التحقيق والادعاء العام للتحقيق": a word of the name again starts something else
         j += 1
     return j - i
+
+
+def _body_name_ended(words: Sequence[str], keys: Sequence[str], i: int, j: int, lex: EntityLexicon) -> bool:
+    """Word ``j`` is past the end of the name of the body whose head is word ``i``: a function word, a title,
+    an indefinite word, or a word of the name again."""
+    norm = normalize_for_matching(words[j])
+    bare = [k for _, k in first_word_keys(words[j])]  # (with its و or ل left off too)
+    if norm in lex.lexicon.stopwords or (norm[:1] == "و" and norm[1:] in lex.lexicon.stopwords) or any(
+            k in lex.titles or k in lex.title_first for k in bare):
+        return True  # "رئاسة الجمهورية والذي", "وزارة الزراعة والمتحدث الرسمي": the body's name has ended
+    if not _definite(keys[j]):
+        return True
+    # "هيئة التحقيق والادعاء العام للتحقيق": a word of the name again starts something else
+    return j > i + 1 and not set(bare).isdisjoint(keys[i + 1 : j])
 
 
 _QUALIFIED_BODY_HEADS = frozenset(identity_key(w) for w in (
@@ -1536,14 +1543,8 @@ def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     else:
         return 0
     while j < len(words) and j - i <= _BODY_TAIL + 1:
-        norm = normalize_for_matching(words[j])
-        if norm in lex.lexicon.stopwords or (norm[:1] == "و" and norm[1:] in lex.lexicon.stopwords) or any(
-                k in lex.titles or k in lex.title_first for _, k in first_word_keys(words[j])):
-            break
-        if not _definite(keys[j]) or keys[j].startswith(("بال", *_AFFILIATED)):
-            break  # "... بالمنطقة": where it is; "التابعة للحكومة": whose it is — neither is its name
-        if not {k for _, k in first_word_keys(words[j])}.isdisjoint(keys[i + 1 : j]):
-            break
+        if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)):
+            break  # (and "... بالمنطقة": where it is; "التابعة للحكومة": whose it is — neither is its name)
         j += 1
     return j - i
 
