@@ -31,6 +31,7 @@ from typing import Any
 import pycrfsuite
 
 from pipeline.config import NER_MODEL_DIR
+from pipeline.nlp.ner.conll import to_bioes
 from pipeline.nlp.ner.consistency import Propagation
 from pipeline.nlp.ner.crf import CONFIG_FILE, MODEL_FILE, CrfTagger
 from pipeline.nlp.ner.evaluate import evaluate_sentences, format_table, summary_json
@@ -49,9 +50,10 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "harmonize_newsfane": True,  # NewsFANE labels re-labelled to the ANERcorp conventions (harmonize_newsfane)
     "o_threshold": None,  # decoding: a Viterbi O with marginal below this becomes an entity label
     # decoding: confident spans copied to their untagged repetitions nearby (consistency.py; None: off)
-    "propagate": Propagation().to_config(),
+    "propagate": Propagation(clitics=True).to_config(),
+    "scheme": "bioes",  # labels the CRF is trained on: "bio" or "bioes" (read back as BIO by the tagger)
 }
-CRF_PARAMS = ("c1", "c2", "max_iterations", "o_threshold", "propagate")  # the parameters of the CRF itself
+CRF_PARAMS = ("c1", "c2", "max_iterations", "o_threshold", "propagate", "scheme")  # the parameters of the CRF itself
 # the shipped feature set (see MODEL_CARD.md)
 DEFAULT_GROUPS: tuple[str, ...] = (
     "word",
@@ -65,6 +67,7 @@ DEFAULT_GROUPS: tuple[str, ...] = (
     "freq",
     "cluster",
     "dict",
+    "conj",
 )
 PLAIN_GROUPS: tuple[str, ...] = ("word", "affix")  # the plain CRF baseline (no resources)
 LEX_FOLDS = 5
@@ -94,7 +97,11 @@ def train_crf(
     exts = extractor if isinstance(extractor, list) else [extractor]
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for i, s in enumerate(sentences):
-        trainer.append(exts[fold_of(i, len(sentences), len(exts))].sentence([t for t, _ in s]), [lab for _, lab in s])
+        labels = [lab for _, lab in s]
+        trainer.append(
+            exts[fold_of(i, len(sentences), len(exts))].sentence([t for t, _ in s]),
+            to_bioes(labels) if p.get("scheme") == "bioes" else labels,
+        )
     trainer.set_params(
         {
             "c1": p["c1"],

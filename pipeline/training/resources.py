@@ -35,12 +35,36 @@ def _norm_phrase(s: str) -> str:
     return " ".join(normalize_for_matching(t) for t in s.split())
 
 
+def akhbar_lexicon_names() -> list[tuple[str, str]]:
+    """(name, type) pairs from the lexicons the pipeline ships (general knowledge, no ANERcorp text):
+    places of ``places_ar.tsv`` (CLDR + GeoNames) → LOC; given names (``given_names_ar.txt``,
+    ``given_names_foreign_ar.txt``) → PERS; organisations and outlets (``organizations_ar.tsv``,
+    ``outlets_ar.txt``) → ORG; the key-actor knowledge base's persons and organisations (names and aliases)."""
+    from pipeline.config import LEXICON_DIR, RESOURCES_DIR
+
+    def rows(path: Path) -> list[list[str]]:
+        return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+
+    out: list[tuple[str, str]] = [(r[0], "LOC") for r in rows(LEXICON_DIR / "places_ar.tsv")[1:]]  # after the header
+    out += [(r[0].strip(), "PERS") for f in ("given_names_ar.txt", "given_names_foreign_ar.txt")
+            for r in rows(LEXICON_DIR / f)]
+    out += [(r[0], "ORG") for r in rows(LEXICON_DIR / "organizations_ar.tsv")]
+    out += [(r[0].strip(), "ORG") for r in rows(LEXICON_DIR / "outlets_ar.txt")]
+    for r in rows(RESOURCES_DIR / "kb" / "key_actors.tsv")[1:]:
+        if len(r) >= 6 and r[1] in ("PER", "ORG"):
+            out += [(a, "PERS" if r[1] == "PER" else "ORG") for a in (r[4], *r[5].split("|")) if a]
+    return out
+
+
 def build_gazetteer(
     gaz_dir: Path | None,
     common_words: Counter | None = None,
     o_ratio: dict[str, float] | None = None,
+    lexicons: bool = True,
 ) -> dict[str, set[str]]:
-    """Normalised phrase -> types from ANERGazet_{Loc,Pers,Org}.txt and CLDR territory names.
+    """Normalised phrase -> types from ANERGazet_{Loc,Pers,Org}.txt, CLDR territory names and (with
+    ``lexicons``) Akhbar's own name lists (:func:`akhbar_lexicon_names`).
 
     Filtering: entries of one or two letters, entries without letters, and single words that are very
     frequent in the training text and mostly not names there (``common_words`` top 300 with an O share
@@ -66,6 +90,11 @@ def build_gazetteer(
                 gaz.setdefault(ph, set()).add("LOC")
     except Exception as exc:  # babel missing: the ANERGazet part is enough
         log.warning("babel unavailable, no CLDR territory names: %s", exc)
+    if lexicons:
+        for name, typ in akhbar_lexicon_names():
+            ph = _norm_phrase(name)
+            if len(ph) >= 3:
+                gaz.setdefault(ph, set()).add(typ)
     stop = set()
     if common_words and o_ratio is not None:  # frequent words that are rarely names (في، من، اليوم …)
         stop = {w for w, _ in common_words.most_common(300) if o_ratio.get(w, 1.0) >= 0.5}

@@ -79,3 +79,15 @@ def test_config_round_trip_and_off() -> None:
     assert Propagation.from_config(CFG.to_config()) == CFG
     assert Propagation.from_config(None) is None
     assert propagate_spans([], [], CFG) == []
+
+
+def test_with_clitics_a_name_is_copied_to_its_proclitic_form() -> None:
+    sents = [["قال", "بوش", "إن"], ["وأكد", "وبوش", "ذلك"], ["زار", "الأردن"], ["وصل", "بالأردن"], ["ذهب", "للأردن"]]
+    tags = [tagged("O", "B-PERS", "O"), tagged("O", "O", "O"), tagged("O", "B-LOC"), tagged("O", "O"),
+            tagged("O", "O")]
+    assert propagate_spans(sents, tags, CFG)[1] == tags[1]  # off by default: the forms differ
+    cfg = Propagation(types=CFG.types, threshold=CFG.threshold, window=CFG.window, clitics=True)
+    out = propagate_spans(sents, tags, cfg)
+    assert [lab for lab, _ in out[1]] == ["O", "B-PERS", "O"]
+    assert out[3][1][0] == "B-LOC" and out[4][1][0] == "B-LOC"  # ب + الأردن, ل + ل(ا)لأردن
+    assert Propagation.from_config(cfg.to_config()) == cfg

@@ -159,6 +159,25 @@ def test_dictionary_features_see_through_clitics_and_mark_unknown_words() -> Non
     assert {"dk=u", "dkf=u0"} <= own[2]
 
 
+def test_conjunction_features_see_a_complement_after_a_body_and_a_nisba_before_a_name() -> None:
+    from pipeline.nlp.ner.features import FeatureConfig
+
+    ext = FeatureExtractor(config=FeatureConfig(groups=("clitic", "trigger", "context", "conj")))
+    feats = [set(f) for f in ext.sentence(["المنظمة", "العالمية", "للملكية", "الفكرية"])]
+    assert {"cj1=لل|", "cj2=لل|ORG"} <= feats[2]  # ل+ال two words after a body's head
+    assert "cj1=ال|^" in feats[0]  # sentence start
+    name = [set(f) for f in ext.sentence(["تأهل", "الإسباني", "رافايل", "نادال"])]
+    assert "-1nisba" in name[2] and "-2nisba" in name[3] and "-1pro=ال" in name[2]
+
+
+def test_bioes_labels_round_trip_to_bio() -> None:
+    from pipeline.nlp.ner.conll import from_bioes, to_bioes
+
+    bio = ["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-LOC", "I-LOC", "O", "I-ORG"]
+    assert to_bioes(bio) == ["B-PERS", "E-PERS", "O", "S-LOC", "B-LOC", "I-LOC", "E-LOC", "O", "S-ORG"]
+    assert from_bioes(to_bioes(bio)) == [*bio[:-1], "B-ORG"]  # a stray I- is repaired to B-
+
+
 # --- shipped model -------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def tagger():

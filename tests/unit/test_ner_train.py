@@ -70,3 +70,25 @@ def test_output_is_valid_bio_with_matching_form_lookup() -> None:
     labels = [lab for _, lab in out[0]]
     assert labels == ["B-MISC", "O", "B-MISC", "B-PERS", "I-PERS"]
     assert entity_spans(labels) == [(0, 1, "MISC"), (2, 3, "MISC"), (3, 5, "PERS")]
+
+
+def test_the_gazetteer_takes_akhbar_lexicons_and_filters_words_that_are_rarely_names(tmp_path) -> None:
+    from collections import Counter
+
+    from pipeline.nlp.text import normalize_for_matching
+    from pipeline.training.resources import akhbar_lexicon_names, build_gazetteer
+
+    (tmp_path / "ANERGazet_Pers.txt").write_text("جورج بوش\nسلام\n", encoding="utf-8")
+    names = akhbar_lexicon_names()
+    types = {t for _, t in names}
+    assert types == {"LOC", "PERS", "ORG"} and all(n and "\t" not in n for n, _ in names)
+    assert ("name_ar", "LOC") not in names and ("kb_id", "ORG") not in names  # headers are not names
+    gaz = build_gazetteer(tmp_path, common_words=Counter({"سلام": 50}), o_ratio={"سلام": 0.95})
+    key = " ".join(normalize_for_matching(w) for w in "جورج بوش".split())
+    assert gaz[key] == {"PERS"}
+    assert "سلام" not in gaz  # mostly O in the training data
+    assert gaz[normalize_for_matching("آبدجان")] == {"LOC"}  # places_ar.tsv (GeoNames)
+    assert "PERS" in gaz[normalize_for_matching("فيصل")]  # given_names_ar.txt
+    assert "ORG" in gaz[normalize_for_matching("الجزيرة")]  # outlets_ar.txt
+    bare = build_gazetteer(tmp_path, lexicons=False)
+    assert normalize_for_matching("آبدجان") not in bare

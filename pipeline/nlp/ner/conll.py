@@ -60,6 +60,29 @@ def repair_bio(labels: list[str]) -> list[str]:
     return out
 
 
+def to_bioes(labels: list[str]) -> list[str]:
+    """BIO → BIOES: a one-token entity is ``S-X``, the last token of a longer one ``E-X``."""
+    bio = repair_bio(labels)
+    out: list[str] = []
+    for i, lab in enumerate(bio):
+        if lab == "O":
+            out.append(lab)
+            continue
+        nxt = bio[i + 1] if i + 1 < len(bio) else "O"
+        ends = not (nxt.startswith("I-") and nxt[2:] == lab[2:])
+        if lab.startswith("B-"):
+            out.append(("S-" if ends else "B-") + lab[2:])
+        else:
+            out.append(("E-" if ends else "I-") + lab[2:])
+    return out
+
+
+def from_bioes(labels: list[str]) -> list[str]:
+    """BIOES → BIO (``S-X`` → ``B-X``, ``E-X`` → ``I-X``), repaired so every entity starts with ``B-``."""
+    return repair_bio(["B-" + lab[2:] if lab[:2] == "S-" else "I-" + lab[2:] if lab[:2] == "E-" else lab
+                       for lab in labels])
+
+
 def _finish(sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
     labels = repair_bio([lab for _, lab in sent])
     return [(tok, lab) for (tok, _), lab in zip(sent, labels, strict=False)]

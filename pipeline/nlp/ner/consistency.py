@@ -31,6 +31,8 @@ class Propagation:
     threshold: float = 0.8
     window: int = 20
     min_chars: int = 3  # a name shorter than this (in letters of its matching form) is never copied
+    clitics: bool = False  # also copy to a repetition whose first word carries a proclitic (و ب ل ف ك: "وبوش")
+    retype: float = 0.0  # a tagged span whose least marginal is below this takes the window's confident type
 
     @classmethod
     def from_config(cls, data: dict | None) -> Propagation | None:
@@ -43,11 +45,18 @@ class Propagation:
             threshold=float(data.get("threshold", d.threshold)),
             window=int(data.get("window", d.window)),
             min_chars=int(data.get("min_chars", d.min_chars)),
+            clitics=bool(data.get("clitics", d.clitics)),
+            retype=float(data.get("retype", d.retype)),
         )
 
     def to_config(self) -> dict:
-        return {"types": list(self.types), "threshold": self.threshold, "window": self.window,
-                "min_chars": self.min_chars}
+        out = {"types": list(self.types), "threshold": self.threshold, "window": self.window,
+               "min_chars": self.min_chars}
+        if self.clitics:
+            out["clitics"] = True
+        if self.retype:
+            out["retype"] = self.retype
+        return out
 
 
 def _confident_spans(
@@ -61,6 +70,19 @@ def _confident_spans(
             if sum(len(w) for w in key) >= cfg.min_chars:
                 out.append((key, typ))
     return out
+
+
+# proclitics a repeated name may carry on its first word (matching form); "ال" names take ب/ل/و before it
+_NAME_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+def _with_proclitics(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """``key`` with a proclitic glued to its first word ("بوش" → "وبوش", "الاردن" → "بالاردن", "للاردن")."""
+    first = key[0]
+    forms = [p + first for p in _NAME_PROCLITICS if not first.startswith("ال") or p[-1] != "ل"]
+    if first.startswith("ال"):
+        forms += ["لل" + first[2:], "ولل" + first[2:], "فلل" + first[2:]]
+    return [(f, *key[1:]) for f in forms]
 
 
 def propagate_spans(sentences: Sequence[Sequence[str]], tagged: Sequence[Tagged], cfg: Propagation) -> list[Tagged]:
@@ -80,16 +102,26 @@ def propagate_spans(sentences: Sequence[Sequence[str]], tagged: Sequence[Tagged]
                 votes.setdefault(key, Counter())[typ] += 1
         if not votes:
             continue
-        by_first: dict[str, list[tuple[str, ...]]] = {}
+        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for key in sorted(votes, key=len, reverse=True):
-            by_first.setdefault(key[0], []).append(key)
+            by_first.setdefault(key[0], []).append((key, key))
+            if cfg.clitics:
+                for variant in _with_proclitics(key):
+                    by_first.setdefault(variant[0], []).append((variant, key))
         labels = out[i]
+        if cfg.retype:
+            for a, b, typ in entity_spans([lab for lab, _ in labels]):
+                key = tuple(norm[a:b])
+                if key in votes and min(p for _, p in labels[a:b]) < cfg.retype:
+                    best = votes[key].most_common(1)[0][0]
+                    if best != typ:
+                        labels[a:b] = [("B-" + best, labels[a][1])] + [("I-" + best, p) for _, p in labels[a + 1 : b]]
         k = 0
         while k < len(norm):
             done = False
-            for key in by_first.get(norm[k], ()):
-                e = k + len(key)
-                if e <= len(norm) and tuple(norm[k:e]) == key and all(lab == "O" for lab, _ in labels[k:e]):
+            for form, key in by_first.get(norm[k], ()):
+                e = k + len(form)
+                if e <= len(norm) and tuple(norm[k:e]) == form and all(lab == "O" for lab, _ in labels[k:e]):
                     typ = votes[key].most_common(1)[0][0]
                     labels[k] = ("B-" + typ, cfg.threshold)
                     for m in range(k + 1, e):

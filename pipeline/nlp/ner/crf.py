@@ -8,7 +8,7 @@ from pathlib import Path
 import pycrfsuite
 
 from pipeline.config import NER_MODEL_DIR
-from pipeline.nlp.ner.conll import repair_bio
+from pipeline.nlp.ner.conll import from_bioes, repair_bio
 from pipeline.nlp.ner.consistency import Propagation, propagate_spans
 from pipeline.nlp.ner.features import FeatureConfig, FeatureExtractor, Resources
 from pipeline.nlp.ner.resources import load_resources
@@ -39,6 +39,8 @@ class CrfTagger:
         # recall boost: a Viterbi "O" whose marginal is below this becomes the most probable entity label
         self.o_threshold = o_threshold
         self._ent_labels = [lab for lab in tagger.labels() if lab != "O"]
+        # a model trained on BIOES labels (recipe param ``scheme``) is read back as BIO
+        self._bioes = any(lab[:2] in ("S-", "E-") for lab in self._ent_labels)
         # confident spans copied to their untagged repetitions in nearby sentences (consistency.py)
         self.propagation = propagation
 
@@ -83,6 +85,16 @@ class CrfTagger:
         t.set(self.extractor.sentence(tokens))
         labels = t.tag()
         marg = t.marginal
+        if self._bioes:
+            labels = from_bioes(labels)
+            known = set(self._ent_labels)
+            # the BIO label's probability: "starts an X here" is B-X or S-X, "continues an X" is I-X or E-X
+            return [
+                (lab, marg(lab, i) if lab == "O" else sum(
+                    marg(v, i) for v in ((lab, "S-" + lab[2:]) if lab[0] == "B" else (lab, "E-" + lab[2:]))
+                    if v in known))
+                for i, lab in enumerate(labels)
+            ]
         thr = self.o_threshold
         if thr is not None:
             ents = self._ent_labels

@@ -32,7 +32,8 @@ from typing import NamedTuple
 
 from pipeline.nlp.text import normalize_for_matching
 
-ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq", "dict")
+ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq", "dict",
+              "ctxcluster", "conj")
 # word classes of the dictionary table (``wordclass.tsv``): one letter each
 WORD_CLASSES = {
     "n": "common noun", "m": "verbal noun", "a": "adjective or participle", "s": "nisba adjective",
@@ -146,6 +147,8 @@ class WordFeatures(NamedTuple):
     context: dict[int, list[str]]  # offset (-2…+2, not 0) -> the features a neighbour at that offset gets
     norm: str  # matching form
     phrases: tuple[Phrase, ...]  # gazetteer phrases that may start at this word
+    pro: str = ""  # proclitic sequence split off the word (``conj``)
+    trig: str = ""  # trigger type of the word (``conj``)
 
 
 class FeatureExtractor:
@@ -187,6 +190,10 @@ class FeatureExtractor:
                 own.append("stp3=" + stem[:3])
             if stem.endswith(("يه", "يين", "يون", "ي")) and pro.endswith("ال"):
                 own.append("nisba")
+                if cfg.has("conj"):
+                    ctx.append("nisba")
+            if cfg.has("conj"):
+                ctx.append("pro=" + pro)
         if cfg.has("shape"):
             if _DIGIT_RE.search(n):
                 own.append("dig" if n.isdigit() else "hasdig")
@@ -210,8 +217,10 @@ class FeatureExtractor:
             for t in sorted(types):
                 own.append("g=" + t)
                 ctx.append("g=" + t)
+        trig = ""
         if cfg.has("trigger"):
             t = TRIGGERS.get(n) or TRIGGERS.get(stem) or TRIGGERS.get("ال" + stem)
+            trig = t or ""
             if t:
                 own.append("tr=" + t)
                 own.append("trw=" + stem)
@@ -252,6 +261,8 @@ class FeatureExtractor:
             if cl:
                 for i, c in enumerate(cl):
                     own.append(f"c{i}=" + c)
+                if cfg.has("ctxcluster"):
+                    ctx.extend(f"c{i}=" + c for i, c in enumerate(cl) if i >= 1)
             else:
                 own.append("c=unk")
         phrases: tuple[Phrase, ...] = ()
@@ -259,7 +270,7 @@ class FeatureExtractor:
             phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
         win = cfg.window if cfg.has("context") else 0
         ctx_off = {d: [f"{d:+d}" + x for x in ctx] for d in range(-win, win + 1) if d}
-        out = WordFeatures(own, ctx_off, n, phrases)
+        out = WordFeatures(own, ctx_off, n, phrases, pro, trig)
         if len(self._cache) < 500_000:
             self._cache[w] = out
         return out
@@ -296,8 +307,15 @@ class FeatureExtractor:
         ctx_on = cfg.has("context")
         win = cfg.window if ctx_on else 0
         phrase = self._phrase_matches(words) if cfg.has("gaz") and self.res.gaz_phrases else None
-        for i, (own, _ctx, norm, _ph) in enumerate(words):
+        conj = cfg.has("conj")
+        for i, wf in enumerate(words):
+            own, norm = wf.own, wf.norm
             f = list(own)
+            if conj:  # the word's proclitic with the trigger types before it ("المنظمة العالمية للملكية")
+                t1 = words[i - 1].trig if i > 0 else "^"
+                t2 = words[i - 2].trig if i > 1 else "^"
+                f.append(f"cj1={wf.pro}|{t1}")
+                f.append(f"cj2={wf.pro}|{t2}")
             if i == 0:
                 f.append("BOS")
             if i == n - 1:
