@@ -219,8 +219,10 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
         actor = kb.actors[kb_id]
         entries[key] = DictEntry(EntityType(actor.type), kb_id, None)
     prefixes = {p for key in [*entries, *kb.by_ambiguous] for p in _word_prefixes(key)}
-    titles = {identity_key(t) for t in read_lines("titles_ar.txt")}
-    titles |= {identity_key(t) for role in kb.roles for t in role.titles}
+    written_titles = [*read_lines("titles_ar.txt"), *(t for role in kb.roles for t in role.titles)]
+    titles = {identity_key(t) for t in written_titles}
+    # the key of a title's first word alone ("آية الله": the key folds the phrase into "ايهالله")
+    title_first_words = {identity_key(t.split()[0]) for t in written_titles if t.strip()}
     given = {identity_key(n) for n in listed_given_names()}
     for actor in kb.actors.values():
         if actor.type == EntityType.PER.value:
@@ -247,7 +249,7 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
                     for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
         word_contexts=_word_contexts(),
         kb_title_first=frozenset(t.split()[0] for t in kb.by_title if t),
-        title_first=frozenset(t.split()[0] for t in titles if t),
+        title_first=frozenset(t.split()[0] for t in titles if t) | title_first_words,
     )
 
 
