@@ -791,3 +791,15 @@ def test_companies_and_a_player_the_tagger_calls_misc_are_what_the_kb_says() -> 
     assert kb_ids("وقعت الشركة عقدا مع بوينج لشراء طائرات")["بوينج"] == "boeing"
     assert found("أعلنت طيران الإمارات عن رحلات جديدة", []) == [("طيران الإمارات", "ORG")]
     assert ("شيكابالا", "PER") in found("سجل شيكابالا هدفا أمس", [])
+
+
+def test_ayatollah_is_a_title_cut_out_of_the_name() -> None:
+    # the tagger's span takes the title as a name of its own; the identity key folds "آية الله" into one word
+    got = found_in_news("وقال آية الله علي خامنئي إن الحرب انتهت", [("آية الله", "PER"), ("علي خامنئي", "PER")])
+    assert got == [("علي خامنئي", "PER")]
+
+
+def test_al_ettifaq_is_the_agreement_in_its_common_word_contexts_and_the_club_elsewhere() -> None:
+    text = "أكد ظريف أن الاتفاق الذي أبرم سيصمد. ويستعد الاتفاق للتعاقد مع مهاجم. ويحاول عرقلة الاتفاق بأي ثمن."
+    got = found_in_news(text, [("الاتفاق", "ORG")])
+    assert got.count(("الاتفاق", "ORG")) == 1
