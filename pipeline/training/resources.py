@@ -40,20 +40,15 @@ def akhbar_lexicon_names() -> list[tuple[str, str]]:
     places of ``places_ar.tsv`` (CLDR + GeoNames) → LOC; given names (``given_names_ar.txt``,
     ``given_names_foreign_ar.txt``) → PERS; organisations and outlets (``organizations_ar.tsv``,
     ``outlets_ar.txt``) → ORG; the key-actor knowledge base's persons and organisations (names and aliases)."""
-    from pipeline.config import LEXICON_DIR, RESOURCES_DIR
+    from pipeline.lexicons import listed_given_names, load_kb, read_lines, read_rows
 
-    def rows(path: Path) -> list[list[str]]:
-        return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith("#")]
-
-    out: list[tuple[str, str]] = [(r[0], "LOC") for r in rows(LEXICON_DIR / "places_ar.tsv")[1:]]  # after the header
-    out += [(r[0].strip(), "PERS") for f in ("given_names_ar.txt", "given_names_foreign_ar.txt")
-            for r in rows(LEXICON_DIR / f)]
-    out += [(r[0], "ORG") for r in rows(LEXICON_DIR / "organizations_ar.tsv")]
-    out += [(r[0].strip(), "ORG") for r in rows(LEXICON_DIR / "outlets_ar.txt")]
-    for r in rows(RESOURCES_DIR / "kb" / "key_actors.tsv")[1:]:
-        if len(r) >= 6 and r[1] in ("PER", "ORG"):
-            out += [(a, "PERS" if r[1] == "PER" else "ORG") for a in (r[4], *r[5].split("|")) if a]
+    out: list[tuple[str, str]] = [(name, "LOC") for name, in read_rows("places_ar.tsv", ("name_ar",))]
+    out += [(name, "PERS") for name in listed_given_names()]
+    out += [(name, "ORG") for name, in read_rows("organizations_ar.tsv", ("name_ar",))]
+    out += [(name, "ORG") for name in read_lines("outlets_ar.txt")]
+    for actor in load_kb().actors.values():
+        if actor.type in ("PER", "ORG"):
+            out += [(a, "PERS" if actor.type == "PER" else "ORG") for a in (actor.name_ar, *actor.aliases) if a]
     return out
 
 

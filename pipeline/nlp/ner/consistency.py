@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.text import normalize_for_matching
@@ -76,13 +77,14 @@ def _confident_spans(
 _NAME_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 
-def _with_proclitics(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def _with_proclitics(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """``key`` with a proclitic glued to its first word ("بوش" → "وبوش", "الاردن" → "بالاردن", "للاردن")."""
     first = key[0]
     forms = [p + first for p in _NAME_PROCLITICS if not first.startswith("ال") or p[-1] != "ل"]
     if first.startswith("ال"):
         forms += ["لل" + first[2:], "ولل" + first[2:], "فلل" + first[2:]]
-    return [(f, *key[1:]) for f in forms]
+    return tuple((f, *key[1:]) for f in forms)
 
 
 def propagate_spans(sentences: Sequence[Sequence[str]], tagged: Sequence[Tagged], cfg: Propagation) -> list[Tagged]:

@@ -41,6 +41,7 @@ class CrfTagger:
         self._ent_labels = [lab for lab in tagger.labels() if lab != "O"]
         # a model trained on BIOES labels (recipe param ``scheme``) is read back as BIO
         self._bioes = any(lab[:2] in ("S-", "E-") for lab in self._ent_labels)
+        self._labels = frozenset(tagger.labels())
         # confident spans copied to their untagged repetitions in nearby sentences (consistency.py)
         self.propagation = propagation
 
@@ -87,7 +88,7 @@ class CrfTagger:
         marg = t.marginal
         if self._bioes:
             labels = from_bioes(labels)
-            known = set(self._ent_labels)
+            known = self._labels
             # the BIO label's probability: "starts an X here" is B-X or S-X, "continues an X" is I-X or E-X
             return [
                 (lab, marg(lab, i) if lab == "O" else sum(
