@@ -219,3 +219,25 @@ def test_anercorp_reader_on_shared_data() -> None:
     assert len(sents) > 3000
     labels = {lab for s in sents for _, lab in s}
     assert labels <= {"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+
+
+def test_evaluate_file_splits_a_file_without_blank_lines_into_sentences(tmp_path: Path) -> None:
+    from pipeline.nlp.ner.evaluate import evaluate_file
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.seen: list[list[str]] = []
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            self.seen = sentences
+            return [[("O", 1.0)] * len(s) for s in sentences]
+
+    flat = tmp_path / "flat.txt"  # ANERcorp's layout: no blank line anywhere
+    flat.write_text("زار O\nبوش B-PERS\nبغداد B-LOC\n. O\nثم O\nعاد O\n. O\n", encoding="utf-8")
+    rec = Recorder()
+    result = evaluate_file(flat, rec, verbose=False)
+    assert [len(s) for s in rec.seen] == [4, 3] and result["support"] == 2
+    blocks = tmp_path / "blocks.txt"  # with blank lines: the file's own sentences, even with a "." inside
+    blocks.write_text("زار O\n. O\nبوش B-PERS\n\nعاد O\n", encoding="utf-8")
+    evaluate_file(blocks, rec, verbose=False)
+    assert [len(s) for s in rec.seen] == [3, 1]

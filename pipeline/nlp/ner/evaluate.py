@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.nlp.ner.conll import TYPES, entity_spans, read_conll
+from pipeline.nlp.ner.conll import TYPES, entity_spans, read_conll, split_sentences
 
 
 class _Tagger(Protocol):
@@ -77,8 +77,15 @@ def evaluate_sentences(sentences: list[list[tuple[str, str]]], tagger: _Tagger) 
 
 
 def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True) -> dict[str, Any]:
-    """Score ``tagger`` on a ``token label`` CoNLL file; prints a per-type table when ``verbose``."""
-    result = evaluate_sentences(read_conll(conll_path), tagger)
+    """Score ``tagger`` on a ``token label`` CoNLL file; prints a per-type table when ``verbose``.
+
+    A file without blank lines (ANERcorp's own layout) is split after sentence-final punctuation, never
+    inside an entity, as training reads it: read as one sentence, the consistency step's window (in
+    sentences) would span the whole file."""
+    sentences = read_conll(conll_path)
+    if len(sentences) == 1:
+        sentences = [s for block in sentences for s in split_sentences(block)]
+    result = evaluate_sentences(sentences, tagger)
     if verbose:
         print(format_table(result))
     return result
