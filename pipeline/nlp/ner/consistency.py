@@ -97,11 +97,20 @@ def propagate_spans(sentences: Sequence[Sequence[str]], tagged: Sequence[Tagged]
     spans = [_confident_spans(n, t, cfg) for n, t in zip(norms, tagged, strict=True)]
     out = [list(t) for t in tagged]
     w = cfg.window
+    first_forms: dict[tuple[str, ...], frozenset[str]] = {}  # the first words a span's repetition may have
+    for sent_spans in spans:
+        for key, _ in sent_spans:
+            if key not in first_forms:
+                variants = _with_proclitics(key) if cfg.clitics else ()
+                first_forms[key] = frozenset([key[0], *(v[0] for v in variants)])
     for i, norm in enumerate(norms):
+        present = set(norm)
+        # only the spans of the window whose repetition could start in this sentence vote here
         votes: dict[tuple[str, ...], Counter[str]] = {}
         for j in range(max(0, i - w), min(len(norms), i + w + 1)):
             for key, typ in spans[j]:
-                votes.setdefault(key, Counter())[typ] += 1
+                if not first_forms[key].isdisjoint(present):
+                    votes.setdefault(key, Counter())[typ] += 1
         if not votes:
             continue
         by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
