@@ -6,7 +6,6 @@
     .venv/bin/python bench/ner_cv.py --shared ../shared --drop gaz            # ablations: --drop GROUP, --no-harmonize,
     .venv/bin/python bench/ner_cv.py --shared ../shared --param c1=0.1        #   --no-newsfane, --param KEY=JSON (CRF)
     .venv/bin/python bench/ner_cv.py --shared ../shared --newsfane all        # + all NewsFANE outside the fold
-    .venv/bin/python bench/ner_cv.py --shared ../shared --add ctxcluster      # + a feature group the recipe leaves out
 
 The dev split (last 10 % of ANERcorp) is one draw; a single dev run moves by about ±0.007 for changes
 that should not matter, and the shipped recipe was chosen on it. Cross-validation gives the spread.
@@ -65,7 +64,6 @@ def run_fold(
     newsfane: bool = True,
     params: dict[str, Any] | None = None,
     newsfane_mode: str = "new",
-    add: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Score fold ``j`` of ``k`` with a model made by the shared recipe (pipeline.training.recipe)."""
     from pipeline.nlp.ner.conll import read_anercorp
@@ -94,7 +92,7 @@ def run_fold(
             root, train, Path(tempfile.mkdtemp()), cache_dir=Path(cache), with_freq="freq" in DEFAULT_GROUPS,
             with_dict="dict" in DEFAULT_GROUPS and "dict" not in drop,
         )
-        groups = tuple(g for g in DEFAULT_GROUPS if g not in drop) + tuple(g for g in add if g not in DEFAULT_GROUPS)
+        groups = tuple(g for g in DEFAULT_GROUPS if g not in drop)
         r = fit_and_score(train + extra, held, res, groups, dict(params or {}))
     else:
         r = fit_and_score(train, held, Resources(), PLAIN_GROUPS, dict(params or {}))
@@ -104,7 +102,6 @@ def run_fold(
         + ("" if newsfane or recipe == "plain" else ", no NewsFANE")
         + (", all NewsFANE outside the fold" if newsfane_mode == "all" and recipe == "shipped" else "")
         + "".join(f", -{g}" for g in drop if recipe == "shipped")
-        + "".join(f", +{g}" for g in add if recipe == "shipped")
         + "".join(f", {k}={v}" for k, v in (params or {}).items()),
         "fold": j,
         "k": k,
@@ -154,7 +151,6 @@ def main(argv: list[str] | None = None) -> int:
         "sentence sharing no 5-gram with the held-out fold (re-annotations of the training blocks included)",
     )
     ap.add_argument("--drop", nargs="*", default=[], help="feature groups to leave out of the shipped recipe")
-    ap.add_argument("--add", nargs="*", default=[], help="feature groups to add to the shipped recipe")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "akhbar_ner_cache"))
     args = ap.parse_args(argv)
     folds = args.folds if args.folds else list(range(args.k))
@@ -163,12 +159,6 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(args.drop) - set(DEFAULT_GROUPS))
     if unknown:
         print(f"--drop: unknown group(s) {unknown}; the shipped groups are {DEFAULT_GROUPS}", file=sys.stderr)
-        return 2
-    from pipeline.nlp.ner.features import ALL_GROUPS
-
-    unknown = sorted(set(args.add) - set(ALL_GROUPS))
-    if unknown:
-        print(f"--add: unknown group(s) {unknown}; the groups are {ALL_GROUPS}", file=sys.stderr)
         return 2
     params: dict[str, Any] = {}
     for kv in args.param:
@@ -197,7 +187,6 @@ def main(argv: list[str] | None = None) -> int:
                 not args.no_newsfane,
                 params,
                 args.newsfane,
-                tuple(args.add),
             )
             for j in folds
         ]

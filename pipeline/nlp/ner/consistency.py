@@ -33,7 +33,6 @@ class Propagation:
     window: int = 20
     min_chars: int = 3  # a name shorter than this (in letters of its matching form) is never copied
     clitics: bool = False  # also copy to a repetition whose first word carries a proclitic (و ب ل ف ك: "وبوش")
-    retype: float = 0.0  # a tagged span whose least marginal is below this takes the window's confident type
 
     @classmethod
     def from_config(cls, data: dict | None) -> Propagation | None:
@@ -47,7 +46,6 @@ class Propagation:
             window=int(data.get("window", d.window)),
             min_chars=int(data.get("min_chars", d.min_chars)),
             clitics=bool(data.get("clitics", d.clitics)),
-            retype=float(data.get("retype", d.retype)),
         )
 
     def to_config(self) -> dict:
@@ -55,8 +53,6 @@ class Propagation:
                "min_chars": self.min_chars}
         if self.clitics:
             out["clitics"] = True
-        if self.retype:
-            out["retype"] = self.retype
         return out
 
 
@@ -120,13 +116,6 @@ def propagate_spans(sentences: Sequence[Sequence[str]], tagged: Sequence[Tagged]
                 for variant in _with_proclitics(key):
                     by_first.setdefault(variant[0], []).append((variant, key))
         labels = out[i]
-        if cfg.retype:
-            for a, b, typ in entity_spans([lab for lab, _ in labels]):
-                key = tuple(norm[a:b])
-                if key in votes and min(p for _, p in labels[a:b]) < cfg.retype:
-                    best = votes[key].most_common(1)[0][0]
-                    if best != typ:
-                        labels[a:b] = [("B-" + best, labels[a][1])] + [("I-" + best, p) for _, p in labels[a + 1 : b]]
         k = 0
         while k < len(norm):
             done = False

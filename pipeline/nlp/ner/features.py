@@ -33,7 +33,7 @@ from typing import NamedTuple
 from pipeline.nlp.text import normalize_for_matching
 
 ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq", "dict",
-              "ctxcluster", "conj")
+              "conj")
 # word classes of the dictionary table (``wordclass.tsv``): one letter each
 WORD_CLASSES = {
     "n": "common noun", "m": "verbal noun", "a": "adjective or participle", "s": "nisba adjective",
@@ -261,8 +261,6 @@ class FeatureExtractor:
             if cl:
                 for i, c in enumerate(cl):
                     own.append(f"c{i}=" + c)
-                if cfg.has("ctxcluster"):
-                    ctx.extend(f"c{i}=" + c for i, c in enumerate(cl) if i >= 1)
             else:
                 own.append("c=unk")
         phrases: tuple[Phrase, ...] = ()
