@@ -803,3 +803,10 @@ def test_al_ettifaq_is_the_agreement_in_its_common_word_contexts_and_the_club_el
     text = "أكد ظريف أن الاتفاق الذي أبرم سيصمد. ويستعد الاتفاق للتعاقد مع مهاجم. ويحاول عرقلة الاتفاق بأي ثمن."
     got = found_in_news(text, [("الاتفاق", "ORG")])
     assert got.count(("الاتفاق", "ORG")) == 1
+
+
+def test_ground_support_and_a_platinum_sponsor_are_common_words() -> None:
+    got = found_in_news("بغطاء جوي ودعم بري من قوات التحالف. وشكر الراعي البلاتيني للمعرض.",
+                        [("بري", "PER"), ("البلاتيني", "PER")])
+    assert got == []
+    assert ("بري", "PER") in found_in_news("وأعطى الرئيس بري الضوء الأخضر", [("بري", "PER")])
