@@ -39,9 +39,14 @@ class CrfTagger:
         # recall boost: a Viterbi "O" whose marginal is below this becomes the most probable entity label
         self.o_threshold = o_threshold
         self._ent_labels = [lab for lab in tagger.labels() if lab != "O"]
-        # a model trained on BIOES labels (recipe param ``scheme``) is read back as BIO
+        # a model trained on BIOES labels (recipe param ``scheme``) is read back as BIO; the BIO label's
+        # probability sums its BIOES parts: "starts an X here" is B-X or S-X, "continues an X" is I-X or E-X
         self._bioes = any(lab[:2] in ("S-", "E-") for lab in self._ent_labels)
-        self._labels = frozenset(tagger.labels())
+        known = set(tagger.labels())
+        self._bio_parts = {
+            f"{pos}-{typ}": tuple(v for v in (f"{pos}-{typ}", f"{'S' if pos == 'B' else 'E'}-{typ}") if v in known)
+            for typ in {lab[2:] for lab in self._ent_labels} for pos in "BI"
+        } | {"O": ("O",)}
         # confident spans copied to their untagged repetitions in nearby sentences (consistency.py)
         self.propagation = propagation
 
@@ -87,15 +92,8 @@ class CrfTagger:
         labels = t.tag()
         marg = t.marginal
         if self._bioes:
-            labels = from_bioes(labels)
-            known = self._labels
-            # the BIO label's probability: "starts an X here" is B-X or S-X, "continues an X" is I-X or E-X
-            return [
-                (lab, marg(lab, i) if lab == "O" else sum(
-                    marg(v, i) for v in ((lab, "S-" + lab[2:]) if lab[0] == "B" else (lab, "E-" + lab[2:]))
-                    if v in known))
-                for i, lab in enumerate(labels)
-            ]
+            parts = self._bio_parts
+            return [(lab, sum(marg(v, i) for v in parts[lab])) for i, lab in enumerate(from_bioes(labels))]
         thr = self.o_threshold
         if thr is not None:
             ents = self._ent_labels

@@ -84,7 +84,7 @@ def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True)
     sentences) would span the whole file."""
     sentences = read_conll(conll_path)
     if len(sentences) == 1:
-        sentences = [s for block in sentences for s in split_sentences(block)]
+        sentences = split_sentences(sentences[0])
     result = evaluate_sentences(sentences, tagger)
     if verbose:
         print(format_table(result))
