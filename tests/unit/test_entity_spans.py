@@ -49,6 +49,13 @@ def test_an_honorific_is_cut_and_a_dangling_al_joins_the_family_name() -> None:
     assert got == [("نايف بن عبد العزيز آل سعود", "PER")]
 
 
+def test_a_prayer_after_a_name_without_a_royal_title_ends_it() -> None:
+    got = found("قدم الزميل الراحل سعود الدوسري رحمه الله درسا", [("سعود الدوسري رحمه الله", "PER")])
+    assert got == [("سعود الدوسري", "PER")]
+    got = found("فقد قتلوا عثمان رضي الله عنه وهو يقرأ القرآن", [("عثمان رضي الله", "PER")])
+    assert got == [("عثمان", "PER")]
+
+
 def test_a_kinship_word_separates_two_persons() -> None:
     got = found("قتل خميس نجل القذافي في المعارك", [("خميس نجل القذافي", "PER")])
     assert ("خميس", "PER") in got and ("القذافي", "PER") in got
@@ -310,6 +317,37 @@ def test_a_title_alone_after_a_name_or_naming_a_body_is_no_person_but_one_naming
     assert ("مؤسسة النقد", "ORG") in got
     assert ("أمير منطقة جازان", "PER") in got  # the governor of a province of the title's own country
     assert ("ملك الأردن", "PER") in got  # its proclitic ل left out
+
+
+def test_a_governor_named_by_a_city_the_dictionary_leaves_to_ner_and_after_another_title() -> None:
+    # "تبوك" and "نجران" are places of the title's own country that only NER tags: the title names its holder
+    got = found("أمير تبوك يشكر القيادة لنجاح الخطط الأمنية", [("تبوك", "LOC")])
+    assert got == [("أمير تبوك", "PER")]
+    got = found("أمير نجران يزور «شرورة» ويشيد بالمواقف", [("نجران", "LOC")])
+    assert ("أمير نجران", "PER") in got
+    # the preposition "على" after the title is no given name "علي"
+    got = found("عن الشكر والتقدير لسمو أمير منطقة نجران على مواساته", [("منطقة نجران", "LOC")])
+    assert got == [("أمير منطقة نجران", "PER")]
+    # a title-only mention right before it is the other party, not the name this title describes
+    got = found("استقبل خادم الحرمين الشريفين ملك البحرين، وفي يوم السبت", [("البحرين", "LOC")])
+    assert got == [("خادم الحرمين الشريفين", "PER"), ("ملك البحرين", "PER")]
+    # … but not when that title-only mention itself follows a name: the chain describes the name
+    got = found("الأمير خالد الفيصل مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة مساء الاثنين",
+                [("خالد الفيصل", "PER"), ("منطقة مكة المكرمة", "LOC")])
+    assert ("أمير منطقة مكة المكرمة", "PER") not in got and ("منطقة مكة المكرمة", "LOC") in got
+    # a title after a name with a comma still describes that name
+    got = found("وقال فلاديمير بوتين، رئيس روسيا، إن", [("فلاديمير بوتين", "PER"), ("روسيا", "LOC")])
+    assert ("رئيس روسيا", "PER") not in got
+
+
+def test_an_imperfect_verb_after_a_name_ends_it_but_a_verb_like_family_name_stays() -> None:
+    got = found_in_news("وقال إن العماد ميشال عون سيبقى وحيدا", [("ميشال عون سيبقى", "PER")])
+    assert ("ميشال عون", "PER") in got
+    got = found_in_news("البرازيلي فيليبي يعود الى اتلتيكو", [("فيليبي يعود", "PER")])
+    assert ("فيليبي", "PER") in got
+    # a foreign given name and a family name that reads as a verb ("سيزار" is no "س" + "يزار")
+    got = found_in_news("باع الأهلي عقد المحترف البرازيلي برونو سيزار إلى نادي استوريل", [("برونو سيزار", "PER")])
+    assert ("برونو سيزار", "PER") in got
 
 
 def test_the_capital_named_by_its_country_adjective() -> None:

@@ -45,7 +45,7 @@ from pipeline.lexicons import (
 )
 from pipeline.nlp.dates import CALENDAR_WORDS
 from pipeline.nlp.ner.conll import entity_spans
-from pipeline.nlp.ner.resources import is_common_word
+from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.text import identity_key, normalize_for_matching, proclitic_splits, stem_variants
 from pipeline.schemas import EntityType
 
@@ -671,6 +671,20 @@ def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels]
     return out
 
 
+def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
+    """True for a third-person imperfect verb, a future ``س`` allowed ("يؤسس", "سيسافر"), that the dictionary
+    (``wordclass.tsv``) knows as a verb and never as a name, that unlabeled news uses as written (without the
+    ``س``: "سيزار" is no "يزار"), and that is no given name or known name of Akhbar's lists. (A past verb
+    cannot be told this way: the dictionary reads "روى" like the names "عاهد", "عايد".)"""
+    if key in lex.given_names or lex.is_known_name(key) or key in lex.titles or key in lex.place_types:
+        return False
+    norm = normalize_for_matching(word)
+    forms = [norm, norm[1:]] if norm[:1] == "س" else [norm]
+    classes, seen = shipped_word_classes(), word_frequencies()
+    return any(f[:1] == "ي" and len(f) >= 4 and "v" in (c := classes.get(f, "")) and not set(c) & set("NPx")
+               and seen.get(f, 0) > 0 for f in forms)
+
+
 def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """Repair what statistical taggers get wrong about person spans, whatever the backend:
 
@@ -774,6 +788,11 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
             if (_is_person(tag) and b - a == 2 and keys[a].startswith("ال") and not keys[b - 1].startswith("ال")
                     and keys[b - 1].endswith("ي") and keys[b - 1] not in lex.given_names
                     and not lex.is_known_name(keys[b - 1])):
+                labs[b - 1] = ("O", 1.0)
+        for a, b, tag in _spans(labs):  # "سلمان يؤسس", "ميشال عون سيبقى": an imperfect verb ends no name
+            rest = b - 1 - a  # (not after a lone given name or a "بن X" chain: "برونو سيزار", "علاء بن عبدالله نصيف")
+            if _is_person(tag) and rest >= 1 and _imperfect_verb(words[b - 1], keys[b - 1], lex) and (
+                    keys[a] not in lex.given_names if rest == 1 else keys[b - 3] not in _DANGLING):
                 labs[b - 1] = ("O", 1.0)
         spans = _spans(labs)
         for (_, b, tag), (na, _, ntag) in pairwise(spans):
@@ -1313,11 +1332,12 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
 _UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين الشريفين",))
 _FORMER = frozenset(identity_key(w) for w in (
     "السابق", "الأسبق", "الراحل", "المعزول", "المخلوع", "المستقيل", "السابقة", "الراحلة", "المقبل", "الجديد"))
-_HONORIFICS = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", "الملك", "السيد", "الدكتور", "المشير", "الفريق"))
+_STYLES = frozenset(identity_key(w) for w in ("صاحب", "سمو", "جلالة", "فخامة", "معالي", "سعادة", "دولة"))
+_NAME_TITLES = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", "الملك", "السيد", "الدكتور", "المشير", "الفريق"))
 
 
 def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon,
-                     home: str | None = None) -> int:
+                     home: str | None = None, after_title: bool = False) -> int:
     """Length of a knowledge-base role title that names its holder on its own ("أكد الرئيس الأمريكي", "وقال
     وزير الخارجية الروسي"): a title the KB gives one country's role, naming that country by its adjective, or
     unique ("خادم الحرمين الشريفين"), or naming its own country or a province or city of it ("أمير دولة
@@ -1325,7 +1345,8 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     (``home``: "أصدر وزير العدل" in a Saudi story); a title holding a body ("محافظ مؤسسة النقد") leaves that
     name the mention.
     Not before or after a name ("الرئيس الأمريكي باراك أوباما", "بوتين، رئيس روسيا"), not a former holder
-    ("الرئيس الأمريكي السابق"), not inside a longer title. 0 when not one."""
+    ("الرئيس الأمريكي السابق"), not inside a longer title; ``after_title``: the person span ending right before
+    ``i`` is itself a title alone. 0 when not one."""
     if not any(k in lex.kb_title_first for _, k in first_word_keys(words[i])):
         return 0
     length = _title_at(keys, words, i, len(words), lex)
@@ -1350,12 +1371,14 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     if own is None:
         return 0  # "محافظ مؤسسة النقد", "رئيس مجلس الشورى": the body it names stays the mention
     nxt = end + 1 if end < len(words) and words[end] in ("،", ",") else end
-    if nxt < len(words) and (labs[nxt][0] != "O" or keys[nxt] in _FORMER or keys[nxt] in _HONORIFICS
-                             or keys[nxt] in lex.given_names):
-        return 0
+    if nxt < len(words) and (labs[nxt][0] != "O" or keys[nxt] in _FORMER or keys[nxt] in _NAME_TITLES
+                             or (keys[nxt] in _STYLES and nxt == end and phrase not in _UNIQUE_TITLES)
+                             or (keys[nxt] in lex.given_names and words[nxt] not in FUNCTION_WORDS_AS_WRITTEN)):
+        return 0  # (not "على" read as "علي"; "أمير منطقة مكة المكرمة صاحب السمو الملكي الأمير …" is his title)
     prev = i - 2 if i > 1 and words[i - 1] in ("،", ",") else i - 1
-    if prev >= 0 and _is_person(labs[prev][0][2:]):
-        return 0  # "تميم بن حمد، أمير دولة قطر": the title of the name before it
+    if prev >= 0 and _is_person(labs[prev][0][2:]) and not (prev == i - 1 and after_title):
+        return 0  # "تميم بن حمد، أمير دولة قطر": the title of the name before it (not "استقبل خادم الحرمين
+        # الشريفين ملك البحرين": a title-only mention right before it is the other party)
     return end - i
 
 
@@ -1376,6 +1399,10 @@ def _names_own_country(words: Sequence[str], keys: Sequence[str], a: int, b: int
             named, t = True, t + 1  # "المفتي العام للمملكة": the kingdom of the KB title's own country
             continue
         n, key = _longest_entry(words, keys, t, lex)
+        if (n <= 1 and (n == 0 or key not in lex.entries) and lex.place_types.get(keys[t]) == country
+                and lex.place_subtypes.get(keys[t]) in _OWN_PLACE_SUBTYPES):
+            named, t = True, t + 1  # "أمير تبوك": a city of its own country the dictionary leaves to NER
+            continue
         if not n:
             if any(k in lex.place_types or k in lex.entries for _, k in first_word_keys(words[t])):
                 return None
@@ -1698,7 +1725,10 @@ def apply_dictionary(
                 if n_res:
                     start, j, entry = i, i + n_res, DictEntry(EntityType.MISC)
             if entry is None and owner[i] < 0:
-                n_title = standalone_title(words, keys, labs, i, lex, context.home)
+                n_title = standalone_title(words, keys, labs, i, lex, context.home, any(
+                    (sidx, a, i) in hints and hints[(sidx, a, i)].title_only and not any(
+                        _is_person(labs[k][0][2:]) for k in range(max(0, a - 2), a))
+                    for a in range(max(0, i - 6), i)))  # (not "خالد الفيصل مستشار خادم الحرمين الشريفين أمير …")
                 if n_title:  # a place the backend found inside it ("دولة قطر") gives way
                     start, j, entry = i, i + n_title, DictEntry(EntityType.PER, title_only=True)
             if entry is None and i + 1 < len(words) and _national_force(words, keys, i, lex):
