@@ -95,6 +95,30 @@ def test_runtime_never_imports_training(path: Path) -> None:
     assert not [m for m in pipeline_imports(path) if m.startswith("pipeline.training")]
 
 
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_no_module_level_name_is_silently_redefined(path: Path) -> None:
+    """A second module-level ``X = …`` (or ``def X``) replaces the first for every function of the module,
+    also those written above it: two unrelated word sets once shared one name, and a rule read the wrong one.
+    Re-binding a name to a value computed from itself (``ASSETS = map(…, ASSETS)``) is allowed."""
+    seen: dict[str, int] = {}
+    clashes = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        names: list[str] = []
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            names = [node.target.id]
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names = [node.name]
+        value = getattr(node, "value", None)
+        used = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)} if value is not None else set()
+        for name in names:
+            if name in seen and name not in used:
+                clashes.append(f"{name} (lines {seen[name]} and {node.lineno})")
+            seen[name] = node.lineno
+    assert not clashes, f"{module_name(path)} defines again: {clashes}"
+
+
 def test_every_package_is_listed_in_pyproject() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     found = {module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py")} | {"pipeline.sql"}
