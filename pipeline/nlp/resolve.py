@@ -42,6 +42,7 @@ from pipeline import ids
 from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_lines, read_rows, shared_place_names
 from pipeline.nlp.ner.enrich import (
     HEAD_NOUNS,
+    LOCATIVE_CUES,
     NAMED_AFTER_LOC_HEADS,
     NAMED_AFTER_MISC_HEADS,
     EntityLexicon,
@@ -418,6 +419,12 @@ def _club_by_head(m: _M, kb: KnowledgeBase) -> str | None:
     rest = " ".join(m.parts[1:])
     clubs = [k for k in kb.named_by(rest) if kb.actors[k].subtype == "club"]
     return clubs[0] if len(clubs) == 1 else None  # (the head says which: "فريق الشباب" is not al-Shabaab)
+
+
+def _after_locative_cue(text: str, start: int) -> bool:
+    """True when the word before offset ``start`` is a locative cue ("في", "مدينة" …: ``LOCATIVE_CUES``)."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in LOCATIVE_CUES
 
 
 def _is_title_only(m: _M) -> bool:
@@ -865,7 +872,17 @@ def resolve_mentions(
                 break
         if len(fits) == 1:
             keys[i] = "kb:" + fits[0].kb_id
-    # the type of the rest: a vote over the mentions sharing an identity key
+    # the type of the rest: a vote over the mentions sharing an identity key; but a person's family name
+    # alone in a story naming that person in full is that person ("القرشي", which the tagger called MISC,
+    # after "عاطي بن عطية القرشي"), and a place written as one ("في ليون", "مدينة ليون") stays a place
+    # however often the corpus's "ليون" is Bernardino León
+    family_names = {(m.doc_id, m.parts[-1]) for m in ms if m.type is EntityType.PER and _is_anchor(m.parts)
+                    and m.parts[-2] not in (_NASAB, _FAMILY) and not _is_title_only(m)
+                    and (len(m.parts) >= 3 or m.parts[-1] not in gaz.by_key)}  # (not "أمين الطائف")
+    own_person = {i for i, m in enumerate(ms) if keys[i] is None and m.type is not EntityType.LOC
+                  and len(m.parts) == 1 and (m.doc_id, m.key) in family_names}
+    written_place = {i for i, m in enumerate(ms) if keys[i] is None and m.type is EntityType.LOC
+                     and m.start is not None and _after_locative_cue(texts.get(m.doc_id, ""), m.start)}
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for i, m in enumerate(ms):
         if keys[i] is None:
@@ -904,7 +921,8 @@ def resolve_mentions(
     for i, m in enumerate(ms):
         if keys[i] is not None:
             continue
-        typ = group_type[m.key]
+        typ = (EntityType.PER if i in own_person else EntityType.LOC if i in written_place
+               else group_type[m.key])
         if typ is EntityType.LOC:
             words = m.key.split()
             capital = _capital_key(m.key)

@@ -345,6 +345,24 @@ def test_a_family_name_two_persons_of_the_document_share_is_the_one_named_last()
     assert ids[2] == ids[1] and ids[4] == ids[0] and ids[0] != ids[1]
 
 
+def test_a_family_name_alone_is_the_person_its_story_names_but_a_place_written_as_one_stays_a_place() -> None:
+    texts = {"d1": "قال برناردينو ليون اليوم إن ليون متفائل", "d2": "وفي مدينة ليون الفرنسية قرر المزارعون",
+             "d3": "أكد عاطي بن عطية القرشي أن القرشي سيحضر", "d4": "وقال عاطي بن عطية القرشي إنه", }
+    rows = [("d1", "برناردينو ليون", "PER"), ("d1", "ليون", "PER"), ("d2", "ليون", "LOC"),
+            ("d3", "عاطي بن عطية القرشي", "PER"), ("d3", "القرشي", "MISC"), ("d4", "عاطي بن عطية القرشي", "PER")]
+    starts = [texts[d].index(s) if s != "ليون" or d != "d1" else texts[d].rindex(s) for d, s, _ in rows]
+    f = frame(rows).with_columns(pl.Series("start", starts))
+    documents = pl.DataFrame({"doc_id": list(texts), "published_at": [datetime(2015, 8, 1)] * 4,
+                              "text": list(texts.values())})
+    resolved = resolve_mentions(f, documents)
+    leon = entity_of(resolved, "d1", "برناردينو ليون")
+    # the corpus's "ليون" is mostly the person; the city written after "مدينة" stays a place of its own
+    assert entity_of(resolved, "d1", "ليون") == leon and entity_of(resolved, "d2", "ليون") != leon
+    assert resolved.filter(pl.col("doc_id") == "d2")["type"][0] == "LOC"
+    # a family name the tagger called MISC in a story naming the person in full is that person
+    assert entity_of(resolved, "d3", "القرشي") == entity_of(resolved, "d3", "عاطي بن عطية القرشي")
+
+
 def test_references_carry_their_country_entity_when_the_corpus_names_it() -> None:
     from pipeline.nlp.resolve import build_references
 

@@ -56,6 +56,26 @@ def test_a_prayer_after_a_name_without_a_royal_title_ends_it() -> None:
     assert got == [("عثمان", "PER")]
 
 
+def test_a_byline_across_dashes_is_the_reporter_the_outlet_and_the_place() -> None:
+    got = found("عبدالله الراجحي- سبق- جدة: أطلقت فعاليات المهرجان", [("عبدالله الراجحي- سبق- جدة", "MISC")])
+    assert got == [("عبدالله الراجحي", "PER"), ("سبق", "ORG"), ("جدة", "LOC")]
+    got = found("رحلة حائل- الرياض رقم 301 اليوم", [("حائل- الرياض", "MISC")])
+    assert got == [("حائل", "LOC"), ("الرياض", "LOC")]
+    # a hyphenated name whose parts name no outlet or place stays one name
+    got = found("وقال رئيس المفوضية جان - كلود يونكر إن", [("جان - كلود يونكر", "PER")])
+    assert got == [("جان - كلود يونكر", "PER")]
+
+
+def test_a_family_name_tagged_a_place_is_the_person_the_story_names() -> None:
+    text = "محترف الأهلي الجديد «نبيل بهوي» بات خامس أغلى محترف. كما أن مبلغ انتقال «بهوي» يفوق المبلغ."
+    got = found(text, [("نبيل بهوي", "PER"), ("بهوي", "LOC")])
+    assert got.count(("بهوي", "PER")) == 1 and ("بهوي", "LOC") not in got
+    # … but not when the story writes it as a place somewhere ("في واشنطن")
+    text = "قال المؤرخ إن جورج واشنطن كان أول رئيس. ووصل الوزير إلى واشنطن أمس."
+    got = found(text, [("جورج واشنطن", "PER"), ("واشنطن", "LOC")])
+    assert ("واشنطن", "LOC") in got and ("واشنطن", "PER") not in got
+
+
 def test_a_kinship_word_separates_two_persons() -> None:
     got = found("قتل خميس نجل القذافي في المعارك", [("خميس نجل القذافي", "PER")])
     assert ("خميس", "PER") in got and ("القذافي", "PER") in got

@@ -19,6 +19,7 @@ from pipeline.nlp.ner.enrich import (
     COMMON_WORD_BUCKET,
     CONF_PROPAGATED,
     FUNCTION_WORDS_AS_WRITTEN,
+    LOCATIVE_CUES,
     TIME_ADVERBS,
     EntityLexicon,
     apply_dictionary,
@@ -39,6 +40,7 @@ from pipeline.nlp.ner.enrich import (
     resolution_number,
     span_title,
     split_at_titles,
+    split_bylines,
     story_subtypes_of_words,
 )
 from pipeline.nlp.text import Token, identity_key, normalize_for_matching, proclitic_splits, stem_variants, tokenize
@@ -173,19 +175,41 @@ def first_word_forms(token: str) -> list[str]:
 
 
 def _family_names_first(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]],
-                        hints: Mapping[tuple[int, int, int], object]) -> list[Labels]:
+                        hints: Mapping[tuple[int, int, int], object],
+                        is_place: Callable[[str], bool] = lambda _: False,
+                        given: frozenset[str] = frozenset()) -> list[Labels]:
     """A span of another type that starts with the family name of a person the document names, not a
     dictionary name, is that person and ends there ("وهنأ الشيخ الخزيم رجال الأمن" after "محمد بن ناصر
-    الخزيم")."""
+    الخزيم"); so is a place or organisation of one word that is the family name of a full name starting with a
+    given name (``given``, identity keys): "بهوي" tagged a place in a story that names "نبيل بهوي" — unless
+    the document writes it as a place somewhere (after "في", "إلى", "مدينة" …, or with ب/ل: "جورج واشنطن" and
+    "في واشنطن") or it is a dictionary entry (``is_place``, of an identity key)."""
     families = {k[0] for k in keys if len(k) == 1}
     if not families:
         return labels
+    surnames = {k[-1] for k in keys if len(k) >= 2 and k[-2] not in _PATRONYMIC and identity_key(k[0]) in given
+                and k[-1] in families}
+    located = set()  # surnames the document also writes as places: "في واشنطن" beside "جورج واشنطن"
+    if surnames:
+        for toks in sentences:
+            for i, tok in enumerate(toks):
+                forms = [f for f in first_word_forms(tok) if f in surnames]
+                if forms and i > 0 and toks[i - 1] in LOCATIVE_CUES:
+                    located.update(forms)
+                elif tok[:1] in ("ب", "ل"):  # "بواشنطن" (not "بهوي", whose ب is its own)
+                    located.update(f for f in forms if f != normalize_for_matching(tok))
     out = []
     for sidx, (toks, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
         for i, j, typ, _ in bio_to_spans(labs):
-            if (j - i >= 2 and typ is not EntityType.PER and (sidx, i, j) not in hints
-                    and any(f in families for f in first_word_forms(toks[i]))):
+            if typ is EntityType.PER or (sidx, i, j) in hints:
+                continue
+            forms = [f for f in first_word_forms(toks[i]) if f in families]
+            if j - i == 1 and typ in (EntityType.LOC, EntityType.ORG) and any(f in surnames for f in forms) and not (
+                    any(f in located for f in forms)
+                    or any(is_place(identity_key(f)) for f in forms) or is_place(identity_key(toks[i]))):
+                labs[i] = ("B-" + PER_TAG, labs[i][1])
+            elif j - i >= 2 and forms:
                 labs[i] = ("B-" + PER_TAG, labs[i][1])
                 for k in range(i + 1, j):
                     labs[k] = ("O", 1.0)
@@ -286,6 +310,7 @@ def tag_document(
     toks = sentence_tokens(text, spans)
     words = [[t.text for t in sent] for sent in toks]
     labels = backend.tag(words)
+    labels = split_bylines(words, labels, lex)
     labels = repair_person_spans(words, labels, lex)
     labels = split_at_titles(words, labels, lex)
     labels = cued_persons(words, labels, lex, frequency)
@@ -296,7 +321,8 @@ def tag_document(
     titles_only = {at for at, entry in hints.items() if entry.title_only}
     keys = name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
     labels = propagate_names(words, labels, keys)
-    labels = _family_names_first(words, labels, keys, hints)  # (a title alone, "أمير دولة قطر", names no family)
+    labels = _family_names_first(  # (a title alone, "أمير دولة قطر", names no family)
+        words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
     labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body

@@ -906,6 +906,54 @@ def _is_known_body(words: Sequence[str], keys: Sequence[str], a: int, k: int, le
         k == a + 1 and key.startswith("ال") and key[2:] in HEAD_NOUNS) for key in _phrase_keys(words, keys, a, k))
 
 
+# words before a place as written ("في واشنطن", "إلى مدينة …"): a family name written after one is a place
+LOCATIVE_CUES = frozenset({"في", "إلى", "الى", "من", "مدينة", "بمدينة", "عاصمة", "شمال", "جنوب", "شرق", "غرب",
+                           "وسط", "قرب", "بلدة", "محافظة", "ولاية"})
+_DASHES = frozenset({"-", "–", "—"})
+
+
+@cache
+def _outlet_keys() -> frozenset[str]:
+    """Identity keys of the outlets' own names (``outlets_ar.txt``: "سبق", "الوئام", "عكاظ" …)."""
+    return frozenset(identity_key(name) for name in read_lines("outlets_ar.txt"))
+
+
+def split_bylines(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+    """A span across dashes that names an outlet or a known place between them is a byline or a dateline,
+    not one name: "عبدالله الراجحي- سبق- جدة" is the reporter (PER), the outlet (ORG) and the place (LOC),
+    "سبق- الرياض" the outlet and the place, "أبو حدرية - الخفجي" the person and the place. A part that is none
+    of these is a person when it starts with a given name or the span was a person, else nothing. A span
+    whose parts name no outlet or place ("جان - كلود يونكر") is left alone."""
+    outlets = _outlet_keys()
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        if not any(w in _DASHES for w in words):
+            out.append(labs)
+            continue
+        labs = list(labs)
+        for a, b, tag in _spans(labs):
+            cuts = [k for k in range(a + 1, b - 1) if words[k] in _DASHES]
+            if not cuts:
+                continue
+            parts = [(s, e) for s, e in zip([a, *(c + 1 for c in cuts)], [*cuts, b], strict=True) if s < e]
+            kinds = []
+            for s, e in parts:
+                key = identity_key(" ".join(words[s:e]))
+                kinds.append(EntityType.LOC.tag if key in lex.place_types  # (a city first: "سبق- الرياض")
+                             else EntityType.ORG.tag if key in outlets else None)
+            if not any(kinds):
+                continue
+            conf = labs[a][1]
+            _clear(labs, a, b)
+            for (s, e), kind in zip(parts, kinds, strict=True):
+                if kind is None and (_is_person(tag) or identity_key(words[s]) in lex.given_names):
+                    kind = EntityType.PER.tag
+                if kind is not None:
+                    _mark(labs, s, e, kind, conf)
+        out.append(labs)
+    return out
+
+
 def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """Cut person spans at the titles inside them; leave a leading title, leading function words ("فإن"),
     nationality adjectives ("روس رفيعي") and a trailing event verb ("سلمان سيزور") outside the name."""
