@@ -76,6 +76,25 @@ def test_a_family_name_tagged_a_place_is_the_person_the_story_names() -> None:
     assert ("واشنطن", "LOC") in got and ("واشنطن", "PER") not in got
 
 
+def test_a_given_name_that_is_also_a_nationality_adjective_starts_a_name() -> None:
+    got = found("وقع الأمير تركي بن سعود بن محمد آل سعود المذكرة", [("تركي بن سعود بن محمد آل سعود", "PER")])
+    assert got == [("تركي بن سعود بن محمد آل سعود", "PER")]
+    got = found("وقال مسؤولين روس رفيعي المستوى إن", [("روس رفيعي", "PER")])
+    assert got == []
+
+
+def test_the_family_name_after_a_nasab_belongs_to_the_name() -> None:
+    got = found("معالي الشيخ عبدالعزيز بن عبدالله الفالح وفقه الله", [("عبدالعزيز بن عبدالله", "PER")])
+    assert ("عبدالعزيز بن عبدالله الفالح", "PER") in got
+    got = found("وصرح الدكتور عبد الإله بن عباد الطويرقي المدير العام", [("عبد الإله بن عباد", "PER")])
+    assert ("عبد الإله بن عباد الطويرقي", "PER") in got
+    # a weekday, a school's level or a charity after the nasab is no family name
+    got = found("استقبل الملك سلمان بن عبدالعزيز الأحد الماضي", [("سلمان بن عبدالعزيز", "PER")])
+    assert ("سلمان بن عبدالعزيز", "PER") in got
+    got = found("في حي أسامة بن زيد الابتدائية", [("أسامة بن زيد", "PER")])
+    assert not any("الابتدائية" in s and t == "PER" for s, t in got), got
+
+
 def test_a_kinship_word_separates_two_persons() -> None:
     got = found("قتل خميس نجل القذافي في المعارك", [("خميس نجل القذافي", "PER")])
     assert ("خميس", "PER") in got and ("القذافي", "PER") in got

@@ -671,6 +671,30 @@ def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels]
     return out
 
 
+_NASAB_HEADS = frozenset(identity_key(w) for w in ("بن", "ابن"))
+
+
+def _nasab_end(keys: Sequence[str], a: int, b: int) -> bool:
+    """True when the name ``a:b`` ends on its father's name: "… بن عبدالله", "… بن عبد العزيز"."""
+    return (b - a >= 3 and keys[b - 2] in _NASAB_HEADS) or (
+        b - a >= 4 and keys[b - 3] in _NASAB_HEADS and keys[b - 2] in ("عبد", "ابو"))
+
+
+def _family_name_after_nasab(word: str, key: str, lex: EntityLexicon) -> bool:
+    """True for a word after a nasab that is the family name: a known name of Akhbar's lists, or a definite
+    word whose stem the dictionary does not know as a common word ("الشمري", "الطويرقي"; not "الابتدائية",
+    "الخيرية" after "مدرسة أسامة بن زيد", "سالم بن محفوظ"); never a title, a
+    function word, a nationality adjective, a place or a calendar word ("الأحد")."""
+    norm = normalize_for_matching(word)
+    if (len(norm) < 3 or not norm.isalpha() or key in lex.titles or norm in lex.lexicon.stopwords
+            or norm in lex.nisba or key in lex.place_types or norm in CALENDAR_WORDS or key in TIME_ADVERBS):
+        return False
+    if lex.is_known_name(key) and key not in lex.given_names:
+        return True
+    stems = (norm[2:], norm[2:-1]) if norm.endswith("ه") else (norm[2:],)  # ("المتوسطة": متوسط)
+    return norm.startswith("ال") and not is_common_word(norm) and not any(is_common_word(t) for t in stems)
+
+
 def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
     """True for a third-person imperfect verb, a future ``س`` allowed ("يؤسس", "سيسافر"), that the dictionary
     (``wordclass.tsv``) knows as a verb and never as a name, that unlabeled news uses as written (without the
@@ -789,6 +813,10 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                     and keys[b - 1].endswith("ي") and keys[b - 1] not in lex.given_names
                     and not lex.is_known_name(keys[b - 1])):
                 labs[b - 1] = ("O", 1.0)
+        for a, b, tag in _spans(labs):  # "عبدالعزيز بن عبدالله" + "الفالح": the family name after the nasab
+            if _is_person(tag) and b < len(words) and labs[b][0] == "O" and _nasab_end(keys, a, b) and (
+                    _family_name_after_nasab(words[b], keys[b], lex)):
+                labs[b] = ("I-" + tag, labs[a][1])
         for a, b, tag in _spans(labs):  # "سلمان يؤسس", "ميشال عون سيبقى": an imperfect verb ends no name
             rest = b - 1 - a  # (not after a lone given name or a "بن X" chain: "برونو سيزار", "علاء بن عبدالله نصيف")
             if _is_person(tag) and rest >= 1 and _imperfect_verb(words[b - 1], keys[b - 1], lex) and (
@@ -1000,8 +1028,10 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
             # nationality adjectives are not names ("مسؤولين روس رفيعي", "تنسيق سوري روسي")
             nisba = [k for k in range(a, b) if norms[k] in lex.nisba and keys[k] not in lex.place_types]
             if nisba:
-                while a < b and norms[a] in lex.nisba:
-                    a += 1
+                while a < b and norms[a] in lex.nisba and not (
+                        keys[a] in lex.given_names and a + 1 < b and (
+                            keys[a + 1] in _DANGLING or norms[a + 1] not in lex.nisba)):
+                    a += 1  # (not a given name that is also one: "الأمير تركي بن سعود", "تركي الفيصل")
                 while b > a and norms[b - 1] in lex.nisba:
                     b -= 1
                 if b - a == 1 and not lex.is_known_name(keys[a]):
