@@ -202,6 +202,13 @@ def _surname(parts: Sequence[str]) -> tuple[str, ...] | None:
     return None
 
 
+_OULD = identity_key("ولد")
+
+
+def _as_nasab(parts: Sequence[str]) -> tuple[str, ...]:
+    return (parts[0], *(_NASAB if w == _OULD else w for w in parts[1:]))
+
+
 def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     """True when the full name ``short`` can be the same person as the longer (or equal) full name ``long``:
     the same given name, and a nasab chain that starts the other's (or a given and family name whose family
@@ -209,6 +216,8 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     name's words in the long name in order. Two different family names never match."""
     if len(short) < 2 or len(long) < len(short) or short[0] != long[0]:
         return False
+    if _OULD in short[1:] or _OULD in long[1:]:  # "إسماعيل ولد الشيخ" = "… بن الشيخ": a Mauritanian nasab
+        short, long = _as_nasab(short), _as_nasab(long)
     if long[-1] in _DYNASTIES and short[-1] != long[-1] and len(long) > len(short):
         return compatible(short, long[:-1])  # "أحمد الفهد" is "أحمد الفهد الصباح": the dynasty left out
     s_core, s_fam = _family(short)

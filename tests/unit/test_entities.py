@@ -69,6 +69,8 @@ def k(name: str) -> tuple[str, ...]:
     ("صالح آل الشيخ", "صالح بن عبد العزيز بن محمد بن إبراهيم آل الشيخ", True),  # given name + family
     ("صالح آل الشيخ", "عبداللطيف بن عبدالعزيز آل الشيخ", False),
     ("صالح آل سعود", "صالح بن محمد آل الشيخ", False),
+    ("إسماعيل ولد الشيخ", "إسماعيل ولد الشيخ أحمد", True),  # ولد: a Mauritanian nasab, like بن
+    ("محمد ولد عبدالعزيز", "محمد ولد الشيخ أحمد", False),
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same

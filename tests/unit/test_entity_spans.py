@@ -95,6 +95,15 @@ def test_the_family_name_after_a_nasab_belongs_to_the_name() -> None:
     assert not any("الابتدائية" in s and t == "PER" for s, t in got), got
 
 
+def test_a_name_particle_goes_on_into_the_next_word() -> None:
+    text = "أنفق المدرب الهولندي لويس فان غال ما يقارب 77 مليون. واستغل فان غال المعسكرات التدريبية"
+    got = found(text, [("لويس فان", "PER"), ("فان", "PER")])
+    assert got == [("لويس فان غال", "PER"), ("فان غال", "PER")]
+    # … even when the next word is a title the name has ("ولد الشيخ")
+    got = found("المبعوث الدولي إلى اليمن إسماعيل ولد الشيخ في العاصمة مسقط", [("إسماعيل ولد الشيخ", "PER")])
+    assert ("إسماعيل ولد الشيخ", "PER") in got
+
+
 def test_a_kinship_word_separates_two_persons() -> None:
     got = found("قتل خميس نجل القذافي في المعارك", [("خميس نجل القذافي", "PER")])
     assert ("خميس", "PER") in got and ("القذافي", "PER") in got

@@ -20,6 +20,7 @@ from pipeline.nlp.ner.enrich import (
     CONF_PROPAGATED,
     FUNCTION_WORDS_AS_WRITTEN,
     LOCATIVE_CUES,
+    NAME_PARTICLES,
     TIME_ADVERBS,
     EntityLexicon,
     apply_dictionary,
@@ -34,6 +35,7 @@ from pipeline.nlp.ner.enrich import (
     is_common_word_in_context,
     is_common_word_reading,
     is_country_word,
+    join_name_particles,
     persons_after_titled_bodies,
     propagate_forms,
     repair_person_spans,
@@ -147,17 +149,18 @@ def proclitic_length(
 
 
 _PATRONYMIC = frozenset(normalize_for_matching(w) for w in ("أبو", "بن", "ابن", "عبد", "آل", "بنت", "أم"))
+_FAMILY_PARTS = _PATRONYMIC | NAME_PARTICLES  # the word before a family name it goes with ("فان غال", "ولد الشيخ")
 _CONJOINED_PARTICLES = frozenset(c + w for c in ("و", "ف") for w in _PATRONYMIC)  # "وبن", "وآل"
 
 
 def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
     """Matching keys a person is referred to by: the full name and the family name ("بوتين",
-    "أبو قصرة") of names with two or more words."""
+    "أبو قصرة", "فان غال") of names with two or more words."""
     keys: set[tuple[str, ...]] = set()
     for name in names:
         keys.add(tuple(name))
         if len(name) >= 2:
-            if name[-2] in _PATRONYMIC:
+            if name[-2] in _FAMILY_PARTS:
                 keys.add(tuple(name[-2:]))
             elif len(name[-1]) >= 3:
                 keys.add((name[-1],))
@@ -313,6 +316,7 @@ def tag_document(
     labels = split_bylines(words, labels, lex)
     labels = repair_person_spans(words, labels, lex)
     labels = split_at_titles(words, labels, lex)
+    labels = join_name_particles(words, labels)
     labels = cued_persons(words, labels, lex, frequency)
     labels = appositive_persons(words, labels, lex, frequency)
     context = document_context(text, words, lex, outlet_country)

@@ -512,7 +512,7 @@ def _listed_given_names() -> frozenset[str]:
 
 _SAYS_THAT = frozenset(normalize_for_matching(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "ل", "لـ"))
-_NAME_PARTICLES_FOREIGN = frozenset({"دا", "دي", "دو", "دوس", "فان", "فون", "ديل", "لو"})  # "دا سيلفا", "فان غال"
+NAME_PARTICLES_FOREIGN = frozenset({"دا", "دي", "دو", "دوس", "فان", "فون", "ديل", "لو"})  # "دا سيلفا", "فان غال"
 _NAME_OF = frozenset({identity_key("باسم"), identity_key("بإسم")})  # "المتحدث باسم الجمارك": on behalf of
 _NAME_ENDS = frozenset({"،", ",", ":", ".", "«", "»", '"', "“", "”", "(", ")", "-", "–", "؛"})
 
@@ -561,7 +561,7 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 continue  # only a given name alone right after a nationality takes a family word
             if _family_word(words, keys, labs, b, lex, frequency):
                 labs[b] = ("I-" + tag, labs[b - 1][1])  # "خورخي" tagged alone before "داسيلفا"
-            elif words[b] in _NAME_PARTICLES_FOREIGN and _family_word(words, keys, labs, b + 1, lex, frequency):
+            elif words[b] in NAME_PARTICLES_FOREIGN and _family_word(words, keys, labs, b + 1, lex, frequency):
                 labs[b] = labs[b + 1] = ("I-" + tag, labs[b - 1][1])  # "خورخي" + "دا سيلفا"
         for i in range(1, len(words) - 1):
             if (labs[i][0] != "O" or keys[i] not in _listed_given_names() or keys[i] in _NAME_OF
@@ -978,6 +978,24 @@ def split_bylines(sentences: list[list[str]], labels: list[Labels], lex: EntityL
                     kind = EntityType.PER.tag
                 if kind is not None:
                     _mark(labs, s, e, kind, conf)
+        out.append(labs)
+    return out
+
+
+# particles inside foreign and Mauritanian names: the word after one is part of the name, even a title
+NAME_PARTICLES = frozenset({"فان", "ولد", "دي", "دا", "دو", "فون", "ديل", "لو"})
+
+
+def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
+    """A person span ending on a name particle goes on over the next word ("لويس فان" + "غال", "إسماعيل ولد"
+    + "الشيخ": the title cut there is the name's next word)."""
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        for a, b, tag in _spans(labs):
+            if (_is_person(tag) and b - a >= 2 and words[b - 1] in NAME_PARTICLES and b < len(words)
+                    and labs[b][0] == "O" and words[b].isalpha() and words[b] not in FUNCTION_WORDS_AS_WRITTEN):
+                labs[b] = ("I-" + tag, labs[a][1])
         out.append(labs)
     return out
 
