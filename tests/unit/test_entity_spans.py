@@ -104,6 +104,23 @@ def test_a_name_particle_goes_on_into_the_next_word() -> None:
     assert ("إسماعيل ولد الشيخ", "PER") in got
 
 
+def test_a_quoted_name_after_an_organisation_head_is_an_organisation_found_again_alone() -> None:
+    got = found('حصلت شركة "موبايلي" على شهادة الآيزو. وبتراجع ربحية كل من "موبايلي" بنسبة 115', [])
+    assert got == [("موبايلي", "ORG"), ("موبايلي", "ORG")]
+    assert found("وكانت شركة (موبايلي) قد ذكرت في بيان", []) == [("موبايلي", "ORG")]
+    # a nisba adjective in quotes describes the body, it names nothing
+    assert found('بتهمة تشكيل تنظيم "إرهابي" ذكرت الوكالة', []) == []
+
+
+def test_a_person_joined_by_wa_to_the_list_before_it_is_a_person() -> None:
+    text = "القحطاني وعبدالله عطيف وعبدالمجيد السواط ونواف العابد الذين يواصلون برامجهم"
+    got = found(text, [("القحطاني", "PER"), ("عبدالله عطيف", "PER"), ("عبدالمجيد السواط", "PER")])
+    assert ("نواف العابد", "PER") in got
+    # و + a word that is no given name after a person is no person ("وأعضاء المجلس")
+    got = found("التقى محمد العلي وأعضاء المجلس البلدي", [("محمد العلي", "PER")])
+    assert got == [("محمد العلي", "PER")]
+
+
 def test_a_kinship_word_separates_two_persons() -> None:
     got = found("قتل خميس نجل القذافي في المعارك", [("خميس نجل القذافي", "PER")])
     assert ("خميس", "PER") in got and ("القذافي", "PER") in got

@@ -38,6 +38,7 @@ from pipeline.nlp.ner.enrich import (
     join_name_particles,
     persons_after_titled_bodies,
     propagate_forms,
+    quoted_bodies,
     repair_person_spans,
     resolution_number,
     span_title,
@@ -321,6 +322,7 @@ def tag_document(
     labels = appositive_persons(words, labels, lex, frequency)
     context = document_context(text, words, lex, outlet_country)
     labels, hints = apply_dictionary(words, labels, lex, context, frequency)
+    labels = quoted_bodies(words, labels)
     labels = persons_after_titled_bodies(words, labels, lex, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
     keys = name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
@@ -450,6 +452,9 @@ def _common_word_then_kb_person(words: Sequence[str], i: int, j: int, lex: Entit
     if (key in lex.given_names or key in _NAME_PARTICLES or key in lex.titles or lex.is_known_name(key)
             or frequency(normalize_for_matching(words[i])) < COMMON_WORD_BUCKET + 2):
         return False
+    if words[i][:1] == "و" and words[i][1:] not in FUNCTION_WORDS_AS_WRITTEN and (
+            identity_key(words[i][1:]) in lex.given_names):
+        return False  # "وعلي الشمراني": و + the given name علي (not "وعلى")
     rest = identity_key(" ".join(words[i + 1 : j]))
     ids = lex.kb.named_by(rest)
     return bool(ids) and all(lex.kb.actors[k].type == EntityType.PER.value for k in ids)

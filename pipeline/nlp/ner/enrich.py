@@ -447,7 +447,7 @@ def _one_kb_person(key: str, lex: EntityLexicon) -> bool:
 
 
 def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: EntityLexicon) -> None:
-    """Label the items of a list of persons the backend missed: after "<person>،", a given name (a و allowed)
+    """Label the items of a list of persons the backend missed: after "<person>،" or "<person> و", a given name
     and the words up to the next comma, all names' words (no function word, title or number), two or three
     of them; of a longer item, a given name and a family name ("وعمر هوساوي كحراس مرمى"); right after a
     person, و + a form that names one KB person on its own ("برفسنجاني وروحاني")."""
@@ -457,9 +457,17 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
                     i + 1 >= len(words) or labs[i + 1][0] == "O")):
             _mark(labs, i, i + 1, EntityType.PER.tag, labs[i - 1][1])  # "برفسنجاني وروحاني": and a KB person
             continue
-        if i < 2 or labs[i][0] != "O" or words[i - 1] not in _LIST_COMMAS or not _is_person(labs[i - 2][0][2:]):
+        if labs[i][0] != "O":
             continue
-        if not any(k in lex.given_names for _, k in first_word_keys(words[i])):
+        if i >= 2 and words[i - 1] in _LIST_COMMAS and _is_person(labs[i - 2][0][2:]):
+            conf, joined = labs[i - 2][1], False
+        elif (words[i][:1] == "و" and len(words[i]) > 3 and words[i][1:] not in FUNCTION_WORDS_AS_WRITTEN
+              and identity_key(words[i][1:]) not in lex.title_first and _is_person(labs[i - 1][0][2:])):
+            conf, joined = labs[i - 1][1], True  # "… السواط ونواف العابد": و + the list's next person (not a
+            # given name that also opens a title: "وأمين الصندوق أحمد شعيب")
+        else:
+            continue
+        if not any(k in lex.given_names for cut, k in first_word_keys(words[i]) if cut or not joined):
             continue
         j = i + 1
         while (j < len(words) and j - i < _LIST_ITEM_WORDS and labs[j][0] == "O" and keys[j].isalpha()
@@ -469,9 +477,9 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
             j += 1
         ends_item = j >= len(words) or words[j] in _LIST_COMMAS or words[j][:1] == "و" or not keys[j].isalpha()
         if 2 <= j - i <= 3 and ends_item:
-            _mark(labs, i, j, EntityType.PER.tag, labs[i - 2][1])
+            _mark(labs, i, j, EntityType.PER.tag, conf)
         elif j - i >= 2 and (keys[i + 1].startswith("ال") or keys[i + 1].endswith("ي")):
-            _mark(labs, i, i + 2, EntityType.PER.tag, labs[i - 2][1])  # "وعمر هوساوي كحراس مرمى"
+            _mark(labs, i, i + 2, EntityType.PER.tag, conf)  # "وعمر هوساوي كحراس مرمى"
 
 
 _CUED_FAMILY_BUCKET = 5  # log2 frequency: a family name after a given name is rarer than that in news
@@ -982,6 +990,40 @@ def split_bylines(sentences: list[list[str]], labels: list[Labels], lex: EntityL
     return out
 
 
+_QUOTED_BODY_HEADS = frozenset(identity_key(w) for w in (
+    "شركة", "مؤسسة", "منظمة", "حزب", "حركة", "جمعية", "بنك", "مصرف", "صندوق", "مجموعة", "تحالف", "تكتل", "جماعة",
+    "تنظيم", "مصنع", "الشركة", "المؤسسة", "المنظمة", "الحزب", "الحركة", "الجمعية", "البنك", "المجموعة", "الجماعة",
+    "التنظيم"))
+_OPEN_BRACKETS = _OPEN_QUOTES | {"("}
+_CLOSE_BRACKETS = _CLOSE_QUOTES | {")"}
+
+
+def quoted_bodies(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
+    """A name of one to four words in quotes or brackets right after an organisation's head noun is an
+    organisation: 'شركة "موبايلي"', "شركة (موبايلي)", "حزب «سيريزا»", "لجماعة «أنصار بيت المقدس»" — the name
+    alone, so that the document's other "موبايلي" are found by it; only over untagged words."""
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        if not any(w in _OPEN_BRACKETS for w in words):
+            out.append(labs)
+            continue
+        labs = list(labs)
+        for i in range(len(words) - 2):
+            if words[i + 1] not in _OPEN_BRACKETS or not any(
+                    k in _QUOTED_BODY_HEADS for _, k in first_word_keys(words[i])):
+                continue
+            j = i + 2
+            while j < len(words) and j - i - 2 < 5 and words[j] not in _CLOSE_BRACKETS and words[j].isalpha():
+                j += 1
+            if j - i - 2 == 1 and set(shipped_word_classes().get(normalize_for_matching(words[i + 2]), "x")) <= {"s"}:
+                continue  # 'تنظيم "إرهابي"': a nisba adjective in quotes describes, it names nothing
+            if 1 <= j - i - 2 <= 4 and j < len(words) and words[j] in _CLOSE_BRACKETS and all(
+                    labs[k][0] == "O" for k in range(i + 2, j)):
+                _mark(labs, i + 2, j, EntityType.ORG.tag, CONF_DICTIONARY)
+        out.append(labs)
+    return out
+
+
 # particles inside foreign and Mauritanian names: the word after one is part of the name, even a title
 NAME_PARTICLES = frozenset({"فان", "ولد", "دي", "دا", "دو", "فون", "ديل", "لو"})
 
@@ -1033,8 +1075,10 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
             while a < b and (words[a] in FUNCTION_WORDS_AS_WRITTEN or (
                     (norms[a] in lex.lexicon.stopwords or (
                         norms[a][:1] in ("و", "ف") and norms[a][1:] in lex.lexicon.stopwords))
-                    and not (keys[a] in lex.given_names and b - a >= 2))):
-                a += 1  # (but "علي دوابشة": the given name علي, not the preposition على its folded form shares)
+                    and not ((keys[a] in lex.given_names or (
+                        words[a][:1] == "و" and words[a][1:] not in FUNCTION_WORDS_AS_WRITTEN
+                        and identity_key(words[a][1:]) in lex.given_names)) and b - a >= 2))):
+                a += 1  # (but "علي دوابشة", "وعلي الشمراني": the given name علي, not the preposition على)
             while b - a > 1 and (is_event_word(words[b - 1]) or (
                     words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and is_event_word(words[b - 1][1:]))):
                 b -= 1
