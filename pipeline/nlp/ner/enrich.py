@@ -1718,11 +1718,20 @@ def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     return j - i
 
 
+_SPOKESMEN = frozenset(identity_key(w) for w in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "ناطق"))
+
+
+def _stems_of(norm: str) -> tuple[str, ...]:
+    """A matching form and, for a definite word, its stem (``ال`` off)."""
+    return (norm, norm[2:]) if norm.startswith("ال") and len(norm) > 4 else (norm,)
+
+
 def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
-                frequency: Callable[[str], int] = lambda _: 0) -> int:
+                frequency: Callable[[str], int] = lambda _: 0, labs: Labels | None = None) -> int:
     """Length of a name right after a title when the backend missed it: a given name (with its nasab
-    "بن X" and family "آل X"), a key actor's contextual form ("الرئيس روحاني"), or a foreign name of two
-    rare words, also after the title's nationality adjective ("رئيس الوزراء اليوناني ألكسيس تسيبراس")."""
+    "بن X" and family "آل X", or a rare family name after it when ``labs`` shows it untagged), a key
+    actor's contextual form ("الرئيس روحاني"), or a foreign name of two rare words, also after the title's
+    nationality adjective ("رئيس الوزراء اليوناني ألكسيس تسيبراس")."""
     nisba = i > 1 and normalize_for_matching(words[i - 1]) in lex.nisba and _titled_at(words, keys, i - 1, lex)
     if not (_titled_at(words, keys, i, lex) or nisba):
         return 0
@@ -1734,6 +1743,13 @@ def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLe
     j = i + 1
     while j + 1 < len(words) and keys[j] in (identity_key("بن"), identity_key("آل")) and len(keys[j + 1]) > 1:
         j += 2
+    if (j == i + 1 and labs is not None and not person and words[i] not in FUNCTION_WORDS_AS_WRITTEN
+            and not (i > 0 and keys[i - 1] in _SPOKESMEN)  # "المتحدث باسم فينيفست": "on behalf of", no باسم
+            and _family_word(words, keys, labs, j, lex, frequency)
+            and frequency(normalize_for_matching(words[j])) <= _CUED_FAMILY_BUCKET
+            and not any(is_common_word(f) for f in _stems_of(normalize_for_matching(words[j])))):
+        j += 1  # "المهندس بدر باسلمة": a given name alone is weak; with a rare family name the dictionary
+        # does not know as a word it is the person (not "الفريق على النجاح", "الملك خالد مفتوح")
     return j - i
 
 
@@ -1881,7 +1897,7 @@ def apply_dictionary(
                 if n_body and all(owner[k] < 0 for k in range(i, i + n_body)):
                     start, j, entry = i, i + n_body, DictEntry(EntityType.ORG)
             if entry is None:
-                n_name = _title_name(words, keys, i, lex, frequency) if owner[i] < 0 else 0
+                n_name = _title_name(words, keys, i, lex, frequency, labs) if owner[i] < 0 else 0
                 if n_name and all(owner[k] < 0 for k in range(i, i + n_name)):
                     _mark(labs, i, i + n_name, EntityType.PER.tag, CONF_DICTIONARY)
                     i += n_name
