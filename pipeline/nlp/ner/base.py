@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from pipeline.lexicons import read_rows
@@ -168,14 +168,16 @@ def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
     return keys
 
 
-def first_word_forms(token: str) -> list[str]:
-    """Matching forms the first word of a name can stand for, proclitics removed (longest first)."""
-    forms = []
+@lru_cache(maxsize=1 << 18)
+def first_word_forms(token: str) -> tuple[str, ...]:
+    """Matching forms the first word of a name can stand for, proclitics removed (longest first; cached per
+    word type: the name passes ask it for nearly every token)."""
+    forms: list[str] = []
     for split in proclitic_splits(token):
         if split and token[split - 1] == "ك":
             continue  # ك + name is rare, ك + word common
         forms += stem_variants(token, split)
-    return forms
+    return tuple(forms)
 
 
 def _family_names_first(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]],

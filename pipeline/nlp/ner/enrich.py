@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import pairwise
 
 from pipeline.lexicons import (
@@ -1476,8 +1476,15 @@ _STYLES = frozenset(identity_key(w) for w in ("صاحب", "سمو", "جلالة"
 _NAME_TITLES = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", "الملك", "السيد", "الدكتور", "المشير", "الفريق"))
 
 
+def _after_title_only(hints: dict[tuple[int, int, int], DictEntry], labs: Labels, sidx: int, i: int) -> bool:
+    """True when a title alone ends right before token ``i`` of sentence ``sidx`` and no name stands right
+    before that title (not "خالد الفيصل مستشار خادم الحرمين الشريفين" + "أمير …": a chain describing him)."""
+    return any((sidx, a, i) in hints and hints[(sidx, a, i)].title_only and not any(
+        _is_person(labs[k][0][2:]) for k in range(max(0, a - 2), a)) for a in range(max(0, i - 6), i))
+
+
 def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon,
-                     home: str | None = None, after_title: bool = False) -> int:
+                     home: str | None = None, after_title: Callable[[], bool] = lambda: False) -> int:
     """Length of a knowledge-base role title that names its holder on its own ("أكد الرئيس الأمريكي", "وقال
     وزير الخارجية الروسي"): a title the KB gives one country's role, naming that country by its adjective, or
     unique ("خادم الحرمين الشريفين"), or naming its own country or a province or city of it ("أمير دولة
@@ -1485,8 +1492,8 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     (``home``: "أصدر وزير العدل" in a Saudi story); a title holding a body ("محافظ مؤسسة النقد") leaves that
     name the mention.
     Not before or after a name ("الرئيس الأمريكي باراك أوباما", "بوتين، رئيس روسيا"), not a former holder
-    ("الرئيس الأمريكي السابق"), not inside a longer title; ``after_title``: the person span ending right before
-    ``i`` is itself a title alone. 0 when not one."""
+    ("الرئيس الأمريكي السابق"), not inside a longer title; ``after_title()``: whether the person span ending
+    right before ``i`` is itself a title alone (asked only when it matters). 0 when not one."""
     if not any(k in lex.kb_title_first for _, k in first_word_keys(words[i])):
         return 0
     length = _title_at(keys, words, i, len(words), lex)
@@ -1516,7 +1523,7 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
                              or (keys[nxt] in lex.given_names and words[nxt] not in FUNCTION_WORDS_AS_WRITTEN)):
         return 0  # (not "على" read as "علي"; "أمير منطقة مكة المكرمة صاحب السمو الملكي الأمير …" is his title)
     prev = i - 2 if i > 1 and words[i - 1] in ("،", ",") else i - 1
-    if prev >= 0 and _is_person(labs[prev][0][2:]) and not (prev == i - 1 and after_title):
+    if prev >= 0 and _is_person(labs[prev][0][2:]) and not (prev == i - 1 and after_title()):
         return 0  # "تميم بن حمد، أمير دولة قطر": the title of the name before it (not "استقبل خادم الحرمين
         # الشريفين ملك البحرين": a title-only mention right before it is the other party)
     return end - i
@@ -1881,10 +1888,8 @@ def apply_dictionary(
                 if n_res:
                     start, j, entry = i, i + n_res, DictEntry(EntityType.MISC)
             if entry is None and owner[i] < 0:
-                n_title = standalone_title(words, keys, labs, i, lex, context.home, any(
-                    (sidx, a, i) in hints and hints[(sidx, a, i)].title_only and not any(
-                        _is_person(labs[k][0][2:]) for k in range(max(0, a - 2), a))
-                    for a in range(max(0, i - 6), i)))  # (not "خالد الفيصل مستشار خادم الحرمين الشريفين أمير …")
+                n_title = standalone_title(words, keys, labs, i, lex, context.home,
+                                           partial(_after_title_only, hints, labs, sidx, i))
                 if n_title:  # a place the backend found inside it ("دولة قطر") gives way
                     start, j, entry = i, i + n_title, DictEntry(EntityType.PER, title_only=True)
             if entry is None and i + 1 < len(words) and _national_force(words, keys, i, lex):
