@@ -421,6 +421,9 @@ def test_an_imperfect_verb_after_a_name_ends_it_but_a_verb_like_family_name_stay
     assert ("ميشال عون", "PER") in got
     got = found_in_news("البرازيلي فيليبي يعود الى اتلتيكو", [("فيليبي يعود", "PER")])
     assert ("فيليبي", "PER") in got
+    # ل + a sound plural after a name ends it ("وإنا لفراقك يا سعود الفيصل لمحزونون")
+    got = found("وإنا لفراقك يا سعود الفيصل لمحزونون", [("سعود الفيصل لمحزونون", "PER")])
+    assert got == [("سعود الفيصل", "PER")]
     # a foreign given name and a family name that reads as a verb ("سيزار" is no "س" + "يزار")
     got = found_in_news("باع الأهلي عقد المحترف البرازيلي برونو سيزار إلى نادي استوريل", [("برونو سيزار", "PER")])
     assert ("برونو سيزار", "PER") in got

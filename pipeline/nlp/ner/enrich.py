@@ -703,6 +703,13 @@ def _family_name_after_nasab(word: str, key: str, lex: EntityLexicon) -> bool:
     return norm.startswith("ال") and not is_common_word(norm) and not any(is_common_word(t) for t in stems)
 
 
+def _lam_plural(word: str, key: str, lex: EntityLexicon) -> bool:
+    """True for ل + a sound plural ("لمحزونون", "للمواطنين"), no known name: never a name's last word."""
+    norm = normalize_for_matching(word)
+    return (norm[:1] == "ل" and len(norm) >= 6 and norm.endswith(("ون", "ين")) and not lex.is_known_name(key)
+            and key not in lex.given_names)
+
+
 def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
     """True for a third-person imperfect verb, a future ``س`` allowed ("يؤسس", "سيسافر"), that the dictionary
     (``wordclass.tsv``) knows as a verb and never as a name, that unlabeled news uses as written (without the
@@ -827,6 +834,9 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 labs[b] = ("I-" + tag, labs[a][1])
         for a, b, tag in _spans(labs):  # "سلمان يؤسس", "ميشال عون سيبقى": an imperfect verb ends no name
             rest = b - 1 - a  # (not after a lone given name or a "بن X" chain: "برونو سيزار", "علاء بن عبدالله نصيف")
+            if _is_person(tag) and b - a >= 3 and _lam_plural(words[b - 1], keys[b - 1], lex):
+                labs[b - 1] = ("O", 1.0)  # "سعود الفيصل لمحزونون": ل + a plural ends no name
+                continue
             if _is_person(tag) and rest >= 1 and _imperfect_verb(words[b - 1], keys[b - 1], lex) and (
                     keys[a] not in lex.given_names if rest == 1 else keys[b - 3] not in _DANGLING):
                 labs[b - 1] = ("O", 1.0)
