@@ -421,6 +421,11 @@ def test_an_imperfect_verb_after_a_name_ends_it_but_a_verb_like_family_name_stay
     assert ("ميشال عون", "PER") in got
     got = found_in_news("البرازيلي فيليبي يعود الى اتلتيكو", [("فيليبي يعود", "PER")])
     assert ("فيليبي", "PER") in got
+    # a definite common noun before a given name describes the person, it is no part of the name
+    got = found("وسيطر المرشح الجمهوري الملياردير دونالد ترامب على المناظرة", [("الملياردير دونالد ترامب", "PER")])
+    assert got == [("دونالد ترامب", "PER")]
+    got = found("وفاز الفارس أحمد سعيد القحطاني على الجواد", [("الفارس أحمد سعيد القحطاني", "PER")])
+    assert got == [("أحمد سعيد القحطاني", "PER")]
     # ل + a sound plural after a name ends it ("وإنا لفراقك يا سعود الفيصل لمحزونون")
     got = found("وإنا لفراقك يا سعود الفيصل لمحزونون", [("سعود الفيصل لمحزونون", "PER")])
     assert got == [("سعود الفيصل", "PER")]

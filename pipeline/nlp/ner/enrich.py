@@ -703,6 +703,17 @@ def _family_name_after_nasab(word: str, key: str, lex: EntityLexicon) -> bool:
     return norm.startswith("ال") and not is_common_word(norm) and not any(is_common_word(t) for t in stems)
 
 
+def _definite_common_noun(word: str, key: str, lex: EntityLexicon) -> bool:
+    """True for a definite word whose stem the dictionary knows only as a common word, never a name, and that
+    is no given name, known name or title of Akhbar's lists ("الملياردير", "الفنان", "الرضيع")."""
+    norm = normalize_for_matching(word)
+    if not norm.startswith("ال") or len(norm) < 5 or key in lex.given_names or lex.is_known_name(key) or (
+            key in lex.titles or key in lex.title_first):
+        return False
+    classes = shipped_word_classes().get(norm[2:], "")
+    return bool(classes) and not set(classes) & set("NP")
+
+
 def _lam_plural(word: str, key: str, lex: EntityLexicon) -> bool:
     """True for ل + a sound plural ("لمحزونون", "للمواطنين"), no known name: never a name's last word."""
     norm = normalize_for_matching(word)
@@ -832,6 +843,11 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
             if _is_person(tag) and b < len(words) and labs[b][0] == "O" and _nasab_end(keys, a, b) and (
                     _family_name_after_nasab(words[b], keys[b], lex)):
                 labs[b] = ("I-" + tag, labs[a][1])
+        for a, b, tag in _spans(labs):  # "الملياردير دونالد ترامب": a description before the given name
+            if _is_person(tag) and b - a >= 2 and keys[a + 1] in lex.given_names and _definite_common_noun(
+                    words[a], keys[a], lex):
+                labs[a + 1] = ("B-" + tag, labs[a][1])
+                labs[a] = ("O", 1.0)
         for a, b, tag in _spans(labs):  # "سلمان يؤسس", "ميشال عون سيبقى": an imperfect verb ends no name
             rest = b - 1 - a  # (not after a lone given name or a "بن X" chain: "برونو سيزار", "علاء بن عبدالله نصيف")
             if _is_person(tag) and b - a >= 3 and _lam_plural(words[b - 1], keys[b - 1], lex):
