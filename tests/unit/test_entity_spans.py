@@ -132,6 +132,16 @@ def test_a_given_name_after_a_title_takes_a_rare_family_name_the_dictionary_does
     assert not any("باسم" in s for s, _ in got), got
 
 
+def test_a_body_named_after_someone_takes_one_conjoined_field_but_not_the_next_noun() -> None:
+    got = found("من أبرزها مدينة الملك عبدالعزيز للعلوم والتقنية واللقاء بسمو رئيس المدينة",
+                [("الملك عبدالعزيز", "PER")])
+    assert ("مدينة الملك عبدالعزيز للعلوم والتقنية", "ORG") in got
+    got = found("بمبادرة من مدينة الملك عبدالله للطاقة الذرية والمتجددة كأحد المعارض", [("الملك عبدالله", "PER")])
+    assert ("مدينة الملك عبدالله للطاقة الذرية والمتجددة", "ORG") in got
+    got = found("فضلا عن مشروعات توسع في مطار الملك خالد والمواصلات داخل الرياض", [("الملك خالد", "PER")])
+    assert ("مطار الملك خالد", "LOC") in got
+
+
 def test_a_kinship_word_separates_two_persons() -> None:
     got = found("قتل خميس نجل القذافي في المعارك", [("خميس نجل القذافي", "PER")])
     assert ("خميس", "PER") in got and ("القذافي", "PER") in got

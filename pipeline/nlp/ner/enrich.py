@@ -1241,10 +1241,13 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                     # ("إعلان [القاهرة والمتضمن …]": nor what a و adds to an event's)
                     _clear(labs, cut, b)
                     b = cut
-                end = b
+                end, conjoined = b, False
                 while end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O" and _name_tail(
-                        words[end], keys[end], new_type, lex):
-                    end += 1
+                        words[end], keys[end], new_type, lex) and not (keys[end].startswith("و") and (
+                            conjoined or not any(keys[k].startswith("لل") for k in range(max(h, end - 2), end)))):
+                    conjoined = conjoined or keys[end].startswith("و")  # one و, joining two fields: "للعلوم
+                    # والتقنية", "للطاقة الذرية والمتجددة"; not "… والتقنية واللقاء بسمو", not "جامعة الدمام
+                    end += 1  # والصفا والسيف", not "غرفة الرياض والتي"
                 if typ is EntityType.LOC and head == centre and end == b and not (b < len(words) and words[b][:1] in (
                         "ل", "ب")):
                     continue  # "من مركز الرمادي": the town's centre; "مركز جدة للمعارض" is a body
