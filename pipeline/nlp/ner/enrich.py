@@ -987,12 +987,8 @@ def split_bylines(sentences: list[list[str]], labels: list[Labels], lex: EntityL
     of these is a person when it starts with a given name or the span was a person, else nothing. A span
     whose parts name no outlet or place ("جان - كلود يونكر") is left alone."""
     outlets = _outlet_keys()
-    out = []
-    for words, labs in zip(sentences, labels, strict=True):
-        if not any(w in _DASHES for w in words):
-            out.append(labs)
-            continue
-        labs = list(labs)
+
+    def split(words: list[str], labs: Labels) -> None:
         for a, b, tag in _spans(labs):
             cuts = [k for k in range(a + 1, b - 1) if words[k] in _DASHES]
             if not cuts:
@@ -1012,6 +1008,19 @@ def split_bylines(sentences: list[list[str]], labels: list[Labels], lex: EntityL
                     kind = EntityType.PER.tag
                 if kind is not None:
                     _mark(labs, s, e, kind, conf)
+
+    return _rewrite_sentences_with(sentences, labels, _DASHES, split)
+
+
+def _rewrite_sentences_with(sentences: list[list[str]], labels: list[Labels], tokens: frozenset[str],
+                            rewrite: Callable[[list[str], Labels], None]) -> list[Labels]:
+    """``rewrite(words, labels)`` (in place, on a copy) for the sentences holding one of ``tokens``; the
+    others' labels are passed on as they are."""
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        if any(w in tokens for w in words):
+            labs = list(labs)
+            rewrite(words, labs)
         out.append(labs)
     return out
 
@@ -1028,12 +1037,8 @@ def quoted_bodies(sentences: list[list[str]], labels: list[Labels]) -> list[Labe
     """A name of one to four words in quotes or brackets right after an organisation's head noun is an
     organisation: 'شركة "موبايلي"', "شركة (موبايلي)", "حزب «سيريزا»", "لجماعة «أنصار بيت المقدس»" — the name
     alone, so that the document's other "موبايلي" are found by it; only over untagged words."""
-    out = []
-    for words, labs in zip(sentences, labels, strict=True):
-        if not any(w in _OPEN_BRACKETS for w in words):
-            out.append(labs)
-            continue
-        labs = list(labs)
+
+    def mark(words: list[str], labs: Labels) -> None:
         for i in range(len(words) - 2):
             if words[i + 1] not in _OPEN_BRACKETS or not any(
                     k in _QUOTED_BODY_HEADS for _, k in first_word_keys(words[i])):
@@ -1046,8 +1051,8 @@ def quoted_bodies(sentences: list[list[str]], labels: list[Labels]) -> list[Labe
             if 1 <= j - i - 2 <= 4 and j < len(words) and words[j] in _CLOSE_BRACKETS and all(
                     labs[k][0] == "O" for k in range(i + 2, j)):
                 _mark(labs, i + 2, j, EntityType.ORG.tag, CONF_DICTIONARY)
-        out.append(labs)
-    return out
+
+    return _rewrite_sentences_with(sentences, labels, _OPEN_BRACKETS, mark)
 
 
 # particles inside foreign and Mauritanian names: the word after one is part of the name, even a title
