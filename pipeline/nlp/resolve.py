@@ -41,6 +41,7 @@ import polars as pl
 from pipeline import ids
 from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_lines, read_rows, shared_place_names
 from pipeline.nlp.ner.enrich import (
+    BARE_HEADS,
     HEAD_NOUNS,
     LOCATIVE_CUES,
     NAMED_AFTER_LOC_HEADS,
@@ -715,7 +716,8 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
             # or the definite head alone ("الجامعة" ← "جامعة الدمام")
             return (long[0] == short[0] and short[0].startswith("ال")) or (
                 long[-1] == short[0] and long[0] in _GENERIC_ORG_HEADS and len(long) == 2) or (
-                short[0].startswith("ال") and long[0] == short[0][2:] and long[0] in HEAD_NOUNS)
+                short[0].startswith("ال") and long[0] == short[0][2:] and (
+                    long[0] in HEAD_NOUNS or short[0] in BARE_HEADS))  # ("الوزارة" ← "وزارة الحج")
         return tuple(long[: len(short)]) == short or compatible(short, long)
 
     for i, m in enumerate(ms):

@@ -365,6 +365,11 @@ def test_a_family_name_alone_is_the_person_its_story_names_but_a_place_written_a
     assert entity_of(resolved, "d3", "القرشي") == entity_of(resolved, "d3", "عاطي بن عطية القرشي")
 
 
+def test_a_bare_head_links_to_the_body_of_its_document() -> None:
+    resolved = resolve_mentions(frame([("d1", "وزارة الحج", "ORG"), ("d1", "الوزارة", "ORG")]))
+    assert entity_of(resolved, "d1", "الوزارة") == entity_of(resolved, "d1", "وزارة الحج")
+
+
 def test_references_carry_their_country_entity_when_the_corpus_names_it() -> None:
     from pipeline.nlp.resolve import build_references
 

@@ -64,7 +64,7 @@ def test_object_forms_and_participles_are_triggers(word: str, event_type: str):
     assert hit is not None and hit[1][0].event_type == event_type, word
 
 
-@pytest.mark.parametrize("word", ["دعونا", "حلوه", "وزارة", "مستقبلا", "رحلتها", "طالبه"])
+@pytest.mark.parametrize("word", ["دعونا", "حلوه", "وزارة", "مستقبلا", "رحلتها", "طالبه", "وفرت", "وفروا"])
 def test_words_that_only_look_like_inflected_triggers(word: str):
     assert match_trigger(word) is None, word
 

@@ -26,6 +26,7 @@ from pipeline.nlp.ner.enrich import (
     apply_dictionary,
     appositive_persons,
     attach_heads,
+    bare_heads,
     capital_of,
     cued_persons,
     document_context,
@@ -334,6 +335,7 @@ def tag_document(
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
     labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body
+    labels = bare_heads(words, labels, lex)
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):

@@ -1055,6 +1055,52 @@ def quoted_bodies(sentences: list[list[str]], labels: list[Labels]) -> list[Labe
     return _rewrite_sentences_with(sentences, labels, _OPEN_BRACKETS, mark)
 
 
+# heads a story goes on naming its one body by ("وأفاد المرصد" after "المرصد السوري لحقوق الإنسان"); not
+# the clubs' and councils' heads, whose bare forms name other things too ("الاتحاد" is also a club)
+BARE_HEADS = frozenset(identity_key(w) for w in (
+    "المرصد", "الوزارة", "الهيئة", "الجامعة", "الأمانة", "السلطة", "الجمعية", "الشركة", "المنظمة", "المؤسسة",
+    "البنك", "الصندوق", "المستشفى", "الحركة", "الجماعة"))
+
+
+def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+    """A body's head noun alone, after the story named exactly one body with that head, is that body
+    ("وأفاد المرصد" after "المرصد السوري لحقوق الإنسان", "الجامعة" after "جامعة الدمام"), a proclitic allowed;
+    not when a definite word or a nationality adjective follows it (another body: "الهيئة العامة …"), after a
+    title word ("مدير المرصد" is a person), nor a head the knowledge base reads as a body of its own ("الهيئة"
+    is also the Syrian armed group's short name)."""
+    bodies: dict[str, set[tuple[str, ...]]] = {}
+    first_at: dict[str, tuple[int, int]] = {}
+    for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
+        for a, b, tag in _spans(labs):
+            if (EntityType.parse(tag) or EntityType.MISC) is not EntityType.ORG or b - a < 2:
+                continue
+            for _, k in first_word_keys(words[a]):
+                head = k if k.startswith("ال") else "ال" + k
+                if head in BARE_HEADS:
+                    bodies.setdefault(head, set()).add(tuple(identity_key(w) for w in words[a:b]))
+                    first_at.setdefault(head, (sidx, b))
+                    break
+    heads = {h for h, named in bodies.items() if len(named) == 1 and h not in lex.kb.by_ambiguous}
+    if not heads:
+        return labels
+    out = []
+    for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
+        labs = list(labs)
+        for i, word in enumerate(words):
+            if labs[i][0] != "O":
+                continue
+            found = next((k for _, k in first_word_keys(word) if k in heads), None)
+            if found is None or (sidx, i) < first_at[found] or word.startswith(("لل", "ولل", "فلل")) or (
+                    i > 0 and any(k in lex.title_first for _, k in first_word_keys(words[i - 1]))):
+                continue  # (not "مدير المرصد": a role, a person; nor "للوزارة", whose article the ل took)
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if _definite(identity_key(nxt)) or normalize_for_matching(nxt) in lex.nisba:
+                continue
+            _mark(labs, i, i + 1, EntityType.ORG.tag, CONF_PROPAGATED)
+        out.append(labs)
+    return out
+
+
 # particles inside foreign and Mauritanian names: the word after one is part of the name, even a title
 NAME_PARTICLES = frozenset({"فان", "ولد", "دي", "دا", "دو", "فون", "ديل", "لو"})
 
