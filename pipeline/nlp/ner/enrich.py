@@ -520,7 +520,7 @@ def _listed_given_names() -> frozenset[str]:
 
 _SAYS_THAT = frozenset(normalize_for_matching(w) for w in (
     "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "ل", "لـ"))
-NAME_PARTICLES_FOREIGN = frozenset({"دا", "دي", "دو", "دوس", "فان", "فون", "ديل", "لو"})  # "دا سيلفا", "فان غال"
+_NAME_PARTICLES_FOREIGN = frozenset({"دا", "دي", "دو", "دوس", "فان", "فون", "ديل", "لو"})  # "دا سيلفا", "فان غال"
 _NAME_OF = frozenset({identity_key("باسم"), identity_key("بإسم")})  # "المتحدث باسم الجمارك": on behalf of
 _NAME_ENDS = frozenset({"،", ",", ":", ".", "«", "»", '"', "“", "”", "(", ")", "-", "–", "؛"})
 
@@ -569,7 +569,7 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 continue  # only a given name alone right after a nationality takes a family word
             if _family_word(words, keys, labs, b, lex, frequency):
                 labs[b] = ("I-" + tag, labs[b - 1][1])  # "خورخي" tagged alone before "داسيلفا"
-            elif words[b] in NAME_PARTICLES_FOREIGN and _family_word(words, keys, labs, b + 1, lex, frequency):
+            elif words[b] in _NAME_PARTICLES_FOREIGN and _family_word(words, keys, labs, b + 1, lex, frequency):
                 labs[b] = labs[b + 1] = ("I-" + tag, labs[b - 1][1])  # "خورخي" + "دا سيلفا"
         for i in range(1, len(words) - 1):
             if (labs[i][0] != "O" or keys[i] not in _listed_given_names() or keys[i] in _NAME_OF
@@ -1101,8 +1101,9 @@ def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexi
     return out
 
 
-# particles inside foreign and Mauritanian names: the word after one is part of the name, even a title
-NAME_PARTICLES = frozenset({"فان", "ولد", "دي", "دا", "دو", "فون", "ديل", "لو"})
+# particles inside foreign and Mauritanian names: the word after one is part of the name, even a title (the
+# foreign ones of cued_persons and the Mauritanian ولد; "دوس" stays with cued_persons, which checks its family word)
+NAME_PARTICLES = (_NAME_PARTICLES_FOREIGN - {"دوس"}) | {"ولد"}
 
 
 def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
