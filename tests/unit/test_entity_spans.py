@@ -952,3 +952,23 @@ def test_ground_support_and_a_platinum_sponsor_are_common_words() -> None:
                         [("بري", "PER"), ("البلاتيني", "PER")])
     assert got == []
     assert ("بري", "PER") in found_in_news("وأعطى الرئيس بري الضوء الأخضر", [("بري", "PER")])
+
+
+def test_a_place_with_a_sector_after_lil_is_a_company() -> None:
+    # "أبوظبي للإعلام" (Abu Dhabi Media), "دبي للاستثمار": a city and a sector after لل name a company
+    got = found('أعلنت "أبو ظبي للإعلام" عن مسابقتها', [("أبو ظبي", "LOC")])
+    assert got == [("أبو ظبي للإعلام", "ORG")], got
+    got = found("المدير التنفيذي لدائرة التلفزيون في أبوظبي للإعلام قال", [("أبوظبي", "LOC")])
+    assert ("أبوظبي للإعلام", "ORG") in got, got
+    # a purpose after a journey's place is no company ("وصل إلى دبي للمشاركة"); nor after إلى at all
+    assert found("وصل الوفد إلى دبي للمشاركة في المعرض", [("دبي", "LOC")]) == [("دبي", "LOC")]
+    assert found("سافر إلى دبي للاستثمار في العقار", [("دبي", "LOC")]) == [("دبي", "LOC")]
+    # a region's office, a place as the adjective of a definite noun, a company named with its head
+    got = found("وكيل إمارة منطقة جازان للتطوير والتقنية", [("منطقة جازان", "LOC")])
+    assert ("منطقة جازان للتطوير", "ORG") not in got, got
+    got = found("احتفلت الأكاديمية السعودية للطيران المدني بتخريج", [("السعودية", "LOC")])
+    assert ("السعودية للطيران", "ORG") not in got, got
+    got = found("التي تنظمها شركة الطائف للاستثمار والسياحة على مسرح", [("الطائف", "LOC")])
+    assert ("شركة الطائف للاستثمار والسياحة", "ORG") in got, got
+    got = found("بنسبة 2.58 في المائة ودبي للاستثمار بنسبة 1.06", [("ودبي", "LOC")])
+    assert ("دبي للاستثمار", "ORG") in got, got

@@ -38,6 +38,7 @@ from pipeline.nlp.ner.enrich import (
     is_country_word,
     join_name_particles,
     persons_after_titled_bodies,
+    place_companies,
     propagate_forms,
     quoted_bodies,
     repair_person_spans,
@@ -335,6 +336,7 @@ def tag_document(
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
     labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body
+    labels = place_companies(words, labels)
     labels = bare_heads(words, labels, lex)
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):

@@ -1055,6 +1055,40 @@ def quoted_bodies(sentences: list[list[str]], labels: list[Labels]) -> list[Labe
     return _rewrite_sentences_with(sentences, labels, _OPEN_BRACKETS, mark)
 
 
+# sectors a company is named by after its city or country and لل ("أبوظبي للإعلام", "دبي للاستثمار",
+# "السعودية للكهرباء"): never a purpose ("للمشاركة") or a person ("للاعب")
+_COMPANY_SECTORS = frozenset(identity_key(w) for w in (
+    "الإعلام", "الاستثمار", "الاستثمارات", "الطيران", "الأفلام", "الاتصالات", "التدريب", "الدراسات", "التسهيلات",
+    "الكهرباء", "النقل", "الطباعة", "الشاحنات", "التأمين", "التطوير", "العقارات", "الصناعات", "البترول",
+    "الأسمنت", "الإسمنت", "البتروكيماويات", "الموانئ", "الملاحة", "التمويل", "الاستشارات", "الأبحاث", "الأغذية",
+    "الألبان", "الفنادق", "التكافل", "الإنتاج", "البث"))
+_REGION_HEAD_KEYS = frozenset(identity_key(w) for w in _REGION_HEADS)
+_MOTION_TO = frozenset(normalize_for_matching(w) for w in ("إلى", "الى", "لزيارة", "نحو", "باتجاه"))
+
+
+def place_companies(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
+    """A place span of one or two words and an untagged لل + a sector ("للإعلام", ``_COMPANY_SECTORS``) right
+    after it are a company: "أبوظبي للإعلام", "دبي للاستثمار"; not after a word of motion ("سافر إلى دبي
+    للاستثمار" is a purpose), nor a region ("إمارة منطقة جازان للتطوير" is an office's remit), nor a place
+    written as the adjective of a definite noun ("الأكاديمية السعودية للطيران المدني"; "في المائة ودبي للاستثمار"
+    is a list's next company). Runs after the heads
+    are attached, so "شركة الطائف للاستثمار والسياحة" is already one organisation."""
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        for a, b, tag in _spans(labs):
+            if (EntityType.parse(tag) is not EntityType.LOC or b - a > 2 or b >= len(words) or labs[b][0] != "O"
+                    or not words[b].startswith("لل") or identity_key("ال" + words[b][2:]) not in _COMPANY_SECTORS
+                    or identity_key(words[a]) in _REGION_HEAD_KEYS
+                    or (a > 0 and (normalize_for_matching(words[a - 1]) in _MOTION_TO
+                                   or (identity_key(words[a - 1]).startswith(("ال", "لل"))
+                                       and not words[a].startswith("و"))))):
+                continue
+            _mark(labs, a, b + 1, EntityType.ORG.tag, labs[a][1])
+        out.append(labs)
+    return out
+
+
 # heads a story goes on naming its one body by ("وأفاد المرصد" after "المرصد السوري لحقوق الإنسان"); not
 # the clubs' and councils' heads, whose bare forms name other things too ("الاتحاد" is also a club)
 BARE_HEADS = frozenset(identity_key(w) for w in (
