@@ -972,3 +972,14 @@ def test_a_place_with_a_sector_after_lil_is_a_company() -> None:
     assert ("شركة الطائف للاستثمار والسياحة", "ORG") in got, got
     got = found("بنسبة 2.58 في المائة ودبي للاستثمار بنسبة 1.06", [("ودبي", "LOC")])
     assert ("دبي للاستثمار", "ORG") in got, got
+
+
+def test_a_rare_word_after_a_village_or_town_head_is_a_place_found_again() -> None:
+    got = found_in_news("وقع التفجير في مسجد بقرية القديح بمحافظة القطيف. وكانت القديح والدمام قد شهدتا الحزن.")
+    assert got.count(("القديح", "LOC")) == 2, got
+    got = found_in_news("وسيطر المسلحون على بلدة عرسال الحدودية")
+    assert ("عرسال", "LOC") in got, got
+    # a common word, a title, a given name or an adjective after the head is no place name
+    assert found_in_news("تعيش في قرية صغيرة قرب الجبل") == []
+    assert not any(t == "LOC" for _, t in found_in_news("زار مدينة الملك عبدالله الاقتصادية"))
+    assert found_in_news("تحولت إلى مدينة سياحية كبرى") == []

@@ -43,6 +43,7 @@ from pipeline.nlp.ner.enrich import (
     quoted_bodies,
     repair_person_spans,
     resolution_number,
+    settlement_names,
     span_title,
     split_at_titles,
     split_bylines,
@@ -328,6 +329,7 @@ def tag_document(
     labels, hints = apply_dictionary(words, labels, lex, context, frequency)
     labels = quoted_bodies(words, labels)
     labels = persons_after_titled_bodies(words, labels, lex, frequency)
+    labels = settlement_names(words, labels, lex, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
     keys = name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
     labels = propagate_names(words, labels, keys)

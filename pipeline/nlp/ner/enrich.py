@@ -1089,6 +1089,63 @@ def place_companies(sentences: list[list[str]], labels: list[Labels]) -> list[La
     return out
 
 
+# heads of settlements whose name follows them alone ("بقرية القديح", "بلدة عرسال"): the name is the place
+_SETTLEMENT_HEADS = frozenset(identity_key(w) for w in ("قرية", "بلدة", "مدينة", "ناحية", "قضاء", "مخيم", "هجرة"))
+# heads that are also everyday nouns ("لقضاء إجازتهم": to spend; "من ناحية تركيبتها": as for): a definite
+# name, and no proclitic ل/ب on the head nor "من"/"بعد" before it
+_SETTLEMENT_HEADS_AMBIGUOUS = frozenset(identity_key(w) for w in ("ناحية", "قضاء"))
+_NOT_BEFORE_AMBIGUOUS_HEADS = frozenset(normalize_for_matching(w) for w in ("من", "بعد", "قبل", "عند"))
+_PRONOUN_SUFFIXES = ("هم", "هن", "ها", "هما", "كم", "كن", "نا")
+
+
+def settlement_names(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+                     frequency: Callable[[str], int] = lambda _: 0) -> list[Labels]:
+    """An untagged word after an untagged settlement head (``_SETTLEMENT_HEADS``, a proclitic allowed: "بقرية
+    القديح", "ببلدة عرسال", "مخيم الزعتري") is a place when, read with or without a proclitic, it is rare in
+    news and no common word, title, given name or nationality adjective ("قرية صغيرة", "مدينة الملك عبدالله",
+    "مخيم لنازحين", "قرية بريف إدلب"), and no other such word follows it (a longer name the rule would cut:
+    "مدينة سيلت ليك"). An indefinite word ending in ة agrees with the head ("قرية نائية"), one ending in a
+    pronoun is a noun ("مدينة حاكتها الأساطير"), and the heads that are also everyday nouns (``قضاء``,
+    ``ناحية``) take a definite name only, not after "من" or with ل/ب ("لقضاء حوائجهم", "من ناحية الانتدابات").
+    :func:`propagate_forms` then finds the document's other mentions."""
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        for i in range(len(words) - 1):
+            j = i + 1
+            if labs[i][0] != "O" or labs[j][0] != "O":
+                continue
+            head = next(((cut, k) for cut, k in first_word_keys(words[i]) if k in _SETTLEMENT_HEADS), None)
+            if head is None or not _settlement_name(words[j], lex, frequency):
+                continue
+            norm = normalize_for_matching(words[j])
+            definite = norm.startswith("ال")
+            if not definite and (norm.endswith(("ة", "ه")) or norm.endswith(_PRONOUN_SUFFIXES)):
+                continue
+            if head[1] in _SETTLEMENT_HEADS_AMBIGUOUS and (not definite or words[i][: head[0]].endswith(("ل", "ب")) or (
+                    i > 0 and normalize_for_matching(words[i - 1]) in _NOT_BEFORE_AMBIGUOUS_HEADS)):
+                continue
+            if j + 1 < len(words) and labs[j + 1][0] == "O" and _settlement_name(words[j + 1], lex, frequency):
+                continue
+            _mark(labs, j, j + 1, EntityType.LOC.tag, CONF_PROPAGATED)
+        out.append(labs)
+    return out
+
+
+def _settlement_name(word: str, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
+    """True for a word that may name a settlement: rare in news however its proclitics are read, and no
+    common word, title, given name, nationality adjective or function word; not after a conjunction."""
+    if (word[:1] in ("و", "ف") and len(word) > 3 and not word.startswith(("وا", "فا"))) or not word.isalpha():
+        return False
+    for cut, key in first_word_keys(word):
+        norm = normalize_for_matching(word[cut:])
+        if (len(norm) < 3 or frequency(norm) > _RARE_CITY_BUCKET or key in lex.titles or key in lex.given_names
+                or norm in lex.nisba or norm in lex.lexicon.stopwords or key in TIME_ADVERBS
+                or any(is_common_word(f) for f in _stems_of(norm))):
+            return False
+    return True
+
+
 # heads a story goes on naming its one body by ("وأفاد المرصد" after "المرصد السوري لحقوق الإنسان"); not
 # the clubs' and councils' heads, whose bare forms name other things too ("الاتحاد" is also a club)
 BARE_HEADS = frozenset(identity_key(w) for w in (
