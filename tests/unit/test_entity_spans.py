@@ -983,3 +983,19 @@ def test_a_rare_word_after_a_village_or_town_head_is_a_place_found_again() -> No
     assert found_in_news("تعيش في قرية صغيرة قرب الجبل") == []
     assert not any(t == "LOC" for _, t in found_in_news("زار مدينة الملك عبدالله الاقتصادية"))
     assert found_in_news("تحولت إلى مدينة سياحية كبرى") == []
+
+
+def test_a_republic_or_kingdom_and_a_nationality_adjective_is_that_country() -> None:
+    text = "وهنأ رئيس وزراء الجمهورية اليونانية أمير تبوك"
+    out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
+    got = {text[s.start : s.end]: s.country_code for s in out}
+    assert got.get("الجمهورية اليونانية") == "GR", got
+    text = "وقعت الجمهورية الإسلامية الإيرانية والسلطنة العمانية اتفاقا"
+    out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
+    got = {text[s.start : s.end]: s.country_code for s in out}
+    assert got.get("الجمهورية الإسلامية الإيرانية") == "IR", got
+    assert got.get("السلطنة العمانية") == "OM", got
+    # the word alone, or with an adjective that names no one country, is no country
+    text = "أعلنت الجمهورية الجديدة والمملكة العربية عن"
+    out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
+    assert [text[s.start : s.end] for s in out] == [], out

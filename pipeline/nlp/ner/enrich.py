@@ -1759,6 +1759,31 @@ def _national_force(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     return not _in_title(words, keys, i, lex) or words[i][:1] in ("ب", "ل")
 
 
+_STATE_HEADS = frozenset(identity_key(w) for w in ("الجمهورية", "جمهورية", "المملكة", "مملكة", "السلطنة", "سلطنة"))
+_STATE_ADJECTIVES = frozenset(identity_key(w) for w in (
+    "العربية", "الإسلامية", "الاتحادية", "الديمقراطية", "الشعبية", "الفيدرالية", "الفدرالية", "الهاشمية",
+    "الاشتراكية", "المتحدة"))
+
+
+def state_span(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> tuple[int, str] | None:
+    """A republic, kingdom or sultanate named by its nationality adjective ("الجمهورية اليونانية", "السلطنة
+    العمانية", "الجمهورية الإسلامية الإيرانية", "المملكة الأردنية الهاشمية"): its length in words and the
+    adjective's country, or None (not the head alone, nor with an adjective that names no one country:
+    "المملكة العربية" alone)."""
+    if not any(k in _STATE_HEADS for _, k in first_word_keys(words[i])):
+        return None
+    j = i + 1
+    while j < len(words) and keys[j] in _STATE_ADJECTIVES:
+        j += 1
+    code = _nisba_codes().get(normalize_for_matching(words[j])) if j < len(words) else None
+    if code is None:
+        return None
+    j += 1
+    while j < len(words) and keys[j] in _STATE_ADJECTIVES:
+        j += 1
+    return j - i, code
+
+
 _FEDERATION = identity_key("الاتحاد")
 _SPORT_TAILS = frozenset(identity_key(w) for w in (
     "لكرة", "للكرة", "لألعاب", "للسباحة", "للفروسية", "للتنس", "للملاكمة", "للمصارعة", "للدراجات", "للرياضات",
@@ -2064,6 +2089,9 @@ def apply_dictionary(
                                            partial(_after_title_only, hints, labs, sidx, i))
                 if n_title:  # a place the backend found inside it ("دولة قطر") gives way
                     start, j, entry = i, i + n_title, DictEntry(EntityType.PER, title_only=True)
+            state = state_span(words, keys, i, lex) if entry is None and owner[i] < 0 else None
+            if state is not None and all(owner[k] < 0 for k in range(i, i + state[0])):
+                start, j, entry = i, i + state[0], DictEntry(EntityType.LOC, None, state[1])
             if entry is None and i + 1 < len(words) and _national_force(words, keys, i, lex):
                 start, j, entry = i, i + 2, DictEntry(EntityType.ORG)  # "الجيش التركي", "الشرطة البريطانية"
             n_fed = _national_federation(words, keys, i, lex, sports_story) if entry is None else 0
