@@ -421,6 +421,25 @@ def _event_key(m: _M) -> str | None:
     return "ev:" + " ".join([m.parts[0], *rest])
 
 
+def _kb_body_described(m: _M, kb: KnowledgeBase, nisba: dict[str, str]) -> str | None:
+    """The KB organisation a name is with descriptive adjectives after it ("حزب سيريزا اليساري الراديكالي",
+    "حزب الله اللبناني"): the longest alias left once definite adjectives (…ي, …ية) are taken off its end,
+    none of them a nationality adjective of another country than the body's ("وزارة الداخلية المصرية" is not
+    the Saudi ministry)."""
+    if m.type is not EntityType.ORG or len(m.parts) < 3:
+        return None
+    parts = list(m.parts)
+    countries: set[str] = set()
+    while len(parts) >= 3 and parts[-1].startswith("ال") and parts[-1].endswith(("ي", "يه")):
+        if code := nisba.get(parts[-1]):
+            countries.add(code)
+        parts.pop()
+        hit = kb.by_alias.get(" ".join(parts))
+        if hit is not None and kb.actors[hit].type == EntityType.ORG.value:
+            return hit if countries <= {kb.actors[hit].country} else None
+    return None
+
+
 def _club_by_head(m: _M, kb: KnowledgeBase) -> str | None:
     """The KB club a club's head and name are ("فريق تشيلسي", "فريق الشباب"): its name alone is the club's
     alias, or a bare form only one KB club has."""
@@ -785,12 +804,13 @@ def resolve_mentions(
             code = url_country(url)
             if code and doc_id not in home:
                 home[doc_id] = code
+    nisba_codes = {identity_key(form): code for form, code in lex.nisba.items() if code}
     # 1. knowledge base: the dictionary's match, an alias, a title held on the day ...
     for i, m in enumerate(ms):
         if m.type is EntityType.MISC and (number := resolution_number(m.key)) is not None:
             keys[i] = RESOLUTION_PREFIX + number  # "قرار مجلس الأمن رقم 2216" = "القرار 2216"
             continue
-        kb_id = m.kb_id or kb.by_alias.get(m.key) or _club_by_head(m, kb)
+        kb_id = m.kb_id or kb.by_alias.get(m.key) or _club_by_head(m, kb) or _kb_body_described(m, kb, nisba_codes)
         if kb_id is None and m.type is EntityType.PER:
             kb_id = _by_title(m, kb, home.get(m.doc_id))
         if kb_id is not None and kb_id in kb.actors:

@@ -756,3 +756,15 @@ def test_one_foreign_person_spelt_with_other_long_vowels() -> None:
     # Arabic given names never match by skeleton
     rows = [("d1", "محمد الشمري", "PER"), ("d2", "محمود الشمري", "PER"), ("d3", "محمد الشمري", "PER")]
     assert resolve_mentions(frame(rows))["entity_id"].n_unique() == 2
+
+
+def test_a_kb_body_with_descriptive_adjectives_after_it_is_that_body() -> None:
+    resolved = resolve_mentions(frame([
+        ("d1", "حزب سيريزا اليساري الراديكالي", "ORG"), ("d2", "حزب الله اللبناني", "ORG"),
+        ("d3", "وزارة الداخلية المصرية", "ORG"), ("d4", "حزب العمال الكردستاني التركي", "ORG"),
+    ]))
+    kb = dict(zip(resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["حزب سيريزا اليساري الراديكالي"] == "syriza"
+    assert kb["حزب الله اللبناني"] == "hezbollah"
+    # a nationality adjective of another country than the body's is another body
+    assert kb["وزارة الداخلية المصرية"] != "saudi_mol_interior"
