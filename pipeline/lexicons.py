@@ -206,6 +206,8 @@ class EventLexicon:
     reporting_imperfect: frozenset[str] = frozenset()  # imperfect forms of the reporting verbs ("تؤكد", not "تابع")
     hamza_only: frozenset[str] = frozenset()  # matching forms that are a trigger only written with hamza ("هنأ")
     not_words: frozenset[str] = frozenset()  # whole words that are never triggers, with any proclitic reading
+    # the circumstantial participles of the reporting verbs ("مشيرا", "مؤكدة", "قائلا")
+    reporting_participles: frozenset[str] = frozenset()
 
 
 def _sense_words(value: str) -> frozenset[str]:
@@ -276,6 +278,7 @@ def load_event_lexicon() -> EventLexicon:
     reporting: dict[str, bool] = {}
     all_perfect: set[str] = set()
     all_imperfect: set[str] = set()
+    all_extra: set[str] = set()
     for perfect, imperfect, extra, negated in read_rows("reporting_verbs_ar.tsv",
                                                          ("perfect", "imperfect", "extra", "negated")):
         # third person only, no future: "أقول"/"نصف" are the writer's opinion, "ستعلن" is no statement yet
@@ -286,11 +289,12 @@ def load_event_lexicon() -> EventLexicon:
             reporting.setdefault(form, negated == "yes")
         all_perfect |= perfect_forms(perfect)
         all_imperfect |= imperfects
+        all_extra |= {normalize_for_matching(x) for x in extra.split("|") if x.strip()}
     for first in phrases:
         phrases[first].sort(key=lambda p: -len(p[0]))
     return EventLexicon({k: tuple(v) for k, v in words.items()}, phrases, reporting,
                         frozenset(all_imperfect - all_perfect), matching_set("event_hamza_forms_ar.txt"),
-                        frozenset(not_triggers))
+                        frozenset(not_triggers), frozenset(all_extra - all_perfect - all_imperfect))
 
 
 HAMZAS = frozenset("أإآؤئء")

@@ -14,7 +14,8 @@ Per sentence (:func:`detect_events`):
   colon, indirect after إن/أن — see :func:`detect_quotes`. Not a quote: "بين" except as بيّن before what
   is said ("العلاقات بين X و Y" is "between"), a verbal noun after a preposition ("على كشف"), a verb said of
   a thing with neither a named speaker nor إن/أن or a colon ("وتعتبر البطولة مهمة", "أدلة تؤكد"), a speaker
-  that is a preposition or particle. "أعرب عن شكره/دعمه" is a SUPPORT event.
+  that is a preposition or particle, a reporting participle after an event trigger of its sentence (the event's
+  actor going on: "ندد كاميرون … قائلا"). "أعرب عن شكره/دعمه" is a SUPPORT event.
 * **Arguments with Arabic word order.** A verb's subject follows it (VSO) or precedes it (SVO) when the clause
   opens with it — a name, or two to six words that are no time phrase, preposition or particle ("وكالة تأمين
   الودائع تتهم بوجاشيف": the name after the verb is then the object); "وقع الاتفاقية كل من X و Y" is X with Y;
@@ -1653,6 +1654,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
                     or sent.mention_at(i + 1) is not None
                     or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))):
                 continue
+        if word in load_event_lexicon().reporting_participles and any(t < i for t in taken):
+            continue  # "ندد كاميرون … قائلا", "ودعا إلى … مشيرا إلى": the event's actor going on, no statement
         if out:  # a second verb opens a new statement only with a speaker of its own right at it
             own = (sent.mention_at(i + 1) is not None or sent.mention_at(i - 1) is not None
                    or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))

@@ -1140,3 +1140,12 @@ def test_a_title_with_a_long_complement_leads_to_its_holder():
     # a title alone, no person before what is said: the title's words stay the speaker
     (q,) = run("وأوضح المشرف على المركز أن البرنامج استقبل 100 طالب.")[1]
     assert q.speaker_id is None and q.speaker_text and q.speaker_text.startswith("المشرف")
+
+
+def test_a_participle_of_speech_after_an_event_trigger_is_that_event_going_on():
+    # "ندد X … قائلا", "ودعا إلى … مشيرا إلى": the event's actor goes on; no statement of its own
+    rows, quotes = run("وندد كاميرون باتحاد الطلاب، قائلا إنه اختار التطرف.", [("كاميرون", "PER", None)])
+    assert [r.event_type for r in rows] == ["DISAPPROVE"] and quotes == []
+    # a participle after a reporting verb is no second statement either; after nothing, it is one
+    _, quotes = run("وقال بوتين إن العلاقات قوية، مشيرا إلى أن الزيارة مهمة.", [("بوتين", "PER", None)])
+    assert [q.verb for q in quotes] == ["قال"]
