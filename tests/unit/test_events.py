@@ -1149,3 +1149,12 @@ def test_a_participle_of_speech_after_an_event_trigger_is_that_event_going_on():
     # a participle after a reporting verb is no second statement either; after nothing, it is one
     _, quotes = run("وقال بوتين إن العلاقات قوية، مشيرا إلى أن الزيارة مهمة.", [("بوتين", "PER", None)])
     assert [q.verb for q in quotes] == ["قال"]
+
+
+def test_congratulations_and_blessings_are_support_but_not_the_formula_of_god():
+    rows, _ = run("وعبر ولي العهد عن أبلغ التهاني لفخامته.")
+    assert [r.event_type for r in rows] == ["SUPPORT"]
+    rows, _ = run("من جانبه بارك مدني رحيمي القرار.", [("مدني رحيمي", "PER", None)])
+    assert [(r.event_type, r.trigger) for r in rows] == [("SUPPORT", "بارك")]
+    assert run("كما قال الله تبارك وتعالى في كتابه.")[0] == []
+    assert run("بارك الله فيكم جميعا.")[0] == []
