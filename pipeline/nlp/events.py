@@ -428,6 +428,12 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     for t in found:
         prev = merged[-1] if merged else None
         complement = t.sense.pos == "noun" and t.i == last_j
+        if prev is not None and (t.i == last_j or (t.i == last_j + 1 and sent.norms[last_j].startswith("ال"))) and (
+                _during_impersonal(sent, prev)):  # (an adjective between: "خلال الاجتماع الثنائي مناقشة")
+            # "وجرى خلال اللقاء بحث …": the meeting says when; what was done is the (verbal) noun after it
+            merged[-1] = t if t.sense.pos == "noun" else replace(t, sense=replace(t.sense, pos="noun"))
+            last_j = t.j
+            continue
         last_j = t.j
         if complement or (prev is not None and prev.sense.event_type == t.sense.event_type
                           and t.i - prev.j < MERGE_WINDOW and prev.sense.pos != t.sense.pos
@@ -784,6 +790,16 @@ _RELATIVES = _WHO | _IN_TURN  # words between a subject and its verb: "مهاب 
 
 
 _IMPERSONAL_LIGHT = _norms("جرى", "وجرى", "كما جرى")
+
+
+_DURING = _norms("خلال", "أثناء", "اثناء")
+
+
+def _during_impersonal(sent: _Sentence, trig: _Trigger) -> bool:
+    """True for a trigger noun after "جرى/تم خلال" ("وجرى خلال اللقاء", "وتم خلال الاجتماع"): the occasion of
+    what the noun after it says was done."""
+    return trig.i >= 2 and sent.norms[trig.i - 1] in _DURING and (
+        sent.norms[trig.i - 2] in _IMPERSONAL_LIGHT or sent.norms[trig.i - 2] in PASSIVE_MARKERS)
 
 
 def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:

@@ -1158,3 +1158,13 @@ def test_congratulations_and_blessings_are_support_but_not_the_formula_of_god():
     assert [(r.event_type, r.trigger) for r in rows] == [("SUPPORT", "بارك")]
     assert run("كما قال الله تبارك وتعالى في كتابه.")[0] == []
     assert run("بارك الله فيكم جميعا.")[0] == []
+
+
+def test_what_was_done_during_a_meeting_after_jara_is_the_event_not_the_meeting():
+    rows, _ = run("وجرى خلال اللقاء بحث عدد من المسائل ذات الاهتمام المشترك.")
+    assert [(r.event_type, r.trigger) for r in rows] == [("CONSULT", "بحث")]
+    rows, _ = run("وجرى خلال الاجتماع الثنائي مناقشة مجالات التعاون العسكري.")
+    assert [(r.event_type, r.trigger) for r in rows] == [("CONSULT", "مناقشة")]
+    # thanks offered for someone's support are thanks, not aid
+    rows, _ = run("وجرى خلال اللقاء تقديم الشكر لسموه على دعمه للصحيفة.")
+    assert [(r.event_type, r.trigger) for r in rows] == [("SUPPORT", "تقديم")]
