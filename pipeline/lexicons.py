@@ -196,6 +196,7 @@ class TriggerSense:
     unless: frozenset[str] = frozenset()
     no_number: bool = False
     participant: bool = False
+    with_bi: bool = False  # a word with the preposition ب follows ("نوه بجهود": praised; not "نوه بأن")
 
 
 @dataclass(frozen=True)
@@ -221,13 +222,14 @@ def _sense_words(value: str) -> frozenset[str]:
 
 
 def _parse_sense(sense: str) -> dict[str, object]:
-    out: dict[str, object] = {"needs": frozenset(), "unless": frozenset(), "no_number": False, "participant": False}
+    out: dict[str, object] = {"needs": frozenset(), "unless": frozenset(), "no_number": False, "participant": False,
+                              "with_bi": False}
     for part in sense.split():
         if part.startswith("needs="):
             out["needs"] = _sense_words(part[6:])
         elif part.startswith("unless="):
             out["unless"] = _sense_words(part[7:])
-        elif part in ("no_number", "participant"):
+        elif part in ("no_number", "participant", "with_bi"):
             out[part] = True
         else:
             raise LexiconError(f"event_lemmas_ar.tsv: unknown sense condition {part!r}")

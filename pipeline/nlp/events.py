@@ -278,6 +278,9 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
         near = {sent.norms[k] for k in range(i + 1, min(len(sent.tokens), i + 1 + SENSE_WINDOW))}
         if (words | near) & sense.unless:
             return False
+    if sense.with_bi and (not any(w.startswith("ب") and len(w) >= 4 for w in raw) or any(
+            w in THAT or w.startswith(("بان", "بأن")) for w in raw)):
+        return False  # "نوه بجهود الوزارة" praises; "نوه إلى أن", "نوه بأن" points out (a statement)
     return not (sense.no_number and any(_is_number(w) for w in raw))
 
 
@@ -792,13 +795,13 @@ _RELATIVES = _WHO | _IN_TURN  # words between a subject and its verb: "مهاب 
 _IMPERSONAL_LIGHT = _norms("جرى", "وجرى", "كما جرى")
 
 
-_DURING = _norms("خلال", "أثناء", "اثناء")
+_DURING_MEETING = _norms("خلال", "أثناء", "اثناء")
 
 
 def _during_impersonal(sent: _Sentence, trig: _Trigger) -> bool:
     """True for a trigger noun after "جرى/تم خلال" ("وجرى خلال اللقاء", "وتم خلال الاجتماع"): the occasion of
     what the noun after it says was done."""
-    return trig.i >= 2 and sent.norms[trig.i - 1] in _DURING and (
+    return trig.i >= 2 and sent.norms[trig.i - 1] in _DURING_MEETING and (
         sent.norms[trig.i - 2] in _IMPERSONAL_LIGHT or sent.norms[trig.i - 2] in PASSIVE_MARKERS)
 
 

@@ -1168,3 +1168,14 @@ def test_what_was_done_during_a_meeting_after_jara_is_the_event_not_the_meeting(
     # thanks offered for someone's support are thanks, not aid
     rows, _ = run("وجرى خلال اللقاء تقديم الشكر لسموه على دعمه للصحيفة.")
     assert [(r.event_type, r.trigger) for r in rows] == [("SUPPORT", "تقديم")]
+
+
+def test_nawwaha_bi_praises_and_nawwaha_anna_points_out():
+    rows, quotes = run("ونوه معاليه بالجهود التي بذلت لخدمة المعتمرين.")
+    assert [(r.event_type, r.trigger) for r in rows] == [("SUPPORT", "نوه")] and quotes == []
+    rows, quotes = run("ونوه الوزير إلى أن المشروع سيكتمل قريبا.")
+    assert rows == [] and [q.verb for q in quotes] == ["نوه"]
+    rows, _ = run("ونوه الوزير بأن الموعد تغير.")
+    assert rows == []
+    rows, _ = run("ونوه المدير بضرورة التواصل مع الطوارئ.")
+    assert rows == []
