@@ -1813,7 +1813,9 @@ def _in_title(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexi
     return any(_title_at(keys, words, s, len(words), lex) > i - s for s in range(max(0, i - 2), i))
 
 
-TIME_ADVERBS = frozenset(identity_key(w) for w in ("البارحة", "الليلة", "الآن", "أمس", "امس"))
+TIME_ADVERBS = frozenset(identity_key(w) for w in (
+    "البارحة", "الليلة", "الآن", "أمس", "امس", "فورا", "حاليا", "مجددا", "سابقا", "لاحقا", "غدا", "مؤخرا", "قريبا",
+    "أيضا", "رسميا", "صباحا", "مساء", "ظهرا"))
 
 
 def _definite(key: str) -> bool:
