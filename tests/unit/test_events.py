@@ -1179,3 +1179,10 @@ def test_nawwaha_bi_praises_and_nawwaha_anna_points_out():
     assert rows == []
     rows, _ = run("ونوه المدير بضرورة التواصل مع الطوارئ.")
     assert rows == []
+
+
+def test_stressing_the_necessity_of_something_is_a_demand():
+    rows, quotes = run("وشدد بن الحسين على ضرورة رحيل بلاتر.", [("بن الحسين", "PER", None), ("بلاتر", "PER", None)])
+    assert [(r.event_type, r.trigger) for r in rows] == [("DEMAND", "شدد")] and quotes == []
+    rows, quotes = run("وأكد الوزير أن الحل قريب.")
+    assert rows == [] and [q.verb for q in quotes] == ["أكد"]
