@@ -999,3 +999,20 @@ def test_a_republic_or_kingdom_and_a_nationality_adjective_is_that_country() -> 
     text = "أعلنت الجمهورية الجديدة والمملكة العربية عن"
     out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
     assert [text[s.start : s.end] for s in out] == [], out
+
+
+def test_a_quoted_name_after_an_outlet_head_or_a_body_is_an_organisation_not_misc() -> None:
+    got = found("في تصريحات لقناة «سي بي سي» التلفزيونية المصرية", [("سي بي سي", "MISC")])
+    assert ("سي بي سي", "ORG") in got, got
+    got = found("إن مكتب التحقيقات الاتحادي (إف بي آي) قاد التحقيق", [("مكتب التحقيقات الاتحادي", "ORG"),
+                                                                  ("إف بي آي", "MISC")])
+    assert ("إف بي آي", "ORG") in got, got
+    # a person or a place in quotes keeps its type; a MISC in quotes after a non-body word too
+    got = found("وصف الكتاب «الحرب العالمية الثانية» بأنه", [("الحرب العالمية الثانية", "MISC")])
+    assert ("الحرب العالمية الثانية", "MISC") in got, got
+    got = found('أحد مؤسسي مايكروسوفت "بول آلن" قال', [("مايكروسوفت", "ORG"), ("بول آلن", "MISC")])
+    assert ("بول آلن", "ORG") not in got, got
+    got = found('في موقع "فوردو" النووي', [("فوردو", "MISC")])
+    assert ("فوردو", "ORG") not in got, got
+    got = found("ومجموعة «مرعى النجوم الدافئة» للعماني محمود الرحبي", [("مرعى النجوم الدافئة", "MISC")])
+    assert ("مرعى النجوم الدافئة", "MISC") in got, got

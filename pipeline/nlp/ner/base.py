@@ -21,6 +21,7 @@ from pipeline.nlp.ner.enrich import (
     FUNCTION_WORDS_AS_WRITTEN,
     LOCATIVE_CUES,
     NAME_PARTICLES,
+    SPELLED_LETTERS,
     TIME_ADVERBS,
     EntityLexicon,
     apply_dictionary,
@@ -403,7 +404,7 @@ def tag_document(
         if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and is_adjective(
                 surface, lex, previous, conjoined=cut > 0 and first[:1] in ("و", "ف"))):
             continue  # (a KB actor its context named, «اليوم» after "صحيفة", is no function word)
-        if identity_key(surface) in _SPELLED_LETTERS:
+        if identity_key(surface) in SPELLED_LETTERS:
             continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own
         as_written = frequency(normalize_for_matching(first)) if cut and hint is None and j - i == 1 else 0
         if as_written >= COMMON_WORD_BUCKET + 2 and as_written > frequency(normalize_for_matching(first[cut:])):
@@ -486,9 +487,6 @@ _COUNTRY_CUES = frozenset(identity_key(w) for w in (
     "سلطان", "سلطنة", "سفير", "سفيرة", "سفارة", "لسفارة", "منتخب", "خام", "خامي", "حكومة", "شعب"))
 _CITY_CUES = frozenset(identity_key(w) for w in ("أمين", "أمانة", "العاصمة", "شوارع", "مطار", "وسط"))
 
-_SPELLED_LETTERS = frozenset(identity_key(w) for w in (
-    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "أو", "كيو", "آر", "إس",
-    "تي", "يو", "إكس", "واي", "زد", "زي"))
 _URL_WORD = re.compile(r"(?i)(www|https?|com|net|org)$")
 _APPOSITIVE_GAP = re.compile(r"\s*[(«\"“]\s*")
 

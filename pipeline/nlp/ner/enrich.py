@@ -1025,31 +1025,47 @@ def _rewrite_sentences_with(sentences: list[list[str]], labels: list[Labels], to
     return out
 
 
+# Latin letters spelt out in Arabic ("إف بي آي"): an acronym's words
+SPELLED_LETTERS = frozenset(identity_key(w) for w in (
+    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "أو", "كيو", "آر", "إس",
+    "تي", "يو", "إكس", "واي", "زد", "زي"))
 _QUOTED_BODY_HEADS = frozenset(identity_key(w) for w in (
     "شركة", "مؤسسة", "منظمة", "حزب", "حركة", "جمعية", "بنك", "مصرف", "صندوق", "مجموعة", "تحالف", "تكتل", "جماعة",
     "تنظيم", "مصنع", "الشركة", "المؤسسة", "المنظمة", "الحزب", "الحركة", "الجمعية", "البنك", "المجموعة", "الجماعة",
-    "التنظيم"))
+    "التنظيم", *(h for h in _OUTLET_HEADS if h != "موقع"), "القناة", "الصحيفة", "الجريدة", "المجلة", "الوكالة"))
+# (not "موقع": also a place, 'موقع "فوردو" النووي')
+# a collection's title in quotes is its work, not a body ('مجموعة «مرعى النجوم الدافئة»' of stories)
+_COLLECTION_HEADS = frozenset(identity_key(w) for w in ("مجموعة", "المجموعة"))
 _OPEN_BRACKETS = _OPEN_QUOTES | {"("}
 _CLOSE_BRACKETS = _CLOSE_QUOTES | {")"}
 
 
 def quoted_bodies(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
-    """A name of one to four words in quotes or brackets right after an organisation's head noun is an
-    organisation: 'شركة "موبايلي"', "شركة (موبايلي)", "حزب «سيريزا»", "لجماعة «أنصار بيت المقدس»" — the name
-    alone, so that the document's other "موبايلي" are found by it; only over untagged words."""
+    """A name of one to four words in quotes or brackets right after an organisation's head noun (an outlet's
+    too) is an organisation: 'شركة "موبايلي"', "شركة (موبايلي)", "حزب «سيريزا»", "لقناة «سي بي سي»" — the name
+    alone, so that the document's other "موبايلي" are found by it; over untagged words, or over one span the
+    backend called MISC. A MISC acronym in brackets right after an organisation is its short form ("مكتب
+    التحقيقات الاتحادي (إف بي آي)"; not 'مايكروسوفت "بول آلن"', 'الهلال «بطل كأس الملك»')."""
 
     def mark(words: list[str], labs: Labels) -> None:
         for i in range(len(words) - 2):
-            if words[i + 1] not in _OPEN_BRACKETS or not any(
-                    k in _QUOTED_BODY_HEADS for _, k in first_word_keys(words[i])):
+            after_body = labs[i][0] != "O" and labs[i][0][2:] == EntityType.ORG.tag and labs[i + 1][0] == "O"
+            if words[i + 1] not in _OPEN_BRACKETS or not (after_body or any(
+                    k in _QUOTED_BODY_HEADS for _, k in first_word_keys(words[i]))):
                 continue
             j = i + 2
             while j < len(words) and j - i - 2 < 5 and words[j] not in _CLOSE_BRACKETS and words[j].isalpha():
                 j += 1
             if j - i - 2 == 1 and set(shipped_word_classes().get(normalize_for_matching(words[i + 2]), "x")) <= {"s"}:
                 continue  # 'تنظيم "إرهابي"': a nisba adjective in quotes describes, it names nothing
-            if 1 <= j - i - 2 <= 4 and j < len(words) and words[j] in _CLOSE_BRACKETS and all(
-                    labs[k][0] == "O" for k in range(i + 2, j)):
+            if not (1 <= j - i - 2 <= 4 and j < len(words) and words[j] in _CLOSE_BRACKETS):
+                continue
+            untagged = all(labs[k][0] == "O" for k in range(i + 2, j))
+            one_misc = labs[i + 2][0] == "B-" + EntityType.MISC.tag and all(
+                labs[k][0] == "I-" + EntityType.MISC.tag for k in range(i + 3, j))
+            acronym = all(identity_key(w) in SPELLED_LETTERS or (w.isascii() and w.isupper()) for w in words[i + 2 : j])
+            collection = any(k in _COLLECTION_HEADS for _, k in first_word_keys(words[i]))
+            if (untagged and not after_body) or (one_misc and (acronym or not (after_body or collection))):
                 _mark(labs, i + 2, j, EntityType.ORG.tag, CONF_DICTIONARY)
 
     return _rewrite_sentences_with(sentences, labels, _OPEN_BRACKETS, mark)
