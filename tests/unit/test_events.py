@@ -451,9 +451,13 @@ def test_a_subject_set_off_by_a_comma_or_a_relative_pronoun():
 
 
 def test_a_participle_of_speech_speaks_for_its_clause():
-    text = "كما حملت فتح على لسان الناطق باسمها أحمد عساف الاحتلال المسؤولية، مؤكدا ضرورة ملاحقة المجرمين."
+    text = "كما حملت فتح على لسان الناطق باسمها أحمد عساف الاحتلال المسؤولية، مؤكدا أن الاحتلال مسؤول."
     _, quotes = run(text, [("فتح", "ORG", None), ("أحمد عساف", "PER", None)])
     assert [(q.verb, q.speaker_id, q.speaker_text) for q in quotes] == [("مؤكدا", "E_أحمد عساف", None)]
+    # "مؤكدا ضرورة …" calls for something: the clause's DEMAND, no quote
+    text = "كما حملت فتح على لسان الناطق باسمها أحمد عساف الاحتلال المسؤولية، مؤكدا ضرورة ملاحقة المجرمين."
+    rows, quotes = run(text, [("فتح", "ORG", None), ("أحمد عساف", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("DEMAND", ["E_فتح"])] and quotes == []
 
 
 def test_the_agent_of_a_verbal_noun_after_li():
