@@ -1016,3 +1016,13 @@ def test_a_quoted_name_after_an_outlet_head_or_a_body_is_an_organisation_not_mis
     assert ("فوردو", "ORG") not in got, got
     got = found("ومجموعة «مرعى النجوم الدافئة» للعماني محمود الرحبي", [("مرعى النجوم الدافئة", "MISC")])
     assert ("مرعى النجوم الدافئة", "MISC") in got, got
+
+
+def test_club_and_country_names_that_are_common_words_in_their_context() -> None:
+    assert found("والتشكيك في الوحدة الوطنية واستغلال الأحداث", [("الوحدة", "ORG")]) == []
+    assert found("في جولة انطلقت بعد صلاة المغرب مباشرة", [("المغرب", "LOC")]) == []
+    assert found("ومجابهته بالحزم الأمني في مواجهة البغاة", [("بالحزم", "ORG")]) == []
+    assert found("ممرا رئيسيا يربط البحرين الأحمر والمتوسط", [("البحرين", "LOC")]) == []
+    # the club and the country otherwise
+    assert found("فاز الوحدة على الهلال", [("الوحدة", "ORG")]) == [("الوحدة", "ORG")]
+    assert found("وصل الوفد إلى المغرب أمس", [("المغرب", "LOC")]) == [("المغرب", "LOC")]
