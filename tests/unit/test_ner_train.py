@@ -92,3 +92,19 @@ def test_the_gazetteer_takes_akhbar_lexicons_and_filters_words_that_are_rarely_n
     assert "ORG" in gaz[normalize_for_matching("الجزيرة")]  # outlets_ar.txt
     bare = build_gazetteer(tmp_path, lexicons=False)
     assert normalize_for_matching("آبدجان") not in bare
+
+
+def test_the_shipped_gazetteer_holds_every_multi_word_name_of_the_shipped_lists() -> None:
+    """The lexicons and the key-actor KB feed the training gazetteer: a name added to them after the model was
+    trained makes ``akhbar ner-train`` reproduce another model than the shipped one. Regenerate the model
+    (``akhbar ner-train --shared ../shared --replace-shipped``) when this fails."""
+    from pipeline.config import NER_MODEL_DIR
+    from pipeline.training.resources import _norm_phrase, akhbar_lexicon_names
+
+    shipped: dict[str, set[str]] = {}
+    for line in (NER_MODEL_DIR / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        phrase, types = line.split("\t")
+        shipped[phrase] = set(types.split("|"))
+    missing = sorted({f"{ph} ({typ})" for name, typ in akhbar_lexicon_names()
+                      if " " in (ph := _norm_phrase(name)) and typ not in shipped.get(ph, set())})
+    assert not missing, f"{len(missing)} names not in the shipped gazetteer, e.g. {missing[:5]}"
