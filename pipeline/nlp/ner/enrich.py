@@ -1087,8 +1087,8 @@ def place_companies(sentences: list[list[str]], labels: list[Labels]) -> list[La
     after it are a company: "أبوظبي للإعلام", "دبي للاستثمار"; not after a word of motion ("سافر إلى دبي
     للاستثمار" is a purpose), nor a region ("إمارة منطقة جازان للتطوير" is an office's remit), nor a place
     written as the adjective of a definite noun ("الأكاديمية السعودية للطيران المدني"; "في المائة ودبي للاستثمار"
-    is a list's next company). Runs after the heads
-    are attached, so "شركة الطائف للاستثمار والسياحة" is already one organisation."""
+    is a list's next company). Runs after the heads are attached, so "شركة الطائف للاستثمار والسياحة" is already
+    one organisation."""
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
@@ -1111,6 +1111,7 @@ _SETTLEMENT_HEADS = frozenset(identity_key(w) for w in ("قرية", "بلدة", 
 # name, and no proclitic ل/ب on the head nor "من"/"بعد" before it
 _SETTLEMENT_HEADS_AMBIGUOUS = frozenset(identity_key(w) for w in ("ناحية", "قضاء"))
 _NOT_BEFORE_AMBIGUOUS_HEADS = frozenset(normalize_for_matching(w) for w in ("من", "بعد", "قبل", "عند"))
+# (the two-letter bound pronouns only, unlike _PRONOUN_ENDINGS: a town's name may end in ه or ك, "تبوك")
 _PRONOUN_SUFFIXES = ("هم", "هن", "ها", "هما", "كم", "كن", "نا")
 
 
