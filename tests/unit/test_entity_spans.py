@@ -1026,3 +1026,5 @@ def test_club_and_country_names_that_are_common_words_in_their_context() -> None
     # the club and the country otherwise
     assert found("فاز الوحدة على الهلال", [("الوحدة", "ORG")]) == [("الوحدة", "ORG")]
     assert found("وصل الوفد إلى المغرب أمس", [("المغرب", "LOC")]) == [("المغرب", "LOC")]
+    assert found("وفور إعلانها بالخبر انهالت التهاني", [("بالخبر", "LOC")]) == []
+    assert found("قال الحواريون نحن أنصار الله آمنا بالله", [("أنصار الله", "ORG")]) == []

@@ -266,11 +266,12 @@ def _word_contexts() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 
 
 def is_common_word_in_context(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> bool:
-    """True when the one-word mention [i, j) is a name that its neighbours make a common word
-    (common_word_contexts_ar.tsv): "بحماس شديد" (enthusiasm), "أقدم شكري" (my thanks), "لدرجة الشباب"."""
-    if j - i != 1:
-        return False
-    hit = next((lex.word_contexts[k] for _, k in first_word_keys(words[i]) if k in lex.word_contexts), None)
+    """True when the mention [i, j) is a name that its neighbours make a common word (common_word_contexts_ar.tsv):
+    "بحماس شديد" (enthusiasm), "أقدم شكري" (my thanks), "لدرجة الشباب", "نحن أنصار الله"."""
+    if j - i == 1:
+        hit = next((lex.word_contexts[k] for _, k in first_word_keys(words[i]) if k in lex.word_contexts), None)
+    else:  # a phrase as written ("نحن أنصار الله": the Quran's disciples, not the Houthis)
+        hit = lex.word_contexts.get(identity_key(" ".join(words[i:j])))
     if hit is None:
         return False
     before, after = hit
