@@ -1028,3 +1028,17 @@ def test_club_and_country_names_that_are_common_words_in_their_context() -> None
     assert found("وصل الوفد إلى المغرب أمس", [("المغرب", "LOC")]) == [("المغرب", "LOC")]
     assert found("وفور إعلانها بالخبر انهالت التهاني", [("بالخبر", "LOC")]) == []
     assert found("قال الحواريون نحن أنصار الله آمنا بالله", [("أنصار الله", "ORG")]) == []
+
+
+def test_a_name_never_holds_an_unbalanced_bracket_or_quote() -> None:
+    from pipeline.nlp.ner.base import balance_brackets
+
+    toks = "قال اتحاد منظمة ( بلاند بيرنتهود ) في".split()
+    assert balance_brackets(toks, 2, 6) == (4, 6)  # a head word before the bracket: the name inside
+    toks = "ملاحقة حزب العمال الكردستاني ( بي كيه كيه ) في".split()
+    assert balance_brackets(toks, 1, 8) == (1, 4)
+    toks = 'قناة " إن . بي.سي " الاميركية'.split()
+    assert balance_brackets(toks, 4, 7) == (4, 5)
+    toks = "منظمة « أطباء بلا حدود » في".split()
+    assert balance_brackets(toks, 0, 6) == (0, 6)  # balanced: kept
+    assert balance_brackets(toks, 0, 5) == (2, 5)

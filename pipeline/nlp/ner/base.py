@@ -355,6 +355,7 @@ def tag_document(
             if typ is EntityType.MISC and j - i >= 2 and identity_key(sent[i].text) in _currencies() and (
                     sent[i + 1].text[:1] in "بلوف" and identity_key(sent[i + 1].text) not in lex.misc_forms):
                 j = i + 1  # "مليار ريال بنهاية يونيو": the currency, then a preposition's word (not "ريال سعودي")
+            i, j = balance_brackets([t.text for t in sent], i, j)
             while i + 1 < j and identity_key(sent[j - 1].text) in TIME_ADVERBS:
                 j -= 1  # "جامعة الباحة البارحة", "الاتحاد أمس": a time adverb never ends a name
             while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
@@ -446,6 +447,31 @@ def tag_document(
             kb_id=hint.kb_id if hint else None, country_code=country_code,
         ))
     return _link_appositive_acronyms(text, out, lex)
+
+
+_BRACKET_PAIRS = {"«": "»", "“": "”", "(": ")", '"': '"', "{": "}"}
+_BRACKET_CLOSERS = frozenset(_BRACKET_PAIRS.values())
+
+
+def balance_brackets(tokens: Sequence[str], i: int, j: int) -> tuple[int, int]:
+    """The token span ``[i, j)`` of a name without an unbalanced bracket or quotation mark inside it: a closer
+    whose opener is outside ends the name before it ('بي.سي" الاميركية' → "بي.سي"); an opener whose closer is
+    outside ends it too ("حزب العمال الكردستاني (بي كيه كيه" → the party), unless a single head word stands
+    before it, when the name is what the brackets hold ("منظمة «هيومان رايتس ووتش" → "هيومان رايتس ووتش")."""
+    stack: list[int] = []
+    quote_open = sum(t == '"' for t in tokens[:i]) % 2 == 1  # a straight quote opened before the name
+    for k in range(i, j):
+        w = tokens[k]
+        if stack and w == _BRACKET_PAIRS[tokens[stack[-1]]]:
+            stack.pop()
+        elif w in _BRACKET_CLOSERS and (w != '"' or quote_open):
+            return (i, k) if k > i else (k + 1, j)
+        elif w in _BRACKET_PAIRS:
+            stack.append(k)
+    if not stack:
+        return i, j
+    k = stack[0]
+    return (k + 1, j) if k - i <= 1 else (i, k)
 
 
 # an imperfect verb in the plural, with its future س ("سيسلمون", "يسعون"): no name's word
