@@ -49,6 +49,7 @@ from pipeline.nlp.ner.enrich import (
     EntityLexicon,
     capital_of,
     entity_lexicon,
+    first_word_keys,
     nationality_references,
     resolution_number,
     story_subtypes,
@@ -448,6 +449,17 @@ def _club_by_head(m: _M, kb: KnowledgeBase) -> str | None:
     rest = " ".join(m.parts[1:])
     clubs = [k for k in kb.named_by(rest) if kb.actors[k].subtype == "club"]
     return clubs[0] if len(clubs) == 1 else None  # (the head says which: "فريق الشباب" is not al-Shabaab)
+
+
+_MOVEMENT_HEADS = frozenset(identity_key(w) for w in ("حركة", "حزب", "جماعة", "تنظيم", "جبهة", "تيار", "ميليشيا"))
+_MOVEMENT_SUBTYPES = frozenset({"party", "armed_group"})
+
+
+def _after_movement_head(text: str, start: int) -> bool:
+    """True when the word before offset ``start``, past an opening quote, is a party's or an armed group's head
+    noun, a proclitic allowed ("حركة «النهضة»", "لحزب النهضة")."""
+    before = text[max(0, start - 16) : start].replace("«", " ").replace('"', " ").replace("“", " ").split()
+    return bool(before) and any(k in _MOVEMENT_HEADS for _, k in first_word_keys(before[-1]))
 
 
 def _after_locative_cue(text: str, start: int) -> bool:
@@ -890,6 +902,8 @@ def resolve_mentions(
                                         sentence_countries.get((m.doc_id, m.sentence)),
                                         countries_before(m.doc_id, m.sentence), home_votes.get(m.doc_id),
                                         corpus_home)]
+        if len(fits) > 1 and m.start is not None and _after_movement_head(texts.get(m.doc_id, ""), m.start):
+            fits = [a for a in fits if a.subtype in _MOVEMENT_SUBTYPES] or fits  # 'حركة «النهضة»': the party
         if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies
             kinds = {kb.actors[k].subtype for k in in_doc[m.doc_id]}
             fits = [a for a in fits if a.subtype in kinds] or fits

@@ -768,3 +768,12 @@ def test_a_kb_body_with_descriptive_adjectives_after_it_is_that_body() -> None:
     assert kb["حزب الله اللبناني"] == "hezbollah"
     # a nationality adjective of another country than the body's is another body
     assert kb["وزارة الداخلية المصرية"] != "saudi_mol_interior"
+
+
+def test_a_bare_name_after_a_movement_head_is_the_party_not_the_club() -> None:
+    text = "نفى النظام أعضاء حركة «النهضة» إلى أوروبا."
+    start = text.index("النهضة")
+    mentions = frame([("d1", "النهضة", "ORG")]).with_columns(pl.Series("start", [start]))
+    documents = pl.DataFrame({"doc_id": ["d1"], "text": [text]})
+    resolved = resolve_mentions(mentions, documents)
+    assert resolved["kb_id"][0] == "ennahda"
