@@ -1042,3 +1042,10 @@ def test_a_name_never_holds_an_unbalanced_bracket_or_quote() -> None:
     toks = "منظمة « أطباء بلا حدود » في".split()
     assert balance_brackets(toks, 0, 6) == (0, 6)  # balanced: kept
     assert balance_brackets(toks, 0, 5) == (2, 5)
+
+
+def test_a_country_form_after_government_and_before_an_indefinite_adjective_is_the_adjective() -> None:
+    assert found("لوجود حكومة سورية جديدة في دمشق", [("سورية", "LOC"), ("دمشق", "LOC")]) == [("دمشق", "LOC")]
+    # "حكومة سورية" alone, or before a definite word, is Syria's government
+    assert ("سورية", "LOC") in found("وقالت حكومة سورية إن الهجوم فشل", [("سورية", "LOC")])
+    assert ("سورية", "LOC") in found("اتهم شعب سورية النظام", [("سورية", "LOC")])

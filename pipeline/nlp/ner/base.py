@@ -401,9 +401,10 @@ def tag_document(
         start += cut
         surface = text[start:end]
         previous = words[sidx][i - 1] if i > 0 else ""
+        following = words[sidx][j] if j < len(words[sidx]) else ""
         hint = hints.get((sidx, i, j))
         if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and is_adjective(
-                surface, lex, previous, conjoined=cut > 0 and first[:1] in ("و", "ف"))):
+                surface, lex, previous, conjoined=cut > 0 and first[:1] in ("و", "ف"), following=following)):
             continue  # (a KB actor its context named, «اليوم» after "صحيفة", is no function word)
         if identity_key(surface) in SPELLED_LETTERS:
             continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own

@@ -2284,12 +2284,15 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
     return None
 
 
+# nouns a country's name follows as their genitive ("حكومة سورية": Syria's government)
+_COUNTRY_HEADS = frozenset(normalize_for_matching(w) for w in ("دولة", "حكومة", "شعب", "بلاد", "أرض", "عاصمة"))
 _PREPOSITIONS = frozenset(normalize_for_matching(w) for w in (
     "في", "إلى", "الى", "من", "مع", "عن", "على", "داخل", "خارج", "ضد", "بين", "نحو", "حول", "لدى", "تجاه", "عبر",
-    "قبل", "بعد", "مثل", "غير", "دون", "بلاد", "دولة", "حكومة", "شعب", "أرض", "عاصمة"))
+    "قبل", "بعد", "مثل", "غير", "دون")) | _COUNTRY_HEADS
 
 
-def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined: bool = False) -> bool:
+def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined: bool = False,
+                 following: str = "") -> bool:
     """A nationality adjective, an accusative adverb ("روسياً") or a preposition ("على") standing where a
     name was tagged. A form that is both a nisba and a country ("سورية", "السعودية") is the adjective after a
     noun that agrees with it ("قوات سورية", "الحكومة السعودية") and the country elsewhere ("في سورية")."""
@@ -2313,6 +2316,12 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined
     if identity_key(norm) not in lex.place_types and identity_key(norm) not in lex.entries:
         return True
     prev = normalize_for_matching(previous)
+    nxt = normalize_for_matching(following)
+    if prev in _COUNTRY_HEADS and not norm.startswith("ال") and norm.endswith("ه") and nxt.endswith("ه") and (
+            not nxt.startswith("ال") and nxt not in lex.nisba and identity_key(nxt) not in lex.place_types
+            and not lex.is_known_name(identity_key(nxt))):
+        return True  # "حكومة سورية جديدة": an indefinite adjective after it makes it one too (a new Syrian
+        # government), where "حكومة سورية" alone is Syria's government
     if conjoined or not prev or not prev[0].isalpha() or prev in _PREPOSITIONS or prev in lex.lexicon.stopwords:
         return False  # "والسعودية": a conjunction joins a noun, not an adjective
     if prev[:1] in ("و", "ف") and prev[1:] in _PREPOSITIONS:
