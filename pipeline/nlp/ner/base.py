@@ -355,7 +355,7 @@ def tag_document(
             if typ is EntityType.MISC and j - i >= 2 and identity_key(sent[i].text) in _currencies() and (
                     sent[i + 1].text[:1] in "بلوف" and identity_key(sent[i + 1].text) not in lex.misc_forms):
                 j = i + 1  # "مليار ريال بنهاية يونيو": the currency, then a preposition's word (not "ريال سعودي")
-            i, j = balance_brackets([t.text for t in sent], i, j)
+            i, j = balance_brackets(words[sidx], i, j)
             while i + 1 < j and identity_key(sent[j - 1].text) in TIME_ADVERBS:
                 j -= 1  # "جامعة الباحة البارحة", "الاتحاد أمس": a time adverb never ends a name
             while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
