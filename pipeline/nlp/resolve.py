@@ -468,6 +468,16 @@ def _after_locative_cue(text: str, start: int) -> bool:
     return bool(before) and before[-1] in LOCATIVE_CUES
 
 
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+
+
+def descriptors_before(text: str, start: int, n: int) -> frozenset[str]:
+    """The identity keys of the definite nouns among the ``n`` words before offset ``start``, a proclitic
+    allowed ("للطفل" → "الطفل"): what a story calls a person it names ("الطفل الفلسطيني علي دوابشة")."""
+    words = _ARABIC_WORD.findall(text[max(0, start - 24 * n) : start])[-n:]
+    return frozenset(k for w in words for _, k in first_word_keys(w) if k.startswith("ال") and len(k) > 4)
+
+
 def _is_title_only(m: _M) -> bool:
     """True for a person named by a role title alone ("أمير دولة قطر")."""
     return bool(m.title) and identity_key(normalize_for_matching(m.title or "")) == m.key
@@ -509,7 +519,8 @@ def _kb_person_anchors(kb: KnowledgeBase) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: EntityLexicon,
-                     fragments: set[int], home: dict[str, str] | None = None) -> None:
+                     fragments: set[int], home: dict[str, str] | None = None,
+                     texts: dict[str, str] | None = None) -> None:
     """Entity keys for the person mentions ``idx`` not linked yet (see the module docstring, rule 3). Full
     names already linked to the knowledge base still settle the short forms of their document."""
     kb_anchors = _kb_person_anchors(lex.kb)
@@ -672,11 +683,19 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             # عبدالعزيز بن مساعد") when no name of the document has it as the father
             local = doc_targets(m.doc_id, "nasab", m.parts) or doc_targets(m.doc_id, "lineage", m.parts)
         if len(local) > 1 and len(m.parts) == 1 and m.start is not None:
-            # two persons of the document share the family name ("أحمد الشرع", "ماهر الشرع"): the one
-            # named last before it
+            # two persons of the document share the family name ("أحمد الشرع", "ماهر الشرع"): the one the
+            # story called by the noun before it ("الطفل دوابشة" after "الطفل الفلسطيني علي دوابشة" and "والده
+            # سعد دوابشة"), else the one named last before it
+            text = (texts or {}).get(m.doc_id, "")
+            called = descriptors_before(text, m.start, 1) if text else frozenset()
+            namesakes = {p for s, p in positions[m.doc_id] if p[-1] == word and p[-2] not in (_NASAB, _FAMILY)
+                         and called & descriptors_before(text, s, 3)} if called else set()
             before = [(s, p) for s, p in positions[m.doc_id]
                       if s < m.start and p[-1] == word and p[-2] not in (_NASAB, _FAMILY)]
-            if before:
+            if len(namesakes) == 1:
+                p = next(iter(namesakes))
+                local = {doc_names[m.doc_id].get(p) or anchor_target(m.doc_id, " ".join(p), p)}
+            elif before:
                 _, p = max(before)
                 local = {doc_names[m.doc_id].get(p) or anchor_target(m.doc_id, " ".join(p), p)}
         if len(local) == 1:
@@ -1022,7 +1041,7 @@ def resolve_mentions(
                 continue
             keys[i] = (_event_key(m) if group_type[m.key] is EntityType.MISC else None) or "n:" + base
     # 3. persons
-    _resolve_persons(ms, persons, keys, lex, fragments, home)
+    _resolve_persons(ms, persons, keys, lex, fragments, home, texts)
     # 4. organisations: short forms link to the longer name of their document they abbreviate
     _resolve_organisations(ms, keys, group_type, kb, fragments, lex.org_heads | _GENERIC_ORG_HEADS, home,
                            nisba_keys)

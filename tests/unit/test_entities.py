@@ -347,6 +347,21 @@ def test_a_family_name_two_persons_of_the_document_share_is_the_one_named_last()
     assert ids[2] == ids[1] and ids[4] == ids[0] and ids[0] != ids[1]
 
 
+def test_a_family_name_two_persons_share_is_the_one_the_story_called_by_the_noun_before_it() -> None:
+    text = ("قتل الطفل الفلسطيني علي دوابشة وإصابة والده سعد دوابشة. وتوفي سعد دوابشة اليوم. "
+            "وستقدم السلطة ملف مقتل الطفل دوابشة إلى المحكمة، وقال الأب دوابشة")
+    starts = [text.index("علي دوابشة"), text.index("سعد دوابشة"), text.rindex("سعد دوابشة"),
+              text.index("الطفل دوابشة") + len("الطفل "), text.index("الأب دوابشة") + len("الأب ")]
+    names = ["علي دوابشة", "سعد دوابشة", "سعد دوابشة", "دوابشة", "دوابشة"]
+    rows = [("d1", s, "PER") for s in names]
+    f = frame(rows).with_columns(pl.Series("start", starts))
+    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": ["d1"], "text": [text]}))
+    ids = resolved["entity_id"].to_list()
+    assert ids[0] != ids[1] == ids[2]
+    assert ids[3] == ids[0]  # "الطفل دوابشة": the child the story named, not the father named last
+    assert ids[4] == ids[1]  # "الأب": no namesake was called so, the one named last before it
+
+
 def test_a_family_name_alone_is_the_person_its_story_names_but_a_place_written_as_one_stays_a_place() -> None:
     texts = {"d1": "قال برناردينو ليون اليوم إن ليون متفائل", "d2": "وفي مدينة ليون الفرنسية قرر المزارعون",
              "d3": "أكد عاطي بن عطية القرشي أن القرشي سيحضر", "d4": "وقال عاطي بن عطية القرشي إنه", }
