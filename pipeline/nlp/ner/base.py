@@ -38,6 +38,7 @@ from pipeline.nlp.ner.enrich import (
     is_common_word_reading,
     is_country_word,
     join_name_particles,
+    listed_places,
     persons_after_titled_bodies,
     place_companies,
     propagate_forms,
@@ -338,7 +339,9 @@ def tag_document(
         words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
-    labels = attach_heads(words, labels, lex)  # a propagated place after a head ("نادي أبها الأدبي") is the body
+    labels = listed_places(words, labels, lex)
+    # a propagated or listed place after a head ("نادي أبها الأدبي") is the body
+    labels = attach_heads(words, labels, lex)
     labels = place_companies(words, labels)
     labels = bare_heads(words, labels, lex)
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []

@@ -189,6 +189,7 @@ class EntityLexicon:
     title_first: frozenset[str] = frozenset()  # first words of every title
     # identity key -> (cues before, cues after) that make it the common word (common_word_contexts_ar.tsv)
     word_contexts: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    place_words: frozenset[str] = frozenset()  # identity keys of place_words_ar.txt: names that are places alone
 
     def is_known_name(self, key: str) -> bool:
         """True when the identity key names something of the dictionary or is a given name."""
@@ -238,6 +239,7 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
         place_types={identity_key(n): e.country_code for n, e in places().items()},
         place_subtypes={identity_key(n): e.subtype for n, e in places().items()},
         org_heads=frozenset(identity_key(w) for w in read_lines("org_heads_ar.txt")),
+        place_words=frozenset(identity_key(w) for w in read_lines("place_words_ar.txt")),
         outlet_heads=frozenset(identity_key(w) for w in _OUTLET_HEADS),
         club_heads=frozenset(identity_key(w) for w in _CLUB_HEADS),
         shared_places=frozenset(shared_place_names()),
@@ -1985,6 +1987,43 @@ def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: C
                and frequency(normalize_for_matching(words[i][cut:])) <= _RARE_CITY_BUCKET
                and (after_locative or (cut and words[i][cut - 1] in "بل"))  # the ب of the place's own reading
                for cut, key in first_word_keys(words[i]))
+
+
+def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+    """An untagged city or province of ``place_words_ar.txt`` (the ones the press names as places whatever the
+    words around them: "جدة", "الطائف", "نجران") is a place, a proclitic allowed when the word as written is
+    no common word ("بجدة"); not after a demonstrative ("هذه الباحة": a courtyard), as the adjective of a
+    definite noun ("الأسطح الرطبة": wet, "العلم الشرعي المؤصل") nor where its neighbours make it a common word
+    (common_word_contexts_ar.tsv). It runs after the document's names are propagated, so a longer name found
+    elsewhere in the story ("أهلي الخليل", the club) keeps the word; :func:`attach_heads` then makes "محافظة
+    ينبع" the governorate."""
+    if not lex.place_words:
+        return labels
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys = [identity_key(w) for w in words]
+        for i in range(len(words)):
+            if labs[i][0] == "O" and _listed_place(words, keys, i, lex):
+                _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
+        out.append(labs)
+    return out
+
+
+def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+    if i > 0 and words[i - 1] in _DEMONSTRATIVES:
+        return False
+    for cut, key in first_word_keys(words[i]):
+        if key not in lex.place_types:
+            continue
+        if key not in lex.place_words:
+            return False  # the first reading that is a place decides ("فيينا" is Vienna, not ف + "يينا")
+        if cut and (is_common_word(normalize_for_matching(words[i])) or keys[i] in lex.given_names):
+            return False
+        if not cut and _after_definite_noun(keys, i, lex):
+            return False
+        return not is_common_word_in_context(words, i, i + 1, lex)
+    return False
 
 
 def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
