@@ -1081,3 +1081,18 @@ def test_the_listed_cities_are_one_word_gazetteer_cities_no_two_countries_share(
     for key in lex.place_words:
         assert " " not in key and lex.place_subtypes.get(key) in ("city", "province"), key
         assert key not in lex.shared_places and key not in lex.homographs and key not in lex.entries, key
+
+
+def test_a_minister_by_portfolio_is_a_title_before_a_name() -> None:
+    got = found_in_news("وحضر الاجتماع وزير الاتصالات، إضافة إلى وزير النقل بدر باسلمة.")
+    assert ("بدر باسلمة", "PER") in got
+
+
+def test_a_verb_or_a_feminine_adjective_after_a_title_is_no_foreign_name() -> None:
+    # headlines: a title, then its verb and object ("أمير عسير يكرم بنك البلاد"), never a person
+    for text in ("أمير الرياض يشرف زواج الأمير الوليد بن خالد", "وزير البلديات يوجه بضرورة تضافر الجهود",
+                 "ولي ولي العهد يترأس وفد المملكة لحضور حفل افتتاح القناة"):
+        assert not [s for s, t in found_in_news(text) if t == "PER" and s.startswith(("ي", "ت"))], text
+    got = found_in_news("ووزيرة الدولة المغربية المنتدبة مباركة بو عيدة إلى جانب الوزير")
+    assert not any(s.startswith("المنتدبة") for s, _ in got)
+    assert ("ألكسيس تسيبراس", "PER") in found_in_news("وقال رئيس الوزراء اليوناني ألكسيس تسيبراس إن")

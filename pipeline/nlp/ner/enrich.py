@@ -1648,8 +1648,10 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
         if norm.startswith(("لل", "بال", "وال", "فال", "كال")):
             return 0  # "المتحدث الرسمي للمركز": an Arabic noun with its article and a preposition
         if norm.startswith("ال"):  # an Arabic family name, or a rare foreign given name ("الكسيس")
-            if k > i or frequency(norm) > _FOREIGN_DEFINITE_BUCKET:
-                return 0
+            if k > i or frequency(norm) > _FOREIGN_DEFINITE_BUCKET or norm.endswith(("ة", "ه")):
+                return 0  # (not a feminine adjective: "وزيرة الدولة المنتدبة مباركة بو عيدة")
+        if k == i and norm[:1] in "يت" and is_common_word(norm):
+            return 0  # "وزير البلديات يوجه بضرورة": a verb after the title, not a foreign given name
         if (len(norm) < 3 or not norm.isalpha() or norm in lex.lexicon.stopwords or (
                 k == i and lex.is_known_name(keys[k]))
                 or keys[k] in lex.place_types or norm in lex.nisba or keys[k] in lex.titles
