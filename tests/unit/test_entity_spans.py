@@ -1096,3 +1096,8 @@ def test_a_verb_or_a_feminine_adjective_after_a_title_is_no_foreign_name() -> No
     got = found_in_news("ووزيرة الدولة المغربية المنتدبة مباركة بو عيدة إلى جانب الوزير")
     assert not any(s.startswith("المنتدبة") for s, _ in got)
     assert ("ألكسيس تسيبراس", "PER") in found_in_news("وقال رئيس الوزراء اليوناني ألكسيس تسيبراس إن")
+
+
+def test_a_name_between_commas_after_a_title_and_its_place_is_a_person() -> None:
+    got = found_in_news("ووصل وزير النقل ومحافظ عدن، نائف البكري، أكبر قافلة إغاثية")
+    assert ("نائف البكري", "PER") in got

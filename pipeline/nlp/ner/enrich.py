@@ -583,7 +583,12 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             after_nationality = _definite_nationality(prev, lex)
             after_title = _titled_at(words, keys, i, lex) or (  # "المتحدث الرسمي للمركز رأفت الصباغ"
                 i > 1 and prev.startswith("ل") and _titled_at(words, keys, i - 1, lex))
-            if not (after_nationality or after_title) and (words[i] == "علي" or match_reporting(words[i - 1]) is None):
+            # "ومحافظ عدن، نائف البكري،": a title and its place, then the name between commas
+            apposed = not (after_nationality or after_title) and i > 2 and words[i - 1] in _APPOSITION_COMMAS and (
+                _titled_at(words, keys, i - 1, lex) or (keys[i - 2] in lex.place_types and _titled_at(
+                    words, keys, i - 2, lex)))
+            if not (after_nationality or after_title or apposed) and (
+                    words[i] == "علي" or match_reporting(words[i - 1]) is None):
                 continue
             if not _family_word(words, keys, labs, i + 1, lex, frequency):
                 continue
@@ -594,12 +599,15 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             family = normalize_for_matching(words[j - 1])
             if after_title and not after_nationality and not family.startswith("ال"):
                 continue  # "الملا عمر تشق": after a title only an Arabic family name, with its article
+            if apposed and not family.startswith("ال"):
+                continue
             if after_nationality or after_title or _name_ends_at(words, keys, j, lex):
                 _mark(labs, i, j, EntityType.PER.tag, 0.5)
         out.append(labs)
     return out
 
 
+_APPOSITION_COMMAS = frozenset({"،", ","})
 _APPOSITIVE_ROLES = frozenset(identity_key(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "مدرب", "مدير", "مديرة", "سفير", "محافظ", "أمير", "قائد", "مستشار",
     "نائب", "مبعوث", "مندوب", "زعيم", "نجم", "لاعب", "مهاجم", "حارس", "عضو", "مؤسس", "أمين", "المتحدث",
