@@ -1101,3 +1101,19 @@ def test_a_verb_or_a_feminine_adjective_after_a_title_is_no_foreign_name() -> No
 def test_a_name_between_commas_after_a_title_and_its_place_is_a_person() -> None:
     got = found_in_news("ووصل وزير النقل ومحافظ عدن، نائف البكري، أكبر قافلة إغاثية")
     assert ("نائف البكري", "PER") in got
+
+
+def test_a_noun_with_a_possessive_pronoun_is_no_part_of_the_name_after_it() -> None:
+    got = found("وقال زميله ورفيق دربه حسن عسيري إن", [("ورفيق دربه حسن عسيري", "PER")])
+    assert got == [("حسن عسيري", "PER")]
+    # a name ending in ه or ة is no pronoun: "عبده خال", "جودة محمد"
+    assert found("وقال عبده خال إن", [("عبده خال", "PER")]) == [("عبده خال", "PER")]
+    got = found("أحمد عبدالحميد جودة محمد (مصري الجنسية)", [("أحمد عبدالحميد جودة محمد", "PER")])
+    assert got == [("أحمد عبدالحميد جودة محمد", "PER")]
+
+
+def test_turkish_kurdish_actors_of_the_knowledge_base() -> None:
+    got = kb_ids("وأكد زعيم حزب الشعوب الديموقراطي صلاح الدين دميرتاش أن ملاحقة حزب العمال الكردستاني"
+                 " (بي كيه كيه) مستمرة")
+    assert got.get("حزب الشعوب الديموقراطي") == "hdp" and got.get("صلاح الدين دميرتاش") == "selahattin_demirtas"
+    assert got.get("بي كيه كيه") == "pkk"

@@ -746,6 +746,25 @@ def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
                and seen.get(f, 0) > 0 for f in forms)
 
 
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _possessed_noun(word: str, lex: EntityLexicon) -> bool:
+    """True for a common noun with a possessive pronoun ("دربه", "زوجها", "والدهم"): no part of a name, while
+    a name that ends in ه ("طه", "عبده", "حمزه") is a known name or no common word without it."""
+    norm = normalize_for_matching(word)
+    if lex.is_known_name(identity_key(norm)) or not word.isalpha():
+        return False
+    for suffix in _POSSESSIVE_SUFFIXES:
+        stem = norm[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:  # (as written: "جودة" ends in ة, no pronoun)
+            continue
+        for noun in (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,):  # "زوجته": زوجة + ه
+            if is_common_word(noun) and not lex.is_known_name(identity_key(noun)):
+                return True
+    return False
+
+
 def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """Repair what statistical taggers get wrong about person spans, whatever the backend:
 
@@ -796,6 +815,13 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 for ps, pe in pieces:
                     if ps < pe:
                         _mark(labs, ps, pe, tag, conf)
+        for a, b, tag in _spans(labs):  # "رفيق دربه حسن عسيري": a noun with a pronoun ends what comes before
+            cut = next((k for k in range(a, b - 2) if _possessed_noun(words[k], lex) and keys[k + 1] in lex.given_names
+                        and words[k + 1] not in FUNCTION_WORDS_AS_WRITTEN), None) if _is_person(tag) else None
+            if cut is not None:
+                conf = labs[a][1]
+                _clear(labs, a, cut + 1)
+                _mark(labs, cut + 1, b, tag, conf)
         for a, b, tag in _spans(labs):
             if (_is_person(tag) and b - a >= 3 and keys[a] not in lex.given_names and keys[a + 1] in lex.given_names
                     and any(key in lex.place_types for _, key in first_word_keys(words[a]))):
