@@ -792,3 +792,14 @@ def test_a_bare_name_after_a_movement_head_is_the_party_not_the_club() -> None:
     documents = pl.DataFrame({"doc_id": ["d1"], "text": [text]})
     resolved = resolve_mentions(mentions, documents)
     assert resolved["kb_id"][0] == "ennahda"
+
+
+def test_a_coach_named_by_his_nickname_or_full_given_name_is_one_person() -> None:
+    rows = [("d1", "بيب جوارديولا", "PER"), ("d2", "جوسيب جوارديولا", "PER"), ("d3", "جوارديولا", "PER"),
+            ("d4", "جوزيه مورينيو", "PER"), ("d5", "مورينهو", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    kb = dict(zip([r[1] for r in rows], resolved["kb_id"].to_list(), strict=True))
+    assert kb["بيب جوارديولا"] == kb["جوسيب جوارديولا"] == "pep_guardiola"
+    assert kb["جوزيه مورينيو"] == "jose_mourinho"
+    ids = resolved["entity_id"].to_list()
+    assert ids[0] == ids[1] and ids[3] != ids[0]

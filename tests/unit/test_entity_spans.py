@@ -1117,3 +1117,8 @@ def test_turkish_kurdish_actors_of_the_knowledge_base() -> None:
                  " (بي كيه كيه) مستمرة")
     assert got.get("حزب الشعوب الديموقراطي") == "hdp" and got.get("صلاح الدين دميرتاش") == "selahattin_demirtas"
     assert got.get("بي كيه كيه") == "pkk"
+
+
+def test_the_one_a_vocative_calls_is_the_name_not_the_words_before_it() -> None:
+    assert found("شفت صلاح يا مورينيو ؟", [("صلاح يا مورينيو", "PER")]) == [("مورينيو", "PER")]
+    assert found("فقال: يا أبا العباس هل", [("يا أبا العباس", "PER")]) == [("أبا العباس", "PER")]

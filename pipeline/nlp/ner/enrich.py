@@ -746,6 +746,7 @@ def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
                and seen.get(f, 0) > 0 for f in forms)
 
 
+_VOCATIVE = "يا"
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 
@@ -815,6 +816,12 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 for ps, pe in pieces:
                     if ps < pe:
                         _mark(labs, ps, pe, tag, conf)
+        for a, b, tag in _spans(labs):  # "صلاح يا مورينيو": the one called (the vocative's addressee) alone
+            voc = next((k for k in range(b - 2, a - 1, -1) if words[k] == _VOCATIVE), None) if _is_person(tag) else None
+            if voc is not None:
+                conf = labs[a][1]
+                _clear(labs, a, voc + 1)
+                _mark(labs, voc + 1, b, tag, conf)
         for a, b, tag in _spans(labs):  # "رفيق دربه حسن عسيري": a noun with a pronoun ends what comes before
             cut = next((k for k in range(a, b - 2) if _possessed_noun(words[k], lex) and keys[k + 1] in lex.given_names
                         and words[k + 1] not in FUNCTION_WORDS_AS_WRITTEN), None) if _is_person(tag) else None
