@@ -121,6 +121,17 @@ def _capital_key(key: str) -> str | None:
     return capital_of(words[0], words[1]) if len(words) == 2 else None
 
 
+def _capital_named_before(text: str, start: int, key: str) -> str | None:
+    """The gazetteer key of the capital that "العاصمة" + a nationality adjective right before offset ``start``
+    (past an opening quote) names, when the name at ``start`` is that capital's or its country's:
+    'بالعاصمة التونسية «تونس»' is Tunis, the city, not Tunisia."""
+    words = _ARABIC_WORD.findall(text[max(0, start - 40) : start].rstrip(' «"“('))
+    if len(words) < 2 or not text[max(0, start - 40) : start].rstrip(' «"“(').endswith(words[-1]):
+        return None
+    capital = capital_of(words[-2], words[-1])
+    return capital if capital is not None and (capital == key or capital.endswith(" " + key)) else None
+
+
 def _facility_key(key: str) -> str:
     """"مطار الملك خالد الدولي" is keyed as "مطار الملك خالد": a facility's "international" is left out; a
     mosque is keyed by "مسجد" and its name without an honorific ("جامع الإمام الصادق" = "مسجد الصادق")."""
@@ -989,7 +1000,9 @@ def resolve_mentions(
                else group_type[m.key])
         if typ is EntityType.LOC:
             words = m.key.split()
-            capital = _capital_key(m.key)
+            apposed_capital = (_capital_named_before(texts.get(m.doc_id, ""), m.start, m.key)
+                               if m.start is not None else None)
+            capital = _capital_key(m.key) or apposed_capital
             if len(words) >= 2 and words[0] == _GOVERNORATE and " ".join(words[1:]) in gaz.by_key:
                 capital = " ".join(words[1:])  # "محافظة جدة", "محافظة تعز": the city and its governorate as one
             province = _PROVINCE + " " + m.key
@@ -1002,6 +1015,8 @@ def resolve_mentions(
                 reading = m.title_country if m.title_country in gaz.alternatives[m.key] and (
                     m.title_country != home.get(m.doc_id)) else shared_reading(m.doc_id, m.key)
             entry = gaz.entry(capital or m.key, reading or m.title_country or home.get(m.doc_id))
+            if apposed_capital:
+                m.country_code = None  # (the country's reading the dictionary gave the name is not this place's)
             code = m.country_code or (entry.country_code if entry and entry.subtype == "country" else None)
             if code:
                 keys[i] = "cc:" + code

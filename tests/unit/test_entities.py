@@ -803,3 +803,17 @@ def test_a_coach_named_by_his_nickname_or_full_given_name_is_one_person() -> Non
     assert kb["جوزيه مورينيو"] == "jose_mourinho"
     ids = resolved["entity_id"].to_list()
     assert ids[0] == ids[1] and ids[3] != ids[0]
+
+
+def test_a_country_name_after_its_capital_phrase_is_the_capital() -> None:
+    texts = {"d1": "أقيم التمرين على ملعب قرطاج بالعاصمة التونسية «تونس» مساء أمس",
+             "d2": "وقالت الحكومة إن تونس تواجه الإرهاب"}
+    rows = [("d1", "العاصمة التونسية", "LOC"), ("d1", "تونس", "LOC"), ("d2", "تونس", "LOC")]
+    starts = [texts["d1"].index("العاصمة التونسية"), texts["d1"].index("«تونس»") + 1, texts["d2"].index("تونس")]
+    f = frame(rows).with_columns(pl.Series("start", starts))
+    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": list(texts), "text": list(texts.values())}))
+    ids = resolved["entity_id"].to_list()
+    assert ids[0] == ids[1] != ids[2]  # the capital twice; the country in the other story
+    ents = build_entities(resolved)
+    assert sorted(ents["name_en"].to_list()) == ["Tunis", "Tunisia"]
+    assert sorted(ents["name_ar"].to_list()) == ["تونس", "مدينة تونس"]  # the city not named as its country

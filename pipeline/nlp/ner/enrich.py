@@ -823,12 +823,13 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 _clear(labs, a, voc + 1)
                 _mark(labs, voc + 1, b, tag, conf)
         for a, b, tag in _spans(labs):  # "رفيق دربه حسن عسيري": a noun with a pronoun ends what comes before
-            cut = next((k for k in range(a, b - 2) if _possessed_noun(words[k], lex) and keys[k + 1] in lex.given_names
-                        and words[k + 1] not in FUNCTION_WORDS_AS_WRITTEN), None) if _is_person(tag) else None
-            if cut is not None:
+            noun_at = next((k for k in range(a, b - 2) if _possessed_noun(words[k], lex)
+                            and keys[k + 1] in lex.given_names and words[k + 1] not in FUNCTION_WORDS_AS_WRITTEN),
+                           None) if _is_person(tag) else None
+            if noun_at is not None:
                 conf = labs[a][1]
-                _clear(labs, a, cut + 1)
-                _mark(labs, cut + 1, b, tag, conf)
+                _clear(labs, a, noun_at + 1)
+                _mark(labs, noun_at + 1, b, tag, conf)
         for a, b, tag in _spans(labs):
             if (_is_person(tag) and b - a >= 3 and keys[a] not in lex.given_names and keys[a + 1] in lex.given_names
                     and any(key in lex.place_types for _, key in first_word_keys(words[a]))):
