@@ -1122,3 +1122,15 @@ def test_turkish_kurdish_actors_of_the_knowledge_base() -> None:
 def test_the_one_a_vocative_calls_is_the_name_not_the_words_before_it() -> None:
     assert found("شفت صلاح يا مورينيو ؟", [("صلاح يا مورينيو", "PER")]) == [("مورينيو", "PER")]
     assert found("فقال: يا أبا العباس هل", [("يا أبا العباس", "PER")]) == [("أبا العباس", "PER")]
+
+
+def test_the_deputy_crown_prince_alone_and_the_crown_prince_in_a_saudi_story_name_their_holders() -> None:
+    text = ("قدم الشكر لخادم الحرمين الشريفين وسمو ولي العهد وسمو ولي ولي العهد - حفظهم الله - على الدعم. "
+            "وكان الملك قد اختار الأمير محمد بن سلمان وليا لولي العهد في الرياض")
+    got = found_in_news(text, [("محمد بن سلمان", "PER"), ("الرياض", "LOC")])
+    assert ("ولي ولي العهد", "PER") in got  # the one deputy crown prince the KB knows: Saudi Arabia's
+    assert ("ولي العهد", "PER") in got  # a Saudi story (its places): the Saudi crown prince
+    assert sum(s == "ولي العهد" for s, _ in got) == 1  # "وليا لولي العهد": appointed to it, nobody named
+    # a chain of one man's titles is no second person
+    got = found_in_news("وسمو ولي ولي العهد وزير الدفاع يصل إلى القاهرة")
+    assert got.count(("ولي ولي العهد", "PER")) == 1 and ("وزير الدفاع", "PER") not in got

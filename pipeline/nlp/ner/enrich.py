@@ -1705,7 +1705,12 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
     return 2
 
 
-_UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين الشريفين",))
+# titles one country's role alone has, naming its holder without naming the country
+_UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين الشريفين", "ولي ولي العهد"))
+_APPOINTED_AS = frozenset(identity_key(w) for w in ("وليا", "ولياً", "نائبا", "نائباً", "رئيسا", "رئيساً", "وزيرا",
+                                                    "وزيراً", "أميرا", "أميراً"))
+# titles that name the holder in a story of the role's own country ("وسمو ولي العهد" in a Saudi story)
+_HOME_TITLES = frozenset(identity_key(w) for w in ("ولي العهد",))
 _FORMER = frozenset(identity_key(w) for w in (
     "السابق", "الأسبق", "الراحل", "المعزول", "المخلوع", "المستقيل", "السابقة", "الراحلة", "المقبل", "الجديد"))
 _STYLES = frozenset(identity_key(w) for w in ("صاحب", "سمو", "جلالة", "فخامة", "معالي", "سعادة", "دولة"))
@@ -1732,6 +1737,8 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     right before ``i`` is itself a title alone (asked only when it matters). 0 when not one."""
     if not any(k in lex.kb_title_first for _, k in first_word_keys(words[i])):
         return 0
+    if i > 0 and keys[i - 1] in _APPOINTED_AS:
+        return 0  # "محمد بن سلمان وليا لولي العهد": appointed deputy crown prince, no crown prince named
     length = _title_at(keys, words, i, len(words), lex)
     if not length or _in_title(words, keys, i, lex):
         return 0
@@ -1744,7 +1751,8 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
         return 0
     countries = {r.country for r in lex.kb.by_title[phrase]}
     nisba = any(normalize_for_matching(words[t]) in lex.nisba for t in range(i, end))
-    domestic = not nisba and home is not None and home in countries and phrase.split()[0] in _MINISTER_TITLES
+    domestic = not nisba and home is not None and home in countries and (
+        phrase.split()[0] in _MINISTER_TITLES or phrase in _HOME_TITLES)
     country = countries.pop() if len(countries) == 1 else (home if domestic else None)
     if country is None or end - i < 2:
         return 0
@@ -1759,9 +1767,10 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
                              or (keys[nxt] in lex.given_names and words[nxt] not in FUNCTION_WORDS_AS_WRITTEN)):
         return 0  # (not "على" read as "علي"; "أمير منطقة مكة المكرمة صاحب السمو الملكي الأمير …" is his title)
     prev = i - 2 if i > 1 and words[i - 1] in ("،", ",") else i - 1
-    if prev >= 0 and _is_person(labs[prev][0][2:]) and not (prev == i - 1 and after_title()):
+    if prev >= 0 and _is_person(labs[prev][0][2:]) and not (prev == i - 1 and (own or nisba) and after_title()):
         return 0  # "تميم بن حمد، أمير دولة قطر": the title of the name before it (not "استقبل خادم الحرمين
-        # الشريفين ملك البحرين": a title-only mention right before it is the other party)
+        # الشريفين ملك البحرين": a title-only mention right before a title naming its country is the other
+        # party; "ولي ولي العهد وزير الدفاع" is one man's titles)
     return end - i
 
 
