@@ -1134,3 +1134,9 @@ def test_the_deputy_crown_prince_alone_and_the_crown_prince_in_a_saudi_story_nam
     # a chain of one man's titles is no second person
     got = found_in_news("وسمو ولي ولي العهد وزير الدفاع يصل إلى القاهرة")
     assert got.count(("ولي ولي العهد", "PER")) == 1 and ("وزير الدفاع", "PER") not in got
+
+
+def test_his_crown_prince_after_the_king_is_the_saudi_crown_prince() -> None:
+    text = "هنأ خادم الحرمين الشريفين وسمو ولي عهده الأمين وسمو ولي ولي عهده أهالي الرياض بالعيد"
+    got = found_in_news(text, [("الرياض", "LOC")])
+    assert ("ولي عهده", "PER") in got and ("ولي ولي عهده", "PER") in got

@@ -1706,11 +1706,11 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
 
 
 # titles one country's role alone has, naming its holder without naming the country
-_UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين الشريفين", "ولي ولي العهد"))
+_UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين الشريفين", "ولي ولي العهد", "ولي ولي عهده"))
 _APPOINTED_AS = frozenset(identity_key(w) for w in ("وليا", "ولياً", "نائبا", "نائباً", "رئيسا", "رئيساً", "وزيرا",
                                                     "وزيراً", "أميرا", "أميراً"))
 # titles that name the holder in a story of the role's own country ("وسمو ولي العهد" in a Saudi story)
-_HOME_TITLES = frozenset(identity_key(w) for w in ("ولي العهد",))
+_HOME_TITLES = frozenset(identity_key(w) for w in ("ولي العهد", "ولي عهده"))  # ("وسمو ولي عهده الأمين")
 _FORMER = frozenset(identity_key(w) for w in (
     "السابق", "الأسبق", "الراحل", "المعزول", "المخلوع", "المستقيل", "السابقة", "الراحلة", "المقبل", "الجديد"))
 _STYLES = frozenset(identity_key(w) for w in ("صاحب", "سمو", "جلالة", "فخامة", "معالي", "سعادة", "دولة"))
