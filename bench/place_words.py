@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 HEADER = """# One-word cities and provinces the press names as places whatever the words around them (identity
 # keys, one per line). Derived by bench/place_words.py from the tagger's own mentions over the 2,000-article
 # news sample (a word made a place alone in >= {share:.0%} of its >= {min_n} untagged-or-alone occurrences,
-# another type in <= 10%); a listed word the tagger missed in a document is a place there too. Edit by hand
-# with care: a word here is tagged wherever it stands unless a demonstrative or common_word_contexts_ar.tsv
-# says otherwise.
+# another type in <= 10%; plus --also: {also}); a listed word the tagger missed in a document is a place there
+# too. Edit by hand with care: a word here is tagged wherever it stands unless a demonstrative or
+# common_word_contexts_ar.tsv says otherwise.
 """
 
 
@@ -42,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warehouse", required=True, type=Path)
     ap.add_argument("--min", type=int, default=10, help="occurrences alone or untagged (default 10)")
     ap.add_argument("--share", type=float, default=0.75, help="share made a place alone (default 0.75)")
+    ap.add_argument("--also", default="عسير,القصيم",
+                    help="places listed whatever their share, after reading every untagged occurrence: Saudi "
+                         "regions no city shares a name with, which the tagger misses in lists and brackets "
+                         "('من (عسير)'); default %(default)s")
     ap.add_argument("--write", action="store_true", help="rewrite place_words_ar.txt")
     args = ap.parse_args(argv)
 
@@ -85,11 +89,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'+' if ok else ' '} {key}\tLOC={c['LOC']} other={c['other']} none={c['none']} longer={c['longer']}")
         if ok:
             listed.append(key)
+    for word in filter(None, args.also.split(",")):
+        key = identity_key(word)
+        if key not in listed and key in single and key not in never:
+            listed.append(key)
+            print(f"+ {key}\t(--also)")
     print(f"{len(listed)} listed of {len(stats)} seen", file=sys.stderr)
     if args.write:
         path = lexicon_path("place_words_ar.txt")
-        path.write_text(HEADER.format(share=args.share, min_n=args.min) + "".join(k + "\n" for k in sorted(listed)),
-                        encoding="utf-8")
+        header = HEADER.format(share=args.share, min_n=args.min, also=args.also.replace(",", ", "))
+        path.write_text(header + "".join(k + "\n" for k in sorted(listed)), encoding="utf-8")
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

@@ -1140,3 +1140,10 @@ def test_his_crown_prince_after_the_king_is_the_saudi_crown_prince() -> None:
     text = "هنأ خادم الحرمين الشريفين وسمو ولي عهده الأمين وسمو ولي ولي عهده أهالي الرياض بالعيد"
     got = found_in_news(text, [("الرياض", "LOC")])
     assert ("ولي عهده", "PER") in got and ("ولي ولي عهده", "PER") in got
+
+
+def test_a_saudi_region_in_brackets_is_a_place_and_a_difficult_matter_is_not() -> None:
+    got = found("عبدالرحمن الشهري من (عسير)، وفهد الحربي من (القصيم)", [("عبدالرحمن الشهري", "PER")])
+    assert ("عسير", "LOC") in got and ("القصيم", "LOC") in got
+    assert found("وهذا أمر عسير على الجميع", []) == []
+    assert found("يا له من سؤال عسير", []) == []
