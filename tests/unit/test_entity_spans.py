@@ -1147,3 +1147,9 @@ def test_a_saudi_region_in_brackets_is_a_place_and_a_difficult_matter_is_not() -
     assert ("عسير", "LOC") in got and ("القصيم", "LOC") in got
     assert found("وهذا أمر عسير على الجميع", []) == []
     assert found("يا له من سؤال عسير", []) == []
+
+
+def test_companies_of_the_saudi_market_and_banks_are_organisations() -> None:
+    assert kb_ids("أعلنت «زين السعودية» عن عرض للتجوال الدولي").get("زين السعودية") == "zain_ksa"
+    got = found_in_news("وقال بنك الاستثمار العالمي «مورغان ستانلي» إن أسعار الذهب قد تهوي")
+    assert ("مورغان ستانلي", "ORG") in got
