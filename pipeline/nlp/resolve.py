@@ -125,8 +125,9 @@ def _capital_named_before(text: str, start: int, key: str) -> str | None:
     """The gazetteer key of the capital that "العاصمة" + a nationality adjective right before offset ``start``
     (past an opening quote) names, when the name at ``start`` is that capital's or its country's:
     'بالعاصمة التونسية «تونس»' is Tunis, the city, not Tunisia."""
-    words = _ARABIC_WORD.findall(text[max(0, start - 40) : start].rstrip(' «"“('))
-    if len(words) < 2 or not text[max(0, start - 40) : start].rstrip(' «"“(').endswith(words[-1]):
+    before = text[max(0, start - 40) : start].rstrip(' «"“(')
+    words = _ARABIC_WORD.findall(before)
+    if len(words) < 2 or not before.endswith(words[-1]):
         return None
     capital = capital_of(words[-2], words[-1])
     return capital if capital is not None and (capital == key or capital.endswith(" " + key)) else None
