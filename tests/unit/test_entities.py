@@ -138,6 +138,9 @@ def test_misc_subtypes_and_english_names() -> None:
     assert entity_of(resolved, "d1", "دولار") == entity_of(resolved, "d2", "دولارا")  # accusative ا
     sub = dict(zip(resolved["surface"], resolved["subtype"], strict=True))
     assert sub["دولار"] == "currency" and sub["الله"] == "deity"
+    # common nouns a tagger calls names keep their rows, out of leaderboards: haute couture, drifters (slang)
+    nouns = resolve_mentions(frame([("d5", "هوت كوتير", "MISC"), ("d6", "درباويا", "MISC")]))
+    assert nouns["subtype"].to_list() == ["common_noun", "common_noun"]
     ents = build_entities(resolved)
     dosari = ents.filter(pl.col("type") == "PER").row(0, named=True)
     assert dosari["name_en"] == "Saud al-Dusri" and dosari["name_en_source"] == "romanised"
