@@ -747,6 +747,8 @@ def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
 
 
 _VOCATIVE = "يا"
+# third-person possessives only ("رفيق دربه"), unlike _PRONOUN_ENDINGS (an object on a verb before a title) and
+# _PRONOUN_SUFFIXES (two-letter ones only, as a town may end in ه)
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 
