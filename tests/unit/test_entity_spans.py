@@ -605,6 +605,18 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_the_bare_coalition_about_the_war_on_isis_is_the_us_led_coalition_and_the_named_one_recurs() -> None:
+    assert kb_ids("وفي سوريا نفذ التحالف أربع غارات بالقرب من كوباني")["التحالف"] == "global_coalition_against_isis"
+    assert kb_ids("التحالف يشن 15 ضربة جوية ضد أهداف لداعش")["التحالف"] == "global_coalition_against_isis"
+    # the common noun (an alliance between parties, "التحالف الوطني") is no coalition
+    assert "التحالف" not in kb_ids("وأكد أن التحالف بين الحزبين في العراق قوي")
+    assert "التحالف" not in kb_ids("وقال التحالف الوطني في العراق إن")
+    # once the story names it in full, the bare form is it wherever it recurs; in Yemen the Saudi-led one
+    ids = kb_ids("وأعلن التحالف الدولي ضد داعش بدء العمليات. وقال متحدث إن التحالف سيواصل عمله.")
+    assert ids["التحالف"] == "global_coalition_against_isis"
+    assert kb_ids("وقصف التحالف مواقع في صنعاء")["التحالف"] == "saudi_led_coalition"
+
+
 def test_a_body_or_event_named_after_a_place_and_where_its_name_ends() -> None:
     got = found("وقالت هيئة قناة السويس حينها إن نصف الميزانية", [("قناة السويس", "LOC")])
     assert ("هيئة قناة السويس", "ORG") in got, got  # the authority, not the canal

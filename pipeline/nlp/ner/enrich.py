@@ -127,6 +127,14 @@ _OWNED = frozenset(identity_key(w) for w in ("للمالك", "لمالكه", "ل
 _YEMEN_WAR_KEYS = frozenset(identity_key(w) for w in (
     "الحوثيين", "الحوثي", "الحوثية", "الحوثيون", "اليمن", "اليمنية", "اليمني", "صنعاء", "عدن", "تعز", "مأرب",
     "الانقلابيين", "المخلوع", "الشرعية", "الحزم"))  # a sentence about the war in Yemen
+# "التحالف" in a story about the war in Yemen is the coalition Saudi Arabia leads there, not the one against ISIS
+_YEMEN_COALITION_LEAD = "SA"
+# "التحالف" in a sentence about the war on ISIS in Syria and Iraq is the coalition the United States leads
+_ISIS_WAR_KEYS = frozenset(identity_key(w) for w in (
+    "داعش", "سوريا", "سورية", "العراق", "الرقة", "الموصل", "كوباني", "الحسكة", "الأنبار", "الرمادي", "تكريت",
+    "نينوى", "الفلوجة"))
+_ISIS_COALITION_LEAD = "US"
+_ALLIANCE_OF = frozenset(("بين", "مع"))  # "التحالف بين الحزبين": an alliance, the common noun
 _FINANCE_CUES = ("سهم", "أسهم", "الأسهم", "سهمه", "البنك", "بنك", "مصرف", "المصرف", "تداول", "المؤشر", "أرباح",
                  "الأرباح", "أرباحه", "البنوك", "المصارف", "مكرر", "السوق", "الاكتتاب", "المالية",
                  "تداولات", "المتداولة")
@@ -1644,7 +1652,15 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         # "شن التحالف غارات على مواقع الحوثيين": the Saudi-led coalition; "المقاومة" in Yemen its Popular
         # Resistance, "الانقلابيين" the Houthis (in an article about Yemen, or a sentence about its war)
         yemeni = [a.kb_id for a in candidates if a.subtype == "armed_group" and a.country == "YE"]
-        kb_id = pick(("coalition",)) or (yemeni[0] if len(yemeni) == 1 else None)
+        at_war = [a.kb_id for a in candidates if a.subtype == "coalition" and a.country == _YEMEN_COALITION_LEAD]
+        kb_id = (at_war[0] if len(at_war) == 1 else pick(("coalition",))) or (
+            yemeni[0] if len(yemeni) == 1 else None)
+    elif any(k in _ISIS_WAR_KEYS for w in words for _, k in first_word_keys(w)) and not (
+            j < len(words) and (keys[j] in _ALLIANCE_OF or _definite(keys[j]))):
+        # "وفي سوريا نفذ التحالف أربع غارات": the coalition against ISIS (a sentence about its war in Syria and
+        # Iraq that names no coalition in full)
+        against = [a.kb_id for a in candidates if a.subtype == "coalition" and a.country == _ISIS_COALITION_LEAD]
+        kb_id = against[0] if len(against) == 1 else None
     if kb_id is None:
         return None
     return start, DictEntry(EntityType(lex.kb.actors[kb_id].type), kb_id)
