@@ -605,6 +605,15 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_family_name_that_is_a_nationality_adjective_is_the_person_after_a_title() -> None:
+    text = "وقال اللواء منصور التركي إن الحادث وقع أمس. وأضاف اللواء التركي أنه تم نقله إلى المستشفى."
+    assert ("التركي", "PER") in found_in_news(text)
+    # the adjective stays an adjective where the story names nobody of that family, or after a body's noun
+    assert ("التركي", "PER") not in found_in_news("وأضاف اللواء التركي أن القوات تقدمت.")
+    got = found_in_news("وقال اللواء منصور التركي إن الحادث وقع. وقصف الجيش التركي مواقع الحزب.")
+    assert ("التركي", "PER") not in got and ("الجيش التركي", "ORG") in got
+
+
 def test_the_bare_coalition_about_the_war_on_isis_is_the_us_led_coalition_and_the_named_one_recurs() -> None:
     assert kb_ids("وفي سوريا نفذ التحالف أربع غارات بالقرب من كوباني")["التحالف"] == "global_coalition_against_isis"
     assert kb_ids("التحالف يشن 15 ضربة جوية ضد أهداف لداعش")["التحالف"] == "global_coalition_against_isis"

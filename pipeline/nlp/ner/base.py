@@ -387,6 +387,8 @@ def tag_document(
     confirmed = frozenset(  # homographs a cue shows to be places somewhere in this document
         key for sidx, i, j, *_ in raw if (key := homograph_key(words[sidx], i, j, lex)) is not None
         and not is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0)))
+    # family names that are also nationality adjectives ("منصور التركي"): after a title ("اللواء التركي") the person
+    families = frozenset(k[0] for k in keys if len(k) == 1 and k[0] in lex.nisba)
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and _common_word_then_kb_person(
@@ -406,8 +408,12 @@ def tag_document(
         previous = words[sidx][i - 1] if i > 0 else ""
         following = words[sidx][j] if j < len(words[sidx]) else ""
         hint = hints.get((sidx, i, j))
-        if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and is_adjective(
-                surface, lex, previous, conjoined=cut > 0 and first[:1] in ("و", "ف"), following=following)):
+        titled_family = typ is EntityType.PER and j - i == 1 and normalize_for_matching(surface) in families and (
+            identity_key(previous) in lex.title_first or identity_key(previous) in lex.titles)
+        if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and not titled_family
+                                                       and is_adjective(surface, lex, previous, conjoined=cut > 0
+                                                                        and first[:1] in ("و", "ف"),
+                                                                        following=following)):
             continue  # (a KB actor its context named, «اليوم» after "صحيفة", is no function word)
         if identity_key(surface) in SPELLED_LETTERS:
             continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own
