@@ -605,6 +605,19 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_list_item_between_two_persons_is_a_person_and_the_conjunction_stays_outside() -> None:
+    text = "وتم تعيين الدكتور فواز بخاري وأحمد شعيب ومشهور البنيان وعبد الفتاح هوساوي عضوا في اللجنة."
+    got = found_in_news(text, [("فواز بخاري", "PER"), ("وأحمد شعيب", "PER"), ("وعبد الفتاح هوساوي", "PER")])
+    assert ("مشهور البنيان", "PER") in got, got
+    # right after a person's full name, و joins the next name: it is no part of it
+    got = found_in_news("ويشارك في بطولته كل من توم كروز وسايمون بيج.", [("توم كروز", "PER"), ("وسايمون بيج", "PER")])
+    assert ("سايمون بيج", "PER") in got, got
+    # a player of a club between two persons is no name
+    text = "ولاعب النصر السابق فهد الرشيدي ومدافع الشباب وفهد المنيف"
+    got = found_in_news(text, [("فهد الرشيدي", "PER"), ("وفهد المنيف", "PER")])
+    assert not any(s.endswith("الشباب") and t == "PER" for s, t in got), got
+
+
 def test_a_family_name_that_is_a_nationality_adjective_is_the_person_after_a_title() -> None:
     text = "وقال اللواء منصور التركي إن الحادث وقع أمس. وأضاف اللواء التركي أنه تم نقله إلى المستشفى."
     assert ("التركي", "PER") in found_in_news(text)

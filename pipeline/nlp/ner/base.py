@@ -389,6 +389,7 @@ def tag_document(
         and not is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0)))
     # family names that are also nationality adjectives ("منصور التركي"): after a title ("اللواء التركي") the person
     families = frozenset(k[0] for k in keys if len(k) == 1 and k[0] in lex.nisba)
+    full_name_ends = {(sidx, j) for sidx, i, j, _, _, typ, _ in raw if typ is EntityType.PER and j - i >= 2}
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and _common_word_then_kb_person(
@@ -399,6 +400,9 @@ def tag_document(
         first = text[start:end].split(" ")[0]
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place,
                                lambda v: identity_key(v) in lex.given_names) if len(first) > 2 else 0
+        if (not cut and typ is EntityType.PER and (sidx, i) in full_name_ends and first[:1] == "و"
+                and len(first) > 3 and not is_known(normalize_for_matching(first))):
+            cut = 1  # "أحمد شعيب ومشهور البنيان": right after a person's full name, و joins the next one
         if not cut and j - i >= 2 and not is_known(normalize_for_matching(text[start:end])):
             # "بأم القرى": the name is known only as a whole, without the proclitic of its first word
             cut = next((split for split in proclitic_splits(first, min_stem=2) if split and is_known(

@@ -479,6 +479,8 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
         else:
             continue
         if not any(k in lex.given_names for cut, k in first_word_keys(words[i]) if cut or not joined):
+            if joined and _between_persons(words, keys, labs, i, lex):
+                _mark(labs, i, i + 2, EntityType.PER.tag, conf)  # "وأحمد شعيب ومشهور البنيان وعبد الفتاح هوساوي"
             continue
         j = i + 1
         while (j < len(words) and j - i < _LIST_ITEM_WORDS and labs[j][0] == "O" and keys[j].isalpha()
@@ -491,6 +493,25 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
             _mark(labs, i, j, EntityType.PER.tag, conf)
         elif j - i >= 2 and (keys[i + 1].startswith("ال") or keys[i + 1].endswith("ي")):
             _mark(labs, i, i + 2, EntityType.PER.tag, conf)  # "وعمر هوساوي كحراس مرمى"
+
+
+def _between_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
+    """True when و + two words at ``i`` is an item of a list of persons whose first name the lists of given names
+    lack ("ومشهور البنيان"): the person before it and the next item, و + a person, hold it in; its second word
+    reads as a family name (definite or a nisba-like ي ending), and neither is a title or a function word."""
+    if i + 2 >= len(words) or labs[i + 1][0] != "O" or not words[i + 2].startswith("و"):
+        return False
+    if not (labs[i + 2][0].startswith("B-") and _is_person(labs[i + 2][0][2:])):
+        return False
+    family = keys[i + 1]
+    if family in lex.entries or family in lex.kb.by_alias or family in lex.kb.by_ambiguous:
+        return False  # "ومدافع الشباب": a player of the club, no name
+    return (family.isalpha() and len(family) >= 4 and (family.startswith("ال") or family.endswith("ي"))
+            and keys[i][1:].isalpha() and len(keys[i]) >= 4
+            and all(k not in lex.titles and k not in lex.title_first and k not in lex.place_types
+                    and normalize_for_matching(w) not in lex.lexicon.stopwords
+                    and normalize_for_matching(w) not in lex.nisba
+                    for w, k in ((words[i][1:], keys[i][1:]), (words[i + 1], family))))
 
 
 _CUED_FAMILY_BUCKET = 5  # log2 frequency: a family name after a given name is rarer than that in news
