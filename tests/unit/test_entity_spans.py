@@ -605,6 +605,15 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_club_named_with_its_head_names_its_short_form_in_the_headline_too() -> None:
+    text = ("الاتحاد يفكر في بوصوفه بديلا لموراليس\nنقلت صحف مغربية رغبة نادي الاتحاد في التعاقد مع اللاعب. "
+            "وأكدت إدارة نادي الاتحاد أن الصفقة قريبة.")
+    assert found_in_news(text)[0] == ("الاتحاد", "ORG")
+    # the word after a party's head is no name of its own ("الله" of "حزب الله")
+    text = "وقال حزب الله إن مقاتليه تقدموا. وأضاف حزب الله أن المعارك مستمرة. والله لا يحب الفساد."
+    assert ("الله", "ORG") not in found_in_news(text)
+
+
 def test_a_list_item_between_two_persons_is_a_person_and_the_conjunction_stays_outside() -> None:
     text = "وتم تعيين الدكتور فواز بخاري وأحمد شعيب ومشهور البنيان وعبد الفتاح هوساوي عضوا في اللجنة."
     got = found_in_news(text, [("فواز بخاري", "PER"), ("وأحمد شعيب", "PER"), ("وعبد الفتاح هوساوي", "PER")])

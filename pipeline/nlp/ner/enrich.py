@@ -2309,9 +2309,12 @@ def propagate_forms(
                 forms.setdefault(form, (tag, hint))
                 tagged[form] = tagged.get(form, 0) + 1
                 if len(form) >= 2 and form[0] in _SHORTENABLE_HEADS and form[1:] not in forms and not (
-                        len(form) == 2 and (form[1] in lex.given_names or len(form[1]) < 3)):
+                        len(form) == 2 and (form[1] in lex.given_names or form[1] in lex.misc_forms
+                                            or len(form[1]) < 3)):  # (not "الله" of "حزب الله")
                     forms[form[1:]] = (tag, hint)  # "هجر" once "فريق هجر" was named
                     tagged.setdefault(form[1:], 0)
+                if len(form) >= 2 and form[0] in _SHORTENABLE_HEADS and form[1:] in forms:
+                    tagged[form[1:]] += 1  # ("نادي الاتحاد" names "الاتحاد": the headline's "الاتحاد يفكر")
             actor = lex.kb.actors.get(hint.kb_id) if hint is not None and hint.kb_id is not None else None
             if actor is not None and actor.subtype in _SHORT_FORM_SUBTYPES:  # "النصرة" once "جبهة النصرة" was
                 for short in actor.ambiguous:
