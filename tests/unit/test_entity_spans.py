@@ -605,6 +605,15 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_an_outlet_in_guillemets_printed_the_other_way_round_and_the_press_s_own_outlet() -> None:
+    text = "وقال وزير النقل في تصريحات ل»المدينة»: الوضع في عدن صعب. وذكرت المملكة أن الوضع مستقر."
+    assert kb_ids(text).get("المدينة") == "al_madina"
+    # a Saudi paper's story about Britain: «الجزيرة» it was told is the Saudi paper, not the Qatari channel
+    text = ("وأكد ل«الجزيرة» الدكتور الركبان أن العمل في بريطانيا تحقق. وتحدث عن لندن ومانشستر وبريطانيا، "
+            "وشكر خادم الحرمين والسفارة السعودية على دعم الطلاب هناك.")
+    assert kb_ids(text).get("الجزيرة") == "al_jazirah_newspaper"
+
+
 def test_a_club_named_with_its_head_names_its_short_form_in_the_headline_too() -> None:
     text = ("الاتحاد يفكر في بوصوفه بديلا لموراليس\nنقلت صحف مغربية رغبة نادي الاتحاد في التعاقد مع اللاعب. "
             "وأكدت إدارة نادي الاتحاد أن الصفقة قريبة.")

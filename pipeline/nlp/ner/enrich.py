@@ -134,6 +134,7 @@ _ISIS_WAR_KEYS = frozenset(identity_key(w) for w in (
     "داعش", "سوريا", "سورية", "العراق", "الرقة", "الموصل", "كوباني", "الحسكة", "الأنبار", "الرمادي", "تكريت",
     "نينوى", "الفلوجة"))
 _ISIS_COALITION_LEAD = "US"
+_MEDIA_SUBTYPES = frozenset(("outlet", "agency"))
 _ALLIANCE_OF = frozenset(("بين", "مع"))  # "التحالف بين الحزبين": an alliance, the common noun
 _FINANCE_CUES = ("سهم", "أسهم", "الأسهم", "سهمه", "البنك", "بنك", "مصرف", "المصرف", "تداول", "المؤشر", "أرباح",
                  "الأرباح", "أرباحه", "البنوك", "المصارف", "مكرر", "السوق", "الاكتتاب", "المالية",
@@ -1621,8 +1622,9 @@ _CLUB_NICKNAME_HEADS = frozenset(identity_key(w) for w in ("النادي", "ال
 
 
 def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: str, lex: EntityLexicon,
-                sports: bool, home: str | None = None) -> tuple[int, DictEntry] | None:
-    """(span start, entry) when the bare form ``key`` at [i, j) names a KB entity in this context."""
+                sports: bool, home: str | None = None, press: str | None = None) -> tuple[int, DictEntry] | None:
+    """(span start, entry) when the bare form ``key`` at [i, j) names a KB entity in this context; ``press`` is
+    the country of the press the document comes from (an outlet of that name there is its own)."""
     candidates = [lex.kb.actors[k] for k in lex.kb.by_ambiguous.get(key, ())]
     if not candidates:
         return None
@@ -1630,6 +1632,8 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
     titled = head in lex.titles or (i > 1 and f"{keys[i - 2]} {head}" in lex.titles) or (
         any(k in _RULE_HEAD_KEYS for _, k in first_word_keys(words[i - 1])) if i > 0 else False)
     quoted = i > 0 and words[i - 1] in _OPEN_QUOTES and j < len(words) and words[j] in _CLOSE_QUOTES
+    # (some papers print their guillemets the other way round: "و»الجزيرة» إذ آلمها النبأ")
+    quoted = quoted or (i > 0 and words[i - 1] == "»" and j < len(words) and words[j] in ("»", "«"))
     # "قال لـ اليوم:": told to the outlet (a detached ل with its tatweel, the statement after a colon)
     quoted = quoted or (i > 0 and words[i - 1] in _TOLD_TO and j < len(words) and words[j] in (":", "،"))
 
@@ -1637,6 +1641,9 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         hits = [a for a in candidates if a.subtype in subtypes]
         if len(hits) > 1 and home is not None:  # "الأهلي" in a Saudi article is the Saudi club
             hits = [a for a in hits if a.country == home] or hits
+        if len(hits) > 1 and press is not None and set(subtypes) <= _MEDIA_SUBTYPES:
+            hits = [a for a in hits if a.country == press] or hits  # 'وأكد لـ«الجزيرة»' in a Saudi paper's
+            # story about Britain: the Saudi paper, not the Qatari channel
         return hits[0].kb_id if len(hits) == 1 else None
 
     def pick_outlet(head_word: str) -> str | None:
@@ -2204,7 +2211,8 @@ def apply_dictionary(
                 entry, j = DictEntry(namesake), j + 1
             elif key is not None:
                 # a form that is a name in context comes first ("«الشرق الأوسط»" is the newspaper)
-                hit = _contextual(words, keys, i, j, key, lex, sports, context.home)
+                hit = _contextual(words, keys, i, j, key, lex, sports, context.home,
+                                  "SA" if context.saudi else None)
                 if hit is not None:
                     start, entry = hit
                 else:
