@@ -592,6 +592,9 @@ def test_a_saudi_province_is_one_entity_apart_from_its_capital_city() -> None:
     entities = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
     makkah = entities.filter(pl.col("name_en") == "Makkah Province")
     assert makkah.height == 1 and makkah["subtype"][0] == "province" and makkah["country_code"][0] == "SA"
+    # a region's short form is the region ("أهالي الشرقية": the Eastern Province)
+    resolved = resolve_mentions(frame([("d1", "المنطقة الشرقية", "LOC"), ("d2", "الشرقية", "LOC")]))
+    assert entity_of(resolved, "d1", "المنطقة الشرقية") == entity_of(resolved, "d2", "الشرقية")
 
 
 def test_a_long_name_with_the_whole_nasab_is_the_kb_person_its_ends_name() -> None:

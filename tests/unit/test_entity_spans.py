@@ -605,6 +605,19 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_region_s_short_form_is_the_region_unless_a_word_before_it_makes_it_an_adjective() -> None:
+    for text in ("يجري نقلهن يوميا في مناطق الرياض، والشرقية، والقصيم.", "اشتهر بها الجيل القديم من أهالي الشرقية.",
+                 "فمنطقتا القصيم والشرقية بنسبتي 11%", "إنقاذ 26 غريقا بالشرقية", "محمد البريدي من (الشرقية)"):
+        assert ("الشرقية", "LOC") in found_in_news(text), text
+    # eastern: after a definite noun, a possessive noun, a name or another adjective; a company's name
+    for text in ("وصل الجيش إلى الغوطة الشرقية", "محراب في جهته الشرقية", "كعادتنا الشرقية أو العربية",
+                 "الجبهتين الشمالية والشرقية لمسرح العمليات", "والأسماك، والشرقية للتنمية، وزين",
+                 "بفعل صافولا والشرقية الزراعية"):
+        assert not any(s == "الشرقية" for s, _ in found_in_news(text)), text
+    assert ("تيمور الشرقية", "LOC") in found_in_news("لقاء منتخب تيمور الشرقية في سبتمبر")
+    assert ("محافظة الشرقية", "LOC") in found_in_news("في محكمة الجنايات بمحافظة الشرقية أمس")
+
+
 def test_an_outlet_in_guillemets_printed_the_other_way_round_and_the_press_s_own_outlet() -> None:
     text = "وقال وزير النقل في تصريحات ل»المدينة»: الوضع في عدن صعب. وذكرت المملكة أن الوضع مستقر."
     assert kb_ids(text).get("المدينة") == "al_madina"

@@ -1545,6 +1545,8 @@ def _word_country(word: str, lex: EntityLexicon) -> str | None:
     if norm in lex.nisba:
         return lex.nisba[norm]
     for _, key in first_word_keys(word):
+        if lex.homographs.get(key) == "region":
+            return None  # ("الشرقية" is as often an adjective: "الغوطة الشرقية" says nothing of Saudi Arabia)
         code = lex.place_types.get(key) if key not in lex.shared_places else None
         if code:
             return code
@@ -2089,14 +2091,15 @@ def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: C
 
 
 def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
-    """An untagged city or province of ``place_words_ar.txt`` (the ones the press names as places whatever the
-    words around them: "جدة", "الطائف", "نجران") is a place, a proclitic allowed when the word as written is
-    no common word ("بجدة"); not after a demonstrative ("هذه الباحة": a courtyard), as the adjective of a
-    definite noun ("الأسطح الرطبة": wet, "العلم الشرعي المؤصل") nor where its neighbours make it a common word
-    (common_word_contexts_ar.tsv). It runs after the document's names are propagated, so a longer name found
-    elsewhere in the story ("أهلي الخليل", the club) keeps the word; :func:`attach_heads` then makes "محافظة
+    """An untagged city or province of ``place_words_ar.txt`` (the ones the press names as places whatever the words
+    around them: "جدة", "الطائف", "نجران"), or a region's short form where no word before it makes it an adjective
+    (the ``region`` homographs: "أهالي الشرقية", not "الغوطة الشرقية"), is a place, a proclitic allowed when the
+    word as written is no common word ("بجدة"); not after a demonstrative ("هذه الباحة": a courtyard), as the
+    adjective of a definite noun ("الأسطح الرطبة": wet, "العلم الشرعي المؤصل") nor where its neighbours make it a
+    common word (common_word_contexts_ar.tsv). It runs after the document's names are propagated, so a longer name
+    found elsewhere in the story ("أهلي الخليل", the club) keeps the word; :func:`attach_heads` then makes "محافظة
     ينبع" the governorate."""
-    if not lex.place_words:
+    if not lex.place_words and "region" not in lex.homographs.values():
         return labels
     out = []
     for words, labs in zip(sentences, labels, strict=True):
@@ -2115,6 +2118,8 @@ def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
     for cut, key in first_word_keys(words[i]):
         if key not in lex.place_types:
             continue
+        if lex.homographs.get(key) == "region":  # "في الشرقية", "أمير الشرقية", "الرياض، والشرقية"
+            return not is_common_word_reading(words, i, i + 1, lex, 0)
         if key not in lex.place_words:
             return False  # the first reading that is a place decides ("فيينا" is Vienna, not ف + "يينا")
         if cut and (is_common_word(normalize_for_matching(words[i])) or keys[i] in lex.given_names):
@@ -2508,7 +2513,31 @@ def is_common_word_reading(words: Sequence[str], i: int, j: int, lex: EntityLexi
         return typ is EntityType.ORG and not named
     if rule == "adjective":  # after a definite noun, a proclitic allowed ("وللسلم الأهلي")
         return _after_definite_noun([identity_key(w) for w in words[i - 1 : i + 1]], min(i, 1), lex)
+    if rule == "region":  # (but "القصيم والشرقية": a place joined to a place)
+        nxt = normalize_for_matching(words[j]) if j < len(words) else ""
+        if nxt.startswith("لل") or (nxt.startswith("ال") and nxt.endswith("يه")):
+            return True  # "الشرقية للتنمية", "الشرقية الزراعية": a company's name, its region's word inside
+        return i > 0 and _qualifies(words[i - 1], lex) and not (
+            words[i][:1] == "و" and any(k in lex.place_types for _, k in first_word_keys(words[i - 1])))
     return False
+
+
+_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
+
+
+def _qualifies(previous: str, lex: EntityLexicon) -> bool:
+    """True when ``previous`` is a word an adjective after it qualifies: a definite noun ("الغوطة الشرقية", not a
+    head or a title, which name what follows), a noun with a possessive pronoun ("جهته الشرقية", "كعادتنا
+    الشرقية"), a name ("أوروبا الشرقية") or another adjective it is joined to ("الشمالية والشرقية")."""
+    key = identity_key(previous)
+    if _after_definite_noun([key, ""], 1, lex):
+        return True
+    norm = normalize_for_matching(previous)
+    if len(norm) >= 4 and norm.endswith(_POSSESSIVES) and norm not in lex.lexicon.stopwords and not (
+            key in lex.titles or key in lex.title_first or any(k in HEAD_NOUNS or k in lex.org_heads
+                                                                for _, k in first_word_keys(previous))):
+        return True
+    return key in lex.place_types or key in lex.given_names or lex.kb.named_by(key) != set()
 
 
 @cache
