@@ -605,6 +605,11 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_city_the_backend_typed_misc_after_a_body_s_head_is_the_body() -> None:
+    got = found("وقال المتحدث الرسمي لجامعة تبوك الدكتور سمير إن القبول بدأ", [("تبوك", "MISC")])
+    assert ("جامعة تبوك", "ORG") in got, got
+
+
 def test_a_region_s_short_form_is_the_region_unless_a_word_before_it_makes_it_an_adjective() -> None:
     for text in ("يجري نقلهن يوميا في مناطق الرياض، والشرقية، والقصيم.", "اشتهر بها الجيل القديم من أهالي الشرقية.",
                  "فمنطقتا القصيم والشرقية بنسبتي 11%", "إنقاذ 26 غريقا بالشرقية", "محمد البريدي من (الشرقية)"):
