@@ -605,6 +605,15 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_common_word_its_context_makes_one_starts_no_person_s_name() -> None:
+    got = found("ثم قال لي يوسف شاهين إن والد عمر مريض", [("لي يوسف شاهين", "PER")])
+    assert got == [("يوسف شاهين", "PER")], got  # to me, then the name
+    assert found("وقال لي مدير النادي الأدبي إن", [("لي", "PER")]) == []
+    assert found("رمضان كريم وعيد مبارك سعيد للجميع", [("مبارك سعيد", "PER")]) == []  # a happy, blessed Eid
+    got = found("واستقبل الرئيس لي كه تشيانغ في بكين", [("لي كه تشيانغ", "PER")])
+    assert ("لي كه تشيانغ", "PER") in got  # Li Keqiang keeps his name
+
+
 def test_a_city_the_backend_typed_misc_after_a_body_s_head_is_the_body() -> None:
     got = found("وقال المتحدث الرسمي لجامعة تبوك الدكتور سمير إن القبول بدأ", [("تبوك", "MISC")])
     assert ("جامعة تبوك", "ORG") in got, got

@@ -397,6 +397,9 @@ def tag_document(
             i, start = i + 1, toks[sidx][i + 1].start  # "بيان برزاني": a statement, then the person
         if j - i >= 2 and words[sidx][i] in _THAT_AS_WRITTEN:
             i, start = i + 1, toks[sidx][i + 1].start  # "بأن لاريجاني": the conjunction, then the name
+        if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and is_common_word_in_context(
+                words[sidx], i, i + 1, lex):
+            i, start = i + 1, toks[sidx][i + 1].start  # "قال لي يوسف شاهين": to me, then the name
         first = text[start:end].split(" ")[0]
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place,
                                lambda v: identity_key(v) in lex.given_names) if len(first) > 2 else 0
