@@ -605,6 +605,16 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_an_adjective_ending_a_person_s_name_names_nobody_alone() -> None:
+    text = ("وأكدت مجموعة سليمان الحبيب الطبية عزمها. إضافة إلى الخدمات الطبية المساندة. وأصبح مقربا من "
+            "محمد علي باشا الكبير. والناقد الفني الكبير شارل بلان.")
+    got = found_in_news(text, [("سليمان الحبيب الطبية", "PER"), ("محمد علي باشا الكبير", "PER"), ("شارل بلان", "PER")])
+    assert ("الطبية", "PER") not in got and ("الكبير", "PER") not in got, got
+    # a family name still recurs alone
+    got = found_in_news("وقال محمد الغامدي إن العمل بدأ. وأضاف الغامدي أن", [("محمد الغامدي", "PER")])
+    assert ("الغامدي", "PER") in got
+
+
 def test_a_common_word_its_context_makes_one_starts_no_person_s_name() -> None:
     got = found("ثم قال لي يوسف شاهين إن والد عمر مريض", [("لي يوسف شاهين", "PER")])
     assert got == [("يوسف شاهين", "PER")], got  # to me, then the name

@@ -24,6 +24,7 @@ from pipeline.nlp.ner.enrich import (
     SPELLED_LETTERS,
     TIME_ADVERBS,
     EntityLexicon,
+    adjective_word,
     apply_dictionary,
     appositive_persons,
     attach_heads,
@@ -333,7 +334,8 @@ def tag_document(
     labels = persons_after_titled_bodies(words, labels, lex, frequency)
     labels = settlement_names(words, labels, lex, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
-    keys = name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+    keys = {k for k in name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+            if len(k) > 1 or not adjective_word(k[0], frequency)}  # (not "الكبير" of "محمد علي باشا الكبير")
     labels = propagate_names(words, labels, keys)
     labels = _family_names_first(  # (a title alone, "أمير دولة قطر", names no family)
         words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)

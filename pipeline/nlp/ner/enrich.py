@@ -1622,6 +1622,17 @@ def _after_definite_noun(keys: Sequence[str], i: int, lex: EntityLexicon) -> boo
         prev not in lex.titles and bare not in lex.titles)
 
 
+_ADJECTIVE_BUCKET = 7  # a definite word this frequent in news is a common adjective, not a family name
+
+
+def adjective_word(norm: str, frequency: Callable[[str], int]) -> bool:
+    """True when the last word of a person's name (a matching form) reads as an adjective, which never names the
+    person alone: a definite feminine one ("سليمان الحبيب الطبية": family names take the masculine) or a frequent
+    definite one ("محمد علي باشا الكبير": the Great), so "الخدمات الطبية" and "الناقد الفني الكبير" elsewhere in
+    the story are not that person."""
+    return norm.startswith("ال") and len(norm) >= 5 and (norm.endswith("يه") or frequency(norm) >= _ADJECTIVE_BUCKET)
+
+
 _CLUB_NICKNAME_HEADS = frozenset(identity_key(w) for w in ("النادي", "الفريق"))
 
 
