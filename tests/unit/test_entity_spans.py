@@ -605,6 +605,16 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_head_noun_alone_names_nothing_and_the_crown_of_the_crown_prince_is_no_place() -> None:
+    got = found_in_news("في منطقة قصر الحكم وسط العاصمة", [("قصر", "LOC")])
+    assert ("قصر", "LOC") not in got, got
+    got = found_in_news("الاجتماع السنوي لمديري السجون برئاسة المدير العام للسجون", [("رئاسة", "ORG")])
+    assert ("رئاسة", "ORG") not in got, got
+    assert ("كوبا", "LOC") in found_in_news("ونظرا لغياب المساجد في كوبا فإن المسلمين", [("كوبا", "LOC")])
+    got = found_in_news("واختيار الأمير محمد بن سلمان وليا لولي العهد", [("العهد", "LOC")])
+    assert ("العهد", "LOC") not in got, got
+
+
 def test_an_adjective_ending_a_person_s_name_names_nobody_alone() -> None:
     text = ("وأكدت مجموعة سليمان الحبيب الطبية عزمها. إضافة إلى الخدمات الطبية المساندة. وأصبح مقربا من "
             "محمد علي باشا الكبير. والناقد الفني الكبير شارل بلان.")

@@ -19,6 +19,7 @@ from pipeline.nlp.ner.enrich import (
     COMMON_WORD_BUCKET,
     CONF_PROPAGATED,
     FUNCTION_WORDS_AS_WRITTEN,
+    HEAD_NOUNS,
     LOCATIVE_CUES,
     NAME_PARTICLES,
     SPELLED_LETTERS,
@@ -433,6 +434,10 @@ def tag_document(
             continue  # "بنشر صور", "لحضور احتفالات": a preposition on a common noun starts no person's name
         if is_common_word_in_context(words[sidx], i, j, lex):
             continue  # "بحماس شديد", "أقدم شكري": the common word whatever the dictionary said
+        if (j - i == 1 and (hint is None or hint.kb_id is None) and typ is not EntityType.PER
+                and not surface.startswith("ال") and (key := identity_key(surface)) not in lex.place_types
+                and key not in lex.entries and (key in HEAD_NOUNS or key in lex.org_heads)):
+            continue  # "برئاسة اللواء …", "منطقة قصر الحكم": a head noun alone names nothing
         if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed, typ):
             continue  # "نشر الخبر", "السلم الأهلي": the common word
         title = span_title(words[sidx], j, j, lex) if hint is not None and hint.title_only else (
