@@ -39,7 +39,16 @@ from functools import cache
 import polars as pl
 
 from pipeline import ids
-from pipeline.lexicons import GazetteerEntry, KbActor, KnowledgeBase, places, read_lines, read_rows, shared_place_names
+from pipeline.lexicons import (
+    GazetteerEntry,
+    KbActor,
+    KnowledgeBase,
+    capitals,
+    places,
+    read_lines,
+    read_rows,
+    shared_place_names,
+)
 from pipeline.nlp.ner.enrich import (
     BARE_HEADS,
     HEAD_NOUNS,
@@ -145,6 +154,12 @@ def _facility_key(key: str) -> str:
     return key
 
 
+@cache
+def _capital_countries() -> dict[str, str]:
+    """Identity key of a capital's name -> the country it is the capital of (``capitals_ar.tsv``)."""
+    return {identity_key(normalize_for_matching(name)): code for code, name in capitals().items()}
+
+
 # --- lexicon views -----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Places:
@@ -155,10 +170,15 @@ class _Places:
 
     def entry(self, key: str, home: str | None) -> GazetteerEntry | None:
         """The gazetteer entry of a place name, the one in the document's ``home`` country when the name is
-        shared ("طرابلس" in a Lebanese story is Tripoli, Lebanon)."""
+        shared ("طرابلس" in a Lebanese story is Tripoli, Lebanon); a name a country shares with another country's
+        city is the country where the story names neither ("سبق له عمل في عمان": Oman, as in "الكويت",
+        "الجزائر", "تونس"; a story about Jordan makes it Amman)."""
         alt = self.alternatives.get(key)
         if alt and home in alt:
             return alt[home]
+        countries = [e for e in (alt or {}).values() if e.subtype == "country"]
+        if len(countries) == 1:
+            return countries[0]
         return self.by_key.get(key)
 
 
@@ -1010,7 +1030,8 @@ def resolve_mentions(
             if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
                     and p_entry.subtype == "province" and _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)):
                 capital = province  # "مناطق عسير وجازان ونجران": the provinces, not their cities
-            reading = None
+            reading = _capital_countries().get(capital) if capital in gaz.alternatives else None  # "العاصمة
+            # الأردنية عمان": Amman, whatever the story's country
             if capital is None and m.key in gaz.alternatives and not m.country_code:
                 # the reading its own words gave ("أمين عمان") first, else what its story names
                 reading = m.title_country if m.title_country in gaz.alternatives[m.key] and (
@@ -1198,6 +1219,9 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
                 ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None)
             for key, _ in ent["keys"].most_common():
                 entry = gaz.entry(_capital_key(key) or key, shared_in)  # ("العاصمة الكويتية": Kuwait City)
+                if entry is not None and ent["subtype"] and entry.subtype != ent["subtype"]:
+                    entry = next((e for e in gaz.alternatives.get(key, {}).values()  # "عمان" resolved as the
+                                  if e.subtype == ent["subtype"]), entry)  # city is Amman, not Oman
                 if ent["subtype"] == "province" and (entry is None or entry.subtype != "province"):
                     entry = gaz.by_key.get(f"{_PROVINCE} {key}")  # a listed province ("وجازان")
                 if entry is not None:

@@ -652,7 +652,8 @@ def test_a_name_ending_with_a_nationality_adjective_carries_its_country() -> Non
 
 def test_a_shared_place_name_is_read_by_what_else_its_story_names() -> None:
     """Bare "عمان" (the stored text has no vowels: عُمان and عمّان are both "عمان") is Oman in a story that
-    names Muscat or says "العمانية", Amman in one about Jordan; with no such evidence, the default stays."""
+    names Muscat or says "العمانية", Amman in one about Jordan; with no such evidence, the country (as "الكويت",
+    "تونس" are: in news_sample every bare "عمان" no word of its story explains is Oman)."""
     texts = {"d1": "اخترقت رصاصة رأس طفلة في عمان أمس، وقالت السلطات العمانية إن الطفلة نقلت إلى مسقط",
              "d2": "وصلت إلى عمان طائرة تقل جرحى يمنيين إلى المستشفيات الأردنية",
              "d3": "سبق له تسجيل عمل في عمان على مساحة 4030 مترا",
@@ -667,7 +668,7 @@ def test_a_shared_place_name_is_read_by_what_else_its_story_names() -> None:
     oman, amman = entity_of(resolved, "d5", "سلطنة عمان"), entity_of(resolved, "d6", "عمّان")
     assert entity_of(resolved, "d1", "عمان") == oman  # the Omani authorities, Muscat
     assert entity_of(resolved, "d2", "عمان") == amman  # Jordanian hospitals
-    assert entity_of(resolved, "d3", "عمان") == amman  # nothing says which: the gazetteer's default
+    assert entity_of(resolved, "d3", "عمان") == oman  # nothing says which: the country
     cue = resolve_mentions(frame([("d1", "عمان", "LOC", None, "JO"), ("d1", "مسقط", "LOC")]), documents)
     assert entity_of(cue, "d1", "عمان") == amman  # its own words ("أمين عمان") before the story's
     # read as Oman in Saudi stories ("سلطان عمان"), the row is Oman's, not the gazetteer's default city
@@ -823,3 +824,16 @@ def test_a_country_name_after_its_capital_phrase_is_the_capital() -> None:
     ents = build_entities(resolved)
     assert sorted(ents["name_en"].to_list()) == ["Tunis", "Tunisia"]
     assert sorted(ents["name_ar"].to_list()) == ["تونس", "مدينة تونس"]  # the city not named as its country
+
+
+def test_a_name_a_country_shares_with_a_foreign_capital_is_the_country_unless_the_story_says_otherwise() -> None:
+    texts = {"d1": "حيث سبق له تسجيل عمل في عمان على مساحة 4030 مترا مربعا",
+             "d2": "وصلت طائرة مقبلة من العاصمة الأردنية عمان مساء أمس",
+             "d3": "وقال وزير الخارجية الأردني إن عمان ترحب بالقرار وإن الأردن يدعمه"}
+    rows = [("d1", "عمان", "LOC"), ("d2", "عمان", "LOC"), ("d3", "عمان", "LOC"), ("d3", "الأردن", "LOC")]
+    starts = [texts["d1"].index("عمان"), texts["d2"].index("عمان"), texts["d3"].index("عمان"),
+              texts["d3"].index("الأردن")]
+    f = frame(rows).with_columns(pl.Series("start", starts))
+    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": list(texts), "text": list(texts.values())}))
+    name_en = dict(build_entities(resolved).select("entity_id", "name_en").iter_rows())
+    assert [name_en[e] for e in resolved["entity_id"].to_list()[:3]] == ["Oman", "Amman", "Amman"]
