@@ -605,6 +605,13 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_city_in_brackets_or_after_a_locative_tagged_a_person_is_the_city() -> None:
+    got = found("جرحى من مدينة «عين العرب» السورية (كوباني)، كانوا مختبئين", [("عين العرب", "LOC"), ("كوباني", "PER")])
+    assert ("كوباني", "LOC") in got, got
+    got = found("يحدثني عن الراحلة ماري وكيف أنها", [("ماري", "PER")])
+    assert ("ماري", "PER") in got, got  # (a person the words before it describe)
+
+
 def test_a_head_noun_alone_names_nothing_and_the_crown_of_the_crown_prince_is_no_place() -> None:
     got = found_in_news("في منطقة قصر الحكم وسط العاصمة", [("قصر", "LOC")])
     assert ("قصر", "LOC") not in got, got

@@ -418,6 +418,12 @@ def tag_document(
         previous = words[sidx][i - 1] if i > 0 else ""
         following = words[sidx][j] if j < len(words[sidx]) else ""
         hint = hints.get((sidx, i, j))
+        if (typ is EntityType.PER and j - i == 1 and hint is None
+                and (key := identity_key(surface)) not in lex.given_names
+                and lex.place_subtypes.get(key) == "city" and key not in lex.homographs
+                and (normalize_for_matching(surface),) not in keys and not lex.kb.named_by(key)
+                and (previous in ("(", "«", '"') or normalize_for_matching(previous) in LOCATIVE_CUES)):
+            typ = EntityType.LOC  # "مدينة «عين العرب» السورية (كوباني)": a city, not a family name of this story
         titled_family = typ is EntityType.PER and j - i == 1 and normalize_for_matching(surface) in families and (
             identity_key(previous) in lex.title_first or identity_key(previous) in lex.titles)
         if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and not titled_family
