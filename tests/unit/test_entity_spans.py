@@ -605,6 +605,16 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_coach_s_or_player_s_one_word_name_in_a_sports_story_is_that_athlete() -> None:
+    ids = kb_ids("أما الشوط الثاني فقد أجرى دونيس مدرب الهلال العديد من التغيرات في المباراة.")
+    assert ids.get("دونيس") == "giorgos_donis"
+    ids = kb_ids("سامر: جروس لا يريدني\nوقال اللاعب إن المدرب لا يريده في الفريق هذا الموسم.")
+    assert ids.get("جروس") == "christian_gross"
+    # not outside sports, nor as another man's family name
+    assert "جروس" not in kb_ids("وقال جروس إن الشركة ستفتح فرعا جديدا")
+    assert kb_ids("واستدعى المدرب اللاعبين محمد الشمراني وأحمد في المباراة").get("الشمراني") is None
+
+
 def test_a_city_in_brackets_or_after_a_locative_tagged_a_person_is_the_city() -> None:
     got = found("جرحى من مدينة «عين العرب» السورية (كوباني)، كانوا مختبئين", [("عين العرب", "LOC"), ("كوباني", "PER")])
     assert ("كوباني", "LOC") in got, got

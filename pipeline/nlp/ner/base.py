@@ -330,7 +330,8 @@ def tag_document(
     labels = cued_persons(words, labels, lex, frequency)
     labels = appositive_persons(words, labels, lex, frequency)
     context = document_context(text, words, lex, outlet_country)
-    labels, hints = apply_dictionary(words, labels, lex, context, frequency)
+    story = story_subtypes_of_words(w for s in words for w in s)
+    labels, hints = apply_dictionary(words, labels, lex, context, frequency, story)
     labels = quoted_bodies(words, labels)
     labels = persons_after_titled_bodies(words, labels, lex, frequency)
     labels = settlement_names(words, labels, lex, frequency)
@@ -341,7 +342,7 @@ def tag_document(
     labels = _family_names_first(  # (a title alone, "أمير دولة قطر", names no family)
         words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)
     labels = attach_heads(words, labels, lex)
-    labels = propagate_forms(words, labels, lex, hints, frequency, story_subtypes_of_words(w for s in words for w in s))
+    labels = propagate_forms(words, labels, lex, hints, frequency, story)
     labels = listed_places(words, labels, lex)
     # a propagated or listed place after a head ("نادي أبها الأدبي") is the body
     labels = attach_heads(words, labels, lex)

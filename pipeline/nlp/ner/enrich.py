@@ -1637,9 +1637,11 @@ _CLUB_NICKNAME_HEADS = frozenset(identity_key(w) for w in ("النادي", "ال
 
 
 def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: str, lex: EntityLexicon,
-                sports: bool, home: str | None = None, press: str | None = None) -> tuple[int, DictEntry] | None:
+                sports: bool, home: str | None = None, press: str | None = None, sports_story: bool = False
+                ) -> tuple[int, DictEntry] | None:
     """(span start, entry) when the bare form ``key`` at [i, j) names a KB entity in this context; ``press`` is
-    the country of the press the document comes from (an outlet of that name there is its own)."""
+    the country of the press the document comes from (an outlet of that name there is its own); in a sports
+    story (``sports_story``) a player's or coach's one-word form is that athlete."""
     candidates = [lex.kb.actors[k] for k in lex.kb.by_ambiguous.get(key, ())]
     if not candidates:
         return None
@@ -1704,6 +1706,10 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         # Iraq that names no coalition in full)
         against = [a.kb_id for a in candidates if a.subtype == "coalition" and a.country == _ISIS_COALITION_LEAD]
         kb_id = against[0] if len(against) == 1 else None
+    if kb_id is None and (sports or sports_story) and " " not in key and not (i > 0 and any(
+            k in lex.given_names for _, k in first_word_keys(words[i - 1]))):
+        kb_id = pick(("athlete",))  # "أجرى دونيس مدرب الهلال تغييرات", "سامر: جروس لا يريدني" (not the family
+        # name of another man: "عطية الشمراني")
     if kb_id is None:
         return None
     return start, DictEntry(EntityType(lex.kb.actors[kb_id].type), kb_id)
@@ -2161,10 +2167,11 @@ def _common_tail(words: list[str], keys: list[str], a: int, b: int, lex: EntityL
 
 def apply_dictionary(
     sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon, context: DocumentContext,
-    frequency: Callable[[str], int] = lambda _: 0,
+    frequency: Callable[[str], int] = lambda _: 0, story: frozenset[str] = frozenset(),
 ) -> tuple[list[Labels], dict[tuple[int, int, int], DictEntry]]:
     """Labels with the dictionary's mentions added or retyped, and what each matched span is
-    (``(sentence, first token, end token) -> entry``; see the module docstring for the rules)."""
+    (``(sentence, first token, end token) -> entry``; see the module docstring for the rules). ``story``: the
+    kinds of story the document is (:func:`story_subtypes`)."""
     out: list[Labels] = []
     hints: dict[tuple[int, int, int], DictEntry] = {}
     kingdom_key = identity_key(_KINGDOM)
@@ -2230,7 +2237,7 @@ def apply_dictionary(
             elif key is not None:
                 # a form that is a name in context comes first ("«الشرق الأوسط»" is the newspaper)
                 hit = _contextual(words, keys, i, j, key, lex, sports, context.home,
-                                  "SA" if context.saudi else None)
+                                  "SA" if context.saudi else None, "club" in story)
                 if hit is not None:
                     start, entry = hit
                 else:
