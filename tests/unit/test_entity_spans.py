@@ -605,6 +605,12 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_the_fbi_by_its_acronym_and_a_paper_s_sports_pages_are_organisations() -> None:
+    text = "قال كومي إن «إف بي آي» لا يستطيع فك الشفرات. وأكد مصدر نصراوي ل\"دنيا الرياضة\" أن الإدارة لم تتلق"
+    assert kb_ids(text).get("إف بي آي") == "fbi"
+    assert ("دنيا الرياضة", "ORG") in found(text, [("دنيا الرياضة", "MISC")])
+
+
 def test_a_coach_s_or_player_s_one_word_name_in_a_sports_story_is_that_athlete() -> None:
     ids = kb_ids("أما الشوط الثاني فقد أجرى دونيس مدرب الهلال العديد من التغيرات في المباراة.")
     assert ids.get("دونيس") == "giorgos_donis"
