@@ -2557,7 +2557,7 @@ def _qualifies(previous: str, lex: EntityLexicon) -> bool:
             key in lex.titles or key in lex.title_first or any(k in HEAD_NOUNS or k in lex.org_heads
                                                                 for _, k in first_word_keys(previous))):
         return True
-    return key in lex.place_types or key in lex.given_names or lex.kb.named_by(key) != set()
+    return key in lex.place_types or key in lex.given_names or bool(lex.kb.named_by(key))
 
 
 @cache
