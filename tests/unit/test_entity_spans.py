@@ -605,6 +605,14 @@ def test_the_bare_coalition_in_a_sentence_about_the_war_in_yemen_is_the_saudi_le
     assert not tag_document(other, [(0, len(other))], FixedTagger([]), entity_lexicon())
 
 
+def test_a_country_s_feminine_adjective_after_a_definite_noun_with_a_proclitic_is_the_adjective() -> None:
+    for text in ("مباراة كأس السوبر في لندن فخر للكرة السعودية وفرصة", "الآلية المطبقة بالجمارك السعودية حيث",
+                 "ونعزز معنويات لاعبينا، والكرة السعودية بها مجموعة"):
+        assert ("السعودية", "LOC") not in found(text, [("السعودية", "LOC")]), text
+    assert ("السعودية", "LOC") in found("وقال إن السعودية تدعم القرار", [("السعودية", "LOC")])
+    assert ("السعودية", "LOC") in found("زار الوفد الكويت والسعودية", [("الكويت", "LOC"), ("والسعودية", "LOC")])
+
+
 def test_the_fbi_by_its_acronym_and_a_paper_s_sports_pages_are_organisations() -> None:
     text = "قال كومي إن «إف بي آي» لا يستطيع فك الشفرات. وأكد مصدر نصراوي ل\"دنيا الرياضة\" أن الإدارة لم تتلق"
     assert kb_ids(text).get("إف بي آي") == "fbi"

@@ -2493,7 +2493,12 @@ def is_adjective(surface: str, lex: EntityLexicon, previous: str = "", conjoined
         return False  # "والسعودية": a conjunction joins a noun, not an adjective
     if prev[:1] in ("و", "ف") and prev[1:] in _PREPOSITIONS:
         return False
-    return prev.startswith("ال") == norm.startswith("ال")
+    definite = prev.startswith("ال") or (len(prev) > 4 and prev.startswith(_DEFINITE_WITH_PROCLITIC))
+    return definite == norm.startswith("ال")  # ("للكرة السعودية", "بالجمارك السعودية": the noun is definite)
+
+
+# a word with a proclitic on its article ("للكرة" is ل + الكرة, "بالجمارك", "والشركة"): definite all the same
+_DEFINITE_WITH_PROCLITIC = ("لل", "بال", "كال", "وال", "فال", "وبال", "ولل", "فبال", "فلل", "وكال")
 
 
 _PLACE_CUE_HEADS = frozenset(identity_key(w) for w in (*_REGION_HEADS, "مدينة", "بلدة", "قرية", "حي", "مدن"))
