@@ -998,6 +998,13 @@ def resolve_mentions(
         for form in (actor.name_ar, *actor.aliases, *actor.ambiguous):
             words, _ = _without_nisba(identity_key(normalize_for_matching(form)).split(), nisba_keys)
             bodies.setdefault(" ".join(words), base_name)
+    # the countries each document names a body for by its adjective ("وزارة الداخلية الكويتية"): its bare form
+    # later in that story ("تمكن وزارة الداخلية من") is that country's body
+    named_bodies: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in ms:
+        rest, code = _without_nisba(m.key.split(), nisba_keys)
+        if code is not None and " ".join(rest) in bodies:
+            named_bodies[(m.doc_id, bodies[" ".join(rest)])].add(code)
     # 2. places
     shared_readings: dict[str, Counter[str]] = {}
 
@@ -1058,8 +1065,10 @@ def resolve_mentions(
                 # the one country its sentence (or the two before, or its story) names, as "وزارة الداخلية
                 # المصرية" names it; else it stays with its document, never one body across countries
                 body = bodies.get(m.key)
-                country = _one_country(sentence_countries.get((m.doc_id, m.sentence)),
-                                       countries_before(m.doc_id, m.sentence), home.get(m.doc_id))
+                named_for = named_bodies.get((m.doc_id, body), set()) if body is not None else set()
+                country = next(iter(named_for)) if len(named_for) == 1 else _one_country(
+                    sentence_countries.get((m.doc_id, m.sentence)), countries_before(m.doc_id, m.sentence),
+                    home.get(m.doc_id))
                 if body is not None and country is not None:
                     own = [k for k in kb.by_ambiguous[m.key] if kb.actors[k].country == country]
                     keys[i] = "kb:" + own[0] if len(own) == 1 else f"body:{country}:{body}"

@@ -837,3 +837,15 @@ def test_a_name_a_country_shares_with_a_foreign_capital_is_the_country_unless_th
     resolved = resolve_mentions(f, pl.DataFrame({"doc_id": list(texts), "text": list(texts.values())}))
     name_en = dict(build_entities(resolved).select("entity_id", "name_en").iter_rows())
     assert [name_en[e] for e in resolved["entity_id"].to_list()[:3]] == ["Oman", "Amman", "Amman"]
+
+
+def test_a_ministry_every_country_has_is_the_one_its_story_named_with_its_adjective() -> None:
+    texts = {"d1": "كشفت وزارة الداخلية الكويتية أمس عن ضبط شبكة. وشارك المتهمون في القتال في العراق وسورية. "
+                   "وتأتي هذه الخطوة بعد تمكن وزارة الداخلية من كشف ملابسات التفجير"}
+    rows = [("d1", "وزارة الداخلية الكويتية", "ORG"), ("d1", "العراق", "LOC"), ("d1", "سورية", "LOC"),
+            ("d1", "وزارة الداخلية", "ORG")]
+    starts = [texts["d1"].index("وزارة الداخلية الكويتية"), texts["d1"].index("العراق"), texts["d1"].index("سورية"),
+              texts["d1"].rindex("وزارة الداخلية")]
+    f = frame(rows).with_columns(pl.Series("start", starts))
+    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": list(texts), "text": list(texts.values())}))
+    assert entity_of(resolved, "d1", "وزارة الداخلية") == entity_of(resolved, "d1", "وزارة الداخلية الكويتية")
