@@ -1000,11 +1000,16 @@ def resolve_mentions(
             bodies.setdefault(" ".join(words), base_name)
     # the countries each document names a body for by its adjective ("وزارة الداخلية الكويتية"): its bare form
     # later in that story ("تمكن وزارة الداخلية من") is that country's body
+    def country_body(words: Sequence[str]) -> tuple[str, str] | None:
+        """(country, body) of a body's name with one country's adjective ("الداخلية المصرية"), or None."""
+        rest, code = _without_nisba(words, nisba_keys)
+        body = bodies.get(" ".join(rest)) if code is not None else None
+        return (code, body) if code is not None and body is not None else None
+
     named_bodies: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in ms:
-        rest, code = _without_nisba(m.key.split(), nisba_keys)
-        if code is not None and " ".join(rest) in bodies:
-            named_bodies[(m.doc_id, bodies[" ".join(rest)])].add(code)
+        if (with_country := country_body(m.key.split())) is not None:
+            named_bodies[(m.doc_id, with_country[1])].add(with_country[0])
     # 2. places
     shared_readings: dict[str, Counter[str]] = {}
 
@@ -1077,10 +1082,9 @@ def resolve_mentions(
                 fragments.add(i)
                 continue
             words = base.split()
-            rest, code = _without_nisba(words, nisba_keys)
-            if code is not None and " ".join(rest) in bodies:
+            if (with_country := country_body(words)) is not None:
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
-                keys[i] = f"body:{code}:{bodies[' '.join(rest)]}"
+                keys[i] = f"body:{with_country[0]}:{with_country[1]}"
                 continue
             if base in same_as:  # "الدولار" = "دولار", "لله" = "الله"
                 keys[i] = "n:" + same_as[base]
