@@ -1284,3 +1284,28 @@ def test_companies_of_the_saudi_market_and_banks_are_organisations() -> None:
     assert kb_ids("أعلنت «زين السعودية» عن عرض للتجوال الدولي").get("زين السعودية") == "zain_ksa"
     got = found_in_news("وقال بنك الاستثمار العالمي «مورغان ستانلي» إن أسعار الذهب قد تهوي")
     assert ("مورغان ستانلي", "ORG") in got
+
+
+def test_a_city_of_the_story_country_that_can_be_nothing_else_is_a_place_without_a_cue() -> None:
+    # the story names Yemen's places, so Yemen's unambiguous city "لحج" is a place after any word
+    text = "بعد تطهير لحج.. أبين المحطة التالية. وقالت مصادر في عدن إن القوات تقدمت"
+    got = found(text, [("عدن", "LOC")])
+    assert ("لحج", "LOC") in got
+    # the same word in a story whose own places are another country's is left to the tagger
+    assert ("لحج", "LOC") not in found("بعد تطهير لحج.. تقدمت القوات. وقالت مصادر في الرياض إن", [("الرياض", "LOC")])
+    # the home country has to be named by another place than the word itself ("بطاقة هوية": an identity card)
+    assert found("فقدان بطاقة هوية الناخب يستعاض عنه بنموذج خاص", []) == []
+    # a feminine adjective of a list and ف on a verb are no places
+    text = "قال مسؤول في القاهرة إن النواحي المجتمعية، والاقتصادية، والجمالية تراعى"
+    assert found(text, [("القاهرة", "LOC")]) == [("القاهرة", "LOC")]  # (El Gamaliya, Cairo)
+    text = "قال مسؤول في واشنطن إن الوقت حان. فلنكن يدا واحدة"
+    assert found(text, [("واشنطن", "LOC")]) == [("واشنطن", "LOC")]  # (Lincoln)
+
+
+def test_the_given_and_family_name_of_a_longer_name_recur_as_the_person() -> None:
+    text = "تركي السديري مسيرة إعلامية ناجحة. الأستاذ تركي بن عبدالله السديري الذي ولد بالغاط. أوجد لتركي السديري"
+    got = found_in_news(text, [("تركي بن عبدالله السديري", "PER")])
+    assert got.count(("تركي السديري", "PER")) == 2 and ("السديري", "PER") not in got
+    # the last word after بن is the father's name: "محمد سلمان" is no short form of "محمد بن سلمان"
+    got = found_in_news("التقى محمد بن سلمان بالوفد. وقال محمد سلمان الموظف إن", [("محمد بن سلمان", "PER")])
+    assert ("محمد سلمان", "PER") not in got

@@ -163,7 +163,9 @@ _CONJOINED_PARTICLES = frozenset(c + w for c in ("و", "ف") for w in _PATRONYMI
 
 def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
     """Matching keys a person is referred to by: the full name and the family name ("بوتين",
-    "أبو قصرة", "فان غال") of names with two or more words."""
+    "أبو قصرة", "فان غال") of names with two or more words, and the given name with the family name of a
+    longer name whose last word is no father's name ("تركي السديري" of "تركي بن عبدالله السديري"; not
+    "محمد سلمان" of "محمد بن سلمان")."""
     keys: set[tuple[str, ...]] = set()
     for name in names:
         keys.add(tuple(name))
@@ -172,6 +174,8 @@ def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
                 keys.add(tuple(name[-2:]))
             elif len(name[-1]) >= 3:
                 keys.add((name[-1],))
+                if len(name) >= 3 and name[0] not in _FAMILY_PARTS and name[1] in _PATRONYMIC:
+                    keys.add((name[0], name[-1]))
     return keys
 
 
@@ -343,7 +347,7 @@ def tag_document(
         words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)
     labels = attach_heads(words, labels, lex)
     labels = propagate_forms(words, labels, lex, hints, frequency, story)
-    labels = listed_places(words, labels, lex)
+    labels = listed_places(words, labels, lex, context.home)
     # a propagated or listed place after a head ("نادي أبها الأدبي") is the body
     labels = attach_heads(words, labels, lex)
     labels = place_companies(words, labels)

@@ -2109,7 +2109,8 @@ def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: C
                for cut, key in first_word_keys(words[i]))
 
 
-def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+                  home: str | None = None) -> list[Labels]:
     """An untagged city or province of ``place_words_ar.txt`` (the ones the press names as places whatever the words
     around them: "جدة", "الطائف", "نجران"), or a region's short form where no word before it makes it an adjective
     (the ``region`` homographs: "أهالي الشرقية", not "الغوطة الشرقية"), is a place, a proclitic allowed when the
@@ -2117,21 +2118,30 @@ def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityL
     adjective of a definite noun ("الأسطح الرطبة": wet, "العلم الشرعي المؤصل") nor where its neighbours make it a
     common word (common_word_contexts_ar.tsv). It runs after the document's names are propagated, so a longer name
     found elsewhere in the story ("أهلي الخليل", the club) keeps the word; :func:`attach_heads` then makes "محافظة
-    ينبع" the governorate."""
-    if not lex.place_words and "region" not in lex.homographs.values():
+    ينبع" the governorate. So is a city or province of the document's own country (``home``, the country it names
+    most) that can be nothing else (:func:`_plain_city`: "تطهير لحج" in a story about Yemen)."""
+    if not lex.place_words and "region" not in lex.homographs.values() and home is None:
         return labels
+    if home is not None:  # the home country must be named by another place the document tags
+        named = {key for words, labs in zip(sentences, labels, strict=True)
+                 for w, (lab, _) in zip(words, labs, strict=True)
+                 if lab != "O" and lab[2:] == EntityType.LOC.tag for _, key in first_word_keys(w)
+                 if lex.place_types.get(key) == home}
+        if not named:
+            home = None
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
         for i in range(len(words)):
-            if labs[i][0] == "O" and _listed_place(words, keys, i, lex):
+            if labs[i][0] == "O" and _listed_place(words, keys, i, lex, home):
                 _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
         out.append(labs)
     return out
 
 
-def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
+                  home: str | None = None) -> bool:
     if i > 0 and words[i - 1] in _DEMONSTRATIVES:
         return False
     for cut, key in first_word_keys(words[i]):
@@ -2139,7 +2149,8 @@ def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
             continue
         if lex.homographs.get(key) == "region":  # "في الشرقية", "أمير الشرقية", "الرياض، والشرقية"
             return not is_common_word_reading(words, i, i + 1, lex, 0)
-        if key not in lex.place_words:
+        if key not in lex.place_words and not (home is not None and lex.place_types[key] == home
+                                               and _plain_city(words[i], key, cut, lex)):
             return False  # the first reading that is a place decides ("فيينا" is Vienna, not ف + "يينا")
         if cut and (is_common_word(normalize_for_matching(words[i])) or keys[i] in lex.given_names):
             return False
@@ -2147,6 +2158,19 @@ def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
             return False
         return not is_common_word_in_context(words, i, i + 1, lex)
     return False
+
+
+def _plain_city(word: str, key: str, cut: int, lex: EntityLexicon) -> bool:
+    """True for a gazetteer city or province that can be nothing else: no homograph, no name two countries
+    share, no dictionary name of another kind, no given name, no nationality adjective, and neither the word as
+    written nor its stem a common word of the language ("الزبداني", "لحج"; not "حائل", also a barrier)."""
+    norm = normalize_for_matching(word[cut:])
+    if word[:cut].endswith("ف") or (norm.startswith("ال") and norm.endswith("يه")):
+        return False  # "فلنكن": ف on a verb; "والجمالية": a feminine adjective of a list
+    return (lex.place_subtypes.get(key) in ("city", "province") and key not in lex.homographs
+            and key not in lex.shared_places and key not in lex.entries and key not in lex.given_names
+            and not lex.is_known_name(key) and norm not in lex.nisba
+            and not any(is_common_word(form) for form in (norm, normalize_for_matching(word), norm.removeprefix("ال"))))
 
 
 def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
