@@ -259,7 +259,8 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     if s_fam and l_fam and s_fam != l_fam:
         return False
     s_sur, l_sur = _surname(short), _surname(long)
-    if s_sur and l_sur and s_sur != l_sur:
+    if s_sur and l_sur and s_sur != l_sur and not (
+            len(s_sur) == len(l_sur) == 1 and _same_family_word(s_sur[0], l_sur[0])):
         return False  # "هاني آل إبراهيم" is not "هاني بن محمد أبوراس"
     if _NASAB in s_core or _NASAB in l_core:
         if tuple(l_core[: len(s_core)]) == tuple(s_core):
@@ -276,9 +277,20 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
             return True
         return _NASAB not in s_core and len(s_core) == 2 and not s_fam and s_sur is not None and s_sur == l_sur
     if s_core[-1] != l_core[-1]:
-        return False
+        if not _same_family_word(s_core[-1], l_core[-1]):
+            return False
+        s_core = (*s_core[:-1], l_core[-1])
     it = iter(l_core)
     return all(word in it for word in s_core)
+
+
+def _same_family_word(a: str, b: str) -> bool:
+    """True for one family name written with and without its article ("دوابشة", "الدوابشة"), neither a given
+    name ("أحمد" and "الأحمد" are two names)."""
+    bare_a, bare_b = a.removeprefix("ال"), b.removeprefix("ال")
+    given = _arabic_given_names()
+    return (a != b and bare_a == bare_b and len(bare_a) >= 4 and bare_a not in given
+            and identity_key(bare_a) not in given)
 
 
 def _is_anchor(parts: Sequence[str]) -> bool:
@@ -308,7 +320,8 @@ class _Pool:
         for pos, (_, parts) in enumerate(self.names):
             self.by_first[parts[0]].append(pos)
             core, _ = _family(parts)
-            pairs = {(parts[0], core[-1])} | ({(parts[0], parts[1])} if len(parts) > 1 else set())
+            pairs = {(parts[0], core[-1]), (parts[0], core[-1].removeprefix("ال"))} | (
+                {(parts[0], parts[1])} if len(parts) > 1 else set())  # ("الدوابشة" is also under "دوابشة")
             for pair in pairs:
                 self.by_pair[pair].append(pos)
 
@@ -318,7 +331,8 @@ class _Pool:
         core, _ = _family(parts)
         if len(core) < 2:
             return [self.names[i] for i in self.by_first.get(parts[0], ())]
-        found = set(self.by_pair.get((parts[0], parts[1]), ())) | set(self.by_pair.get((parts[0], core[-1]), ()))
+        found = set(self.by_pair.get((parts[0], parts[1]), ())) | set(self.by_pair.get((parts[0], core[-1]), ())) | set(
+            self.by_pair.get((parts[0], core[-1].removeprefix("ال")), ()))
         return [self.names[i] for i in sorted(found)]
 
 

@@ -71,6 +71,11 @@ def k(name: str) -> tuple[str, ...]:
     ("صالح آل سعود", "صالح بن محمد آل الشيخ", False),
     ("إسماعيل ولد الشيخ", "إسماعيل ولد الشيخ أحمد", True),  # ولد: a Mauritanian nasab, like بن
     ("محمد ولد عبدالعزيز", "محمد ولد الشيخ أحمد", False),
+    # a family name with and without its article, the father's name left out
+    ("علي دوابشة", "علي سعد الدوابشة", True),
+    ("علي دوابشة", "علي الدوابشة", True),
+    ("علي أحمد", "علي الأحمد", False),  # أحمد is a given name: a father's name, not the family's
+    ("سعد دوابشة", "علي سعد الدوابشة", False),
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same

@@ -1309,3 +1309,18 @@ def test_the_given_and_family_name_of_a_longer_name_recur_as_the_person() -> Non
     # the last word after بن is the father's name: "محمد سلمان" is no short form of "محمد بن سلمان"
     got = found_in_news("التقى محمد بن سلمان بالوفد. وقال محمد سلمان الموظف إن", [("محمد بن سلمان", "PER")])
     assert ("محمد سلمان", "PER") not in got
+
+
+def test_a_name_after_a_definite_noun_for_a_person_is_a_person() -> None:
+    got = found_in_news("أسفرت مؤخرا عن مقتل الرضيع علي سعد الدوابشة 18 شهرا حرقا.")
+    assert got == [("علي سعد الدوابشة", "PER")]
+    got = found_in_news("زار عائلة الشهيد الرضيع علي دوابشة في المستشفى")
+    assert ("علي دوابشة", "PER") in got
+    assert found_in_news("وكان الشاب سعيد بالنتيجة التي حققها") == []  # happy: no family word after it
+
+
+def test_a_name_with_abd_is_found_written_joined_or_apart() -> None:
+    got = found_in_news("وقال جمال عبد الناصر في خطابه. وفي زمن عبدالناصر تغير الكثير", [("جمال عبد الناصر", "PER")])
+    assert ("عبدالناصر", "PER") in got
+    got = found_in_news("وقال عبدالفتاح السيسي إن. وأكد عبد الفتاح السيسي", [("عبدالفتاح السيسي", "PER")])
+    assert ("عبد الفتاح السيسي", "PER") in got

@@ -176,7 +176,26 @@ def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
                 keys.add((name[-1],))
                 if len(name) >= 3 and name[0] not in _FAMILY_PARTS and name[1] in _PATRONYMIC:
                     keys.add((name[0], name[-1]))
-    return keys
+    return keys | {variant for key in keys if (variant := _abd_spacing(key)) != key}
+
+
+def _abd_spacing(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key with "عبد" written the other way: "عبد الناصر" joined ("عبدالناصر"), "عبدالناصر" split, so a
+    name found one way is found written the other."""
+    out: list[str] = []
+    k = 0
+    while k < len(key):
+        word = key[k]
+        if word == "عبد" and k + 1 < len(key) and key[k + 1].startswith("ال"):
+            out.append(word + key[k + 1])
+            k += 2
+            continue
+        if word.startswith("عبدال") and len(word) > 6:
+            out += ["عبد", word[3:]]
+        else:
+            out.append(word)
+        k += 1
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 18)

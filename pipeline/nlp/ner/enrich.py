@@ -617,7 +617,9 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             apposed = not (after_nationality or after_title) and i > 2 and words[i - 1] in _APPOSITION_COMMAS and (
                 _titled_at(words, keys, i - 1, lex) or (keys[i - 2] in lex.place_types and _titled_at(
                     words, keys, i - 2, lex)))
-            if not (after_nationality or after_title or apposed) and (
+            # "الرضيع علي دوابشة", "اللاعب محمد نور": a definite noun for a person, then the name
+            after_noun = not (after_nationality or after_title or apposed) and keys[i - 1] in _PERSON_NOUNS
+            if not (after_nationality or after_title or apposed or after_noun) and (
                     words[i] == "علي" or match_reporting(words[i - 1]) is None):
                 continue
             if not _family_word(words, keys, labs, i + 1, lex, frequency):
@@ -631,13 +633,21 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 continue  # "الملا عمر تشق": after a title only an Arabic family name, with its article
             if apposed and not family.startswith("ال"):
                 continue
-            if after_nationality or after_title or _name_ends_at(words, keys, j, lex):
+            if after_nationality or after_title or after_noun or _name_ends_at(words, keys, j, lex):
                 _mark(labs, i, j, EntityType.PER.tag, 0.5)
         out.append(labs)
     return out
 
 
 _APPOSITION_COMMAS = frozenset({"،", ","})
+# definite nouns for a person that stand right before a name without being a title of it
+_PERSON_NOUNS = frozenset(identity_key(w) for w in (
+    "الطفل", "الطفلة", "الرضيع", "الرضيعة", "الشهيد", "الشاب", "الشابة", "الفتى", "الفتاة", "المواطن", "المواطنة",
+    "المقيم", "المقيمة", "الشاعر", "الشاعرة", "الروائي", "الروائية", "الفنان", "الفنانة", "الممثل", "الممثلة",
+    "المطرب", "المطربة", "المغني", "المغنية", "المخرج", "المخرجة", "اللاعب", "اللاعبة", "المدرب", "المهاجم",
+    "الحارس", "المدافع", "الداعية", "الأسير", "الأسيرة", "المعتقل", "الناشط", "الناشطة", "المدون", "المدونة",
+    "الراحل", "الراحلة", "الفقيد", "الفقيدة", "المرحوم", "المرحومة", "الزميل", "الزميلة", "الإعلامي", "الإعلامية",
+    "الطالب", "الطالبة", "المعلم", "المعلمة", "الطبيب", "الطبيبة", "المتهم", "المتهمة", "الضحية", "الجندي"))
 _APPOSITIVE_ROLES = frozenset(identity_key(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "مدرب", "مدير", "مديرة", "سفير", "محافظ", "أمير", "قائد", "مستشار",
     "نائب", "مبعوث", "مندوب", "زعيم", "نجم", "لاعب", "مهاجم", "حارس", "عضو", "مؤسس", "أمين", "المتحدث",
