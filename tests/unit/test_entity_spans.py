@@ -150,6 +150,14 @@ def test_a_bare_head_after_the_one_body_its_story_named_is_that_body() -> None:
     text = "التقى وزارة الصحة ووزارة التعليم. وأعلنت الوزارة أن"
     got = found(text, [("وزارة الصحة", "ORG"), ("وزارة التعليم", "ORG")])
     assert ("الوزارة", "ORG") not in got
+    # two names of one knowledge-base body are one body; the article a ل took counts ("للجامعة")
+    text = "وكانت منظمة الدول المصدرة للنفط أعلنت. وقال لمنظمة أوبك منذ تشكيل المنظمة في عام 1960"
+    got = kb_ids(text, [("منظمة الدول المصدرة للنفط", "ORG"), ("منظمة أوبك", "ORG")])
+    assert "المنظمة" in got
+    text = "تسلم الأمين العام لجامعة الدول العربية الرسالة. وقال الأمين العام للجامعة إن الوضع صعب"
+    assert ("لجامعة", "ORG") in found(text, [("جامعة الدول العربية", "ORG")])
+    text = "وصادق البرلمان العراقي على القرار. وقال إن البرلمان سيخصص الجلسة المقبلة"
+    assert ("البرلمان", "ORG") in found(text, [("البرلمان العراقي", "ORG")])
 
 
 def test_a_kinship_word_separates_two_persons() -> None:

@@ -370,7 +370,7 @@ def tag_document(
     # a propagated or listed place after a head ("نادي أبها الأدبي") is the body
     labels = attach_heads(words, labels, lex)
     labels = place_companies(words, labels)
-    labels = bare_heads(words, labels, lex)
+    labels = bare_heads(words, labels, lex, hints)
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):
         for i, j, typ, conf in bio_to_spans(labs):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import pairwise
@@ -1254,16 +1254,19 @@ def _settlement_name(word: str, lex: EntityLexicon, frequency: Callable[[str], i
 # the clubs' and councils' heads, whose bare forms name other things too ("الاتحاد" is also a club)
 BARE_HEADS = frozenset(identity_key(w) for w in (
     "المرصد", "الوزارة", "الهيئة", "الجامعة", "الأمانة", "السلطة", "الجمعية", "الشركة", "المنظمة", "المؤسسة",
-    "البنك", "الصندوق", "المستشفى", "الحركة", "الجماعة"))
+    "البنك", "الصندوق", "المستشفى", "الحركة", "الجماعة", "البرلمان", "المجلس", "النادي", "الحزب", "اللجنة",
+    "المحكمة", "الصحيفة", "الجريدة", "الوكالة", "الكلية", "المعهد", "الغرفة", "البورصة"))
 
 
-def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+               hints: Mapping[tuple[int, int, int], DictEntry] | None = None) -> list[Labels]:
     """A body's head noun alone, after the story named exactly one body with that head, is that body
     ("وأفاد المرصد" after "المرصد السوري لحقوق الإنسان", "الجامعة" after "جامعة الدمام"), a proclitic allowed;
     not when a definite word or a nationality adjective follows it (another body: "الهيئة العامة …"), after a
     title word ("مدير المرصد" is a person), nor a head the knowledge base reads as a body of its own ("الهيئة"
-    is also the Syrian armed group's short name)."""
-    bodies: dict[str, set[tuple[str, ...]]] = {}
+    is also the Syrian armed group's short name). Two names of one knowledge-base actor (``hints``: "منظمة
+    الدول المصدرة للنفط", "منظمة أوبك") are one body; the article a ل took ("للجامعة") counts."""
+    bodies: dict[str, set[tuple[str, ...] | str]] = {}
     first_at: dict[str, tuple[int, int]] = {}
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         for a, b, tag in _spans(labs):
@@ -1272,7 +1275,9 @@ def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexi
             for _, k in first_word_keys(words[a]):
                 head = k if k.startswith("ال") else "ال" + k
                 if head in BARE_HEADS:
-                    bodies.setdefault(head, set()).add(tuple(identity_key(w) for w in words[a:b]))
+                    hint = (hints or {}).get((sidx, a, b))
+                    bodies.setdefault(head, set()).add(
+                        hint.kb_id if hint is not None and hint.kb_id else tuple(identity_key(w) for w in words[a:b]))
                     first_at.setdefault(head, (sidx, b))
                     break
     heads = {h for h, named in bodies.items() if len(named) == 1 and h not in lex.kb.by_ambiguous}
@@ -1285,9 +1290,9 @@ def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexi
             if labs[i][0] != "O":
                 continue
             found = next((k for _, k in first_word_keys(word) if k in heads), None)
-            if found is None or (sidx, i) < first_at[found] or word.startswith(("لل", "ولل", "فلل")) or (
+            if found is None or (sidx, i) < first_at[found] or (
                     i > 0 and any(k in lex.title_first for _, k in first_word_keys(words[i - 1]))):
-                continue  # (not "مدير المرصد": a role, a person; nor "للوزارة", whose article the ل took)
+                continue  # (not "مدير المرصد": a role, a person)
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if _definite(identity_key(nxt)) or normalize_for_matching(nxt) in lex.nisba:
                 continue
