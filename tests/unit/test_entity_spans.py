@@ -844,6 +844,10 @@ def test_a_minister_named_by_his_field_alone_in_a_story_of_his_own_country() -> 
     assert titled("كما أصدر وزير العدل قراراً إدارياً بتشكيل فريق في الرياض") == [("وزير العدل", "وزير العدل")]
     # a story about another country (it names Egypt most) leaves it unnamed
     assert titled("كما أصدر وزير العدل قراراً في القاهرة والإسكندرية ومصر") == []
+    # so is a head of parliament or government by his office alone, in a story of his country
+    text = "وقالت مصادر في بيروت إن كلام رئيس مجلس النواب الأخير يشكل الضوء الأخضر في لبنان وطرابلس"
+    assert titled(text) == [("رئيس مجلس النواب", "رئيس مجلس النواب")]
+    assert titled("وقالت مصادر في الرياض إن كلام رئيس مجلس النواب الأخير يشكل الضوء الأخضر") == []
 
 
 def test_a_kb_body_then_a_foreign_name_tagged_as_one_person_is_the_body_then_him() -> None:

@@ -1792,7 +1792,9 @@ _UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين ا
 _APPOINTED_AS = frozenset(identity_key(w) for w in ("وليا", "ولياً", "نائبا", "نائباً", "رئيسا", "رئيساً", "وزيرا",
                                                     "وزيراً", "أميرا", "أميراً"))
 # titles that name the holder in a story of the role's own country ("وسمو ولي العهد" in a Saudi story)
-_HOME_TITLES = frozenset(identity_key(w) for w in ("ولي العهد", "ولي عهده"))  # ("وسمو ولي عهده الأمين")
+_HOME_TITLES = frozenset(identity_key(w) for w in (  # ("وسمو ولي عهده الأمين", "كلام رئيس مجلس النواب" in Lebanon)
+    "ولي العهد", "ولي عهده", "رئيس مجلس النواب", "رئيس البرلمان", "رئيس الحكومة", "رئيس الوزراء",
+    "رئيس مجلس الوزراء", "رئيس الجمهورية"))
 _FORMER = frozenset(identity_key(w) for w in (
     "السابق", "الأسبق", "الراحل", "المعزول", "المخلوع", "المستقيل", "السابقة", "الراحلة", "المقبل", "الجديد"))
 _STYLES = frozenset(identity_key(w) for w in ("صاحب", "سمو", "جلالة", "فخامة", "معالي", "سعادة", "دولة"))
