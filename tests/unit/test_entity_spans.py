@@ -1336,3 +1336,38 @@ def test_a_name_with_abd_is_found_written_joined_or_apart() -> None:
     assert ("عبدالناصر", "PER") in got
     got = found_in_news("وقال عبدالفتاح السيسي إن. وأكد عبد الفتاح السيسي", [("عبدالفتاح السيسي", "PER")])
     assert ("عبد الفتاح السيسي", "PER") in got
+
+
+def test_in_a_sports_story_a_clubs_one_word_form_taken_for_its_city_is_the_club() -> None:
+    from pipeline.nlp.ner.enrich import DictEntry, propagate_forms
+    from pipeline.schemas import EntityType
+
+    words = [["فاز", "اشبيلية", "على", "برشلونة"], ["لم", "يخسر", "امام", "اشبيلية", "منذ"],
+             ["ووصل", "اللاعبون", "إلى", "اشبيلية", "أمس"]]
+    labels: list[Labels] = [[("O", 1.0), ("B-ORG", 0.9), ("O", 1.0), ("B-ORG", 0.9)],
+                            [("O", 1.0), ("O", 1.0), ("O", 1.0), ("B-LOC", 0.9), ("O", 1.0)],
+                            [("O", 1.0), ("O", 1.0), ("O", 1.0), ("B-LOC", 0.9), ("O", 1.0)]]
+
+    def run(story: frozenset[str]) -> tuple[list[Labels], dict[tuple[int, int, int], DictEntry]]:
+        hints = {(0, 1, 2): DictEntry(EntityType.ORG, "sevilla_fc")}
+        return propagate_forms(words, labels, entity_lexicon(), hints, story=story), hints
+
+    out, hints = run(frozenset({"club"}))
+    assert out[1][3][0] == "B-ORG" and hints[(1, 3, 4)].kb_id == "sevilla_fc"  # "امام اشبيلية": the club
+    assert out[2][3][0] == "B-LOC"  # after a locative, the city
+    out, _ = run(frozenset())
+    assert out[1][3][0] == "B-LOC"  # not a sports story: left as it was
+
+
+def test_a_names_definite_head_with_its_closing_adjective_recurs_as_it() -> None:
+    text = "وبدأت مصر حفر قناة السويس الجديدة العام الماضي. وذكر السيسي خلال افتتاح القناة الجديدة أنها ستمر"
+    got = found(text, [("قناة السويس الجديدة", "LOC")])
+    assert ("القناة الجديدة", "LOC") in got
+    # two names shortening the same way: the short form names neither
+    text = "افتتح مطار جدة الجديد ومطار الطائف الجديد. وقال إن المطار الجديد يخدم الملايين"
+    got = found(text, [("مطار جدة الجديد", "LOC"), ("ومطار الطائف الجديد", "LOC")])
+    assert ("المطار الجديد", "LOC") not in got
+    # a nationality adjective is no such adjective ("الوزارة السعودية" names no one ministry)
+    text = "وأعلنت وزارة الداخلية السعودية القبض عليه. وقالت الوزارة السعودية إن"
+    got = found(text, [("وزارة الداخلية السعودية", "ORG")])
+    assert ("الوزارة السعودية", "ORG") not in got

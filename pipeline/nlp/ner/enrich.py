@@ -2350,6 +2350,21 @@ def apply_dictionary(
     return out, hints
 
 
+def _head_with_adjective(words: Sequence[str], keys: Sequence[str], a: int, b: int,
+                         lex: EntityLexicon) -> list[tuple[str, ...]]:
+    """[("القناه", "الجديده")] for "قناة السويس الجديدة" (one per reading of the head: "ومطار" is also "مطار"):
+    an indefinite head noun, a closing definite adjective that is no name, place or nationality; [] for any
+    other name."""
+    last = keys[b - 1]
+    if (not last.startswith("ال") or len(last) < 5
+            or last in lex.entries or last in lex.place_types or last in lex.given_names
+            or normalize_for_matching(words[b - 1]) in lex.nisba or lex.is_known_name(last)
+            or not (is_common_word(last[2:]) or is_common_word(last[2:].removesuffix("ه")))):
+        return []
+    return [("ال" + head, last) for _, head in first_word_keys(words[a])
+            if not head.startswith("ال") and head.isalpha() and len(head) >= 3]
+
+
 def propagate_forms(
     sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
     hints: dict[tuple[int, int, int], DictEntry], frequency: Callable[[str], int] = lambda _: 0,
@@ -2357,19 +2372,29 @@ def propagate_forms(
 ) -> list[Labels]:
     """Label the other occurrences of an organisation or place the document names ("حول عدن" once "في عدن"
     was found; "والهلال" once "الهلال" was; "النصرة" once "جبهة النصرة" was), with a proclitic allowed on the
-    first word, over ``O`` tokens only; the dictionary's hint of the named span goes with it. A form named only
-    by its context (an outlet in quotes) is not propagated, except a club all through a sports story
-    (``story``: :func:`story_subtypes`). A single word frequent in news
-    (:data:`_COMMON_BUCKET`) is propagated only when the document names it at least as often as not."""
+    first word, over ``O`` tokens only (and, in a sports story, a KB club's one-word form the backend made its
+    city, not after a locative: "لم يخسر امام اشبيلية"); the dictionary's hint of the named span goes with it.
+    A form named only by its context (an outlet in quotes) is not propagated, except a club all through a sports
+    story (``story``: :func:`story_subtypes`). A single word frequent in news
+    (:data:`_COMMON_BUCKET`) is propagated only when the document names it at least as often as not. A name
+    of three words or more with a head noun and a closing adjective is also its definite head with that
+    adjective ("القناة الجديدة" once "قناة السويس الجديدة" was) when no other name of the story shortens so."""
     forms: dict[tuple[str, ...], tuple[str, DictEntry | None]] = {}
     tagged: dict[tuple[str, ...], int] = {}
+    clubs: dict[tuple[str, ...], tuple[str, DictEntry]] = {}  # a KB club's one-word forms in a sports story
+    described: dict[tuple[str, ...], dict[tuple[str, ...], tuple[str, DictEntry | None]]] = {}
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         keys = [identity_key(w) for w in words]
         for a, b, tag in _spans(labs):
             typ = EntityType.parse(tag) or EntityType.MISC
+            hint = hints.get((sidx, a, b))
+            for shortened in _head_with_adjective(words, keys, a, b, lex) if b - a >= 3 else ():
+                described.setdefault(shortened, {})[tuple(keys[a:b])] = (tag, hint)
             if typ not in (EntityType.ORG, EntityType.LOC):
                 continue
-            hint = hints.get((sidx, a, b))
+            if ("club" in story and b - a == 1 and hint is not None and hint.kb_id is not None
+                    and (actor := lex.kb.actors.get(hint.kb_id)) is not None and actor.subtype == "club"):
+                clubs.update({(first,): (tag, hint) for _, first in first_word_keys(words[a])})
             for _, first in first_word_keys(words[a]):
                 form = (first, *keys[a + 1 : b])
                 if len(form) == 1 and (len(first) < 3 or first in lex.given_names or first in lex.misc_forms or
@@ -2396,16 +2421,28 @@ def propagate_forms(
                     if form not in forms:
                         forms[form] = (tag, hint)
                         tagged[form] = tagged.get(form, 0) + 1
+    for shortened, named in described.items():
+        if len(named) == 1 and shortened not in forms:
+            forms[shortened] = next(iter(named.values()))
+            tagged[shortened] = 1
     if not forms:
         return labels
     longest = max(len(f) for f in forms)
     firsts = {f[0] for f in forms}
     found: list[tuple[int, int, int, tuple[str, ...]]] = []
+    retyped: list[tuple[int, int, tuple[str, ...]]] = []
     untagged: dict[tuple[str, ...], int] = {}
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         wkeys: list[str] = []
         i = 0
         while i < len(words):
+            if (clubs and labs[i][0] == "B-" + EntityType.LOC.tag and (sidx, i, i + 1) not in hints
+                    and (i + 1 == len(words) or not labs[i + 1][0].startswith("I-"))):
+                club = next((f for _, k in first_word_keys(words[i]) if (f := (k,)) in clubs), None)
+                if club is not None and not _located(words, i):
+                    retyped.append((sidx, i, club))  # "لم يخسر امام اشبيلية": the club, not the city
+                i += 1
+                continue
             if labs[i][0] != "O" or words[i] in FUNCTION_WORDS_AS_WRITTEN:
                 i += 1
                 continue
@@ -2435,6 +2472,10 @@ def propagate_forms(
         _mark(out[sidx], a, b, tag, CONF_PROPAGATED)
         if hint is not None:
             hints[(sidx, a, b)] = hint
+    for sidx, i, form in retyped:
+        tag, club_hint = clubs[form]
+        _mark(out[sidx], i, i + 1, tag, CONF_PROPAGATED)
+        hints[(sidx, i, i + 1)] = club_hint
     return out
 
 
