@@ -767,6 +767,13 @@ _GENERIC_ORG_HEADS = frozenset(identity_key(w) for w in (
     "نادي", "فريق"))
 
 
+def _head_with_adjective(parts: tuple[str, ...]) -> bool:
+    """True for a definite head noun and an adjective ("القناة الجديدة"), the short form of a longer name with
+    that head and closing adjective its story names ("قناة السويس الجديدة")."""
+    return (len(parts) == 2 and parts[0].startswith("ال") and parts[1].startswith("ال")
+            and parts[0][2:] in NAMED_AFTER_LOC_HEADS | NAMED_AFTER_MISC_HEADS | HEAD_NOUNS)
+
+
 def _named_body(m: _M, group_type: dict[str, EntityType]) -> bool:
     """An organisation, a facility named by a head noun ("مسجد الأمير نايف", "مطار الملك خالد"), or an event
     named by one ("مهرجان بريدة للتمور")."""
@@ -787,6 +794,7 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
     adjective names the story's country ("وزارة الصحة" in a Saudi story ← "وزارة الصحة السعودية")."""
     names: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)  # doc -> parts -> entity key
     corpus: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    headed: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)  # doc -> named after a head noun
     for i, m in enumerate(ms):
         k = keys[i]
         if k is None or len(m.parts) < 2:
@@ -796,6 +804,8 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
         if is_org:
             names[m.doc_id][m.parts] = k
             corpus[m.parts].add(k)
+        if len(m.parts) >= 3 and m.type is not EntityType.PER and m.parts[0] in HEAD_NOUNS:
+            headed[m.doc_id][m.parts] = k  # ("قناة السويس الجديدة": what "القناة الجديدة" shortens)
 
     corpus_by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for parts in corpus:
@@ -804,6 +814,8 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
     def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         if len(long) <= len(short):
             return False
+        if _head_with_adjective(short) and long[0] == short[0][2:] and long[-1] == short[-1]:
+            return True  # "القناة الجديدة" ← "قناة السويس الجديدة"
         if long[0] in _GENERIC_ORG_HEADS and tuple(long[1:]) == short:
             return True  # "فريق الكويت الكويتي" ← "الكويت الكويتي"
         if len(short) == 1:
@@ -818,7 +830,12 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
 
     for i, m in enumerate(ms):
         k = keys[i]
-        if k is None or not k.startswith("n:") or not _named_body(m, group_type):
+        if k is None or not k.startswith("n:") or not (_named_body(m, group_type) or _head_with_adjective(m.parts)):
+            continue
+        if not _named_body(m, group_type):  # a definite head and its adjective names only what its story names
+            local = {target for parts, target in headed[m.doc_id].items() if abbreviates(m.parts, parts)}
+            if len(local) == 1:
+                keys[i] = next(iter(local))
             continue
         local = {target for parts, target in names[m.doc_id].items() if abbreviates(m.parts, parts)}
         generic = len(m.parts) == 1 and (m.key in org_heads or m.key.removeprefix("ال") in org_heads)

@@ -854,3 +854,12 @@ def test_a_ministry_every_country_has_is_the_one_its_story_named_with_its_adject
     f = frame(rows).with_columns(pl.Series("start", starts))
     resolved = resolve_mentions(f, pl.DataFrame({"doc_id": list(texts), "text": list(texts.values())}))
     assert entity_of(resolved, "d1", "وزارة الداخلية") == entity_of(resolved, "d1", "وزارة الداخلية الكويتية")
+
+
+def test_a_definite_head_with_a_names_closing_adjective_is_that_name_of_its_story() -> None:
+    rows = [("d1", "قناة السويس الجديدة", "LOC"), ("d1", "القناة الجديدة", "LOC"), ("d2", "القناة الجديدة", "LOC"),
+            ("d2", "قناة الجزيرة", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "القناة الجديدة") == entity_of(resolved, "d1", "قناة السويس الجديدة")
+    # a story that names no such name leaves it to itself, never to another story's canal
+    assert entity_of(resolved, "d2", "القناة الجديدة") != entity_of(resolved, "d1", "قناة السويس الجديدة")

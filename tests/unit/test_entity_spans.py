@@ -1371,3 +1371,7 @@ def test_a_names_definite_head_with_its_closing_adjective_recurs_as_it() -> None
     text = "وأعلنت وزارة الداخلية السعودية القبض عليه. وقالت الوزارة السعودية إن"
     got = found(text, [("وزارة الداخلية السعودية", "ORG")])
     assert ("الوزارة السعودية", "ORG") not in got
+    # followed by another country's adjective it is another body
+    text = "وقال محافظ بنك انجلترا المركزي إن. وقال محافظ البنك المركزي الياباني إن الفائدة ثابتة"
+    got = found(text, [("بنك انجلترا المركزي", "ORG")])
+    assert ("البنك المركزي", "ORG") not in got

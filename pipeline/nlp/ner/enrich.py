@@ -2421,10 +2421,12 @@ def propagate_forms(
                     if form not in forms:
                         forms[form] = (tag, hint)
                         tagged[form] = tagged.get(form, 0) + 1
+    shortened_forms = set()
     for shortened, named in described.items():
         if len(named) == 1 and shortened not in forms:
             forms[shortened] = next(iter(named.values()))
             tagged[shortened] = 1
+            shortened_forms.add(shortened)
     if not forms:
         return labels
     longest = max(len(f) for f in forms)
@@ -2457,6 +2459,9 @@ def propagate_forms(
                         continue
                     candidates: list[tuple[str, ...]] = [(r, *wkeys[i + 1 : i + length]) for r in readings]
                     match = next((f for f in candidates if f in forms), None)
+                    if match is not None and match in shortened_forms and i + length < len(words) and (
+                            normalize_for_matching(words[i + length]) in lex.nisba):
+                        match = None  # "البنك المركزي الياباني": another country's, not the story's named one
                     if match is not None:
                         found.append((sidx, i, i + length, match))
                         untagged[match] = untagged.get(match, 0) + 1
