@@ -1375,3 +1375,15 @@ def test_a_names_definite_head_with_its_closing_adjective_recurs_as_it() -> None
     text = "وقال محافظ بنك انجلترا المركزي إن. وقال محافظ البنك المركزي الياباني إن الفائدة ثابتة"
     got = found(text, [("بنك انجلترا المركزي", "ORG")])
     assert ("البنك المركزي", "ORG") not in got
+
+
+def test_a_particle_before_a_family_name_and_a_family_name_after_a_nasab_belong_to_the_person() -> None:
+    got = found("قبل أن يتجها للمسبح، علما أن دا سيلفا منح اللاعبين راحة", [("سيلفا", "PERS")])
+    assert got == [("دا سيلفا", "PER")]
+    got = found("وأكد المندوب الدائم أحمد بن عبد العزيز قطان أن الأمير وصل", [("أحمد بن عبد العزيز", "PERS")])
+    assert got == [("أحمد بن عبد العزيز قطان", "PER")]
+    # a school named after a person keeps its adjective out of his name; a verb is no family name
+    got = found("مدرسة ايمن بن عبيد المتوسطة، مدرسة النخيل", [("ايمن بن عبيد", "PERS")])
+    assert not any(typ == "PER" and "المتوسطة" in surface for surface, typ in got), got
+    got = found("وكان محمد بن سلمان يزور المنطقة", [("محمد بن سلمان", "PERS")])
+    assert got == [("محمد بن سلمان", "PER")]

@@ -808,6 +808,26 @@ def _possessed_noun(word: str, lex: EntityLexicon) -> bool:
     return False
 
 
+_PARTICLES_BEFORE_FAMILY = frozenset({"دا", "دي", "دوس", "فان", "فون", "ديل"})  # (not "لو": if)
+_BIN, _ABD = identity_key("بن"), identity_key("عبد")
+
+
+def _family_after_nasab(words: Sequence[str], keys: Sequence[str], k: int, lex: EntityLexicon) -> bool:
+    """True when word ``k``, right after a nasab chain ("أحمد بن عبد العزيز"), is its family name: a bare word
+    of three letters or more that is no function word, given name, title, place, nationality, time adverb or
+    verb-looking word nor definite feminine adjective, with the name's end right after it (punctuation, "أن",
+    "إن" or the sentence's end)."""
+    norm = normalize_for_matching(words[k])
+    nxt = words[k + 1] if k + 1 < len(words) else "."
+    if norm.startswith("ال") and norm.endswith("ه"):
+        return False  # "مدرسة ايمن بن عبيد المتوسطة": a feminine adjective, the school's
+    return (len(norm) >= 3 and norm.isalpha() and norm[:1] not in "يتن" and norm[:1] not in "وفبلك"
+            and words[k] not in FUNCTION_WORDS_AS_WRITTEN and norm not in lex.lexicon.stopwords
+            and keys[k] not in lex.given_names and keys[k] not in lex.titles and keys[k] not in lex.title_first
+            and keys[k] not in lex.place_types and norm not in lex.nisba and keys[k] not in TIME_ADVERBS
+            and (nxt in _NAME_ENDS or normalize_for_matching(nxt) in ("ان", "بان", "لان")))
+
+
 def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """Repair what statistical taggers get wrong about person spans, whatever the backend:
 
@@ -821,6 +841,8 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
     * an organisation span ending on a given name leaves it to the person ("… لكرة القدم أحمد عيد"), and
       so does a known body followed by a full name ("للجامعة العربية نبيل العربي");
     * a family name and an indefinite adjective are the name alone ("المالكي طائفي");
+    * a foreign name particle before a person is his ("أن دا سيلفا"), and a rare word after a nasab chain and
+      before the name's end is the family name ("أحمد بن عبد العزيز قطان أن");
     * in a list of persons, an item the backend missed that starts with a given name is a person too
       ("حسين عبدالغني، محمد عيد، وعمر هوساوي")."""
     out = []
@@ -831,6 +853,13 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         labs = list(labs)
         keys = [identity_key(w) for w in words]
         _list_persons(words, keys, labs, lex)
+        for a, b, tag in _spans(labs):
+            if _is_person(tag) and a > 0 and labs[a - 1][0] == "O" and words[a - 1] in _PARTICLES_BEFORE_FAMILY:
+                _mark(labs, a - 1, b, tag, labs[a][1])  # "أن دا سيلفا منح": the particle is the family name's
+            elif (_is_person(tag) and b - a >= 3 and _BIN in (keys[b - 2], keys[b - 3] if keys[b - 2] == _ABD else "")
+                  and b < len(words) and labs[b][0] == "O"
+                  and _family_after_nasab(words, keys, b, lex)):
+                _mark(labs, a, b + 1, tag, labs[a][1])  # "أحمد بن عبد العزيز قطان أن": the family name ends it
         for a, b, tag in _spans(labs):  # "الرضيع علي دوابشة" tagged "دوابشة": the given name before it too
             if (_is_person(tag) and b - a == 1 and a > 0 and labs[a - 1][0] == "O" and keys[a] not in lex.given_names
                     and keys[a - 1] in lex.given_names and words[a - 1] not in FUNCTION_WORDS_AS_WRITTEN
