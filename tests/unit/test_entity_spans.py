@@ -1387,3 +1387,13 @@ def test_a_particle_before_a_family_name_and_a_family_name_after_a_nasab_belong_
     assert not any(typ == "PER" and "المتوسطة" in surface for surface, typ in got), got
     got = found("وكان محمد بن سلمان يزور المنطقة", [("محمد بن سلمان", "PERS")])
     assert got == [("محمد بن سلمان", "PER")]
+
+
+def test_a_given_name_addressed_alone_is_the_one_person_of_the_story_with_it() -> None:
+    text = "تستكمل فاتن حمامة رحلة الذكريات. قال شاهين: مدام فاتن هل أنت مستعدة؟ ثم قال: حاجة غريبة يا فاتن."
+    got = found(text, [("فاتن حمامة", "PERS")])
+    assert got.count(("فاتن", "PER")) == 2
+    # two persons of the story share it: neither is named
+    text = "قال محمد علي ومحمد حسن إن. ثم قال يا محمد هل أنت مستعد؟"
+    got = found(text, [("محمد علي", "PERS"), ("ومحمد حسن", "PERS")])
+    assert ("محمد", "PER") not in got

@@ -310,6 +310,34 @@ def person_names(sentences: list[list[str]], labels: list[Labels], min_words: in
     return names
 
 
+# words that address or style a person by the given name alone ("يا فاتن", "مدام فاتن", "الأستاذة فاتن")
+_ADDRESS_WORDS = frozenset(identity_key(w) for w in ("يا", "ويا", "مدام", "مسيو", "مستر", "المدام"))
+
+
+def addressed_given_names(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]],
+                          lex: EntityLexicon) -> list[Labels]:
+    """An untagged given name right after a vocative or a style ("يا فاتن", "مدام فاتن", "السيدة فاتن") is a
+    person when exactly one person the document names in full has it ("فاتن حمامة")."""
+    firsts: dict[str, set[tuple[str, ...]]] = {}
+    for key in keys:
+        if len(key) >= 2 and identity_key(key[0]) in lex.given_names:
+            firsts.setdefault(key[0], set()).add(key)
+    settled = {first for first, names in firsts.items() if len({n[-1] for n in names}) == 1}
+    if not settled:
+        return labels
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        for i in range(1, len(words)):
+            prev = identity_key(words[i - 1])
+            if (labs[i][0] == "O" and labs[i - 1][0] == "O" and normalize_for_matching(words[i]) in settled
+                    and (prev in _ADDRESS_WORDS or prev in lex.titles)
+                    and (i + 1 >= len(words) or labs[i + 1][0] == "O")):
+                labs[i] = ("B-" + PER_TAG, CONF_PROPAGATED)
+        out.append(labs)
+    return out
+
+
 def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[Token]]:
     """Tokens (with document offsets) of each sentence span."""
     return [tokenize(text[s:e], offset=s) for s, e in spans]
@@ -362,6 +390,7 @@ def tag_document(
     keys = {k for k in name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
             if len(k) > 1 or not adjective_word(k[0], frequency)}  # (not "الكبير" of "محمد علي باشا الكبير")
     labels = propagate_names(words, labels, keys)
+    labels = addressed_given_names(words, labels, keys, lex)
     labels = _family_names_first(  # (a title alone, "أمير دولة قطر", names no family)
         words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)
     labels = attach_heads(words, labels, lex)
