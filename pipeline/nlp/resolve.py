@@ -387,6 +387,7 @@ def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
 
 _PROVINCE = identity_key("منطقة")
 _GOVERNORATE = identity_key("محافظة")
+_CITY_HEADS = frozenset({_GOVERNORATE, *(identity_key(w) for w in ("مدينة", "بلدة", "قرية"))})
 _PROVINCE_SHORT = frozenset(identity_key(w) for w in ("الشرقية", "الحدود", "الشمالية"))  # in lists of provinces
 _PROVINCES_CUE = re.compile(r"(?:^|[\s،,(])[وب]?(?:مناطق|منطقتي|المناطق)\s")
 
@@ -1067,8 +1068,9 @@ def resolve_mentions(
             apposed_capital = (_capital_named_before(texts.get(m.doc_id, ""), m.start, m.key)
                                if m.start is not None else None)
             capital = _capital_key(m.key) or apposed_capital
-            if len(words) >= 2 and words[0] == _GOVERNORATE and " ".join(words[1:]) in gaz.by_key:
-                capital = " ".join(words[1:])  # "محافظة جدة", "محافظة تعز": the city and its governorate as one
+            if len(words) >= 2 and words[0] in _CITY_HEADS and " ".join(words[1:]) in gaz.by_key:
+                capital = " ".join(words[1:])  # "محافظة جدة", "محافظة تعز": the city and its governorate as one;
+                # "مدينة كوباني", "بلدة الزبداني": the town
             province = _PROVINCE + " " + m.key
             if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
                     and p_entry.subtype == "province" and _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)):

@@ -863,3 +863,12 @@ def test_a_definite_head_with_a_names_closing_adjective_is_that_name_of_its_stor
     assert entity_of(resolved, "d1", "القناة الجديدة") == entity_of(resolved, "d1", "قناة السويس الجديدة")
     # a story that names no such name leaves it to itself, never to another story's canal
     assert entity_of(resolved, "d2", "القناة الجديدة") != entity_of(resolved, "d1", "قناة السويس الجديدة")
+
+
+def test_a_town_named_with_its_head_is_the_town() -> None:
+    rows = [("d1", "مدينة كوباني", "LOC"), ("d2", "عين العرب", "LOC"), ("d3", "كوباني", "LOC"),
+            ("d4", "بلدة الزبداني", "LOC"), ("d4", "الزبداني", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    kobani = entity_of(resolved, "d3", "كوباني")
+    assert entity_of(resolved, "d1", "مدينة كوباني") == kobani == entity_of(resolved, "d2", "عين العرب")
+    assert entity_of(resolved, "d4", "بلدة الزبداني") == entity_of(resolved, "d4", "الزبداني")

@@ -1397,3 +1397,8 @@ def test_a_given_name_addressed_alone_is_the_one_person_of_the_story_with_it() -
     text = "قال محمد علي ومحمد حسن إن. ثم قال يا محمد هل أنت مستعد؟"
     got = found(text, [("محمد علي", "PERS"), ("ومحمد حسن", "PERS")])
     assert ("محمد", "PER") not in got
+
+
+def test_a_city_the_backend_made_a_person_after_the_word_city_is_the_town() -> None:
+    got = found("يشن التنظيم هجماته على مدينة كوباني التي يسيطر عليها الأكراد", [("كوباني", "PERS")])
+    assert got == [("كوباني", "LOC")]

@@ -1505,6 +1505,10 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             head = next((k for _, k in first_word_keys(words[h]) if k in all_heads), None)
             if head is None or typ not in (EntityType.PER, EntityType.LOC, EntityType.MISC):
                 continue
+            if (typ is EntityType.PER and head == city and b - a == 1 and keys[a] not in lex.given_names
+                    and lex.place_subtypes.get(keys[a]) == "city" and keys[a] not in lex.homographs):
+                _mark(labs, a, b, EntityType.LOC.tag, labs[a][1])  # "مدينة كوباني" with كوباني a person: the town
+                continue
             if typ is EntityType.MISC and keys[a - 1] not in lex.titles and head not in misc_heads:
                 continue  # a MISC the backend found is renamed only as "استاد [الملك] فهد" or "مهرجان [بريدة للتمور]"
             if head in region_heads:
