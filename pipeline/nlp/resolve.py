@@ -409,6 +409,28 @@ def _in_province_list(text: str, start: int, gaz: _Places) -> bool:
     return True
 
 
+_BRACKETED = re.compile(r"\(([^()\s]{2,20}(?: [^()\s]{2,20})?)\)")
+
+
+def _in_bracketed_provinces(text: str, start: int, gaz: _Places) -> bool:
+    """True when the place at ``start`` stands in brackets among two or more other bracketed provinces ("محمد
+    الشهري من (نجران)، سلمان العنزي من (حائل)، … من (عسير)": referees by region): the province."""
+    if start == 0 or text[start - 1] != "(":
+        return False
+    window_start = max(0, start - 300)
+    found = 0
+    for match in _BRACKETED.finditer(text, window_start, start + 300):
+        if match.start(1) == start:
+            continue
+        key = identity_key(normalize_for_matching(match.group(1)))
+        entry = gaz.by_key.get(key)
+        province = gaz.by_key.get(_PROVINCE + " " + key)
+        if (entry is not None and entry.subtype == "province") or (province is not None
+                                                                    and province.subtype == "province"):
+            found += 1
+    return found >= 2
+
+
 _BODY_CONTEXT = 2  # sentences before a bare body's own whose countries decide it when its own names none
 
 
@@ -1073,7 +1095,9 @@ def resolve_mentions(
                 # "مدينة كوباني", "بلدة الزبداني": the town
             province = _PROVINCE + " " + m.key
             if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
-                    and p_entry.subtype == "province" and _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)):
+                    and p_entry.subtype == "province" and (
+                        _in_province_list(texts.get(m.doc_id, ""), m.start, gaz)
+                        or _in_bracketed_provinces(texts.get(m.doc_id, ""), m.start, gaz))):
                 capital = province  # "مناطق عسير وجازان ونجران": the provinces, not their cities
             reading = _capital_countries().get(capital) if capital in gaz.alternatives else None  # "العاصمة
             # الأردنية عمان": Amman, whatever the story's country

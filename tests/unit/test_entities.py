@@ -872,3 +872,14 @@ def test_a_town_named_with_its_head_is_the_town() -> None:
     kobani = entity_of(resolved, "d3", "كوباني")
     assert entity_of(resolved, "d1", "مدينة كوباني") == kobani == entity_of(resolved, "d2", "عين العرب")
     assert entity_of(resolved, "d4", "بلدة الزبداني") == entity_of(resolved, "d4", "الزبداني")
+
+
+def test_places_in_brackets_among_bracketed_provinces_are_the_provinces() -> None:
+    text = "الحكام: محمد الشهري من (نجران)، أحمد الشمري من (حائل)، وعبدالله شحيذي من (جازان). وفي حائل المدينة"
+    rows = [("d1", "نجران", "LOC", text.index("نجران")), ("d1", "حائل", "LOC", text.index("حائل")),
+            ("d1", "جازان", "LOC", text.index("جازان")), ("d1", "حائل", "LOC", text.rindex("حائل")),
+            ("d2", "منطقة حائل", "LOC", 0)]
+    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
+    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": ["d1", "d2"], "text": [text, "منطقة حائل"]}))
+    ids_ = resolved["entity_id"].to_list()
+    assert ids_[1] == ids_[4] and ids_[3] != ids_[4]  # the bracketed one is the province, the other the city

@@ -1402,3 +1402,9 @@ def test_a_given_name_addressed_alone_is_the_one_person_of_the_story_with_it() -
 def test_a_city_the_backend_made_a_person_after_the_word_city_is_the_town() -> None:
     got = found("يشن التنظيم هجماته على مدينة كوباني التي يسيطر عليها الأكراد", [("كوباني", "PERS")])
     assert got == [("كوباني", "LOC")]
+
+
+def test_a_city_in_brackets_after_from_is_a_place_whatever_else_the_word_means() -> None:
+    got = found("وعبدالرحمن الشهري من (عسير)، وسلمان العنزي من (حائل)، و29 حكما", [])
+    assert ("حائل", "LOC") in got and ("عسير", "LOC") in got
+    assert ("حائل", "LOC") not in found("وقف حائل دون ذلك", [])

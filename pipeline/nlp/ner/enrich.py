@@ -2194,6 +2194,10 @@ def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
                   home: str | None = None) -> bool:
     if i > 0 and words[i - 1] in _DEMONSTRATIVES:
         return False
+    if (1 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] == ")"
+            and normalize_for_matching(words[i - 2]) in LOCATIVE_CUES and keys[i] not in lex.shared_places
+            and lex.place_subtypes.get(keys[i]) in ("city", "province") and keys[i] not in lex.given_names):
+        return True  # "سلمان العنزي من (حائل)": a place in brackets after "من", whatever else the word means
     for cut, key in first_word_keys(words[i]):
         if key not in lex.place_types:
             continue
