@@ -1115,6 +1115,9 @@ def resolve_mentions(
                 keys[i] = f"gn:{entry.geonames_id}"
             elif entry is not None and entry.subtype in ("region", "province", "landmark") and entry.name_en:
                 keys[i] = "rg:" + entry.name_en  # "الخليج" = "الخليج العربي" (the Gulf); "منطقة عسير" = "عسير"
+            elif entry is not None and entry.name_en and entry.country_code:
+                keys[i] = f"pl:{entry.country_code}:{entry.name_en}"  # a hand-kept town without a GeoNames id
+                # ("ينبع الصناعية" = "مدينة ينبع الصناعية", apart from "ينبع")
             else:
                 keys[i] = "n:" + m.key
         elif typ is EntityType.PER:

@@ -883,3 +883,12 @@ def test_places_in_brackets_among_bracketed_provinces_are_the_provinces() -> Non
     resolved = resolve_mentions(f, pl.DataFrame({"doc_id": ["d1", "d2"], "text": [text, "منطقة حائل"]}))
     ids_ = resolved["entity_id"].to_list()
     assert ids_[1] == ids_[4] and ids_[3] != ids_[4]  # the bracketed one is the province, the other the city
+
+
+def test_an_industrial_city_is_apart_from_its_town() -> None:
+    rows = [("d1", "مدينة ينبع الصناعية", "LOC"), ("d2", "ينبع الصناعية", "LOC"), ("d3", "ينبع", "LOC"),
+            ("d3", "محافظة ينبع", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    industrial = entity_of(resolved, "d1", "مدينة ينبع الصناعية")
+    assert industrial == entity_of(resolved, "d2", "ينبع الصناعية") != entity_of(resolved, "d3", "ينبع")
+    assert entity_of(resolved, "d3", "محافظة ينبع") == entity_of(resolved, "d3", "ينبع")

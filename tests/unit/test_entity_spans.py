@@ -1408,3 +1408,19 @@ def test_a_city_in_brackets_after_from_is_a_place_whatever_else_the_word_means()
     got = found("وعبدالرحمن الشهري من (عسير)، وسلمان العنزي من (حائل)، و29 حكما", [])
     assert ("حائل", "LOC") in got and ("عسير", "LOC") in got
     assert ("حائل", "LOC") not in found("وقف حائل دون ذلك", [])
+
+
+def test_a_country_after_a_title_that_is_the_family_name_of_a_person_of_the_story_is_him() -> None:
+    text = "نقل الدكتور عبدالله بن محمد السويد التعازي. وعقب الصلاة نقل الدكتور السويد تعازي الملك. وسافر إلى السويد"
+    got = found(text, [("عبدالله بن محمد السويد", "PERS")])
+    assert ("السويد", "PER") in got and ("السويد", "LOC") in got  # the title's, then the country after إلى
+
+
+def test_a_common_noun_with_a_possessive_pronoun_ends_no_name() -> None:
+    got = found("وبعد 2600 حلقة يغادر ستيوارت برنامجه وهو على القمة", [("ستيوارت برنامجه", "PERS")])
+    assert got == [("ستيوارت", "PER")]
+    got = found("وقالت فاتن حمامة إن", [("فاتن حمامة", "PERS")])
+    assert got == [("فاتن حمامة", "PER")]
+    # a family name ending in ه is no pronoun ("مختار فلاته", "حامد سبيه")
+    assert found("والمهاجمين عبدالرحمن الغامدي، مختار فلاته", [("مختار فلاته", "PERS")]) == [("مختار فلاته", "PER")]
+    assert found("المهندس حامد سبيه مهرجان العيد", [("حامد سبيه", "PERS")]) == [("حامد سبيه", "PER")]

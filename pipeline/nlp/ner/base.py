@@ -477,6 +477,10 @@ def tag_document(
                 and (normalize_for_matching(surface),) not in keys and not lex.kb.named_by(key)
                 and (previous in ("(", "«", '"') or normalize_for_matching(previous) in LOCATIVE_CUES)):
             typ = EntityType.LOC  # "مدينة «عين العرب» السورية (كوباني)": a city, not a family name of this story
+        if (typ is not EntityType.PER and j - i == 1 and not cut and (normalize_for_matching(surface),) in keys
+                and (hint is None or hint.kb_id is None)
+                and (identity_key(previous) in lex.title_first or identity_key(previous) in lex.titles)):
+            typ, hint = EntityType.PER, None  # "الدكتور السويد" after "عبدالله بن محمد السويد": him, not Sweden
         titled_family = typ is EntityType.PER and j - i == 1 and normalize_for_matching(surface) in families and (
             identity_key(previous) in lex.title_first or identity_key(previous) in lex.titles)
         if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and not titled_family

@@ -812,6 +812,19 @@ _PARTICLES_BEFORE_FAMILY = frozenset({"دا", "دي", "دوس", "فان", "فو�
 _BIN, _ABD = identity_key("بن"), identity_key("عبد")
 
 
+def _common_noun_with_pronoun(word: str, key: str, lex: EntityLexicon) -> bool:
+    """True for a common noun with a possessive pronoun as written ("برنامجه", "فريقها"), no name."""
+    if key in lex.given_names or lex.is_known_name(key) or key in lex.place_types:
+        return False
+    for ending in ("هما", "ها", "هم", "ه"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = normalize_for_matching(word[: -len(ending)])  # a noun of four letters or more ("فلاته",
+            # "سبيه" are family names)
+            return (len(stem) >= 4 and "n" in shipped_word_classes().get(stem, "")
+                    and not is_common_word(normalize_for_matching(word)))
+    return False
+
+
 def _family_after_nasab(words: Sequence[str], keys: Sequence[str], k: int, lex: EntityLexicon) -> bool:
     """True when word ``k``, right after a nasab chain ("أحمد بن عبد العزيز"), is its family name: a bare word
     of three letters or more that is no function word, given name, title, place, nationality, time adverb or
@@ -841,6 +854,7 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
     * an organisation span ending on a given name leaves it to the person ("… لكرة القدم أحمد عيد"), and
       so does a known body followed by a full name ("للجامعة العربية نبيل العربي");
     * a family name and an indefinite adjective are the name alone ("المالكي طائفي");
+    * a common noun with a possessive pronoun ends no name ("يغادر ستيوارت برنامجه");
     * a foreign name particle before a person is his ("أن دا سيلفا"), and a rare word after a nasab chain and
       before the name's end is the family name ("أحمد بن عبد العزيز قطان أن");
     * in a list of persons, an item the backend missed that starts with a given name is a person too
@@ -854,6 +868,9 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         keys = [identity_key(w) for w in words]
         _list_persons(words, keys, labs, lex)
         for a, b, tag in _spans(labs):
+            if _is_person(tag) and b - a >= 2 and _common_noun_with_pronoun(words[b - 1], keys[b - 1], lex):
+                labs[b - 1] = ("O", 1.0)  # "يغادر ستيوارت برنامجه": his programme ends the name
+                b -= 1
             if _is_person(tag) and a > 0 and labs[a - 1][0] == "O" and words[a - 1] in _PARTICLES_BEFORE_FAMILY:
                 _mark(labs, a - 1, b, tag, labs[a][1])  # "أن دا سيلفا منح": the particle is the family name's
             elif (_is_person(tag) and b - a >= 3 and _BIN in (keys[b - 2], keys[b - 3] if keys[b - 2] == _ABD else "")
@@ -1936,7 +1953,7 @@ def _country_named_in(words: Sequence[str], keys: Sequence[str], a: int, b: int,
     return None
 
 
-_FORCES = frozenset(identity_key(w) for w in ("الجيش", "الشرطة"))
+_FORCES = frozenset(identity_key(w) for w in ("الجيش", "الشرطة", "الجمارك", "المخابرات", "الاستخبارات"))
 
 
 def _national_force(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
