@@ -144,14 +144,21 @@ def _capital_named_before(text: str, start: int, key: str) -> str | None:
 
 def _facility_key(key: str) -> str:
     """"مطار الملك خالد الدولي" is keyed as "مطار الملك خالد": a facility's "international" is left out; a
-    mosque is keyed by "مسجد" and its name without an honorific ("جامع الإمام الصادق" = "مسجد الصادق")."""
+    mosque is keyed by "مسجد" and its name without an honorific ("جامع الإمام الصادق" = "مسجد الصادق"); a
+    municipality or governorate office without the division word ("أمانة منطقة الرياض" = "أمانة الرياض")."""
     words = key.split()
     if len(words) >= 3 and words[0] in _FACILITY_HEADS and words[-1] in _INTERNATIONAL:
         return " ".join(words[:-1])
     if len(words) >= 2 and words[0] in _MOSQUE_HEADS:
         rest = words[2:] if len(words) >= 3 and words[1] in _MOSQUE_HONORIFICS else words[1:]
         return " ".join([identity_key("مسجد"), *rest])
+    if len(words) >= 3 and words[0] in _MUNICIPALITY_HEADS and words[1] in _DIVISIONS:
+        return " ".join([words[0], *words[2:]])  # "أمانة منطقة الرياض" = "أمانة الرياض" = "أمانة محافظة …"
     return key
+
+
+_MUNICIPALITY_HEADS = frozenset(identity_key(w) for w in ("أمانة", "بلدية", "إمارة"))
+_DIVISIONS = frozenset(identity_key(w) for w in ("منطقة", "محافظة", "مدينة"))
 
 
 @cache

@@ -892,3 +892,13 @@ def test_an_industrial_city_is_apart_from_its_town() -> None:
     industrial = entity_of(resolved, "d1", "مدينة ينبع الصناعية")
     assert industrial == entity_of(resolved, "d2", "ينبع الصناعية") != entity_of(resolved, "d3", "ينبع")
     assert entity_of(resolved, "d3", "محافظة ينبع") == entity_of(resolved, "d3", "ينبع")
+
+
+def test_a_municipality_is_one_entity_with_or_without_its_division_word() -> None:
+    rows = [("d1", "أمانة منطقة الرياض", "ORG"), ("d2", "أمانة الرياض", "ORG"), ("d3", "أمانة محافظة الطائف", "ORG"),
+            ("d4", "أمانة الطائف", "ORG"), ("d5", "إمارة منطقة عسير", "ORG"), ("d6", "إمارة عسير", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "أمانة منطقة الرياض") == entity_of(resolved, "d2", "أمانة الرياض")
+    assert entity_of(resolved, "d3", "أمانة محافظة الطائف") == entity_of(resolved, "d4", "أمانة الطائف")
+    assert entity_of(resolved, "d5", "إمارة منطقة عسير") == entity_of(resolved, "d6", "إمارة عسير")
+    assert entity_of(resolved, "d2", "أمانة الرياض") != entity_of(resolved, "d4", "أمانة الطائف")

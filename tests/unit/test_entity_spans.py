@@ -1424,3 +1424,17 @@ def test_a_common_noun_with_a_possessive_pronoun_ends_no_name() -> None:
     # a family name ending in ه is no pronoun ("مختار فلاته", "حامد سبيه")
     assert found("والمهاجمين عبدالرحمن الغامدي، مختار فلاته", [("مختار فلاته", "PERS")]) == [("مختار فلاته", "PER")]
     assert found("المهندس حامد سبيه مهرجان العيد", [("حامد سبيه", "PERS")]) == [("حامد سبيه", "PER")]
+
+
+def test_a_municipality_ends_with_its_city_and_a_building_adjective_is_not_the_bodys() -> None:
+    got = found("ورسخت أمانة الرياض البعد الاجتماعي لاحتفالات العيد", [("الرياض", "LOC")])
+    assert got == [("أمانة الرياض", "ORG")]
+    got = found("ومبنى أمانة محافظة الطائف الجديد، والمخطط العام", [("أمانة محافظة الطائف الجديد", "ORG")])
+    assert got == [("أمانة محافظة الطائف", "ORG")]
+    assert ("نادي أبها الأدبي", "ORG") in found("وقال نادي أبها الأدبي إن", [("أبها", "LOC")])
+
+
+def test_to_a_kb_club_after_a_name_ends_the_name() -> None:
+    got = found("بسبب بيع النادي البرتغالي لاعبه كارلوس إدواردو للهلال السعودي دون أن يتحصل",
+                [("كارلوس إدواردو للهلال السعودي", "ORG")])
+    assert ("كارلوس إدواردو", "PER") in got

@@ -310,6 +310,8 @@ def person_names(sentences: list[list[str]], labels: list[Labels], min_words: in
     return names
 
 
+# adjectives after a body named by its place that describe something of the body's ("مبنى أمانة الطائف الجديد")
+_OF_A_BUILDING = frozenset(identity_key(w) for w in ("الجديد", "الجديدة", "القديم", "القديمة", "الحالي", "الحالية"))
 # words that address or style a person by the given name alone ("يا فاتن", "مدام فاتن", "الأستاذة فاتن")
 _ADDRESS_WORDS = frozenset(identity_key(w) for w in ("يا", "ويا", "مدام", "مسيو", "مستر", "المدام"))
 
@@ -417,6 +419,10 @@ def tag_document(
             i, j = balance_brackets(words[sidx], i, j)
             while i + 1 < j and identity_key(sent[j - 1].text) in TIME_ADVERBS:
                 j -= 1  # "جامعة الباحة البارحة", "الاتحاد أمس": a time adverb never ends a name
+            if (typ is EntityType.ORG and j - i >= 3 and (sidx, i, j) not in hints
+                    and identity_key(sent[j - 1].text) in _OF_A_BUILDING
+                    and identity_key(sent[j - 2].text) in lex.place_types):
+                j -= 1  # "مبنى أمانة محافظة الطائف الجديد": the building is new, not the body
             while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
                 j -= 1  # "شاه فيصل عظيم شاه -", "جامعة الدمام www": punctuation or an address never ends a name
             while i < j and not any(ch.isalpha() for ch in sent[i].text):

@@ -812,6 +812,17 @@ _PARTICLES_BEFORE_FAMILY = frozenset({"دا", "دي", "دوس", "فان", "فو�
 _BIN, _ABD = identity_key("بن"), identity_key("عبد")
 
 
+def _to_a_body(word: str, lex: EntityLexicon) -> bool:
+    """True for ل + a knowledge-base organisation's name ("للهلال", "لريال"), which never continues a name."""
+    if not word.startswith("ل") or len(word) < 4:
+        return False
+    stem = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    key = identity_key(stem)
+    alias = lex.kb.by_alias.get(key)
+    ids = [*([alias] if alias else []), *lex.kb.by_ambiguous.get(key, ())]
+    return any(lex.kb.actors[k].type == EntityType.ORG.value for k in ids)
+
+
 def _common_noun_with_pronoun(word: str, key: str, lex: EntityLexicon) -> bool:
     """True for a common noun with a possessive pronoun as written ("برنامجه", "فريقها"), no name."""
     if key in lex.given_names or lex.is_known_name(key) or key in lex.place_types:
@@ -868,6 +879,13 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         keys = [identity_key(w) for w in words]
         _list_persons(words, keys, labs, lex)
         for a, b, tag in _spans(labs):
+            named = _is_person(tag) or (tag == EntityType.ORG.tag and keys[a] in lex.given_names)
+            cut = next((k for k in range(a + 1, b) if named and _to_a_body(words[k], lex)), None)
+            if cut is not None:  # "كارلوس إدواردو للهلال السعودي": to the club, after the name
+                conf = labs[a][1]
+                _clear(labs, a, b)
+                _mark(labs, a, cut, EntityType.PER.tag, conf)
+                tag, b = EntityType.PER.tag, cut
             if _is_person(tag) and b - a >= 2 and _common_noun_with_pronoun(words[b - 1], keys[b - 1], lex):
                 labs[b - 1] = ("O", 1.0)  # "يغادر ستيوارت برنامجه": his programme ends the name
                 b -= 1
@@ -1469,6 +1487,11 @@ def _person_inside_body(words: Sequence[str], keys: Sequence[str], norms: Sequen
     return None
 
 
+# a city's municipality or governor's office is named by the city alone: "أمانة الرياض" ends there ("ورسخت أمانة
+# الرياض البعد الاجتماعي لاحتفالات العيد")
+_MUNICIPAL_HEADS = frozenset(identity_key(w) for w in ("أمانة", "بلدية", "إمارة", "أمانتي", "بلديتي"))
+
+
 def _name_tail(word: str, key: str, typ: EntityType, lex: EntityLexicon) -> bool:
     """True for a word that may go on the name of a thing named after someone ("الدولي", "للإغاثة"): a
     definite word, no function word or relative pronoun, no place after ب ("بالصوابر": where it is), no title
@@ -1546,9 +1569,10 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                     _clear(labs, cut, b)
                     b = cut
                 end, conjoined = b, False
-                while end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O" and _name_tail(
+                while (end < len(words) and end - b < _NAMED_AFTER_TAIL and labs[end][0] == "O"
+                       and not (typ is EntityType.LOC and head in _MUNICIPAL_HEADS) and _name_tail(
                         words[end], keys[end], new_type, lex) and not (keys[end].startswith("و") and (
-                            conjoined or not any(keys[k].startswith("لل") for k in range(max(h, end - 2), end)))):
+                            conjoined or not any(keys[k].startswith("لل") for k in range(max(h, end - 2), end))))):
                     conjoined = conjoined or keys[end].startswith("و")  # one و, joining two fields: "للعلوم
                     # والتقنية", "للطاقة الذرية والمتجددة"; not "… والتقنية واللقاء بسمو", not "جامعة الدمام
                     end += 1  # والصفا والسيف", not "غرفة الرياض والتي"
