@@ -1438,3 +1438,13 @@ def test_to_a_kb_club_after_a_name_ends_the_name() -> None:
     got = found("بسبب بيع النادي البرتغالي لاعبه كارلوس إدواردو للهلال السعودي دون أن يتحصل",
                 [("كارلوس إدواردو للهلال السعودي", "ORG")])
     assert ("كارلوس إدواردو", "PER") in got
+
+
+def test_a_full_name_the_story_writes_alone_ends_a_longer_span_of_unknown_words() -> None:
+    text = "يقدم الأميركي جون ستيوارت آخر حلقاته. قبل الحلقة الاخيرة من برنامج جون ستيوارت ديلي شو حسبما ذكرت"
+    got = found(text, [("جون ستيوارت", "PERS"), ("جون ستيوارت ديلي شو", "PERS")])
+    assert ("جون ستيوارت ديلي شو", "PER") not in got and "ديلي" not in " ".join(s for s, _ in got)
+    # a family name after it stays ("أحمد سعيد" and "أحمد سعيد القحطاني" of one story)
+    text = "وفاز أحمد سعيد في الجولة الأولى. وفاز الفارس أحمد سعيد القحطاني على الجواد"
+    got = found(text, [("أحمد سعيد القحطاني", "PERS"), ("أحمد سعيد", "PERS")])
+    assert ("أحمد سعيد القحطاني", "PER") in got

@@ -310,6 +310,43 @@ def person_names(sentences: list[list[str]], labels: list[Labels], min_words: in
     return names
 
 
+def trim_to_known_names(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]],
+                        lex: EntityLexicon) -> list[Labels]:
+    """A person span that is a full name the story writes on its own elsewhere, then words no name of the story
+    has, is that name: "برنامج جون ستيوارت ديلي شو" after "جون ستيوارت" ends with ستيوارت (its show follows);
+    not when a name particle or a given name goes on ("محمد بن سلمان بن عبدالعزيز")."""
+    full = {k for k in keys if len(k) >= 2}
+    if not full:
+        return labels
+    counts: dict[tuple[str, ...], int] = {}
+    for toks, labs in zip(sentences, labels, strict=True):
+        for i, j, typ, _ in bio_to_spans(labs):
+            if typ is EntityType.PER:
+                span = tuple(normalize_for_matching(t) for t in toks[i:j])
+                counts[span] = counts.get(span, 0) + 1
+    out = []
+    for toks, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        for i, j, typ, _ in bio_to_spans(labs):
+            if typ is not EntityType.PER or j - i < 3:
+                continue
+            norms = [normalize_for_matching(t) for t in toks[i:j]]
+            own = {tuple(norms), (norms[-1],), (norms[0], norms[-1])}  # the keys this span itself gave
+            words_of_names = {w for k in keys if k not in own for w in k}
+            for n in range(j - i - 1, 1, -1):
+                head, rest = tuple(norms[:n]), norms[n:]
+                # one definite word, no feminine adjective, may be the family name: "أحمد سعيد القحطاني", "أحمد
+                # الفهد الصباح" keep it ("أدولف هتلر الفنية" does not)
+                family = len(rest) == 1 and rest[0].startswith("ال") and not rest[0].endswith("ه")
+                if head in full and counts.get(head, 0) and not family and not any(
+                        w in words_of_names or w in _FAMILY_PARTS or identity_key(w) in lex.given_names for w in rest):
+                    for k in range(i + n, j):
+                        labs[k] = ("O", 1.0)
+                    break
+        out.append(labs)
+    return out
+
+
 # adjectives after a body named by its place that describe something of the body's ("مبنى أمانة الطائف الجديد")
 _OF_A_BUILDING = frozenset(identity_key(w) for w in ("الجديد", "الجديدة", "القديم", "القديمة", "الحالي", "الحالية"))
 # words that address or style a person by the given name alone ("يا فاتن", "مدام فاتن", "الأستاذة فاتن")
@@ -389,8 +426,16 @@ def tag_document(
     labels = persons_after_titled_bodies(words, labels, lex, frequency)
     labels = settlement_names(words, labels, lex, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
-    keys = {k for k in name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
-            if len(k) > 1 or not adjective_word(k[0], frequency)}  # (not "الكبير" of "محمد علي باشا الكبير")
+
+    def person_keys() -> set[tuple[str, ...]]:
+        return {k for k in name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+                if len(k) > 1 or not adjective_word(k[0], frequency)}  # (not "الكبير" of "محمد علي باشا الكبير")
+
+    keys = person_keys()
+    trimmed = trim_to_known_names(words, labels, keys, lex)
+    if trimmed != labels:
+        labels = trimmed
+        keys = person_keys()
     labels = propagate_names(words, labels, keys)
     labels = addressed_given_names(words, labels, keys, lex)
     labels = _family_names_first(  # (a title alone, "أمير دولة قطر", names no family)
