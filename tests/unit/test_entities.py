@@ -611,15 +611,21 @@ def test_a_long_name_with_the_whole_nasab_is_the_kb_person_its_ends_name() -> No
     assert resolved["kb_id"][2] != "abdullah_bin_abdulaziz"
 
 
-def test_places_listed_after_provinces_are_the_provinces() -> None:
-    text = "في مناطق عسير وجازان ونجران، وفي جازان المدينة"
-    rows = [("d1", "عسير", "LOC", text.index("عسير")), ("d1", "جازان", "LOC", text.index("جازان")),
-            ("d1", "نجران", "LOC", text.index("نجران")), ("d1", "جازان", "LOC", text.rindex("جازان")),
-            ("d2", "منطقة جازان", "LOC", 0)]
+def three_places_then_the_city_and_the_province(text: str, places: list[str]) -> pl.DataFrame:
+    """Resolves the three listed ``places`` of ``text`` (document d1), the last one's city use after them, and
+    "منطقة <last>" in a document d2: rows 1 and 4 should be one entity (the province), 3 another (the city)."""
+    last = places[-1]
+    rows = [*(("d1", p, "LOC", text.index(p)) for p in places), ("d1", last, "LOC", text.rindex(last)),
+            ("d2", "منطقة " + last, "LOC", 0)]
     f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
-    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": ["d1", "d2"], "text": [text, "منطقة جازان"]}))
+    return resolve_mentions(f, pl.DataFrame({"doc_id": ["d1", "d2"], "text": [text, "منطقة " + last]}))
+
+
+def test_places_listed_after_provinces_are_the_provinces() -> None:
+    text = "في مناطق عسير ونجران وجازان، وفي جازان المدينة"
+    resolved = three_places_then_the_city_and_the_province(text, ["عسير", "نجران", "جازان"])
     ids_ = resolved["entity_id"].to_list()
-    assert ids_[1] == ids_[4] and ids_[3] != ids_[4]  # the listed one is the province, the other the city
+    assert ids_[2] == ids_[4] and ids_[3] != ids_[4]  # the listed one is the province, the other the city
     assert resolved["subtype"].to_list()[:3] == ["province", "province", "province"]
     entities = build_entities(resolved.with_columns(pl.lit(1).alias("end")))
     assert "Jazan Province" in entities["name_en"].to_list() and "Jizan" in entities["name_en"].to_list()
@@ -875,14 +881,10 @@ def test_a_town_named_with_its_head_is_the_town() -> None:
 
 
 def test_places_in_brackets_among_bracketed_provinces_are_the_provinces() -> None:
-    text = "الحكام: محمد الشهري من (نجران)، أحمد الشمري من (حائل)، وعبدالله شحيذي من (جازان). وفي حائل المدينة"
-    rows = [("d1", "نجران", "LOC", text.index("نجران")), ("d1", "حائل", "LOC", text.index("حائل")),
-            ("d1", "جازان", "LOC", text.index("جازان")), ("d1", "حائل", "LOC", text.rindex("حائل")),
-            ("d2", "منطقة حائل", "LOC", 0)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
-    resolved = resolve_mentions(f, pl.DataFrame({"doc_id": ["d1", "d2"], "text": [text, "منطقة حائل"]}))
+    text = "الحكام: محمد الشهري من (نجران)، عبدالله شحيذي من (جازان)، وأحمد الشمري من (حائل). وفي حائل المدينة"
+    resolved = three_places_then_the_city_and_the_province(text, ["نجران", "جازان", "حائل"])
     ids_ = resolved["entity_id"].to_list()
-    assert ids_[1] == ids_[4] and ids_[3] != ids_[4]  # the bracketed one is the province, the other the city
+    assert ids_[2] == ids_[4] and ids_[3] != ids_[4]  # the bracketed one is the province, the other the city
 
 
 def test_an_industrial_city_is_apart_from_its_town() -> None:
