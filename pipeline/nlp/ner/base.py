@@ -324,6 +324,10 @@ def trim_to_known_names(sentences: list[list[str]], labels: list[Labels], keys: 
             if typ is EntityType.PER:
                 span = tuple(normalize_for_matching(t) for t in toks[i:j])
                 counts[span] = counts.get(span, 0) + 1
+    keys_of_word: dict[str, set[tuple[str, ...]]] = {}
+    for key in keys:
+        for w in key:
+            keys_of_word.setdefault(w, set()).add(key)
     out = []
     for toks, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
@@ -332,14 +336,17 @@ def trim_to_known_names(sentences: list[list[str]], labels: list[Labels], keys: 
                 continue
             norms = [normalize_for_matching(t) for t in toks[i:j]]
             own = {tuple(norms), (norms[-1],), (norms[0], norms[-1])}  # the keys this span itself gave
-            words_of_names = {w for k in keys if k not in own for w in k}
+
+            def of_another_name(w: str, own: set[tuple[str, ...]] = own) -> bool:
+                return bool(keys_of_word.get(w, set()) - own)
+
             for n in range(j - i - 1, 1, -1):
                 head, rest = tuple(norms[:n]), norms[n:]
                 # one definite word, no feminine adjective, may be the family name: "أحمد سعيد القحطاني", "أحمد
                 # الفهد الصباح" keep it ("أدولف هتلر الفنية" does not)
                 family = len(rest) == 1 and rest[0].startswith("ال") and not rest[0].endswith("ه")
                 if head in full and counts.get(head, 0) and not family and not any(
-                        w in words_of_names or w in _FAMILY_PARTS or identity_key(w) in lex.given_names for w in rest):
+                        of_another_name(w) or w in _FAMILY_PARTS or identity_key(w) in lex.given_names for w in rest):
                     for k in range(i + n, j):
                         labs[k] = ("O", 1.0)
                     break
@@ -528,12 +535,12 @@ def tag_document(
                 and (normalize_for_matching(surface),) not in keys and not lex.kb.named_by(key)
                 and (previous in ("(", "«", '"') or normalize_for_matching(previous) in LOCATIVE_CUES)):
             typ = EntityType.LOC  # "مدينة «عين العرب» السورية (كوباني)": a city, not a family name of this story
+        after_title = identity_key(previous) in lex.title_first or identity_key(previous) in lex.titles
         if (typ is not EntityType.PER and j - i == 1 and not cut and (normalize_for_matching(surface),) in keys
-                and (hint is None or hint.kb_id is None)
-                and (identity_key(previous) in lex.title_first or identity_key(previous) in lex.titles)):
+                and (hint is None or hint.kb_id is None) and after_title):
             typ, hint = EntityType.PER, None  # "الدكتور السويد" after "عبدالله بن محمد السويد": him, not Sweden
-        titled_family = typ is EntityType.PER and j - i == 1 and normalize_for_matching(surface) in families and (
-            identity_key(previous) in lex.title_first or identity_key(previous) in lex.titles)
+        titled_family = (typ is EntityType.PER and j - i == 1 and normalize_for_matching(surface) in families
+                         and after_title)
         if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and not titled_family
                                                        and is_adjective(surface, lex, previous, conjoined=cut > 0
                                                                         and first[:1] in ("و", "ف"),

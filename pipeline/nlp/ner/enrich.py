@@ -845,7 +845,7 @@ def _family_after_nasab(words: Sequence[str], keys: Sequence[str], k: int, lex: 
     nxt = words[k + 1] if k + 1 < len(words) else "."
     if norm.startswith("ال") and norm.endswith("ه"):
         return False  # "مدرسة ايمن بن عبيد المتوسطة": a feminine adjective, the school's
-    return (len(norm) >= 3 and norm.isalpha() and norm[:1] not in "يتن" and norm[:1] not in "وفبلك"
+    return (len(norm) >= 3 and norm.isalpha() and norm[:1] not in "يتنوفبلك"
             and words[k] not in FUNCTION_WORDS_AS_WRITTEN and norm not in lex.lexicon.stopwords
             and keys[k] not in lex.given_names and keys[k] not in lex.titles and keys[k] not in lex.title_first
             and keys[k] not in lex.place_types and norm not in lex.nisba and keys[k] not in TIME_ADVERBS
