@@ -801,7 +801,7 @@ def _head_with_adjective(parts: tuple[str, ...]) -> bool:
     """True for a definite head noun and an adjective ("القناة الجديدة"), the short form of a longer name with
     that head and closing adjective its story names ("قناة السويس الجديدة")."""
     return (len(parts) == 2 and parts[0].startswith("ال") and parts[1].startswith("ال")
-            and parts[0][2:] in NAMED_AFTER_LOC_HEADS | NAMED_AFTER_MISC_HEADS | HEAD_NOUNS)
+            and parts[0][2:] in HEAD_NOUNS)
 
 
 def _named_body(m: _M, group_type: dict[str, EntityType]) -> bool:
