@@ -1428,6 +1428,8 @@ def detect_events(
     rows: list[EventMentionRow] = []
     quotes: list[QuoteRow] = []
     by_id = {m.entity_id: m for m in mentions if m.type == EntityType.PER}
+    named = {m.entity_id: m for m in mentions if m.participant}
+    carried: tuple[int, Mention] | None = None  # the last named doer or speaker: "ودعا إلى …" goes on for them
     for sidx, (s, e) in enumerate(sentences):
         sent = _Sentence.build(text, s, e, by_sentence.get(sidx, []))
         triggers = _triggers(sent, is_name)
@@ -1449,6 +1451,12 @@ def detect_events(
                 if speaker is not None:
                     args = replace(args, actors=[speaker], recipients=[
                         r for r in args.recipients if r.entity_id != speaker.entity_id])
+            if (not args.actors and args.actor_text is None and not args.passive and not we
+                    and carried is not None and sidx - carried[0] <= SPEAKER_CARRY
+                    and trig.sense.pos == "verb" and _opens_sentence(text, s, sent.tokens[trig.i].start + trig.cut)):
+                who = carried[1]  # "… قال الوزير …. ودعا إلى …": the subject dropped at the sentence start
+                args = replace(args, actors=[who], recipients=[r for r in args.recipients
+                                                               if r.entity_id != who.entity_id])
             if not _is_happening(trig, args):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(
@@ -1501,7 +1509,14 @@ def detect_events(
             ))
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in rows
                          if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
-        quotes += detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before)
+        new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before)
+        quotes += new_quotes
+        doers = [(r.trigger_start, r.actor_ids[0]) for r in rows if r.sentence_idx == sidx and r.actor_ids]
+        doers += [(q.verb_start, q.speaker_id) for q in new_quotes if q.speaker_id]
+        if doers:
+            last_doer = named.get(max(doers)[1])
+            if last_doer is not None:
+                carried = (sidx, last_doer)
     persons = sorted((m for m in mentions if m.type == EntityType.PER), key=lambda m: m.start)
     return rows, honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences, text)
 
@@ -1584,6 +1599,11 @@ def _statement_issuer(sent: _Sentence, k: int, hi: int) -> tuple[Mention | None,
     if m is None and word.startswith("لل") and len(word) > 4:
         return None, "ال" + word[2:], k + 1  # "بيان للوزارة": الوزارة
     return None
+
+
+def _opens_sentence(text: str, sentence_start: int, verb_start: int) -> bool:
+    """Only an opening word ("و", "كما", "ثم") stands between the sentence start and the verb."""
+    return text[sentence_start:verb_start].strip(" \t\n\"'«“(-—–") in _OPENING_WORDS
 
 
 def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str) -> list[QuoteRow]:

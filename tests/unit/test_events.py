@@ -671,6 +671,24 @@ def test_a_dropped_subject_at_the_sentence_start_speaks_for_the_previous_speaker
     assert [(q.verb, q.speaker_source) for q in quotes][-1] == ("أضاف", None)
 
 
+def test_an_event_verb_opening_its_sentence_is_done_by_the_previous_doer_or_speaker():
+    text = "وقال الوزير أحمد الغامدي إن الوضع مستقر. ودعا إلى مواجهة الفكر الضال. وطالب في الحفل بالتعاون."
+    cut = [0, text.index("ودعا"), text.index("وطالب"), len(text)]
+    mentions = [Mention(text.index("أحمد الغامدي"), text.index("أحمد الغامدي") + 12, "PER", None, "E_الغامدي", "SA")]
+    events, _ = detect_events("d", text, list(pairwise(cut)), mentions, PUBLISHED)
+    assert [(r.trigger, r.event_type, r.actor_ids, r.actor_countries) for r in events] == [
+        ("دعا", "DEMAND", ["E_الغامدي"], ["SA"]), ("طالب", "DEMAND", ["E_الغامدي"], ["SA"])]
+    # not in the middle of a sentence, not three sentences on, and not without anyone named before
+    mid = "وقال أحمد الغامدي إن الوضع مستقر. وفي الحفل دعا إلى مواجهة الفكر الضال."
+    mentions = [Mention(mid.index("أحمد الغامدي"), mid.index("أحمد الغامدي") + 12, "PER", None, "E_الغامدي", "SA")]
+    assert detect_events("d", mid, [(0, mid.index("وفي")), (mid.index("وفي"), len(mid))], mentions, PUBLISHED)[0] == []
+    far = "وقال أحمد الغامدي إن الوضع مستقر. وعاد الهدوء. وساد الصمت. ودعا إلى مواجهة الفكر الضال."
+    cut = [0] + [far.index(w) for w in ("وعاد ", "وساد", "ودعا")] + [len(far)]
+    mentions = [Mention(far.index("أحمد الغامدي"), far.index("أحمد الغامدي") + 12, "PER", None, "E_الغامدي", "SA")]
+    assert detect_events("d", far, list(pairwise(cut)), mentions, PUBLISHED)[0] == []
+    assert run("ودعا إلى مواجهة الفكر الضال.")[0] == []
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
