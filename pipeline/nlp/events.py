@@ -875,6 +875,7 @@ def _between_after(sent: _Sentence, j: int, hi: int) -> int | None:
 
 _AGENT_VERBS = _norms("شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته", "ارتكبه", "ارتكبها", "ارتكبته", "تبناه",
                       "تبنته", "تبناها")
+_FIRE = _norms("نار", "النار", "نيران", "النيران", "ناري", "النيران")  # the complement of إطلاق before its doer
 AGENT_REACH = 8  # tokens after a verbal noun where "من قبل X" or "شنه X" still names its doer
 
 
@@ -959,10 +960,19 @@ def _glued_participant(sent: _Sentence, k: int) -> bool:
         k == 0 or sent.owner[k - 1] != sent.owner[k])
 
 
-def _agent_after(sent: _Sentence, j: int, hi: int) -> tuple[Mention | None, str | None]:
+def _agent_after(sent: _Sentence, j: int, hi: int, by_from: bool = False) -> tuple[Mention | None, str | None]:
     """The doer named after a verbal noun, in its clause: "هجمات … من قبل الحوثيين", "على يد مسلحين", "هجوم
-    شنه مقاتلو المقاومة" — (entity, None), or (None, words) when no entity stands there."""
+    شنه مقاتلو المقاومة" — (entity, None), or (None, words) when no entity stands there. With ``by_from`` (an
+    attack or an arrest) also a doer right after من: "لإطلاق نار من أشخاص مجهولين", "هجوم من الحوثيين"."""
     end = min(j + AGENT_REACH, hi, len(sent.tokens))
+    by = j + 1 if j < end and sent.norms[j] in _FIRE else j  # "لإطلاق نار من أشخاص مجهولين": من right after
+    if by_from and by + 1 < end and sent.norms[by] == "من":
+        m = sent.mention_at(by + 1)
+        if m is not None and m.participant and m.start >= sent.tokens[by + 1].start:
+            return m, None
+        if m is None and (_is_group(sent.norms[by + 1]) or (
+                by + 2 < end and sent.owner[by + 2] < 0 and _is_group(sent.norms[by + 2]))):
+            return None, _noun_phrase(sent, by + 1, hi)
     for k in range(j, end):
         if sent.tokens[k].text in _CLAUSE_ENDS:
             return None, None
@@ -1132,7 +1142,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                     end += 1
                 actor_text = sent.text[sent.tokens[side].start : sent.tokens[end - 1].end]
         else:
-            actor, actor_text = _agent_after(sent, trig.j, hi)
+            actor, actor_text = _agent_after(sent, trig.j, hi, trig.sense.event_type in ATTACKS or (
+                trig.sense.event_type == "COERCE"))
             light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                           if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
             if light is not None and trig.sense.event_type not in _LIGHT_FOR.get(sent.norms[light],

@@ -689,6 +689,20 @@ def test_an_event_verb_opening_its_sentence_is_done_by_the_previous_doer_or_spea
     assert run("ودعا إلى مواجهة الفكر الضال.")[0] == []
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("تعرض مواطن أمس لإطلاق نار من أشخاص مجهولين ملثمين، تسببت في أضرار بسيارته.", "أشخاص مجهولين ملثمين"),
+    ("وتعرضت القرية لقصف من الطائرات الروسية.", "الطائرات الروسية"),
+])
+def test_an_attack_by_someone_after_min(text: str, doer: str):
+    events, _ = run(text)
+    assert [(r.event_type, r.actor_text) for r in events] == [("ASSAULT", doer)]
+
+
+def test_min_after_a_withdrawal_is_where_from_not_who():
+    events, _ = run("وأعلن الجيش انسحاب عدد من المقاتلين من المدينة.")
+    assert [(r.event_type, r.actor_text) for r in events] == [("RETREAT", "الجيش")]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
