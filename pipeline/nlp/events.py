@@ -1520,7 +1520,8 @@ def detect_events(
             ))
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in rows
                          if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
-        new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before)
+        new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before,
+                                   sentences[sidx - 1] if sidx > 0 else None)
         quotes += new_quotes
         doers = [(r.trigger_start, r.actor_ids[0]) for r in rows if r.sentence_idx == sidx and r.actor_ids]
         doers += [(q.verb_start, q.speaker_id) for q in new_quotes if q.speaker_id]
@@ -1615,6 +1616,20 @@ def _statement_issuer(sent: _Sentence, k: int, hi: int) -> tuple[Mention | None,
 def _opens_sentence(text: str, sentence_start: int, verb_start: int) -> bool:
     """Only an opening word ("و", "كما", "ثم") stands between the sentence start and the verb."""
     return text[sentence_start:verb_start].strip(" \t\n\"'«“(-—–") in _OPENING_WORDS
+
+
+_SAID_STRIP = " \t\n\r\"'«»“”().,:;؛،!?؟-—–"
+
+
+def _said_before(text: str, previous: tuple[int, int]) -> tuple[int, int, str] | None:
+    """The previous sentence of the document ``text`` as what was said: its offsets without the whitespace,
+    quotation marks and punctuation around it; None when nothing is left or it is a heading-length scrap."""
+    start, end = previous
+    while start < end and text[start] in _SAID_STRIP:
+        start += 1
+    while end > start and text[end - 1] in _SAID_STRIP:
+        end -= 1
+    return (start, end, "indirect") if end - start >= 15 else None
 
 
 def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str) -> list[QuoteRow]:
@@ -1717,7 +1732,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
     return out
 
 
-_DEMONSTRATIVES = _norms("ذلك", "هذا", "هذه")
+_DEMONSTRATIVES = _norms("ذلك", "بذلك", "بهذا")  # "أوضح ذلك اللواء …", "صرح بذلك المتحدث …"
+_DETERMINERS = _norms("هذا", "هذه")  # the object only before a word without ال ("أكد هذا مدير …", not "هذا المستوى")
 _SCRIPTURE = _norms("الله", "رسول", "الرسول", "النبي", "نبي")
 _MEMBERSHIP = _norms("من", "أحد", "احد", "إحدى", "احدى", "واحدا", "واحدة", "أكبر", "أهم", "أبرز", "أفضل", "أكثر")
 _CONSIDERED = _norms("اعتبر", "يعتبر", "تعتبر", "اعتبرت", "تعتبران", "يعتبران")
@@ -1773,14 +1789,18 @@ def _titled_person_after(sent: _Sentence, lo: int, hi: int) -> Mention | None:
 
 def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int, int, bool]],
                   dates: list[DateMention], reference: date | None,
-                  actors_before: Sequence[tuple[int, Mention]] = ()) -> list[QuoteRow]:
+                  actors_before: Sequence[tuple[int, Mention]] = (),
+                  previous_sentence: tuple[int, int] | None = None) -> list[QuoteRow]:
     """One ``quotes`` row per reporting verb that introduces a quoted or reported content. A verb whose
     subject is dropped after an event of the sentence has that event's actor as speaker ("بعث بوتين رسالة
-    … أعرب فيها عن دعمه"); ``actors_before`` are (trigger token, actor) of the sentence's events."""
+    … أعرب فيها عن دعمه"); ``actors_before`` are (trigger token, actor) of the sentence's events. A verb with a
+    demonstrative for its object ("أوضح ذلك اللواء …", "صرح بذلك المتحدث …") said the document's previous
+    sentence (``previous_sentence``, its offsets in the document)."""
     out: list[QuoteRow] = []
     for n, (i, cut, denies) in enumerate(verbs):
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
-        after = i + 2 if i + 2 < hi and sent.norms[i + 1] in _DEMONSTRATIVES else i + 1  # "أوضح ذلك اللواء …"
+        after = i + 2 if i + 2 < hi and (sent.norms[i + 1] in _DEMONSTRATIVES or (  # "أوضح ذلك اللواء …"
+            sent.norms[i + 1] in _DETERMINERS and not sent.norms[i + 2].startswith("ال"))) else i + 1
         speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
         if speaker is None and speaker_text and _is_title_word(normalize_for_matching(speaker_text.split()[0])):
             named = _titled_person_after(sent, subject_end, hi)
@@ -1827,6 +1847,12 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             continue  # "ويعتبر الهادي من المعارضين القدامى": he is considered one of them, not a statement
         content_from = subject_end if subject_end > i + 1 else i + 1
         span = _quote_span(sent, content_from)
+        if after == i + 2 and previous_sentence is not None and i <= 1 and span is None and (
+                speaker is not None or speaker_text is not None):
+            said = _said_before(sent.text, previous_sentence)
+            if said is None:
+                continue
+            span = said
         if span is None and speaker is None and ((speaker_text is not None and _of_things(sent, i, cut)) or (
                 normalize_for_matching(sent.tokens[i].text[cut:]) in _CONSIDERED)):
             continue  # "وتعتبر البطولة مهمة", "أدلة تؤكد عظمة": words, no named speaker and no content marker

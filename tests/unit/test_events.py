@@ -703,6 +703,24 @@ def test_min_after_a_withdrawal_is_where_from_not_who():
     assert [(r.event_type, r.actor_text) for r in events] == [("RETREAT", "الجيش")]
 
 
+def test_a_demonstrative_object_quotes_the_previous_sentence():
+    text = ("وأكدت الشرطة أن المتهم سلم نفسه صباح اليوم. "
+            "صرح بذلك المتحدث الرسمي لشرطة منطقة مكة المكرمة العقيد عاطي القرشي.")
+    who = text.index("عاطي القرشي")
+    mentions = [Mention(who, who + len("عاطي القرشي"), "PER", None, "E_q", "SA")]
+    second = text.index("صرح")
+    _, quotes = detect_events("d", text, [(0, second), (second, len(text))], mentions, PUBLISHED)
+    said = quotes[-1]
+    assert (said.verb, said.speaker_id, said.quote, said.kind) == (
+        "صرح", "E_q", "وأكدت الشرطة أن المتهم سلم نفسه صباح اليوم", "indirect")
+    assert text[said.quote_start : said.quote_end] == said.quote
+    # "هذا" before a definite noun is its determiner ("this report"), not the object
+    text = "وأكدت الشرطة أن المتهم سلم نفسه. ويرى هذا المسؤول أن الوضع مستقر."
+    second = text.index("ويرى")
+    _, quotes = detect_events("d", text, [(0, second), (second, len(text))], [], PUBLISHED)
+    assert [q.quote for q in quotes] == ["المتهم سلم نفسه", "الوضع مستقر"]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
