@@ -879,6 +879,7 @@ _FIRE = _norms("نار", "النار", "نيران", "النيران", "ناري
 AGENT_REACH = 8  # tokens after a verbal noun where "من قبل X" or "شنه X" still names its doer
 
 
+_COUNTERPARTS = _norms("نظيره", "نظيرته", "نظيرها", "نظيريه", "نظراءه", "نظرائه", "نظيرهم", "نظراءهم", "نظرائهم")
 _OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "CONCEDE", "AID"})
 # (the genitive of these nouns is what is done to: "قصف المواطنين", "اعتقال المتظاهرين", "الإفراج عن")
 
@@ -1049,6 +1050,15 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             else:
                 actor, actor_text, subject_end = _predicate_subject(sent, trig.i, trig.j, hi, lo)
                 fronted = actor_text is not None and subject_end <= trig.i
+                if trig.j < len(sent.tokens) and sent.norms[trig.j] in _COUNTERPARTS and not fronted and (
+                        actor is None or actor.start >= sent.tokens[trig.j].start):
+                    # "حيث يلتقي نظيره روي ماشيتي": the counterpart is the object; the subject was named before
+                    if actor is not None:
+                        recipients.append(actor)
+                    earlier = _last_participant(sent, lo, trig.i, set())  # "وصل … المعلم إلى مسقط، والتقى نظيره"
+                    actor = before[1] if before is not None else previous_actor or (
+                        earlier[1] if earlier is not None and not earlier[1].place else None)
+                    actor_text = None
                 if _plural_verb(sent.tokens[trig.i].text[trig.cut :]) and (
                         (actor is not None and actor.start >= sent.tokens[trig.i].end) or (
                         actor_text is not None and not fronted)):

@@ -721,6 +721,25 @@ def test_a_demonstrative_object_quotes_the_previous_sentence():
     assert [q.quote for q in quotes] == ["المتهم سلم نفسه", "الوضع مستقر"]
 
 
+def test_the_counterpart_after_a_meeting_verb_is_its_object():
+    events, _ = run("حيث وصل وزير الخارجية السوري، وليد المعلم إلى مسقط أمس، والتقى نظيره يوسف بن علوي.",
+                    [("وليد المعلم", "PER", None), ("مسقط", "LOC", "city"), ("يوسف بن علوي", "PER", None)])
+    meeting = next(r for r in events if r.trigger == "التقى")
+    assert (meeting.actor_ids, meeting.recipient_ids) == (["E_وليد المعلم"], ["E_يوسف بن علوي"])
+
+
+@pytest.mark.parametrize("text", ["دان مجلس الوزراء الكويتي التفجير الإرهابي.", "ودانت الجامعة العربية القصف."])
+def test_dan_condemns_like_adan(text: str):
+    body = "مجلس الوزراء الكويتي" if "مجلس" in text else "الجامعة العربية"
+    events, _ = run(text, [(body, "ORG", None)])
+    assert ("DISAPPROVE", ["E_" + body]) in [(r.event_type, r.actor_ids) for r in events]
+
+
+def test_an_acre_or_a_man_called_dan_is_no_condemnation():
+    assert [r.event_type for r in run("زرع المزارع فدان من القمح في القرية.")[0]] == []
+    assert [r.event_type for r in run("وأدى دان أيكرويد دورا في الفيلم.", [("دان أيكرويد", "PER", None)])[0]] == []
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
