@@ -362,6 +362,23 @@ _DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "ا
 _DAWN_BEFORE = _norms("صلاة", "منذ", "مع", "حتى", "قبيل", "قبل", "عند", "بعد", "وقت", "ساعات", "ساعة", "طلوع")
 
 
+_MORE_BODY_HEADS = _norms("مكتب", "إدارة", "ادارة", "وحدة", "قسم", "جهاز", "غرفة", "مفوضية", "لجان", "هيئات", "مراكز")
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    from pipeline.lexicons import matching_set
+
+    return frozenset(h for h in matching_set("org_heads_ar.txt") | _MORE_BODY_HEADS if not h.startswith("ال"))
+
+
+def _body_head(word: str) -> bool:
+    """A body's head noun in the construct state, with or without و/ب/ل ("مكتب", "ولجنة", "بهيئة"): the noun
+    after it names the body ("مكتب تحقيقات", "لجنة التحقيق"), it reports no event."""
+    heads = _body_heads()
+    return word in heads or (word[:1] in ("و", "ب", "ل", "ف") and word[1:] in heads and not word[1:].startswith("ال"))
+
+
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     lex = load_event_lexicon()
     found: list[_Trigger] = []
@@ -404,6 +421,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.event_type == "ASSAULT" and i > 0 and any(
                         sent.norms[i - 1].endswith(w) for w in _HALT) and len(sent.norms[i - 1]) <= 6:
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
+                if reading is not None and reading.pos == "noun" and cut == 0 and i > 0 and (
+                        _body_head(sent.norms[i - 1])):
+                    reading = None  # "مكتب تحقيقات الطيران", "لجنة التحقيق", "غرفة العمليات": a body's name
                 if reading is not None and reading.pos == "noun" and i > 0 and sent.norms[i - 1] in _MANNER:
                     reading = None  # "كيفية ضبط الإشعارات", "أهمية التعاون": a topic, not a happening
                 if reading is not None and reading.pos == "verb" and i > 0 and _is_number(sent.norms[i - 1]) and (

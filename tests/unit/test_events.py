@@ -740,6 +740,13 @@ def test_an_acre_or_a_man_called_dan_is_no_condemnation():
     assert [r.event_type for r in run("وأدى دان أيكرويد دورا في الفيلم.", [("دان أيكرويد", "PER", None)])[0]] == []
 
 
+@pytest.mark.parametrize("text", ["وأعلن مكتب تحقيقات الطيران عن تعيين ممثل معتمد.",
+                                  "حيث تقوم إدارة التعاون بالوزارة بمتابعة الملف.",
+                                  "دفع العطش الثعبان إلى المنزل وسددت ثمنا باهظا لعطشها."])
+def test_an_event_noun_naming_a_body_or_a_price_is_no_event(text: str):
+    assert [r.event_type for r in run(text)[0]] == []
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
