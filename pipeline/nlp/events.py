@@ -1749,6 +1749,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
                     or sent.mention_at(i + 1) is not None
                     or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))):
                 continue
+        if word in _SPOKE and not _spoke_about(sent, i):
+            continue  # "ويتحدث إلى مصاب", "التقارير التي تحدثت": no named speaker talking about something
         if word in load_event_lexicon().reporting_participles and any(t < i for t in taken):
             continue  # "ندد كاميرون … قائلا", "ودعا إلى … مشيرا إلى": the event's actor going on, no statement
         if out:  # a second verb opens a new statement only with a speaker of its own right at it
@@ -1760,6 +1762,38 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
                 continue
         out.append((i, hit[0], hit[1]))
     return out
+
+
+_SPOKE = _norms("تحدث", "تحدثت", "يتحدث", "تتحدث", "تحدثوا", "يتحدثون", "سيتحدث", "تحدثا")
+_DURING_IT = _norms("خلالها", "خلاله", "فيها", "فيه")
+SPOKE_REACH = 12  # tokens after تحدث where its عن may stand ("تحدث إمام وخطيب المسجد النبوي الشيخ … عن")
+
+
+def _spoke_about(sent: _Sentence, i: int) -> bool:
+    """تحدث at token ``i`` reports what was said: عن (about) further on in its clause ("وتحدث الوزير الألماني
+    عن مأساة …", "تحدث خلالها عن"), not in a relative clause ("التقارير التي تحدثت عن": a source, no speaker)
+    and not to or with someone ("ويتحدث إلى مصاب")."""
+    if i > 0 and sent.norms[i - 1] in _WHO:
+        return False
+    k = i + 1
+    while k < len(sent.tokens) and sent.norms[k] in _DURING_IT:
+        k += 1
+    verb = normalize_for_matching(sent.tokens[i].text)
+    bare = verb[1:] if verb[:1] in ("و", "ف") else verb
+    if (i == 0 or (i == 1 and sent.norms[0] in _OPENING_WORDS)) and k < len(sent.tokens) and (
+            sent.norms[k] == "عن") and bare == "تحدث":
+        return True  # "وتحدث عن …" opening its sentence: the speaker of the sentence before ("وتتحدث عن":
+        # mostly a book or a film the sentence before named)
+    named = False
+    for t in range(i + 1, min(len(sent.tokens), i + SPOKE_REACH)):
+        m = sent.mention_at(t)
+        named = named or (m is not None and m.type in (EntityType.PER, EntityType.ORG)) or _is_title_word(
+            sent.norms[t])
+        if sent.norms[t] == "عن":
+            return named  # a person, a body or a title speaks, not "تتحدث الرواية عن"
+        if sent.tokens[t].text in SEPARATORS or sent.norms[t] in ("الى", "إلى", "مع"):
+            return False
+    return False
 
 
 _DEMONSTRATIVES = _norms("ذلك", "بذلك", "بهذا")  # "أوضح ذلك اللواء …", "صرح بذلك المتحدث …"

@@ -747,6 +747,14 @@ def test_an_event_noun_naming_a_body_or_a_price_is_no_event(text: str):
     assert [r.event_type for r in run(text)[0]] == []
 
 
+def test_spoke_about_is_a_statement_of_a_named_speaker():
+    _, quotes = run("وتحدث الوزير خالد الفالح عن مأساة الشعب السوري.", [("خالد الفالح", "PER", None)])
+    assert [(q.verb, q.speaker_id, q.quote) for q in quotes] == [("تحدث", "E_خالد الفالح", "مأساة الشعب السوري")]
+    for text in ("ويتحدث الوزير إلى مصاب خلال زيارته المستشفى.", "ولكن التقارير التي تحدثت عن منعها دعاية.",
+                 "وحينما تتحدث عن رجل وهب حياته للعلم تذكر أباك.", "وتتحدث الرواية عن رجل وهب حياته."):
+        assert run(text)[1] == [], text
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
