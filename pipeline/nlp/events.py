@@ -426,8 +426,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                     reading = None  # "مكتب تحقيقات الطيران", "لجنة التحقيق", "غرفة العمليات": a body's name
                 if reading is not None and reading.pos == "noun" and i > 0 and sent.norms[i - 1] in _MANNER:
                     reading = None  # "كيفية ضبط الإشعارات", "أهمية التعاون": a topic, not a happening
-                if reading is not None and reading.pos == "verb" and i > 0 and _is_number(sent.norms[i - 1]) and (
-                        stem.endswith("ا")):
+                counted = i > 0 and (_is_number(sent.norms[i - 1]) or (  # "ل (5864) طالبا": a count in brackets
+                    i > 1 and sent.tokens[i - 1].text in (")", "]") and _is_number(sent.norms[i - 2])))
+                if reading is not None and reading.pos == "verb" and counted and stem.endswith("ا"):
                     reading = None  # "220 طالبا": counted, the form is a noun (students), not "they demanded"
                     # (but "وفي 20 آذار 2025 بعث بوتين": a date, then the verb)
                 if reading is not None and stem in _DAWN and (
@@ -1866,6 +1867,11 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         after = i + 2 if i + 2 < hi and (sent.norms[i + 1] in _DEMONSTRATIVES or (  # "أوضح ذلك اللواء …"
             sent.norms[i + 1] in _DETERMINERS and not sent.norms[i + 2].startswith("ال"))) else i + 1
         speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
+        if speaker is not None and speaker.end <= sent.tokens[i].start and after < hi and _is_title_word(
+                sent.norms[after]):
+            # "نايف عبدالله - عين اليوم أوضح الناطق الإعلامي …": a title right after a reporting verb is its
+            # speaker; what stands before is a byline or a topic
+            speaker, speaker_text, subject_end = _subject(sent, after, hi)
         if speaker is None and speaker_text and _is_title_word(normalize_for_matching(speaker_text.split()[0])):
             named = _titled_person_after(sent, subject_end, hi)
             if named is not None:  # "وأوضح المشرف على مركز الموهبة بالجامعة الدكتور ظافر الحماد أن …"

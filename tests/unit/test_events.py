@@ -755,6 +755,17 @@ def test_spoke_about_is_a_statement_of_a_named_speaker():
         assert run(text)[1] == [], text
 
 
+def test_a_title_after_a_reporting_verb_speaks_not_the_byline_before_it():
+    text = "نايف عبدالله - عين اليوم أوضح الناطق الإعلامي بشرطة منطقة مكة العقيد عاطي القرشي بأن المتهم ضبط."
+    _, quotes = run(text, [("نايف عبدالله", "PER", None), ("عين اليوم", "ORG", None), ("عاطي القرشي", "PER", None)])
+    assert [(q.speaker_id, q.quote) for q in quotes] == [("E_عاطي القرشي", "المتهم ضبط")]
+
+
+def test_a_count_in_brackets_before_a_form_like_talaba_is_students():
+    text = "أودعت الإدارة مليون ريال في الحسابات البنكية ل (5864) طالبا وطالبة."
+    assert [r.event_type for r in run(text)[0]] == []
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
