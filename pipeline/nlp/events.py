@@ -945,6 +945,21 @@ def _sports_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\u0621-\u064A])[وفبلك]{0,2}(" + "|".join(alternatives) + r")(?![\u0621-\u064A])")
 
 
+_GAME_WORDS = _norms("مباراة", "المباراة", "ملعب", "الملعب", "مباريات", "المباريات", "الودية", "مرمى", "المرمى")
+# (not دوري, "my role", nor الجولة, a tour)
+
+
+def _sports_sentence(sentence: str) -> bool:
+    """A sentence about a game: a word for a match or a stadium, with a proclitic or not ("يستقبل هجر نظيره
+    الرائد على ملعب …", "على هامش المباراة الودية التقى لاعبو النصر"): teams meet, no diplomats."""
+    for word in re.findall(r"[\u0621-\u064A]+", sentence):
+        w = normalize_for_matching(word)
+        if w in _GAME_WORDS or (w[:1] in ("و", "ب", "ل", "ف") and w[1:] in _GAME_WORDS) or (
+                w[:3] in ("وال", "بال", "لل") and "ال" + w[3:] in _GAME_WORDS):
+            return True
+    return False
+
+
 def sports_story(text: str) -> bool:
     """A story about players, transfers, matches or refereeing: ``SPORTS_STORY_WORDS`` or more different words
     of ``sports_words_ar.txt`` (with proclitics). Its "attacks", "deals" and "statements" are the game's."""
@@ -1506,6 +1521,8 @@ def detect_events(
                 # "هاجم زيد أبو زيد نوري المالكي متهما إياه …": a person attacks with words
                 trig = replace(trig, sense=replace(trig.sense, event_type="DISAPPROVE", mode="criticise",
                                                    cameo_root=_CRITICISE_ROOT))
+            if trig.sense.event_type == "CONSULT" and _sports_sentence(text[s:e]):
+                continue  # "يستقبل هجر نظيره … على ملعب …": a match, not a visit
             if trig.sense.mode == "host" and _a_facility(sent, args):
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:

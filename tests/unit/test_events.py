@@ -766,6 +766,13 @@ def test_a_count_in_brackets_before_a_form_like_talaba_is_students():
     assert [r.event_type for r in run(text)[0]] == []
 
 
+def test_teams_meeting_on_a_pitch_are_no_diplomacy():
+    text = "وعلى أرضية ملعب مدينة الأمير عبدالله بن جلوي بالإحساء يستقبل هجر نظيره الرائد."
+    assert run(text, [("هجر", "ORG", None), ("الرائد", "ORG", None)])[0] == []
+    text = "ويستقبل الملك سلمان نظيره الفرنسي في قصر اليمامة."
+    assert [r.event_type for r in run(text, [("الملك سلمان", "PER", None)])[0]] == ["CONSULT"]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
