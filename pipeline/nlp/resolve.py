@@ -441,8 +441,13 @@ def _in_bracketed_provinces(text: str, start: int, gaz: _Places) -> bool:
 _BODY_CONTEXT = 2  # sentences before a bare body's own whose countries decide it when its own names none
 
 
+MONARCHIES = frozenset({"SA", "JO", "MA", "BH", "KW", "QA", "OM", "AE", "GB", "ES", "NL", "BE", "SE", "NO", "DK",
+                        "JP", "TH", "MY", "BN", "SZ", "LS", "TO", "BT", "KH", "LI", "MC", "AD", "LU"})
+_ROYAL_BODIES = frozenset(identity_key(n) for n in ("الديوان الملكي", "البلاط الملكي", "الديوان الأميري"))
+
+
 def _body_of_country(country: str, rivals: set[str], own: set[str] | None, before: set[str] | None,
-                     in_document: Counter[str] | None, home: str | None) -> bool:
+                     in_document: Counter[str] | None, home: str | None, royal: bool = False) -> bool:
     """True when a bare body name ("مجلس الشورى", "وزارة العمل") can be the body of ``country`` (``rivals``:
     the countries of the other KB bodies of that name):
     1. its sentence names that country or a rival's: whether it names this one ("وقدرات مجلس الشورى" after
@@ -452,6 +457,10 @@ def _body_of_country(country: str, rivals: set[str], own: set[str] | None, befor
        when they are several and none has a body of that name, as in 3 ("من الدول (بنجلاديش، النيجر)");
     3. else (no country named so close) the corpus's own country's, named bare as domestic bodies are (a
        Saudi column on the Shura council that goes on about Iran later)."""
+    if royal:  # a royal court belongs to a kingdom: the republics a story names have none ("صدر عن الديوان
+        # الملكي البيان التالي: … يغادر ولي ولي العهد إلى جمهورية مصر العربية")
+        own = {c for c in own or () if c in MONARCHIES} or None
+        before = {c for c in before or () if c in MONARCHIES} or None
     if own and (country in own or own & rivals):
         return country in own
     near = own or before
@@ -1013,7 +1022,7 @@ def resolve_mentions(
                     or _body_of_country(a.country, body_countries - {a.country},
                                         sentence_countries.get((m.doc_id, m.sentence)),
                                         countries_before(m.doc_id, m.sentence), home_votes.get(m.doc_id),
-                                        corpus_home)]
+                                        corpus_home, m.key in _ROYAL_BODIES)]
         if len(fits) > 1 and m.start is not None and _after_movement_head(texts.get(m.doc_id, ""), m.start):
             fits = [a for a in fits if a.subtype in _MOVEMENT_SUBTYPES] or fits  # 'حركة «النهضة»': the party
         if len(fits) > 1:  # a club in a story naming other clubs, a bank in one naming companies

@@ -528,6 +528,15 @@ def test_a_council_two_countries_have_is_the_one_its_sentence_or_the_two_before_
     assert kb["d5/مجلس الشورى"] == "iran_majlis"
 
 
+def test_a_royal_court_beside_a_republic_is_the_corpus_kingdoms() -> None:
+    rows = [("d1", "مصر", "LOC", 0), ("d1", "الديوان الملكي", "ORG", 1), ("d1", "مصر", "LOC", 2),
+            ("d2", "جدة", "LOC", 0), ("d3", "الدمام", "LOC", 0)]
+    f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
+    resolved = resolve_mentions(f)
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/الديوان الملكي"] == "saudi_royal_court"
+
+
 def test_the_capital_phrase_is_the_capital() -> None:
     rows = [("d1", "العاصمة البريطانية", "LOC"), ("d2", "لندن", "LOC")]
     resolved = resolve_mentions(frame(rows))
