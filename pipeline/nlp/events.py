@@ -353,7 +353,8 @@ _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", 
                                       "بسبب")
 
 
-_MANNER = _norms("كيفية", "طريقة", "آلية", "آليات", "إمكانية", "أهمية", "ضرورة")
+_MANNER = _norms("كيفية", "طريقة", "آلية", "آليات", "إمكانية", "أهمية", "ضرورة",
+                 "أي", "أية", "لأي", "بأي", "وأي", "لأية", "بأية")  # ("ضد أي عدوان": any, none in particular)
 _HALT = _norms("وقف", "ايقاف", "إيقاف", "توقف", "وقفا")
 # "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
 _DAWN = _norms("فجر", "وفجر")
@@ -1710,7 +1711,9 @@ _TOPIC_OPENERS = _norms("وعن", "عن", "وحول", "حول", "وبشأن", "�
 UNNAMED_SOURCES = _norms("مصادر", "المصادر", "مصدر", "المصدر", "الدراسة", "دراسة", "دراسات", "الدراسات", "تقارير",
                          "التقارير", "التقرير", "تقرير", "ناشطون", "الناشطون", "شهود", "مراقبون", "المراقبون",
                          "محللون", "المحللون", "خبراء", "الخبراء", "أنباء", "الأنباء", "معلومات", "المعلومات",
-                         "الصحيفة", "صحيفة", "الإحصاءات", "البيانات", "الأرقام", "النتائج")
+                         "الصحيفة", "صحيفة", "الإحصاءات", "البيانات", "الأرقام", "النتائج", "نتائج", "أرقام",
+                         "إحصاءات", "بيانات", "مؤشرات", "المؤشرات", "تقديرات", "التقديرات", "استطلاع",
+                         "الاستطلاع", "سكان", "السكان")
 # reporting forms that are also other words: بين "between", يذكر "it is worth mentioning", تبين "it appeared"
 _IMPERSONAL = _norms("يذكر", "تبين", "يتبين", "يتوقع", "يعتقد", "يبدو", "يلاحظ")
 _AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تقول", "يقول", "علق", "علقت", "يعلق",
@@ -1753,10 +1756,15 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
     for i, tok in enumerate(sent.tokens):
         if i in taken or sent.owner[i] >= 0 or sent.norms[i] in is_name:
             continue
+        if sent.norms[i] in _SAYINGS and _saying_source(sent, i) is not None:
+            out.append((i, 0, False))  # "نقلت الوكالة عن الوزير قوله": his saying, reported
+            continue
         hit = match_reporting(tok.text)
         if hit is None:
             continue
         word = normalize_for_matching(tok.text[hit[0] :])
+        if word in _first_person_reporting():
+            continue  # "أقول لكم", "نؤكد أن": the writer's own voice (or a quotation's, said by its verb)
         nxt = sent.norms[i + 1 : i + 4]
         if word in _IMPERSONAL and nxt and nxt[0] in THAT:
             continue  # "ويذكر أن", "وتبين أن": a formula, nobody speaks
@@ -1815,6 +1823,37 @@ def _spoke_about(sent: _Sentence, i: int) -> bool:
         if sent.tokens[t].text in SEPARATORS or sent.norms[t] in ("الى", "إلى", "مع"):
             return False
     return False
+
+
+@cache
+def _first_person_reporting() -> frozenset[str]:
+    """First-person forms of the reporting verbs ("أقول", "نؤكد", "أشير"), from their third-person imperfects;
+    never a form that is also a perfect ("أوضح": I clarify / he clarified)."""
+    lex = load_event_lexicon()
+    third = {f for f in lex.reporting_imperfect if f[:1] == "ي" and not f.endswith(("ون", "ان"))}
+    forms = {p + f[1:] for f in third for p in ("ا", "ن")}
+    return frozenset(f for f in forms if f not in lex.reporting and match_trigger(f) is None)
+
+
+_SAYINGS = _norms("قوله", "قولها", "قولهم", "قولهما", "قولهن")
+SAYING_REACH = 15  # tokens before "قوله" where "عن" + the one who said it may stand
+
+
+def _saying_source(sent: _Sentence, i: int) -> tuple[Mention | None, str | None] | None:
+    """Who said what "قوله" (his saying) at token ``i`` reports: the name after the nearest عن before it, in
+    its clause ("ونقلت «رويترز» عن المبادرين للاقتراح قولهم، إنهم …", "نقلت الوكالة عن وزير الخارجية عادل
+    الجبير قوله"); (None, words) when no name stands there; None without عن."""
+    for k in range(i - 1, max(-1, i - SAYING_REACH), -1):
+        if sent.tokens[k].text in SEPARATORS and sent.tokens[k].text not in ("«", "»"):
+            return None
+        if sent.norms[k] == "عن" and k + 1 < i:
+            named = [m for t in range(k + 1, i) if (m := sent.mention_at(t)) is not None and m.participant]
+            persons = [m for m in named if m.type == EntityType.PER]
+            if persons or named:
+                return (persons or named)[0], None
+            words = sent.text[sent.tokens[k + 1].start : sent.tokens[i - 1].end].strip(" «»\"“”")
+            return (None, words) if words else None
+    return None
 
 
 _DEMONSTRATIVES = _norms("ذلك", "بذلك", "بهذا")  # "أوضح ذلك اللواء …", "صرح بذلك المتحدث …"
@@ -1886,9 +1925,16 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
         after = i + 2 if i + 2 < hi and (sent.norms[i + 1] in _DEMONSTRATIVES or (  # "أوضح ذلك اللواء …"
             sent.norms[i + 1] in _DETERMINERS and not sent.norms[i + 2].startswith("ال"))) else i + 1
-        speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
-        if speaker is not None and speaker.end <= sent.tokens[i].start and after < hi and _is_title_word(
-                sent.norms[after]):
+        saying = sent.norms[i] in _SAYINGS
+        if saying:  # "ونقلت رويترز عن الوزير قوله إن …": the one named after عن said it
+            said_by = _saying_source(sent, i)
+            if said_by is None:
+                continue
+            speaker, speaker_text, subject_end = said_by[0], said_by[1], i + 1
+        else:
+            speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
+        if speaker is not None and speaker.end <= sent.tokens[i].start and after < hi and not saying and (
+                _is_title_word(sent.norms[after])):
             # "نايف عبدالله - عين اليوم أوضح الناطق الإعلامي …": a title right after a reporting verb is its
             # speaker; what stands before is a byline or a topic
             speaker, speaker_text, subject_end = _subject(sent, after, hi)
@@ -1901,7 +1947,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             issuer = _statement_issuer(sent, after + 1, hi)
             if issuer is not None:
                 speaker, speaker_text, subject_end = issuer
-        participle = is_participle(normalize_for_matching(sent.tokens[i].text[cut:]))
+        participle = not saying and is_participle(normalize_for_matching(sent.tokens[i].text[cut:]))
         if participle and speaker is None:
             # "…، مؤكدا ضرورة أخذ خطوات": a circumstantial participle speaks for its clause's subject (the
             # sentence's last actor, else its first person or body); the words after it are what is said

@@ -774,6 +774,25 @@ def test_teams_meeting_on_a_pitch_are_no_diplomacy():
     assert [r.event_type for r in run(text, [("الملك سلمان", "PER", None)])[0]] == ["CONSULT"]
 
 
+def test_reported_saying_after_an_source_is_that_persons_statement():
+    _, quotes = run("ونقلت وكالة رويترز عن الوزير خالد الفالح قوله إن الإنتاج سيرتفع.",
+                    [("وكالة رويترز", "ORG", None), ("خالد الفالح", "PER", None)])
+    assert [(q.verb, q.speaker_id, q.quote) for q in quotes] == [("قوله", "E_خالد الفالح", "الإنتاج سيرتفع")]
+    _, quotes = run("ونقلت الوكالة عن مصدر مطلع قوله إن الهجوم وقع فجرا.")
+    assert quotes == []  # an unnamed source
+
+
+@pytest.mark.parametrize("text", ["ولكي أكون مثاليا أقول لكم إن صاحب الفكرة هو القارئ.",
+                                  "بمعنى آخر، تشير نتائج البنك الدولي إلى أن الأسعار سترتفع.",
+                                  "قال سكان ومصادر عسكرية: إن مسلحين هاجموا فندقا."])
+def test_the_writers_voice_results_and_residents_are_no_speakers(text: str):
+    assert run(text)[1] == []
+
+
+def test_any_aggression_is_none_in_particular():
+    assert run("أن تكون درعا حاميا للبلاد ضد أي عدوان خارجي.")[0] == []
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
