@@ -793,6 +793,17 @@ def test_any_aggression_is_none_in_particular():
     assert run("أن تكون درعا حاميا للبلاد ضد أي عدوان خارجي.")[0] == []
 
 
+def test_thanks_extended_and_mockery_are_events():
+    rows, _ = run("كما توجه الدكتور خالد اليوبي بالشكر والتقدير لوكيل وزارة الصحة.",
+                  [("خالد اليوبي", "PER", None), ("وزارة الصحة", "ORG", None)])
+    assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("SUPPORT", "thank", ["E_خالد اليوبي"])]
+    assert run("وتوجه الوزير خالد الفالح إلى الرياض.", [("خالد الفالح", "PER", None)])[0] == []
+    rows, _ = run("وسخر اللواء عبده الحذيفي من ادعاءات الحوثي.", [("عبده الحذيفي", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("DISAPPROVE", ["E_عبده الحذيفي"])]
+    assert run("وسخر الوزير إمكانات الوزارة لخدمة الحجاج.")[0] == []  # سخّر: put to use
+    assert run("بل وصل الأمر أيضا لمرشحين آخرين مثل جيب بوش.", [("جيب بوش", "PER", None)])[0] == []
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
