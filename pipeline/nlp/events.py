@@ -464,9 +464,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                           and t.i - prev.j < MERGE_WINDOW and prev.sense.pos != t.sense.pos
                           and not any(sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))):
             if (prev is not None and prev.sense.pos == "verb" and t.sense.pos == "noun" and prev.sense.needs
-                    and normalize_for_matching(sent.tokens[prev.i].text[prev.cut :]) in LIGHT_VERBS
-                    and not complement):
-                merged[-1] = t  # "شنت مقاتلات التحالف غارات": the attack is the noun; شن only lends its subject
+                    and normalize_for_matching(sent.tokens[prev.i].text[prev.cut :]) in LIGHT_VERBS):
+                merged[-1] = t  # "شنت مقاتلات التحالف غارات", "شن هجوما مباغتا": the attack is the noun; شن
+                # only lends its subject
             continue
         if (prev is not None and prev.sense.pos == "noun" and t.sense.pos == "verb" and prev.sense.event_type ==
                 t.sense.event_type and t.i - prev.j <= 3 and any(sent.norms[k] in _WHO for k in range(prev.j, t.i))

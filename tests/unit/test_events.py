@@ -804,6 +804,12 @@ def test_thanks_extended_and_mockery_are_events():
     assert run("بل وصل الأمر أيضا لمرشحين آخرين مثل جيب بوش.", [("جيب بوش", "PER", None)])[0] == []
 
 
+def test_a_light_verb_right_before_its_attack_noun_lends_its_subject_to_the_noun():
+    rows, _ = run("وقال مصدر عسكري إن تنظيم داعش شن هجوما مباغتا على تمركز في وادي درنة.",
+                  [("تنظيم داعش", "ORG", None)])
+    assert [(r.trigger, r.mode, r.actor_ids) for r in rows] == [("هجوما", "attack", ["E_تنظيم داعش"])]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
