@@ -310,6 +310,12 @@ def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
     for split in proclitic_splits(token, min_stem=3):
         stem = normalize_for_matching(token[split:])
         hit = lex.words.get(stem)
+        if hit is None and split and token[split - 1] == "ل" and stem[:1] == "ل":
+            # "للهجوم" is ل + الهجوم (the article's alif drops after the preposition): an attack noun's reading
+            # ("تعرض للقصف", "التصدي للعدوان"); other verbal nouns after لل are mostly a purpose ("للسيطرة على",
+            # "للتشاور"), no event
+            hit = tuple(s for s in lex.words.get("ا" + stem, ()) if s.pos == "noun" and s.event_type == "ASSAULT"
+                        and s.mode not in ("seize", "advance", "liberate", "operation")) or None
         if hit is not None and token.endswith("ة"):
             hit = tuple(s for s in hit if s.pos != "verb") or None  # "دعاة" (preachers) is no "دعاه": a verb never
             # ends in ta marbuta, the matching form's ه notwithstanding

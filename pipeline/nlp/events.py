@@ -95,7 +95,7 @@ _UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "ب
 _LIGHT_FOR: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
     **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION")), **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
-LIGHT_VERBS = _ORGANISE | _THREW | _ISSUED | _norms("رد", "ردت", "ردوا", "يرد", "ترد",
+LIGHT_VERBS = _ORGANISE | _THREW | _ISSUED | _norms("رد", "ردت", "ردوا", "يرد", "ترد", "جدد", "جددت", "يجدد", "تجدد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",

@@ -810,6 +810,14 @@ def test_a_light_verb_right_before_its_attack_noun_lends_its_subject_to_the_noun
     assert [(r.trigger, r.mode, r.actor_ids) for r in rows] == [("هجوما", "attack", ["E_تنظيم داعش"])]
 
 
+def test_an_attack_noun_after_lil_and_a_renewed_call():
+    rows, _ = run("ورصدت الصحيفة القرى التي تعرضت للقصف أمس.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("لقصف", "ASSAULT")]
+    assert run("وتحركت القوات للسيطرة على الحريق وللتشاور مع الدفاع المدني.")[0] == []  # a purpose
+    rows, _ = run("وجددت وزارة العمل دعوتها للمنشآت إلى الالتزام بالقرار.", [("وزارة العمل", "ORG", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("دعوتها", "DEMAND", ["E_وزارة العمل"])]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
