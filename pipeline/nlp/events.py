@@ -1054,6 +1054,18 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             group = next((k for k in range(trig.i - 1, -1, -1) if sent.owner[k] < 0 and _is_group(sent.norms[k])),
                          None)
             actor_text = _noun_phrase(sent, group, trig.i) if group is not None else None
+        if actor is None and actor_text is None:  # "وأبان مساعد مدير الأمن العام أن …، مثمنا جهود …": the
+            said = next((k for k in range(trig.i - 1, -1, -1)  # speaker of the sentence's reporting verb
+                         if sent.owner[k] < 0 and match_reporting(sent.tokens[k].text) is not None), None)
+            if said is not None:
+                content = next((k for k in range(said + 1, trig.i)
+                                if sent.norms[k] in THAT or sent.tokens[k].text == ":"), None)
+                if content is not None and content > said + 1:  # a speaker between the verb and إن/أن
+                    actor, actor_text, end = _predicate_subject(sent, said, said + 1, content, 0)
+                    head = normalize_for_matching(actor_text.split()[0]) if actor_text else ""
+                    if end > content or (actor_text is not None and not (
+                            _is_title_word(head) or _is_group(head))):
+                        actor, actor_text = None, None  # (a person or a title speaks: not "وأكدت اللائحة")
         if actor is not None:
             obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
             if obj is not None:
@@ -1456,7 +1468,7 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     if sense.participant:
         return False
     if args.actor_text:
-        return sense.pos == "verb" or sense.event_type in UNNAMED_ACTOR_TYPES
+        return sense.pos in ("verb", "participle") or sense.event_type in UNNAMED_ACTOR_TYPES
     # an attack noun ("تفجير المسجد"), or an attack verb with the complement its sense needs ("أطلق النار",
     # "شن هجمات"): an attack happened even when nobody is named
     # (not "التي تسيطر عليها ميليشيات": control is a state; its sense needs only the preposition على)

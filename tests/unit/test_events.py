@@ -818,6 +818,12 @@ def test_an_attack_noun_after_lil_and_a_renewed_call():
     assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("دعوتها", "DEMAND", ["E_وزارة العمل"])]
 
 
+def test_a_participle_after_a_reporting_verb_is_done_by_its_titled_speaker():
+    rows, _ = run("وأبان مساعد مدير الأمن العام أن عدد المستفيدين بلغ 500، مثمنا جهود الجوازات.")
+    assert [(r.trigger, r.event_type, r.actor_text) for r in rows] == [("مثمنا", "SUPPORT", "مساعد مدير الأمن العام")]
+    assert run("وأكدت اللائحة أن المشاركة متاحة، داعية الجهات إلى التسجيل.")[0] == []  # a thing, no speaker
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
