@@ -824,6 +824,11 @@ def test_a_participle_after_a_reporting_verb_is_done_by_its_titled_speaker():
     assert run("وأكدت اللائحة أن المشاركة متاحة، داعية الجهات إلى التسجيل.")[0] == []  # a thing, no speaker
 
 
+def test_a_special_operation_is_an_attack():
+    rows, _ = run("ونفذت قوة أميركية خاصة أمس أول عملية نوعية لها داخل الأراضي السورية.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("عملية نوعية", "ASSAULT")]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
