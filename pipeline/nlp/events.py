@@ -1972,11 +1972,14 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         subject_end = max(subject_end, i + 1)
         previous = [a for k, a in actors_before if k < i]
         if previous and speaker is None and (speaker_text is None or _opens_clause(
-                normalize_for_matching(speaker_text.split()[0]))):
+                normalize_for_matching(speaker_text.split()[0])) or all(
+                normalize_for_matching(w) in _TIME_ADVERBIAL for w in speaker_text.split())):
             speaker, speaker_text = previous[-1], None
         if speaker is None and speaker_text and (_opens_clause(normalize_for_matching(speaker_text.split()[0]))
                                                  or normalize_for_matching(speaker_text.split()[0]) in _MANNER
-                                                 or len(speaker_text) < 3):
+                                                 or len(speaker_text) < 3 or all(
+                    normalize_for_matching(w) in _TIME_ADVERBIAL for w in speaker_text.split())):
+            # ("وقعت ظهر امس وقال": a time, the speaker is the sentence's actor)
             speaker_text = None  # "أكدوا بعد زيارتهم", "يؤكد ل«الشرق الأوسط»": no speaker there
         if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"
             before = _last_participant(sent, max(0, i - 6), i, set())

@@ -829,6 +829,12 @@ def test_a_special_operation_is_an_attack():
     assert [(r.trigger, r.event_type) for r in rows] == [("عملية نوعية", "ASSAULT")]
 
 
+def test_a_time_before_a_reporting_verb_is_no_speaker():
+    text = "عزى الوزير خالد الفالح الوطن في شهدائه ضحية الجريمة التي وقعت ظهر امس وقال «إن الجميع يقف صفا واحدا»."
+    _, quotes = run(text, [("خالد الفالح", "PER", None)])
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("قال", "E_خالد الفالح")]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
