@@ -1777,6 +1777,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
         word = normalize_for_matching(tok.text[hit[0] :])
         if word in _first_person_reporting():
             continue  # "أقول لكم", "نؤكد أن": the writer's own voice (or a quotation's, said by its verb)
+        if word in _DREW and i + 1 < len(sent.norms) and sent.norms[i + 1] in _ATTENTION:
+            continue  # "ولفتت أنظارهم", "يلفت الانتباه": drew attention, no statement
         nxt = sent.norms[i + 1 : i + 4]
         if word in _IMPERSONAL and nxt and nxt[0] in THAT:
             continue  # "ويذكر أن", "وتبين أن": a formula, nobody speaks
@@ -1835,6 +1837,11 @@ def _spoke_about(sent: _Sentence, i: int) -> bool:
         if sent.tokens[t].text in SEPARATORS or sent.norms[t] in ("الى", "إلى", "مع"):
             return False
     return False
+
+
+_DREW = _norms("لفت", "لفتت", "يلفت", "تلفت", "لفتوا", "يلفتون")
+_ATTENTION = _norms("الأنظار", "أنظار", "أنظارهم", "أنظارنا", "الانتباه", "انتباه", "انتباهي", "انتباهه",
+                    "انتباههم", "الاهتمام", "النظر", "نظر")
 
 
 @cache

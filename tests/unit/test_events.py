@@ -835,6 +835,12 @@ def test_a_time_before_a_reporting_verb_is_no_speaker():
     assert [(q.verb, q.speaker_id) for q in quotes] == [("قال", "E_خالد الفالح")]
 
 
+def test_drawing_attention_is_no_statement():
+    assert run("بل إن هذه الجرائم نبهت الناس لخطورة الأفكار ولفتت أنظارهم إلى ضرورة الحذر.")[1] == []
+    _, quotes = run("ولفت الوزير خالد الفالح إلى أن العمل مستمر.", [("خالد الفالح", "PER", None)])
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("لفت", "E_خالد الفالح")]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
