@@ -169,6 +169,35 @@ The blind set does not move: none of these constructions occurs in its 120 sente
 ``event_mentions`` 4,223 → 4,291, ``quotes`` 4,625 → 4,510 (79 participles after an event, 18 "ضرورة" calls
 now DEMAND, 10 "نوه ب" now SUPPORT). One events_gold DEMAND ("ودعا إلى مواجهة … بالحزم الأمني", no named
 caller) was found only because "الحزم" was wrongly an organisation; with that fixed it is missed.
+
+Stop 36 drew two fresh sets the same way (one sentence of 40–400 characters per article, none of the other
+sets' articles; labelled from the raw text by helpers who saw no system output): ``events_dev5.jsonl`` (150
+sentences, seed 1212, 100 events) and ``events_dev6.jsonl`` (150 sentences, seed 3434, 105 events). Each was
+scored blind once, then read: dev5 first (half by half), dev6's dev half after it; dev6's test half is not
+read. Rules written from them, each checked on every changed row of the sample: a verb opening its sentence
+with its subject dropped is done by the last named doer or speaker of the two sentences before, and stays an
+event with no actor when there is none ("ودعا إلى …", "كما أشاد بـ …"); "نقلت X عن Y قوله إن" is Y's
+statement; "تحدث X عن" is a statement of a named or titled speaker; "صرح بذلك المتحدث …" quotes the
+previous sentence; a title right after a reporting verb speaks, not a byline before it; a counterpart
+("التقى نظيره X") is the object; دان (condemned), سخر من / تهكم (mocked), توجه بالشكر (thanked) are events;
+an event noun after a body's head names the body ("مكتب تحقيقات الطيران"); no diplomacy in a sentence about
+a match or a pitch; an attack noun after لل ("تعرضت للقصف"); a light verb right before its attack noun lends
+it its subject ("شن هجوما مباغتا"); the doer after من of an attack ("لإطلاق نار من أشخاص مجهولين"); no
+speaker in the writer's first person, in results, estimates, polls or residents; "لفت الأنظار" and "أي
+عدوان" are no events. Type + actor F1, 1045a48 (end of stop 35) → 6d05e38:
+
+    set                 type+actor F1   trigger F1      typed F1       actor        system events
+    events_gold  all    0.618 → 0.627   0.729 → 0.739   0.681 → 0.690  0.85         141 → 140
+    heldout2     all    0.681 → 0.703   0.747 → 0.769   0.725 → 0.747  0.93         41
+    dev3         all    0.656 → 0.680   0.749 → 0.761   0.708 → 0.721  0.88 → 0.90 87 → 89
+    heldout4     all    0.576 → 0.576   0.678 → 0.678   0.610 → 0.610  0.94         55  (blind, not read)
+    dev5         all    0.516 → 0.593   0.648 → 0.714   0.604 → 0.670  0.82 → 0.86 82  (read)
+    dev6         all    0.533 → 0.600   0.693 → 0.730   0.683 → 0.720  0.75 → 0.81 94 → 95  (dev half read)
+    dev6         blind  0.533 → 0.560   0.693 → 0.700   0.683 → 0.690  0.75 → 0.78  (3fe1cb9, before reading)
+    dev6         test   → 0.580 (unchanged by the rules written from its dev half; 36 gold events)
+
+The honest figure is dev6 scored blind: +.027 over the stop's start from rules written on other text, .56
+against the issue's .75. The seed events stay 6 of 6.
 """
 
 from __future__ import annotations
