@@ -841,6 +841,12 @@ def test_drawing_attention_is_no_statement():
     assert [(q.verb, q.speaker_id) for q in quotes] == [("لفت", "E_خالد الفالح")]
 
 
+def test_stopping_a_suspect_is_an_arrest_stopping_work_is_not():
+    rows, _ = run("وأضاف أنه تم إيقاف المتهم الذي أقر بفعلته.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("إيقاف", "COERCE")]
+    assert [r.event_type for r in run("وقررت الشركة إيقاف العمل في المشروع.")[0]] == []
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
