@@ -1854,6 +1854,15 @@ def _first_person_reporting() -> frozenset[str]:
     return frozenset(f for f in forms if f not in lex.reporting and match_trigger(f) is None)
 
 
+def _past_told_outlet(sent: _Sentence, k: int, hi: int) -> int:
+    """The token after an outlet a statement was told to, when one stands at ``k`` ('أكد ل"الرياض" أسامة
+    النجيفي …', "قال لـ«عكاظ» المتحدث …"): ل or لـ, an opening quote, the outlet, the closing quote."""
+    if k + 2 >= hi or sent.norms[k] not in ("ل", "لـ") or sent.tokens[k + 1].text not in QUOTE_OPEN:
+        return k
+    close = next((t for t in range(k + 2, min(hi, k + 7)) if sent.tokens[t].text in QUOTE_CLOSE), None)
+    return close + 1 if close is not None and close + 1 < hi else k
+
+
 _SAYINGS = _norms("قوله", "قولها", "قولهم", "قولهما", "قولهن")
 SAYING_REACH = 15  # tokens before "قوله" where "عن" + the one who said it may stand
 
@@ -1944,6 +1953,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
         after = i + 2 if i + 2 < hi and (sent.norms[i + 1] in _DEMONSTRATIVES or (  # "أوضح ذلك اللواء …"
             sent.norms[i + 1] in _DETERMINERS and not sent.norms[i + 2].startswith("ال"))) else i + 1
+        after = _past_told_outlet(sent, after, hi)
         saying = sent.norms[i] in _SAYINGS
         if saying:  # "ونقلت رويترز عن الوزير قوله إن …": the one named after عن said it
             said_by = _saying_source(sent, i)

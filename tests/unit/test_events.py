@@ -847,6 +847,12 @@ def test_stopping_a_suspect_is_an_arrest_stopping_work_is_not():
     assert [r.event_type for r in run("وقررت الشركة إيقاف العمل في المشروع.")[0]] == []
 
 
+def test_the_outlet_told_is_skipped_before_the_speaker():
+    _, quotes = run("وقال لـ«عكاظ» المتحدث الرسمي العقيد خالد الغامدي إن الوضع مستقر.",
+                    [("عكاظ", "ORG", None), ("خالد الغامدي", "PER", None)])
+    assert [(q.speaker_id, q.quote) for q in quotes] == [("E_خالد الغامدي", "الوضع مستقر")]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
