@@ -1857,7 +1857,20 @@ def _first_person_reporting() -> frozenset[str]:
 def _past_told_outlet(sent: _Sentence, k: int, hi: int) -> int:
     """The token after an outlet a statement was told to, when one stands at ``k`` ('أكد ل"الرياض" أسامة
     النجيفي …', "قال لـ«عكاظ» المتحدث …"): ل or لـ, an opening quote, the outlet, the closing quote."""
-    if k + 2 >= hi or sent.norms[k] not in ("ل", "لـ") or sent.tokens[k + 1].text not in QUOTE_OPEN:
+    if k + 1 >= hi:
+        return k
+    m = sent.mention_at(k)
+    if m is not None and m.type == EntityType.ORG and sent.tokens[k].text[:1] == "ل" and (
+            m.start == sent.tokens[k].start + 1) and sent.mention_at(k - 1) is not m:
+        end = sent.token_of(m.end)  # "وقال لعكاظ المتحدث …": the outlet glued to لـ
+        return end if end < hi else k
+    if sent.norms[k] not in ("ل", "لـ"):
+        return k
+    m = sent.mention_at(k + 1)
+    if m is not None and m.type == EntityType.ORG and sent.tokens[k + 1].start == m.start:
+        end = sent.token_of(m.end)  # "قال لـ الشرق الأوسط المتحدث …"
+        return end if end < hi else k
+    if k + 2 >= hi or sent.tokens[k + 1].text not in QUOTE_OPEN:
         return k
     close = next((t for t in range(k + 2, min(hi, k + 7)) if sent.tokens[t].text in QUOTE_CLOSE), None)
     return close + 1 if close is not None and close + 1 < hi else k

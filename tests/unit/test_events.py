@@ -851,6 +851,9 @@ def test_the_outlet_told_is_skipped_before_the_speaker():
     _, quotes = run("وقال لـ«عكاظ» المتحدث الرسمي العقيد خالد الغامدي إن الوضع مستقر.",
                     [("عكاظ", "ORG", None), ("خالد الغامدي", "PER", None)])
     assert [(q.speaker_id, q.quote) for q in quotes] == [("E_خالد الغامدي", "الوضع مستقر")]
+    _, quotes = run("وقال لعكاظ المتحدث الرسمي العقيد خالد الغامدي إن الوضع مستقر.",
+                    [("عكاظ", "ORG", None), ("خالد الغامدي", "PER", None)])
+    assert [(q.speaker_id, q.quote) for q in quotes] == [("E_خالد الغامدي", "الوضع مستقر")]
 
 
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
