@@ -782,9 +782,15 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         if subject[0] is not None or subject[1] is not None:
             return subject
     if j < len(sent.tokens) and sent.mention_at(j) is None and sent.norms[j][:1] in ("ب", "ل") and (
-            len(sent.norms[j]) > 3):
-        return None, None, j
+            len(sent.norms[j]) > 3) and not _word_of_its_own(sent.norms[j]):
+        return None, None, j  # ("بسحب", "بضرورة": a preposition's phrase; not "باحثون", "لاعبون")
     return _subject(sent, j, hi)
+
+
+def _word_of_its_own(word: str) -> bool:
+    """A word starting with ب/ل in the nominative plural ("باحثون", "لاعبون"): after a preposition a plural
+    would be in the genitive (-ين), so its first letter is a root letter (not "بدون", without)."""
+    return len(word) >= 5 and word.endswith("ون") and word not in _norms("بدون", "وبدون")
 
 
 def _noun_phrase(sent: _Sentence, lo: int, hi: int) -> str | None:

@@ -856,6 +856,11 @@ def test_the_outlet_told_is_skipped_before_the_speaker():
     assert [(q.speaker_id, q.quote) for q in quotes] == [("E_خالد الغامدي", "الوضع مستقر")]
 
 
+def test_a_plural_subject_starting_with_ba_is_no_prepositional_phrase():
+    _, quotes = run("وقال باحثون في علم السكان إن عدد النساء زاد.")
+    assert [(q.speaker_text, q.quote) for q in quotes] == [("باحثون", "عدد النساء زاد")]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
