@@ -184,20 +184,22 @@ an event noun after a body's head names the body ("مكتب تحقيقات ال�
 a match or a pitch; an attack noun after لل ("تعرضت للقصف"); a light verb right before its attack noun lends
 it its subject ("شن هجوما مباغتا"); the doer after من of an attack ("لإطلاق نار من أشخاص مجهولين"); no
 speaker in the writer's first person, in results, estimates, polls or residents; "لفت الأنظار" and "أي
-عدوان" are no events. Type + actor F1, 1045a48 (end of stop 35) → 6d05e38:
+عدوان" are no events; the outlet a statement was told to ('أكد ل"الرياض" أسامة النجيفي') is skipped
+before the speaker; "إيقاف المتهم" is an arrest; "وقال باحثون" has its speaker. Type + actor F1, 1045a48 (end
+of stop 35) → 0eee4fb (``--warehouse`` of news_sample; the seed events stay 6 of 6):
 
     set                 type+actor F1   trigger F1      typed F1       actor        system events
-    events_gold  all    0.618 → 0.627   0.729 → 0.739   0.681 → 0.690  0.85         141 → 140
-    heldout2     all    0.681 → 0.703   0.747 → 0.769   0.725 → 0.747  0.93         41
-    dev3         all    0.656 → 0.680   0.749 → 0.761   0.708 → 0.721  0.88 → 0.90 87 → 89
-    heldout4     all    0.576 → 0.576   0.678 → 0.678   0.610 → 0.610  0.94         55  (blind, not read)
-    dev5         all    0.516 → 0.593   0.648 → 0.714   0.604 → 0.670  0.82 → 0.86 82  (read)
-    dev6         all    0.533 → 0.600   0.693 → 0.730   0.683 → 0.720  0.75 → 0.81 94 → 95  (dev half read)
+    events_gold  all    0.618 → 0.625   0.729 → 0.736   0.681 → 0.688  0.85         141
+    heldout2     all    0.681 → 0.739   0.747 → 0.783   0.725 → 0.761  0.93 → 0.97 41 → 42
+    dev3         all    0.656 → 0.684   0.749 → 0.765   0.708 → 0.724  0.88 → 0.90 87 → 89
+    heldout4     all    0.576 → 0.593   0.678 → 0.678   0.610 → 0.610  0.94 → 0.97 55  (blind, not read)
+    dev5         all    0.516 → 0.604   0.648 → 0.714   0.604 → 0.670  0.82 → 0.88 82  (read)
+    dev6         all    0.533 → 0.610   0.693 → 0.730   0.683 → 0.720  0.75 → 0.82 94 → 95  (dev half read)
     dev6         blind  0.533 → 0.560   0.693 → 0.700   0.683 → 0.690  0.75 → 0.78  (3fe1cb9, before reading)
-    dev6         test   → 0.580 (unchanged by the rules written from its dev half; 36 gold events)
+    dev6         test   0.580 at 3fe1cb9 and at 0eee4fb (unchanged by the rules written from its dev half)
 
-The honest figure is dev6 scored blind: +.027 over the stop's start from rules written on other text, .56
-against the issue's .75. The seed events stay 6 of 6.
+The honest figures are the two sets no rule was read from: dev6 scored blind (+.027 over the stop's start)
+and heldout4 (+.017, from the outlet rule): .56 and .59, against the issue's .75.
 """
 
 from __future__ import annotations
