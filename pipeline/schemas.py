@@ -388,7 +388,9 @@ QUOTES = _t(
      "just before, within two sentences), 'pronoun' (an honorific pronoun, 'وقال سموه', 'وأكد معاليه', stands "
      "for the last person the document names before it, within three sentences; speaker_text keeps the "
      "pronoun); null when no speaker is known."),
-    ("quote_start", INT, "Start offset of what is said.", NOT_NULL),
+    ("quote_start", INT, "Start offset of what is said (for a verb whose object is a demonstrative, 'صرح بذلك "
+                         "المتحدث …', 'أوضح ذلك اللواء …', the document's previous sentence, which is what it "
+                         "refers to).", NOT_NULL),
     ("quote_end", INT, "End offset (exclusive) of what is said.", NOT_NULL),
     ("quote", STR, "documents.text[quote_start:quote_end].", NOT_NULL),
     ("kind", STR, "direct | indirect.", NOT_NULL),
