@@ -1528,14 +1528,13 @@ def detect_events(
                 if speaker is not None:
                     args = replace(args, actors=[speaker], recipients=[
                         r for r in args.recipients if r.entity_id != speaker.entity_id])
-            if (not args.actors and args.actor_text is None and not args.passive and not we
-                    and carried is not None and sidx - carried[0] <= SPEAKER_CARRY
-                    and trig.sense.pos == "verb" and _opens_sentence(text, s, sent.tokens[trig.i].start + trig.cut)):
+            opening = trig.sense.pos == "verb" and not we and _opens_sentence(
+                text, s, sent.tokens[trig.i].start + trig.cut)
+            if (opening and not args.actors and args.actor_text is None and not args.passive
+                    and carried is not None and sidx - carried[0] <= SPEAKER_CARRY):
                 who = carried[1]  # "… قال الوزير …. ودعا إلى …": the subject dropped at the sentence start
                 args = replace(args, actors=[who], recipients=[r for r in args.recipients
                                                                if r.entity_id != who.entity_id])
-            opening = trig.sense.pos == "verb" and not we and _opens_sentence(
-                text, s, sent.tokens[trig.i].start + trig.cut)
             if not _is_happening(trig, args) and not (opening and not trig.sense.participant):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(
@@ -1683,9 +1682,14 @@ def _statement_issuer(sent: _Sentence, k: int, hi: int) -> tuple[Mention | None,
     return None
 
 
+def _words_before(text: str, sentence_start: int, verb_start: int) -> str:
+    """The words of a sentence before its verb, without the spaces, quote marks and dashes around them."""
+    return text[sentence_start:verb_start].strip(" \t\n\"'«“(-—–")
+
+
 def _opens_sentence(text: str, sentence_start: int, verb_start: int) -> bool:
     """Only an opening word ("و", "كما", "ثم") stands between the sentence start and the verb."""
-    return text[sentence_start:verb_start].strip(" \t\n\"'«“(-—–") in _OPENING_WORDS
+    return _words_before(text, sentence_start, verb_start) in _OPENING_WORDS
 
 
 _SAID_STRIP = " \t\n\r\"'«»“”().,:;؛،!?؟-—–"
@@ -1709,7 +1713,7 @@ def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], tex
     out: list[QuoteRow] = []
     last: QuoteRow | None = None
     for q in quotes:
-        before = text[sentences[q.sentence_idx][0] : q.verb_start].strip(" \t\n\"'«“(-—–")
+        before = _words_before(text, sentences[q.sentence_idx][0], q.verb_start)
         opens = before in _OPENING_WORDS or (  # "وعن معسكر الفريق قال: …": the topic first, then the verb
             normalize_for_matching(before.split(" ", 1)[0]) in _TOPIC_OPENERS
             and text[q.verb_end : q.verb_end + 2].lstrip()[:1] == ":")
