@@ -363,6 +363,21 @@ _DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "ا
 _DAWN_BEFORE = _norms("صلاة", "منذ", "مع", "حتى", "قبيل", "قبل", "عند", "بعد", "وقت", "ساعات", "ساعة", "طلوع")
 
 
+_GOD = _norms("الله", "المولى", "ربه", "ربها", "ربهم", "للمولى")
+PRAYER_REACH = 12  # words after دعا where "الله" makes it a prayer, within the clause
+
+
+def _prayer_after(sent: _Sentence, i: int) -> bool:
+    """God named after دعا at token ``i`` before the clause ends, past a long subject ("ودعت دائرة الإفتاء العام
+    في الأردن الله عز وجل أن يتقبل …"): a prayer, not an appeal."""
+    for k in range(i + 1, min(len(sent.tokens), i + 1 + PRAYER_REACH)):
+        if sent.tokens[k].text in SEPARATORS or sent.norms[k] in THAT or sent.norms[k] in _norms("إلى", "الى"):
+            return False  # ("دعا المسلمين إلى تقوى الله": what is called for comes first, an appeal)
+        if sent.norms[k] in _GOD and sent.norms[k - 1] != "عبد":  # (not "عبد الله", a name)
+            return True
+    return False
+
+
 _MORE_BODY_HEADS = _norms("مكتب", "إدارة", "ادارة", "وحدة", "قسم", "جهاز", "غرفة", "مفوضية", "لجان", "هيئات", "مراكز")
 
 
@@ -422,6 +437,8 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.event_type == "ASSAULT" and i > 0 and any(
                         sent.norms[i - 1].endswith(w) for w in _HALT) and len(sent.norms[i - 1]) <= 6:
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
+                if reading is not None and reading.mode == "appeal" and _prayer_after(sent, i):
+                    reading = None  # "ودعا نائب الرئيس العام لشؤون المسجد الحرام الله أن يحفظ …": a prayer
                 if reading is not None and reading.pos == "noun" and cut == 0 and i > 0 and (
                         _body_head(sent.norms[i - 1])):
                     reading = None  # "مكتب تحقيقات الطيران", "لجنة التحقيق", "غرفة العمليات": a body's name

@@ -861,6 +861,14 @@ def test_a_plural_subject_starting_with_ba_is_no_prepositional_phrase():
     assert [(q.speaker_text, q.quote) for q in quotes] == [("باحثون", "عدد النساء زاد")]
 
 
+def test_calling_on_god_past_a_long_subject_is_a_prayer():
+    assert run("ودعت دائرة الإفتاء العام في الأردن الله عز وجل أن يتقبل الشهداء.")[0] == []
+    rows, _ = run("ودعا الرئيس العام المسلمين إلى تقوى الله وتعظيم حدوده.")
+    assert [r.event_type for r in rows] == ["DEMAND"]  # what is called for comes first: an appeal
+    rows, _ = run("ودعا الوزراء إلى وقف العنف من قبل قوات علي عبد الله صالح.")
+    assert [r.event_type for r in rows] == ["DEMAND"]
+
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
