@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.config import LEXICON_DIR
-from pipeline.nlp.text import identity_key, normalize_for_matching, proclitic_splits
+from pipeline.nlp.text import identity_key, normalize_for_matching, proclitic_splits, stem_variants
 
 PLACE_FILES = ("places_ar.tsv", "places_extra_ar.tsv")
 PLACE_COLUMNS = ("name_ar", "subtype", "name_en", "country_code", "geonames_id", "lat", "lon")
@@ -308,13 +308,13 @@ def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
     if normalize_for_matching(token) in lex.not_words:
         return None  # "ليزر" is a laser, not لـ + يزر
     for split in proclitic_splits(token, min_stem=3):
-        stem = normalize_for_matching(token[split:])
+        stem, *article = stem_variants(token, split)
         hit = lex.words.get(stem)
-        if hit is None and split and token[split - 1] == "ل" and stem[:1] == "ل":
+        if hit is None and article:
             # "للهجوم" is ل + الهجوم (the article's alif drops after the preposition): an attack noun's reading
             # ("تعرض للقصف", "التصدي للعدوان"); other verbal nouns after لل are mostly a purpose ("للسيطرة على",
             # "للتشاور"), no event
-            hit = tuple(s for s in lex.words.get("ا" + stem, ()) if s.pos == "noun" and s.event_type == "ASSAULT"
+            hit = tuple(s for s in lex.words.get(article[0], ()) if s.pos == "noun" and s.event_type == "ASSAULT"
                         and s.mode not in ("seize", "advance", "liberate", "operation")) or None
         if hit is not None and token.endswith("ة"):
             hit = tuple(s for s in hit if s.pos != "verb") or None  # "دعاة" (preachers) is no "دعاه": a verb never

@@ -53,7 +53,7 @@ from pipeline import ids
 from pipeline.lexicons import TriggerSense, is_participle, load_event_lexicon, match_reporting, match_trigger
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
-from pipeline.nlp.text import Token, normalize_for_matching, tokenize
+from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
 from pipeline.schemas import TABLES, EntityType
 
 # CAMEO root → (quad class, Goldstein value); quad classes as in GDELT 1.0/2.0.
@@ -363,6 +363,7 @@ _DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "ا
 _DAWN_BEFORE = _norms("صلاة", "منذ", "مع", "حتى", "قبيل", "قبل", "عند", "بعد", "وقت", "ساعات", "ساعة", "طلوع")
 
 
+_TO = _norms("إلى", "الى")
 _GOD = _norms("الله", "المولى", "ربه", "ربها", "ربهم", "للمولى")
 PRAYER_REACH = 12  # words after دعا where "الله" makes it a prayer, within the clause
 
@@ -371,7 +372,7 @@ def _prayer_after(sent: _Sentence, i: int) -> bool:
     """God named after دعا at token ``i`` before the clause ends, past a long subject ("ودعت دائرة الإفتاء العام
     في الأردن الله عز وجل أن يتقبل …"): a prayer, not an appeal."""
     for k in range(i + 1, min(len(sent.tokens), i + 1 + PRAYER_REACH)):
-        if sent.tokens[k].text in SEPARATORS or sent.norms[k] in THAT or sent.norms[k] in _norms("إلى", "الى"):
+        if sent.tokens[k].text in SEPARATORS or sent.norms[k] in THAT or sent.norms[k] in _TO:
             return False  # ("دعا المسلمين إلى تقوى الله": what is called for comes first, an appeal)
         if sent.norms[k] in _GOD and sent.norms[k - 1] != "عبد":  # (not "عبد الله", a name)
             return True
@@ -392,7 +393,7 @@ def _body_head(word: str) -> bool:
     """A body's head noun in the construct state, with or without و/ب/ل ("مكتب", "ولجنة", "بهيئة"): the noun
     after it names the body ("مكتب تحقيقات", "لجنة التحقيق"), it reports no event."""
     heads = _body_heads()
-    return word in heads or (word[:1] in ("و", "ب", "ل", "ف") and word[1:] in heads and not word[1:].startswith("ال"))
+    return word in heads or (word[:1] in ("و", "ب", "ل", "ف") and word[1:] in heads)
 
 
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
@@ -804,10 +805,13 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
     return _subject(sent, j, hi)
 
 
+_WITHOUT = _norms("بدون", "وبدون")
+
+
 def _word_of_its_own(word: str) -> bool:
     """A word starting with ب/ل in the nominative plural ("باحثون", "لاعبون"): after a preposition a plural
     would be in the genitive (-ين), so its first letter is a root letter (not "بدون", without)."""
-    return len(word) >= 5 and word.endswith("ون") and word not in _norms("بدون", "وبدون")
+    return len(word) >= 5 and word.endswith("ون") and word not in _WITHOUT
 
 
 def _noun_phrase(sent: _Sentence, lo: int, hi: int) -> str | None:
@@ -920,7 +924,7 @@ def _between_after(sent: _Sentence, j: int, hi: int) -> int | None:
 
 _AGENT_VERBS = _norms("شنه", "شنها", "شنته", "نفذه", "نفذها", "نفذته", "ارتكبه", "ارتكبها", "ارتكبته", "تبناه",
                       "تبنته", "تبناها")
-_FIRE = _norms("نار", "النار", "نيران", "النيران", "ناري", "النيران")  # the complement of إطلاق before its doer
+_FIRE = _norms("نار", "النار", "نيران", "النيران", "ناري")  # the complement of إطلاق before its doer
 AGENT_REACH = 8  # tokens after a verbal noun where "من قبل X" or "شنه X" still names its doer
 
 
@@ -976,12 +980,8 @@ _GAME_WORDS = _norms("مباراة", "المباراة", "ملعب", "الملع
 def _sports_sentence(sentence: str) -> bool:
     """A sentence about a game: a word for a match or a stadium, with a proclitic or not ("يستقبل هجر نظيره
     الرائد على ملعب …", "على هامش المباراة الودية التقى لاعبو النصر"): teams meet, no diplomats."""
-    for word in re.findall(r"[\u0621-\u064A]+", sentence):
-        w = normalize_for_matching(word)
-        if w in _GAME_WORDS or (w[:1] in ("و", "ب", "ل", "ف") and w[1:] in _GAME_WORDS) or (
-                w[:3] in ("وال", "بال", "لل") and "ال" + w[3:] in _GAME_WORDS):
-            return True
-    return False
+    return any(variant in _GAME_WORDS for word in re.findall(r"[\u0621-\u064A]+", sentence)
+               for split in proclitic_splits(word) for variant in stem_variants(word, split))
 
 
 def sports_story(text: str) -> bool:
@@ -1861,7 +1861,7 @@ def _spoke_about(sent: _Sentence, i: int) -> bool:
             sent.norms[t])
         if sent.norms[t] == "عن":
             return named  # a person, a body or a title speaks, not "تتحدث الرواية عن"
-        if sent.tokens[t].text in SEPARATORS or sent.norms[t] in ("الى", "إلى", "مع"):
+        if sent.tokens[t].text in SEPARATORS or sent.norms[t] in _TO or sent.norms[t] == "مع":
             return False
     return False
 
@@ -2028,15 +2028,15 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                 (m for m in people if m.type == EntityType.ORG), None))  # (a place in the clause speaks for none)
         subject_end = max(subject_end, i + 1)
         previous = [a for k, a in actors_before if k < i]
+        # ("وقعت ظهر امس وقال": a time, the speaker is the sentence's actor)
+        a_time = speaker_text is not None and all(
+            normalize_for_matching(w) in _TIME_ADVERBIAL for w in speaker_text.split())
         if previous and speaker is None and (speaker_text is None or _opens_clause(
-                normalize_for_matching(speaker_text.split()[0])) or all(
-                normalize_for_matching(w) in _TIME_ADVERBIAL for w in speaker_text.split())):
+                normalize_for_matching(speaker_text.split()[0])) or a_time):
             speaker, speaker_text = previous[-1], None
         if speaker is None and speaker_text and (_opens_clause(normalize_for_matching(speaker_text.split()[0]))
                                                  or normalize_for_matching(speaker_text.split()[0]) in _MANNER
-                                                 or len(speaker_text) < 3 or all(
-                    normalize_for_matching(w) in _TIME_ADVERBIAL for w in speaker_text.split())):
-            # ("وقعت ظهر امس وقال": a time, the speaker is the sentence's actor)
+                                                 or len(speaker_text) < 3 or a_time):
             speaker_text = None  # "أكدوا بعد زيارتهم", "يؤكد ل«الشرق الأوسط»": no speaker there
         if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"
             before = _last_participant(sent, max(0, i - 6), i, set())
