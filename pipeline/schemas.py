@@ -175,7 +175,9 @@ DOCUMENTS = _t(
 
 SENTENCES = _t(
     "sentences",
-    "Sentence spans over documents.text.",
+    "Sentence spans over documents.text: a sentence ends after . ! ? ؟ ؛ ; followed by a space, at every newline,"
+    " and at a stop glued to the next Arabic word ('احترامهم.وفي'); never inside a number, after a one-letter"
+    " abbreviation ('د. محمد', 'د.إبراهيم') or inside a dotted acronym ('سي.إن.إن').",
     ("doc_id", "sentence_idx"),
     ("doc_id", STR, "Document the sentence belongs to.", NOT_NULL),
     ("sentence_idx", I32, "0-based position of the sentence in its document.", NOT_NULL),

@@ -2,7 +2,9 @@
 
 A sentence ends after ``. ! ? ؟ ؛ ;`` (a run of them, plus closing quotes/brackets) when whitespace or the
 end of the text follows, and at every newline. A point inside a number (``3.5``) is not followed by
-whitespace and so never splits; a point after a one-letter abbreviation (``د. محمد``, ``U.S. army``) or a
+whitespace and so never splits; a stop glued to the next sentence (``احترامهم.وفي``: news sites often drop the
+space) splits when a word of two or more Arabic letters precedes it and an Arabic letter or an opening quote
+follows it. A point after a one-letter abbreviation (``د. محمد``, ``U.S. army``) or a
 common Latin abbreviation (``Mr.``, ``e.g.``) does not split either.
 """
 
@@ -21,6 +23,13 @@ _LATIN_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "inc", "ltd", "co"}
 )
 _WORD_BEFORE_RE = re.compile(r"(\S+)$")
+# a stop glued to the next sentence ("احترامهم.وفي ذلك"): after an Arabic word, before an Arabic letter or «/“
+_GLUED_END_RE = re.compile(
+    "(?<=[\u0621-\u064a\u064b-\u0652])(?:\\.(?!\\.)|[!?\u061f]+)[\"'\u201d\u2019\u00bb)\\]]*"
+    "(?=[\u0621-\u064a\u00ab\u201c])"
+)
+_ARABIC_RUN_RE = re.compile("[\u0621-\u064a\u064b-\u0652]+$")
+_ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u064b-\u0652]+")
 
 
 def _is_abbreviation(text: str, end_punct_start: int, punct: str) -> bool:
@@ -38,12 +47,26 @@ def _is_abbreviation(text: str, end_punct_start: int, punct: str) -> bool:
     return word.lower() in _LATIN_ABBREVIATIONS
 
 
+def _glued_acronym(text: str, start: int, end: int) -> bool:
+    """True when the stop at ``text[start:end]``, glued between two Arabic words, is inside an abbreviation:
+    a one-letter word before it (د.إبراهيم, أ.د.محمد, ص.ب) or a dotted acronym of letter names around it
+    (سي.إن.إن, إتش.إس.بي.سي, كي.جي.بي: the word before follows a point, or the word after is followed by one)."""
+    before = _ARABIC_RUN_RE.search(text, max(0, start - 30), start)
+    if before is None or len(before.group(0)) < 2 or (before.start() > 0 and text[before.start() - 1] == "."):
+        return True
+    after = _ARABIC_WORD_RE.match(text, end)
+    return after is not None and len(after.group(0)) <= 4 and text[after.end() : after.end() + 1] == "."
+
+
 def _boundaries(text: str) -> list[int]:
     """Offsets where a sentence may end (exclusive ends), in order, without duplicates."""
     cuts = {m.end() for m in re.finditer("\n", text)}
     for m in _END_RE.finditer(text):
         punct = m.group(0).rstrip("\"'\u201d\u2019\u00bb)]")
         if not _is_abbreviation(text, m.start(), punct):
+            cuts.add(m.end())
+    for m in _GLUED_END_RE.finditer(text):
+        if not _glued_acronym(text, m.start(), m.end()):
             cuts.add(m.end())
     cuts.add(len(text))
     return sorted(cuts)

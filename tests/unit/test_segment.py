@@ -67,3 +67,24 @@ def test_spans_on_any_text(text: str) -> None:
     non_ws = {i for i, ch in enumerate(text) if not ch.isspace()}
     assert non_ws <= {i for s, e in spans for i in range(s, e)}
     assert all(text[s:e].strip() == text[s:e] and s < e for s, e in spans)
+
+
+def test_point_glued_to_the_next_sentence_splits() -> None:
+    # news sites often drop the space after a full stop (a heading run into the body, or a paste)
+    text = "وحث النشء على احترامهم.وفي ذلك السياق، أكد الشيخ الأمر!وقال: انتهى؟«نعم» قالها."
+    assert sentences(text) == ["وحث النشء على احترامهم.", "وفي ذلك السياق، أكد الشيخ الأمر!", "وقال: انتهى؟",
+                               "«نعم» قالها."]
+
+
+def test_glued_abbreviations_numbers_and_latin_do_not_split() -> None:
+    # one-letter abbreviations (د.إبراهيم, أ.د.محمد, ص.ب), decimals and domains stay whole
+    for text in ("نقل محاضرة الشيخ د.إبراهيم الدويش عبر الدائرة.", "قال أ.د.محمد علي ذلك.",
+                 "العنوان ص.ب 1234 الرياض.", "بلغ 3.5 بالمئة.", "زوروا alriyadh.com للتفاصيل."):
+        assert sentences(text) == [text]
+
+
+def test_glued_acronyms_and_ellipses_do_not_split() -> None:
+    for text in ("وقالت شبكة (سي.إن.إن) إن الأمر انتهى.", "وقالت إن.بي.سي إن الحسابات اخترقت.",
+                 "أكد: السمعة كبيرة..اللي ما عنده خبر", "قال “بناء على التوجيهات السامية...لتلبية طلب”",
+                 "بنوك إتش.إس.بي.سي وستاندرد."):
+        assert sentences(text) == [text]
