@@ -13,7 +13,7 @@ from pipeline.nlp.events import PLOVER_TYPES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 SETS = ("events_gold.jsonl", "events_heldout2.jsonl", "events_dev3.jsonl", "events_heldout4.jsonl", "events_dev5.jsonl",
-        "events_dev6.jsonl")
+        "events_dev6.jsonl", "events_dev7.jsonl")
 
 
 def _rows(name: str) -> list[dict]:
