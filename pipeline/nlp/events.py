@@ -654,7 +654,7 @@ def _clause_start(sent: _Sentence, i: int) -> int:
 
 OPENERS = _norms("خلال", "بعد", "قبل", "منذ", "عند", "أثناء", "اثناء", "حول", "عقب", "إثر", "اثر", "لدى", "بحسب", "وفق",
                  "وفقا", "أما", "اما", "إذ", "اذ", "و", "ف", "لكن", "بل", "أي", "كذلك", "أيضا", "ايضا", "وسط", "ضمن",
-                 "أمام", "امام", "لأن", "لان", "لأنه", "كما", "مثلما")
+                 "أمام", "امام", "لأن", "لان", "لأنه", "كما", "مثلما", "بفضل", "بفعل", "بسبب", "بموجب")
 
 
 def _preposition_with_pronoun(word: str) -> bool:
@@ -716,7 +716,8 @@ _TIME_WORDS = _norms("مساء", "صباح", "ظهر", "فجر", "ليلة", "ل
 
 _TIME_ADVERBIAL = _norms("فجر", "صباح", "مساء", "ظهر", "ظهيرة", "ليلة", "ليل", "يوم", "أمس", "امس", "اليوم", "غدا",
                          "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-                         "الماضي", "المقبل", "الجاري", "الفائت", "يومها", "حينها", "وقتها", "آنذاك", "حينذاك")
+                         "الماضي", "المقبل", "الجاري", "الفائت", "يومها", "حينها", "وقتها", "آنذاك", "حينذاك",
+                         "خلالها", "خلاله", "خلالهما", "خلالهم", "بعدها", "بعده", "عندها", "عندئذ", "حينئذ")
 _QAD = _norms("قد", "لقد")
 _WHO = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين")
 _IN_TURN = _norms("بدوره", "بدورها", "بدورهم", "بدورهما", "قد", "بالفعل", "أيضا", "ايضا")
@@ -842,6 +843,8 @@ _RELATIVES = _WHO | _IN_TURN  # words between a subject and its verb: "مهاب 
 
 
 _IMPERSONAL_LIGHT = _norms("جرى", "وجرى", "كما جرى")
+_LIGHT_NOUNS = _norms("تنفيذ", "إجراء", "اجراء", "إصدار", "اصدار", "عقد", "شن", "تقديم", "توجيه", "إلقاء", "القاء",
+                      "فتح", "إعلان", "اعلان")
 
 
 _DURING_MEETING = _norms("خلال", "أثناء", "اثناء")
@@ -859,6 +862,8 @@ def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:
     after تم/يتم, or a verbal noun a few words after the impersonal جرى with no name between them."""
     if trig.i > 0 and sent.norms[trig.i - 1] in PASSIVE_MARKERS:
         return True
+    if trig.i > 1 and sent.norms[trig.i - 2] in PASSIVE_MARKERS and sent.norms[trig.i - 1] in _LIGHT_NOUNS:
+        return True  # "تم تنفيذ حكم القتل", "تم إجراء محادثات": a light verbal noun between تم and the trigger
     if trig.i > 0 and sent.norms[trig.i - 1] in _THREW and sent.tokens[trig.i - 1].text.endswith("ي") and (
             sent.tokens[trig.i - 1].text != "يلقي"):
         return True  # "ألقي القبض عليه": a passive (أُلقي), spelt with ي where the active has ى
@@ -1495,6 +1500,9 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     # an attack noun ("تفجير المسجد"), or an attack verb with the complement its sense needs ("أطلق النار",
     # "شن هجمات"): an attack happened even when nobody is named
     # (not "التي تسيطر عليها ميليشيات": control is a state; its sense needs only the preposition على)
+    # a measure noun whose sense found the complement it needs ("إحباط محاولة تهريب", "حكم بالسجن"): it happened
+    if sense.event_type == "COERCE" and sense.pos == "noun" and sense.needs - _PREPOSITIONS_NEEDED:
+        return True
     return sense.event_type in ATTACKS and (sense.pos == "noun" or bool(sense.needs - _PREPOSITIONS_NEEDED))
 
 
@@ -1825,7 +1833,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
             continue  # "ندد كاميرون … قائلا", "ودعا إلى … مشيرا إلى": the event's actor going on, no statement
         if out:  # a second verb opens a new statement only with a speaker of its own right at it
             own = (sent.mention_at(i + 1) is not None or sent.mention_at(i - 1) is not None
-                   or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))
+                   or (i + 1 < len(sent.norms) and (_is_title_word(sent.norms[i + 1])
+                                                    or sent.norms[i + 1] in _HONORIFICS))  # "وقال سموه"
                    or (i + 2 < len(sent.norms) and sent.norms[i + 1] in _PREPOSITION_PRONOUNS
                        and sent.mention_at(i + 2) is not None))  # "وفق ما أفادت به وزارة الداخلية"
             if not own or word.endswith("ا"):  # "مشيرا", "مؤكدا": the same speaker goes on
@@ -1836,6 +1845,7 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
 
 _SPOKE = _norms("تحدث", "تحدثت", "يتحدث", "تتحدث", "تحدثوا", "يتحدثون", "سيتحدث", "تحدثا")
 _DURING_IT = _norms("خلالها", "خلاله", "فيها", "فيه")
+_ABOUT = _norms("عن", "عما")
 SPOKE_REACH = 12  # tokens after تحدث where its عن may stand ("تحدث إمام وخطيب المسجد النبوي الشيخ … عن")
 
 
@@ -1851,15 +1861,15 @@ def _spoke_about(sent: _Sentence, i: int) -> bool:
     verb = normalize_for_matching(sent.tokens[i].text)
     bare = verb[1:] if verb[:1] in ("و", "ف") else verb
     if (i == 0 or (i == 1 and sent.norms[0] in _OPENING_WORDS)) and k < len(sent.tokens) and (
-            sent.norms[k] == "عن") and bare == "تحدث":
+            sent.norms[k] in _ABOUT) and bare == "تحدث":
         return True  # "وتحدث عن …" opening its sentence: the speaker of the sentence before ("وتتحدث عن":
         # mostly a book or a film the sentence before named)
     named = False
     for t in range(i + 1, min(len(sent.tokens), i + SPOKE_REACH)):
         m = sent.mention_at(t)
         named = named or (m is not None and m.type in (EntityType.PER, EntityType.ORG)) or _is_title_word(
-            sent.norms[t])
-        if sent.norms[t] == "عن":
+            sent.norms[t]) or sent.norms[t] in _HONORIFICS  # "وتحدث سموه عما …"
+        if sent.norms[t] in _ABOUT:
             return named  # a person, a body or a title speaks, not "تتحدث الرواية عن"
         if sent.tokens[t].text in SEPARATORS or sent.norms[t] in _TO or sent.norms[t] == "مع":
             return False
@@ -1939,11 +1949,12 @@ def _of_things(sent: _Sentence, i: int, cut: int) -> bool:
     return word in _CONSIDERED or word in load_event_lexicon().reporting_imperfect
 
 
-def _quote_span(sent: _Sentence, start: int) -> tuple[int, int, str] | None:
+def _quote_span(sent: _Sentence, start: int, hi: int | None = None) -> tuple[int, int, str] | None:
     """(start, end, kind) of what is said after token ``start``: between quotes, after a colon, or after
-    إن/أن (indirect) — to the closing quote or the end of the sentence."""
+    إن/أن (indirect) — to the closing quote or the end of the sentence; the quote mark, colon or إن/أن stands
+    before ``hi`` (the sentence's next reporting verb, which has its own)."""
     toks = sent.tokens
-    for k in range(start, min(len(toks), start + 12)):
+    for k in range(start, min(len(toks), start + 12, len(toks) if hi is None else hi)):
         w = toks[k].text
         if w in QUOTE_OPEN or (w == ":" and k + 1 < len(toks)):
             first = k + 1 + (1 if w == ":" and k + 1 < len(toks) and toks[k + 1].text in QUOTE_OPEN else 0)
@@ -1955,7 +1966,10 @@ def _quote_span(sent: _Sentence, start: int) -> tuple[int, int, str] | None:
             last = (end - 1) if end is not None else len(toks) - 1
             while last > first and toks[last].text in SEPARATORS:
                 last -= 1
-            if last >= first:
+            on_the_way = w != ":" and end is not None and end - first <= 2 and any(
+                toks[q].text == ":" or toks[q].text in QUOTE_OPEN for q in range(end + 1, min(len(toks), end + 6)))
+            if last >= first and not on_the_way:
+                # (not a quoted name on the way to what is said: 'عبر حسابها في “تويتر” بقولها: “…”')
                 return toks[first].start, toks[last].end, "direct"
         if sent.norms[k] in THAT and k + 1 < len(toks):
             last = len(toks) - 1
@@ -2054,7 +2068,10 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                 sent.norms[subject_end] in _MEMBERSHIP):
             continue  # "ويعتبر الهادي من المعارضين القدامى": he is considered one of them, not a statement
         content_from = subject_end if subject_end > i + 1 else i + 1
-        span = _quote_span(sent, content_from)
+        # a next reporting verb that opens a clause of its own ("…، وقال سموه «…»") says its own words
+        bound = hi if hi < len(sent.tokens) and (sent.tokens[hi].text[:1] == "و" or (
+            sent.tokens[hi - 1].text in SEPARATORS)) else len(sent.tokens)
+        span = _quote_span(sent, content_from, bound)
         if after == i + 2 and previous_sentence is not None and i <= 1 and span is None and (
                 speaker is not None or speaker_text is not None):
             said = _said_before(sent.text, previous_sentence)
@@ -2069,12 +2086,14 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             while rest < len(sent.tokens) and (sent.tokens[rest].text in SEPARATORS or sent.norms[rest] in (
                     "الى", "في", "على", "عن")):
                 rest += 1
-            last = len(sent.tokens) - 1
+            last = bound - 1
             while last > rest and sent.tokens[last].text in SEPARATORS:
                 last -= 1
             if rest > last:
                 continue
-            span = (sent.tokens[rest].start, sent.tokens[last].end, "indirect")
+            # "تحدث عما …" (عن + ما, the ن assimilated): what was said starts at ما
+            skip = 1 if sent.norms[rest] == "عما" and rest < last else 0
+            span = (sent.tokens[rest].start + skip, sent.tokens[last].end, "indirect")
         q_start, q_end, kind = span
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i].end
         if speaker is None:  # words with a verb in them are a clause, no speaker: "وألقى المدير كلمة بين فيها"

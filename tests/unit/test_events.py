@@ -1389,3 +1389,39 @@ def test_stressing_the_necessity_of_something_is_a_demand():
     assert [(r.event_type, r.trigger) for r in rows] == [("DEMAND", "شدد")] and quotes == []
     rows, quotes = run("وأكد الوزير أن الحل قريب.")
     assert rows == [] and [q.verb for q in quotes] == ["أكد"]
+
+
+def test_thanks_to_and_during_it_are_no_subjects_of_a_light_verb():
+    # "وبفضل من الله" (thanks to God) opens the clause; "خلالها" (during it) stands between verb and subject
+    rows, _ = run("وبفضل من الله تمكنت سلطات الأمن من القبض على الجاني.", [("الله", "MISC", "deity")])
+    assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "سلطات الأمن")]
+    rows, _ = run("وبعد معارك عنيفة تمكنت خلالها المقاومة من السيطرة على الوادي.")
+    assert [(r.event_type, r.actor_text) for r in rows if r.trigger == "السيطرة"] == [("ASSAULT", "المقاومة")]
+
+
+def test_a_light_noun_after_tam_and_a_headline_measure_are_happenings():
+    # "تم تنفيذ حكم القتل": passive through a light verbal noun; "إحباط محاولة تهريب": a headline's measure
+    rows, _ = run("وتم تنفيذ حكم القتل في الجاني.")
+    assert [(r.event_type, r.mode, r.actor_ids, r.actor_text) for r in rows] == [("COERCE", "sentence", [], None)]
+    rows, _ = run("إحباط محاولة تهريب كمية من مادتي الهيروين")
+    assert [(r.event_type, r.mode) for r in rows] == [("COERCE", "thwart")]
+    assert run("وأعرب عن أمله في إحباط")[0] == []  # no complement: no measure taken
+    # recapturing a town is taken by force; recovering an account is not
+    rows, _ = run("وتمكنت المقاومة من استعادة مدينة التواهي.")
+    assert [(r.event_type, r.trigger, r.actor_text) for r in rows] == [("ASSAULT", "استعادة", "المقاومة")]
+    assert run("وتمكن البنك من استعادة حسابه على موقع تويتر.")[0] == []
+
+
+def test_spoke_about_what_with_an_honorific_and_a_second_speaker_in_the_sentence():
+    _, quotes = run('وتحدث سموه عما تمتلكه المنطقة من مقومات سياحية، وقال سموه "مرحبا بكل زائر".')
+    assert [(q.verb, q.speaker_text, q.quote) for q in quotes] == [
+        ("تحدث", "سموه", "ما تمتلكه المنطقة من مقومات سياحية"), ("قال", "سموه", "مرحبا بكل زائر")]
+    rows, _ = run("وقدم الأمير خالد العزاء لأسر الشهداء.", [("الأمير خالد", "PER", None)])
+    assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("SUPPORT", "condole", ["E_الأمير خالد"])]
+
+
+def test_a_quoted_name_on_the_way_is_not_what_was_said():
+    _, quotes = run("وأكدت الوزارة عبر حسابها في “تويتر” بقولها: “تم ضبط جميع الملابس المخالفة”.")
+    assert [(q.verb, q.quote) for q in quotes] == [("أكدت", "تم ضبط جميع الملابس المخالفة")]
+    _, quotes = run("وقال الوزير: “نعم” ثم غادر.")
+    assert [q.quote for q in quotes] == ["نعم"]
