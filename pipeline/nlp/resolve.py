@@ -108,6 +108,12 @@ def _arabic_given_names() -> frozenset[str]:
     return frozenset(identity_key(normalize_for_matching(n)) for n in read_lines("given_names_ar.txt"))
 
 
+@cache
+def _foreign_given_names() -> frozenset[str]:
+    """Identity keys of the given names of other languages (given_names_foreign_ar.txt)."""
+    return frozenset(identity_key(normalize_for_matching(n)) for n in read_lines("given_names_foreign_ar.txt"))
+
+
 def _dual_head_to_singular(key: str) -> str:
     """"جامعتي الملك عبدالعزيز" (the dual of a head noun) is keyed as "جامعة الملك عبدالعزيز"."""
     first, _, rest = key.partition(" ")
@@ -265,6 +271,9 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
     l_core, l_fam = _family(long)
     if s_fam and l_fam and s_fam != l_fam:
         return False
+    if not s_fam and not l_fam and len(s_core) == 2 and tuple(l_core[:2]) == tuple(s_core) and (
+            s_core[0] in _foreign_given_names() and s_core[0] not in _arabic_given_names()):
+        return True  # "كارلوس إدواردو" is "كارلوس إدواردو أوليفيرا": a Western compound name, its surname left out
     s_sur, l_sur = _surname(short), _surname(long)
     if s_sur and l_sur and s_sur != l_sur and not (
             len(s_sur) == len(l_sur) == 1 and _same_family_word(s_sur[0], l_sur[0])):

@@ -76,6 +76,10 @@ def k(name: str) -> tuple[str, ...]:
     ("علي دوابشة", "علي الدوابشة", True),
     ("علي أحمد", "علي الأحمد", False),  # أحمد is a given name: a father's name, not the family's
     ("سعد دوابشة", "علي سعد الدوابشة", False),
+    # a Western compound name with its surname left out; an Arabic name's first two words are given + father
+    ("كارلوس إدواردو", "كارلوس إدواردو أوليفيرا", True),
+    ("محمد عبدالله", "محمد عبدالله الأحمد", False),
+    ("كارلوس إدواردو", "كارلوس سانتوس", False),
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same
