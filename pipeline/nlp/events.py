@@ -268,7 +268,7 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
         about = next((k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW))
                       if sent.norms[k] == "عن"), None)
         if about is None:
-            return False
+            return sense.pos == "verb" and _needs_after_subject(sense, sent, i)
         later = [sent.after(k - 1, 1)[0] for k in range(about + 1, min(len(sent.tokens), about + 3))]
         later_words = set(later) | {w[: -len(p)] for w in later for p in _BOUND_PRONOUNS
                                     if w.endswith(p) and len(w) - len(p) >= 3}
@@ -282,6 +282,20 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
             w in THAT or w.startswith(("بان", "بأن")) for w in raw)):
         return False  # "نوه بجهود الوزارة" praises; "نوه إلى أن", "نوه بأن" points out (a statement)
     return not (sense.no_number and any(_is_number(w) for w in raw))
+
+
+def _needs_after_subject(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
+    """The complement a verb's sense needs after its long subject of titles ("بعث مستشار خادم الحرمين
+    الشريفين الأمير خالد الفيصل أمير منطقة مكة المكرمة برقية عزاء"): within six words of the person the title
+    chain leads to (a title of his own may stand between)."""
+    if i + 1 >= len(sent.tokens) or not _is_title_word(sent.norms[i + 1]):
+        return False
+    person = _subject(sent, i + 1, len(sent.tokens))[0]
+    if person is None or person.type != EntityType.PER:
+        return False
+    start = sent.token_of(person.end)
+    near = range(start, min(len(sent.tokens), start + 6))
+    return bool(({sent.after(k - 1, 1)[0] for k in near} | {sent.norms[k] for k in near}) & sense.needs)
 
 
 @dataclass
@@ -478,8 +492,11 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             last_j = t.j
             continue
         last_j = t.j
+        # (the noun a verb's sense needs is its complement past a long subject too: "تلقى خادم الحرمين الشريفين
+        # الملك سلمان بن عبدالعزيز آل سعود حفظه الله اتصالا")
+        needed = prev is not None and prev.sense.pattern == "from" and sent.norms[t.i] in prev.sense.needs
         if complement or (prev is not None and prev.sense.event_type == t.sense.event_type
-                          and t.i - prev.j < MERGE_WINDOW and prev.sense.pos != t.sense.pos
+                          and (t.i - prev.j < MERGE_WINDOW or needed) and prev.sense.pos != t.sense.pos
                           and not any(sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))):
             if (prev is not None and prev.sense.pos == "verb" and t.sense.pos == "noun" and prev.sense.needs
                     and normalize_for_matching(sent.tokens[prev.i].text[prev.cut :]) in LIGHT_VERBS):

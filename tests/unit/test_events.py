@@ -1425,3 +1425,17 @@ def test_a_quoted_name_on_the_way_is_not_what_was_said():
     assert [(q.verb, q.quote) for q in quotes] == [("أكدت", "تم ضبط جميع الملابس المخالفة")]
     _, quotes = run("وقال الوزير: “نعم” ثم غادر.")
     assert [q.quote for q in quotes] == ["نعم"]
+
+
+def test_a_cable_or_a_call_after_a_long_titled_subject():
+    # the complement a verb needs may stand after a chain of titles ending in a person and his own title
+    text = "بعث مستشار خادم الحرمين الشريفين الأمير خالد الفيصل أمير منطقة مكة المكرمة برقية عزاء لأسرة الفقيد."
+    rows, _ = run(text, [("الأمير خالد الفيصل", "PER", None), ("منطقة مكة المكرمة", "LOC", "region")])
+    assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("SUPPORT", "condole", ["E_الأمير خالد الفيصل"])]
+    rows, _ = run("وبعث الملك رسالة للرئيس.", [("الملك", "PER", None)])
+    assert [(r.event_type, r.mode) for r in rows] == [("CONSULT", "correspond")]  # a letter is no condolence
+    text = ("تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود حفظه الله اتصالا هاتفيا اليوم من الرئيس"
+            " فرانسوا هولاند.")
+    rows, _ = run(text, [("الملك سلمان بن عبدالعزيز آل سعود", "PER", None), ("فرانسوا هولاند", "PER", None)])
+    assert [(r.event_type, r.trigger, r.actor_ids, r.recipient_ids) for r in rows] == [
+        ("CONSULT", "تلقى", ["E_فرانسوا هولاند"], ["E_الملك سلمان بن عبدالعزيز آل سعود"])]
