@@ -1996,6 +1996,40 @@ def _quote_span(sent: _Sentence, start: int, hi: int | None = None) -> tuple[int
     return None
 
 
+_CONJUNCTIONS = _norms("أو", "او", "ثم", "بل", "لكن", "ولكن", "حتى")
+
+
+def _words_before_content(sent: _Sentence, lo: int, hi: int) -> tuple[str, int] | None:
+    """The words between a reporting verb and its إن/أن or colon when no name or title was recognised there
+    ("أكد باتريك تاكر محلل سياسي أمريكي، أن …": a name the tagger missed): two to eight words, none a
+    separator (a comma may close them), a preposition, a particle, a time word, a number or a trigger, the
+    first no verb; not
+    what the unnamed sources or statement nouns are. Returns (words, token index of the إن/أن/colon)."""
+    for k in range(lo, min(hi, len(sent.tokens), lo + 10)):
+        if sent.norms[k] in THAT or sent.tokens[k].text == ":":
+            end = k - 1 if k > lo and sent.tokens[k - 1].text in (",", "،") else k
+            if end - lo < 2:
+                return None
+            words = sent.norms[lo:end]
+            first = words[0]
+            if _preposition_with_pronoun(first) or first in _CONJUNCTIONS or (
+                    first[:1] == "ل" and not _word_of_its_own(first)):
+                return None  # "قال لي …", "يقول للمحامي …", "قال فيهم …", "أو يتخذ …": no speaker's name
+            if any(sent.tokens[t].text in SEPARATORS or sent.tokens[t].text in QUOTE_OPEN
+                   or sent.tokens[t].text in QUOTE_CLOSE for t in range(lo, end)):
+                return None
+            if _opens_clause(words[0]) or words[0] in UNNAMED_SOURCES or words[0] in _STATEMENT_NOUNS or (
+                    _verb_only(words[0])) or any(
+                    w in PLACE_PREPOSITIONS or w in RECIPIENT_PREPOSITIONS or w in _TIME_WORDS or w in PARTICLES
+                    or w in _SUBORDINATORS or _is_number(w) or match_reporting(w) or match_trigger(w)
+                    for w in words):
+                return None
+            return sent.text[sent.tokens[lo].start : sent.tokens[end - 1].end], k
+        if sent.tokens[k].text in SEPARATORS and sent.tokens[k].text not in (",", "،"):
+            return None
+    return None
+
+
 def _titled_person_after(sent: _Sentence, lo: int, hi: int) -> Mention | None:
     """The person a title's long complement leads to before what is said: the first person mention in the
     dozen tokens after ``lo``, before إن/أن, a colon, a quote mark or another reporting verb."""
@@ -2069,6 +2103,11 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                                                  or normalize_for_matching(speaker_text.split()[0]) in _MANNER
                                                  or len(speaker_text) < 3 or a_time):
             speaker_text = None  # "أكدوا بعد زيارتهم", "يؤكد ل«الشرق الأوسط»": no speaker there
+        unnamed = None  # the words before إن/أن when no name or title stands there
+        if speaker is None and speaker_text is None and not participle and not saying:
+            unnamed = _words_before_content(sent, after, hi)  # "أكد باتريك تاكر محلل سياسي أمريكي، أن …"
+            if unnamed is not None:
+                speaker_text, subject_end = unnamed
         if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"
             before = _last_participant(sent, max(0, i - 6), i, set())
             if before is not None and _object_of_preposition(sent, before[1]):
@@ -2113,8 +2152,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             span = (sent.tokens[rest].start + skip, sent.tokens[last].end, "indirect")
         q_start, q_end, kind = span
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i].end
-        if speaker is None:  # words with a verb in them are a clause, no speaker: "وألقى المدير كلمة بين فيها"
-            speaker_text = _no_verb_in(speaker_text)
+        if speaker is None and unnamed is None:  # words with a verb in them are a clause, no speaker: "وألقى
+            speaker_text = _no_verb_in(speaker_text)  # المدير كلمة بين فيها" (the unnamed words were checked)
         # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»"); in
         # reported speech a date often is the statement's too ("وقال إنه التقى أمس …")
         outside = [d for d in dates if kind != "direct" or not q_start <= d.start + sent.start < q_end]

@@ -1439,3 +1439,13 @@ def test_a_cable_or_a_call_after_a_long_titled_subject():
     rows, _ = run(text, [("الملك سلمان بن عبدالعزيز آل سعود", "PER", None), ("فرانسوا هولاند", "PER", None)])
     assert [(r.event_type, r.trigger, r.actor_ids, r.recipient_ids) for r in rows] == [
         ("CONSULT", "تلقى", ["E_فرانسوا هولاند"], ["E_الملك سلمان بن عبدالعزيز آل سعود"])]
+
+
+def test_the_words_before_an_that_speak_when_no_name_was_recognised():
+    # a name the tagger missed, with its title, is the speaker's words; a pronoun, an object or إن itself is not
+    _, quotes = run("وفي هذا الإطار، أكد باتريك تاكر محلل سياسي أمريكي، أن فتح القاعدة هو المنعطف الأهم.")
+    assert [(q.speaker_text, q.quote) for q in quotes] == [
+        ("باتريك تاكر محلل سياسي أمريكي", "فتح القاعدة هو المنعطف الأهم")]
+    for text in ("وقال إن الولايات المتحدة يجب أن تزيد من تعاونها.", "وقال لي صاحب المحل إنه سيغلق.",
+                 "وأكد في تصريح صحفي أن الأمر انتهى."):
+        assert all(q.speaker_text is None for q in run(text)[1]), text
