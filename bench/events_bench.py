@@ -200,6 +200,36 @@ of stop 35) → 0eee4fb (``--warehouse`` of news_sample; the seed events stay 6 
 
 The honest figures are the two sets no rule was read from: dev6 scored blind (+.027 over the stop's start)
 and heldout4 (+.017, from the outlet rule): .56 and .59, against the issue's .75.
+
+Stop 37 drew ``events_dev7.jsonl`` the same way (150 sentences, seed 5656, 92 events in 63 sentences, from
+articles no other set uses; labelled blind by a helper) and scored it once before any rule: **.503** type +
+actor F1 (dev half .429, test half .559) at f2fe716 — the lowest first contact yet. Its dev half was read;
+its test half is not. Rules, each checked on every changed row of the sample: a stop glued to the next word
+ends a sentence (``pipeline/nlp/segment.py``: one "sentence" had held a whole article); "تم تنفيذ حكم
+القتل" is a passive; a measure noun with its complement ("إحباط محاولة تهريب") happened with no doer
+named; recapture (استعادة مدينة) is ASSAULT, condolences (تقديم العزاء, بعث برقية عزاء) SUPPORT; "بفضل من
+الله" opens a clause and "خلالها" is skipped before a subject; "تحدث سموه عما" speaks, a second verb with
+an honorific speaker says its own words; a complement a verb needs may stand after a long titled subject,
+and "تلقى … اتصالا … من Y" finds its caller past one; when no name was tagged, the words before إن/أن
+speak ("أكد باتريك تاكر محلل سياسي أمريكي، أن"). Tried and left out (measured): repelling (صد/تصدى
+هجوما) as ASSAULT (merged with, or kept beside, the attack it repels it cost heldout2 .02), harassment
+(تحرش ب) without the relative-clause subject that names the harassers, object pronouns on imperfects
+("تطالبه": "توافقه" is a noun too). Type + actor F1, 869f20b (end of stop 36) → b77bf0d:
+
+    set                 type+actor F1   trigger F1      typed F1
+    events_gold  all    0.625 → 0.634   0.736 → 0.745
+    heldout2     all    0.739 → 0.753   0.783 → 0.796
+    dev3         all    0.684 → 0.684   0.765 → 0.765
+    heldout4     all    0.593 → 0.593   0.678 → 0.678                  (blind, not read)
+    dev5         all    0.604 → 0.604   0.714 → 0.714
+    dev6         all    0.610 → 0.620   0.730 → 0.730                  (test half 0.580 → 0.580, not read)
+    dev7         blind  0.503 at f2fe716 (dev 0.429, test 0.559)
+    dev7         all    0.503 → 0.536   0.589 → 0.619                  (dev half read: 0.429 → 0.507;
+                                                                         test half 0.559 → 0.559, not read)
+
+The held-out halves did not move: the rules of this stop fix what the read halves showed and carry to unseen
+text only where the same construction recurs. On text no rule was read from, type + actor F1 stands at
+.56–.59 (dev6 test .580, dev7 test .559, heldout4 .593), against the issue's .75.
 """
 
 from __future__ import annotations
