@@ -4,8 +4,9 @@ A sentence ends after ``. ! ? ؟ ؛ ;`` (a run of them, plus closing quotes/brac
 end of the text follows, and at every newline. A point inside a number (``3.5``) is not followed by
 whitespace and so never splits; a stop glued to the next sentence (``احترامهم.وفي``: news sites often drop the
 space) splits when a word of two or more Arabic letters precedes it and an Arabic letter or an opening quote
-follows it. A point after a one-letter abbreviation (``د. محمد``, ``U.S. army``) or a
-common Latin abbreviation (``Mr.``, ``e.g.``) does not split either.
+follows it, except inside a dotted acronym of letter names (``سي.إن.إن``) or at a glued ellipsis. A point
+after a one-letter abbreviation (``د. محمد``, ``U.S. army``) or a common Latin abbreviation (``Mr.``,
+``e.g.``) does not split either.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ _GLUED_END_RE = re.compile(
     "(?<=[\u0621-\u064a\u064b-\u0652])(?:\\.(?!\\.)|[!?\u061f]+)[\"'\u201d\u2019\u00bb)\\]]*"
     "(?=[\u0621-\u064a\u00ab\u201c])"
 )
-_ARABIC_RUN_RE = re.compile("[\u0621-\u064a\u064b-\u0652]+$")
 _ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u064b-\u0652]+")
+_ARABIC_RUN_RE = re.compile(_ARABIC_WORD_RE.pattern + "$")  # the Arabic word a stretch of text ends with
 
 
 def _is_abbreviation(text: str, end_punct_start: int, punct: str) -> bool:
