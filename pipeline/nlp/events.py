@@ -795,9 +795,11 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
                 sent.norms[j + 1] in THAT or sent.norms[j + 1] in NEGATORS or sent.norms[j + 1] in PARTICLES):
             # (a name in quotes with what is said after it; not a short quotation itself: 'وقال "لا تعليق"')
             return None, sent.text[sent.tokens[j + 1].start : sent.tokens[close - 1].end], close + 1
-    if j + 1 < len(sent.tokens) and sent.norms[j] in _PREPOSITION_PRONOUNS and sent.owner[j] < 0:
+    if j + 1 < len(sent.tokens) and (sent.norms[j] in _PREPOSITION_PRONOUNS or sent.norms[j] == "لنا") and (
+            sent.owner[j] < 0):
         m = sent.mention_at(j + 1)  # "القرار الذي وافق عليه مجلس الوزراء": VSO with a preposition between
-        if m is not None and m.participant and sent.tokens[j + 1].start == m.start:
+        if (m is not None and m.participant and sent.tokens[j + 1].start == m.start) or (
+                _is_title_word(sent.norms[j + 1])):  # "وقال لنا مدير النادي إن …"
             return _subject(sent, j + 1, hi)
     if j < len(sent.tokens):
         m = sent.mention_at(j)
@@ -1830,6 +1832,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
         word = normalize_for_matching(tok.text[hit[0] :])
         if word in _first_person_reporting():
             continue  # "أقول لكم", "نؤكد أن": the writer's own voice (or a quotation's, said by its verb)
+        if i + 1 < len(sent.norms) and sent.norms[i + 1] == "لي":
+            continue  # "وقال لي مدير النادي", "تبين لي": told the writer — a column's anecdote, not the news
         if word in _DREW and i + 1 < len(sent.norms) and sent.norms[i + 1] in _ATTENTION:
             continue  # "ولفتت أنظارهم", "يلفت الانتباه": drew attention, no statement
         nxt = sent.norms[i + 1 : i + 4]

@@ -1449,3 +1449,10 @@ def test_the_words_before_an_that_speak_when_no_name_was_recognised():
     for text in ("وقال إن الولايات المتحدة يجب أن تزيد من تعاونها.", "وقال لي صاحب المحل إنه سيغلق.",
                  "وأكد في تصريح صحفي أن الأمر انتهى."):
         assert all(q.speaker_text is None for q in run(text)[1]), text
+
+
+def test_told_me_is_a_columns_anecdote_and_told_us_keeps_its_titled_speaker():
+    assert run("وقال لي مدير النادي الأدبي إن الزيارة تأجلت.")[1] == []
+    assert run("فتبين لي التالي: أن الفجر الكاذب يتخلق.")[1] == []
+    _, quotes = run("وقال لنا مدير النادي الأدبي إن الزيارة تأجلت.")
+    assert [(q.speaker_text, q.quote) for q in quotes] == [("مدير النادي الأدبي", "الزيارة تأجلت")]
