@@ -2129,6 +2129,14 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                 sent.norms[subject_end] in _MEMBERSHIP):
             continue  # "ويعتبر الهادي من المعارضين القدامى": he is considered one of them, not a statement
         content_from = subject_end if subject_end > i + 1 else i + 1
+        told = content_from
+        while told < len(sent.tokens) - 1 and sent.tokens[told].text in (",", "،"):
+            told += 1
+        outlet = sent.mention_at(told) or (sent.mention_at(told + 1) if told + 1 < len(sent.tokens) else None)
+        quoted = told + 1 < len(sent.tokens) and sent.tokens[told + 1].text in QUOTE_OPEN
+        if (quoted or (outlet is not None and outlet.subtype == "outlet")) and (
+                past := _past_told_outlet(sent, told, hi)) > told:
+            content_from = past  # "كشف المستشار …، ل«الشرق الأوسط» عن …": the outlet told, then what was said
         # a next reporting verb that opens a clause of its own ("…، وقال سموه «…»") says its own words
         bound = hi if hi < len(sent.tokens) and (sent.tokens[hi].text[:1] == "و" or (
             sent.tokens[hi - 1].text in SEPARATORS)) else len(sent.tokens)

@@ -1456,3 +1456,12 @@ def test_told_me_is_a_columns_anecdote_and_told_us_keeps_its_titled_speaker():
     assert run("فتبين لي التالي: أن الفجر الكاذب يتخلق.")[1] == []
     _, quotes = run("وقال لنا مدير النادي الأدبي إن الزيارة تأجلت.")
     assert [(q.speaker_text, q.quote) for q in quotes] == [("مدير النادي الأدبي", "الزيارة تأجلت")]
+
+
+def test_the_outlet_told_after_the_speaker_is_not_what_was_said():
+    text = "وأكدت نيكلسون ل«الشرق الأوسط» أن الهدف من الزيارة تعزيز الجهود."
+    _, quotes = run(text, [("نيكلسون", "PER", None), ("الشرق الأوسط", "ORG", "outlet")])
+    assert [(q.speaker_id, q.quote) for q in quotes] == [("E_نيكلسون", "الهدف من الزيارة تعزيز الجهود")]
+    text = "وكشف الساعاتي ل\"الوطن\" عن زيادة أعداد المقبولين."
+    _, quotes = run(text, [("الساعاتي", "PER", None), ("الوطن", "ORG", "outlet")])
+    assert [q.quote for q in quotes] == ["زيادة أعداد المقبولين"]
