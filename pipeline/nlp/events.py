@@ -639,6 +639,14 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         k = max(k + 1, sent.token_of(m.end)) if m is not None else k + 1
     if k < end and sent.norms[k].startswith("ال") and sent.mention_at(k) is None:
         k += 1
+    if k < len(sent.tokens) and sent.tokens[k].text in QUOTE_OPEN:  # 'قناة «العربية»', 'صحيفة "الحياة"'
+        close = next((t for t in range(k + 1, min(len(sent.tokens), k + 6)) if sent.tokens[t].text in QUOTE_CLOSE),
+                     None)
+        if close is not None and close > k + 1 and close + 1 < len(sent.tokens) and not any(
+                sent.tokens[t].text in SEPARATORS for t in range(k + 1, close)) and (
+                sent.tokens[close + 1].text not in SEPARATORS or sent.tokens[close + 1].text in (",", "،", "(")) and (
+                sent.norms[lo] not in _HONORIFICS):  # (not what is said: 'وقال سموه «مرحبا بكل زائر».')
+            k = close + 1
     return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
 
 
@@ -1989,9 +1997,11 @@ def _quote_span(sent: _Sentence, start: int, hi: int) -> tuple[int, int, str] | 
             while last > first and toks[last].text in SEPARATORS:
                 last -= 1
             on_the_way = w != ":" and end is not None and end - first <= 2 and any(
-                toks[q].text == ":" or toks[q].text in QUOTE_OPEN for q in range(end + 1, min(len(toks), end + 6)))
+                toks[q].text == ":" or toks[q].text in QUOTE_OPEN or (q <= end + 3 and sent.norms[q] in THAT)
+                for q in range(end + 1, min(len(toks), end + 6)))
             if last >= first and not on_the_way:
-                # (not a quoted name on the way to what is said: 'عبر حسابها في “تويتر” بقولها: “…”')
+                # (not a quoted name on the way to what is said: 'عبر حسابها في “تويتر” بقولها: “…”', 'ذكرت
+                # قناة «العربية» أن …')
                 return toks[first].start, toks[last].end, "direct"
         if sent.norms[k] in THAT and k + 1 < len(toks):
             last = len(toks) - 1

@@ -1465,3 +1465,10 @@ def test_the_outlet_told_after_the_speaker_is_not_what_was_said():
     text = "وكشف الساعاتي ل\"الوطن\" عن زيادة أعداد المقبولين."
     _, quotes = run(text, [("الساعاتي", "PER", None), ("الوطن", "ORG", "outlet")])
     assert [q.quote for q in quotes] == ["زيادة أعداد المقبولين"]
+
+
+def test_a_quoted_name_after_a_head_noun_belongs_to_the_speaker():
+    _, quotes = run("وذكرت قناة «العربية» أن المتمردين نصبوا كمينا.")
+    assert [(q.speaker_text, q.quote) for q in quotes] == [("قناة «العربية»", "المتمردين نصبوا كمينا")]
+    _, quotes = run('وأوضحت هيئة "الغذاء والدواء" أن المنع كان لمخالفات.')
+    assert [(q.speaker_text, q.quote) for q in quotes] == [('هيئة "الغذاء والدواء"', "المنع كان لمخالفات")]
