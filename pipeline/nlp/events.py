@@ -2131,6 +2131,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if speaker is None and speaker_text is None and i > 1 and not (
                 sent.norms[0] in _TOPIC_OPENERS and i + 1 < len(sent.tokens) and sent.tokens[i + 1].text == ":"):
             continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")
+        if speaker is None and speaker_text and any(normalize_for_matching(w) in _WHO for w in speaker_text.split()):
+            continue  # "بين الجانبين التي أعلن عنها", "دار بيرسون التي تؤكد": a relative clause about a thing
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES:
             continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in _SCRIPTURE:

@@ -1472,3 +1472,8 @@ def test_a_quoted_name_after_a_head_noun_belongs_to_the_speaker():
     assert [(q.speaker_text, q.quote) for q in quotes] == [("قناة «العربية»", "المتمردين نصبوا كمينا")]
     _, quotes = run('وأوضحت هيئة "الغذاء والدواء" أن المنع كان لمخالفات.')
     assert [(q.speaker_text, q.quote) for q in quotes] == [('هيئة "الغذاء والدواء"', "المنع كان لمخالفات")]
+
+
+def test_a_reporting_verb_in_a_relative_clause_about_a_thing_quotes_nobody():
+    assert run("ومجالات التعاون بين الجانبين التي أعلن عنها في كامب ديفيد.")[1] == []
+    assert run("وكانت دار بيرسون التي تؤكد أنها تريد التركيز على التعليم قد باعت الصحيفة.")[1] == []
