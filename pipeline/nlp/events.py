@@ -576,11 +576,16 @@ def _phrase_end(sent: _Sentence, lo: int, hi: int, limit: int = 12) -> int:
     return k
 
 
+_ABBREVIATED_TITLES = _norms("د", "م", "أ")  # دكتور, مهندس, أستاذ
+
+
 def _ends_phrase(sent: _Sentence, k: int, lo: int, reporting_too: bool) -> bool:
     """Token ``k`` closes a noun phrase that starts at ``lo``: punctuation, an opening quote, a particle or
     preposition, إن/أن, a number, no letter at all, or a trigger (and, with ``reporting_too``, a reporting
     verb) outside any entity mention."""
     word, text = sent.norms[k], sent.tokens[k].text
+    if text == "." and k > lo and sent.norms[k - 1] in _ABBREVIATED_TITLES:
+        return False  # "د. بخاري", "م. عبداللطيف": the point of an abbreviated title
     if (text in SEPARATORS or text in QUOTE_OPEN or word in PARTICLES or word in RECIPIENT_PREPOSITIONS
             or word in PLACE_PREPOSITIONS or word in THAT or word in _SUBORDINATORS or word in _ADVERBIAL_PREPOSITIONS
             or _is_number(word)

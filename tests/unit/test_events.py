@@ -1477,3 +1477,8 @@ def test_a_quoted_name_after_a_head_noun_belongs_to_the_speaker():
 def test_a_reporting_verb_in_a_relative_clause_about_a_thing_quotes_nobody():
     assert run("ومجالات التعاون بين الجانبين التي أعلن عنها في كامب ديفيد.")[1] == []
     assert run("وكانت دار بيرسون التي تؤكد أنها تريد التركيز على التعليم قد باعت الصحيفة.")[1] == []
+
+
+def test_the_point_of_an_abbreviated_title_does_not_end_the_subject():
+    rows, _ = run("وطالب د. بخاري بضرورة رفع الوعي لدى عامة الناس.", [("بخاري", "PER", None)])
+    assert [(r.event_type, r.actor_ids, r.actor_text) for r in rows] == [("DEMAND", ["E_بخاري"], None)]
