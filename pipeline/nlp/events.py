@@ -644,15 +644,22 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         k = max(k + 1, sent.token_of(m.end)) if m is not None else k + 1
     if k < end and sent.norms[k].startswith("ال") and sent.mention_at(k) is None:
         k += 1
-    if k < len(sent.tokens) and sent.tokens[k].text in QUOTE_OPEN:  # 'قناة «العربية»', 'صحيفة "الحياة"'
-        close = next((t for t in range(k + 1, min(len(sent.tokens), k + 6)) if sent.tokens[t].text in QUOTE_CLOSE),
-                     None)
-        if close is not None and close > k + 1 and close + 1 < len(sent.tokens) and not any(
-                sent.tokens[t].text in SEPARATORS for t in range(k + 1, close)) and (
-                sent.tokens[close + 1].text not in SEPARATORS or sent.tokens[close + 1].text in (",", "،", "(")) and (
-                sent.norms[lo] not in _HONORIFICS):  # (not what is said: 'وقال سموه «مرحبا بكل زائر».')
-            k = close + 1
+    if sent.norms[lo] not in _HONORIFICS:  # (not what is said: 'وقال سموه «مرحبا بكل زائر».')
+        k = _past_quoted_name(sent, k)  # 'قناة «العربية»', 'صحيفة "الحياة"'
     return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
+
+
+def _past_quoted_name(sent: _Sentence, k: int) -> int:
+    """The token after a short name in quotes standing at ``k`` (up to four words, no punctuation inside,
+    the sentence going on after it), else ``k``."""
+    if k >= len(sent.tokens) or sent.tokens[k].text not in QUOTE_OPEN:
+        return k
+    close = next((t for t in range(k + 1, min(len(sent.tokens), k + 6)) if sent.tokens[t].text in QUOTE_CLOSE), None)
+    if close is None or close == k + 1 or close + 1 >= len(sent.tokens) or any(
+            sent.tokens[t].text in SEPARATORS for t in range(k + 1, close)):
+        return k
+    after = sent.tokens[close + 1].text
+    return close + 1 if after not in SEPARATORS or after in (",", "،", "(") else k
 
 
 _PREPOSITIONS_NEEDED = _norms("على", "في", "مع", "عن", "إلى", "الى", "من")
