@@ -691,7 +691,8 @@ def _clause_start(sent: _Sentence, i: int) -> int:
 
 OPENERS = _norms("خلال", "بعد", "قبل", "منذ", "عند", "أثناء", "اثناء", "حول", "عقب", "إثر", "اثر", "لدى", "بحسب", "وفق",
                  "وفقا", "أما", "اما", "إذ", "اذ", "و", "ف", "لكن", "بل", "أي", "كذلك", "أيضا", "ايضا", "وسط", "ضمن",
-                 "أمام", "امام", "لأن", "لان", "لأنه", "كما", "مثلما", "بفضل", "بفعل", "بسبب", "بموجب")
+                 "أمام", "امام", "لأن", "لان", "لأنه", "كما", "مثلما", "بفضل", "بفعل", "بسبب", "بموجب",
+                 "بالإضافة", "إضافة")
 
 
 def _preposition_with_pronoun(word: str) -> bool:
@@ -1375,9 +1376,15 @@ def _led_by(sent: _Sentence, m: Mention) -> bool:
     return any(sent.norms[k] in _LEADING for k in range(max(0, at - 2), at))
 
 
+_MA_IS_WHAT = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "ووفق", "كما", "وكما", "مثل", "بعد", "عن",
+                     "من", "على", "إلى", "الى", "في")  # before these "ما" is "what", not "not"
+
+
 def _negated(sent: _Sentence, i: int) -> bool:
-    before = sent.norms[max(0, i - 2) : i]
-    return any(b in NEGATORS or (b[:1] in ("و", "ف") and b[1:] in NEGATORS) for b in before)
+    lo = max(0, i - 2)
+    return any((b in NEGATORS or (b[:1] in ("و", "ف") and b[1:] in NEGATORS)) and not (
+        b == "ما" and k > 0 and sent.norms[k - 1] in _MA_IS_WHAT)  # "بحسب ما ذكرت": according to what …
+        for k, b in enumerate(sent.norms[lo:i], start=lo))
 
 
 def _future(sent: _Sentence, trig: _Trigger) -> bool:
@@ -2015,7 +2022,8 @@ def _quote_span(sent: _Sentence, start: int, hi: int) -> tuple[int, int, str] | 
                 # (not a quoted name on the way to what is said: 'عبر حسابها في “تويتر” بقولها: “…”', 'ذكرت
                 # قناة «العربية» أن …')
                 return toks[first].start, toks[last].end, "direct"
-        if sent.norms[k] in THAT and k + 1 < len(toks):
+        if sent.norms[k] in THAT and k + 1 < len(toks) and not (
+                toks[k + 1].text == "." and toks[k + 1].start == toks[k].end):  # (not "إن.بي.سي")
             last = len(toks) - 1
             while last > k + 1 and toks[last].text in SEPARATORS:
                 last -= 1
@@ -2177,13 +2185,14 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if span is None:  # no quote mark, colon or إن/أن: what follows the speaker is what was said
             rest = content_from
             while rest < len(sent.tokens) and (sent.tokens[rest].text in SEPARATORS or sent.norms[rest] in (
-                    "الى", "في", "على", "عن")):
+                    "الى", "في", "على", "عن") or sent.norms[rest] in THAT):  # ("، إنه لا يرغب …")
                 rest += 1
             last = bound - 1
             while last > rest and sent.tokens[last].text in SEPARATORS:
                 last -= 1
-            if rest > last:
-                continue
+            if rest > last or (rest == last and not denies):
+                continue  # (one word is no statement, 'بحسب ما ذكرت صحيفة «ديلي ميل» البريطانية'; a denial is:
+                # 'نفت الوزارة الأمر')
             # "تحدث عما …" (عن + ما, the ن assimilated): what was said starts at ما
             skip = 1 if sent.norms[rest] == "عما" and rest < last else 0
             span = (sent.tokens[rest].start + skip, sent.tokens[last].end, "indirect")

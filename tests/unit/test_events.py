@@ -1482,3 +1482,17 @@ def test_a_reporting_verb_in_a_relative_clause_about_a_thing_quotes_nobody():
 def test_the_point_of_an_abbreviated_title_does_not_end_the_subject():
     rows, _ = run("وطالب د. بخاري بضرورة رفع الوعي لدى عامة الناس.", [("بخاري", "PER", None)])
     assert [(r.event_type, r.actor_ids, r.actor_text) for r in rows] == [("DEMAND", ["E_بخاري"], None)]
+
+
+def test_attribution_formulas_acronyms_and_one_word_contents():
+    # 'بحسب ما ذكرت صحيفة X البريطانية': a one-word content is no statement; a denial of one word is
+    outlet = [("صحيفة دايلي ميل", "ORG", "outlet")]
+    assert run("وتوفي في المستشفى بحسب ما ذكرت صحيفة دايلي ميل البريطانية.", outlet)[1] == []
+    assert not run("وتوفي بحسب ما ذكرت الصحيفة البريطانية أن الحادث وقع ليلا.")[1][0].negated
+    _, quotes = run("إلا أن وزارة الدفاع الأميركية نفت الأمر.", [("وزارة الدفاع الأميركية", "ORG", None)])
+    assert [(q.verb, q.quote, q.negated) for q in quotes] == [("نفت", "الأمر", True)]
+    # "إن" glued to a point is the letter name of an acronym, not إن; "وبالإضافة إلى" opens a clause
+    _, quotes = run("وقالت شبكة إن.بي.سي إن حسابات البريد الحكومية لم تخترق.")
+    assert [q.quote for q in quotes] == ["حسابات البريد الحكومية لم تخترق"]
+    assert all(q.speaker_text is None or not q.speaker_text.startswith("وبالإضافة")
+               for q in run("وبالإضافة إلى مخزون الجيش تقول المصادر إن المتطرفين حصلوا على أسلحة.")[1])
