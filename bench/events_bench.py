@@ -214,11 +214,13 @@ and "تلقى … اتصالا … من Y" finds its caller past one; when no na
 speak ("أكد باتريك تاكر محلل سياسي أمريكي، أن"); "قال لي" is a column's anecdote; a title after "لنا/عنه"
 speaks; the outlet told after the speaker (ل«الشرق الأوسط») and a quoted name after a head noun ("قناة
 «العربية»") are not what was said (about 120 quotes of the sample had an outlet's or a company's name as
-their content); a relative clause about a thing quotes nobody; "د." does not end a subject. Tried and left
+their content); a relative clause about a thing quotes nobody; "د." does not end a subject; "ما" after
+حسب/وفق/كما is "what", not a negation ("حسب ما أعلن المصدر"); a one-word content is no statement (but a
+denial: "نفت الوزارة الأمر"); "إن.بي.سي" is no إن. Tried and left
 out (measured): repelling (صد/تصدى هجوما) as ASSAULT (merged with, or kept beside, the attack it repels it
 cost heldout2 .02), harassment (تحرش ب) without the relative-clause subject that names the harassers, object
 pronouns on imperfects ("تطالبه": "توافقه" is a noun too), ending a titled subject at its person. Type +
-actor F1, 869f20b (end of stop 36) → 53b97e9:
+actor F1, 869f20b (end of stop 36) → 7b7ea2d:
 
     set                 type+actor F1   trigger F1
     events_gold  all    0.625 → 0.639   0.736 → 0.750
@@ -226,14 +228,15 @@ actor F1, 869f20b (end of stop 36) → 53b97e9:
     dev3         all    0.684 → 0.684   0.765 → 0.765
     heldout4     all    0.593 → 0.593   0.678 → 0.678                  (blind, not read)
     dev5         all    0.604 → 0.608   0.714 → 0.718
-    dev6         all    0.610 → 0.620   0.730 → 0.730                  (test half 0.580 → 0.580, not read)
+    dev6         all    0.610 → 0.623   0.730 → 0.734                  (test half 0.580 → 0.588, not read)
     dev7         blind  0.503 at f2fe716 (dev 0.429, test 0.559)
     dev7         all    0.503 → 0.536   0.589 → 0.619                  (dev half read: 0.429 → 0.507;
                                                                          test half 0.559 → 0.559, not read)
 
-The held-out halves did not move: the rules of this stop fix what the read halves showed and carry to unseen
-text only where the same construction recurs. On text no rule was read from, type + actor F1 stands at
-.56–.59 (dev6 test .580, dev7 test .559, heldout4 .593), against the issue's .75.
+The held-out halves hardly moved (dev6's test half +.008, from the last quotation rules; dev7's and
+heldout4 not at all): the rules of this stop fix what the read halves showed and carry to unseen text only
+where the same construction recurs. On text no rule was read from, type + actor F1 stands at .56–.59 (dev6
+test .588, dev7 test .559, heldout4 .593), against the issue's .75.
 """
 
 from __future__ import annotations
