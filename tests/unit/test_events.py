@@ -1496,3 +1496,9 @@ def test_attribution_formulas_acronyms_and_one_word_contents():
     assert [q.quote for q in quotes] == ["حسابات البريد الحكومية لم تخترق"]
     assert all(q.speaker_text is None or not q.speaker_text.startswith("وبالإضافة")
                for q in run("وبالإضافة إلى مخزون الجيش تقول المصادر إن المتطرفين حصلوا على أسلحة.")[1])
+
+
+def test_bulletins_statistics_forecasts_and_articles_of_law_are_no_speakers():
+    for text in ("وأوضحت النشرة أن عدد البطاقات ارتفع.", "وأشارت الإحصائية إلى أن القضايا زادت.",
+                 "وتشير التوقعات إلى أن الزوار سيزيدون.", "وأكدت المادة السادسة من اللائحة على ضرورة التسجيل."):
+        assert run(text)[1] == [], text
