@@ -764,7 +764,7 @@ _KANA = _norms("كان", "كانت", "وكان", "وكانت", "كانوا", "و
 
 # a preposition with its pronoun right after a verb ("وافق عليه", "أعلن عنها"): the subject may follow it
 _PREPOSITION_PRONOUNS = _norms("عليه", "عليها", "إليه", "إليها", "فيه", "فيها", "عنه", "عنها", "به", "بها", "له",
-                               "لها", "منه", "منها")
+                               "لها", "لنا", "منه", "منها")
 
 
 def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tuple[Mention | None, str | None, int]:
@@ -816,8 +816,7 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
                 sent.norms[j + 1] in THAT or sent.norms[j + 1] in NEGATORS or sent.norms[j + 1] in PARTICLES):
             # (a name in quotes with what is said after it; not a short quotation itself: 'وقال "لا تعليق"')
             return None, sent.text[sent.tokens[j + 1].start : sent.tokens[close - 1].end], close + 1
-    if j + 1 < len(sent.tokens) and (sent.norms[j] in _PREPOSITION_PRONOUNS or sent.norms[j] == "لنا") and (
-            sent.owner[j] < 0):
+    if j + 1 < len(sent.tokens) and sent.norms[j] in _PREPOSITION_PRONOUNS and sent.owner[j] < 0:
         m = sent.mention_at(j + 1)  # "القرار الذي وافق عليه مجلس الوزراء": VSO with a preposition between
         if (m is not None and m.participant and sent.tokens[j + 1].start == m.start) or (
                 _is_title_word(sent.norms[j + 1])):  # "وقال لنا مدير النادي إن …"
@@ -1963,6 +1962,21 @@ def _past_told_outlet(sent: _Sentence, k: int, hi: int) -> int:
     return close + 1 if close is not None and close + 1 < hi else k
 
 
+def _past_outlet_after_speaker(sent: _Sentence, k: int, hi: int) -> int:
+    """The token after an outlet a statement was told to when it follows the speaker at ``k``, past a comma
+    ("كشف المستشار …، ل«الشرق الأوسط» عن …"), else ``k``: an outlet in quotes, or a mention the entities
+    table calls an outlet (after a speaker a plain ل + body is more often the rest of his title)."""
+    told = k
+    while told < len(sent.tokens) - 1 and sent.tokens[told].text in (",", "،"):
+        told += 1
+    outlet = sent.mention_at(told) or (sent.mention_at(told + 1) if told + 1 < len(sent.tokens) else None)
+    quoted = told + 1 < len(sent.tokens) and sent.tokens[told + 1].text in QUOTE_OPEN
+    if not quoted and (outlet is None or outlet.subtype != "outlet"):
+        return k
+    past = _past_told_outlet(sent, told, hi)
+    return past if past > told else k
+
+
 _SAYINGS = _norms("قوله", "قولها", "قولهم", "قولهما", "قولهن")
 SAYING_REACH = 15  # tokens before "قوله" where "عن" + the one who said it may stand
 
@@ -2162,14 +2176,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                 sent.norms[subject_end] in _MEMBERSHIP):
             continue  # "ويعتبر الهادي من المعارضين القدامى": he is considered one of them, not a statement
         content_from = subject_end if subject_end > i + 1 else i + 1
-        told = content_from
-        while told < len(sent.tokens) - 1 and sent.tokens[told].text in (",", "،"):
-            told += 1
-        outlet = sent.mention_at(told) or (sent.mention_at(told + 1) if told + 1 < len(sent.tokens) else None)
-        quoted = told + 1 < len(sent.tokens) and sent.tokens[told + 1].text in QUOTE_OPEN
-        if (quoted or (outlet is not None and outlet.subtype == "outlet")) and (
-                past := _past_told_outlet(sent, told, hi)) > told:
-            content_from = past  # "كشف المستشار …، ل«الشرق الأوسط» عن …": the outlet told, then what was said
+        content_from = _past_outlet_after_speaker(sent, content_from, hi)
         # a next reporting verb that opens a clause of its own ("…، وقال سموه «…»") says its own words
         bound = hi if hi < len(sent.tokens) and (sent.tokens[hi].text[:1] == "و" or (
             sent.tokens[hi - 1].text in SEPARATORS)) else len(sent.tokens)

@@ -102,16 +102,20 @@ def _skeleton(word: str) -> str:
 
 
 @cache
+def _name_keys(lexicon: str) -> frozenset[str]:
+    """Identity keys of the names a lexicon file lists."""
+    return frozenset(identity_key(normalize_for_matching(n)) for n in read_lines(lexicon))
+
+
 def _arabic_given_names() -> frozenset[str]:
     """Identity keys of the Arabic, Persian and Turkish given names (given_names_ar.txt), which never match by
     skeleton (محمد ≠ محمود); the names of given_names_foreign_ar.txt may ("جورجيوس" = "جيورجيوس")."""
-    return frozenset(identity_key(normalize_for_matching(n)) for n in read_lines("given_names_ar.txt"))
+    return _name_keys("given_names_ar.txt")
 
 
-@cache
 def _foreign_given_names() -> frozenset[str]:
     """Identity keys of the given names of other languages (given_names_foreign_ar.txt)."""
-    return frozenset(identity_key(normalize_for_matching(n)) for n in read_lines("given_names_foreign_ar.txt"))
+    return _name_keys("given_names_foreign_ar.txt")
 
 
 def _dual_head_to_singular(key: str) -> str:
