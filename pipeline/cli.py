@@ -64,7 +64,7 @@ def _run(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"akhbar: {err}", file=sys.stderr)
         return 2
-    defs = build_definitions(settings)
+    defs = build_definitions(settings)  # (which also tunes the garbage collector for the run)
     job = defs.resolve_job_def(PIPELINE_JOB)
     layout = WarehouseLayout(settings.warehouse_dir)
     print(f"akhbar: input {settings.input_dir}\nakhbar: warehouse {settings.warehouse_dir}", flush=True)

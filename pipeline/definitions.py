@@ -57,8 +57,11 @@ CHECKS = [
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     """Definitions wired to ``settings`` (default: environment variables, see pipeline/config.py)."""
+    from pipeline.parallel import tune_garbage_collector
+
     s = settings or Settings.from_env()
     s.validate()
+    tune_garbage_collector()  # the process that loads the definitions runs the assets (in-process executor)
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,

@@ -16,6 +16,17 @@ def stable_id(*parts: object, length: int = 16) -> str:
     return digest[:length]
 
 
+def text_digest(*parts: str) -> str:
+    """A 32-hex digest over strings (a document's text): their UTF-8 bytes, length-prefixed, so ("ab", "c") and
+    ("a", "bc") differ; a cache key part without the cost of ``repr`` over megabytes of Arabic."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()[:32]
+
+
 def mention_id(doc_id: str, start: int, end: int) -> str:
     """Id of the entity mention at ``documents.text[start:end]`` of ``doc_id``."""
     return "N" + stable_id("mention", doc_id, start, end, length=15)

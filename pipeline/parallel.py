@@ -16,6 +16,7 @@ more than it saves.
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
 import sys
@@ -53,6 +54,20 @@ def worker_count() -> int:
             raise ValueError(f"{WORKERS_ENV} must be a positive integer, got {raw!r}")
         return value
     return available_cpus()
+
+
+# Python's cyclic garbage collector runs a full pass every ~70k container allocations by default; a run
+# allocates hundreds of millions of small tuples, lists and dicts, almost none of them in cycles, and holds
+# millions alive, so each pass walks them all for nothing. Collecting after 100k allocations (and the old
+# generations 50 and 20 times more rarely) took 9 % off tagging and 15-40 % off resolution and clustering.
+GC_THRESHOLDS = (100_000, 50, 20)
+
+
+def tune_garbage_collector() -> None:
+    """Move what is alive now (modules, models, lexicons) out of the collector's sight and collect more rarely:
+    for a process about to run the pipeline. Forked workers inherit the setting."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _get_pool(size: int) -> ProcessPoolExecutor:

@@ -19,7 +19,7 @@ from pipeline.nlp.documents import (
 from pipeline.nlp.ingest import Record, quarantine_frame, raw_files_frame, scan_inputs
 from pipeline.nlp.segment import sentences_frame
 from pipeline.parallel import ordered_map
-from pipeline.storage.cache import StageCache, cached_values, code_version, digest
+from pipeline.storage.cache import StageCache, cached_per_document, cached_values, code_version, digest, text_digest
 
 
 @dg.multi_asset(
@@ -73,8 +73,18 @@ def raw_files_documents_and_quarantine(context: dg.AssetExecutionContext, wareho
     deps=["documents"],
     description="Sentence spans over documents.text (Arabic and Latin sentence punctuation, newlines).",
 )
-def sentences(warehouse: Warehouse) -> dg.MaterializeResult:
-    return warehouse.publish("sentences", sentences_frame(warehouse.read("documents")))
+def sentences(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    documents = warehouse.read("documents", ["doc_id", "text"]).sort("doc_id")
+    version = code_version(settings=("sentences",))
+    keys = {d: text_digest(version, d, t) for d, t in documents.iter_rows()}
+
+    def split(doc_ids: list[str]) -> list[pl.DataFrame]:
+        return [sentences_frame(documents.filter(pl.col("doc_id").is_in(pl.Series(doc_ids, dtype=pl.String)
+                                                                            .implode())))]
+
+    (frame,), computed = cached_per_document([StageCache(warehouse.root, "sentences")], keys, split)
+    context.log.info(f"{computed} of {len(keys)} documents split into sentences, the others taken from the cache")
+    return warehouse.publish("sentences", frame, documents_split=computed, documents_from_cache=len(keys) - computed)
 
 
 @dg.asset_check(asset="quarantine", blocking=True,

@@ -17,7 +17,7 @@ from pipeline.nlp.resolve import (
     resolve_mentions,
 )
 from pipeline.schemas import EntityType
-from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
+from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest, text_digest
 
 
 @dg.asset(
@@ -36,7 +36,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner
     version = code_version(*ner.kb_extra, settings=("ner", str(ner.backend), ner.camel_model_dir or ""))
     docs = documents.select("doc_id", "text").sort("doc_id")
     outlets = outlet_countries(documents)  # a tagging input like the text (the document's fallback country)
-    keys = {d: digest(version, d, t, outlets[d]) for d, t in docs.iter_rows()}
+    keys = {d: digest(version, d, text_digest(t), outlets[d]) for d, t in docs.iter_rows()}
 
     def tag(doc_ids: list[str]) -> list[pl.DataFrame]:
         wanted = pl.Series(doc_ids, dtype=pl.String).implode()
@@ -71,7 +71,7 @@ def entity_references(context: dg.AssetExecutionContext, warehouse: Warehouse) -
     spans, taken = reference_inputs(sentences, mentions)  # a document's references depend on these and its text
     version = code_version(settings=("references",))
     docs = documents.select("doc_id", "text").sort("doc_id")
-    keys = {d: digest(version, d, t, spans.get(d, []), taken.get(d, [])) for d, t in docs.iter_rows()}
+    keys = {d: digest(version, d, text_digest(t), spans.get(d, []), taken.get(d, [])) for d, t in docs.iter_rows()}
 
     def find(doc_ids: list[str]) -> list[pl.DataFrame]:
         wanted = pl.Series(doc_ids, dtype=pl.String).implode()

@@ -8,8 +8,15 @@ import polars as pl
 from pipeline import report
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
 from pipeline.defs.resources import Warehouse, typed_table
-from pipeline.nlp.events import PLOVER_TYPES, cluster_events, detect_all, event_inputs, event_participants
-from pipeline.storage.cache import StageCache, cached_per_document, code_version, digest
+from pipeline.nlp.events import (
+    PLOVER_TYPES,
+    cluster_events,
+    detect_all,
+    event_inputs,
+    event_participants,
+    input_key,
+)
+from pipeline.storage.cache import StageCache, cached_per_document, code_version
 
 
 @dg.multi_asset(
@@ -41,7 +48,7 @@ def event_mentions_and_events(warehouse: Warehouse):
     entities = warehouse.read("entities")
     items = event_inputs(documents, warehouse.read("sentences"), warehouse.read("entity_mentions"), entities)
     version = code_version(settings=("events",))
-    keys = {item[0]: digest(version, item) for item in items}
+    keys = {item[0]: input_key(version, item) for item in items}
     by_doc = {item[0]: item for item in items}
     (mentions, quotes), computed = cached_per_document(
         [StageCache(warehouse.root, "event_mentions"), StageCache(warehouse.root, "quotes")], keys,

@@ -16,6 +16,7 @@ from datetime import datetime
 import polars as pl
 
 from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
+from pipeline.ids import text_digest
 from pipeline.nlp.clean import CleanedArticle, clean_article
 from pipeline.nlp.dates import parse_published_at
 from pipeline.nlp.dedup import clusters_from_signatures, content_key, signature
@@ -106,8 +107,9 @@ Prepared = _Prepared | tuple[str, str]
 
 
 def prepare_key(rec: Record) -> tuple[str, str | None]:
-    """What the per-document cleaning of ``rec`` reads: its raw text and its metadata title."""
-    return rec.raw_text, rec.meta.get("title")
+    """What the per-document cleaning of ``rec`` reads: its raw text (by a digest of its bytes) and its metadata
+    title."""
+    return text_digest(rec.raw_text), rec.meta.get("title")
 
 
 PREPARED_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {

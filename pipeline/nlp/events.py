@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -2284,6 +2285,15 @@ def _detect_batch(batch: Sequence[tuple[str, str, datetime | None, list[tuple[in
 EventInput = tuple[str, str, datetime | None, list[tuple[int, int]], list[Mention], DocumentFacts]
 """Everything event detection reads of one document: (doc_id, text, published_at, sentence spans, its entity
 mentions, what the article as a whole says). Its ``repr`` is deterministic, so it can key a cache."""
+
+
+def input_key(version: str, item: EventInput) -> str:
+    """The cache key of one document's event detection: a digest of everything in ``item`` (the text by its
+    bytes, the mentions as plain tuples: ``repr`` of megabytes of Arabic and of dataclasses is slow)."""
+    doc_id, text, published, spans, mentions, facts = item
+    parts = (version, doc_id, ids.text_digest(text), published, spans,
+             [(m.start, m.end, m.type, m.subtype, m.entity_id, m.country_code) for m in mentions], facts)
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def event_inputs(

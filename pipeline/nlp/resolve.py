@@ -716,6 +716,10 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
         return hit
 
     memo: dict[tuple[str | None, str], str] = {}
+    # what does not depend on the document, computed once per name (a name's words follow from its key)
+    local_pools: dict[str | None, _Pool] = {}  # doc_names is complete by now
+    corpus_longer: dict[str, str | None] = {}
+    kb_target: dict[tuple[str, ...], str | None] = {}
 
     def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
         """Follow compatible longer names (document first, then corpus, then the KB) to the final key."""
@@ -723,17 +727,24 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
             return memo[(doc_id, key)]
         seen = {key}
         current, cparts = key, parts
-        local_pool = _Pool(
-            (" ".join(p), p) for p, kb in doc_names[doc_id].items() if kb is None) if doc_id else _Pool(())
+        local_pool = local_pools.get(doc_id)
+        if local_pool is None:
+            local_pool = local_pools[doc_id] = _Pool(
+                (" ".join(p), p) for p, kb in doc_names[doc_id].items() if kb is None) if doc_id else _Pool(())
         while True:
-            nxt = _best_longer(current, cparts, local_pool) or _best_longer(current, cparts, corpus_index)
+            nxt = _best_longer(current, cparts, local_pool)
+            if nxt is None:
+                if current not in corpus_longer:
+                    corpus_longer[current] = _best_longer(current, cparts, corpus_index)
+                nxt = corpus_longer[current]
             if nxt is None or nxt in seen:
                 break
             seen.add(nxt)
             current, cparts = nxt, corpus[nxt]
-        kb_hit = (_best_longer("", cparts, kb_pool) or kb_exact.get(cparts) or kb_spelling(cparts)
-                  or kb_extension(cparts))
-        memo[(doc_id, key)] = result = kb_hit or "p:" + spelling.get(current, current)
+        if cparts not in kb_target:
+            kb_target[cparts] = (_best_longer("", cparts, kb_pool) or kb_exact.get(cparts) or kb_spelling(cparts)
+                                 or kb_extension(cparts))
+        memo[(doc_id, key)] = result = kb_target[cparts] or "p:" + spelling.get(current, current)
         return result
 
     def doc_targets(doc_id: str, how: str, parts: tuple[str, ...]) -> set[str]:
@@ -926,12 +937,17 @@ def resolve_mentions(
     offsets = mentions["start"].to_list() if "start" in mentions.columns else [None] * mentions.height
     sentence_ids = (mentions["sentence_idx"].to_list() if "sentence_idx" in mentions.columns
                     else [None] * mentions.height)
-    for r, start, sentence in zip(mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
-                                                  "country_code").iter_rows(named=True), offsets, sentence_ids,
-                                  strict=True):
-        key = _facility_key(_dual_head_to_singular(identity_key(r["normalized"])))
-        ms.append(_M(r["doc_id"], EntityType(r["type"]), key, tuple(key.split()), r["title"], r["title_country"],
-                     r["kb_id"], r["country_code"], days.get(r["doc_id"]), start, sentence))
+    key_of: dict[str, tuple[str, tuple[str, ...]]] = {}  # normalized form -> (identity key, its words)
+    types = {t.value: t for t in EntityType}
+    for (doc_id, normalized, typ, title, title_country, kb_id, country_code), start, sentence in zip(
+            mentions.select("doc_id", "normalized", "type", "title", "title_country", "kb_id",
+                            "country_code").iter_rows(), offsets, sentence_ids, strict=True):
+        known = key_of.get(normalized)
+        if known is None:
+            key = _facility_key(_dual_head_to_singular(identity_key(normalized)))
+            known = key_of[normalized] = (key, tuple(key.split()))
+        ms.append(_M(doc_id, types[typ], known[0], known[1], title, title_country, kb_id, country_code,
+                     days.get(doc_id), start, sentence))
     keys: list[str | None] = [None] * len(ms)
     fragments: set[int] = set()
 
@@ -1219,12 +1235,16 @@ def resolve_mentions(
             entity_type[k] = max(c, key=lambda t: (c[t], -_TYPE_ORDER.index(t)))
     fragment_keys = {final[i] for i in fragments} - {final[i] for i in range(len(ms)) if i not in fragments}
     subtypes: list[str | None] = []
+    subtype_of: dict[tuple[str, str], str | None] = {}  # (entity key, mention key): the same for every mention
     for k, m in zip(final, ms, strict=True):
-        subtypes.append(_subtype(k, m.key, entity_type[k], kb, gaz, misc, k in fragment_keys))
+        if (k, m.key) not in subtype_of:
+            subtype_of[(k, m.key)] = _subtype(k, m.key, entity_type[k], kb, gaz, misc, k in fragment_keys)
+        subtypes.append(subtype_of[(k, m.key)])
+    entity_ids = {k: ids.entity_id(k) for k in set(final)}
     return mentions.with_columns(
         pl.Series("type", [entity_type[k].value for k in final], pl.String),
         pl.Series("subtype", subtypes, pl.String),
-        pl.Series("entity_id", [ids.entity_id(k) for k in final], pl.String),
+        pl.Series("entity_id", [entity_ids[k] for k in final], pl.String),
         pl.Series("kb_id", [k[3:] if k.startswith("kb:") else None for k in final], pl.String),
         pl.Series("country_code", [k[3:] if k.startswith("cc:") else k.split(":")[1] if k.startswith("body:")
                                    else m.country_code or (nisba_keys.get(k.split()[-1]) if k.startswith("n:")
@@ -1296,20 +1316,30 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
     gaz = _places()
     same_as = misc_same_as()
     groups: dict[str, dict] = {}
-    for r in mentions.select("entity_id", "type", "subtype", "doc_id", "surface", "normalized", "kb_id",
-                             "country_code", "title_country").iter_rows(named=True):
-        ent = groups.setdefault(r["entity_id"], {"type": r["type"], "subtype": r["subtype"], "kb_id": r["kb_id"],
-                                                  "surfaces": Counter(), "names": Counter(), "keys": Counter(),
-                                                  "docs": set(),
-                                                  "countries": Counter(), "title_countries": Counter()})
-        ent["surfaces"][r["surface"]] += 1
-        ent["names"][_display_form(r["surface"], r["normalized"])] += 1
-        ent["keys"][identity_key(r["normalized"])] += 1
-        ent["docs"].add(r["doc_id"])
-        if r["country_code"]:
-            ent["countries"][r["country_code"]] += 1
-        if r["title_country"]:
-            ent["title_countries"][r["title_country"]] += 1
+    display: dict[tuple[str, str], str] = {}  # (surface, normalized) -> displayed name; the same for every mention
+    keys_of: dict[str, str] = {}  # normalized -> identity key
+    for eid, typ, subtype, doc_id, surface, normalized, kb_id, country, title_country in mentions.select(
+            "entity_id", "type", "subtype", "doc_id", "surface", "normalized", "kb_id", "country_code",
+            "title_country").iter_rows():
+        ent = groups.get(eid)
+        if ent is None:
+            ent = groups[eid] = {"type": typ, "subtype": subtype, "kb_id": kb_id, "surfaces": Counter(),
+                                 "names": Counter(), "keys": Counter(), "docs": set(), "countries": Counter(),
+                                 "title_countries": Counter()}
+        ent["surfaces"][surface] += 1
+        name = display.get((surface, normalized))
+        if name is None:
+            name = display[(surface, normalized)] = _display_form(surface, normalized)
+        ent["names"][name] += 1
+        key = keys_of.get(normalized)
+        if key is None:
+            key = keys_of[normalized] = identity_key(normalized)
+        ent["keys"][key] += 1
+        ent["docs"].add(doc_id)
+        if country:
+            ent["countries"][country] += 1
+        if title_country:
+            ent["title_countries"][title_country] += 1
     out: list[EntityRow] = []
     for eid, ent in groups.items():
         surfaces: Counter[str] = ent["names"]

@@ -21,10 +21,12 @@ from typing import Any
 
 import polars as pl
 
+from pipeline.ids import text_digest
 from pipeline.storage.atomic import replace_atomically
 
 KEY = "cache_key"
 MARKER = "cache_marker"
+__all__ = ["StageCache", "cached_per_document", "cached_values", "code_version", "digest", "text_digest"]
 CACHE_ENV = "AKHBAR_CACHE"  # "0" turns the cache off (every run computes everything)
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -64,6 +66,12 @@ class StageCache:
 
     def __init__(self, root: str | Path, stage: str) -> None:
         self.path = Path(root) / "cache" / f"{stage}.parquet"
+        self.stored_keys: int | None = None  # how many keys the file held at the last lookup
+
+    def holds_exactly(self, keys: set[str], found: set[str]) -> bool:
+        """True when the last lookup found every one of ``keys`` and the file holds no others: storing the
+        same entries again would rewrite identical content."""
+        return self.stored_keys == len(keys) and found == keys
 
     def lookup(self, keys: Iterable[str]) -> tuple[set[str], pl.DataFrame | None]:
         """(the keys found, their result rows with ``cache_key``, in stored order) — nothing when off."""
@@ -71,8 +79,11 @@ class StageCache:
         if not enabled() or not self.path.exists():
             return set(), None
         try:
-            frame = pl.read_parquet(self.path).filter(pl.col(KEY).is_in(list(wanted)))
+            whole = pl.read_parquet(self.path)
+            self.stored_keys = int(whole[MARKER].sum())
+            frame = whole.filter(pl.col(KEY).is_in(list(wanted)))
         except Exception:  # a damaged or foreign cache file is only a miss
+            self.stored_keys = None
             return set(), None
         found = set(frame[KEY].unique().to_list())
         return found, frame.filter(~pl.col(MARKER)).drop(MARKER)
@@ -109,6 +120,7 @@ def cached_per_document(
     found = found or set()
     todo = [d for d, k in keys.items() if k not in found]
     fresh = compute(todo)
+    unchanged = not todo and all(c.holds_exactly(set(keys.values()), found) for c in caches)
     rank = {d: i for i, d in enumerate(keys)}
     out = []
     for c, old, new in zip(caches, cached, fresh, strict=True):
@@ -118,7 +130,8 @@ def cached_per_document(
             new = pl.concat([old, new])
         both = (new.with_columns(pl.col(doc_column).replace_strict(rank, return_dtype=pl.Int64).alias("_rank"))
                 .sort("_rank", maintain_order=True).drop("_rank"))
-        c.store(both, keys.values())
+        if not unchanged:
+            c.store(both, keys.values())
         out.append(both.drop(KEY))
     return out, len(todo)
 

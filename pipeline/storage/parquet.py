@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+from collections import OrderedDict
 from pathlib import Path
 
 import polars as pl
@@ -14,6 +16,10 @@ from pipeline.schemas import PARTITION_COLUMN, TABLES, UNKNOWN_MONTH, Table
 from pipeline.storage.atomic import replace_atomically
 
 PART = "part-0.parquet"
+# tables read in this process, by their files' identity: a run's checks read the same few tables dozens of
+# times. A file is only ever replaced (a new inode), so (path, inode, size, mtime) names its bytes.
+READ_CACHE_BYTES = 256 * 1024 * 1024
+_read_cache: OrderedDict[tuple[object, ...], pl.DataFrame] = OrderedDict()
 
 
 class ContractError(ValueError):
@@ -149,6 +155,26 @@ class ParquetStore:
                 f"table {table!r} not found at {self.location(table)}: materialize the asset {table!r} (and its "
                 f"upstream assets) first, e.g. `akhbar run --warehouse {self.root}`"
             )
+        try:
+            identity = tuple((str(f), st.st_ino, st.st_size, st.st_mtime_ns) for f in files for st in [os.stat(f)])
+        except OSError:  # replaced while listing: read it uncached
+            identity = None
+        if identity is not None:
+            # a column subset is served from the whole table when it keeps the same row order: one file, or
+            # partitions sorted by a key the subset holds
+            whole_order = len(files) == 1 or all(k in (columns or ()) for k in sort_key(TABLES[table]))
+            for wanted in (tuple(columns) if columns is not None else None, None):
+                hit = _read_cache.get((identity, wanted))
+                if hit is not None and (wanted is not None or columns is None or whole_order):
+                    _read_cache.move_to_end((identity, wanted))
+                    return hit.clone() if wanted is not None or columns is None else hit.select(columns)
+        frame = self._read_files(table, files, columns)
+        if identity is not None:
+            _remember((identity, tuple(columns) if columns is not None else None), frame)
+        return frame.clone()
+
+    @staticmethod
+    def _read_files(table: str, files: list[Path], columns: list[str] | None) -> pl.DataFrame:
         # glob=False: a folder named 'out[1]' is a name, not a pattern
         frames = [pl.read_parquet(f, glob=False, columns=columns) for f in files]
         if len(frames) == 1:
@@ -157,3 +183,20 @@ class ParquetStore:
         key = [k for k in sort_key(contract) if columns is None or k in columns]
         frame = pl.concat(frames, how="vertical")
         return frame.sort(key, nulls_last=True) if key else frame
+
+
+def _remember(key: tuple[object, ...], frame: pl.DataFrame) -> None:
+    """Keep ``frame`` in the read cache, dropping the least recently read tables beyond its budget."""
+    size = frame.estimated_size()
+    if size > READ_CACHE_BYTES // 4:
+        return
+    _read_cache[key] = frame
+    total = sum(f.estimated_size() for f in _read_cache.values())
+    while total > READ_CACHE_BYTES and len(_read_cache) > 1:
+        _, dropped = _read_cache.popitem(last=False)
+        total -= dropped.estimated_size()
+
+
+def clear_read_cache() -> None:
+    """Forget every table read so far (tests; a long-lived process between runs)."""
+    _read_cache.clear()

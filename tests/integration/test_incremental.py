@@ -24,7 +24,7 @@ def _run(inp: Path, wh: Path) -> dict[str, dict[str, int]]:
     for event in result.get_asset_materialization_events():
         mat = event.event_specific_data.materialization
         counters = {k: v.value for k, v in mat.metadata.items() if "cache" in k or k.endswith(
-            ("_tagged", "_detected", "_cleaned", "_scanned"))}
+            ("_tagged", "_detected", "_cleaned", "_scanned", "_split"))}
         if counters:
             out[mat.asset_key.to_user_string()] = counters
     return out
@@ -54,6 +54,7 @@ def test_rerun_takes_unchanged_documents_from_the_cache(corpus: Path, tmp_path: 
     assert again["entity_mentions"] == {"documents_tagged": 0, "documents_from_cache": 5}
     assert again["event_mentions"] == {"documents_detected": 0, "documents_from_cache": 5}
     assert again["entity_references"] == {"documents_scanned": 0, "documents_from_cache": 5}
+    assert again["sentences"] == {"documents_split": 0, "documents_from_cache": 5}
     assert _digests(wh) == before, "unchanged input gives byte-identical Parquet"
 
     # one new article and one edited article: only those two are cleaned and tagged
@@ -67,6 +68,7 @@ def test_rerun_takes_unchanged_documents_from_the_cache(corpus: Path, tmp_path: 
     assert grown["documents"] == {"records_cleaned": 2, "records_from_cache": 4}
     assert grown["entity_mentions"] == {"documents_tagged": 2, "documents_from_cache": 4}
     assert grown["entity_references"] == {"documents_scanned": 2, "documents_from_cache": 4}
+    assert grown["sentences"] == {"documents_split": 2, "documents_from_cache": 4}
     fresh = tmp_path / "fresh"
     _run(corpus, fresh)
     assert _digests(wh) == _digests(fresh), "an incremental run writes what a run from scratch writes"

@@ -86,3 +86,41 @@ def test_code_version_follows_extra_files_and_settings(tmp_path: Path):
     assert v1 != C.code_version(f, settings=("camel",))
     f.write_text("b", encoding="utf-8")
     assert v1 != C.code_version(f, settings=("crf",))
+
+
+def test_an_unchanged_stage_does_not_rewrite_its_cache(tmp_path: Path):
+    store = C.StageCache(tmp_path, "t")
+    keys = {f"d{i}": C.digest("v1", i) for i in range(4)}
+    (first,), _ = C.cached_per_document([store], keys, _compute([]))
+    before = store.path.stat().st_mtime_ns, store.path.stat().st_ino
+    (again,), n = C.cached_per_document([store], keys, _compute([]))
+    assert n == 0 and (store.path.stat().st_mtime_ns, store.path.stat().st_ino) == before
+    assert again.equals(first)
+    fewer = {d: k for d, k in keys.items() if d != "d3"}  # a deleted input: the cache drops its entry
+    C.cached_per_document([store], fewer, _compute([]))
+    assert C.StageCache(tmp_path, "t").lookup(keys.values())[0] == set(fewer.values())
+
+
+def test_text_digest_is_the_bytes_not_their_split():
+    assert C.text_digest("ab", "c") != C.text_digest("a", "bc")
+    assert C.text_digest("سلام") == C.text_digest("سلام") != C.text_digest("سلام ")
+
+
+def test_the_event_cache_key_changes_with_every_input():
+    """input_key spells a mention out field by field: a field added to Mention must enter it."""
+    from dataclasses import fields, replace
+    from datetime import datetime
+
+    from pipeline.nlp.events import DocumentFacts, Mention, input_key
+
+    m = Mention(0, 4, "PER", None, "E1", "SA")
+    item = ("d1", "نص الخبر", datetime(2015, 1, 2), [(0, 8)], [m], DocumentFacts())
+    base = input_key("v", item)
+    changed = {f.name: {"start": 1, "end": 5, "type": "ORG", "subtype": "x", "entity_id": "E2",
+                        "country_code": "YE"}[f.name] for f in fields(Mention)}
+    for name, value in changed.items():
+        other = (*item[:4], [replace(m, **{name: value})], item[5])
+        assert input_key("v", other) != base, name
+    for i, value in enumerate(["d2", "نص آخر", None, [(0, 3)], [], DocumentFacts(countries=(m,))]):
+        assert input_key("v", (*item[:i], value, *item[i + 1:])) != base, i
+    assert input_key("w", item) != base and input_key("v", item) == base

@@ -155,3 +155,23 @@ def test_a_table_written_before_partitioning_is_still_read_then_replaced(tmp_pat
     assert store.files("documents") == [old] and store.read("documents")["doc_id"].to_list() == ["d1"]
     store.write("documents", docs)
     assert not old.exists() and [p.parent.name for p in store.files("documents")] == ["published_month=2015-07"]
+
+
+def test_reads_are_served_from_memory_until_the_file_is_replaced(tmp_path: Path) -> None:
+    """A table read twice in one process is read from disk once; a rewrite (a new file) is read again, and a
+    column subset comes back in the row order an uncached read gives."""
+    from pipeline.storage import parquet
+
+    parquet.clear_read_cache()
+    store = ParquetStore(tmp_path)
+    docs = _docs([("d2", datetime(2015, 8, 31, tzinfo=UTC)), ("d1", datetime(2015, 7, 1, tzinfo=UTC))])
+    store.write("documents", docs)
+    first = store.read("documents")
+    assert store.read("documents").equals(first) and len(parquet._read_cache) == 1
+    subset = store.read("documents", ["doc_id"])
+    assert subset["doc_id"].to_list() == ["d1", "d2"]
+    parquet.clear_read_cache()
+    assert store.read("documents", ["doc_id"]).equals(subset)
+    store.write("documents", docs.filter(pl.col("doc_id") == "d1"))
+    assert store.read("documents")["doc_id"].to_list() == ["d1"]
+    parquet.clear_read_cache()
