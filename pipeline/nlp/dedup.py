@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -96,18 +98,34 @@ def clusters_from_signatures(
     """:func:`near_duplicate_clusters` from the documents' :func:`signature` values."""
     if len(set(doc_ids)) != len(doc_ids):
         raise ValueError("doc ids must be unique")
-    hashes = {doc_id: _Signature(np.frombuffer(sig, dtype=np.uint64))
-              for doc_id, sig in zip(doc_ids, signatures, strict=True) if sig is not None}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for doc_id in sorted(hashes):
-        lsh.insert(doc_id, hashes[doc_id])
+    signed = {doc_id: sig for doc_id, sig in zip(doc_ids, signatures, strict=True) if sig is not None}
+    # datasketch's LSH banding (its bands for this threshold), read directly off the stored bytes: two
+    # documents are candidates when one band of their signatures is equal, exactly the pairs MinHashLSH's
+    # query proposes, without building its index (13k articles: 1.0 -> 0.2 s)
+    bands = [(start * 8, end * 8) for start, end in _bands(threshold)]
+    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    for doc_id in sorted(signed):
+        sig = signed[doc_id]
+        for band, (start, end) in enumerate(bands):
+            buckets[(band, sig[start:end])].append(doc_id)
+    candidates = {(a, b) for members in buckets.values() if len(members) > 1
+                  for i, a in enumerate(members) for b in members[i + 1 :]}
     uf = _UnionFind(list(doc_ids))
-    for doc_id in sorted(hashes):
-        mh = hashes[doc_id]
-        for other in lsh.query(mh):
-            if other > doc_id and _similar(mh, hashes[other], threshold):
-                uf.union(doc_id, other)
+    for a, b in sorted(candidates):
+        if _similar_bytes(signed[a], signed[b], threshold):
+            uf.union(a, b)
     return {doc_id: uf.find(doc_id) for doc_id in doc_ids}
+
+
+@cache
+def _bands(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The (start, end) hash ranges of datasketch's MinHashLSH bands for ``threshold``."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+
+def _similar_bytes(a: bytes, b: bytes, threshold: float) -> bool:
+    return _similar(_Signature(np.frombuffer(a, dtype=np.uint64)), _Signature(np.frombuffer(b, dtype=np.uint64)),
+                    threshold)
 
 
 class _Signature:

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from pipeline.nlp.dedup import content_key, near_duplicate_clusters, shingles
+from pipeline.nlp import dedup
+from pipeline.nlp.dedup import NUM_PERM, clusters_from_signatures, content_key, near_duplicate_clusters, shingles
 
 WORDS = (
     "قال وزير الخارجية إن المحادثات مع الجانب الروسي كانت مثمرة وناقشت قضايا التعاون الاقتصادي والعسكري "
@@ -84,3 +85,36 @@ def test_two_thousand_unrelated_docs_stay_apart() -> None:
     ids = [f"d{i:05d}" for i in range(2000)]
     clusters = near_duplicate_clusters(ids, texts)
     assert len(clusters) == 2000 and all(clusters[i] == i for i in ids)
+
+
+def test_banding_proposes_exactly_the_pairs_datasketch_would() -> None:
+    """clusters_from_signatures reads datasketch's bands off the stored bytes: the clusters are those of
+    MinHashLSH insert + query over the same signatures (planted near-duplicates: a few hash values changed)."""
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    rng = np.random.default_rng(7)
+    base = [rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64) for _ in range(300)]
+    sigs, ids = [], []
+    for i, a in enumerate(base):
+        sigs.append(a.tobytes())
+        ids.append(f"a{i:04d}")
+        if i % 3 == 0:  # a copy with 1..40 values changed: some stay over the threshold, some fall below
+            b = a.copy()
+            b[rng.choice(NUM_PERM, size=1 + i % 40, replace=False)] += np.uint64(1)
+            sigs.append(b.tobytes())
+            ids.append(f"b{i:04d}")
+
+    lsh = MinHashLSH(threshold=0.8, num_perm=NUM_PERM)
+    hashes = {d: dedup._Signature(np.frombuffer(s, dtype=np.uint64)) for d, s in zip(ids, sigs, strict=True)}
+    for d in sorted(hashes):
+        lsh.insert(d, hashes[d])
+    uf = dedup._UnionFind(ids)
+    for d in sorted(hashes):
+        for other in lsh.query(hashes[d]):
+            if other > d and dedup._similar(hashes[d], hashes[other], 0.8):
+                uf.union(d, other)
+    reference = {d: uf.find(d) for d in ids}
+    got = clusters_from_signatures(ids, sigs, 0.8)
+    assert got == reference
+    assert 10 < sum(1 for d in ids if got[d] != d) < 100, "the planted copies both join and stay apart"
