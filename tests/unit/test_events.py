@@ -1502,3 +1502,17 @@ def test_bulletins_statistics_forecasts_and_articles_of_law_are_no_speakers():
     for text in ("وأوضحت النشرة أن عدد البطاقات ارتفع.", "وأشارت الإحصائية إلى أن القضايا زادت.",
                  "وتشير التوقعات إلى أن الزوار سيزيدون.", "وأكدت المادة السادسة من اللائحة على ضرورة التسجيل."):
         assert run(text)[1] == [], text
+
+
+def test_abduction_by_a_named_doer_and_ambushes_are_attacks_the_figurative_snatch_is_not():
+    ev, _ = run("خطفت جبهة النصرة، ذراع تنظيم القاعدة في سورية، من جديد خمسة مقاتلين.",
+                [("جبهة النصرة", "ORG", None), ("سورية", "LOC", "country")])
+    assert [(e.event_type, e.trigger, e.actor_ids) for e in ev] == [("ASSAULT", "خطفت", ["E_جبهة النصرة"])]
+    ev, _ = run("وخطف الهلال اللقب الثاني في الموسم.", [("الهلال", "ORG", "club")])
+    assert ev == []  # sport: snatched the title
+    ev, _ = run("وقال إن مهرجان جدة خطف انتباهنا.", [("جدة", "LOC", None)])
+    assert ev == []
+    ev, _ = run("وخطف الثلاثة في النوفلية.")  # the passive: no doer taken from the victims
+    assert [(e.event_type, e.actor_ids, e.actor_text) for e in ev] == [("ASSAULT", [], None)]
+    ev, _ = run("وقتل ثمانية مسلحين في كمين نصبته المقاومة الشعبية بمدينة رداع.", [("رداع", "LOC", None)])
+    assert [(e.event_type, e.trigger) for e in ev] == [("ASSAULT", "كمين")]
