@@ -917,3 +917,12 @@ def test_a_municipality_is_one_entity_with_or_without_its_division_word() -> Non
     assert entity_of(resolved, "d3", "أمانة محافظة الطائف") == entity_of(resolved, "d4", "أمانة الطائف")
     assert entity_of(resolved, "d5", "إمارة منطقة عسير") == entity_of(resolved, "d6", "إمارة عسير")
     assert entity_of(resolved, "d2", "أمانة الرياض") != entity_of(resolved, "d4", "أمانة الطائف")
+
+
+def test_an_agency_that_reports_is_the_agency_not_the_region_or_the_adjective() -> None:
+    found = spans("ونقلت الأناضول عن ضابط تركي أن الهجوم وقع في جنوب شرق تركيا.")
+    assert ("الأناضول", "ORG", "anadolu") in found, found
+    found = spans("وسافر الوفد إلى الأناضول أمس.")
+    assert not any(kb == "anadolu" for _, _, kb in found), found
+    found = spans("وقالت اليوم الثلاثاء إن الوزارة أغلقت المكتب.")
+    assert not any(kb == "al_yaum" for _, _, kb in found), found

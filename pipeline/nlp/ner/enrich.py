@@ -57,6 +57,12 @@ CONF_PROPAGATED = 0.6  # a name found again in its document
 _OUTLET_HEADS = ("صحيفة", "جريدة", "قناة", "مجلة", "موقع", "تلفزيون", "إذاعة", "وكالة")
 _CLUB_HEADS = ("نادي", "فريق", "النادي", "الفريق")
 _TOLD_TO = frozenset({"لـ", "ل", "لـــ", "لــ"})
+_NEWS_OF = frozenset(identity_key(w) for w in ("أنباء", "الأنباء"))  # "وكالة أنباء X": the agency X
+# what an agency or a paper does before its name ("وذكرت الأناضول"): feminine perfects of reporting only ("بين"
+# is also "between", "أعلن اليوم" is "announced today")
+_OUTLET_REPORTS = frozenset(identity_key(w) for w in (
+    "ذكرت", "أفادت", "نقلت", "أوضحت", "أوردت", "قالت", "أضافت", "كشفت", "أشارت", "تابعت"))
+_TIME_NOT_OUTLET = frozenset({identity_key("اليوم")})  # "وقالت اليوم الثلاثاء": today, not the paper
 _OPEN_QUOTES = frozenset({"«", '"', "“", "'", "‘", "{"})
 _CLOSE_QUOTES = frozenset({"»", '"', "”", "'", "’", "}"})
 _SPORTS_CUES = ("مباراة", "المباراة", "الدوري", "فريق", "الفريق", "لاعب", "اللاعب", "لاعبي", "مدرب", "المدرب",
@@ -1771,6 +1777,10 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
         kb_id = pick_outlet(words[i - 2])  # "لقناة «الجزيرة»": the outlet its head names, the quotes outside
     elif head in lex.club_heads:
         kb_id, start = pick(("club",)), i - 1
+    elif i > 0 and (head in _NEWS_OF or (key not in _TIME_NOT_OUTLET and any(
+            k in _OUTLET_REPORTS for _, k in first_word_keys(words[i - 1])))) and pick(("outlet", "agency")):
+        # "وكالة أنباء الأناضول", "وذكرت الأناضول", "ونقلت الأناضول عن": the agency that reports, not the region
+        kb_id = pick(("outlet", "agency"))
     elif quoted and (pick(("outlet", "agency")) or not sports):
         kb_id = pick(("outlet", "agency"))
     elif " " in key and key.split()[0] in _CLUB_NICKNAME_HEADS:
