@@ -371,6 +371,8 @@ _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", 
 _MANNER = _norms("كيفية", "طريقة", "آلية", "آليات", "إمكانية", "أهمية", "ضرورة",
                  "أي", "أية", "لأي", "بأي", "وأي", "لأية", "بأية")  # ("ضد أي عدوان": any, none in particular)
 _HALT = _norms("وقف", "ايقاف", "إيقاف", "توقف", "وقفا")
+# the words that make the next one a name: "علي بن أبي طالب", "أبو حاكم", "ابن زار" (not demanded, visited)
+_NAME_LINKS = _norms("أبو", "أبي", "أبا", "بن", "ابن", "بنت", "وابن", "وأبو")
 # "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
 _DAWN = _norms("فجر", "وفجر")
 _DAWN_AFTER = _norms("أمس", "امس", "اليوم", "يوم", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
@@ -417,7 +419,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     i = 0
     while i < len(sent.tokens):
         word = sent.tokens[i].text
-        if sent.owner[i] >= 0 or sent.norms[i] in is_name:
+        if sent.owner[i] >= 0 or sent.norms[i] in is_name or (i > 0 and sent.norms[i - 1] in _NAME_LINKS):
             i += 1
             continue
         hit: _Trigger | None = None

@@ -1516,3 +1516,12 @@ def test_abduction_by_a_named_doer_and_ambushes_are_attacks_the_figurative_snatc
     assert [(e.event_type, e.actor_ids, e.actor_text) for e in ev] == [("ASSAULT", [], None)]
     ev, _ = run("وقتل ثمانية مسلحين في كمين نصبته المقاومة الشعبية بمدينة رداع.", [("رداع", "LOC", None)])
     assert [(e.event_type, e.trigger) for e in ev] == [("ASSAULT", "كمين")]
+
+
+def test_a_word_after_bin_or_abu_is_a_name_not_a_trigger():
+    ev, _ = run("وقع التفجير في مسجد الإمام علي بن أبي طالب ببلدة القديح.")
+    assert "طالب" not in [e.trigger for e in ev]
+    ev, _ = run("وشكر الملحق الثقافي الدكتور عبدالعزيز بن طالب على ما قدمه.")
+    assert "طالب" not in [e.trigger for e in ev]
+    ev, _ = run("وطالب الوزير بالإفراج عن المعتقلين.")
+    assert [e.event_type for e in ev] == ["DEMAND"]
