@@ -286,6 +286,8 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
         if tuple(l_core[: len(s_core)]) == tuple(s_core):
             return True
         s_line, l_line = [w for w in s_core if w != _NASAB], [w for w in l_core if w != _NASAB]
+        if _NASAB not in s_core and len(s_line) >= 3 and s_line == l_line:
+            return True  # "محمد عثمان القرني" is "محمد بن عثمان القرني": the same three names, بن left out
         if _NASAB in s_core and len(s_line) >= 3 and s_line[:2] == l_line[:2]:
             # "مشعل بن عبدالله بن مساعد" is "مشعل بن عبدالله بن عبدالعزيز بن مساعد": the same person and
             # father, generations left out up to a famous ancestor

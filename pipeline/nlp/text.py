@@ -129,8 +129,10 @@ def identity_key(name: str) -> str:
     (:func:`fold_hamza`), the two-word name parts written as one ("عبد الله" = "عبدالله",
     "أبو بكر" = "أبوبكر", "نصر الله" = "نصرالله", and the particles of European names: "دا سيلفا" =
     "داسيلفا", "فان جال" = "فانجال", "دي ماريا" = "ديماريا"), "ابن" between names written "بن", and "ديموقراطي" =
-    "ديمقراطي". Compares names, never text offsets."""
+    "ديمقراطي", and the two hamza seats of "شؤون"/"شئون" and "مسؤول"/"مسئول" ("وزارة الشئون الاجتماعية" =
+    "وزارة الشؤون الاجتماعية"). Compares names, never text offsets."""
     key = fold_hamza(name).replace("ديموقراط", "ديمقراط")  # two spellings of one loanword
+    key = key.replace("شيون", "شوون").replace("مسيول", "مسوول")  # ئ or ؤ: both spellings are common
     key = _JOINED_PARTS_RE.sub(r"\1", key)
     key = _ALLAH_RE.sub("", key)
     return _IBN_RE.sub(" بن ", key)

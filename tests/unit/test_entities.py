@@ -80,6 +80,10 @@ def k(name: str) -> tuple[str, ...]:
     ("كارلوس إدواردو", "كارلوس إدواردو أوليفيرا", True),
     ("محمد عبدالله", "محمد عبدالله الأحمد", False),
     ("كارلوس إدواردو", "كارلوس سانتوس", False),
+    # three names with and without بن between the given name and the father's
+    ("محمد عثمان القرني", "محمد بن عثمان القرني", True),
+    ("محمد عثمان القرني", "محمد بن علي القرني", False),
+    ("محمد سلمان", "محمد بن سلمان", False),  # two names: a given name and a father's, not enough
 ])
 def test_compatible_names(short: str, long: str, same: bool) -> None:
     assert compatible(k(short), k(long)) is same
@@ -728,6 +732,12 @@ def test_a_capital_named_like_its_country_is_the_city() -> None:
 
 def test_two_spellings_of_democratic_are_one_name() -> None:
     assert identity_key("حزب الشعوب الديموقراطي") == identity_key("حزب الشعوب الديمقراطي")
+
+
+def test_both_hamza_seats_of_affairs_and_official_are_one_name() -> None:
+    assert identity_key("وزارة الشئون الاجتماعية") == identity_key("وزارة الشؤون الاجتماعية")
+    assert identity_key("المسئول الإعلامي") == identity_key("المسؤول الإعلامي")
+    assert identity_key("الشيوعي") != identity_key("الشؤون")
 
 
 def test_the_particle_of_a_european_name_with_or_without_its_space() -> None:
