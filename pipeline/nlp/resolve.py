@@ -1140,6 +1140,10 @@ def resolve_mentions(
             if len(words) >= 2 and words[0] in _CITY_HEADS and " ".join(words[1:]) in gaz.by_key:
                 capital = " ".join(words[1:])  # "محافظة جدة", "محافظة تعز": the city and its governorate as one;
                 # "مدينة كوباني", "بلدة الزبداني": the town
+            elif (len(words) >= 2 and words[0] == _PROVINCE and m.key not in gaz.by_key
+                  and " ".join(words[1:]) in gaz.by_key):
+                capital = " ".join(words[1:])  # "منطقة دار سعد": the district; a listed province ("منطقة عسير")
+                # keeps its own entry
             province = _PROVINCE + " " + m.key
             if (m.start is not None and (p_entry := gaz.by_key.get(province)) is not None
                     and p_entry.subtype == "province" and (

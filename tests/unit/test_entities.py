@@ -936,3 +936,11 @@ def test_an_agency_that_reports_is_the_agency_not_the_region_or_the_adjective() 
     assert not any(kb == "anadolu" for _, _, kb in found), found
     found = spans("وقالت اليوم الثلاثاء إن الوزارة أغلقت المكتب.")
     assert not any(kb == "al_yaum" for _, _, kb in found), found
+
+
+def test_a_district_named_with_its_area_word_is_the_district() -> None:
+    rows = [("d1", "منطقة دار سعد", "LOC"), ("d2", "دار سعد", "LOC"), ("d3", "منطقة عسير", "LOC"),
+            ("d3", "أبها", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "منطقة دار سعد") == entity_of(resolved, "d2", "دار سعد")
+    assert entity_of(resolved, "d3", "منطقة عسير") != entity_of(resolved, "d3", "أبها")
