@@ -16,6 +16,11 @@ def stable_id(*parts: object, length: int = 16) -> str:
     return digest[:length]
 
 
+def digest(*parts: object) -> str:
+    """A cache key: the SHA-256 of the parts' ``repr`` (use tuples, frozen dataclasses, strings, numbers)."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+
 def text_digest(*parts: str) -> str:
     """A 32-hex digest over strings (a document's text): their UTF-8 bytes, length-prefixed, so ("ab", "c") and
     ("a", "bc") differ; a cache key part without the cost of ``repr`` over megabytes of Arabic."""

@@ -101,7 +101,7 @@ def clusters_from_signatures(
     signed = {doc_id: sig for doc_id, sig in zip(doc_ids, signatures, strict=True) if sig is not None}
     # datasketch's LSH banding (its bands for this threshold), read directly off the stored bytes: two
     # documents are candidates when one band of their signatures is equal, exactly the pairs MinHashLSH's
-    # query proposes, without building its index (13k articles: 1.0 -> 0.2 s)
+    # query proposes, without building its index (13.7k signatures: 0.84 -> 0.50 s on a loaded machine)
     bands = [(start * 8, end * 8) for start, end in _bands(threshold)]
     buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
     for doc_id in sorted(signed):

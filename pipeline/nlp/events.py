@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -2293,9 +2292,8 @@ def input_key(version: str, item: EventInput) -> str:
     """The cache key of one document's event detection: a digest of everything in ``item`` (the text by its
     bytes, the mentions as plain tuples: ``repr`` of megabytes of Arabic and of dataclasses is slow)."""
     doc_id, text, published, spans, mentions, facts = item
-    parts = (version, doc_id, ids.text_digest(text), published, spans,
-             [(m.start, m.end, m.type, m.subtype, m.entity_id, m.country_code) for m in mentions], facts)
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+    return ids.digest(version, doc_id, ids.text_digest(text), published, spans,
+                      [(m.start, m.end, m.type, m.subtype, m.entity_id, m.country_code) for m in mentions], facts)
 
 
 def event_inputs(

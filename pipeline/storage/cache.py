@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from pipeline.ids import text_digest
+from pipeline.ids import digest, text_digest
 from pipeline.storage.atomic import replace_atomically
 
 KEY = "cache_key"
@@ -50,11 +50,6 @@ def code_version(*extra_files: str | Path, settings: Iterable[str] = ()) -> str:
     for s in settings:
         h.update(b"\0" + s.encode())
     return h.hexdigest()[:32]
-
-
-def digest(*parts: object) -> str:
-    """A cache key: the SHA-256 of the parts' ``repr`` (use tuples, frozen dataclasses, strings, numbers)."""
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def enabled() -> bool:
