@@ -873,8 +873,11 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
             headed[m.doc_id][m.parts] = k  # ("قناة السويس الجديدة": what "القناة الجديدة" shortens)
 
     corpus_by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_headless: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)  # name without its generic head
     for parts in corpus:
         corpus_by_first[parts[0]].append(parts)
+        if len(parts) >= 3 and parts[0] in _GENERIC_ORG_HEADS:
+            by_headless[parts[1:]].append(parts)  # "منظمة هيومن رايتس ووتش" under "هيومن رايتس ووتش"
 
     def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         if len(long) <= len(short):
@@ -913,6 +916,7 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
             # a multi-word short form shares the first word of what it abbreviates (an event only in its
             # document: "كأس العالم" is not "كأس العالم للأندية")
             fits = [parts for parts in corpus_by_first.get(m.parts[0], ()) if abbreviates(m.parts, parts)]
+            fits += by_headless.get(m.parts, [])  # the same name with its generic head ("منظمة", "حركة")
             found = {t for parts in fits for t in corpus[parts]}
             country = (home or {}).get(m.doc_id)
             if len(found) > 1 and country and nisba:

@@ -944,3 +944,11 @@ def test_a_district_named_with_its_area_word_is_the_district() -> None:
     resolved = resolve_mentions(frame(rows))
     assert entity_of(resolved, "d1", "منطقة دار سعد") == entity_of(resolved, "d2", "دار سعد")
     assert entity_of(resolved, "d3", "منطقة عسير") != entity_of(resolved, "d3", "أبها")
+
+
+def test_an_organisation_named_without_its_generic_head_in_another_article_is_the_same() -> None:
+    rows = [("d1", "منظمة هيومن رايتس ووتش", "ORG"), ("d2", "هيومن رايتس ووتش", "ORG"),
+            ("d3", "شركة كونوكو فيليبس", "ORG"), ("d4", "كونوكو فيليبس", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "منظمة هيومن رايتس ووتش") == entity_of(resolved, "d2", "هيومن رايتس ووتش")
+    assert entity_of(resolved, "d3", "شركة كونوكو فيليبس") == entity_of(resolved, "d4", "كونوكو فيليبس")
