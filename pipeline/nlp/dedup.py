@@ -112,7 +112,7 @@ def clusters_from_signatures(
                   for i, a in enumerate(members) for b in members[i + 1 :]}
     uf = _UnionFind(list(doc_ids))
     for a, b in sorted(candidates):
-        if _similar_bytes(signed[a], signed[b], threshold):
+        if _similar(signed[a], signed[b], threshold):
             uf.union(a, b)
     return {doc_id: uf.find(doc_id) for doc_id in doc_ids}
 
@@ -123,23 +123,8 @@ def _bands(threshold: float) -> tuple[tuple[int, int], ...]:
     return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
 
 
-def _similar_bytes(a: bytes, b: bytes, threshold: float) -> bool:
-    return _similar(_Signature(np.frombuffer(a, dtype=np.uint64)), _Signature(np.frombuffer(b, dtype=np.uint64)),
-                    threshold)
-
-
-class _Signature:
-    """A stored MinHash signature as the LSH index reads it (``hashvalues`` and ``len``): building a
-    ``MinHash`` per document would draw its permutations again, for nothing."""
-
-    __slots__ = ("hashvalues",)
-
-    def __init__(self, hashvalues: np.ndarray) -> None:
-        self.hashvalues = hashvalues
-
-    def __len__(self) -> int:
-        return len(self.hashvalues)
-
-
-def _similar(a: MinHash | _Signature, b: MinHash | _Signature, threshold: float) -> bool:
-    return float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM >= threshold
+def _similar(a: bytes, b: bytes, threshold: float) -> bool:
+    """Estimated Jaccard similarity of two stored signatures (the share of equal hash values) at least
+    ``threshold``."""
+    equal = np.count_nonzero(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64))
+    return float(equal) / NUM_PERM >= threshold

@@ -105,14 +105,21 @@ def test_banding_proposes_exactly_the_pairs_datasketch_would() -> None:
             sigs.append(b.tobytes())
             ids.append(f"b{i:04d}")
 
+    class Stored:  # a signature as datasketch's index reads it
+        def __init__(self, raw: bytes) -> None:
+            self.hashvalues = np.frombuffer(raw, dtype=np.uint64)
+
+        def __len__(self) -> int:
+            return len(self.hashvalues)
+
     lsh = MinHashLSH(threshold=0.8, num_perm=NUM_PERM)
-    hashes = {d: dedup._Signature(np.frombuffer(s, dtype=np.uint64)) for d, s in zip(ids, sigs, strict=True)}
-    for d in sorted(hashes):
-        lsh.insert(d, hashes[d])
+    raw = dict(zip(ids, sigs, strict=True))
+    for d in sorted(raw):
+        lsh.insert(d, Stored(raw[d]))
     uf = dedup._UnionFind(ids)
-    for d in sorted(hashes):
-        for other in lsh.query(hashes[d]):
-            if other > d and dedup._similar(hashes[d], hashes[other], 0.8):
+    for d in sorted(raw):
+        for other in lsh.query(Stored(raw[d])):
+            if other > d and dedup._similar(raw[d], raw[other], 0.8):
                 uf.union(d, other)
     reference = {d: uf.find(d) for d in ids}
     got = clusters_from_signatures(ids, sigs, 0.8)
