@@ -12,9 +12,9 @@ from pipeline.nlp.events import (
     PLOVER_TYPES,
     cluster_events,
     detect_all,
+    event_input_keys,
     event_inputs,
     event_participants,
-    input_key,
 )
 from pipeline.storage.cache import StageCache, cached_per_document, code_version
 
@@ -46,13 +46,16 @@ from pipeline.storage.cache import StageCache, cached_per_document, code_version
 def event_mentions_and_events(warehouse: Warehouse):
     documents = warehouse.read("documents")
     entities = warehouse.read("entities")
-    items = event_inputs(documents, warehouse.read("sentences"), warehouse.read("entity_mentions"), entities)
-    version = code_version(settings=("events",))
-    keys = {item[0]: input_key(version, item) for item in items}
-    by_doc = {item[0]: item for item in items}
+    sentences, entity_mentions = warehouse.read("sentences"), warehouse.read("entity_mentions")
+    keys = event_input_keys(code_version(settings=("events",)), documents, sentences, entity_mentions, entities)
+
+    def detect(doc_ids: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:  # only the documents no cache holds
+        chosen = pl.col("doc_id").is_in(pl.Series(doc_ids, dtype=pl.String).implode())
+        return detect_all(event_inputs(documents.filter(chosen), sentences.filter(chosen),
+                                       entity_mentions.filter(chosen), entities))
+
     (mentions, quotes), computed = cached_per_document(
-        [StageCache(warehouse.root, "event_mentions"), StageCache(warehouse.root, "quotes")], keys,
-        lambda doc_ids: detect_all([by_doc[d] for d in doc_ids]))
+        [StageCache(warehouse.root, "event_mentions"), StageCache(warehouse.root, "quotes")], keys, detect)
     with_ids, events = cluster_events(mentions, documents)
     by_type = with_ids.group_by("event_type").len().sort("event_type")
     yield warehouse.publish("event_mentions", with_ids, documents_detected=computed,

@@ -44,6 +44,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -119,7 +120,7 @@ PERSON_TITLES = _norms("أمير", "محافظ", "رئيس", "وزير", "سفي
                        "ملك", "مفتي", "شيخ")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """The parts of an entity mention the event detector needs."""
 
@@ -146,6 +147,10 @@ class DocumentFacts:
 
     countries: tuple[Mention, ...] = ()  # the two countries it names most
     leaders: tuple[Mention, ...] = ()  # their heads of state when the article names them
+
+
+_MENTION_COLUMNS = tuple(f.name for f in dataclass_fields(Mention))
+"""The columns :func:`event_input_keys` reads for each mention: every field of :class:`Mention`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -2285,15 +2290,43 @@ def _detect_batch(batch: Sequence[tuple[str, str, datetime | None, list[tuple[in
 
 EventInput = tuple[str, str, datetime | None, list[tuple[int, int]], list[Mention], DocumentFacts]
 """Everything event detection reads of one document: (doc_id, text, published_at, sentence spans, its entity
-mentions, what the article as a whole says). Its ``repr`` is deterministic, so it can key a cache."""
+mentions, what the article as a whole says); its cache key comes from the tables (:func:`event_input_keys`)."""
 
 
-def input_key(version: str, item: EventInput) -> str:
-    """The cache key of one document's event detection: a digest of everything in ``item`` (the text by its
-    bytes, the mentions as plain tuples: ``repr`` of megabytes of Arabic and of dataclasses is slow)."""
-    doc_id, text, published, spans, mentions, facts = item
-    return ids.digest(version, doc_id, ids.text_digest(text), published, spans,
-                      [(m.start, m.end, m.type, m.subtype, m.entity_id, m.country_code) for m in mentions], facts)
+def event_input_keys(
+    version: str, documents: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame,
+    entities: pl.DataFrame,
+) -> dict[str, str]:
+    """doc_id -> the cache key of its event detection, in ``documents`` order, read off the same columns
+    :func:`event_inputs` reads (and so equal for two documents exactly when their inputs are), without building
+    the inputs: the text by its bytes, the publication time, the sentence spans, every field of every
+    :class:`Mention` in stored order, and the heads of state of the publication day (all :func:`document_facts`
+    reads besides the mentions)."""
+    missing = "\x00"  # (no id, code or type contains NUL)
+    spans = dict(
+        sentences.sort("doc_id", "sentence_idx")
+        .group_by("doc_id", maintain_order=True)
+        .agg(pl.format("{}:{}", "start", "end").str.join(","))
+        .iter_rows())
+    countries = entities.select("entity_id", pl.col("country_code").alias("_entity_country"))
+    fields = (entity_mentions.select("doc_id", "start", "end", "type", "subtype", "entity_id", "title_country")
+              .join(countries, on="entity_id", how="left", maintain_order="left")
+              .with_columns(pl.when(pl.col("_entity_country").is_not_null() & (pl.col("_entity_country") != ""))
+                            .then(pl.col("_entity_country")).otherwise(pl.col("title_country")).alias("country_code")))
+    mentions = dict(
+        fields.group_by("doc_id", maintain_order=True)
+        .agg(pl.concat_str([pl.col(c).cast(pl.String).fill_null(missing) for c in _MENTION_COLUMNS],
+                           separator="\x1f").str.join("\x1e"))
+        .iter_rows())
+    leaders: dict[date | None, str] = {}
+    keys: dict[str, str] = {}
+    for doc_id, text, published in documents.select("doc_id", "text", "published_at").iter_rows():
+        day = published.date() if published else None
+        if day not in leaders:
+            leaders[day] = repr(sorted((c, m.entity_id) for c, m in leaders_by_country(entities, day).items()))
+        keys[doc_id] = ids.text_digest(version, doc_id, text, repr(published), spans.get(doc_id, ""),
+                                       mentions.get(doc_id, ""), leaders[day])
+    return keys
 
 
 def event_inputs(
@@ -2395,7 +2428,8 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
     from pipeline.lexicons import load_event_lexicon as _lexicon
 
     mutual_modes = {s.mode for senses in _lexicon().words.values() for s in senses if s.pattern == "mutual"}
-    rows = mentions.sort("doc_id", "trigger_start").to_dicts()
+    ordered = mentions.sort("doc_id", "trigger_start")
+    rows = ordered.to_dicts()
     # first, the mentions of one sentence of the same type that share a participant are one happening
     # ("أجرى الشرع زيارة إلى موسكو، التقى خلالها بوتين"): a unit; units are then clustered across articles
     units: list[_Cluster] = []
@@ -2527,7 +2561,9 @@ def cluster_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.
             "actor_countries": sorted({x for m in members for x in m["actor_countries"]}),
             "recipient_countries": sorted({x for m in members for x in m["recipient_countries"]}),
         })
-    with_ids = pl.DataFrame(rows, schema=TABLES["event_mentions"].schema_without())
+    schema = TABLES["event_mentions"].schema_without()
+    with_ids = ordered.with_columns(pl.Series("event_id", [r["event_id"] for r in rows], pl.String)).select(
+        list(schema)).cast(schema)
     return with_ids, pl.DataFrame(events, schema=TABLES["events"].polars_schema)
 
 

@@ -144,6 +144,8 @@ def _capital_named_before(text: str, start: int, key: str) -> str | None:
     """The gazetteer key of the capital that "العاصمة" + a nationality adjective right before offset ``start``
     (past an opening quote) names, when the name at ``start`` is that capital's or its country's:
     'بالعاصمة التونسية «تونس»' is Tunis, the city, not Tunisia."""
+    if key not in _capital_suffixes():  # (only a capital's key, or its last words, can be named so)
+        return None
     before = text[max(0, start - 40) : start].rstrip(' «"“(')
     words = _ARABIC_WORD.findall(before)
     if len(words) < 2 or not before.endswith(words[-1]):
@@ -169,6 +171,13 @@ def _facility_key(key: str) -> str:
 
 _MUNICIPALITY_HEADS = frozenset(identity_key(w) for w in ("أمانة", "بلدية", "إمارة"))
 _DIVISIONS = frozenset(identity_key(w) for w in ("منطقة", "محافظة", "مدينة"))
+
+
+@cache
+def _capital_suffixes() -> frozenset[str]:
+    """Every capital's key and its last words ("ابوظبي", "ظبي" of "ابو ظبي"): what :func:`capital_of` can name."""
+    return frozenset(" ".join(words[k:]) for key in _capital_countries() if (words := key.split())
+                     for k in range(len(words)))
 
 
 @cache
@@ -896,6 +905,7 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
                     long[0] in HEAD_NOUNS or short[0] in BARE_HEADS))  # ("الوزارة" ← "وزارة الحج")
         return tuple(long[: len(short)]) == short or compatible(short, long)
 
+    corpus_fits: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for i, m in enumerate(ms):
         k = keys[i]
         if k is None or not k.startswith("n:") or not (_named_body(m, group_type) or _head_with_adjective(m.parts)):
@@ -915,8 +925,11 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
         elif len(m.parts) >= 2 and group_type.get(m.key) is not EntityType.MISC:
             # a multi-word short form shares the first word of what it abbreviates (an event only in its
             # document: "كأس العالم" is not "كأس العالم للأندية")
-            fits = [parts for parts in corpus_by_first.get(m.parts[0], ()) if abbreviates(m.parts, parts)]
-            fits += by_headless.get(m.parts, [])  # the same name with its generic head ("منظمة", "حركة")
+            fits = corpus_fits.get(m.parts)
+            if fits is None:  # (the same for every mention of the name)
+                fits = corpus_fits[m.parts] = [
+                    *(parts for parts in corpus_by_first.get(m.parts[0], ()) if abbreviates(m.parts, parts)),
+                    *by_headless.get(m.parts, [])]  # the same name with its generic head ("منظمة", "حركة")
             found = {t for parts in fits for t in corpus[parts]}
             country = (home or {}).get(m.doc_id)
             if len(found) > 1 and country and nisba:
@@ -1105,15 +1118,19 @@ def resolve_mentions(
             bodies.setdefault(" ".join(words), base_name)
     # the countries each document names a body for by its adjective ("وزارة الداخلية الكويتية"): its bare form
     # later in that story ("تمكن وزارة الداخلية من") is that country's body
-    def country_body(words: Sequence[str]) -> tuple[str, str] | None:
+    country_bodies: dict[str, tuple[str, str] | None] = {}
+
+    def country_body(name: str) -> tuple[str, str] | None:
         """(country, body) of a body's name with one country's adjective ("الداخلية المصرية"), or None."""
-        rest, code = _without_nisba(words, nisba_keys)
-        body = bodies.get(" ".join(rest)) if code is not None else None
-        return (code, body) if code is not None and body is not None else None
+        if name not in country_bodies:
+            rest, code = _without_nisba(name.split(), nisba_keys)
+            body = bodies.get(" ".join(rest)) if code is not None else None
+            country_bodies[name] = (code, body) if code is not None and body is not None else None
+        return country_bodies[name]
 
     named_bodies: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in ms:
-        if (with_country := country_body(m.key.split())) is not None:
+        if (with_country := country_body(m.key)) is not None:
             named_bodies[(m.doc_id, with_country[1])].add(with_country[0])
     # 2. places
     shared_readings: dict[str, Counter[str]] = {}
@@ -1196,8 +1213,7 @@ def resolve_mentions(
                 keys[i] = f"f:{m.doc_id}:{m.key}"
                 fragments.add(i)
                 continue
-            words = base.split()
-            if (with_country := country_body(words)) is not None:
+            if (with_country := country_body(base)) is not None:
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
                 keys[i] = f"body:{with_country[0]}:{with_country[1]}"
                 continue

@@ -106,21 +106,63 @@ def test_text_digest_is_the_bytes_not_their_split():
     assert C.text_digest("سلام") == C.text_digest("سلام") != C.text_digest("سلام ")
 
 
-def test_the_event_cache_key_changes_with_every_input():
-    """input_key spells a mention out field by field: a field added to Mention must enter it."""
-    from dataclasses import fields, replace
+def _event_tables():
     from datetime import datetime
 
-    from pipeline.nlp.events import DocumentFacts, Mention, input_key
+    import polars as pl
 
-    m = Mention(0, 4, "PER", None, "E1", "SA")
-    item = ("d1", "نص الخبر", datetime(2015, 1, 2), [(0, 8)], [m], DocumentFacts())
-    base = input_key("v", item)
-    changed = {f.name: {"start": 1, "end": 5, "type": "ORG", "subtype": "x", "entity_id": "E2",
-                        "country_code": "YE"}[f.name] for f in fields(Mention)}
-    for name, value in changed.items():
-        other = (*item[:4], [replace(m, **{name: value})], item[5])
-        assert input_key("v", other) != base, name
-    for i, value in enumerate(["d2", "نص آخر", None, [(0, 3)], [], DocumentFacts(countries=(m,))]):
-        assert input_key("v", (*item[:i], value, *item[i + 1:])) != base, i
-    assert input_key("w", item) != base and input_key("v", item) == base
+    documents = pl.DataFrame({"doc_id": ["d1", "d2"], "text": ["زار الملك فهد الرياض.", "زار الملك فهد الرياض."],
+                              "published_at": [datetime(1990, 1, 2), datetime(1990, 1, 2)]})
+    sentences = pl.DataFrame({"doc_id": ["d1", "d2"], "sentence_idx": [0, 0], "start": [0, 0], "end": [21, 21]})
+    mentions = pl.DataFrame({"doc_id": ["d1", "d1", "d2"], "start": [4, 14, 4], "end": [13, 20, 13],
+                             "type": ["PER", "LOC", "PER"], "subtype": ["head_of_state", None, "head_of_state"],
+                             "entity_id": ["E1", "E2", "E1"], "title_country": [None, None, "SA"]})
+    entities = pl.DataFrame({"entity_id": ["E1", "E2"], "country_code": ["SA", None],
+                             "subtype": ["head_of_state", "city"], "kb_id": ["fahd_bin_abdulaziz", None]})
+    return documents, sentences, mentions, entities
+
+
+def test_the_event_cache_key_changes_with_every_input():
+    """event_input_keys reads every column event_inputs reads: changing one changes the key of exactly the
+    documents whose inputs it changes, and equal tables give equal keys."""
+    from datetime import datetime
+
+    import polars as pl
+
+    from pipeline.nlp.events import _MENTION_COLUMNS, event_input_keys, event_inputs
+
+    docs, sents, ments, ents = _event_tables()
+    base = event_input_keys("v", docs, sents, ments, ents)
+    assert list(base) == ["d1", "d2"] and base["d1"] != base["d2"]  # (same text, other document)
+    assert event_input_keys("v", docs, sents, ments, ents) == base
+    assert set(event_input_keys("w", docs, sents, ments, ents).values()).isdisjoint(base.values())
+
+    def first(frame: pl.DataFrame, column: str, value: object, row: int = 0) -> pl.DataFrame:
+        return frame.with_columns(pl.when(pl.int_range(pl.len()) == row).then(pl.lit(value, frame[column].dtype))
+                                  .otherwise(pl.col(column)).alias(column))
+
+    changes = {
+        "text": (first(docs, "text", "زار الملك فهد جدة."), sents, ments, ents),
+        "published_at": (first(docs, "published_at", datetime(1990, 1, 3)), sents, ments, ents),
+        "sentence end": (docs, first(sents, "end", 20), ments, ents),
+        **{f"mention {c}": (docs, sents, first(ments, c, {"start": 5, "end": 12, "type": "ORG", "subtype": "x",
+                                                          "entity_id": "E3", "title_country": "YE"}[c],
+                                                    1 if c == "title_country" else 0), ents)
+           for c in ("start", "end", "type", "subtype", "entity_id", "title_country")},
+    }
+    for name, tables in changes.items():
+        keys = event_input_keys("v", *tables)
+        assert keys["d1"] != base["d1"] and keys["d2"] == base["d2"], name
+    # a title's country counts only where the entity has none ("E1" is Saudi whatever its title says)
+    assert event_input_keys("v", docs, sents, first(ments, "title_country", "YE", 2), ents) == base
+    # the entity's country is every mention's country: both documents change
+    keys = event_input_keys("v", docs, sents, ments, first(ents, "country_code", "YE"))
+    assert keys["d1"] != base["d1"] and keys["d2"] != base["d2"]
+    # the day's head of state (document facts): a king who no longer reigns that day
+    keys = event_input_keys("v", docs, sents, ments, first(ents, "kb_id", "khalid_bin_abdulaziz"))
+    assert keys["d1"] != base["d1"] and keys["d2"] != base["d2"]
+    # ... and what the keys cover is what event detection reads
+    items = event_inputs(docs, sents, ments, ents)
+    assert list(_MENTION_COLUMNS) == ["start", "end", "type", "subtype", "entity_id", "country_code"]
+    assert [(m.entity_id, m.country_code) for _, _, _, _, found, _ in items for m in found] == [
+        ("E1", "SA"), ("E2", None), ("E1", "SA")]
