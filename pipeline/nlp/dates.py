@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Any, cast
 
 from pipeline.nlp.text import normalize_for_matching
 from pipeline.nlp.text import variant_pattern as _variant_regex
@@ -76,6 +77,27 @@ _NOT_WORD_AFTER = r"(?![\w])"
 _CLITIC = r"(?:[وف]?(?:ب|ل)?)"
 
 
+class _LazyPattern:
+    """A module-level pattern compiled on first use. The date patterns take 0.4 s to compile; a process that
+    never reads a date (the main process of a run whose documents and events are read in worker processes)
+    should not pay it at import."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return getattr(self._compiled, name)
+
+
+def _lazy(source: str, flags: int = 0) -> re.Pattern[str]:
+    return cast(re.Pattern[str], _LazyPattern(source, flags))
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(_variant_regex(w) for w in sorted(words, key=len, reverse=True))
 
@@ -107,46 +129,46 @@ def _group(template: str, name: str) -> str:
     return template.format(name=name)
 
 
-_RANGE_RE = re.compile(
+_RANGE_RE = _lazy(
     rf"(?:{_NOT_WORD_BEFORE}(?:من|بين)\s+)?{_group(_DAY_GROUP, 'd1')}"
     rf"(?:\s+{_group(_MONTH_GROUP, 'm1')}(?:{_SEP}{_group(_YEAR_GROUP, 'y1')})?)?"
     rf"\s*(?:-|–|—|إلى|الى|حتى|و)\s*{_group(_DAY_GROUP, 'd2')}\s+{_group(_MONTH_GROUP, 'm2')}"
     rf"(?:{_SEP}{_group(_YEAR_GROUP, 'y2')})?{_HIJRI_AFTER}"
 )
-_FULL_RE = re.compile(
+_FULL_RE = _lazy(
     rf"{_group(_DAY_GROUP, 'd')}\s*(?:من\s+)?(?:شهر\s+)?{_group(_MONTH_GROUP, 'm')}"
     rf"(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER}|\s+{_RELATIVE_WORD})?"
 )
-_NUMERIC_DMY_RE = re.compile(
+_NUMERIC_DMY_RE = _lazy(
     rf"(?<![\w/.\-])(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![\w/\-]|\.{_D})"
 )
-_NUMERIC_YMD_RE = re.compile(
+_NUMERIC_YMD_RE = _lazy(
     rf"(?<![\w/.\-])(?P<y>{_D}{{4}})(?P<sep>[/\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<d>{_D}{{1,2}})(?![\w/\-]|\.{_D})"
 )
-_DAY_BEFORE_RE = re.compile(rf"{_D}\s*(?:من\s+)?$")
-_MONTH_YEAR_RE = re.compile(
+_DAY_BEFORE_RE = _lazy(rf"{_D}\s*(?:من\s+)?$")
+_MONTH_YEAR_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}(?:شهر\s+)?{_group(_MONTH_GROUP, 'm')}{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?"
     rf"{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER}"
 )
-_MONTH_RELATIVE_RE = re.compile(
+_MONTH_RELATIVE_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}(?:(?:شهر|الشهر)\s+)?{_group(_MONTH_GROUP, 'm')}\s+{_RELATIVE_WORD}"
 )
-_MONTH_ALONE_RE = re.compile(
+_MONTH_ALONE_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}(?:(?:[وف]?(?:في|خلال|منذ|حتى|مطلع|منتصف|أواخر|اواخر|أوائل|اوائل|نهاية|بداية)\s+)(?:شهر\s+)?|شهر\s+)"
     rf"{_group(_MONTH_GROUP, 'm')}(?!\s*(?:و|-|إلى|الى|حتى)\s*(?:{_MONTH_RE}))"
 )
-_THIS_MONTH_RE = re.compile(
+_THIS_MONTH_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>الشهر\s+{_RELATIVE_WORD}|(?P<this>هذا)\s+الشهر{_NOT_WORD_AFTER})"
 )
-_THIS_YEAR_RE = re.compile(
+_THIS_YEAR_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:العام|{_variant_regex('السنة')})\s+{_RELATIVE_WORD}"
     rf"|(?P<this>هذا\s+العام|{_variant_regex('هذه')}\s+{_variant_regex('السنة')}){_NOT_WORD_AFTER})"
 )
-_YEAR_RE = re.compile(
+_YEAR_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:عام|العام|سنة|لعام)\s+{_group(_YEAR_GROUP, 'y')}){_HIJRI_AFTER}"
 )
 _YESTERDAY = _variant_regex("أمس")
-_RELATIVE_DAY_RE = re.compile(
+_RELATIVE_DAY_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>"
     rf"(?P<before_yesterday>(?:{_YESTERDAY}\s+\(?(?:{_variant_regex('الأول')})\)?|{_variant_regex('أول')}\s+(?:من\s+)?"
     rf"{_YESTERDAY}))"
@@ -157,21 +179,21 @@ _RELATIVE_DAY_RE = re.compile(
     rf"|(?P<today>{_variant_regex('اليوم')}(?:\s+\(?(?P<wd>{_WEEKDAY_RE})\)?)?)"
     rf"){_NOT_WORD_AFTER}"
 )
-_WEEKDAY_PHRASE_RE = re.compile(
+_WEEKDAY_PHRASE_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:يوم|صباح|مساء|ليلة|فجر|ظهر)\s+(?P<wd>{_WEEKDAY_RE})"
     rf"(?:\s+(?:(?P<past>{_PAST})|(?P<next>{_NEXT})))?"
     # a bare weekday only with الماضي/المقبل ("الخميس الماضي"): alone it is also a prayer or a name
     rf"|(?P<bare_wd>{_WEEKDAY_RE})\s+(?:(?P<bare_past>{_PAST})|(?P<bare_next>{_NEXT}))){_NOT_WORD_AFTER}"
 )
 # "اليوم" is also a noun ("اليوم الوطني", "عين اليوم"): words after/before it that rule out "today"
-_NOT_TODAY_BEFORE = re.compile(
+_NOT_TODAY_BEFORE = _lazy(
     r"(?:(?<!\w)(?:عين|صحيفة|جريدة|مجلة|موقع|دار|روسيا|إسرائيل|اسرائيل|نفس|ذلك|ذات|هذا|في|مدار|طوال|طيلة|ل)\s+"
     r"|[\"«“])$"
 )
 # a weekday followed by a number introduces an explicit (possibly Hijri) date: "يوم الثلاثاء 26/10/1436ه"
-_DIGIT_AFTER_RE = re.compile(rf"[\s,،(]*{_D}")
-_CLITIC_BL_RE = re.compile("[بل]")
-_NOT_TODAY_AFTER = re.compile(r"\s*(?:ال\w+|من\s+(?:أيام|ايام))")
+_DIGIT_AFTER_RE = _lazy(rf"[\s,،(]*{_D}")
+_CLITIC_BL_RE = _lazy("[بل]")
+_NOT_TODAY_AFTER = _lazy(r"\s*(?:ال\w+|من\s+(?:أيام|ايام))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,11 +488,11 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
 
 # --- publication dates -----------------------------------------------------------------------------
 
-_TIME_RE = re.compile(
+_TIME_RE = _lazy(
     rf"(?<!{_D})(?P<h>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::(?P<s>{_D}{{2}}))?"
     r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?|ص|م|صباحا|صباحًا|مساء|مساءً|مساءا)(?![\w]))?"
 )
-_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+_ARABIC_LETTER_RE = _lazy("[\u0621-\u064a]")
 _STRPTIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",

@@ -13,12 +13,15 @@ import hashlib
 import re
 from collections import defaultdict
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
 from pipeline.nlp.text import fold_text
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_SIZE = 5
 NUM_PERM = 128
@@ -46,6 +49,8 @@ def shingles(words: list[str], size: int = SHINGLE_SIZE) -> set[bytes]:
 
 
 def _minhash(features: set[bytes]) -> MinHash:
+    from datasketch import MinHash  # (imported when first needed: datasketch pulls in scipy, 0.3 s)
+
     mh = MinHash(num_perm=NUM_PERM, seed=SEED)
     if features:
         mh.update_batch(sorted(features))
@@ -117,9 +122,18 @@ def clusters_from_signatures(
     return {doc_id: uf.find(doc_id) for doc_id in doc_ids}
 
 
+# datasketch's bands at the default threshold (9 bands of 13 hashes for 0.8 and 128 permutations; a test
+# checks them against MinHashLSH), so that clustering stored signatures needs neither datasketch nor scipy
+_DEFAULT_BANDS = ((DEFAULT_NEAR_DUPLICATE_THRESHOLD, NUM_PERM), tuple((13 * b, 13 * b + 13) for b in range(9)))
+
+
 @cache
 def _bands(threshold: float) -> tuple[tuple[int, int], ...]:
     """The (start, end) hash ranges of datasketch's MinHashLSH bands for ``threshold``."""
+    if (threshold, NUM_PERM) == _DEFAULT_BANDS[0]:
+        return _DEFAULT_BANDS[1]
+    from datasketch import MinHashLSH
+
     return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
 
 

@@ -75,11 +75,12 @@ def build_database(store: ParquetStore, sql_dir: Path, storage_version: str | No
                 frame = store.read(name).select(table.names)
                 arrow = frame.to_arrow()  # DuckDB reads the local variable by name
                 con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM arrow')
-                con.execute(f'COMMENT ON TABLE "{name}" IS {_quote(table.description)}')
+                statements = [f'COMMENT ON TABLE "{name}" IS {_quote(table.description)}']
                 for col in table.columns:
-                    con.execute(f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_quote(col.description)}')
+                    statements.append(f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_quote(col.description)}')
                     if not col.nullable:
-                        con.execute(f'ALTER TABLE "{name}" ALTER COLUMN "{col.name}" SET NOT NULL')
+                        statements.append(f'ALTER TABLE "{name}" ALTER COLUMN "{col.name}" SET NOT NULL')
+                con.execute(";\n".join(statements))  # one call: ~350 statements cost 0.5 s one by one
                 counts[name] = frame.height
                 del arrow, frame
             for path in view_files(sql_dir):

@@ -125,3 +125,14 @@ def test_banding_proposes_exactly_the_pairs_datasketch_would() -> None:
     got = clusters_from_signatures(ids, sigs, 0.8)
     assert got == reference
     assert 10 < sum(1 for d in ids if got[d] != d) < 100, "the planted copies both join and stay apart"
+
+
+def test_the_default_bands_are_datasketchs() -> None:
+    """Clustering at the default threshold uses a stored copy of MinHashLSH's bands (no datasketch, no scipy
+    to import); it must be datasketch's own, and any other threshold asks datasketch."""
+    from datasketch import MinHashLSH
+
+    from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
+
+    for threshold in (DEFAULT_NEAR_DUPLICATE_THRESHOLD, 0.7, 0.9):
+        assert dedup._bands(threshold) == tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
