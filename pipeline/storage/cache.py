@@ -145,8 +145,10 @@ def cached_values(
     todo = [i for i, k in enumerate(keys) if k not in stored]
     fresh = dict(zip(todo, compute(todo), strict=True))
     values = [fresh[i] if i in fresh else stored[k] for i, k in enumerate(keys)]
-    if todo:
-        unique = dict(zip(keys, values, strict=True))
-        frame = pl.DataFrame([{KEY: k, **encode(v)} for k, v in unique.items()], schema={KEY: pl.String, **schema})
-        cache.store(frame, unique)
+    if todo:  # the rows found, as stored, and the new values encoded (not every value encoded again)
+        new = {keys[i]: fresh[i] for i in todo}
+        frame = pl.DataFrame([{KEY: k, **encode(v)} for k, v in new.items()], schema={KEY: pl.String, **schema})
+        if rows is not None and stored:
+            frame = pl.concat([rows.select(frame.columns).cast(frame.schema), frame])
+        cache.store(frame, keys)
     return values, len(todo)

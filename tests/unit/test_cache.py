@@ -76,6 +76,15 @@ def test_cached_values_round_trip(tmp_path: Path):
     first, n = C.cached_values(store, keys, compute, enc, dec, schema)
     second, m = C.cached_values(store, keys, compute, enc, dec, schema)
     assert (n, m) == (4, 0) and first == second == [(f"v{i}", [i, i]) for i in range(4)]
+    # one key dropped, two added: only the new ones are computed, the others kept as stored
+    more = [keys[0], keys[2], C.digest(9), keys[3], C.digest(8)]
+    computed.clear()
+    third, k = C.cached_values(store, more, compute, enc, dec, schema)
+    assert k == 2 and computed == [[2, 4]]
+    assert third == [("v0", [0, 0]), ("v2", [2, 2]), ("v2", [2, 2]), ("v3", [3, 3]), ("v4", [4, 4])]
+    assert store.lookup(keys)[0] == {keys[0], keys[2], keys[3]}  # the dropped key is gone from the file
+    fourth, k = C.cached_values(store, more, compute, enc, dec, schema)
+    assert k == 0 and fourth == third
 
 
 def test_code_version_follows_extra_files_and_settings(tmp_path: Path):
