@@ -13,7 +13,7 @@ from pipeline.nlp.resolve import (
     build_entities,
     build_references,
     link_references,
-    reference_inputs,
+    reference_keys,
     resolve_mentions,
 )
 from pipeline.schemas import EntityType
@@ -68,10 +68,7 @@ def entities(warehouse: Warehouse, ner: NerConfig) -> dg.MaterializeResult:
 def entity_references(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     documents, sentences, mentions = (warehouse.read("documents"), warehouse.read("sentences"),
                                       warehouse.read("entity_mentions"))
-    spans, taken = reference_inputs(sentences, mentions)  # a document's references depend on these and its text
-    version = code_version(settings=("references",))
-    docs = documents.select("doc_id", "text").sort("doc_id")
-    keys = {d: digest(version, d, text_digest(t), spans.get(d, []), taken.get(d, [])) for d, t in docs.iter_rows()}
+    keys = reference_keys(code_version(settings=("references",)), documents, sentences, mentions)
 
     def find(doc_ids: list[str]) -> list[pl.DataFrame]:
         wanted = pl.Series(doc_ids, dtype=pl.String).implode()

@@ -54,6 +54,7 @@ from pipeline import ids
 from pipeline.lexicons import TriggerSense, is_participle, load_event_lexicon, match_reporting, match_trigger
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
+from pipeline.nlp.resolve import spans_text
 from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
 from pipeline.schemas import TABLES, EntityType
 
@@ -2303,11 +2304,7 @@ def event_input_keys(
     :class:`Mention` in stored order, and the heads of state of the publication day (all :func:`document_facts`
     reads besides the mentions)."""
     missing = "\x00"  # (no id, code or type contains NUL)
-    spans = dict(
-        sentences.sort("doc_id", "sentence_idx")
-        .group_by("doc_id", maintain_order=True)
-        .agg(pl.format("{}:{}", "start", "end").str.join(","))
-        .iter_rows())
+    spans = spans_text(sentences, ["sentence_idx"])
     countries = entities.select("entity_id", pl.col("country_code").alias("_entity_country"))
     fields = (entity_mentions.select("doc_id", "start", "end", "type", "subtype", "entity_id", "title_country")
               .join(countries, on="entity_id", how="left", maintain_order="left")

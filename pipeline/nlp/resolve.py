@@ -1498,6 +1498,23 @@ def reference_inputs(sentences: pl.DataFrame, mentions: pl.DataFrame
     return spans, taken
 
 
+def spans_text(frame: pl.DataFrame, order: Sequence[str], start: str = "start", end: str = "end") -> dict[str, str]:
+    """doc_id -> its spans in ``order`` as one string ("0:41,42:97"): a cache key part read column-wise, what
+    ``repr`` of a list of (start, end) tuples per document says, at a fraction of the cost."""
+    return dict(frame.sort("doc_id", *order).group_by("doc_id", maintain_order=True)
+                .agg(pl.format("{}:{}", start, end).str.join(",")).iter_rows())
+
+
+def reference_keys(version: str, documents: pl.DataFrame, sentences: pl.DataFrame,
+                   mentions: pl.DataFrame) -> dict[str, str]:
+    """doc_id -> the cache key of its references (by doc_id): its text, its sentence spans in order and its
+    mention spans, everything :func:`build_references` reads of one document (:func:`reference_inputs`)."""
+    sentence_spans = spans_text(sentences, ["sentence_idx"])
+    mention_spans = spans_text(mentions, ["start", "end"])
+    return {d: ids.text_digest(version, d, t, sentence_spans.get(d, ""), mention_spans.get(d, ""))
+            for d, t in documents.select("doc_id", "text").sort("doc_id").iter_rows()}
+
+
 def build_references(documents: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame,
                      link: bool = True) -> pl.DataFrame:
     """``entity_references`` rows: the nationality adjectives of every document outside its resolved entity

@@ -175,3 +175,26 @@ def test_the_event_cache_key_changes_with_every_input():
     assert list(_MENTION_COLUMNS) == ["start", "end", "type", "subtype", "entity_id", "country_code"]
     assert [(m.entity_id, m.country_code) for _, _, _, _, found, _ in items for m in found] == [
         ("E1", "SA"), ("E2", None), ("E1", "SA")]
+
+
+def test_the_reference_cache_key_changes_with_every_input():
+    """reference_keys reads what build_references reads of a document: its text, sentence spans, mention spans."""
+    from pipeline.nlp.resolve import reference_keys
+
+    docs = pl.DataFrame({"doc_id": ["d2", "d1"], "text": ["قال السفير الأمريكي.", "قال السفير الأمريكي."]})
+    sents = pl.DataFrame({"doc_id": ["d1", "d2"], "sentence_idx": [0, 0], "start": [0, 0], "end": [20, 20]})
+    ments = pl.DataFrame({"doc_id": ["d1", "d2"], "start": [4, 4], "end": [10, 10]})
+    base = reference_keys("v", docs, sents, ments)
+    assert list(base) == ["d1", "d2"] and base["d1"] != base["d2"]
+    assert reference_keys("v", docs.reverse(), sents.reverse(), ments.reverse()) == base
+    changed = [
+        (docs.with_columns(pl.when(pl.col("doc_id") == "d1").then(pl.lit("قال السفير.")).otherwise("text")
+                           .alias("text")), sents, ments),
+        (docs, sents.with_columns(pl.when(pl.col("doc_id") == "d1").then(19).otherwise("end").alias("end")), ments),
+        (docs, sents, ments.with_columns(pl.when(pl.col("doc_id") == "d1").then(5).otherwise("start").alias("start"))),
+        (docs, sents, ments.filter(pl.col("doc_id") != "d1")),
+    ]
+    for tables in changed:
+        keys = reference_keys("v", *tables)
+        assert keys["d1"] != base["d1"] and keys["d2"] == base["d2"]
+    assert set(reference_keys("w", docs, sents, ments).values()).isdisjoint(base.values())

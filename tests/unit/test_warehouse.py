@@ -175,3 +175,25 @@ def test_reads_are_served_from_memory_until_the_file_is_replaced(tmp_path: Path)
     store.write("documents", docs.filter(pl.col("doc_id") == "d1"))
     assert store.read("documents")["doc_id"].to_list() == ["d1"]
     parquet.clear_read_cache()
+
+
+def test_key_problems_counts_duplicates_sorted_or_not():
+    """keys_unique_and_not_null counts duplicate keys the same on a table stored in key order (one pass over
+    neighbours) and on one that is not (hashing)."""
+    from pipeline.defs.checks import key_problems
+
+    rows = [("E1", "E2", "d1"), ("E1", "E2", "d2"), ("E1", "E3", "d1"), ("E1", "E3", "d1"), ("E2", "E3", "d9"),
+            ("E2", "E3", "d9"), ("E2", "E3", "d9")]
+    frame = pl.DataFrame(rows, schema=["entity_a", "entity_b", "doc_id"], orient="row").with_columns(
+        pl.lit(1).alias("n_sentences"))
+    assert key_problems("entity_pair_docs", frame) == (3, 0)
+    assert key_problems("entity_pair_docs", frame.reverse()) == (3, 0)
+    assert key_problems("entity_pair_docs", frame.unique(maintain_order=True)) == (0, 0)
+    assert key_problems("entity_pair_docs", frame.unique(maintain_order=True).reverse()) == (0, 0)
+    # a row that only shares two of the three key parts with the row before is no duplicate
+    near = pl.DataFrame([("E1", "E2", "d1"), ("E1", "E2", "d2"), ("E1", "E3", "d2")],
+                        schema=["entity_a", "entity_b", "doc_id"], orient="row")
+    assert key_problems("entity_pair_docs", near) == (0, 0)
+    with_null = pl.DataFrame({"entity_a": ["E1", None, "E1"], "entity_b": ["E2", "E2", "E2"],
+                              "doc_id": ["d", "d", "d"]})
+    assert key_problems("entity_pair_docs", with_null) == (1, 1)
