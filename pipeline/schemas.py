@@ -8,7 +8,7 @@ dictionary in ``docs/data_dictionary.md`` (``python -m pipeline.schemas > docs/d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from enum import StrEnum
 
 import polars as pl
@@ -82,7 +82,14 @@ class Table:
     def frame(self, rows: Sequence[object], without: tuple[str, ...] = ()) -> pl.DataFrame:
         """A frame of ``rows`` (dataclass instances whose fields are the table's columns, in order, minus
         ``without``) with the table's exact types."""
-        return pl.DataFrame(list(rows), schema=self.schema_without(*without))
+        schema = self.schema_without(*without)
+        rows = list(rows)
+        names = [f.name for f in fields(rows[0])] if rows and is_dataclass(rows[0]) else []
+        if len(names) != len(schema):
+            return pl.DataFrame(rows, schema=schema)
+        # column by column: polars converts a dataclass row by row through asdict (13k entity rows: 0.4 s)
+        return pl.DataFrame({col: [getattr(r, attr) for r in rows] for col, attr in zip(schema, names, strict=True)},
+                            schema=schema)
 
     def column(self, name: str) -> Column:
         for col in self.columns:

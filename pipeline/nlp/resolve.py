@@ -1341,31 +1341,33 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
     lex = lex or entity_lexicon()
     gaz = _places()
     same_as = misc_same_as()
-    groups: dict[str, dict] = {}
-    display: dict[tuple[str, str], str] = {}  # (surface, normalized) -> displayed name; the same for every mention
-    keys_of: dict[str, str] = {}  # normalized -> identity key
-    for eid, typ, subtype, doc_id, surface, normalized, kb_id, country, title_country in mentions.select(
-            "entity_id", "type", "subtype", "doc_id", "surface", "normalized", "kb_id", "country_code",
-            "title_country").iter_rows():
-        ent = groups.get(eid)
-        if ent is None:
-            ent = groups[eid] = {"type": typ, "subtype": subtype, "kb_id": kb_id, "surfaces": Counter(),
-                                 "names": Counter(), "keys": Counter(), "docs": set(), "countries": Counter(),
-                                 "title_countries": Counter()}
-        ent["surfaces"][surface] += 1
-        name = display.get((surface, normalized))
-        if name is None:
-            name = display[(surface, normalized)] = _display_form(surface, normalized)
-        ent["names"][name] += 1
-        key = keys_of.get(normalized)
-        if key is None:
-            key = keys_of[normalized] = identity_key(normalized)
-        ent["keys"][key] += 1
-        ent["docs"].add(doc_id)
-        if country:
-            ent["countries"][country] += 1
-        if title_country:
-            ent["title_countries"][title_country] += 1
+    # what each entity's mentions say, counted per entity in the order the mentions first say it (Counter ties
+    # go to the first seen, as a loop over the mentions would have them)
+    cols = mentions.select("entity_id", "type", "subtype", "doc_id", "surface", "normalized", "kb_id", "country_code",
+                           "title_country")
+    display = {(s, n): _display_form(s, n) for s, n in cols.select("surface", "normalized").unique().iter_rows()}
+    keys_of = {n: identity_key(n) for n in cols["normalized"].unique().to_list()}
+    cols = cols.with_columns(
+        pl.Series("name", [display[p] for p in zip(cols["surface"].to_list(), cols["normalized"].to_list(),
+                                                   strict=True)], pl.String),
+        pl.Series("key", [keys_of[n] for n in cols["normalized"].to_list()], pl.String))
+
+    def counted(column: str, given_only: bool = False) -> dict[str, Counter[str]]:
+        rows = cols.filter(pl.col(column).is_not_null() & (pl.col(column) != "")) if given_only else cols
+        out: dict[str, Counter[str]] = defaultdict(Counter)
+        for eid, value, n in rows.group_by("entity_id", column, maintain_order=True).len().iter_rows():
+            out[eid][value] = n
+        return out
+
+    surfaces_of, names_of, keys_by_entity = counted("surface"), counted("name"), counted("key")
+    countries_of, title_countries_of = counted("country_code", True), counted("title_country", True)
+    groups: dict[str, dict] = {
+        eid: {"type": typ, "subtype": subtype, "kb_id": kb_id, "surfaces": surfaces_of[eid], "names": names_of[eid],
+              "keys": keys_by_entity[eid], "n_docs": n_docs, "countries": countries_of[eid],
+              "title_countries": title_countries_of[eid]}
+        for eid, typ, subtype, kb_id, n_docs in cols.group_by("entity_id", maintain_order=True).agg(
+            pl.col("type").first(), pl.col("subtype").first(), pl.col("kb_id").first(),
+            pl.col("doc_id").n_unique()).iter_rows()}
     out: list[EntityRow] = []
     for eid, ent in groups.items():
         surfaces: Counter[str] = ent["names"]
@@ -1429,7 +1431,7 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             name_en=name_en,
             aliases=sorted(ent["surfaces"]),
             n_mentions=sum(surfaces.values()),
-            n_docs=len(ent["docs"]),
+            n_docs=ent["n_docs"],
             country_code=country,
             geonames_id=entry.geonames_id if entry else None,
             lat=entry.lat if entry else None,
