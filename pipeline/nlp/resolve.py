@@ -64,6 +64,7 @@ from pipeline.nlp.ner.enrich import (
     story_subtypes,
     word_frequencies,
 )
+from pipeline.nlp.ner.resources import is_common_word
 from pipeline.nlp.romanize import romanize_name
 from pipeline.nlp.text import identity_key, normalize_for_matching, url_country
 from pipeline.schemas import TABLES, EntityType
@@ -939,6 +940,58 @@ def _resolve_organisations(ms: list[_M], keys: list[str | None], group_type: dic
                     "kb:") and kb.actors[target[3:]].country not in (None, "", country)):
                 keys[i] = next(iter(found))  # (a party's short form never crosses to another country's party:
                 # "حزب العمال" in a British story is not "حزب العمال الكردستاني")
+    _merge_org_spellings(ms, keys, group_type, kb)
+
+
+def _foreign_word(word: str) -> bool:
+    """A word no Arabic reader would spell another way: not definite (after و، ف، ب، ل، ك either), no given
+    name, no dictionary word."""
+    if len(word) < 3 or word.startswith(("ال", "لل")) or (word[0] in "وفبلك" and word[1:3] in ("ال", "لل")):
+        return False
+    return all(w not in _arabic_given_names() and not is_common_word(w)
+               and not (w.endswith("ه") and is_common_word(w[:-1] + "ة"))
+               for w in (word, word[1:] if word[0] in "وف" and len(word) > 3 else word))
+
+
+def _merge_org_spellings(ms: list[_M], keys: list[str | None], group_type: dict[str, EntityType],
+                         kb: KnowledgeBase) -> None:
+    """One foreign organisation spelt with other long vowels in different articles ("منظمة هيومان رايتس ووتش",
+    "هيومن رايتس ووتش"; a generic head aside) is one entity: the knowledge base's actor when one of the
+    spellings is linked to it, else the most written spelling. Never when a word that differs is an Arabic
+    word — definite, a dictionary word, a given name ("حزب العمل" ≠ "حزب العمال", "حماس" ≠ "حمس", "سعود" ≠
+    "سعد") — nor across two knowledge-base actors."""
+    counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    words_of: dict[str, tuple[str, ...]] = {}
+    skeletons: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # parts -> (core, skeleton)
+    for i, m in enumerate(ms):
+        k = keys[i]
+        if k is None or len(m.parts) < 2 or not (
+                (k.startswith("kb:") and kb.actors[k[3:]].type == EntityType.ORG.value)
+                or (k == "n:" + m.key and _named_body(m, group_type))):
+            continue
+        if m.parts not in skeletons:
+            core = m.parts[1:] if len(m.parts) >= 3 and m.parts[0] in _GENERIC_ORG_HEADS else m.parts
+            skeletons[m.parts] = (core, tuple(_skeleton(w) for w in core))
+        core, skeleton = skeletons[m.parts]
+        counts[skeleton][k] += 1
+        words_of.setdefault(k, core)
+    target: dict[str, str] = {}
+    for group in counts.values():
+        if len(group) < 2:
+            continue
+        linked = [k for k in group if k.startswith("kb:")]
+        if len(linked) > 1:
+            continue
+        best = linked[0] if linked else min(group, key=lambda k: (-group[k], k))
+        for k in group:
+            if k != best and not k.startswith("kb:") and len(words_of[k]) == len(words_of[best]) and all(
+                    a == b or (_foreign_word(a) and _foreign_word(b))
+                    for a, b in zip(words_of[k], words_of[best], strict=True)):
+                target[k] = best
+    if target:
+        for i, k in enumerate(keys):
+            if k in target:
+                keys[i] = target[k]
 
 
 def resolve_mentions(

@@ -952,3 +952,21 @@ def test_an_organisation_named_without_its_generic_head_in_another_article_is_th
     resolved = resolve_mentions(frame(rows))
     assert entity_of(resolved, "d1", "منظمة هيومن رايتس ووتش") == entity_of(resolved, "d2", "هيومن رايتس ووتش")
     assert entity_of(resolved, "d3", "شركة كونوكو فيليبس") == entity_of(resolved, "d4", "كونوكو فيليبس")
+
+
+def test_a_foreign_organisation_spelt_with_other_long_vowels_is_one_entity() -> None:
+    """"منظمة هيومان رايتس ووتش" and "هيومن رايتس ووتش" are one body (the KB's, when one spelling is linked);
+    two names that differ in an Arabic word stay apart ("حزب العمل" ≠ "حزب العمال", "جامعة الملك سعود" ≠
+    "جامعة الملك سعد")."""
+    rows = [("d1", "منظمة هيومان رايتس ووتش", "ORG"), ("d2", "هيومن رايتس ووتش", "ORG"),
+            ("d3", "شركة بوليبرو ترايدنغ", "ORG"), ("d4", "شركة بوليبرو ترايدنغ", "ORG"),
+            ("d5", "شركة بوليبرو ترايدينغ", "ORG"),
+            ("d6", "حزب العمل", "ORG"), ("d7", "حزب العمال", "ORG"),
+            ("d8", "جامعة الملك سعود", "ORG"), ("d9", "جامعة الملك سعد", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    hrw = entity_of(resolved, "d1", "منظمة هيومان رايتس ووتش")
+    assert hrw == entity_of(resolved, "d2", "هيومن رايتس ووتش")
+    assert resolved.filter(pl.col("entity_id") == hrw)["kb_id"].unique().to_list() == ["human_rights_watch"]
+    assert entity_of(resolved, "d5", "شركة بوليبرو ترايدينغ") == entity_of(resolved, "d3", "شركة بوليبرو ترايدنغ")
+    assert entity_of(resolved, "d6", "حزب العمل") != entity_of(resolved, "d7", "حزب العمال")
+    assert entity_of(resolved, "d8", "جامعة الملك سعود") != entity_of(resolved, "d9", "جامعة الملك سعد")
