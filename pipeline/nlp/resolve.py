@@ -795,7 +795,9 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
         local: set[str] = set()
         if len(m.parts) == 1:  # a family name, or a given name, alone
             local = doc_targets(m.doc_id, "last", m.parts)
-            if not local and kind == "given":
+            if not local and (kind == "given" or (not word.startswith("ال") and word not in by_last)):
+                # (a given name no list has, "جديع" after "جديع بن نهار القحطاني": no family name of the
+                # corpus, not definite, and the first word of a name of its document)
                 local = doc_targets(m.doc_id, "first", m.parts)
         elif kind == "family":  # "آل الشيخ" after "عبد العزيز بن عبد الله آل الشيخ": the one of that family
             local = doc_targets(m.doc_id, "family", m.parts)

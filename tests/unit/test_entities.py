@@ -970,3 +970,15 @@ def test_a_foreign_organisation_spelt_with_other_long_vowels_is_one_entity() -> 
     assert entity_of(resolved, "d5", "شركة بوليبرو ترايدينغ") == entity_of(resolved, "d3", "شركة بوليبرو ترايدنغ")
     assert entity_of(resolved, "d6", "حزب العمل") != entity_of(resolved, "d7", "حزب العمال")
     assert entity_of(resolved, "d8", "جامعة الملك سعود") != entity_of(resolved, "d9", "جامعة الملك سعد")
+
+
+def test_a_given_name_no_list_has_is_the_person_of_its_document_named_so() -> None:
+    """"دانا" after "دانا بيشوب" in one article is that person, listed given name or not; a word that is a
+    family name elsewhere in the corpus is not taken for a first name."""
+    rows = [("d1", "دانا بيشوب", "PER"), ("d1", "دانا", "PER"),
+            ("d2", "شويل بن معيض آل عامر", "PER"), ("d2", "شويل", "PER"),
+            ("d3", "حديش القرني", "PER"), ("d4", "سعيد حديش", "PER"), ("d4", "حديش", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "دانا") == entity_of(resolved, "d1", "دانا بيشوب")
+    assert entity_of(resolved, "d2", "شويل") == entity_of(resolved, "d2", "شويل بن معيض آل عامر")
+    assert entity_of(resolved, "d4", "حديش") == entity_of(resolved, "d4", "سعيد حديش")  # (its family name)
