@@ -628,6 +628,12 @@ def _kb_person_anchors(kb: KnowledgeBase) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def _after_family_word(text: str, start: int) -> bool:
+    """The word right before offset ``start`` is "آل" (a family: "قرية آل سرور")."""
+    before = text[max(0, start - 8) : start].rstrip(' «"“(')
+    return before.endswith("آل") and (len(before) == 2 or not before[-3].isalpha())
+
+
 def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: EntityLexicon,
                      fragments: set[int], home: dict[str, str] | None = None,
                      texts: dict[str, str] | None = None) -> None:
@@ -795,9 +801,11 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
         local: set[str] = set()
         if len(m.parts) == 1:  # a family name, or a given name, alone
             local = doc_targets(m.doc_id, "last", m.parts)
-            if not local and (kind == "given" or (not word.startswith("ال") and word not in by_last)):
+            if not local and (kind == "given" or (not word.startswith("ال") and word not in by_last and not (
+                    m.start is not None and _after_family_word((texts or {}).get(m.doc_id, ""), m.start)))):
                 # (a given name no list has, "جديع" after "جديع بن نهار القحطاني": no family name of the
-                # corpus, not definite, and the first word of a name of its document)
+                # corpus, not definite, not after "آل" ("قرية آل سرور"), and the first word of a name of its
+                # document)
                 local = doc_targets(m.doc_id, "first", m.parts)
         elif kind == "family":  # "آل الشيخ" after "عبد العزيز بن عبد الله آل الشيخ": the one of that family
             local = doc_targets(m.doc_id, "family", m.parts)

@@ -982,3 +982,15 @@ def test_a_given_name_no_list_has_is_the_person_of_its_document_named_so() -> No
     assert entity_of(resolved, "d1", "دانا") == entity_of(resolved, "d1", "دانا بيشوب")
     assert entity_of(resolved, "d2", "شويل") == entity_of(resolved, "d2", "شويل بن معيض آل عامر")
     assert entity_of(resolved, "d4", "حديش") == entity_of(resolved, "d4", "سعيد حديش")  # (its family name)
+
+
+def test_a_word_after_al_family_is_no_first_name_of_the_document() -> None:
+    """"سرور" of "قرية آل سرور" is a family, not "سرور حسن الزهراني" named earlier in the story."""
+    texts = {"d1": "قال سرور حسن الزهراني وأعيان قرية آل سرور إن سرور سيحضر"}
+    rows = [("d1", "سرور حسن الزهراني", "PER"), ("d1", "سرور", "PER"), ("d1", "سرور", "PER")]
+    starts = [texts["d1"].index("سرور حسن"), texts["d1"].index("آل سرور") + 3, texts["d1"].rindex("سرور")]
+    f = frame(rows).with_columns(pl.Series("start", starts))
+    documents = pl.DataFrame({"doc_id": ["d1"], "published_at": [datetime(2015, 8, 1)], "text": list(texts.values())})
+    resolved = resolve_mentions(f, documents).sort("start")
+    full, family, bare = resolved["entity_id"].to_list()
+    assert bare == full and family != full
