@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.nlp.ner.conll import entity_spans, read_anercorp, read_conll
@@ -241,3 +242,95 @@ def test_evaluate_file_splits_a_file_without_blank_lines_into_sentences(tmp_path
     blocks.write_text("زار O\n. O\nبوش B-PERS\n\nعاد O\n", encoding="utf-8")
     evaluate_file(blocks, rec, verbose=False)
     assert [len(s) for s in rec.seen] == [3, 1]
+
+
+# --- NumPy decoding against pycrfsuite -------------------------------------------------------------------
+def _seed_sentences() -> list[list[str]]:
+    """The seed articles cut into sentences at final punctuation, plus edge cases."""
+    from pipeline.nlp.text import tokenize
+
+    out: list[list[str]] = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "seeds").iterdir()):
+        cur: list[str] = []
+        for tok in tokenize(path.read_text(encoding="utf-8", errors="replace")):
+            cur.append(tok.text)
+            if tok.text in {".", "؟", "!", "؛"}:
+                out.append(cur)
+                cur = []
+        if cur:
+            out.append(cur)
+    return [*out, [], ["موسكو"], ["."], "قال الرئيس الروسي فلاديمير بوتين في موسكو".split() * 40]
+
+
+def test_crf_model_reads_the_weights_pycrfsuite_dumps(tagger) -> None:
+    import pycrfsuite
+
+    from pipeline.nlp.ner.crfdecode import CrfModel
+
+    path = tagger.model_dir / "model.crfsuite"
+    model = CrfModel.read(path)
+    ref = pycrfsuite.Tagger()
+    ref.open(str(path))
+    info = ref.info()  # weights printed with 6 decimals
+    assert list(model.labels) == ref.labels()
+    assert model.attributes == {a: int(i) for a, i in info.attributes.items()}
+    assert model.state.shape == (len(model.attributes) + 1, len(model.labels)) and not model.state[-1].any()
+    index = {lab: k for k, lab in enumerate(model.labels)}
+    assert len(info.state_features) == int((model.state != 0).sum())
+    for (attr, lab), w in info.state_features.items():
+        assert abs(model.state[model.attributes[attr], index[lab]] - w) <= 5e-7
+    for (a, b), w in info.transitions.items():
+        assert abs(model.trans[index[a], index[b]] - w) <= 5e-7
+
+
+def test_crf_model_rejects_other_files(tmp_path: Path) -> None:
+    from pipeline.nlp.ner.crfdecode import CrfModel
+
+    bad = tmp_path / "model.crfsuite"
+    bad.write_bytes(b"not a model at all")
+    with pytest.raises(ValueError, match="not a first-order crfsuite model"):
+        CrfModel.read(bad)
+
+
+def test_word_scores_equal_the_scores_of_the_feature_strings(tagger) -> None:
+    from pipeline.nlp.ner.crfdecode import WordScores
+
+    fresh = FeatureExtractor(tagger.extractor.res, tagger.extractor.cfg)
+    small = WordScores(fresh, tagger.model, max_words=50)  # starts its table afresh many times
+    for tokens in _seed_sentences()[:40]:
+        if not tokens:
+            continue
+        expected = [tagger.model.score(f) for f in fresh.sentence(tokens)]
+        for got in (tagger._scores.sentence(tokens), small.sentence(tokens)):
+            assert got.shape == (len(tokens), len(tagger.model.labels))
+            for row, exp in zip(got, expected, strict=True):
+                assert max(abs(row - exp)) < 1e-9
+
+
+def test_numpy_decoding_gives_pycrfsuite_labels_and_marginals(tagger) -> None:
+    sentences = _seed_sentences()
+    assert sum(len(s) for s in sentences) > 2000
+    fast = tagger.tag_documents([sentences])[0] if tagger.propagation is None else None
+    decoded = tagger._decode(sentences)  # without the consistency step, as tag_one_crfsuite
+    for tokens, got in zip(sentences, decoded, strict=True):
+        ref = tagger.tag_one_crfsuite(tokens)
+        assert [lab for lab, _ in got] == [lab for lab, _ in ref]
+        assert all(abs(p - q) < 1e-9 for (_, p), (_, q) in zip(got, ref, strict=True))
+    if fast is not None:
+        assert fast == decoded
+
+
+def test_documents_tagged_together_equal_documents_tagged_one_by_one(tagger) -> None:
+    sentences = _seed_sentences()
+    docs = [sentences[:7], sentences[7:8], [], sentences[8:40], sentences[40:]]
+    together = tagger.tag_documents(docs)
+    assert together == [tagger.tag(doc) for doc in docs]
+
+
+def test_a_sentence_decodes_the_same_in_any_batch(tagger) -> None:
+    """Determinism: which sentences share a batch (and its padding) never changes a bit of the output."""
+    emissions = [tagger._scores.sentence(s) for s in _seed_sentences()]
+    together = tagger.model.decode(emissions)
+    for e, (path, marg) in zip(emissions, together, strict=True):
+        alone_path, alone_marg = tagger.model.decode([e])[0]
+        assert np.array_equal(path, alone_path) and np.array_equal(marg, alone_marg)

@@ -407,6 +407,8 @@ def tag_document(
     lex: EntityLexicon,
     frequency: Callable[[str], int] = lambda _: 0,
     outlet_country: str | None = None,
+    tokens: list[list[Token]] | None = None,
+    backend_labels: list[Labels] | None = None,
 ) -> list[EntitySpan]:
     """Entity spans over ``text`` for the given sentence spans, clitics trimmed, ``text[start:end]`` exact.
 
@@ -416,11 +418,12 @@ def tag_document(
     adjectives are dropped and every person gets its title (:mod:`pipeline.nlp.ner.enrich`).
     ``outlet_country`` (the country of the article's address, :func:`pipeline.nlp.text.url_country`) is the
     document's country when its text names none ("الأهلي" in okaz.com.sa is the Saudi club).
+    ``tokens`` (:func:`sentence_tokens` of the spans) and ``backend_labels`` (the backend's labels for their
+    words) may come precomputed, when many documents are tagged at once.
     """
-    toks = sentence_tokens(text, spans)
+    toks = sentence_tokens(text, spans) if tokens is None else tokens
     words = [[t.text for t in sent] for sent in toks]
-    labels = backend.tag(words)
-    labels = split_bylines(words, labels, lex)
+    labels = split_bylines(words, backend.tag(words) if backend_labels is None else backend_labels, lex)
     labels = repair_person_spans(words, labels, lex)
     labels = split_at_titles(words, labels, lex)
     labels = join_name_particles(words, labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pycrfsuite
@@ -10,6 +11,7 @@ import pycrfsuite
 from pipeline.config import NER_MODEL_DIR
 from pipeline.nlp.ner.conll import from_bioes, repair_bio
 from pipeline.nlp.ner.consistency import Propagation, propagate_spans
+from pipeline.nlp.ner.crfdecode import CrfModel, WordScores
 from pipeline.nlp.ner.features import FeatureConfig, FeatureExtractor, Resources
 from pipeline.nlp.ner.resources import load_resources
 
@@ -23,7 +25,11 @@ def default_model_dir() -> Path:
 
 
 class CrfTagger:
-    """Load with :meth:`load`; :meth:`tag` returns ``(label, marginal probability)`` per token."""
+    """Load with :meth:`load`; :meth:`tag` returns ``(label, marginal probability)`` per token.
+
+    Decoding runs on NumPy (:mod:`pipeline.nlp.ner.crfdecode`, with every word's scores summed once per word
+    type); :meth:`tag_one_crfsuite` decodes the same model with ``pycrfsuite`` and is the reference it is
+    tested against."""
 
     def __init__(
         self,
@@ -32,8 +38,11 @@ class CrfTagger:
         model_dir: Path | None = None,
         o_threshold: float | None = None,
         propagation: Propagation | None = None,
+        model: CrfModel | None = None,
     ):
         self._tagger = tagger
+        self.model = model
+        self._scores = WordScores(extractor, model) if model is not None else None
         self.extractor = extractor
         self.model_dir = model_dir
         # recall boost: a Viterbi "O" whose marginal is below this becomes the most probable entity label
@@ -47,6 +56,10 @@ class CrfTagger:
             f"{pos}-{typ}": tuple(v for v in (f"{pos}-{typ}", f"{'S' if pos == 'B' else 'E'}-{typ}") if v in known)
             for typ in {lab[2:] for lab in self._ent_labels} for pos in "BI"
         } | {"O": ("O",)}
+        if model is not None:
+            index = {lab: k for k, lab in enumerate(model.labels)}
+            self._bio_index = {bio: tuple(index[v] for v in parts) for bio, parts in self._bio_parts.items()}
+            self._ent_index = [index[lab] for lab in self._ent_labels]
         # confident spans copied to their untagged repetitions in nearby sentences (consistency.py)
         self.propagation = propagation
 
@@ -68,7 +81,8 @@ class CrfTagger:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_path))
         return cls(
-            tagger, FeatureExtractor(load_resources(model_dir), cfg), model_dir, o_threshold=thr, propagation=prop
+            tagger, FeatureExtractor(load_resources(model_dir), cfg), model_dir, o_threshold=thr, propagation=prop,
+            model=CrfModel.read(model_path),
         )
 
     @classmethod
@@ -82,9 +96,40 @@ class CrfTagger:
     ) -> CrfTagger:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_path))
-        return cls(tagger, FeatureExtractor(resources, config), o_threshold=o_threshold, propagation=propagation)
+        return cls(tagger, FeatureExtractor(resources, config), o_threshold=o_threshold, propagation=propagation,
+                   model=CrfModel.read(model_path))
 
     def tag_one(self, tokens: list[str]) -> list[tuple[str, float]]:
+        """BIO label and marginal probability of every token of one sentence (no consistency step)."""
+        return self._decode([tokens])[0]
+
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, float]]]:
+        if self.model is None or self._scores is None:
+            return [self.tag_one_crfsuite(list(s)) for s in sentences]
+        labels = self.model.labels
+        self._scores.add_words(sentences)
+        decoded = self.model.decode([self._scores.sentence(s) for s in sentences])
+        out: list[list[tuple[str, float]]] = []
+        for path, marginals in decoded:
+            tags = [labels[k] for k in path]
+            probs = marginals.tolist()
+            if self._bioes:
+                parts = self._bio_index
+                out.append([(lab, sum(probs[i][k] for k in parts[lab])) for i, lab in enumerate(from_bioes(tags))])
+                continue
+            thr = self.o_threshold
+            if thr is not None:
+                o = labels.index("O")
+                for i, lab in enumerate(tags):
+                    if lab == "O" and probs[i][o] < thr:
+                        tags[i] = labels[max(self._ent_index, key=lambda e, i=i: probs[i][e])]  # type: ignore[misc]
+            fixed = repair_bio(tags)
+            index = {lab: k for k, lab in enumerate(labels)}
+            out.append([(lab, probs[i][index[lab]]) for i, lab in enumerate(fixed)])
+        return out
+
+    def tag_one_crfsuite(self, tokens: list[str]) -> list[tuple[str, float]]:
+        """:meth:`tag_one` decoded by ``pycrfsuite`` from the feature strings (the reference for tests)."""
         if not tokens:
             return []
         t = self._tagger
@@ -110,7 +155,15 @@ class CrfTagger:
         The sentences are read as one story, in order: with :attr:`propagation` set, a span tagged with
         confidence in one sentence is also tagged where it repeats untagged nearby (see
         :mod:`pipeline.nlp.ner.consistency`), so pass one document's sentences per call."""
-        tagged = [self.tag_one(list(s)) for s in sentences]
-        if self.propagation is not None:
-            tagged = propagate_spans(sentences, tagged, self.propagation)
-        return tagged
+        return self.tag_documents([sentences])[0]
+
+    def tag_documents(self, documents: Sequence[list[list[str]]]) -> list[list[list[tuple[str, float]]]]:
+        """:meth:`tag` for each document, with the sentences of all of them decoded together (faster)."""
+        tagged = self._decode([s for doc in documents for s in doc])
+        out = []
+        at = 0
+        for doc in documents:
+            labels = tagged[at : at + len(doc)]
+            at += len(doc)
+            out.append(propagate_spans(doc, labels, self.propagation) if self.propagation is not None else labels)
+        return out

@@ -149,6 +149,7 @@ class WordFeatures(NamedTuple):
     phrases: tuple[Phrase, ...]  # gazetteer phrases that may start at this word
     pro: str = ""  # proclitic sequence split off the word (``conj``)
     trig: str = ""  # trigger type of the word (``conj``)
+    neighbour: tuple[str, ...] = ()  # what a neighbour gets, before its offset is prefixed ("n=…" → "-1n=…")
 
 
 class FeatureExtractor:
@@ -165,6 +166,14 @@ class FeatureExtractor:
         hit = self._cache.get(w)
         if hit is not None:
             return hit
+        out = self.word_features(w)
+        if len(self._cache) < 500_000:
+            self._cache[w] = out
+        return out
+
+    def word_features(self, w: str, offsets: bool = True) -> WordFeatures:
+        """The features of word type ``w``, not cached (:meth:`_word` caches them); without ``offsets``
+        its ``context`` is left empty (``neighbour`` has the features to prefix)."""
         cfg, res = self.cfg, self.res
         n = normalize_for_matching(w) or w
         own: list[str] = ["b"]
@@ -267,11 +276,8 @@ class FeatureExtractor:
         if cfg.has("gaz") and res.gaz_phrases:
             phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
         win = cfg.window if cfg.has("context") else 0
-        ctx_off = {d: [f"{d:+d}" + x for x in ctx] for d in range(-win, win + 1) if d}
-        out = WordFeatures(own, ctx_off, n, phrases, pro, trig)
-        if len(self._cache) < 500_000:
-            self._cache[w] = out
-        return out
+        ctx_off = {d: [f"{d:+d}" + x for x in ctx] for d in range(-win, win + 1) if d} if offsets else {}
+        return WordFeatures(own, ctx_off, n, phrases, pro, trig, tuple(ctx) if win else ())
 
     # -- per sentence ---------------------------------------------------------------------------------
     @staticmethod
@@ -297,18 +303,20 @@ class FeatureExtractor:
                 i += 1
         return out
 
-    def sentence(self, tokens: list[str]) -> list[list[str]]:
+    def local_features(self, words: list[WordFeatures]) -> tuple[list[list[str]], list[list[str]]]:
+        """Per token, the features of its place in this sentence, beyond its own and its neighbours':
+        those that come before the window features in :meth:`sentence` (proclitic with the trigger types
+        before it, sentence start/end) and those that come after (word bigrams, gazetteer phrases)."""
         cfg = self.cfg
-        words = [self._word(t) for t in tokens]
         n = len(words)
-        feats: list[list[str]] = []
         ctx_on = cfg.has("context")
-        win = cfg.window if ctx_on else 0
         phrase = self._phrase_matches(words) if cfg.has("gaz") and self.res.gaz_phrases else None
         conj = cfg.has("conj")
+        before: list[list[str]] = []
+        after: list[list[str]] = []
         for i, wf in enumerate(words):
-            own, norm = wf.own, wf.norm
-            f = list(own)
+            norm = wf.norm
+            f: list[str] = []
             if conj:  # the word's proclitic with the trigger types before it ("المنظمة العالمية للملكية")
                 t1 = words[i - 1].trig if i > 0 else "^"
                 t2 = words[i - 2].trig if i > 1 else "^"
@@ -318,6 +326,36 @@ class FeatureExtractor:
                 f.append("BOS")
             if i == n - 1:
                 f.append("EOS")
+            before.append(f)
+            g: list[str] = []
+            if ctx_on:
+                if i > 0:
+                    g.append("bg-=" + words[i - 1].norm + "|" + norm)
+                if i + 1 < n:
+                    g.append("bg+=" + norm + "|" + words[i + 1].norm)
+            if phrase is not None and phrase[i]:
+                g.extend(phrase[i])
+                if i > 0 and phrase[i - 1]:
+                    g.extend("-1" + x for x in phrase[i - 1])
+                if i + 1 < n and phrase[i + 1]:
+                    g.extend("+1" + x for x in phrase[i + 1])
+            after.append(g)
+        return before, after
+
+    @property
+    def window(self) -> int:
+        """How many neighbours on each side give a token their context features (0 without ``context``)."""
+        return self.cfg.window if self.cfg.has("context") else 0
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        words = [self._word(t) for t in tokens]
+        n = len(words)
+        feats: list[list[str]] = []
+        win = self.window
+        before, after = self.local_features(words)
+        for i, wf in enumerate(words):
+            f = list(wf.own)
+            f.extend(before[i])
             for d in range(1, win + 1):
                 if i - d >= 0:
                     f.extend(words[i - d].context[-d])
@@ -327,16 +365,6 @@ class FeatureExtractor:
                     f.extend(words[i + d].context[d])
                 else:
                     f.append(f"+{d}EOS")
-            if ctx_on:
-                if i > 0:
-                    f.append("bg-=" + words[i - 1].norm + "|" + norm)
-                if i + 1 < n:
-                    f.append("bg+=" + norm + "|" + words[i + 1].norm)
-            if phrase is not None and phrase[i]:
-                f.extend(phrase[i])
-                if i > 0 and phrase[i - 1]:
-                    f.extend("-1" + x for x in phrase[i - 1])
-                if i + 1 < n and phrase[i + 1]:
-                    f.extend("+1" + x for x in phrase[i + 1])
+            f.extend(after[i])
             feats.append(f)
         return feats

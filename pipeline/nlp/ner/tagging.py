@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 import polars as pl
 
 from pipeline import ids
 from pipeline.config import NerBackendName, parse_backend
-from pipeline.nlp.ner.base import Labels, NerBackend, tag_document
+from pipeline.nlp.ner.base import Labels, NerBackend, sentence_tokens, tag_document
 from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
-from pipeline.nlp.text import url_country
+from pipeline.nlp.text import Token, url_country
 from pipeline.parallel import first_use_cache, ordered_map
 from pipeline.schemas import TABLES
 
@@ -28,6 +29,10 @@ class CrfBackend:
 
     def tag(self, sentences: list[list[str]]) -> list[Labels]:
         return self.tagger.tag(sentences)
+
+    def tag_many(self, documents: list[list[list[str]]]) -> list[list[Labels]]:
+        """:meth:`tag` for each of several documents, decoded together."""
+        return self.tagger.tag_documents(documents)
 
 
 def make_backend(name: NerBackendName | str, camel_model_dir: str | None = None) -> NerBackend:
@@ -86,10 +91,16 @@ def _load_state(spec: TaggingSpec) -> tuple[NerBackend, EntityLexicon, dict[str,
 _worker_state = first_use_cache(_load_state)
 
 
+DOCUMENTS_PER_DECODE = 64  # documents whose sentences a backend with ``tag_many`` labels in one call
+
+
 def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], backend: NerBackend,
-                      lex: EntityLexicon, frequencies: dict[str, int], outlet: str | None = None) -> list[MentionRow]:
+                      lex: EntityLexicon, frequencies: dict[str, int], outlet: str | None = None,
+                      tokens: list[list[Token]] | None = None, labels: list[Labels] | None = None,
+                      ) -> list[MentionRow]:
     rows = []
-    for span in tag_document(text, spans, backend, lex, lambda form: frequencies.get(form, 0), outlet):
+    for span in tag_document(text, spans, backend, lex, lambda form: frequencies.get(form, 0), outlet,
+                             tokens, labels):
         rows.append(MentionRow(
             mention_id=ids.mention_id(doc_id, span.start, span.end),
             doc_id=doc_id,
@@ -109,13 +120,30 @@ def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], back
     return rows
 
 
+def _tag_many(docs: Sequence[tuple[str, str, list[tuple[int, int]], str | None]], backend: NerBackend,
+              lex: EntityLexicon, frequencies: dict[str, int]) -> list[MentionRow]:
+    """Tag (doc_id, text, sentence spans, outlet country) documents; a backend with ``tag_many`` labels the
+    sentences of :data:`DOCUMENTS_PER_DECODE` documents at a time (the same labels as one by one)."""
+    many = getattr(backend, "tag_many", None)
+    rows: list[MentionRow] = []
+    for lo in range(0, len(docs), DOCUMENTS_PER_DECODE):
+        group = docs[lo : lo + DOCUMENTS_PER_DECODE]
+        tokens = [sentence_tokens(text, spans) for _, text, spans, _ in group]
+        labels: list[list[Labels] | None] = (
+            list(many([[[t.text for t in sent] for sent in toks] for toks in tokens])) if many is not None
+            else [None] * len(group))
+        for (doc_id, text, spans, outlet), toks, labs in zip(group, tokens, labels, strict=True):
+            rows += _tag_one_document(doc_id, text, spans, backend, lex, frequencies, outlet, toks, labs)
+    return rows
+
+
 def _tag_batch(batch: Sequence[tuple[TaggingSpec, str, str, list[tuple[int, int]], str | None]]
                ) -> list[MentionRow]:
     """Worker side: tag a batch of (spec, doc_id, text, sentence spans, outlet country)."""
     rows: list[MentionRow] = []
-    for spec, doc_id, text, spans, outlet in batch:
+    for spec, items in groupby(batch, key=lambda item: item[0]):
         backend, lex, frequencies = _worker_state(spec)
-        rows += _tag_one_document(doc_id, text, spans, backend, lex, frequencies, outlet)
+        rows += _tag_many([item[1:] for item in items], backend, lex, frequencies)
     return rows
 
 
@@ -144,9 +172,6 @@ def tag_documents(
         items = [(spec, doc_id, text, spans_by_doc.get(doc_id, []), outlets[doc_id]) for doc_id, text in docs]
         rows = ordered_map(_tag_batch, items, workers)
     else:
-        frequencies = word_frequencies()
-        rows = []
-        for doc_id, text in docs:
-            rows += _tag_one_document(doc_id, text, spans_by_doc.get(doc_id, []), backend, lex, frequencies,
-                                      outlets[doc_id])
+        rows = _tag_many([(doc_id, text, spans_by_doc.get(doc_id, []), outlets[doc_id]) for doc_id, text in docs],
+                         backend, lex, word_frequencies())
     return TABLES["entity_mentions"].frame(rows, without=RESOLVED_COLUMNS)

@@ -1,0 +1,269 @@
+"""Decode a crfsuite CRF model with NumPy: the same labels and marginals as ``pycrfsuite.Tagger``, faster.
+
+``pycrfsuite.Tagger`` takes every token as a list of feature strings (about 70 of them here) and looks each one
+up again for every sentence; most of a token's features depend on the word alone. :class:`CrfModel` reads the
+model's weights from the ``.crfsuite`` file (exactly, as float64) so that a word's features can be summed into
+one score vector per label once per word type (:class:`pipeline.nlp.ner.features.FeatureExtractor` keeps
+those vectors), and decodes many sentences at once: Viterbi in the log domain, as crfsuite does, and
+forward-backward marginals.
+
+The file format is crfsuite's ``crf1dm`` (``lib/crf/src/crf1d_model.c``): a header, the feature array
+(type, source, destination, float64 weight; type 0 = attribute → label, 1 = label → label) and two CQDB string
+databases (labels, attributes) whose backward arrays list each string by id.
+
+Scores are summed in another order than crfsuite sums them, so they can differ from its own in the last bit;
+labels and marginals agree to about 1e-12 (tests compare both against ``pycrfsuite``).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.nlp.ner.features import FeatureExtractor, WordFeatures
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+_BATCH = 128  # sentences decoded together (sorted by length, so that little padding is computed) …
+_BATCH_TOKENS = 32_768  # … as long as sentences × the longest of them stays below this (memory)
+
+
+def _cqdb_strings(data: bytes, offset: int) -> list[str]:
+    """The strings of a CQDB database at ``offset``, in id order (from its backward array)."""
+    if data[offset : offset + 4] != b"CQDB":
+        raise ValueError(f"not a crfsuite model: no CQDB chunk at byte {offset}")
+    _size, _flag, _order, count, bwd_offset = struct.unpack_from("<5I", data, offset + 4)
+    out = []
+    for i, rel in enumerate(struct.unpack_from(f"<{count}I", data, offset + bwd_offset)):
+        rid, size = struct.unpack_from("<2I", data, offset + rel)
+        if rid != i:
+            raise ValueError(f"crfsuite model: string {i} of the CQDB at byte {offset} has id {rid}")
+        start = offset + rel + 8
+        out.append(data[start : start + size - 1].decode("utf-8"))  # size counts the closing NUL
+    return out
+
+
+@dataclass(frozen=True)
+class CrfModel:
+    """A first-order crfsuite model as arrays.
+
+    ``state[a]`` holds attribute ``a``'s weight for every label (one extra row of zeros stands for attributes
+    the model does not know); ``trans[i, j]`` the weight of label ``i`` followed by label ``j``."""
+
+    labels: tuple[str, ...]
+    attributes: dict[str, int]
+    state: np.ndarray
+    trans: np.ndarray
+
+    @property
+    def unknown(self) -> int:
+        """The row of ``state`` for attributes the model does not know (all zeros)."""
+        return len(self.attributes)
+
+    @classmethod
+    def read(cls, path: str | Path) -> CrfModel:
+        data = Path(path).read_bytes()
+        if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+            raise ValueError(f"{path} is not a first-order crfsuite model (crf1d)")
+        _version, _nf, n_labels, n_attrs, off_feat, off_labels, off_attrs, _lr, _ar = struct.unpack_from(
+            "<9I", data, 12)
+        if data[off_feat : off_feat + 4] != b"FEAT":
+            raise ValueError(f"{path}: no FEAT chunk at byte {off_feat}")
+        _size, count = struct.unpack_from("<2I", data, off_feat + 4)
+        feats = np.frombuffer(data, dtype=_FEATURE, count=count, offset=off_feat + 12)
+        labels = tuple(_cqdb_strings(data, off_labels))
+        attrs = _cqdb_strings(data, off_attrs)
+        if len(labels) != n_labels or len(attrs) != n_attrs:
+            raise ValueError(f"{path}: {len(labels)} labels and {len(attrs)} attributes, header says "
+                             f"{n_labels} and {n_attrs}")
+        state = np.zeros((n_attrs + 1, n_labels))
+        trans = np.zeros((n_labels, n_labels))
+        is_state = feats["type"] == 0
+        s = feats[is_state]
+        state[s["src"], s["dst"]] = s["weight"]
+        t = feats[~is_state]
+        trans[t["src"], t["dst"]] = t["weight"]
+        return cls(labels, {a: i for i, a in enumerate(attrs)}, state, trans)
+
+    def attribute_ids(self, features: Sequence[str]) -> list[int]:
+        """Row numbers of ``features`` in :attr:`state`; unknown ones map to :attr:`unknown`."""
+        get, unknown = self.attributes.get, len(self.attributes)
+        return [get(f, unknown) for f in features]
+
+    def score(self, features: Sequence[str]) -> np.ndarray:
+        """The summed weights of ``features`` for every label (what crfsuite calls the state score)."""
+        return self.state[self.attribute_ids(features)].sum(axis=0)
+
+    def decode(self, emissions: Sequence[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Viterbi labels (indices into :attr:`labels`) and marginal probabilities (``n × labels``) for each
+        sentence's state scores (``n × labels``; empty sentences give empty arrays)."""
+        out: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(emissions)
+        order = sorted(range(len(emissions)), key=lambda k: len(emissions[k]))
+        n_labels = len(self.labels)
+        chunks: list[list[int]] = []
+        for k in order:  # ascending length: the sentence added is the chunk's longest
+            if not chunks or len(chunks[-1]) >= _BATCH or (len(chunks[-1]) + 1) * len(emissions[k]) > _BATCH_TOKENS:
+                chunks.append([])
+            chunks[-1].append(k)
+        for chunk in chunks:
+            for k, result in zip(chunk, _decode_batch([emissions[k] for k in chunk], self.trans, n_labels),
+                                 strict=True):
+                out[k] = result
+        return out  # type: ignore[return-value]
+
+
+def _decode_batch(emissions: list[np.ndarray], trans: np.ndarray, n_labels: int
+                  ) -> list[tuple[np.ndarray, np.ndarray]]:
+    lengths = np.array([len(e) for e in emissions])
+    width = int(lengths.max()) if len(lengths) else 0
+    batch = len(emissions)
+    if width == 0:
+        return [(np.zeros(0, dtype=np.intp), np.zeros((0, n_labels))) for _ in emissions]
+    scores = np.zeros((batch, width, n_labels))
+    for b, e in enumerate(emissions):
+        scores[b, : len(e)] = e
+    last = lengths - 1  # -1 for an empty sentence: never active
+
+    # Viterbi, log domain, first maximum on ties (as crf1dc_viterbi)
+    back = np.zeros((batch, width, n_labels), dtype=np.intp)
+    delta = scores[:, 0].copy()
+    for t in range(1, width):
+        cand = delta[:, :, None] + trans[None, :, :]
+        best = cand.argmax(axis=1)
+        back[:, t] = best
+        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + scores[:, t]
+        active = (t <= last)[:, None]
+        delta = np.where(active, new, delta)
+    path = np.zeros((batch, width), dtype=np.intp)
+    cur = delta.argmax(axis=1)
+    for t in range(width - 1, -1, -1):
+        on = t <= last
+        path[on, t] = cur[on]
+        if t:
+            cur = np.where(on, back[np.arange(batch), t, cur], cur)
+
+    # forward-backward, each step normalised (marginals do not depend on the scale); no matrix product: BLAS
+    # may sum in another order for another batch size, and a sentence's marginals must not depend on its batch
+    exp_state = np.exp(scores - scores.max(axis=2, keepdims=True))
+    exp_trans = np.exp(trans)
+    alpha = np.empty_like(exp_state)
+    a = exp_state[:, 0]
+    alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+    for t in range(1, width):
+        a = (alpha[:, t - 1, :, None] * exp_trans).sum(axis=1) * exp_state[:, t]
+        alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+    beta = np.ones_like(exp_state)
+    for t in range(width - 2, -1, -1):
+        b = ((exp_state[:, t + 1] * beta[:, t + 1])[:, None, :] * exp_trans).sum(axis=2)
+        b = b / b.sum(axis=1, keepdims=True)
+        beta[:, t] = np.where((t < last)[:, None], b, 1.0)
+    marg = alpha * beta
+    marg /= marg.sum(axis=2, keepdims=True)
+    return [(path[b, : lengths[b]], marg[b, : lengths[b]]) for b in range(batch)]
+
+
+class WordScores:
+    """State scores of sentences under one model, with every word's own and context scores summed once per
+    word type (up to about ``max_words`` types; then the table starts afresh, between two sentences).
+
+    The scores are those of ``extractor.sentence(tokens)``'s features (a test checks it): a word's own
+    features, its neighbours' context features (``-2…+2``, or ``-dBOS``/``+dEOS`` past the sentence's ends)
+    and the features of its place in the sentence (:meth:`FeatureExtractor.local_features`)."""
+
+    def __init__(self, extractor: FeatureExtractor, model: CrfModel, max_words: int = 200_000) -> None:
+        self.extractor = extractor
+        self.model = model
+        self.max_words = max_words
+        self.window = extractor.window
+        self._clear(1024)
+
+    def _clear(self, capacity: int) -> None:
+        n_labels = len(self.model.labels)
+        w = self.window
+        self._ids: dict[str, int] = {}
+        self._slim: list[WordFeatures] = []
+        self._neighbour_ids: dict[str, tuple[int, ...]] = {}  # neighbour feature -> its row at each offset
+        # per word: its own scores (slot 0) and the scores it gives the token d places away (slot of d)
+        self._offsets = (0, *range(-w, 0), *range(1, w + 1))
+        self._slot = {d: k for k, d in enumerate(self._offsets)}
+        self._vec = np.zeros((capacity, len(self._offsets), n_labels))
+        self._bos = [self.model.score([f"-{d}BOS"]) for d in range(1, w + 1)]  # no neighbour d places before
+        self._eos = [self.model.score([f"+{d}EOS"]) for d in range(1, w + 1)]  # none d places after
+
+    def add_words(self, sentences: Iterable[Sequence[str]]) -> None:
+        """Score every word of ``sentences`` not yet in the table, all in one go (NumPy once per 1,024
+        words rather than once per word); when the table would grow past ``max_words`` it starts afresh."""
+        words = dict.fromkeys(t for s in sentences for t in s)
+        fresh = [w for w in words if w not in self._ids]
+        if not fresh:
+            return
+        if len(self._ids) + len(fresh) > self.max_words:
+            self._clear(len(self._vec))
+            fresh = list(words)
+        get, unknown = self.model.attributes.get, self.model.unknown
+        slots = len(self._offsets)
+        near = self._neighbour_ids
+        for lo in range(0, len(fresh), 1024):
+            chunk = fresh[lo : lo + 1024]
+            ids: list[int] = []
+            starts: list[int] = []
+            first = len(self._ids)
+            while first + len(chunk) > len(self._vec):
+                self._vec = np.concatenate([self._vec, np.zeros_like(self._vec)])
+            for w in chunk:
+                wf = self.extractor.word_features(w, offsets=False)
+                # a zero row opens every slot (reduceat needs one row at least); then its rows in feature order
+                starts.append(len(ids))
+                ids.append(unknown)
+                ids.extend([get(f, unknown) for f in wf.own])
+                per_feature = [near.get(x) or self._neighbour(x) for x in wf.neighbour]
+                for k in range(slots - 1):
+                    starts.append(len(ids))
+                    ids.append(unknown)
+                    ids.extend([f[k] for f in per_feature])
+                self._ids[w] = len(self._slim)
+                self._slim.append(WordFeatures([], {}, wf.norm, wf.phrases, wf.pro, wf.trig))
+            rows = self.model.state.take(np.fromiter(ids, dtype=np.intp, count=len(ids)), axis=0)
+            sums = np.add.reduceat(rows, np.fromiter(starts, dtype=np.intp, count=len(starts)), axis=0)
+            self._vec[first : first + len(chunk)] = sums.reshape(len(chunk), slots, -1)
+
+    def _neighbour(self, feature: str) -> tuple[int, ...]:
+        get, unknown = self.model.attributes.get, self.model.unknown
+        ids = tuple(get(f"{d:+d}" + feature, unknown) for d in self._offsets[1:])
+        self._neighbour_ids[feature] = ids
+        return ids
+
+    def sentence(self, tokens: Sequence[str]) -> np.ndarray:
+        """``len(tokens) × labels`` state scores."""
+        n = len(tokens)
+        if not n:
+            return np.zeros((0, len(self.model.labels)))
+        self.add_words([tokens])
+        table = self._ids
+        ids = np.fromiter((table[t] for t in tokens), dtype=np.intp, count=n)
+        slim = self._slim
+        words = [slim[i] for i in ids]
+        vec, slot = self._vec, self._slot
+        scores = vec[ids, 0]
+        for d in range(1, self.window + 1):
+            if n > d:
+                scores[d:] += vec[ids[:-d], slot[-d]]
+                scores[:-d] += vec[ids[d:], slot[d]]
+            scores[: min(d, n)] += self._bos[d - 1]
+            scores[max(n - d, 0) :] += self._eos[d - 1]
+        before, after = self.extractor.local_features(words)
+        rows: list[int] = []
+        attrs: list[int] = []
+        get, unknown = self.model.attributes.get, self.model.unknown
+        for i in range(n):
+            for f in (*before[i], *after[i]):
+                a = get(f, unknown)
+                if a != unknown:
+                    rows.append(i)
+                    attrs.append(a)
+        if attrs:
+            np.add.at(scores, rows, self.model.state[attrs])
+        return scores
