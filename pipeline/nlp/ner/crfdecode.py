@@ -145,19 +145,20 @@ def _decode_batch(emissions: list[np.ndarray], trans: np.ndarray, n_labels: int
         if t:
             cur = np.where(on, back[np.arange(batch), t, cur], cur)
 
-    # forward-backward, each step normalised (marginals do not depend on the scale); no matrix product: BLAS
-    # may sum in another order for another batch size, and a sentence's marginals must not depend on its batch
+    # forward-backward, each step normalised (marginals do not depend on the scale); einsum without
+    # ``optimize`` sums in its own loops, never BLAS, which may sum in another order for another batch size:
+    # a sentence's marginals must not depend on its batch
     exp_state = np.exp(scores - scores.max(axis=2, keepdims=True))
     exp_trans = np.exp(trans)
     alpha = np.empty_like(exp_state)
     a = exp_state[:, 0]
     alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
     for t in range(1, width):
-        a = (alpha[:, t - 1, :, None] * exp_trans).sum(axis=1) * exp_state[:, t]
+        a = np.einsum("bi,ij->bj", alpha[:, t - 1], exp_trans) * exp_state[:, t]
         alpha[:, t] = a / a.sum(axis=1, keepdims=True)
     beta = np.ones_like(exp_state)
     for t in range(width - 2, -1, -1):
-        b = ((exp_state[:, t + 1] * beta[:, t + 1])[:, None, :] * exp_trans).sum(axis=2)
+        b = np.einsum("bj,ij->bi", exp_state[:, t + 1] * beta[:, t + 1], exp_trans)
         b = b / b.sum(axis=1, keepdims=True)
         beta[:, t] = np.where((t < last)[:, None], b, 1.0)
     marg = alpha * beta
