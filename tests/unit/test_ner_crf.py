@@ -297,14 +297,18 @@ def test_word_scores_equal_the_scores_of_the_feature_strings(tagger) -> None:
 
     fresh = FeatureExtractor(tagger.extractor.res, tagger.extractor.cfg)
     small = WordScores(fresh, tagger.model, max_words=50)  # starts its table afresh many times
-    for tokens in _seed_sentences()[:40]:
+    kinds: set[str] = set()
+    for tokens in _seed_sentences():
         if not tokens:
             continue
-        expected = [tagger.model.score(f) for f in fresh.sentence(tokens)]
+        strings = fresh.sentence(tokens)
+        kinds.update(f[:4] if f[:2] in ("-1", "+1") else f[:3] for feats in strings for f in feats)
+        expected = [tagger.model.score(f) for f in strings]
         for got in (tagger._scores.sentence(tokens), small.sentence(tokens)):
             assert got.shape == (len(tokens), len(tagger.model.labels))
             for row, exp in zip(got, expected, strict=True):
                 assert max(abs(row - exp)) < 1e-9
+    assert {"cj1", "cj2", "BOS", "EOS", "bg-", "bg+", "gpB", "gpI", "-1gp", "+1gp", "-2n", "+2n"} <= kinds
 
 
 def test_numpy_decoding_gives_pycrfsuite_labels_and_marginals(tagger) -> None:

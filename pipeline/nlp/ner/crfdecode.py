@@ -187,6 +187,9 @@ class WordScores:
         self._ids: dict[str, int] = {}
         self._slim: list[WordFeatures] = []
         self._neighbour_ids: dict[str, tuple[int, ...]] = {}  # neighbour feature -> its row at each offset
+        self._conj_ids: dict[tuple[str, str, str], tuple[int, int]] = {}  # (proclitic, trigger -1, -2) -> rows
+        self._first = self.model.score(["BOS"])  # the sentence's first token
+        self._last = self.model.score(["EOS"])  # its last
         # per word: its own scores (slot 0) and the scores it gives the token d places away (slot of d)
         self._offsets = (0, *range(-w, 0), *range(1, w + 1))
         self._slot = {d: k for k, d in enumerate(self._offsets)}
@@ -243,11 +246,11 @@ class WordScores:
         if not n:
             return np.zeros((0, len(self.model.labels)))
         self.add_words([tokens])
-        table = self._ids
-        ids = np.fromiter((table[t] for t in tokens), dtype=np.intp, count=n)
-        slim = self._slim
-        words = [slim[i] for i in ids]
-        vec, slot = self._vec, self._slot
+        table, slim = self._ids, self._slim
+        id_list = [table[t] for t in tokens]
+        ids = np.array(id_list, dtype=np.intp)
+        words = [slim[i] for i in id_list]
+        vec, slot, state = self._vec, self._slot, self.model.state
         scores = vec[ids, 0]
         for d in range(1, self.window + 1):
             if n > d:
@@ -255,16 +258,43 @@ class WordScores:
                 scores[:-d] += vec[ids[d:], slot[d]]
             scores[: min(d, n)] += self._bos[d - 1]
             scores[max(n - d, 0) :] += self._eos[d - 1]
-        before, after = self.extractor.local_features(words)
-        rows: list[int] = []
-        attrs: list[int] = []
+        # the features of each token's place in the sentence: FeatureExtractor.local_features, as row numbers
+        cfg = self.extractor.cfg
         get, unknown = self.model.attributes.get, self.model.unknown
-        for i in range(n):
-            for f in (*before[i], *after[i]):
-                a = get(f, unknown)
-                if a != unknown:
+        if cfg.has("conj"):
+            conj = self._conj_ids
+            first: list[int] = []
+            second: list[int] = []
+            for i, wf in enumerate(words):
+                key = (wf.pro, words[i - 1].trig if i > 0 else "^", words[i - 2].trig if i > 1 else "^")
+                pair = conj.get(key)
+                if pair is None:
+                    pair = conj[key] = (get(f"cj1={key[0]}|{key[1]}", unknown), get(f"cj2={key[0]}|{key[2]}", unknown))
+                first.append(pair[0])
+                second.append(pair[1])
+            scores += state[first]
+            scores += state[second]
+        scores[0] += self._first
+        scores[n - 1] += self._last
+        if cfg.has("context") and n > 1:
+            norms = [wf.norm for wf in words]
+            scores[1:] += state[[get("bg-=" + norms[i - 1] + "|" + norms[i], unknown) for i in range(1, n)]]
+            scores[:-1] += state[[get("bg+=" + norms[i] + "|" + norms[i + 1], unknown) for i in range(n - 1)]]
+        if cfg.has("gaz") and self.extractor.res.gaz_phrases:
+            phrase = self.extractor._phrase_matches(words)
+            rows: list[int] = []
+            attrs: list[int] = []
+            for i, here in enumerate(phrase):
+                if not here:
+                    continue
+                feats = list(here)
+                if i > 0 and phrase[i - 1]:
+                    feats.extend("-1" + x for x in phrase[i - 1])
+                if i + 1 < n and phrase[i + 1]:
+                    feats.extend("+1" + x for x in phrase[i + 1])
+                for f in feats:
                     rows.append(i)
-                    attrs.append(a)
-        if attrs:
-            np.add.at(scores, rows, self.model.state[attrs])
+                    attrs.append(get(f, unknown))
+            if rows:
+                np.add.at(scores, rows, state[attrs])
         return scores
