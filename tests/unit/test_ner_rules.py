@@ -109,3 +109,52 @@ def test_proclitic_length_before_a_names_particle() -> None:
     assert proclitic_length("وبن", lambda _: False) == 1  # "وبن علوي"
     assert proclitic_length("وآل", lambda _: False) == 1
     assert proclitic_length("بن", lambda _: False) == 0
+
+
+def _fixture_documents() -> list[str]:
+    """Texts to compare two ways of tagging on: the seeds and the labelled sentences, 25 to a document."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    docs = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    sentences = [json.loads(line)["sentence"] for name in ("events_gold", "events_dev3", "events_dev5")
+                 for line in (root / "tests" / "fixtures" / "events" / f"{name}.jsonl").read_text(
+                     encoding="utf-8").splitlines() if line.strip()]
+    docs += [" ".join(sentences[k : k + 25]) for k in range(0, len(sentences), 25)]
+    return docs
+
+
+def test_titled_positions_equal_titled_at_everywhere() -> None:
+    from pipeline.nlp.ner.enrich import _titled_at, identity_key, titled_positions
+    from pipeline.nlp.text import tokenize
+
+    lex = entity_lexicon()
+    seen = 0
+    for text in _fixture_documents():
+        words = [t.text for t in tokenize(text)]
+        keys = [identity_key(w) for w in words]
+        got = titled_positions(words, keys, lex)
+        assert got == [_titled_at(words, keys, i, lex) for i in range(len(words))]
+        seen += sum(got)
+    assert seen > 50
+
+
+def test_dictionary_scan_skips_only_tokens_where_no_rule_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """apply_dictionary steps over tokens no rule can start at; scanning every token gives the same spans."""
+    import pipeline.nlp.ner.enrich as enrich
+    from pipeline.nlp.ner.tagging import make_backend
+
+    lex = entity_lexicon()
+    backend = make_backend("crf")
+    docs = _fixture_documents()
+
+    def tag_all() -> list[list[tuple[int, int, str, str | None]]]:
+        return [[(s.start, s.end, str(s.type), s.kb_id) for s in tag_document(text, [(0, len(text))], backend, lex)]
+                for text in docs]
+
+    fast = tag_all()
+    real = enrich._word_cues
+    monkeypatch.setattr(enrich, "_word_cues", lambda token, lex: (True, *real(token, lex)[1:]))
+    assert tag_all() == fast
+    assert sum(len(spans) for spans in fast) > 500

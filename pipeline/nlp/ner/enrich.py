@@ -2294,6 +2294,56 @@ def _common_tail(words: list[str], keys: list[str], a: int, b: int, lex: EntityL
                and frequency(normalize_for_matching(words[k])) >= COMMON_WORD_BUCKET for k in range(a, b))
 
 
+# first words of the scan's rules: capital, resolution, state (and "المملكة"), force, federation, bodies
+_SCAN_HEADS = frozenset({_CAPITAL, _FEDERATION, *_RESOLUTION_HEADS, *_STATE_HEADS, *_FORCES, *_BODY_HEADS,
+                         *_QUALIFIED_BODY_HEADS, identity_key(_KINGDOM)})
+_CUE_CACHE: dict[int, tuple[EntityLexicon, dict[str, tuple[bool, bool, bool]]]] = {}  # id(lex) -> (lex, cues)
+
+
+def _word_cues(token: str, lex: EntityLexicon) -> tuple[bool, bool, bool]:
+    """What one word can start, cached per word and lexicon: (a rule of :func:`apply_dictionary`'s scan other
+    than a name after a title, a title of one word, the first word of a title).
+
+    The first is False when every reading of the word fails the first test of each rule: a dictionary
+    phrase's first word, a place, a capital, a resolution, a role title, a state, a force, a federation, a
+    body's head, a city after a head, a place after و."""
+    held = _CUE_CACHE.get(id(lex))
+    if held is None or held[0] is not lex:
+        _CUE_CACHE.clear()  # (one lexicon per process in a run; tests build others)
+        held = _CUE_CACHE[id(lex)] = (lex, {})
+    cues = held[1]
+    hit = cues.get(token)
+    if hit is not None:
+        return hit
+    readings = [k for _, k in first_word_keys(token)]
+    key = identity_key(token)
+    rest = identity_key(token[1:]) if token.startswith("و") and len(token) >= 4 else None
+    rule = (any(identity_key(k) in lex.prefixes or k in ("عبد", "ابو") for k in readings)  # _longest_entry
+            or any(k in _SCAN_HEADS or k in lex.place_types or k in lex.kb_title_first for k in readings)
+            or lex.place_subtypes.get(key) == "city"  # _city_after_head
+            or (rest is not None and rest in lex.place_types))  # _conjoined_place
+    out = (rule, any(k in lex.titles for k in readings), any(k in lex.title_first for k in readings))
+    if len(cues) >= 500_000:
+        cues.clear()
+    cues[token] = out
+    return out
+
+
+def titled_positions(words: Sequence[str], keys: Sequence[str], lex: EntityLexicon) -> list[bool]:
+    """:func:`_titled_at` for every token of a sentence, in one pass."""
+    cues = [_word_cues(w, lex) for w in words]
+    out: list[bool] = []
+    for i in range(len(words)):
+        if i > 0 and cues[i - 1][1]:
+            out.append(True)
+        elif i > 1 and keys[i - 1] in _FORMER:
+            out.append(out[i - 1])
+        else:
+            out.append(i > 1 and cues[i - 2][2]
+                       and any(f"{k} {keys[i - 1]}" in lex.titles for _, k in first_word_keys(words[i - 2])))
+    return out
+
+
 def apply_dictionary(
     sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon, context: DocumentContext,
     frequency: Callable[[str], int] = lambda _: 0, story: frozenset[str] = frozenset(),
@@ -2311,6 +2361,9 @@ def apply_dictionary(
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
         keys = [identity_key(w) for w in words]
+        # tokens where a rule of the scan below may start; others only step on (as every rule would fail)
+        cued = [_word_cues(w, lex)[0] for w in words]
+        titled = titled_positions(words, keys, lex)
         sports = any(not word_readings(w).isdisjoint(_SPORTS_KEYS) for w in words)
         owner = [-1] * len(words)  # index of the backend span each token belongs to
         for a, b, tag in _spans(labs):  # one backend span holding two names joined by و / ب: split it
@@ -2356,6 +2409,10 @@ def apply_dictionary(
                 owner[k] = n
         i = 0
         while i < len(words):
+            if not (cued[i] or titled[i] or (i > 1 and titled[i - 1]
+                                             and normalize_for_matching(words[i - 1]) in lex.nisba)):
+                i += 1  # (_title_name's two ways in: right after a title, or after a title and its adjective)
+                continue
             length, key = _longest_entry(words, keys, i, lex)
             entry: DictEntry | None = None
             start, j = i, i + length
