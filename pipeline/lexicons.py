@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.config import LEXICON_DIR
@@ -302,8 +302,10 @@ def load_event_lexicon() -> EventLexicon:
 HAMZAS = frozenset("أإآؤئء")
 
 
+@lru_cache(maxsize=1 << 18)
 def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
-    """(proclitic length, readings) when ``token`` is an event trigger word, possibly with proclitics."""
+    """(proclitic length, readings) when ``token`` is an event trigger word, possibly with proclitics (cached
+    per word: the lexicon is loaded once per process)."""
     lex = load_event_lexicon()
     if normalize_for_matching(token) in lex.not_words:
         return None  # "ليزر" is a laser, not لـ + يزر
@@ -324,8 +326,9 @@ def match_trigger(token: str) -> tuple[int, tuple[TriggerSense, ...]] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 18)
 def match_reporting(token: str) -> tuple[int, bool] | None:
-    """(proclitic length, denies) when ``token`` is a reporting verb ("وقال", "مشيرا", "نفى")."""
+    """(proclitic length, denies) when ``token`` is a reporting verb ("وقال", "مشيرا", "نفى"; cached per word)."""
     lex = load_event_lexicon()
     for split in proclitic_splits(token, min_stem=3):
         if split and not set(token[:split]) <= {"و", "ف"}:

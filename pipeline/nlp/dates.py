@@ -441,6 +441,15 @@ def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
     return out
 
 
+# What every date expression holds, whichever matcher finds it: a digit, a month's name as a whole word, a
+# weekday, or a relative word (الشهر، العام، السنة، أمس، البارحة، غدا، بعد غد، اليوم). A text without any is
+# no date: find_dates returns at once (most sentences), without running the matchers.
+_DATE_CUE_RE = _lazy(
+    rf"{_D}|{_NOT_WORD_BEFORE}(?:{_MONTH_RE}){_NOT_WORD_AFTER}|{_WEEKDAY_RE}|"
+    + "|".join(_variant_regex(w) for w in ("الشهر", "العام", "السنة", "أمس", "البارحة", "غدا", "غدًا", "اليوم"))
+    + rf"|بعد\s+{_variant_regex('غد')}"
+)
+
 # in priority order: on overlap the longer span wins, on equal length the earlier matcher
 _MATCHERS = (_ranges, _full_dates, _numeric_dates, _month_years, _relative_months, _years, _relative_days)
 
@@ -478,6 +487,8 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     """
     if isinstance(reference, datetime):
         reference = reference.date()
+    if not _DATE_CUE_RE.search(text):
+        return []
     candidates = [(prio, cand) for prio, matcher in enumerate(_MATCHERS) for cand in matcher(text, reference)]
     mentions = []
     for start, end, value, value_end, precision in _select(candidates):

@@ -243,3 +243,37 @@ def test_parse_published_at_rejects(text: str) -> None:
 
 def test_a_bare_weekday_is_no_date():
     assert find_dates("بعد صلاة الجمعة في المسجد", REF) == []
+
+
+def test_date_cue_prefilter_never_hides_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """find_dates returns at once on a text without a digit, month, weekday or relative word; with the
+    prefilter off (every text cued) it finds exactly the same dates, in real sentences and in date phrases
+    spelt with diacritics, tatweel and Arabic-Indic digits."""
+    import json
+    import random
+    import re
+    from pathlib import Path
+
+    from pipeline.nlp import dates
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [line for p in sorted((root / "seeds").glob("*.txt"))
+             for line in p.read_text(encoding="utf-8").splitlines()]
+    texts += [json.loads(line)["sentence"] for name in ("events_gold", "events_dev3", "events_dev5")
+              for line in (root / "tests" / "fixtures" / "events" / f"{name}.jsonl").read_text(
+                  encoding="utf-8").splitlines() if line.strip()]
+    phrases = ["في 15 أكتوبر", "أكتوبر الماضي", "تشرين الأول الجاري", "الشهر الماضي", "العام الماضي", "هذه السنة",
+               "اليوم الأربعاء", "أمس الأول", "أول من أمس", "غدًا الخميس", "بعد غد", "يوم الثلاثاء", "الخميس المقبل",
+               "البارحة", "من 28 إلى 31 أكتوبر", "نوفمبر ٢٠٢٥", "عام 2002", "12/03/2015", "في آب", "مطلع أيار"]
+    rng = random.Random(7)
+    for phrase in phrases:
+        for _ in range(5):  # a diacritic or a tatweel after some letters
+            texts.append("قال المسؤول " + "".join(
+                ch + (rng.choice("\u064e\u064f\u0650\u0651\u0652\u0640") if ch.isalpha() and rng.random() < 0.3 else "")
+                for ch in phrase) + " إن الوفد وصل")
+    reference = date(2015, 7, 20)
+    with_cue = [dates.find_dates(t, reference) for t in texts]
+    skipped = sum(not dates._DATE_CUE_RE.search(t) for t in texts)
+    monkeypatch.setattr(dates, "_DATE_CUE_RE", re.compile(""))
+    assert [dates.find_dates(t, reference) for t in texts] == with_cue
+    assert sum(map(bool, with_cue)) > 150 and skipped > 300
