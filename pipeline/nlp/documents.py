@@ -19,7 +19,7 @@ from pipeline.config import DEFAULT_NEAR_DUPLICATE_THRESHOLD
 from pipeline.ids import text_digest
 from pipeline.nlp.clean import CleanedArticle, clean_article
 from pipeline.nlp.dates import parse_published_at
-from pipeline.nlp.dedup import clusters_from_signatures, content_key, signature
+from pipeline.nlp.dedup import clusters_from_signatures, key_and_signature
 from pipeline.nlp.ingest import Record, Rejection
 from pipeline.nlp.text import count_tokens, letter_counts
 from pipeline.parallel import ordered_map
@@ -100,7 +100,8 @@ def _prepare(rec: Record) -> _Prepared | tuple[str, str]:
     problem = _not_arabic(text)
     if problem:
         return problem[0], "after removing boilerplate, " + problem[1]
-    return _Prepared(cleaned, content_key(text), count_tokens(text), signature(text))
+    key, sig = key_and_signature(text)
+    return _Prepared(cleaned, key, count_tokens(text), sig)
 
 
 Prepared = _Prepared | tuple[str, str]

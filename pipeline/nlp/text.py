@@ -190,7 +190,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 def count_tokens(text: str) -> int:
     """Number of ``simple_word_tokenize`` tokens in ``text`` (cached per word, like :func:`tokenize`)."""
-    return sum(len(_word_pieces(w)) for w in text.split())
+    return sum(map(_piece_count, text.split()))
+
+
+@lru_cache(maxsize=1 << 18)
+def _piece_count(word: str) -> int:
+    return len(_word_pieces(word))
 
 
 def proclitic_splits(word: str, min_stem: int = 2) -> list[int]:

@@ -136,3 +136,23 @@ def test_the_default_bands_are_datasketchs() -> None:
 
     for threshold in (DEFAULT_NEAR_DUPLICATE_THRESHOLD, 0.7, 0.9):
         assert dedup._bands(threshold) == tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+
+def test_signature_equals_a_fresh_minhash_and_key_and_signature_agree() -> None:
+    """Signatures reuse one MinHash's permutations; they equal datasketch's MinHash built from scratch."""
+    import numpy as np
+    from datasketch import MinHash
+
+    texts = ["قال الرئيس إن المحادثات في موسكو كانت مثمرة وبناءة جدا اليوم",
+             "وزار الوفد السعودي العاصمة الروسية", "كلمة", "", "!!!"]
+    for text in texts:
+        words = dedup.matching_words(text)
+        features = shingles(words)
+        sig = dedup.signature(text)
+        if not features:
+            assert sig is None
+            continue
+        fresh = MinHash(num_perm=NUM_PERM, seed=dedup.SEED)
+        fresh.update_batch(sorted(features))
+        assert sig == fresh.hashvalues.astype(np.uint64).tobytes()
+        assert dedup.key_and_signature(text) == (content_key(text), sig)
