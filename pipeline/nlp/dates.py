@@ -441,17 +441,41 @@ def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
     return out
 
 
-# What every date expression holds, whichever matcher finds it: a digit, a month's name as a whole word, a
-# weekday, or a relative word (الشهر، العام، السنة، أمس، البارحة، غدا، بعد غد، اليوم). A text without any is
-# no date: find_dates returns at once (most sentences), without running the matchers.
-_DATE_CUE_RE = _lazy(
-    rf"{_D}|{_NOT_WORD_BEFORE}(?:{_MONTH_RE}){_NOT_WORD_AFTER}|{_WEEKDAY_RE}|"
-    + "|".join(_variant_regex(w) for w in ("الشهر", "العام", "السنة", "أمس", "البارحة", "غدا", "غدًا", "اليوم"))
-    + rf"|بعد\s+{_variant_regex('غد')}"
-)
+# What each matcher's expressions need (a pre-check: most sentences have none, and the matchers' patterns are
+# long): a digit; a month's name as a whole word; a weekday; a relative day word (أمس، البارحة، غدا، بعد غد،
+# اليوم); "الشهر"; "العام" or "السنة". A text with none of them has no date at all.
+_CUE_PATTERNS = {
+    "digit": _D,
+    "month": rf"{_NOT_WORD_BEFORE}(?:{_MONTH_RE}){_NOT_WORD_AFTER}",
+    "weekday": _WEEKDAY_RE,
+    "day_word": "|".join(_variant_regex(w) for w in ("أمس", "البارحة", "غدا", "غدًا", "اليوم"))
+                + rf"|بعد\s+{_variant_regex('غد')}",
+    "month_word": _variant_regex("الشهر"),
+    "year_word": "|".join(_variant_regex(w) for w in ("العام", "السنة")),
+}
+_CUE_RES = {name: _lazy(pattern) for name, pattern in _CUE_PATTERNS.items()}
+_DATE_CUE_RE = _lazy("|".join(f"(?:{p})" for p in _CUE_PATTERNS.values()))
+
+
+def _date_cues(text: str) -> frozenset[str]:
+    """The cues of :data:`_CUE_PATTERNS` that ``text`` holds (none for most sentences: one search)."""
+    if not _DATE_CUE_RE.search(text):
+        return frozenset()
+    return frozenset(name for name, cue in _CUE_RES.items() if cue.search(text))
+
 
 # in priority order: on overlap the longer span wins, on equal length the earlier matcher
 _MATCHERS = (_ranges, _full_dates, _numeric_dates, _month_years, _relative_months, _years, _relative_days)
+# the cues each matcher cannot match without: all of the first set, or (second set) any one
+_NEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"digit", "month"}), frozenset()),  # ranges: days and a month
+    (frozenset({"digit", "month"}), frozenset()),  # a day and a month
+    (frozenset({"digit"}), frozenset()),  # numeric dates
+    (frozenset({"digit", "month"}), frozenset()),  # a month and a year
+    (frozenset(), frozenset({"month", "month_word"})),  # "أكتوبر الماضي", "في أكتوبر", "الشهر الماضي"
+    (frozenset(), frozenset({"digit", "year_word"})),  # "عام 2002", "العام الماضي", "هذه السنة"
+    (frozenset(), frozenset({"day_word", "weekday"})),  # "أمس", "اليوم الأربعاء", "يوم الثلاثاء"
+)
 
 
 def _select(candidates: list[tuple[int, _Candidate]]) -> list[_Candidate]:
@@ -487,9 +511,11 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     """
     if isinstance(reference, datetime):
         reference = reference.date()
-    if not _DATE_CUE_RE.search(text):
+    cues = _date_cues(text)
+    if not cues:
         return []
-    candidates = [(prio, cand) for prio, matcher in enumerate(_MATCHERS) for cand in matcher(text, reference)]
+    candidates = [(prio, cand) for prio, (matcher, (every, some)) in enumerate(zip(_MATCHERS, _NEEDS, strict=True))
+                  if every <= cues and (not some or not some.isdisjoint(cues)) for cand in matcher(text, reference)]
     mentions = []
     for start, end, value, value_end, precision in _select(candidates):
         start, end = _trim(text, start, end)
