@@ -338,3 +338,33 @@ def test_a_sentence_decodes_the_same_in_any_batch(tagger) -> None:
     for e, (path, marg) in zip(emissions, together, strict=True):
         alone_path, alone_marg = tagger.model.decode([e])[0]
         assert np.array_equal(path, alone_path) and np.array_equal(marg, alone_marg)
+
+
+@pytest.mark.parametrize("o_threshold", [None, 0.9])
+def test_numpy_decoding_of_a_bio_model_with_and_without_the_o_threshold(tmp_path: Path, o_threshold) -> None:
+    """A model trained on BIO labels (not the shipped BIOES) decodes like pycrfsuite too, threshold included."""
+    import pycrfsuite
+
+    from pipeline.nlp.ner.crf import CrfTagger
+    from pipeline.nlp.ner.features import FeatureConfig, Resources
+
+    train = [
+        ("قال الرئيس فلاديمير بوتين في موسكو".split(), ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]),
+        ("زار بوتين دمشق أمس".split(), ["O", "B-PERS", "B-LOC", "O"]),
+        ("أعلنت وزارة الخارجية الروسية".split(), ["O", "B-ORG", "I-ORG", "I-ORG"]),
+        ("وصل الوفد إلى دمشق".split(), ["O", "O", "O", "B-LOC"]),
+    ] * 3
+    cfg = FeatureConfig()
+    extractor = FeatureExtractor(Resources(), cfg)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, labels in train:
+        trainer.append(extractor.sentence(tokens), labels)
+    trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 30})
+    path = tmp_path / "model.crfsuite"
+    trainer.train(str(path))
+    tagger = CrfTagger.from_parts(path, Resources(), cfg, o_threshold=o_threshold)
+    sentences = [tokens for tokens, _ in train[:4]] + ["بوتين في دمشق وموسكو".split(), []]
+    for tokens, got in zip(sentences, tagger._decode(sentences), strict=True):
+        ref = tagger.tag_one_crfsuite(tokens)
+        assert [lab for lab, _ in got] == [lab for lab, _ in ref]
+        assert all(abs(p - q) < 1e-9 for (_, p), (_, q) in zip(got, ref, strict=True))
