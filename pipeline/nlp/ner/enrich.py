@@ -2329,9 +2329,11 @@ def _word_cues(token: str, lex: EntityLexicon) -> tuple[bool, bool, bool]:
     return out
 
 
-def titled_positions(words: Sequence[str], keys: Sequence[str], lex: EntityLexicon) -> list[bool]:
-    """:func:`_titled_at` for every token of a sentence, in one pass."""
-    cues = [_word_cues(w, lex) for w in words]
+def titled_positions(words: Sequence[str], keys: Sequence[str], lex: EntityLexicon,
+                     cues: Sequence[tuple[bool, bool, bool]] | None = None) -> list[bool]:
+    """:func:`_titled_at` for every token of a sentence, in one pass (``cues``: :func:`_word_cues` of the
+    words, when the caller has them)."""
+    cues = [_word_cues(w, lex) for w in words] if cues is None else cues
     out: list[bool] = []
     for i in range(len(words)):
         if i > 0 and cues[i - 1][1]:
@@ -2362,8 +2364,8 @@ def apply_dictionary(
         labs = list(labs)
         keys = [identity_key(w) for w in words]
         # tokens where a rule of the scan below may start; others only step on (as every rule would fail)
-        cued = [_word_cues(w, lex)[0] for w in words]
-        titled = titled_positions(words, keys, lex)
+        cues = [_word_cues(w, lex) for w in words]
+        titled = titled_positions(words, keys, lex, cues)
         sports = any(not word_readings(w).isdisjoint(_SPORTS_KEYS) for w in words)
         owner = [-1] * len(words)  # index of the backend span each token belongs to
         for a, b, tag in _spans(labs):  # one backend span holding two names joined by و / ب: split it
@@ -2409,7 +2411,7 @@ def apply_dictionary(
                 owner[k] = n
         i = 0
         while i < len(words):
-            if not (cued[i] or titled[i] or (i > 1 and titled[i - 1]
+            if not (cues[i][0] or titled[i] or (i > 1 and titled[i - 1]
                                              and normalize_for_matching(words[i - 1]) in lex.nisba)):
                 i += 1  # (_title_name's two ways in: right after a title, or after a title and its adjective)
                 continue
