@@ -64,6 +64,24 @@ def contract_checks(table: str) -> list[dg.AssetChecksDefinition]:
     return [columns_match_contract, keys_unique_and_not_null]
 
 
+def spans_overlapping(spans: pl.DataFrame, others: pl.DataFrame) -> pl.DataFrame:
+    """Rows of ``spans`` (doc_id, start, end) that overlap some span of ``others`` (doc_id, start, end) in the
+    same document. Sorted, not paired: the farthest end among the ``others`` that start before a span's end
+    tells whether one reaches into it, so a document with thousands of each costs no cross product (4,020
+    references × 34,481 mentions in one 5 MB article took 19 GB that way)."""
+    if spans.is_empty() or others.is_empty():
+        return spans.clear()
+    reach = (others.select("doc_id", pl.col("start").alias("_o_start"), pl.col("end").alias("_o_end"))
+             .sort("doc_id", "_o_start")
+             .with_columns(pl.col("_o_end").cum_max().over("doc_id").alias("_reach"))
+             .sort("_o_start"))
+    probe = spans.with_columns((pl.col("end") - 1).alias("_last")).sort("_last")
+    joined = probe.join_asof(reach.select("doc_id", "_o_start", "_reach"), left_on="_last", right_on="_o_start",
+                             by="doc_id", strategy="backward",  # the others starting at or before end - 1
+                             check_sortedness=False)  # (both sorted by the join column above)
+    return joined.filter(pl.col("_reach") > pl.col("start")).drop("_last", "_o_start", "_reach")
+
+
 def span_mismatches(spans: pl.DataFrame, documents: pl.DataFrame, start: str, end: str, surface: str) -> pl.DataFrame:
     """Rows of ``spans`` where ``documents.text[start:end] != surface`` (or the document is missing)."""
     doc_text = pl.col("_doc_text")

@@ -5,7 +5,7 @@
 import dagster as dg
 import polars as pl
 
-from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
+from pipeline.defs.checks import contract_checks, missing_references, span_mismatches, spans_overlapping
 from pipeline.defs.resources import NerConfig, Warehouse
 from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, outlet_countries, tag_documents
 from pipeline.nlp.resolve import (
@@ -174,10 +174,7 @@ def references_match_text_and_entities(warehouse: Warehouse) -> dg.AssetCheckRes
                                                pl.col("end").alias("s_end"))
     outside = refs.join(sents, on=["doc_id", "sentence_idx"], how="left").filter(
         pl.col("s_start").is_null() | (pl.col("start") < pl.col("s_start")) | (pl.col("end") > pl.col("s_end")))
-    mentions = warehouse.read("entity_mentions").select("doc_id", pl.col("start").alias("m_start"),
-                                                        pl.col("end").alias("m_end"))
-    inside = refs.join(mentions, on="doc_id").filter(
-        (pl.col("start") < pl.col("m_end")) & (pl.col("m_start") < pl.col("end")))
+    inside = spans_overlapping(refs, warehouse.read("entity_mentions", ["doc_id", "start", "end"]))
     ents = warehouse.read("entities").filter(pl.col("subtype") == "country")
     missing = missing_references(refs["entity_id"].drop_nulls(), ents["entity_id"])
     return dg.AssetCheckResult(passed=bad.is_empty() and outside.is_empty() and inside.is_empty() and not missing,

@@ -197,3 +197,31 @@ def test_key_problems_counts_duplicates_sorted_or_not():
     with_null = pl.DataFrame({"entity_a": ["E1", None, "E1"], "entity_b": ["E2", "E2", "E2"],
                               "doc_id": ["d", "d", "d"]})
     assert key_problems("entity_pair_docs", with_null) == (1, 1)
+
+
+def test_spans_overlapping_equals_the_pairwise_test_without_the_cross_product() -> None:
+    import random
+
+    import polars as pl
+
+    from pipeline.defs.checks import spans_overlapping
+
+    rng = random.Random(3)
+
+    def spans(n: int) -> pl.DataFrame:
+        rows = []
+        for _ in range(n):
+            start = rng.randrange(0, 200)
+            rows.append((rng.choice(["d1", "d2", "d3"]), start, start + rng.randrange(1, 15)))
+        return pl.DataFrame(rows, schema=["doc_id", "start", "end"], orient="row")
+
+    for _ in range(30):
+        refs = spans(40).with_row_index("rid")
+        others = spans(rng.randrange(0, 60))  # overlapping and nested among themselves, some touching
+        brute = {rid for rid, d, s, e in refs.iter_rows()
+                 if any(d == od and s < oe and os_ < e for od, os_, oe in others.iter_rows())}
+        got = set(spans_overlapping(refs, others)["rid"].to_list())
+        assert got == brute
+    touching = spans_overlapping(pl.DataFrame({"doc_id": ["d"], "start": [5], "end": [9]}),
+                                 pl.DataFrame({"doc_id": ["d", "d"], "start": [0, 9], "end": [5, 12]}))
+    assert touching.is_empty()
