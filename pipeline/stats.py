@@ -55,21 +55,31 @@ def entity_daily(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
 
 def entity_pair_docs(mentions: pl.DataFrame) -> pl.DataFrame:
     """One row per pair of entities (entity_a < entity_b) and document mentioning both, with the number of
-    that document's sentences mentioning both."""
-    units = mentions.select("entity_id", "doc_id", "sentence_idx").unique()
+    that document's sentences mentioning both. The pairs are formed over integer codes of the ids (numbered
+    in sorted order, so ``a < b`` is the same test) and the ids put back at the end: a document naming
+    thousands of entities makes millions of pairs, and joins over strings held several times their size."""
+    ents = mentions.select("entity_id").unique().sort("entity_id").with_row_index("_e")
+    docs = mentions.select("doc_id").unique().sort("doc_id").with_row_index("_d")
+    coded = mentions.select("entity_id", "doc_id", "sentence_idx").join(ents, on="entity_id").join(docs, on="doc_id")
+    units = coded.select("_e", "_d", "sentence_idx").unique()
     in_sentences = (
-        units.join(units, on=["doc_id", "sentence_idx"], how="inner", suffix="_b")
-        .filter(pl.col("entity_id") < pl.col("entity_id_b"))
-        .group_by(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"), "doc_id")
+        units.join(units, on=["_d", "sentence_idx"], how="inner", suffix="_b")
+        .filter(pl.col("_e") < pl.col("_e_b"))
+        .group_by("_e", "_e_b", "_d")
         .agg(pl.len().cast(pl.Int64).alias("n_sentences"))
     )
-    docs = mentions.select("entity_id", "doc_id").unique()
-    return (
-        docs.join(docs, on="doc_id", how="inner", suffix="_b")
-        .filter(pl.col("entity_id") < pl.col("entity_id_b"))
-        .select(pl.col("entity_id").alias("entity_a"), pl.col("entity_id_b").alias("entity_b"), "doc_id")
-        .join(in_sentences, on=["entity_a", "entity_b", "doc_id"], how="left")
+    per_doc = coded.select("_e", "_d").unique()
+    pairs = (
+        per_doc.join(per_doc, on="_d", how="inner", suffix="_b")
+        .filter(pl.col("_e") < pl.col("_e_b"))
+        .join(in_sentences, on=["_e", "_e_b", "_d"], how="left")
         .with_columns(pl.col("n_sentences").fill_null(0))
+    )
+    return (
+        pairs.join(ents.rename({"entity_id": "entity_a"}), on="_e")
+        .join(ents.rename({"_e": "_e_b", "entity_id": "entity_b"}), on="_e_b")
+        .join(docs, on="_d")
+        .select("entity_a", "entity_b", "doc_id", "n_sentences")
     )
 
 
