@@ -173,7 +173,8 @@ class WordScores:
 
     The scores are those of ``extractor.sentence(tokens)``'s features (a test checks it): a word's own
     features, its neighbours' context features (``-2…+2``, or ``-dBOS``/``+dEOS`` past the sentence's ends)
-    and the features of its place in the sentence (:meth:`FeatureExtractor.local_features`)."""
+    and the features of its place in the sentence, which :meth:`sentence` turns into rows itself (the same
+    features :meth:`FeatureExtractor.sentence` writes as strings for training)."""
 
     def __init__(self, extractor: FeatureExtractor, model: CrfModel, max_words: int = 200_000) -> None:
         self.extractor = extractor
@@ -259,7 +260,8 @@ class WordScores:
                 scores[:-d] += vec[ids[d:], slot[d]]
             scores[: min(d, n)] += self._bos[d - 1]
             scores[max(n - d, 0) :] += self._eos[d - 1]
-        # the features of each token's place in the sentence: FeatureExtractor.local_features, as row numbers
+        # the features of each token's place in the sentence (FeatureExtractor.sentence's cj1/cj2, BOS/EOS,
+        # bigrams and gazetteer phrases), as row numbers
         cfg = self.extractor.cfg
         get, unknown = self.model.attributes.get, self.model.unknown
         if cfg.has("conj"):

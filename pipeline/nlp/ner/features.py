@@ -303,20 +303,23 @@ class FeatureExtractor:
                 i += 1
         return out
 
-    def local_features(self, words: list[WordFeatures]) -> tuple[list[list[str]], list[list[str]]]:
-        """Per token, the features of its place in this sentence, beyond its own and its neighbours':
-        those that come before the window features in :meth:`sentence` (proclitic with the trigger types
-        before it, sentence start/end) and those that come after (word bigrams, gazetteer phrases)."""
+    @property
+    def window(self) -> int:
+        """How many neighbours on each side give a token their context features (0 without ``context``)."""
+        return self.cfg.window if self.cfg.has("context") else 0
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
         cfg = self.cfg
+        words = [self._word(t) for t in tokens]
         n = len(words)
+        feats: list[list[str]] = []
         ctx_on = cfg.has("context")
+        win = self.window
         phrase = self._phrase_matches(words) if cfg.has("gaz") and self.res.gaz_phrases else None
         conj = cfg.has("conj")
-        before: list[list[str]] = []
-        after: list[list[str]] = []
         for i, wf in enumerate(words):
-            norm = wf.norm
-            f: list[str] = []
+            own, norm = wf.own, wf.norm
+            f = list(own)
             if conj:  # the word's proclitic with the trigger types before it ("المنظمة العالمية للملكية")
                 t1 = words[i - 1].trig if i > 0 else "^"
                 t2 = words[i - 2].trig if i > 1 else "^"
@@ -326,36 +329,6 @@ class FeatureExtractor:
                 f.append("BOS")
             if i == n - 1:
                 f.append("EOS")
-            before.append(f)
-            g: list[str] = []
-            if ctx_on:
-                if i > 0:
-                    g.append("bg-=" + words[i - 1].norm + "|" + norm)
-                if i + 1 < n:
-                    g.append("bg+=" + norm + "|" + words[i + 1].norm)
-            if phrase is not None and phrase[i]:
-                g.extend(phrase[i])
-                if i > 0 and phrase[i - 1]:
-                    g.extend("-1" + x for x in phrase[i - 1])
-                if i + 1 < n and phrase[i + 1]:
-                    g.extend("+1" + x for x in phrase[i + 1])
-            after.append(g)
-        return before, after
-
-    @property
-    def window(self) -> int:
-        """How many neighbours on each side give a token their context features (0 without ``context``)."""
-        return self.cfg.window if self.cfg.has("context") else 0
-
-    def sentence(self, tokens: list[str]) -> list[list[str]]:
-        words = [self._word(t) for t in tokens]
-        n = len(words)
-        feats: list[list[str]] = []
-        win = self.window
-        before, after = self.local_features(words)
-        for i, wf in enumerate(words):
-            f = list(wf.own)
-            f.extend(before[i])
             for d in range(1, win + 1):
                 if i - d >= 0:
                     f.extend(words[i - d].context[-d])
@@ -365,6 +338,16 @@ class FeatureExtractor:
                     f.extend(words[i + d].context[d])
                 else:
                     f.append(f"+{d}EOS")
-            f.extend(after[i])
+            if ctx_on:
+                if i > 0:
+                    f.append("bg-=" + words[i - 1].norm + "|" + norm)
+                if i + 1 < n:
+                    f.append("bg+=" + norm + "|" + words[i + 1].norm)
+            if phrase is not None and phrase[i]:
+                f.extend(phrase[i])
+                if i > 0 and phrase[i - 1]:
+                    f.extend("-1" + x for x in phrase[i - 1])
+                if i + 1 < n and phrase[i + 1]:
+                    f.extend("+1" + x for x in phrase[i + 1])
             feats.append(f)
         return feats
