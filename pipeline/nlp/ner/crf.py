@@ -57,7 +57,7 @@ class CrfTagger:
             for typ in {lab[2:] for lab in self._ent_labels} for pos in "BI"
         } | {"O": ("O",)}
         if model is not None:
-            index = {lab: k for k, lab in enumerate(model.labels)}
+            self._label_index = index = {lab: k for k, lab in enumerate(model.labels)}
             self._bio_index = {bio: tuple(index[v] for v in parts) for bio, parts in self._bio_parts.items()}
             self._ent_index = [index[lab] for lab in self._ent_labels]
         # confident spans copied to their untagged repetitions in nearby sentences (consistency.py)
@@ -106,9 +106,8 @@ class CrfTagger:
     def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, float]]]:
         if self.model is None or self._scores is None:
             return [self.tag_one_crfsuite(list(s)) for s in sentences]
-        labels = self.model.labels
-        self._scores.add_words(sentences)
-        decoded = self.model.decode([self._scores.sentence(s) for s in sentences])
+        labels, index = self.model.labels, self._label_index
+        decoded = self.model.decode(self._scores.sentences(sentences))
         out: list[list[tuple[str, float]]] = []
         for path, marginals in decoded:
             tags = [labels[k] for k in path]
@@ -119,12 +118,11 @@ class CrfTagger:
                 continue
             thr = self.o_threshold
             if thr is not None:
-                o = labels.index("O")
+                o = index["O"]
                 for i, lab in enumerate(tags):
                     if lab == "O" and probs[i][o] < thr:
                         tags[i] = labels[max(self._ent_index, key=lambda e, i=i: probs[i][e])]  # type: ignore[misc]
             fixed = repair_bio(tags)
-            index = {lab: k for k, lab in enumerate(labels)}
             out.append([(lab, probs[i][index[lab]]) for i, lab in enumerate(fixed)])
         return out
 

@@ -244,10 +244,17 @@ class WordScores:
 
     def sentence(self, tokens: Sequence[str]) -> np.ndarray:
         """``len(tokens) × labels`` state scores."""
+        return self.sentences([tokens])[0]
+
+    def sentences(self, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """:meth:`sentence` of each, their new words scored in one go."""
+        self.add_words(batch)
+        return [self._state_scores(tokens) for tokens in batch]
+
+    def _state_scores(self, tokens: Sequence[str]) -> np.ndarray:
         n = len(tokens)
         if not n:
             return np.zeros((0, len(self.model.labels)))
-        self.add_words([tokens])
         table, slim = self._ids, self._slim
         id_list = [table[t] for t in tokens]
         ids = np.array(id_list, dtype=np.intp)

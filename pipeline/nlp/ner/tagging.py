@@ -96,11 +96,11 @@ DOCUMENTS_PER_DECODE = 64  # documents whose sentences a backend with ``tag_many
 
 def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], backend: NerBackend,
                       lex: EntityLexicon, frequencies: dict[str, int], outlet: str | None = None,
-                      tokens: list[list[Token]] | None = None, labels: list[Labels] | None = None,
+                      tokens: list[list[Token]] | None = None, backend_labels: list[Labels] | None = None,
                       ) -> list[MentionRow]:
     rows = []
     for span in tag_document(text, spans, backend, lex, lambda form: frequencies.get(form, 0), outlet,
-                             tokens, labels):
+                             tokens, backend_labels):
         rows.append(MentionRow(
             mention_id=ids.mention_id(doc_id, span.start, span.end),
             doc_id=doc_id,
