@@ -445,7 +445,8 @@ ENTITY_PAIRS = _t(
     ("entity_a", "entity_b"),
     ("entity_a", STR, "First entity (lexicographically smaller id).", NOT_NULL),
     ("entity_b", STR, "Second entity.", NOT_NULL),
-    ("n_docs", INT, "Documents where both are mentioned.", NOT_NULL),
+    ("n_docs", INT, "Documents where both are mentioned (in a document naming more than 500 entities: where both "
+     "share a sentence; see entity_pair_docs).", NOT_NULL),
     ("n_sentences", INT, "Sentences where both are mentioned.", NOT_NULL),
     ("pmi", F64, "Pointwise mutual information over documents, ln(n_docs * N / (n_docs_a * n_docs_b)), N the "
      "documents with a mention: > 0 when the two appear together more than chance. Unreliable on one or two "
@@ -455,7 +456,9 @@ ENTITY_PAIRS = _t(
 ENTITY_PAIR_DOCS = _t(
     "entity_pair_docs",
     "Flat bridge behind entity_pairs, for BI tools and for reading what links two entities: one row per pair of "
-    "entities and document that mentions both (as many rows per pair as its n_docs).",
+    "entities and document that mentions both (as many rows per pair as its n_docs). A document naming more than "
+    "500 distinct entities (a digest or a dump, not an article: real articles name at most about a hundred) "
+    "contributes only the pairs that share one of its sentences, not every two of its thousands.",
     ("entity_a", "entity_b", "doc_id"),
     ("entity_a", STR, "First entity (lexicographically smaller id), entities.entity_id.", NOT_NULL),
     ("entity_b", STR, "Second entity, entities.entity_id.", NOT_NULL),

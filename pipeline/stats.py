@@ -6,6 +6,10 @@ from __future__ import annotations
 import polars as pl
 
 UNKNOWN_SOURCE = "unknown"
+# A document naming more distinct entities than this is a digest or a dump, not an article (the most in 13,358 real
+# articles is 105): pairing every two of them would give millions of rows that say nothing, so it pairs only the
+# entities that share a sentence.
+PAIR_DOCUMENT_ENTITIES = 500
 
 
 def _mentions_with_docs(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
@@ -55,7 +59,8 @@ def entity_daily(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
 
 def entity_pair_docs(mentions: pl.DataFrame) -> pl.DataFrame:
     """One row per pair of entities (entity_a < entity_b) and document mentioning both, with the number of
-    that document's sentences mentioning both. The pairs are formed over integer codes of the ids (numbered
+    that document's sentences mentioning both (a document naming more than ``PAIR_DOCUMENT_ENTITIES`` distinct
+    entities: only the pairs sharing a sentence). The pairs are formed over integer codes of the ids (numbered
     in sorted order, so ``a < b`` is the same test) and the ids put back at the end: a document naming
     thousands of entities makes millions of pairs, and joins over strings held several times their size."""
     ents = mentions.select("entity_id").unique().sort("entity_id").with_row_index("_e")
@@ -69,12 +74,15 @@ def entity_pair_docs(mentions: pl.DataFrame) -> pl.DataFrame:
         .agg(pl.len().cast(pl.Int64).alias("n_sentences"))
     )
     per_doc = coded.select("_e", "_d").unique()
-    pairs = (
+    crowded = per_doc.group_by("_d").agg(pl.len().alias("_n")).filter(pl.col("_n") > PAIR_DOCUMENT_ENTITIES)
+    per_doc = per_doc.join(crowded, on="_d", how="anti")
+    pairs = pl.concat([
         per_doc.join(per_doc, on="_d", how="inner", suffix="_b")
         .filter(pl.col("_e") < pl.col("_e_b"))
         .join(in_sentences, on=["_e", "_e_b", "_d"], how="left")
-        .with_columns(pl.col("n_sentences").fill_null(0))
-    )
+        .with_columns(pl.col("n_sentences").fill_null(0)),
+        in_sentences.join(crowded, on="_d", how="semi").select("_e", "_d", "_e_b", "n_sentences"),
+    ])
     return (
         pairs.join(ents.rename({"entity_id": "entity_a"}), on="_e")
         .join(ents.rename({"_e": "_e_b", "entity_id": "entity_b"}), on="_e_b")

@@ -1036,6 +1036,28 @@ def _sports_sentence(sentence: str) -> bool:
                for split in proclitic_splits(word) for variant in stem_variants(word, split))
 
 
+LONG_DOCUMENT_CHARS = 50_000  # longer than any article (the longest of 13,358 real ones has 16,877 characters)
+SPORTS_BLOCK_CHARS = 5_000  # a long document (a digest, a dump) is judged sports or not in runs of this length
+
+
+def sports_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> set[int]:
+    """The sentences (indices) that belong to a sports story: all of an article's when it is one; in a document
+    longer than ``LONG_DOCUMENT_CHARS``, those of each run of consecutive sentences of up to
+    ``SPORTS_BLOCK_CHARS`` characters that is one (a digest of a hundred stories is no single sports story)."""
+    if len(text) <= LONG_DOCUMENT_CHARS:
+        return set(range(len(sentences))) if sports_story(text) else set()
+    out: set[int] = set()
+    first = 0
+    while first < len(sentences):
+        last = first
+        while last + 1 < len(sentences) and sentences[last + 1][1] - sentences[first][0] <= SPORTS_BLOCK_CHARS:
+            last += 1
+        if sports_story(text[sentences[first][0]:sentences[last][1]]):
+            out.update(range(first, last + 1))
+        first = last + 1
+    return out
+
+
 def sports_story(text: str) -> bool:
     """A story about players, transfers, matches or refereeing: ``SPORTS_STORY_WORDS`` or more different words
     of ``sports_words_ar.txt`` (with proclitics). Its "attacks", "deals" and "statements" are the game's."""
@@ -1570,8 +1592,10 @@ def detect_events(
     facts: DocumentFacts | None = None,
 ) -> tuple[list[EventMentionRow], list[QuoteRow]]:
     """Event mention rows (without event_id) and quotation rows of one document (none in a sports story: its
-    "attacks" and "deals" are the game's, and the labelled sets leave its statements out too)."""
-    if sports_story(text):
+    "attacks" and "deals" are the game's, and the labelled sets leave its statements out too; see
+    :func:`sports_sentences` for a document longer than any article)."""
+    sporting = sports_sentences(text, sentences)
+    if sporting and len(sporting) == len(sentences):
         return [], []
     reference = published_at.date() if published_at else None
     facts = facts or DocumentFacts()
@@ -1587,6 +1611,8 @@ def detect_events(
     named = {m.entity_id: m for m in mentions if m.participant}
     carried: tuple[int, Mention] | None = None  # the last named doer or speaker: "ودعا إلى …" goes on for them
     for sidx, (s, e) in enumerate(sentences):
+        if sidx in sporting:
+            continue
         sent = _Sentence.build(text, s, e, by_sentence.get(sidx, []))
         triggers = _triggers(sent, is_name)
         reporting = [] if not sent.tokens else _reporting_verbs(sent, is_name, {t.i for t in triggers})

@@ -634,6 +634,30 @@ def test_a_sports_story_has_no_events_or_statements():
     assert run(text)[0] != []
 
 
+def test_a_digest_longer_than_any_article_is_judged_sports_or_not_by_its_parts():
+    """One long file of many stories (a dump, a digest): its sports story keeps no events, its news keeps them;
+    an article is one story, judged whole."""
+    from pipeline.nlp.events import LONG_DOCUMENT_CHARS, SPORTS_BLOCK_CHARS, sports_sentences
+
+    sport = ("وخسر الفريق المباراة في الدوري أمس، وقال مدرب النادي إن اللاعبين قدموا أداء جيدا، "
+             "فيما توصلت إدارة النادي إلى اتفاق نهائي مع اللاعب لتجديد عقده.")
+    news = "وشنت القوات هجوما على مواقع المسلحين في المدينة."
+    filler = "وتواصل الأمطار هطولها على المنطقة منذ يومين."
+    parts = [sport] + [filler] * (SPORTS_BLOCK_CHARS // len(filler) + 1) + [news]
+    parts += [filler] * ((LONG_DOCUMENT_CHARS - len("\n".join(parts))) // len(filler) + 1)
+    text = "\n".join(parts)
+    sentences, start = [], 0
+    for part in parts:
+        sentences.append((start, start + len(part)))
+        start += len(part) + 1
+    assert len(text) > LONG_DOCUMENT_CHARS
+    assert 0 in sports_sentences(text, sentences) and parts.index(news) not in sports_sentences(text, sentences)
+    rows, quotes = detect_events("d", text, sentences, [], PUBLISHED)
+    assert [(r.trigger, r.event_type) for r in rows] == [("هجوما", "ASSAULT")] and quotes == []
+    short = sport + "\n" + news  # an article: a sports story, all of it
+    assert sports_sentences(short, [(0, len(sport)), (len(sport) + 1, len(short))]) == {0, 1}
+
+
 def test_a_relative_clause_tells_the_same_attack():
     rows, _ = run("زار المسؤولون أمس مصابي حادثة التفجير الآثم، التي استهدفت مسجد قوة الطوارئ.")
     assert [(r.trigger, r.event_type) for r in rows if r.event_type == "ASSAULT"] == [("التفجير", "ASSAULT")]

@@ -368,3 +368,56 @@ def test_numpy_decoding_of_a_bio_model_with_and_without_the_o_threshold(tmp_path
         ref = tagger.tag_one_crfsuite(tokens)
         assert [lab for lab, _ in got] == [lab for lab, _ in ref]
         assert all(abs(p - q) < 1e-9 for (_, p), (_, q) in zip(got, ref, strict=True))
+
+
+def test_a_document_longer_than_any_article_is_tagged_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 5 MB digest is cut between sentences into article-sized runs, each tagged as a document of its own (in
+    parallel when there are workers): its rows are those of the runs, put back at the runs' offsets and
+    sentence numbers; an article is one piece."""
+    import polars as pl
+
+    from pipeline.nlp.ner import tagging
+    from pipeline.nlp.ner.tagging import TaggingSpec, document_pieces, make_backend, tag_documents
+
+    monkeypatch.setattr(tagging, "LONG_DOCUMENT_CHARS", 2_000)
+    monkeypatch.setattr(tagging, "PIECE_CHARS", 600)
+    lines = [ln.strip() for p in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines() if len(ln.strip()) > 40][:40]
+    text = "\n".join(lines)
+    spans, at = [], 0
+    for ln in lines:
+        spans.append((at, at + len(ln)))
+        at += len(ln) + 1
+    pieces = document_pieces("big", text, spans, None)
+    assert len(pieces) > 3 and sum(len(p.spans) for p in pieces) == len(spans)
+    assert all(len(p.text) <= 600 or len(p.spans) == 1 for p in pieces)
+    assert [(s + p.offset, e + p.offset) for p in pieces for s, e in p.spans] == spans
+    assert document_pieces("a", text[:1_500], spans[:3], None)[0].spans == spans[:3]  # an article: whole
+    documents = pl.DataFrame({"doc_id": ["big"], "text": [text]})
+    sentences = pl.DataFrame({"doc_id": ["big"] * len(spans), "sentence_idx": list(range(len(spans))),
+                              "start": [s for s, _ in spans], "end": [e for _, e in spans]})
+    backend = make_backend("crf")
+    rows = tag_documents(documents, sentences, backend)
+    assert rows.height > 20
+    for r in rows.iter_rows(named=True):
+        assert text[r["start"] : r["end"]] == r["surface"]
+        s, e = spans[r["sentence_idx"]]
+        assert s <= r["start"] and r["end"] <= e
+    # each run's rows are those of the run tagged as an article of its own
+    alone = []
+    for p in pieces:
+        doc = pl.DataFrame({"doc_id": ["big"], "text": [p.text]})
+        sents = pl.DataFrame({"doc_id": ["big"] * len(p.spans), "sentence_idx": list(range(len(p.spans))),
+                              "start": [s for s, _ in p.spans], "end": [e for _, e in p.spans]})
+        monkeypatch.setattr(tagging, "LONG_DOCUMENT_CHARS", 10**9)
+        got = tag_documents(doc, sents, backend)
+        alone += [(r["start"] + p.offset, r["end"] + p.offset, r["sentence_idx"] + p.first_sentence, r["type"])
+                  for r in got.iter_rows(named=True)]
+        monkeypatch.setattr(tagging, "LONG_DOCUMENT_CHARS", 2_000)
+    assert rows.select("start", "end", "sentence_idx", "type").rows() == alone
+    from pipeline import parallel
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS_FOR_POOL", 1)
+    pooled = tag_documents(documents, sentences, backend, spec=TaggingSpec("crf"), workers=2)
+    parallel.shutdown()
+    assert pooled.equals(rows)

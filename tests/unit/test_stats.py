@@ -67,3 +67,21 @@ def test_source_type_stats_gives_each_outlet_its_mix_of_entity_and_event_types()
     assert (per["n_mentions"], per["n_docs"], per["n_distinct"]) == (3, 2, 2)
     assert math.isclose(per["share_of_source"], 3 / 4) and math.isclose(st[("x", "event", "CONSULT")]
                                                                          ["share_of_source"], 1.0)
+
+
+def test_a_document_naming_too_many_entities_pairs_only_those_sharing_a_sentence(monkeypatch) -> None:
+    """A digest or a dump naming thousands of entities would pair every two of them (millions of rows that say
+    nothing); above the limit its pairs are those that share a sentence. Articles below it are as before."""
+    from pipeline import stats
+
+    monkeypatch.setattr(stats, "PAIR_DOCUMENT_ENTITIES", 3)
+    rows = [("A", "big", 0), ("B", "big", 0), ("C", "big", 1), ("D", "big", 2), ("A", "big", 2), ("A", "big", 3),
+            ("D", "big", 3), ("A", "d1", 0), ("B", "d1", 1)]
+    mentions = pl.DataFrame(rows, schema=["entity_id", "doc_id", "sentence_idx"], orient="row")
+    bridge = stats.entity_pair_docs(mentions).sort("entity_a", "entity_b", "doc_id")
+    assert bridge.rows() == [("A", "B", "big", 1), ("A", "B", "d1", 0), ("A", "D", "big", 2)]
+    pairs = {(r["entity_a"], r["entity_b"]): (r["n_docs"], r["n_sentences"])
+             for r in stats.entity_pairs(mentions, bridge).iter_rows(named=True)}
+    assert pairs == {("A", "B"): (2, 1), ("A", "D"): (1, 2)}
+    monkeypatch.setattr(stats, "PAIR_DOCUMENT_ENTITIES", 4)  # at the limit: every pair, as for any article
+    assert stats.entity_pair_docs(mentions).filter(pl.col("doc_id") == "big").height == 6

@@ -94,19 +94,55 @@ _worker_state = first_use_cache(_load_state)
 DOCUMENTS_PER_DECODE = 64  # documents whose sentences a backend with ``tag_many`` labels in one call
 
 
-def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], backend: NerBackend,
-                      lex: EntityLexicon, frequencies: dict[str, int], outlet: str | None = None,
+LONG_DOCUMENT_CHARS = 50_000  # longer than any article (the longest of 13,358 real ones has 16,877 characters)
+PIECE_CHARS = 10_000  # a longer document (a digest, a dump) is tagged in runs of sentences of about this length
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What one tagging call sees: a whole article, or a run of a long document's sentences (``text`` is the
+    piece, ``spans`` its sentences relative to it; ``offset`` and ``first_sentence`` put its rows back)."""
+
+    doc_id: str
+    text: str
+    spans: list[tuple[int, int]]
+    outlet: str | None
+    offset: int = 0
+    first_sentence: int = 0
+
+
+def document_pieces(doc_id: str, text: str, spans: list[tuple[int, int]], outlet: str | None) -> list[_Piece]:
+    """An article is one piece. A document longer than ``LONG_DOCUMENT_CHARS`` is cut between sentences into
+    runs of up to ``PIECE_CHARS`` characters (a longer sentence is a run of its own), each tagged as a document
+    of its own: a digest's stories do not share a context, and the runs go to all workers."""
+    if len(text) <= LONG_DOCUMENT_CHARS or not spans:
+        return [_Piece(doc_id, text, spans, outlet)]
+    pieces: list[_Piece] = []
+    first = 0
+    while first < len(spans):
+        last = first
+        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= PIECE_CHARS:
+            last += 1
+        lo, hi = spans[first][0], spans[last][1]
+        pieces.append(_Piece(doc_id, text[lo:hi], [(s - lo, e - lo) for s, e in spans[first : last + 1]], outlet,
+                             lo, first))
+        first = last + 1
+    return pieces
+
+
+def _tag_one_document(piece: _Piece, backend: NerBackend, lex: EntityLexicon, frequencies: dict[str, int],
                       tokens: list[list[Token]] | None = None, backend_labels: list[Labels] | None = None,
                       ) -> list[MentionRow]:
     rows = []
-    for span in tag_document(text, spans, backend, lex, lambda form: frequencies.get(form, 0), outlet,
+    doc_id, text, offset = piece.doc_id, piece.text, piece.offset
+    for span in tag_document(text, piece.spans, backend, lex, lambda form: frequencies.get(form, 0), piece.outlet,
                              tokens, backend_labels):
         rows.append(MentionRow(
-            mention_id=ids.mention_id(doc_id, span.start, span.end),
+            mention_id=ids.mention_id(doc_id, span.start + offset, span.end + offset),
             doc_id=doc_id,
-            sentence_idx=span.sentence_idx,
-            start=span.start,
-            end=span.end,
+            sentence_idx=span.sentence_idx + piece.first_sentence,
+            start=span.start + offset,
+            end=span.end + offset,
             surface=text[span.start : span.end],
             normalized=span.normalized,
             type=span.type,
@@ -120,30 +156,29 @@ def _tag_one_document(doc_id: str, text: str, spans: list[tuple[int, int]], back
     return rows
 
 
-def _tag_many(docs: Sequence[tuple[str, str, list[tuple[int, int]], str | None]], backend: NerBackend,
-              lex: EntityLexicon, frequencies: dict[str, int]) -> list[MentionRow]:
-    """Tag (doc_id, text, sentence spans, outlet country) documents; a backend with ``tag_many`` labels the
-    sentences of :data:`DOCUMENTS_PER_DECODE` documents at a time (the same labels as one by one)."""
+def _tag_many(docs: Sequence[_Piece], backend: NerBackend, lex: EntityLexicon, frequencies: dict[str, int]
+              ) -> list[MentionRow]:
+    """Tag documents (pieces); a backend with ``tag_many`` labels the sentences of :data:`DOCUMENTS_PER_DECODE`
+    documents at a time (the same labels as one by one)."""
     many = getattr(backend, "tag_many", None)
     rows: list[MentionRow] = []
     for lo in range(0, len(docs), DOCUMENTS_PER_DECODE):
         group = docs[lo : lo + DOCUMENTS_PER_DECODE]
-        tokens = [sentence_tokens(text, spans) for _, text, spans, _ in group]
+        tokens = [sentence_tokens(piece.text, piece.spans) for piece in group]
         labels: list[list[Labels] | None] = (
             list(many([[[t.text for t in sent] for sent in toks] for toks in tokens])) if many is not None
             else [None] * len(group))
-        for (doc_id, text, spans, outlet), toks, labs in zip(group, tokens, labels, strict=True):
-            rows += _tag_one_document(doc_id, text, spans, backend, lex, frequencies, outlet, toks, labs)
+        for piece, toks, labs in zip(group, tokens, labels, strict=True):
+            rows += _tag_one_document(piece, backend, lex, frequencies, toks, labs)
     return rows
 
 
-def _tag_batch(batch: Sequence[tuple[TaggingSpec, str, str, list[tuple[int, int]], str | None]]
-               ) -> list[MentionRow]:
-    """Worker side: tag a batch of (spec, doc_id, text, sentence spans, outlet country)."""
+def _tag_batch(batch: Sequence[tuple[TaggingSpec, _Piece]]) -> list[MentionRow]:
+    """Worker side: tag a batch of (spec, piece)."""
     rows: list[MentionRow] = []
     for spec, items in groupby(batch, key=lambda item: item[0]):
         backend, lex, frequencies = _worker_state(spec)
-        rows += _tag_many([item[1:] for item in items], backend, lex, frequencies)
+        rows += _tag_many([item[1] for item in items], backend, lex, frequencies)
     return rows
 
 
@@ -168,10 +203,10 @@ def tag_documents(
         spans_by_doc.setdefault(doc_id, []).append((start, end))
     docs = documents.select("doc_id", "text").sort("doc_id").rows()
     outlets = outlet_countries(documents)
+    pieces = [piece for doc_id, text in docs
+              for piece in document_pieces(doc_id, text, spans_by_doc.get(doc_id, []), outlets[doc_id])]
     if spec is not None and (workers is None or workers > 1):
-        items = [(spec, doc_id, text, spans_by_doc.get(doc_id, []), outlets[doc_id]) for doc_id, text in docs]
-        rows = ordered_map(_tag_batch, items, workers)
+        rows = ordered_map(_tag_batch, [(spec, piece) for piece in pieces], workers)
     else:
-        rows = _tag_many([(doc_id, text, spans_by_doc.get(doc_id, []), outlets[doc_id]) for doc_id, text in docs],
-                         backend, lex, word_frequencies())
+        rows = _tag_many(pieces, backend, lex, word_frequencies())
     return TABLES["entity_mentions"].frame(rows, without=RESOLVED_COLUMNS)
