@@ -505,6 +505,8 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
         needed = prev is not None and prev.sense.pattern == "from" and sent.norms[t.i] in prev.sense.needs
         if complement or (prev is not None and prev.sense.event_type == t.sense.event_type
                           and (t.i - prev.j < MERGE_WINDOW or needed) and prev.sense.pos != t.sense.pos
+                          and not (prev.sense.pos == "noun" and t.sense.pos == "verb" and t.j < len(sent.norms)
+                                   and sent.norms[t.j] in _DURING_WHICH)  # "زيارة عمل التقى خلالها": two
                           and not any(sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))):
             if (prev is not None and prev.sense.pos == "verb" and t.sense.pos == "noun" and prev.sense.needs
                     and normalize_for_matching(sent.tokens[prev.i].text[prev.cut :]) in LIGHT_VERBS):
@@ -1128,6 +1130,17 @@ def _agent_after(sent: _Sentence, j: int, hi: int, by_from: bool = False) -> tup
     return None, None
 
 
+def _visitor_before(sent: _Sentence, trig: _Trigger) -> Mention | None:
+    """For a verb of meeting followed by "خلالها/خلاله" (during it), whose subject is dropped: the sentence's
+    first person before it (else its first body that is not a dateline's outlet), who made the visit or held the
+    meeting ("غادر الأمير … بعد زيارة عمل التقى خلالها الرئيس المصري"); None when none stands there."""
+    if trig.sense.mode != "meeting" or trig.j >= len(sent.tokens) or sent.norms[trig.j] not in _DURING_WHICH:
+        return None  # (other verbs take their subject after it: "أشاد خلالها الرئيس وأعضاء الفريق بدور …")
+    doers = [m for k in range(trig.i) if (m := sent.mention_at(k)) is not None and m.participant
+             and m.type in (EntityType.PER, EntityType.ORG) and m.subtype not in ("agency", "outlet")]
+    return next((m for m in doers if m.type == EntityType.PER), doers[0] if doers else None)
+
+
 def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: DocumentFacts,
                previous_actor: Mention | None = None, last_actor: Mention | None = None) -> _Arguments:
     """Actor, recipients and place of the trigger, looking between the previous trigger (``lo``) and the next
@@ -1193,6 +1206,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             if trig.j < len(sent.tokens) and _opens_clause(sent.norms[trig.j]) and previous_actor is not None and (
                     sent.mention_at(trig.j) is None):
                 actor = previous_actor  # "التقى خلالها …": the subject is dropped
+            elif (visitor := _visitor_before(sent, trig)) is not None:
+                actor = visitor  # "غادر الأمير … بعد زيارة عمل التقى خلالها الرئيس …": the one who made the visit
             else:
                 actor, actor_text, subject_end = _predicate_subject(sent, trig.i, trig.j, hi, lo)
                 fronted = actor_text is not None and subject_end <= trig.i
@@ -1928,6 +1943,7 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
 
 _SPOKE = _norms("تحدث", "تحدثت", "يتحدث", "تتحدث", "تحدثوا", "يتحدثون", "سيتحدث", "تحدثا")
 _DURING_IT = _norms("خلالها", "خلاله", "فيها", "فيه")
+_DURING_WHICH = _norms("خلالها", "خلاله")  # "زيارة … التقى خلالها …": a visit, and a meeting during it
 _ABOUT = _norms("عن", "عما")
 SPOKE_REACH = 12  # tokens after تحدث where its عن may stand ("تحدث إمام وخطيب المسجد النبوي الشيخ … عن")
 

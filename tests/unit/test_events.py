@@ -658,6 +658,21 @@ def test_a_digest_longer_than_any_article_is_judged_sports_or_not_by_its_parts()
     assert sports_sentences(short, [(0, len(sport)), (len(sport) + 1, len(short))]) == {0, 1}
 
 
+def test_a_meeting_during_a_visit_is_an_event_of_its_own_with_the_visitor_as_its_actor():
+    text = "غادر الأمير محمد بن سلمان مصر بعد زيارة عمل التقى خلالها الرئيس المصري عبدالفتاح السيسي وعددا من المسؤولين."
+    rows, _ = run(text, [("محمد بن سلمان", "PER", None), ("مصر", "LOC", "country"), ("عبدالفتاح السيسي", "PER", None)])
+    met = [r for r in rows if r.trigger == "التقى"]
+    assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in met] == [
+        ("CONSULT", ["E_محمد بن سلمان"], ["E_عبدالفتاح السيسي"])]
+    # another verb after "خلالها" takes its subject there
+    rows, _ = run("وقالت مؤسسة النقد إن الوفد زار المملكة، أشاد خلالها الرئيس وأعضاء الفريق بدور المملكة.",
+                  [("مؤسسة النقد", "ORG", None)])
+    assert [r.actor_ids for r in rows if r.trigger == "أشاد"] in ([], [[]])
+    # an attack noun and the relative verb after it stay one attack
+    rows, _ = run("وشن طيران التحالف غارات استهدفت مواقع الحوثيين في صعدة.", [("صعدة", "LOC", "city")])
+    assert [r.trigger for r in rows if r.event_type == "ASSAULT"] == ["غارات"]
+
+
 def test_a_relative_clause_tells_the_same_attack():
     rows, _ = run("زار المسؤولون أمس مصابي حادثة التفجير الآثم، التي استهدفت مسجد قوة الطوارئ.")
     assert [(r.trigger, r.event_type) for r in rows if r.event_type == "ASSAULT"] == [("التفجير", "ASSAULT")]
