@@ -465,8 +465,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.pos == "noun" and cut == 0 and i > 0 and (
                         _body_head(sent.norms[i - 1])):
                     reading = None  # "مكتب تحقيقات الطيران", "لجنة التحقيق", "غرفة العمليات": a body's name
-                if reading is not None and reading.pos == "noun" and i > 0 and sent.norms[i - 1] in _MANNER:
-                    reading = None  # "كيفية ضبط الإشعارات", "أهمية التعاون": a topic, not a happening
+                if reading is not None and i > 0 and sent.norms[i - 1] in _MANNER:
+                    reading = None  # "كيفية ضبط الإشعارات", "أهمية التعاون", "كيفية بحث سبل": a topic (the
+                    # form after كيفية is a verbal noun however it reads), not a happening
                 counted = i > 0 and (_is_number(sent.norms[i - 1]) or (  # "ل (5864) طالبا": a count in brackets
                     i > 1 and sent.tokens[i - 1].text in (")", "]") and _is_number(sent.norms[i - 2])))
                 if reading is not None and reading.pos == "verb" and counted and stem.endswith("ا"):
@@ -505,8 +506,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
         needed = prev is not None and prev.sense.pattern == "from" and sent.norms[t.i] in prev.sense.needs
         if complement or (prev is not None and prev.sense.event_type == t.sense.event_type
                           and (t.i - prev.j < MERGE_WINDOW or needed) and prev.sense.pos != t.sense.pos
-                          and not (prev.sense.pos == "noun" and t.sense.pos == "verb" and t.j < len(sent.norms)
-                                   and sent.norms[t.j] in _DURING_WHICH)  # "زيارة عمل التقى خلالها": two
+                          and not (prev.sense.pos == "noun" and t.sense.pos == "verb" and (
+                              (t.j < len(sent.norms) and sent.norms[t.j] in _DURING_WHICH)  # "زيارة عمل التقى خلالها"
+                              or (t.sense.event_type == "CONSULT" and t.sense.mode != prev.sense.mode)))
+                          # ("أثناء زيارة إلى لشبونة حيث يلتقي نظيره": a visit, and a meeting in it)
                           and not any(sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))):
             if (prev is not None and prev.sense.pos == "verb" and t.sense.pos == "noun" and prev.sense.needs
                     and normalize_for_matching(sent.tokens[prev.i].text[prev.cut :]) in LIGHT_VERBS):

@@ -664,6 +664,12 @@ def test_a_meeting_during_a_visit_is_an_event_of_its_own_with_the_visitor_as_its
     met = [r for r in rows if r.trigger == "التقى"]
     assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in met] == [
         ("CONSULT", ["E_محمد بن سلمان"], ["E_عبدالفتاح السيسي"])]
+    text = "وقال تشاوش أوغلو أثناء زيارة إلى لشبونة حيث يلتقي نظيره روي ماشيتي إن المفاوضات مستمرة."
+    rows, _ = run(text, [("تشاوش أوغلو", "PER", None), ("لشبونة", "LOC", "city"), ("روي ماشيتي", "PER", None)])
+    assert [(r.actor_ids, r.recipient_ids) for r in rows if r.trigger == "يلتقي"] == [
+        (["E_تشاوش أوغلو"], ["E_روي ماشيتي"])]
+    rows, _ = run("وانصب اللقاء على كيفية بحث سبل خفض التكاليف.")  # how to discuss: a topic
+    assert [r.trigger for r in rows if r.trigger == "بحث"] == []
     # another verb after "خلالها" takes its subject there
     rows, _ = run("وقالت مؤسسة النقد إن الوفد زار المملكة، أشاد خلالها الرئيس وأعضاء الفريق بدور المملكة.",
                   [("مؤسسة النقد", "ORG", None)])
