@@ -197,6 +197,7 @@ class TriggerSense:
     no_number: bool = False
     participant: bool = False
     with_bi: bool = False  # a word with the preposition ب follows ("نوه بجهود": praised; not "نوه بأن")
+    doer_before: bool = False  # a named person or body stands right before the verb ("الميليشيا قتلت …": active)
 
 
 @dataclass(frozen=True)
@@ -223,13 +224,13 @@ def _sense_words(value: str) -> frozenset[str]:
 
 def _parse_sense(sense: str) -> dict[str, object]:
     out: dict[str, object] = {"needs": frozenset(), "unless": frozenset(), "no_number": False, "participant": False,
-                              "with_bi": False}
+                              "with_bi": False, "doer_before": False}
     for part in sense.split():
         if part.startswith("needs="):
             out["needs"] = _sense_words(part[6:])
         elif part.startswith("unless="):
             out["unless"] = _sense_words(part[7:])
-        elif part in ("no_number", "participant", "with_bi"):
+        elif part in ("no_number", "participant", "with_bi", "doer_before"):
             out[part] = True
         else:
             raise LexiconError(f"event_lemmas_ar.tsv: unknown sense condition {part!r}")

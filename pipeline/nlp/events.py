@@ -287,7 +287,34 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     if sense.with_bi and (not any(w.startswith("ب") and len(w) >= 4 for w in raw) or any(
             w in THAT or w.startswith(("بان", "بأن")) for w in raw)):
         return False  # "نوه بجهود الوزارة" praises; "نوه إلى أن", "نوه بأن" points out (a statement)
+    if sense.doer_before and _doer_before(sent, i) is None:
+        return False
     return not (sense.no_number and any(_is_number(w) for w in raw))
+
+
+def _doer_before(sent: _Sentence, i: int) -> Mention | None:
+    """The named person or body (not a place) whose mention ends right before token ``i``: the subject of an
+    SVO verb ("مليشيا الحوثي قتلت الأطفال"), which makes a form that could be a passive active."""
+    m = sent.mention_at(i - 1) if i > 0 else None
+    if m is None or not m.participant or m.place or m.type not in (EntityType.PER, EntityType.ORG):
+        return None
+    if sent.mention_at(i) is m:
+        return None
+    first = sent.token_of(m.start)
+    if first > 0 and sent.norms[first - 1] in _PARTITIVE:
+        return None  # "سبعة من مليشيا الحشد قتلوا": some of them were killed
+    # what was done to whom follows the verb at once, a definite noun, a name or a number; "قتل في غارة",
+    # "قتلوا وأصيب اثنان": without diacritics, the passive
+    if i + 1 >= len(sent.tokens):
+        return None
+    nxt = sent.norms[i + 1]
+    obj = sent.mention_at(i + 1)
+    if not (nxt.startswith("ال") or _is_number(nxt) or (obj is not None and obj.participant)):
+        return None
+    return m
+
+
+_PARTITIVE = _norms("من", "بين", "ومن")
 
 
 def _needs_after_subject(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
@@ -457,6 +484,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.mode == "visit" and reading.pos == "verb" and i > 0 and (
                         sent.norms[i - 1] in _WHAT or sent.norms[i - 1] == "فيما"):
                     reading = None  # "فيما وصل إليه الحرس الوطني من تطور": what it has reached
+                if reading is not None and reading.mode == "visit" and reading.pos == "verb" and (
+                        i + 1 == len(sent.tokens) or sent.tokens[i + 1].text in SEPARATORS | QUOTE_CLOSE):
+                    reading = None  # "وهم يصلون،": they pray (يصلّون); a visit names who or where
                 if reading is not None and reading.event_type == "ASSAULT" and i > 0 and any(
                         sent.norms[i - 1].endswith(w) for w in _HALT) and len(sent.norms[i - 1]) <= 6:
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
@@ -1187,6 +1217,13 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         # "تم ضبط عدد من المخالفين": a passive; what follows is the object, the doer is not in these words
         obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), set())
         return _Arguments([], [obj[1]] if obj else [], None, None, None, passive=True)
+    elif trig.sense.pos == "verb" and trig.sense.doer_before and (doer := _doer_before(sent, trig.i)) is not None:
+        actor = doer  # "مليشيا الحوثي قتلت الأطفال": the name before the verb did it; what follows suffered it
+        obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {doer.entity_id})
+        if obj is not None and not obj[1].place:
+            recipients.append(obj[1])
+        elif trig.j < len(sent.tokens):
+            recipient_text = _noun_phrase(sent, trig.j, hi)
     elif trig.sense.pos == "verb":
         after = _first_participant(sent, trig.j, min(trig.j + ACTOR_WINDOW, hi), set())
         before = _clause_participant_before(sent, lo, trig.i)

@@ -679,6 +679,25 @@ def test_a_meeting_during_a_visit_is_an_event_of_its_own_with_the_visitor_as_its
     assert [r.trigger for r in rows if r.event_type == "ASSAULT"] == ["غارات"]
 
 
+def test_a_killing_is_an_attack_only_after_its_named_doer():
+    """Without diacritics "قتل" is mostly the passive (were killed): an attack only in SVO, a named doer right
+    before the verb and what it did to right after."""
+    rows, _ = run("وأضاف أن مليشيا الحوثي قتلت الأطفال والنساء في المدينة.", [("مليشيا الحوثي", "ORG", "armed_group")])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("قتلت", "ASSAULT", ["E_مليشيا الحوثي"])]
+    for text, names in [
+        ("وقالت مصادر إن سبعة من مليشيا الحشد الشعبي قتلوا وأصيب اثنان.", [("مليشيا الحشد الشعبي", "ORG", None)]),
+        ("وكان القيادي محسن الفضلي قتل في سوريا.", [("محسن الفضلي", "PER", None), ("سوريا", "LOC", "country")]),
+        ("قتل 3 جنود في سيناء.", [("سيناء", "LOC", None)]),
+    ]:
+        rows, _ = run(text, names)
+        assert [r for r in rows if r.trigger.startswith("قتل")] == [], text
+
+
+def test_a_verb_of_arriving_names_where_or_who():
+    rows, _ = run("يقتلون رجال الأمن وهم يصلون، ولن ينقطع دابرهم.")
+    assert [r for r in rows if r.event_type == "CONSULT"] == []
+
+
 def test_a_relative_clause_tells_the_same_attack():
     rows, _ = run("زار المسؤولون أمس مصابي حادثة التفجير الآثم، التي استهدفت مسجد قوة الطوارئ.")
     assert [(r.trigger, r.event_type) for r in rows if r.event_type == "ASSAULT"] == [("التفجير", "ASSAULT")]
