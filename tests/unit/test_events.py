@@ -1154,7 +1154,8 @@ def test_we_is_the_speaker_of_the_headline_or_quotation_and_no_one_in_a_writers_
 def test_we_is_never_the_subject_inside_what_is_said():
     names = [("مليشيا الحوثي", "ORG", None), ("وزارة الصحة", "ORG", None)]
     rows, _ = run("وأضاف: مليشيا الحوثي قتلت الأطفال ونطالب وزارة الصحة بالتدخل.", names)
-    assert [(r.trigger, r.actor_ids, r.recipient_ids) for r in rows] == [("نطالب", [], ["E_وزارة الصحة"])]
+    assert [(r.trigger, r.actor_ids, r.recipient_ids) for r in rows] == [
+        ("قتلت", ["E_مليشيا الحوثي"], []), ("نطالب", [], ["E_وزارة الصحة"])]
 
 
 def test_a_country_after_a_reporting_participle_is_not_who_we_is():
