@@ -1695,7 +1695,9 @@ def detect_events(
                 who = carried[1]  # "… قال الوزير …. ودعا إلى …": the subject dropped at the sentence start
                 args = replace(args, actors=[who], recipients=[r for r in args.recipients
                                                                if r.entity_id != who.entity_id])
-            if not _is_happening(trig, args) and not (opening and not trig.sense.participant):
+            headline = sidx == 0 and trig.sense.pos == "noun" and trig.sense.event_type in UNNAMED_ACTOR_TYPES and (
+                _headline_start(sent, trig.i))
+            if not _is_happening(trig, args) and not (opening and not trig.sense.participant) and not headline:
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(
                     m.type == EntityType.PER for m in (*args.actors, *args.recipients)):
@@ -1845,6 +1847,18 @@ def _statement_issuer(sent: _Sentence, k: int, hi: int) -> tuple[Mention | None,
 def _words_before(text: str, sentence_start: int, verb_start: int) -> str:
     """The words of a sentence before its verb, without the spaces, quote marks and dashes around them."""
     return text[sentence_start:verb_start].strip(" \t\n\"'«“(-—–")
+
+
+def _headline_start(sent: _Sentence, i: int) -> bool:
+    """A verbal noun (token ``i``) opens the document's first sentence, its title, alone or after a place and a
+    colon ("القبض على 22 باكستانيا في حملة …", "تونس: اعتقال شبكة كانت تخطط …"): a title reports what happened
+    (not after a person and a colon, "النجيفي: مظاهرات العراقيين نتاج فشل …": what he said)."""
+    before = _words_before(sent.text, sent.start, sent.tokens[i].start)
+    if before in _OPENING_WORDS:
+        return True
+    if i < 2 or sent.tokens[i - 1].text != ":" or i > 4:
+        return False
+    return all((m := sent.mention_at(k)) is not None and m.place for k in range(i - 1))
 
 
 def _opens_sentence(text: str, sentence_start: int, verb_start: int) -> bool:

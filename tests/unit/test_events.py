@@ -693,6 +693,22 @@ def test_a_killing_is_an_attack_only_after_its_named_doer():
         assert [r for r in rows if r.trigger.startswith("قتل")] == [], text
 
 
+def test_a_title_that_opens_with_an_arrest_or_an_attack_reports_one():
+    for text, names in [("القبض على 22 باكستانيا في حملة لمكافحة المخدرات بماليزيا", [("ماليزيا", "LOC", "country")]),
+                        ("تونس: اعتقال شبكة كانت تخطط لأعمال إرهابية", [("تونس", "LOC", "country")])]:
+        body = "وقال مصدر إن التحقيق جار."
+        found = [Mention(text.index(s), text.index(s) + len(s), t, st, "E_" + s, None) for s, t, st in names]
+        spans = [(0, len(text)), (len(text) + 1, len(text) + 1 + len(body))]
+        rows = detect_events("d", text + "\n" + body, spans, found, PUBLISHED)[0]
+        assert [r.event_type for r in rows if r.sentence_idx == 0] == ["COERCE"], text
+    # not in the body, not after a speaker's name and a colon
+    text = "الرئيس يزور المدينة.\nاعتقال شبكة كانت تخطط لأعمال إرهابية"
+    assert [r for r in detect_events("d", text, [(0, 20), (21, len(text))], [], PUBLISHED)[0]
+            if r.sentence_idx == 1] == []
+    text = "النجيفي: مظاهرات العراقيين نتاج فشل الحكومات"
+    assert run(text, [("النجيفي", "PER", None)])[0] == []
+
+
 def test_a_verb_of_arriving_names_where_or_who():
     rows, _ = run("يقتلون رجال الأمن وهم يصلون، ولن ينقطع دابرهم.")
     assert [r for r in rows if r.event_type == "CONSULT"] == []
