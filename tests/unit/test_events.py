@@ -709,6 +709,12 @@ def test_a_title_that_opens_with_an_arrest_or_an_attack_reports_one():
     assert run(text, [("النجيفي", "PER", None)])[0] == []
 
 
+def test_renewed_thanks_are_support():
+    rows, _ = run("وجددت وزارة العمل شكرها للمتعاونين معها في رصد المخالفات.", [("وزارة العمل", "ORG", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("جددت", "SUPPORT", ["E_وزارة العمل"])]
+    assert run("وجددت وزارة العمل رخص المحلات.", [("وزارة العمل", "ORG", None)])[0] == []
+
+
 def test_a_verb_of_arriving_names_where_or_who():
     rows, _ = run("يقتلون رجال الأمن وهم يصلون، ولن ينقطع دابرهم.")
     assert [r for r in rows if r.event_type == "CONSULT"] == []
