@@ -715,6 +715,12 @@ def test_renewed_thanks_are_support():
     assert run("وجددت وزارة العمل رخص المحلات.", [("وزارة العمل", "ORG", None)])[0] == []
 
 
+def test_honouring_someone_is_support_generosity_is_not():
+    rows, _ = run("الأمير خالد الفيصل يكرم رجلي أمن حققا إنجازات استثنائية", [("خالد الفيصل", "PER", None)])
+    assert [(r.trigger, r.event_type) for r in rows] == [("يكرم", "SUPPORT")]
+    assert run("وأشاد الوزير الجبير بكرم الضيافة.", [("الجبير", "PER", None)])[0][0].trigger == "أشاد"
+
+
 def test_a_verb_of_arriving_names_where_or_who():
     rows, _ = run("يقتلون رجال الأمن وهم يصلون، ولن ينقطع دابرهم.")
     assert [r for r in rows if r.event_type == "CONSULT"] == []
