@@ -297,3 +297,17 @@ def test_a_related_articles_trailer_glued_to_its_first_headline_is_cut() -> None
     assert clean_article(art.text).text == art.text
     # a one-word trailer still ends at a word boundary
     assert "سماته" in clean_article("عنوان\n\nوأكد أن للقائد صفات. سماته الصبر والحلم").text
+
+
+def test_a_file_without_line_breaks_loses_no_text_to_a_trailer_marker() -> None:
+    """A trailer marker in the middle of a 300,000-character line (a dump with no line breaks) is text: chrome
+    cut from the end of a paragraph is short, so the rest of such a line stays."""
+    from pipeline.nlp.clean import TRAILER_MAX_CHARS
+
+    body = "وقال الوزير إن المشروع يسير وفق الخطة المرسومة له. " * 3000
+    text = body + "مقالات أخرى للكاتب " + body
+    art = clean_article(text)
+    assert len(art.text) > 0.99 * len(" ".join(text.split())) and art.removed_lines == []
+    short = "عنوان المقال\n\n" + body[:300].rsplit(".", 1)[0] + ". مقالات أخرى للكاتبمبادرات بسيطة للتحالف مع المستقبل"
+    assert clean_article(short).removed_lines == ["مقالات أخرى للكاتبمبادرات بسيطة للتحالف مع المستقبل"]
+    assert TRAILER_MAX_CHARS >= 4 * 463  # the longest real trailer of the sample, with room
