@@ -137,7 +137,8 @@ QUARANTINE = _t(
     "Every input file (or JSONL line) that did not become a document, with the reason why.",
     ("source_path", "source_line"),
     ("source_path", STR, "Relative path of the rejected entry (raw_files.path).", NOT_NULL),
-    ("source_line", I32, "1-based line of a JSONL file for a rejected line; 0 for a whole file.", NOT_NULL),
+    ("source_line", I32, "1-based line of a JSONL file (or element of a JSON array) for a rejected one; 0 for a "
+     "whole file.", NOT_NULL),
     ("reason", STR, "Reason code: empty | binary | undecodable | not_arabic | too_short | too_large | "
      "unsupported_format | malformed | duplicate | unreadable | bad_filename | not_a_file | broken_symlink | "
      "symlink_outside_input.", NOT_NULL),
@@ -154,7 +155,8 @@ DOCUMENTS = _t(
     ("doc_id", STR, "Deterministic id: first 16 hex chars of SHA-256 of the normalised content.",
      NOT_NULL),
     ("source_path", STR, "Relative path of the input file (raw_files.path).", NOT_NULL),
-    ("source_line", I32, "1-based line of the JSONL file the article came from; 0 for a whole file.", NOT_NULL),
+    ("source_line", I32, "1-based line of the JSONL file (or element of the JSON array) the article came from; 0 "
+     "for a whole file.", NOT_NULL),
     ("format", STR, "Input format: txt, html, json or jsonl.", NOT_NULL),
     ("encoding", STR, "Detected encoding of the input file.", NOT_NULL),
     ("title", STR, "Article title (metadata, else the first line of the text)."),

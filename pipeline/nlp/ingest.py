@@ -214,7 +214,8 @@ def read_sidecar(path: Path) -> dict[str, str]:
 def _article_from_object(obj: Any) -> tuple[str | None, dict[str, str], str]:
     """(text, metadata, problem) from one JSON value; ``problem`` explains a missing text."""
     if not isinstance(obj, dict):
-        return None, {}, f"expected a JSON object with a 'text' field, found {type(obj).__name__}"
+        return None, {}, (f"expected a JSON object with a 'text' field (or an array of them), found "
+                          f"{type(obj).__name__}")
     for key in TEXT_KEYS:
         value = obj.get(key)
         if isinstance(value, str) and value.strip():
@@ -253,6 +254,20 @@ def parse_file(rel: str, fmt: str, data: bytes) -> tuple[list[Record], list[Reje
     except json.JSONDecodeError as err:
         return [], [reject("malformed", f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}; "
                            "fix the file or export it again")], enc
+    if isinstance(obj, list):  # an export of many articles: each element is one, judged on its own
+        records: list[Record] = []
+        rejections: list[Rejection] = []
+        for n, item in enumerate(obj, start=1):
+            article, meta, problem = _article_from_object(item)
+            if article is None:
+                raw = json.dumps(item, ensure_ascii=False).encode("utf-8")
+                rejections.append(reject("malformed", f"element {n} of the JSON array: {problem}; the other "
+                                         "elements are read", n, raw))
+            else:
+                records.append(Record(rel, fmt, enc, article, meta, source_line=n))
+        if not obj:
+            rejections.append(reject("empty", "the JSON array holds no article"))
+        return records, rejections, enc
     article, meta, problem = _article_from_object(obj)
     if article is None:
         return [], [reject("malformed", problem)], enc

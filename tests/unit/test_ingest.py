@@ -49,6 +49,17 @@ def test_json_object_and_broken_json(tmp_path: Path):
     assert "invalid JSON" in rejections[0].detail
 
 
+def test_a_json_array_is_an_export_of_articles_each_judged_on_its_own(tmp_path: Path):
+    write(tmp_path / "export.json", json.dumps([{"text": ARTICLE, "title": "أ"}, {"title": "no text"},
+                                                {"body": ARTICLE + " ثانية"}], ensure_ascii=False))
+    write(tmp_path / "none.json", "[]")
+    _, records, rejections = scan_inputs(tmp_path, 5_000_000)
+    assert [(r.source_path, r.source_line, r.meta.get("title")) for r in records] == [
+        ("export.json", 1, "أ"), ("export.json", 3, None)]
+    assert {(r.source_path, r.source_line, r.reason) for r in rejections} == {
+        ("export.json", 2, "malformed"), ("none.json", 0, "empty")}
+
+
 def test_file_level_rejections(tmp_path: Path):
     write(tmp_path / "big.txt", ARTICLE * 10)
     write(tmp_path / "img.png", b"\x89PNG\r\n\x1a\n\x00\x00")
