@@ -16,13 +16,15 @@ more than it saves.
 from __future__ import annotations
 
 import atexit
+import contextvars
 import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -99,18 +101,43 @@ def batches(items: Sequence[T], n_batches: int) -> list[Sequence[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+Progress = Callable[[int, int], None]  # (items done, items in all)
+_progress: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("akhbar_progress", default=None)
+
+
+@contextmanager
+def reporting(progress: Progress) -> Iterator[None]:
+    """Within the block, every :func:`ordered_map` reports (items done, items in all) to ``progress`` as its
+    batches come back (a stage's progress bar); the results are the same."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
 def ordered_map(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers: int | None = None,
-                batches_per_worker: int = 4) -> list[R]:
+                batches_per_worker: int = 16) -> list[R]:
     """``fn`` over contiguous batches of ``items`` (in worker processes when worth it); the concatenated
-    results, in input order. ``fn`` must be a module-level function (it is pickled by name)."""
+    results, in input order. ``fn`` must be a module-level function (it is pickled by name). Under
+    :func:`reporting`, each batch is reported as it comes back (16 batches a worker: a progress bar that moves,
+    and no worker left idle while the other finishes one long last batch)."""
     workers = worker_count() if workers is None else workers
+    progress = _progress.get()
     if workers <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
-        return fn(items)
+        out_serial = fn(items)
+        if progress is not None and items:
+            progress(len(items), len(items))
+        return out_serial
     parts = batches(items, workers * batches_per_worker)
     out: list[R] = []
+    done = 0
     try:
-        for chunk in _get_pool(workers).map(fn, parts):
+        for part, chunk in zip(parts, _get_pool(workers).map(fn, parts), strict=True):
             out.extend(chunk)
+            done += len(part)
+            if progress is not None:
+                progress(done, len(items))
     except BrokenProcessPool:
         shutdown()
         return fn(items)  # a worker died (killed, out of memory): the same rows, in this process

@@ -6,6 +6,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.defs.checks import SAMPLE, contract_checks, span_mismatches
+from pipeline.defs.progress import stage_progress
 from pipeline.defs.resources import InputFiles, Warehouse
 from pipeline.nlp.documents import (
     PREPARED_SCHEMA,
@@ -46,10 +47,11 @@ def raw_files_documents_and_quarantine(context: dg.AssetExecutionContext, wareho
 
     def prepare(order: list[Record]) -> list[Prepared]:
         keys = [digest(version, prepare_key(rec)) for rec in order]
-        values, computed = cached_values(
-            StageCache(warehouse.root, "documents"), keys,
-            lambda todo: ordered_map(prepare_batch, [order[i] for i in todo]),
-            encode_prepared, decode_prepared, PREPARED_SCHEMA)
+        with stage_progress(context, "documents", "records"):
+            values, computed = cached_values(
+                StageCache(warehouse.root, "documents"), keys,
+                lambda todo: ordered_map(prepare_batch, [order[i] for i in todo]),
+                encode_prepared, decode_prepared, PREPARED_SCHEMA)
         context.log.info(f"{computed} of {len(order)} records cleaned, the others taken from the cache")
         counts["cleaned"], counts["from_cache"] = computed, len(order) - computed
         return values

@@ -6,6 +6,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches, spans_overlapping
+from pipeline.defs.progress import stage_progress
 from pipeline.defs.resources import NerConfig, Warehouse
 from pipeline.nlp.ner.tagging import TaggingSpec, make_backend, outlet_countries, tag_documents
 from pipeline.nlp.resolve import (
@@ -43,7 +44,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse, ner
         return [tag_documents(documents.filter(pl.col("doc_id").is_in(wanted)),
                               sentences.filter(pl.col("doc_id").is_in(wanted)), backend, lex, spec)]
 
-    (mentions,), computed = cached_per_document([StageCache(warehouse.root, "ner")], keys, tag)
+    with stage_progress(context, "entity_mentions"):
+        (mentions,), computed = cached_per_document([StageCache(warehouse.root, "ner")], keys, tag)
     resolved = resolve_mentions(mentions, documents, lex)
     by_type = resolved.group_by("type").len().sort("type")
     context.log.info(f"{resolved.height} mentions from backend {backend.name}; {computed} of {len(keys)} "

@@ -7,6 +7,7 @@ import polars as pl
 
 from pipeline import report
 from pipeline.defs.checks import contract_checks, missing_references, span_mismatches
+from pipeline.defs.progress import stage_progress
 from pipeline.defs.resources import Warehouse, typed_table
 from pipeline.nlp.events import (
     PLOVER_TYPES,
@@ -43,7 +44,7 @@ from pipeline.storage.cache import StageCache, cached_per_document, code_version
                      "content."),
     ],
 )
-def event_mentions_and_events(warehouse: Warehouse):
+def event_mentions_and_events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     documents = warehouse.read("documents")
     entities = warehouse.read("entities")
     sentences, entity_mentions = warehouse.read("sentences"), warehouse.read("entity_mentions")
@@ -54,8 +55,9 @@ def event_mentions_and_events(warehouse: Warehouse):
         return detect_all(event_inputs(documents.filter(chosen), sentences.filter(chosen),
                                        entity_mentions.filter(chosen), entities))
 
-    (mentions, quotes), computed = cached_per_document(
-        [StageCache(warehouse.root, "event_mentions"), StageCache(warehouse.root, "quotes")], keys, detect)
+    with stage_progress(context, "event_mentions"):
+        (mentions, quotes), computed = cached_per_document(
+            [StageCache(warehouse.root, "event_mentions"), StageCache(warehouse.root, "quotes")], keys, detect)
     with_ids, events = cluster_events(mentions, documents)
     by_type = with_ids.group_by("event_type").len().sort("event_type")
     yield warehouse.publish("event_mentions", with_ids, documents_detected=computed,

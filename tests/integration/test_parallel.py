@@ -79,6 +79,28 @@ def test_ordered_map_uses_workers_and_keeps_order():
     assert parallel.ordered_map(_echo_pid, [], workers=2) == []
 
 
+def test_ordered_map_reports_its_batches_as_they_come_back():
+    seen: list[tuple[int, int]] = []
+    with parallel.reporting(lambda done, total: seen.append((done, total))):
+        out = parallel.ordered_map(_echo_pid, list(range(500)), workers=2)
+        small = parallel.ordered_map(_echo_pid, list(range(10)), workers=2)  # serial: one report at the end
+    assert [i for i, _ in out] == list(range(500)) and [i for i, _ in small] == list(range(10))
+    big = [d for d, t in seen if t == 500]
+    assert len(big) >= 16 and big == sorted(big) and big[-1] == 500 and (10, 10) in seen
+    seen.clear()
+    parallel.ordered_map(_echo_pid, list(range(500)), workers=2)  # outside the block: nothing reported
+    assert seen == []
+
+
+def test_a_progress_line_says_how_far_how_fast_and_how_long_to_go():
+    from pipeline.defs.progress import progress_text
+
+    assert progress_text("entity_mentions", 4096, 13358, 32.0, "documents") == (
+        "entity_mentions: 4,096 of 13,358 documents, 128/s, about 72 s left")
+    assert progress_text("documents", 63, 2000, 0.2, "records") == "documents: 63 of 2,000 records"
+    assert progress_text("events", 10, 10, 2.0, "documents") == "events: 10 of 10 documents, 5/s"
+
+
 def test_workers_setting_is_validated(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(parallel.WORKERS_ENV, "0")
     with pytest.raises(ValueError, match="positive integer"):
@@ -134,6 +156,8 @@ def test_akhbar_run_prints_a_line_per_stage_as_it_finishes(tmp_path: Path, seeds
     stages = " ".join(lines)
     for expected in ("documents 5", "entity_mentions ", "event_mentions ", "akhbar_duckdb ", "published"):
         assert expected in stages, (expected, proc.stdout)
+    # inside the long stages, a progress line (not a terminal: plain lines)
+    assert re.search(r"^ +\d+\.\d s +entity_mentions: 5 of 5 documents", proc.stdout, re.M), proc.stdout
     at = [float(ln.split()[0]) for ln in lines]
     assert at == sorted(at), "lines come as the stages finish"
     assert re.search(r"checks: \d+ passed, 0 failed", proc.stdout)
