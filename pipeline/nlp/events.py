@@ -1515,6 +1515,22 @@ def _evening_not_yet(text: str, sent_start: int, dates: list[DateMention], ancho
     return bool(_EVENING.search(text[max(0, at - 8) : at]))
 
 
+_QUOTATION_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+QUOTATION_WORDS = 6  # words of a quotation, not a phrase in quotation marks ('حصلت على “دعم قوي” … أمس')
+
+
+def _dates_of_its_quotation(text: str, start: int, end: int, dates: list[DateMention], anchor: int
+                            ) -> list[DateMention]:
+    """The dates that may date the trigger at ``anchor`` in the sentence [start, end): inside a quotation
+    ('وجاء في بيان للدائرة أمس: «مرة أخرى تستهدف يد الإرهاب …»'), only the quotation's own (the date outside
+    is when it was said; a phrase in quotation marks, shorter than ``QUOTATION_WORDS``, is no quotation);
+    elsewhere, all of them."""
+    for m in _QUOTATION_RE.finditer(text, start, end):
+        if m.start() < anchor < m.end() and len(m.group().split()) >= QUOTATION_WORDS:
+            return [d for d in dates if m.start() <= d.start + start < m.end()]
+    return dates
+
+
 def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None,
                 earlier: bool = False, future: bool = False,
                 ) -> tuple[date | None, date | None, str | None, str | None, str]:
@@ -1715,7 +1731,8 @@ def detect_events(
             t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
             future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
-                dates, s, t_start, reference, trig.sense.pos == "verb" and _earlier(sent, trig.i), future)
+                _dates_of_its_quotation(text, s, e, dates, t_start), s, t_start, reference,
+                trig.sense.pos == "verb" and _earlier(sent, trig.i), future)
             if (ev_date is not None and (date_text == "اليوم" or source == "publication") and published_at is not None
                     and not future
                     and trig.sense.pos == "verb"

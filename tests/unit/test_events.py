@@ -721,6 +721,15 @@ def test_honouring_someone_is_support_generosity_is_not():
     assert run("وأشاد الوزير الجبير بكرم الضيافة.", [("الجبير", "PER", None)])[0][0].trigger == "أشاد"
 
 
+def test_a_date_outside_a_quotation_dates_the_statement_not_what_it_reports():
+    text = 'وجاء في بيان للدائرة أمس: "مرة أخرى تستهدف يد الإرهاب الآثمة المساجد في المملكة العربية السعودية".'
+    rows, _ = run(text, [("المملكة العربية السعودية", "LOC", "country")])
+    assert [(r.trigger, r.date_source) for r in rows if r.event_type == "ASSAULT"] == [("تستهدف", "publication")]
+    # a phrase in quotation marks is no quotation: the date beside it is the event's
+    rows, _ = run("وحصلت الحكومة على “دعم قوي” من حلف شمال الأطلسي أمس.", [("حلف شمال الأطلسي", "ORG", None)])
+    assert [(r.trigger, r.date_source, r.date_text) for r in rows] == [("دعم", "text", "أمس")]
+
+
 def test_a_verb_of_arriving_names_where_or_who():
     rows, _ = run("يقتلون رجال الأمن وهم يصلون، ولن ينقطع دابرهم.")
     assert [r for r in rows if r.event_type == "CONSULT"] == []
