@@ -963,6 +963,40 @@ def _foreign_word(word: str) -> bool:
                for w in (word, word[1:] if word[0] in "وف" and len(word) > 3 else word))
 
 
+_PLACE_KEYS = ("cc:", "gn:", "rg:", "pl:")  # the entity keys of places the gazetteer knows
+PLACE_SKELETON_MIN = 4  # letters of a skeleton that may join two spellings of a place
+PLACE_SPELLING_SLACK = 2  # letters two spellings of one place may differ by in length
+
+
+def _merge_place_spellings(ms: list[_M], keys: list[str | None], places_at: set[int]) -> None:
+    """A place the gazetteer does not know, spelt as one it knows with other long vowels or G as غ/ج
+    ("سالزبورج" = "سالزبورغ", "تايلند" = "تايلاند", "بروكسيل" = "بروكسل"), is that place: only when every word
+    is foreign (no article, no dictionary word, no given name), the skeleton has ``PLACE_SKELETON_MIN``
+    letters or more, the lengths differ by at most ``PLACE_SPELLING_SLACK`` letters ("فاراناسي" is no
+    "فرنسا") and exactly one known place has that skeleton."""
+
+    def shape(key: str) -> tuple[str, ...] | None:
+        words = key.split()
+        if not words or not all(_foreign_word(w) for w in words):
+            return None
+        skeleton = tuple(_skeleton(w) for w in words)
+        return skeleton if sum(map(len, skeleton)) >= PLACE_SKELETON_MIN else None
+
+    known: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # skeleton -> entity key -> spelling
+    for i in places_at:
+        k = keys[i]
+        if k is not None and k.startswith(_PLACE_KEYS) and (sk := shape(ms[i].key)) is not None:
+            known[sk].setdefault(k, ms[i].key)
+    if not known:
+        return
+    for i in places_at:
+        if keys[i] != "n:" + ms[i].key or (sk := shape(ms[i].key)) is None or len(known.get(sk, ())) != 1:
+            continue
+        (target, spelling), = known[sk].items()
+        if abs(len(spelling) - len(ms[i].key)) <= PLACE_SPELLING_SLACK:
+            keys[i] = target
+
+
 def _merge_org_spellings(ms: list[_M], keys: list[str | None], group_type: dict[str, EntityType],
                          kb: KnowledgeBase) -> None:
     """One foreign organisation spelt with other long vowels in different articles ("منظمة هيومان رايتس ووتش",
@@ -1284,6 +1318,8 @@ def resolve_mentions(
                 keys[i] = "n:" + same_as[base]
                 continue
             keys[i] = (_event_key(m) if group_type[m.key] is EntityType.MISC else None) or "n:" + base
+    _merge_place_spellings(ms, keys, written_place | {i for i, m in enumerate(ms)
+                                                      if group_type.get(m.key) is EntityType.LOC})
     # 3. persons
     _resolve_persons(ms, persons, keys, lex, fragments, home, texts)
     # 4. organisations: short forms link to the longer name of their document they abbreviate
@@ -1342,6 +1378,22 @@ def resolve_mentions(
     )
 
 
+_GEONAMES_INDEX: dict[int, dict[str, GazetteerEntry]] = {}
+
+
+def _by_geonames_id(gaz: _Places) -> dict[str, GazetteerEntry]:
+    """GeoNames id -> a gazetteer entry (the first listed), built once per gazetteer."""
+    index = _GEONAMES_INDEX.get(id(gaz))
+    if index is None:
+        index = {}
+        for entry in gaz.by_key.values():
+            if entry.geonames_id:
+                index.setdefault(str(entry.geonames_id), entry)
+        _GEONAMES_INDEX.clear()
+        _GEONAMES_INDEX[id(gaz)] = index
+    return index
+
+
 def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz: _Places, misc: dict[str, str],
              fragment: bool) -> str | None:
     if entity_key.startswith(RESOLUTION_PREFIX):
@@ -1355,7 +1407,7 @@ def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz:
         named = [e.subtype for e in entries if e and e.name_en == entity_key[3:]]
         return named[0] if named and named[0] in ("province", "landmark") else "region"
     if entity_key.startswith("gn:"):
-        entry = gaz.by_key.get(key)
+        entry = gaz.by_key.get(key) or _by_geonames_id(gaz).get(entity_key[3:])  # (another spelling: "هيوستون")
         return entry.subtype if entry else None
     if fragment:
         return NAME_FRAGMENT

@@ -972,6 +972,20 @@ def test_a_foreign_organisation_spelt_with_other_long_vowels_is_one_entity() -> 
     assert entity_of(resolved, "d8", "جامعة الملك سعود") != entity_of(resolved, "d9", "جامعة الملك سعد")
 
 
+def test_a_place_spelt_with_other_long_vowels_or_g_is_the_place_the_gazetteer_knows() -> None:
+    """"سالزبورج" = "سالزبورغ", "تايلند" = "تايلاند", "بروكسيل" = "بروكسل"; a longer name with the same skeleton
+    ("فاراناسي": F-R-N-S, like فرنسا) and a definite word stay what they are; the mention carries the place's
+    subtype."""
+    rows = [("d1", "سالزبورغ", "LOC"), ("d2", "سالزبورج", "LOC"), ("d3", "تايلاند", "LOC"), ("d4", "تايلند", "LOC"),
+            ("d5", "بروكسل", "LOC"), ("d6", "بروكسيل", "LOC"), ("d7", "فرنسا", "LOC"), ("d8", "فيرانيسي", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    for a, b in [("d1", "d2"), ("d3", "d4"), ("d5", "d6")]:
+        first = resolved.filter(pl.col("doc_id") == a).row(0, named=True)
+        second = resolved.filter(pl.col("doc_id") == b).row(0, named=True)
+        assert (first["entity_id"], first["subtype"]) == (second["entity_id"], second["subtype"]), (a, b)
+    assert entity_of(resolved, "d7", "فرنسا") != entity_of(resolved, "d8", "فيرانيسي")
+
+
 def test_a_given_name_no_list_has_is_the_person_of_its_document_named_so() -> None:
     """"دانا" after "دانا بيشوب" in one article is that person, listed given name or not; a word that is a
     family name elsewhere in the corpus is not taken for a first name."""
