@@ -55,6 +55,7 @@ from pipeline.lexicons import TriggerSense, is_participle, load_event_lexicon, m
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import spans_text
+from pipeline.nlp.segment import LONG_DOCUMENT_CHARS, sentence_runs
 from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
 from pipeline.schemas import TABLES, EntityType
 
@@ -1071,7 +1072,6 @@ def _sports_sentence(sentence: str) -> bool:
                for split in proclitic_splits(word) for variant in stem_variants(word, split))
 
 
-LONG_DOCUMENT_CHARS = 50_000  # longer than any article (the longest of 13,358 real ones has 16,877 characters)
 SPORTS_BLOCK_CHARS = 5_000  # a long document (a digest, a dump) is judged sports or not in runs of this length
 
 
@@ -1082,14 +1082,9 @@ def sports_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> set[int
     if len(text) <= LONG_DOCUMENT_CHARS:
         return set(range(len(sentences))) if sports_story(text) else set()
     out: set[int] = set()
-    first = 0
-    while first < len(sentences):
-        last = first
-        while last + 1 < len(sentences) and sentences[last + 1][1] - sentences[first][0] <= SPORTS_BLOCK_CHARS:
-            last += 1
-        if sports_story(text[sentences[first][0]:sentences[last][1]]):
-            out.update(range(first, last + 1))
-        first = last + 1
+    for first, end in sentence_runs(sentences, SPORTS_BLOCK_CHARS):
+        if sports_story(text[sentences[first][0] : sentences[end - 1][1]]):
+            out.update(range(first, end))
     return out
 
 

@@ -637,7 +637,8 @@ def test_a_sports_story_has_no_events_or_statements():
 def test_a_digest_longer_than_any_article_is_judged_sports_or_not_by_its_parts():
     """One long file of many stories (a dump, a digest): its sports story keeps no events, its news keeps them;
     an article is one story, judged whole."""
-    from pipeline.nlp.events import LONG_DOCUMENT_CHARS, SPORTS_BLOCK_CHARS, sports_sentences
+    from pipeline.nlp.events import SPORTS_BLOCK_CHARS, sports_sentences
+    from pipeline.nlp.segment import LONG_DOCUMENT_CHARS
 
     sport = ("وخسر الفريق المباراة في الدوري أمس، وقال مدرب النادي إن اللاعبين قدموا أداء جيدا، "
              "فيما توصلت إدارة النادي إلى اتفاق نهائي مع اللاعب لتجديد عقده.")

@@ -376,10 +376,11 @@ def test_a_document_longer_than_any_article_is_tagged_in_pieces(monkeypatch: pyt
     sentence numbers; an article is one piece."""
     import polars as pl
 
+    from pipeline.nlp import segment
     from pipeline.nlp.ner import tagging
     from pipeline.nlp.ner.tagging import TaggingSpec, document_pieces, make_backend, tag_documents
 
-    monkeypatch.setattr(tagging, "LONG_DOCUMENT_CHARS", 2_000)
+    monkeypatch.setattr(segment, "LONG_DOCUMENT_CHARS", 2_000)
     monkeypatch.setattr(tagging, "PIECE_CHARS", 600)
     lines = [ln.strip() for p in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
              for ln in p.read_text(encoding="utf-8").splitlines() if len(ln.strip()) > 40][:40]
@@ -409,11 +410,11 @@ def test_a_document_longer_than_any_article_is_tagged_in_pieces(monkeypatch: pyt
         doc = pl.DataFrame({"doc_id": ["big"], "text": [p.text]})
         sents = pl.DataFrame({"doc_id": ["big"] * len(p.spans), "sentence_idx": list(range(len(p.spans))),
                               "start": [s for s, _ in p.spans], "end": [e for _, e in p.spans]})
-        monkeypatch.setattr(tagging, "LONG_DOCUMENT_CHARS", 10**9)
+        monkeypatch.setattr(segment, "LONG_DOCUMENT_CHARS", 10**9)
         got = tag_documents(doc, sents, backend)
         alone += [(r["start"] + p.offset, r["end"] + p.offset, r["sentence_idx"] + p.first_sentence, r["type"])
                   for r in got.iter_rows(named=True)]
-        monkeypatch.setattr(tagging, "LONG_DOCUMENT_CHARS", 2_000)
+        monkeypatch.setattr(segment, "LONG_DOCUMENT_CHARS", 2_000)
     assert rows.select("start", "end", "sentence_idx", "type").rows() == alone
     from pipeline import parallel
 

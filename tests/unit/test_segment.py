@@ -88,3 +88,11 @@ def test_glued_acronyms_and_ellipses_do_not_split() -> None:
                  "أكد: السمعة كبيرة..اللي ما عنده خبر", "قال “بناء على التوجيهات السامية...لتلبية طلب”",
                  "بنوك إتش.إس.بي.سي وستاندرد."):
         assert sentences(text) == [text]
+
+
+def test_sentence_runs_cover_every_sentence_once_within_the_length() -> None:
+    from pipeline.nlp.segment import sentence_runs
+
+    spans = [(0, 40), (41, 90), (91, 300), (301, 320), (321, 330)]
+    assert sentence_runs(spans, 100) == [(0, 2), (2, 3), (3, 5)]  # (91, 300) is longer: a run of its own
+    assert sentence_runs(spans, 10_000) == [(0, 5)] and sentence_runs([], 100) == []

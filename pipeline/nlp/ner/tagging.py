@@ -10,6 +10,7 @@ import polars as pl
 
 from pipeline import ids
 from pipeline.config import NerBackendName, parse_backend
+from pipeline.nlp import segment
 from pipeline.nlp.ner.base import Labels, NerBackend, sentence_tokens, tag_document
 from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
 from pipeline.nlp.text import Token, url_country
@@ -94,7 +95,6 @@ _worker_state = first_use_cache(_load_state)
 DOCUMENTS_PER_DECODE = 64  # documents whose sentences a backend with ``tag_many`` labels in one call
 
 
-LONG_DOCUMENT_CHARS = 50_000  # longer than any article (the longest of 13,358 real ones has 16,877 characters)
 PIECE_CHARS = 10_000  # a longer document (a digest, a dump) is tagged in runs of sentences of about this length
 
 
@@ -115,18 +115,12 @@ def document_pieces(doc_id: str, text: str, spans: list[tuple[int, int]], outlet
     """An article is one piece. A document longer than ``LONG_DOCUMENT_CHARS`` is cut between sentences into
     runs of up to ``PIECE_CHARS`` characters (a longer sentence is a run of its own), each tagged as a document
     of its own: a digest's stories do not share a context, and the runs go to all workers."""
-    if len(text) <= LONG_DOCUMENT_CHARS or not spans:
+    if len(text) <= segment.LONG_DOCUMENT_CHARS or not spans:
         return [_Piece(doc_id, text, spans, outlet)]
     pieces: list[_Piece] = []
-    first = 0
-    while first < len(spans):
-        last = first
-        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= PIECE_CHARS:
-            last += 1
-        lo, hi = spans[first][0], spans[last][1]
-        pieces.append(_Piece(doc_id, text[lo:hi], [(s - lo, e - lo) for s, e in spans[first : last + 1]], outlet,
-                             lo, first))
-        first = last + 1
+    for first, end in segment.sentence_runs(spans, PIECE_CHARS):
+        lo, hi = spans[first][0], spans[end - 1][1]
+        pieces.append(_Piece(doc_id, text[lo:hi], [(s - lo, e - lo) for s, e in spans[first:end]], outlet, lo, first))
     return pieces
 
 
