@@ -1514,15 +1514,21 @@ _QUOTATION_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 QUOTATION_WORDS = 6  # words of a quotation, not a phrase in quotation marks ('حصلت على “دعم قوي” … أمس')
 
 
-def _dates_of_its_quotation(text: str, start: int, end: int, dates: list[DateMention], anchor: int
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of the sentence [start, end) as document offsets: text between quotation marks, of
+    ``QUOTATION_WORDS`` words or more (a shorter phrase in quotation marks is no quotation)."""
+    return [(m.start(), m.end()) for m in _QUOTATION_RE.finditer(text, start, end)
+            if len(m.group().split()) >= QUOTATION_WORDS]
+
+
+def _dates_of_its_quotation(quotations: list[tuple[int, int]], start: int, dates: list[DateMention], anchor: int
                             ) -> list[DateMention]:
-    """The dates that may date the trigger at ``anchor`` in the sentence [start, end): inside a quotation
-    ('وجاء في بيان للدائرة أمس: «مرة أخرى تستهدف يد الإرهاب …»'), only the quotation's own (the date outside
-    is when it was said; a phrase in quotation marks, shorter than ``QUOTATION_WORDS``, is no quotation);
-    elsewhere, all of them."""
-    for m in _QUOTATION_RE.finditer(text, start, end):
-        if m.start() < anchor < m.end() and len(m.group().split()) >= QUOTATION_WORDS:
-            return [d for d in dates if m.start() <= d.start + start < m.end()]
+    """The dates (offsets from the sentence ``start``) that may date the trigger at document offset ``anchor``:
+    inside a quotation ('وجاء في بيان للدائرة أمس: «مرة أخرى تستهدف يد الإرهاب …»'), only the quotation's own
+    (the date outside is when it was said); elsewhere, all of them."""
+    for q_start, q_end in quotations:
+        if q_start < anchor < q_end:
+            return [d for d in dates if q_start <= d.start + start < q_end]
     return dates
 
 
@@ -1685,6 +1691,7 @@ def detect_events(
         if not triggers and not reporting:
             continue
         dates = find_dates(text[s:e], reference)
+        quotations = _quotations(text, s, e) if dates and triggers else []
         previous_actor: Mention | None = None
         last_actor: Mention | None = None
         for n, trig in enumerate(triggers):
@@ -1726,7 +1733,7 @@ def detect_events(
             t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
             future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
-                _dates_of_its_quotation(text, s, e, dates, t_start), s, t_start, reference,
+                _dates_of_its_quotation(quotations, s, dates, t_start), s, t_start, reference,
                 trig.sense.pos == "verb" and _earlier(sent, trig.i), future)
             if (ev_date is not None and (date_text == "اليوم" or source == "publication") and published_at is not None
                     and not future
