@@ -194,6 +194,7 @@ class _Places:
     country_name: dict[str, str]  # ISO code -> a gazetteer name (fallback display name)
     # identity key of a city name several countries have -> {country: the entry there} ("طرابلس": LY, LB)
     alternatives: dict[str, dict[str, GazetteerEntry]]
+    by_geonames: dict[str, GazetteerEntry]  # GeoNames id -> the first entry listed with it
 
     def entry(self, key: str, home: str | None) -> GazetteerEntry | None:
         """The gazetteer entry of a place name, the one in the document's ``home`` country when the name is
@@ -216,7 +217,11 @@ def _places() -> _Places:
         by_key.setdefault(identity_key(norm), entry)
         if entry.subtype == "country" and entry.country_code:
             country_name.setdefault(entry.country_code, entry.name_ar)
-    return _Places(by_key, country_name, shared_place_names())
+    by_geonames: dict[str, GazetteerEntry] = {}
+    for entry in by_key.values():
+        if entry.geonames_id:
+            by_geonames.setdefault(str(entry.geonames_id), entry)
+    return _Places(by_key, country_name, shared_place_names(), by_geonames)
 
 
 @cache
@@ -983,7 +988,7 @@ def _merge_place_spellings(ms: list[_M], keys: list[str | None], places_at: set[
         return skeleton if sum(map(len, skeleton)) >= PLACE_SKELETON_MIN else None
 
     known: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # skeleton -> entity key -> spelling
-    for i in places_at:
+    for i in sorted(places_at):
         k = keys[i]
         if k is not None and k.startswith(_PLACE_KEYS) and (sk := shape(ms[i].key)) is not None:
             known[sk].setdefault(k, ms[i].key)
@@ -1378,22 +1383,6 @@ def resolve_mentions(
     )
 
 
-_GEONAMES_INDEX: dict[int, dict[str, GazetteerEntry]] = {}
-
-
-def _by_geonames_id(gaz: _Places) -> dict[str, GazetteerEntry]:
-    """GeoNames id -> a gazetteer entry (the first listed), built once per gazetteer."""
-    index = _GEONAMES_INDEX.get(id(gaz))
-    if index is None:
-        index = {}
-        for entry in gaz.by_key.values():
-            if entry.geonames_id:
-                index.setdefault(str(entry.geonames_id), entry)
-        _GEONAMES_INDEX.clear()
-        _GEONAMES_INDEX[id(gaz)] = index
-    return index
-
-
 def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz: _Places, misc: dict[str, str],
              fragment: bool) -> str | None:
     if entity_key.startswith(RESOLUTION_PREFIX):
@@ -1407,7 +1396,7 @@ def _subtype(entity_key: str, key: str, typ: EntityType, kb: KnowledgeBase, gaz:
         named = [e.subtype for e in entries if e and e.name_en == entity_key[3:]]
         return named[0] if named and named[0] in ("province", "landmark") else "region"
     if entity_key.startswith("gn:"):
-        entry = gaz.by_key.get(key) or _by_geonames_id(gaz).get(entity_key[3:])  # (another spelling: "هيوستون")
+        entry = gaz.by_key.get(key) or gaz.by_geonames.get(entity_key[3:])  # (another spelling: "هيوستون")
         return entry.subtype if entry else None
     if fragment:
         return NAME_FRAGMENT
