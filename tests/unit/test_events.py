@@ -716,6 +716,12 @@ def test_renewed_thanks_are_support():
     assert run("وجددت وزارة العمل رخص المحلات.", [("وزارة العمل", "ORG", None)])[0] == []
 
 
+def test_raising_thanks_to_the_leadership_is_support():
+    rows, _ = run("ورفع الوزير خالد الفالح أسمى آيات الشكر لخادم الحرمين الشريفين.", [("خالد الفالح", "PER", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("رفع", "SUPPORT", ["E_خالد الفالح"])]
+    assert [r for r in run("ورفع البنك سعر الفائدة.", [("البنك", "ORG", None)])[0] if r.event_type == "SUPPORT"] == []
+
+
 def test_honouring_someone_is_support_generosity_is_not():
     rows, _ = run("الأمير خالد الفيصل يكرم رجلي أمن حققا إنجازات استثنائية", [("خالد الفيصل", "PER", None)])
     assert [(r.trigger, r.event_type) for r in rows] == [("يكرم", "SUPPORT")]
