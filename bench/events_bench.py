@@ -263,15 +263,16 @@ only after a named doer, SVO, with what it did to right after (a new sense condi
 الحوثي قتلت الأطفال", never "سبعة من مليشيا الحشد قتلوا" or "الفضلي قتل في غارة", the passive); a verb of
 arriving with nothing after it is none ("وهم يصلون،"); a verbal noun of an arrest, attack or protest opening the
 document's title, alone or after a place and a colon ("القبض على 22 باكستانيا …", "تونس: اعتقال شبكة …"), reports
-one though no one is named (12 titles of the sample, all right); renewed thanks ("جددت وزارة العمل شكرها") and
-honouring ("يكرم", "تكريم", not "كرم الضيافة") are SUPPORT. Tried and left out: an order verb "وجه ب…" (the sample
+one though no one is named (12 titles of the sample, all right); renewed thanks ("جددت وزارة العمل شكرها"),
+honouring ("يكرم", "تكريم", not "كرم الضيافة") and raised thanks or condolences ("ورفع سموه أسمى آيات الشكر")
+are SUPPORT; an event inside a quotation of six words or more takes only the quotation's own dates. Tried and left out: an order verb "وجه ب…" (the sample
 showed "في وجه", "توجه", "وجهت اتهامات"; test halves −.027), a critical statement ("قال" with two words of
 condemnation in what is said) as DISAPPROVE beside its quote (+.003 on the dev halves). Type + actor F1, start →
 end of the stop (``--warehouse`` of news_sample):
 
     set         dev half        test half (not read)
     gold        0.741 → 0.741   0.508 → 0.508
-    heldout2    0.772 → 0.772   0.722 → 0.722
+    heldout2    0.772 → 0.793   0.722 → 0.722
     dev3        0.652 → 0.652   0.754 → 0.754
     heldout4    0.545 → 0.571   0.635 → 0.635
     dev5        0.667 → 0.697   0.553 → 0.553
