@@ -32,6 +32,11 @@ _HSPACE_RE = re.compile(r"[^\S\n]+")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# fold_text's characters: camel-tools' Arabic diacritics and the tatweel dropped, alef forms → ا, ى → ي, ة → ه,
+# Arabic-Indic digits → ASCII
+_FOLD_TABLE = {**dict.fromkeys(map(ord, "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670" + TATWEEL)),
+               **{ord(c): "\u0627" for c in "\u0625\u0623\u0671\u0622"}, ord("\u0649"): "\u064a",
+               ord("\u0629"): "\u0647", **_ARABIC_INDIC_DIGITS}
 
 # Punctuation an analyst quotes as written: camel-tools' arclean would make it ASCII (، → ,  ؟ → ?  « → ")
 KEPT_PUNCTUATION = frozenset("،؛؟«»“”‘’")
@@ -96,7 +101,17 @@ def normalize_digits(text: str) -> str:
 def fold_text(text: str) -> str:
     """Matching form of any text, uncached (use it for whole documents; :func:`normalize_for_matching`
     caches words and names): no diacritics/tatweel, أ/إ/آ/ٱ→ا, ى→ي, ة→ه, ASCII digits, single spaces.
-    Used to compare, never to compute offsets."""
+    Used to compare, never to compute offsets. After NFKC, one character table does what camel-tools'
+    ``dediac_ar``, ``normalize_alef_ar``, ``normalize_alef_maksura_ar`` and ``normalize_teh_marbuta_ar`` do
+    one after the other (each maps or drops single characters; :func:`fold_text_camel` is the reference, and
+    a test compares the two)."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.translate(_FOLD_TABLE).split())
+
+
+def fold_text_camel(text: str) -> str:
+    """:func:`fold_text` step by step with camel-tools' functions (the reference it is tested against)."""
     text = unicodedata.normalize("NFKC", text)
     text = dediac_ar(text).replace(TATWEEL, "")
     text = normalize_alef_ar(text)
@@ -133,6 +148,8 @@ def identity_key(name: str) -> str:
     "وزارة الشؤون الاجتماعية"). Compares names, never text offsets."""
     key = fold_hamza(name).replace("ديموقراط", "ديمقراط")  # two spellings of one loanword
     key = key.replace("شيون", "شوون").replace("مسيول", "مسوول")  # ئ or ؤ: both spellings are common
+    if " " not in key:
+        return key  # (each pattern below joins or rewrites words around a space)
     key = _JOINED_PARTS_RE.sub(r"\1", key)
     key = _ALLAH_RE.sub("", key)
     return _IBN_RE.sub(" بن ", key)

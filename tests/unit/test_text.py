@@ -5,6 +5,9 @@ from hypothesis import strategies as st
 from pipeline.nlp.text import (
     arabic_letter_ratio,
     clean_text,
+    fold_text,
+    fold_text_camel,
+    identity_key,
     normalize_for_matching,
     proclitic_splits,
     stem_variants,
@@ -105,3 +108,18 @@ def test_ascii_punctuation_is_arclean_one_for_one() -> None:
     text = "قال، «نعم»؛ هل؟ “x” ‘y’"
     assert set(text) & KEPT_PUNCTUATION
     assert text.translate(ASCII_PUNCTUATION) == arclean(text)
+
+
+# every letter, mark and digit block fold_text's table touches, with presentation forms NFKC rewrites
+FOLD_ALPHABET = [chr(c) for c in range(0x600, 0x700)] + list("ﻷﻻﺇﺃﺁﷲ۰۹ aAﬁ\u00a0\u2003\t\n")
+
+
+@given(st.text(alphabet=st.sampled_from(FOLD_ALPHABET), max_size=40))
+def test_fold_text_is_camel_tools_normalisation_step_by_step(text: str) -> None:
+    assert fold_text(text) == fold_text_camel(text)
+
+
+def test_identity_key_of_one_word_skips_the_phrase_rules_and_of_a_phrase_applies_them() -> None:
+    assert identity_key("عبدالله") == identity_key("عبد الله") == "عبدالله"
+    assert identity_key("مسئول") == identity_key("مسؤول")
+    assert identity_key("محمد ابن سلمان") == "محمد بن سلمان" and identity_key("ابن") == "ابن"

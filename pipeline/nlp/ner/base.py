@@ -253,6 +253,10 @@ def _family_names_first(sentences: list[list[str]], labels: list[Labels], keys: 
     return out
 
 
+# a bare family name after these is a weekday ("يوم جمعة", "كل خميس"), not the person
+_BEFORE_A_WEEKDAY = frozenset(("يوم", "ويوم", "ليوم", "بيوم", "كل", "وكل"))
+
+
 def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]]) -> list[Labels]:
     """Label every other occurrence of a known person name in the document as PERS.
 
@@ -282,6 +286,8 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
                         continue
                     if i + length < len(toks) and labs[i + length][0].startswith("I-"):
                         continue  # would cut an existing span in two
+                    if length == 1 and i > 0 and norm[i - 1] in _BEFORE_A_WEEKDAY:
+                        continue  # "كل يوم جمعة": Friday, not the family name of "عبدالسلام جمعة"
                     if all(lab == "O" for lab in window) or window[0].startswith("B-"):
                         rest = tuple(norm[i + 1 : i + length])
                         if any((first, *rest) in keys for first in first_word_forms(toks[i])):
@@ -409,6 +415,7 @@ def tag_document(
     outlet_country: str | None = None,
     tokens: list[list[Token]] | None = None,
     backend_labels: list[Labels] | None = None,
+    titles: bool = True,
 ) -> list[EntitySpan]:
     """Entity spans over ``text`` for the given sentence spans, clitics trimmed, ``text[start:end]`` exact.
 
@@ -419,7 +426,9 @@ def tag_document(
     ``outlet_country`` (the country of the article's address, :func:`pipeline.nlp.text.url_country`) is the
     document's country when its text names none ("الأهلي" in okaz.com.sa is the Saudi club).
     ``tokens`` (:func:`sentence_tokens` of the spans) and ``backend_labels`` (the backend's labels for their
-    words) may come precomputed, when many documents are tagged at once.
+    words) may come precomputed, when many documents are tagged at once. ``titles=False`` leaves a named
+    person's ``title`` and ``title_country`` empty (a title standing alone for its holder keeps it), for
+    callers that only want the spans.
     """
     toks = sentence_tokens(text, spans) if tokens is None else tokens
     words = [[t.text for t in sent] for sent in toks]
@@ -565,7 +574,7 @@ def tag_document(
         if hint is None and is_common_word_reading(words[sidx], i, j, lex, places_in.get(sidx, 0), confirmed, typ):
             continue  # "نشر الخبر", "السلم الأهلي": the common word
         title = span_title(words[sidx], j, j, lex) if hint is not None and hint.title_only else (
-            span_title(words[sidx], i, j, lex) if typ is EntityType.PER else None)
+            span_title(words[sidx], i, j, lex) if typ is EntityType.PER and titles else None)
         title_text, title_country = None, title.country_code if title else None
         if title is not None:
             sent = toks[sidx]

@@ -14,7 +14,7 @@ missing (skipped).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pipeline.schemas import EntityType
@@ -149,10 +149,11 @@ def read_anercorp(path: str | Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+def entity_spans(labels: Iterable[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(start, end_exclusive, type)`` of a BIO sequence (a stray ``I-`` starts an entity)."""
     spans: list[tuple[int, int, str]] = []
     start, typ = -1, ""
+    i = -1
     for i, lab in enumerate(labels):
         if lab == "O":  # most tokens: one comparison
             if start >= 0:
@@ -167,5 +168,5 @@ def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:
         if lab[:2] in ("B-", "I-"):
             start, typ = i, lab[2:]
     if start >= 0:
-        spans.append((start, len(labels), typ))
+        spans.append((start, i + 1, typ))
     return spans

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import pairwise
+from operator import itemgetter
 
 from pipeline.lexicons import (
     PERSON_SUBTYPES,
@@ -46,7 +47,7 @@ from pipeline.lexicons import (
 from pipeline.nlp.dates import CALENDAR_WORDS
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
-from pipeline.nlp.text import identity_key, normalize_for_matching, proclitic_splits, stem_variants
+from pipeline.nlp.text import fold_text, identity_key, normalize_for_matching, proclitic_splits, stem_variants
 from pipeline.schemas import EntityType
 
 Labels = list[tuple[str, float]]
@@ -316,9 +317,33 @@ def first_word_keys(token: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 12)
+def _sentence_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(identity_key, words))
+
+
+@lru_cache(maxsize=1 << 12)
+def _sentence_norms(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(normalize_for_matching, words))
+
+
+def sentence_keys(words: Sequence[str]) -> tuple[str, ...]:
+    """The identity keys of a sentence's words (cached per sentence: every enrichment pass reads them)."""
+    return _sentence_keys(tuple(words))
+
+
+def sentence_norms(words: Sequence[str]) -> tuple[str, ...]:
+    """The matching forms of a sentence's words (cached per sentence, as :func:`sentence_keys`)."""
+    return _sentence_norms(tuple(words))
+
+
 # --- spans over labels ----------------------------------------------------------------------------------
 def _spans(labels: Labels) -> list[tuple[int, int, str]]:
-    return entity_spans([lab for lab, _ in labels])
+    """:func:`entity_spans` of ``(label, confidence)`` pairs."""
+    return entity_spans(map(_LABEL, labels))
+
+
+_LABEL = itemgetter(0)
 
 
 def _mark(labels: Labels, i: int, j: int, tag: str, conf: float) -> None:
@@ -331,8 +356,14 @@ def _clear(labels: Labels, i: int, j: int) -> None:
         labels[k] = ("O", 1.0)
 
 
+@cache
 def _is_person(tag: str) -> bool:
     return (EntityType.parse(tag) or EntityType.MISC) is EntityType.PER
+
+
+@cache
+def _person_or_org(tag: str) -> bool:
+    return EntityType.parse(tag) in (EntityType.PER, EntityType.ORG)
 
 
 _CAPITAL = identity_key("العاصمة")
@@ -593,7 +624,7 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     out: list[Labels] = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
-        keys = [identity_key(w) for w in words]
+        keys = sentence_keys(words)
         for a, b, tag in _spans(labs):
             if not _is_person(tag):
                 continue
@@ -680,7 +711,7 @@ def appositive_persons(sentences: list[list[str]], labels: list[Labels], lex: En
     out: list[Labels] = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
-        keys = [identity_key(w) for w in words]
+        keys = sentence_keys(words)
         for i in range(len(words) - 2):
             if labs[i][0] != "O" or labs[i + 1][0] != "O":
                 continue
@@ -715,11 +746,11 @@ def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels]
     out: list[Labels] = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
-        keys: list[str] | None = None
+        keys: Sequence[str] | None = None
         for a, b, tag in _spans(labs):
             if EntityType.parse(tag) is not EntityType.ORG or b + 1 >= len(words) or labs[b][0] != "O":
                 continue
-            keys = keys or [identity_key(w) for w in words]
+            keys = keys or sentence_keys(words)
             if keys[b] not in _listed_given_names() or words[b] in FUNCTION_WORDS_AS_WRITTEN:
                 continue
             titled = _titled_at(words, keys, a, lex) or (a > 1 and keys[a - 1] in _NAME_OF
@@ -830,9 +861,14 @@ def _to_a_body(word: str, lex: EntityLexicon) -> bool:
 
 
 def _common_noun_with_pronoun(word: str, key: str, lex: EntityLexicon) -> bool:
-    """True for a common noun with a possessive pronoun as written ("برنامجه", "فريقها"), no name."""
+    """True for a common noun with a possessive pronoun as written ("برنامجه", "فريقها"), or with the
+    indefinite accusative's alif ("قدمت مها أحمد برنامجاً"), no name."""
     if key in lex.given_names or lex.is_known_name(key) or key in lex.place_types:
         return False
+    bare = word.rstrip("\u064b")  # (its tanween, when written)
+    if bare.endswith("ا") and len(bare) >= 5:
+        stem = normalize_for_matching(bare[:-1])
+        return "n" in shipped_word_classes().get(stem, "") and not is_common_word(normalize_for_matching(word))
     for ending in ("هما", "ها", "هم", "ه"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = normalize_for_matching(word[: -len(ending)])  # a noun of four letters or more ("فلاته",
@@ -882,8 +918,11 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
             out.append(labs)
             continue
         labs = list(labs)
-        keys = [identity_key(w) for w in words]
+        keys = sentence_keys(words)
         _list_persons(words, keys, labs, lex)
+        if not any(lab != "O" and _person_or_org(lab[2:]) for lab, _ in labs):
+            out.append(labs)  # every repair below starts from a person's or an organisation's span
+            continue
         for a, b, tag in _spans(labs):
             named = _is_person(tag) or (tag == EntityType.ORG.tag and keys[a] in lex.given_names)
             cut = next((k for k in range(a + 1, b) if named and _to_a_body(words[k], lex)), None)
@@ -1398,8 +1437,8 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
-        keys = [identity_key(w) for w in words]
-        norms = [normalize_for_matching(w) for w in words]
+        keys = sentence_keys(words)
+        norms = sentence_norms(words)
         for a0, b0, tag in _spans(labs):
             if not _is_person(tag):
                 # "الملك فيصل" typed as an organisation: a title and a given name are a person
@@ -1522,7 +1561,7 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
-        keys = [identity_key(w) for w in words]
+        keys = sentence_keys(words)
         for a, b, tag in _spans(labs):
             if labs[a][0] == "O":
                 continue  # changed by an earlier span of this sentence
@@ -1611,7 +1650,7 @@ def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: En
     """The document's context; with its ``sentences`` and ``lex``, also the country it names most (places of
     the gazetteer and nationality adjectives, counted over the words; a tie names none), else the country
     of its outlet. In a Saudi outlet "المملكة" is Saudi Arabia unless the text names another kingdom."""
-    folded = normalize_for_matching(text)
+    folded = fold_text(text)  # (a whole document: not cached)
     saudi = sum(folded.count(normalize_for_matching(w)) for w in _SAUDI_SIGNS)
     other = sum(folded.count(normalize_for_matching(w)) for w in _OTHER_KINGDOMS)
     country = None
@@ -1768,7 +1807,10 @@ def _contextual(words: Sequence[str], keys: Sequence[str], i: int, j: int, key: 
     kb_id, start = None, i
     finance = any(k in _FINANCE_KEYS for n, k in enumerate(keys) if not i <= n < j)  # (not the form itself:
     # "تداول ناشطون مقطع فيديو" is a verb, circulated)
-    if titled:  # "الرئيس روحاني": a title points to the person
+    forms = [n for n in map(normalize_for_matching, words[i:j]) if n]  # (a tatweel alone is no word)
+    if titled and len(forms) == 1 and forms[0] in lex.nisba:
+        kb_id = None  # "الرئيس السوداني": the title's nationality, not Mohammed Shia al-Sudani
+    elif titled:  # "الرئيس روحاني": a title points to the person
         kb_id = pick(tuple(PERSON_SUBTYPES))
     elif head in lex.outlet_heads:
         kb_id, start = pick_outlet(words[i - 1]), i - 1
@@ -1844,6 +1886,20 @@ def _titled_at(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLex
     return i > 1 and any(f"{k} {keys[i - 1]}" in lex.titles for _, k in first_word_keys(words[i - 2]))
 
 
+def _word_of_the_language(norm: str, given: bool) -> bool:
+    """True when the dictionary makes the matching form ``norm`` a word of the language rather than part of a
+    foreign name after a title: as the given name, a verb, verbal noun, function word or particle, or a noun
+    that is no adjective too ("ارتكب", "برقية"; an adjective can be a name: "مهاب", "مختار"), and when
+    definite, any common word ("الصاعد"); as the family name, any noun, adjective, verb or function word
+    ("حرص", "مرفوض")."""
+    if norm.startswith("ال") and len(norm) > 4:
+        return is_common_word(norm[2:])
+    classes = set(shipped_word_classes().get(norm, ""))
+    if given:
+        return bool(classes & set("vmft")) or ("n" in classes and "a" not in classes)
+    return bool(classes & set("nmavsf"))
+
+
 def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
                   frequency: Callable[[str], int]) -> int:
     """2 when tokens ``i, i+1`` read as a foreign given + family name: two rare words of three letters or
@@ -1858,8 +1914,8 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
         if norm.startswith("ال"):  # an Arabic family name, or a rare foreign given name ("الكسيس")
             if k > i or frequency(norm) > _FOREIGN_DEFINITE_BUCKET or norm.endswith(("ة", "ه")):
                 return 0  # (not a feminine adjective: "وزيرة الدولة المنتدبة مباركة بو عيدة")
-        if k == i and norm[:1] in "يت" and is_common_word(norm):
-            return 0  # "وزير البلديات يوجه بضرورة": a verb after the title, not a foreign given name
+        if (k == i and norm[:1] in "يت" and is_common_word(norm)) or _word_of_the_language(norm, given=k == i):
+            return 0  # "وزير البلديات يوجه بضرورة", "ارتكب خطأ", "للفريق الصاعد بقوة": words of the language
         if (len(norm) < 3 or not norm.isalpha() or norm in lex.lexicon.stopwords or (
                 k == i and lex.is_known_name(keys[k]))
                 or keys[k] in lex.place_types or norm in lex.nisba or keys[k] in lex.titles
@@ -2184,7 +2240,8 @@ def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLe
         return 0
     if _in_title(words, keys, i, lex):
         return 0  # the word is inside a longer title ("المتحدث باسم الكرملين")
-    person = any(lex.kb.actors[k].type == EntityType.PER.value for k in lex.kb.by_ambiguous.get(keys[i], ()))
+    person = (normalize_for_matching(words[i]) not in lex.nisba  # "الرئيس السوداني": his nationality
+              and any(lex.kb.actors[k].type == EntityType.PER.value for k in lex.kb.by_ambiguous.get(keys[i], ())))
     if keys[i] not in lex.given_names and not person:
         return _foreign_name(words, keys, i, lex, frequency)
     j = i + 1
@@ -2233,7 +2290,7 @@ def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityL
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
-        keys = [identity_key(w) for w in words]
+        keys = sentence_keys(words)
         for i in range(len(words)):
             if labs[i][0] == "O" and _listed_place(words, keys, i, lex, home):
                 _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
@@ -2286,7 +2343,7 @@ def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
             and any(k in HEAD_NOUNS for _, k in first_word_keys(words[i - 1])))
 
 
-def _common_tail(words: list[str], keys: list[str], a: int, b: int, lex: EntityLexicon,
+def _common_tail(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon,
                  frequency: Callable[[str], int]) -> bool:
     """True when the words ``a:b`` are all definite common words, no name or nationality adjective."""
     return all(keys[k].startswith("ال") and keys[k] not in lex.entries and keys[k] not in lex.place_types
@@ -2298,6 +2355,12 @@ def _common_tail(words: list[str], keys: list[str], a: int, b: int, lex: EntityL
 _SCAN_HEADS = frozenset({_CAPITAL, _FEDERATION, *_RESOLUTION_HEADS, *_STATE_HEADS, *_FORCES, *_BODY_HEADS,
                          *_QUALIFIED_BODY_HEADS, identity_key(_KINGDOM)})
 _CUE_CACHE: dict[int, tuple[EntityLexicon, dict[str, tuple[bool, bool, bool]]]] = {}  # id(lex) -> (lex, cues)
+
+
+def _cue_table(lex: EntityLexicon) -> dict[str, tuple[bool, bool, bool]]:
+    """The words whose :func:`_word_cues` are known, for ``lex`` (read it before calling the function)."""
+    held = _CUE_CACHE.get(id(lex))
+    return held[1] if held is not None and held[0] is lex else {}
 
 
 def _word_cues(token: str, lex: EntityLexicon) -> tuple[bool, bool, bool]:
@@ -2358,15 +2421,16 @@ def apply_dictionary(
     kingdom_key = identity_key(_KINGDOM)
     other_kingdom = frozenset(identity_key(w) for w in _OTHER_KINGDOM_SIGNS)
     council_named = names_security_council(sentences)
-    sports_story = any(not word_readings(w).isdisjoint(_SPORTS_KEYS) or identity_key(w) in _SPORT_TAILS
-                       for words in sentences for w in words)
+    sports_in = [any(not word_readings(w).isdisjoint(_SPORTS_KEYS) for w in words) for words in sentences]
+    sports_story = any(sports_in) or any(key in _SPORT_TAILS for words in sentences for key in sentence_keys(words))
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
-        keys = [identity_key(w) for w in words]
+        keys = sentence_keys(words)
         # tokens where a rule of the scan below may start; others only step on (as every rule would fail)
-        cues = [_word_cues(w, lex) for w in words]
+        known_cues = _cue_table(lex).get
+        cues = [known_cues(w) or _word_cues(w, lex) for w in words]
         titled = titled_positions(words, keys, lex, cues)
-        sports = any(not word_readings(w).isdisjoint(_SPORTS_KEYS) for w in words)
+        sports = sports_in[sidx]
         owner = [-1] * len(words)  # index of the backend span each token belongs to
         for a, b, tag in _spans(labs):  # one backend span holding two names joined by و / ب: split it
             if b - a >= 3 and (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and any(
@@ -2531,7 +2595,7 @@ def propagate_forms(
     clubs: dict[tuple[str, ...], tuple[str, DictEntry]] = {}  # a KB club's one-word forms in a sports story
     described: dict[tuple[str, ...], dict[tuple[str, ...], tuple[str, DictEntry | None]]] = {}
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
-        keys = [identity_key(w) for w in words]
+        keys = sentence_keys(words)
         for a, b, tag in _spans(labs):
             typ = EntityType.parse(tag) or EntityType.MISC
             hint = hints.get((sidx, a, b))
@@ -2653,8 +2717,8 @@ _POSSESSED_TITLES = frozenset(identity_key(w) for w in ("نظيره", "نظير�
 def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Title | None:
     """The title of the person named by tokens [i, j): before the name ("الرئيس الروسي فلاديمير بوتين",
     "وزير الخارجية السوري، أسعد الشيباني"), else right after it ("محمد بن نايف ولي العهد")."""
-    keys = [identity_key(w) for w in words]
-    norms = [normalize_for_matching(w) for w in words]
+    keys = sentence_keys(words)
+    norms = sentence_norms(words)
     k = i - 1
     if k >= 0 and words[k] in _PUNCT_BEFORE_NAME:
         k -= 1
