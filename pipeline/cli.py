@@ -138,7 +138,7 @@ def _run(args: argparse.Namespace) -> int:
 def ner_eval(args: argparse.Namespace) -> int:
     from pipeline.nlp.ner.evaluate import ner_eval_main
 
-    return ner_eval_main(args.conll, args.model)
+    return ner_eval_main(args.conll, args.model, args.layer)
 
 
 def ner_train(args: argparse.Namespace) -> int:
@@ -181,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     p_eval = sub.add_parser("ner-eval", help="score the NER model on a CoNLL file (token label lines)")
     p_eval.add_argument("--conll", required=True, help="file of 'token label' lines, blank line between sentences")
     p_eval.add_argument("--model", help="model folder to score (default: the shipped model)")
+    p_eval.add_argument("--layer", choices=("crf", "persons"), default="crf",
+                        help="crf (default): the model alone; persons: the model with the pipeline's person layer, "
+                             "persons as `akhbar run` tags them (the model alone is printed too; about half the "
+                             "speed)")
     p_eval.set_defaults(func=ner_eval)
     p_train = sub.add_parser("ner-train", help="retrain the shipped NER model from ../shared data")
     p_train.add_argument("--shared", default=str(DEFAULT_SHARED_DIR),

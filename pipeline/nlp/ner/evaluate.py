@@ -76,42 +76,102 @@ def evaluate_sentences(sentences: list[list[tuple[str, str]]], tagger: _Tagger) 
     return result
 
 
-def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True) -> dict[str, Any]:
+def warm_person_layer() -> tuple[Any, dict[str, int]]:
+    """Load what the person layer reads (its lexicon, word frequencies, dictionary classes, event words: a
+    model's load, outside the timed tagging); returns the lexicon and the frequencies."""
+    from pipeline.lexicons import load_event_lexicon
+    from pipeline.nlp.ner.enrich import entity_lexicon, word_frequencies
+    from pipeline.nlp.ner.resources import shipped_word_classes
+
+    shipped_word_classes()
+    load_event_lexicon()
+    return entity_lexicon(), word_frequencies()
+
+
+def evaluate_with_person_layer(sentences: list[list[tuple[str, str]]], tagger: _Tagger) -> dict[str, Any]:
+    """Score the tagger with the pipeline's person layer (:mod:`pipeline.nlp.ner.person_layer`): the result
+    of CRF + person layer, with the CRF's own labels scored under ``"crf"``. ``tokens_per_s`` covers both."""
+    from pipeline.nlp.ner.person_layer import person_layer
+
+    tokens = [[t for t, _ in s] for s in sentences]
+    gold = [[lab for _, lab in s] for s in sentences]
+    n_tok = sum(len(s) for s in tokens)
+    lex, frequencies = warm_person_layer()
+    t0 = time.perf_counter()
+    pred = tagger.tag(tokens)
+    t1 = time.perf_counter()
+    layered = person_layer(tokens, pred, lex, lambda form: frequencies.get(form, 0))
+    t2 = time.perf_counter()
+    result = score(gold, [[lab for lab, _ in s] for s in layered])
+    result["crf"] = score(gold, [[lab for lab, _ in s] for s in pred])
+    result["crf"]["tokens_per_s"] = n_tok / (t1 - t0) if t1 > t0 else float("inf")
+    result["crf"]["n_tokens"] = n_tok
+    result["tokens_per_s"] = n_tok / (t2 - t0) if t2 > t0 else float("inf")
+    result["n_tokens"] = n_tok
+    result["n_sentences"] = len(sentences)
+    return result
+
+
+def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True,
+                  layer: str = "crf") -> dict[str, Any]:
     """Score ``tagger`` on a ``token label`` CoNLL file; prints a per-type table when ``verbose``.
+    ``layer="persons"`` scores it with the pipeline's person layer (:func:`evaluate_with_person_layer`).
 
     A file without blank lines (ANERcorp's own layout) is split after sentence-final punctuation, never
     inside an entity, as training reads it: read as one sentence, the consistency step's window (in
     sentences) would span the whole file."""
+    if layer not in LAYERS:
+        raise ValueError(f"unknown layer {layer!r}: use one of {', '.join(LAYERS)}")
     sentences = read_conll(conll_path)
     if len(sentences) == 1:
         sentences = split_sentences(sentences[0])
-    result = evaluate_sentences(sentences, tagger)
+    if layer == "persons":
+        result = evaluate_with_person_layer(sentences, tagger)
+    else:
+        result = evaluate_sentences(sentences, tagger)
     if verbose:
+        if "crf" in result:
+            print("CRF alone:")
+            print(format_table(result["crf"]))
+            print("CRF + the pipeline's person layer (what akhbar run tags):")
         print(format_table(result))
     return result
 
 
-def summary_json(result: dict[str, Any]) -> str:
-    return json.dumps(
-        {
-            "micro_f1": round(result["f1"], 4),
-            "precision": round(result["precision"], 4),
-            "recall": round(result["recall"], 4),
-            "tokens_per_s": round(result["tokens_per_s"], 1),
-            "per_type": {
-                t: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in d.items()}
-                for t, d in result["per_type"].items()
-            },
+def _summary(result: dict[str, Any]) -> dict[str, Any]:
+    out = {
+        "micro_f1": round(result["f1"], 4),
+        "precision": round(result["precision"], 4),
+        "recall": round(result["recall"], 4),
+        "tokens_per_s": round(result["tokens_per_s"], 1),
+        "per_type": {
+            t: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in d.items()}
+            for t, d in result["per_type"].items()
         },
-        ensure_ascii=False,
-    )
+    }
+    if "crf" in result:
+        out["layer"] = "crf+persons"
+        out["crf"] = _summary(result["crf"])
+    return out
 
 
-def ner_eval_main(conll_path: str, model_dir: str | None = None) -> int:
+def summary_json(result: dict[str, Any]) -> str:
+    return json.dumps(_summary(result), ensure_ascii=False)
+
+
+# what ner-eval scores: "crf" = the CRF alone (the default), "persons" = the CRF with the pipeline's person layer
+LAYERS = ("crf", "persons")
+
+
+def ner_eval_main(conll_path: str, model_dir: str | None = None, layer: str = "crf") -> int:
     """CLI body of ``akhbar ner-eval --conll FILE``: per-type table, then one JSON line (the last line)."""
     from pipeline.nlp.ner.crf import CrfTagger
+    from pipeline.parallel import tune_garbage_collector
 
     tagger = CrfTagger.load(Path(model_dir) if model_dir else None)
-    result = evaluate_file(conll_path, tagger, verbose=True)
+    if layer == "persons":
+        warm_person_layer()
+    tune_garbage_collector()  # the model and lexicons loaded: out of the collector's sight, as in a run's workers
+    result = evaluate_file(conll_path, tagger, verbose=True, layer=layer)
     print(summary_json(result), flush=True)
     return 0
