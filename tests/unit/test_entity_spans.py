@@ -1485,3 +1485,16 @@ def test_a_royal_name_goes_on_over_a_given_name() -> None:
     got = found("فهم سفير الأردن لدى الأمم المتحدة الأمير زيد رعد زيد الحسين ، وغيره",
                 [("زيد رعد زيد الحسين", "PERS")])
     assert ("زيد رعد زيد الحسين", "PER") in got
+
+
+def test_a_given_name_with_a_proclitic_before_a_family_name_tagged_alone_is_part_of_the_name() -> None:
+    got = found("وقال إن الرئيس فقد ثقته تماما بايهود اولمرت وحكومته", [("اولمرت", "PERS")])
+    assert ("ايهود اولمرت", "PER") in got
+    got = found("منهم إبراهيم الحساوي، وتركي اليوسف، ونايف خلف", [("اليوسف", "PERS")])
+    assert ("تركي اليوسف", "PER") in got
+    # a word of the language is no proclitic + given name ("بسبب" is not ب + سبب)
+    assert ("بسبب", "PER") not in found("وتأخر بسبب المطر", [])
+
+
+def test_cote_d_ivoire_is_a_country_whoever_the_tagger_made_it() -> None:
+    assert found("مع خطورة مهاجمي بطل كوت ديفوار .", [("كوت ديفوار", "PERS")]) == [("كوت ديفوار", "LOC")]

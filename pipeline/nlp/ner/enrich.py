@@ -823,6 +823,15 @@ def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
                and seen.get(f, 0) > 0 for f in forms)
 
 
+def _given_name_with_proclitic(word: str, key: str, lex: EntityLexicon) -> bool:
+    """A given name as written, or after ب, ل or و when the word is no word of the language ("بايهود",
+    "لكوفي", "وعلي"; the name keeps its word, the proclitic is left out of the mention later)."""
+    if key in lex.given_names:
+        return True
+    return (len(word) > 3 and word[0] in "بلو" and identity_key(word[1:]) in lex.given_names
+            and not is_common_word(normalize_for_matching(word)))
+
+
 _VOCATIVE = "يا"
 # third-person possessives only ("رفيق دربه"), unlike _PRONOUN_ENDINGS (an object on a verb before a title) and
 # _PRONOUN_SUFFIXES (two-letter ones only, as a town may end in ه)
@@ -942,7 +951,8 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 _mark(labs, a, b + 1, tag, labs[a][1])  # "أحمد بن عبد العزيز قطان أن": the family name ends it
         for a, b, tag in _spans(labs):  # "الرضيع علي دوابشة" tagged "دوابشة": the given name before it too
             if (_is_person(tag) and b - a == 1 and a > 0 and labs[a - 1][0] == "O" and keys[a] not in lex.given_names
-                    and keys[a - 1] in lex.given_names and words[a - 1] not in FUNCTION_WORDS_AS_WRITTEN
+                    and _given_name_with_proclitic(words[a - 1], keys[a - 1], lex)
+                    and words[a - 1] not in FUNCTION_WORDS_AS_WRITTEN
                     and keys[a - 1] not in lex.titles and not (a > 1 and labs[a - 2][0] != "O")):
                 conf = labs[a][1]
                 _clear(labs, a, b)
