@@ -1498,3 +1498,23 @@ def test_a_given_name_with_a_proclitic_before_a_family_name_tagged_alone_is_part
 
 def test_cote_d_ivoire_is_a_country_whoever_the_tagger_made_it() -> None:
     assert found("مع خطورة مهاجمي بطل كوت ديفوار .", [("كوت ديفوار", "PERS")]) == [("كوت ديفوار", "LOC")]
+
+
+def test_title_lookups_pruned_by_the_title_vocabulary_find_what_the_full_search_finds() -> None:
+    from dataclasses import replace
+
+    from pipeline.nlp.ner.enrich import _title_at, sentence_keys, span_title
+
+    lex = entity_lexicon()
+    full = replace(lex, title_words=frozenset())  # no pruning: every phrase length is tried
+    texts = ["وقال وزير الخارجية الروسي سيرغي لافروف إن نائب رئيس مجلس الوزراء وزير الداخلية استقبل",
+             "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود ولي ولي العهد محمد بن سلمان",
+             "أكد الأمين العام لحزب الله حسن نصر الله وأمير منطقة جازان ورئيس مجلس إدارة شركة أرامكو",
+             "وقالت المتحدثة باسم وزارة الخارجية الأمريكية ، ماري هارف ، إن السفير ابن عبد الله حضر"]
+    for text in texts:
+        words = [t.text for t in tokenize(text)]
+        keys = sentence_keys(words)
+        for k in range(len(words)):
+            assert _title_at(keys, words, k, len(words), lex) == _title_at(keys, words, k, len(words), full)
+            for j in range(k + 1, min(k + 5, len(words)) + 1):
+                assert span_title(words, k, j, lex) == span_title(words, k, j, full), (text, k, j)

@@ -274,8 +274,8 @@ def propagate_names(sentences: list[list[str]], labels: list[Labels], keys: set[
         i = 0
         while i < len(toks):
             hit = 0
-            if not labs[i][0].startswith("I-") and toks[i] not in FUNCTION_WORDS_AS_WRITTEN and any(
-                    f in firsts for f in first_word_forms(toks[i])):  # no name starts here: skip fast
+            if not labs[i][0].startswith("I-") and toks[i] not in FUNCTION_WORDS_AS_WRITTEN and not firsts.isdisjoint(
+                    first_word_forms(toks[i])):  # no name starts here: skip fast
                 if norm is None:
                     norm = [normalize_for_matching(t) for t in toks]
                 for length in range(min(longest, len(toks) - i), 0, -1):

@@ -202,6 +202,8 @@ class EntityLexicon:
     shared_cities: dict[str, str] = field(default_factory=dict)  # its one city reading's country (عمان: JO)
     homographs: dict[str, str] = field(default_factory=dict)  # identity key -> rule (homographs_ar.tsv)
     kb_title_first: frozenset[str] = frozenset()  # first words of the KB's role titles
+    # every word a title phrase can hold after its first (empty: no pruning); see _title_words
+    title_words: frozenset[str] = frozenset()
     title_first: frozenset[str] = frozenset()  # first words of every title
     # identity key -> (cues before, cues after) that make it the common word (common_word_contexts_ar.tsv)
     word_contexts: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
@@ -267,6 +269,7 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
                     for form, rule in read_rows("homographs_ar.tsv", ("form", "rule"))},
         word_contexts=_word_contexts(),
         kb_title_first=frozenset(t.split()[0] for t in kb.by_title if t),
+        title_words=_title_words(written_titles, titles),
         title_first=frozenset(t.split()[0] for t in titles if t) | title_first_words,
     )
 
@@ -422,7 +425,8 @@ def names_security_council(sentences: Sequence[Sequence[str]]) -> bool:
     """True when a document names the UN Security Council ("مجلس الأمن", a proclitic allowed)."""
     council, security = identity_key("مجلس"), identity_key("الأمن")
     return any(k == council and identity_key(words[t + 1]) == security
-               for words in sentences for t in range(len(words) - 1) for _, k in first_word_keys(words[t]))
+               for words in sentences if council in "\x00".join(sentence_keys(words))  # (a reading of a word
+               for t in range(len(words) - 1) for _, k in first_word_keys(words[t]))  # holds its key's letters)
 
 
 def resolution_span(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
@@ -473,11 +477,35 @@ def _club_adjective(key: str, lex: EntityLexicon) -> bool:
         *lex.kb.by_ambiguous.get(stem, ()), *((lex.kb.by_alias[stem],) if stem in lex.kb.by_alias else ())))
 
 
+# words identity_key joins to or rewrites in a phrase ("عبد الله" → "عبدالله", " ابن " → " بن ")
+_PHRASE_PARTS = frozenset(("عبد", "ابو", "الله", "ابن", "بن", "دا", "دي", "دو", "فان", "فون", "ديل"))
+
+
+def _title_words(written: Iterable[str], titles: Iterable[str]) -> frozenset[str]:
+    """The identity keys a word of a title phrase can have in text: the words of every title as written and
+    of its key, and the words a phrase's key joins or rewrites. A phrase holding any other word after its
+    first is no title, so :func:`_title_at` and :func:`span_title` never build its key."""
+    return frozenset({identity_key(w) for t in written for w in t.split()} | {w for t in titles for w in t.split()}
+                     | _PHRASE_PARTS)
+
+
+def _title_reach(keys: Sequence[str], start: int, stop: int, lex: EntityLexicon) -> int:
+    """How many of ``keys[start:stop]`` in a row, from ``start``, can be words of a title (all when the
+    lexicon has no title words)."""
+    if not lex.title_words:
+        return stop - start
+    n = start
+    while n < stop and keys[n] in lex.title_words:
+        n += 1
+    return n - start
+
+
 def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: EntityLexicon) -> int:
     """Length of the longest title phrase starting at token ``k`` and ending by ``end`` (0 if none)."""
     if lex.title_first and not any(first in lex.title_first for _, first in first_word_keys(words[k])):
         return 0
-    for length in range(min(lex.max_title_words, end - k), 0, -1):
+    reach = 1 + _title_reach(keys, k + 1, min(end, k + lex.max_title_words), lex)
+    for length in range(min(lex.max_title_words, end - k, reach), 0, -1):
         rest = keys[k + 1 : k + length]
         for _, first in first_word_keys(words[k]):
             if identity_key(" ".join([first, *rest])) in lex.titles:
@@ -1728,13 +1756,20 @@ def story_subtypes(text: str) -> frozenset[str]:
     return story_subtypes_of_words([t.text for t in tokenize(text)])
 
 
+@lru_cache(maxsize=1 << 18)
+def story_cue(word: str) -> int:
+    """1 when a reading of ``word`` is a sports cue, 2 a finance cue, 3 both, 0 neither (cached per word)."""
+    readings = word_readings(word)
+    return (not readings.isdisjoint(_SPORTS_KEYS)) | (not readings.isdisjoint(_FINANCE_KEYS)) << 1
+
+
 def story_subtypes_of_words(words: Iterable[str]) -> frozenset[str]:
     """:func:`story_subtypes` over a document's words."""
     sports = finance = 0
     for word in words:
-        readings = word_readings(word)
-        sports += not readings.isdisjoint(_SPORTS_KEYS)
-        finance += not readings.isdisjoint(_FINANCE_KEYS)
+        cue = story_cue(word)
+        sports += cue & 1
+        finance += cue >> 1
     kinds = ({"club"} if sports >= _STORY_CUES else set()) | ({"company"} if finance >= _STORY_CUES else set())
     return frozenset(kinds)
 
@@ -2431,7 +2466,7 @@ def apply_dictionary(
     kingdom_key = identity_key(_KINGDOM)
     other_kingdom = frozenset(identity_key(w) for w in _OTHER_KINGDOM_SIGNS)
     council_named = names_security_council(sentences)
-    sports_in = [any(not word_readings(w).isdisjoint(_SPORTS_KEYS) for w in words) for words in sentences]
+    sports_in = [any(story_cue(w) & 1 for w in words) for words in sentences]
     sports_story = any(sports_in) or any(key in _SPORT_TAILS for words in sentences for key in sentence_keys(words))
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
         labs = list(labs)
@@ -2740,7 +2775,10 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
             break
         country = country or code
         k -= 1
-    for length in range(min(lex.max_title_words, k + 1), 0, -1):
+    back = k  # the title's words after its first run back from k: how far can they reach?
+    while back >= 0 and k - back < lex.max_title_words and (not lex.title_words or keys[back] in lex.title_words):
+        back -= 1
+    for length in range(min(lex.max_title_words, k + 1, k - back + 1), 0, -1):
         s = k - length + 1
         rest = keys[s + 1 : k + 1]
         for cut, first in first_word_keys(words[s]):
