@@ -1518,3 +1518,20 @@ def test_title_lookups_pruned_by_the_title_vocabulary_find_what_the_full_search_
             assert _title_at(keys, words, k, len(words), lex) == _title_at(keys, words, k, len(words), full)
             for j in range(k + 1, min(k + 5, len(words)) + 1):
                 assert span_title(words, k, j, lex) == span_title(words, k, j, full), (text, k, j)
+
+
+def test_a_body_and_its_nationality_then_an_unknown_name_are_the_body_and_a_person() -> None:
+    text = "تحت إشراف المدير الفني للفريق التونسي ناصيف البياوي الذي عمد إلى تقسيم الحصة"
+    got = found(text, [("للفريق التونسي ناصيف البياوي", "ORG")])
+    assert ("ناصيف البياوي", "PER") in got and not any("البياوي" in s for s, t in got if t == "ORG"), got
+    got = found("التعاقد مع مهاجم فريق ناوتيكو البرازيلي جوسيمار سوزا صاحب 27 عاما",
+                [("ناوتيكو البرازيلي جوسيمار سوزا", "ORG")])
+    assert ("جوسيمار سوزا", "PER") in got, got
+    # a body's field after ل is no name: "البنك السعودي للتسليف والادخار" stays one organisation
+    got = found("اعتمد البنك السعودي للتسليف والادخار قروضا", [("البنك السعودي للتسليف والادخار", "ORG")])
+    assert got == [("البنك السعودي للتسليف والادخار", "ORG")], got
+
+
+def test_a_head_coach_s_title_introduces_his_name() -> None:
+    got = found_with_frequencies("من جانبه أبدى المدير الفني لفريق الفتح ناصيف البياوي عن رضاه على الأداء", [])
+    assert ("ناصيف البياوي", "PER") in got, got

@@ -851,6 +851,14 @@ def _imperfect_verb(word: str, key: str, lex: EntityLexicon) -> bool:
                and seen.get(f, 0) > 0 for f in forms)
 
 
+def _unknown_word(norm: str, lex: EntityLexicon) -> bool:
+    """A word of three letters or more that starts with no article or proclitic letter (ا ل ب و ف ك: not
+    "للتسليف"), is no function word, and that the dictionary does not know as a word of the language (a name's
+    word: "ناصيف", "جوسيمار")."""
+    return (len(norm) >= 3 and norm.isalpha() and norm[:1] not in "البوفك" and not is_common_word(norm)
+            and norm not in lex.lexicon.stopwords)
+
+
 def _given_name_with_proclitic(word: str, key: str, lex: EntityLexicon) -> bool:
     """A given name as written, or after ب, ل or و when the word is no word of the language ("بايهود",
     "لكوفي", "وعلي"; the name keeps its word, the proclitic is left out of the mention later)."""
@@ -1042,6 +1050,19 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
                 _clear(labs, a, end)
                 _mark(labs, a, b - 1, tag, conf)
                 _mark(labs, b - 1, end, EntityType.PER.tag, conf)
+                continue
+            # "للفريق التونسي ناصيف البياوي": a body and its nationality, then a given name and a family name the
+            # dictionary does not know as a word
+            if ((EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and b - a >= 4
+                    and (keys[b - 2] in lex.given_names or _unknown_word(normalize_for_matching(words[b - 2]), lex))
+                    and normalize_for_matching(words[b - 3]) in lex.nisba
+                    and keys[b - 1] not in lex.given_names and words[b - 2] not in FUNCTION_WORDS_AS_WRITTEN
+                    and normalize_for_matching(words[b - 1])[:1] != "و"
+                    and not any(is_common_word(f) for f in _stems_of(normalize_for_matching(words[b - 1])))):
+                conf = labs[a][1]
+                _clear(labs, a, b)
+                _mark(labs, a, b - 2, tag, conf)
+                _mark(labs, b - 2, b, EntityType.PER.tag, conf)
                 continue
             # "للجامعة العربية نبيل العربي": a known body, then a person's given name and family name
             if (EntityType.parse(tag) or EntityType.MISC) is EntityType.ORG and b - a >= 3:
