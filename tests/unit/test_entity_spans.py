@@ -1535,3 +1535,12 @@ def test_a_body_and_its_nationality_then_an_unknown_name_are_the_body_and_a_pers
 def test_a_head_coach_s_title_introduces_his_name() -> None:
     got = found_with_frequencies("من جانبه أبدى المدير الفني لفريق الفتح ناصيف البياوي عن رضاه على الأداء", [])
     assert ("ناصيف البياوي", "PER") in got, got
+
+
+def test_words_of_the_language_after_a_name_the_story_gives_end_it() -> None:
+    text = "الجزائر: بوتفليقة يقيل ثلاثة وزراء. أجرى الرئيس الجزائري عبدالعزيز بوتفليقة تعديلا"
+    got = found(text, [("بوتفليقة يقيل", "PERS"), ("عبدالعزيز بوتفليقة", "PERS")])
+    assert ("بوتفليقة", "PER") in got and ("بوتفليقة يقيل", "PER") not in got, got
+    # a name particle is no word of the language: "أحمد عبد" is left as the tagger gave it
+    text = "رواية الدكتور أحمد عبد الملك. وقال أحمد إن"
+    assert ("أحمد عبد", "PER") in found(text, [("أحمد عبد", "PERS"), ("أحمد", "PERS")])

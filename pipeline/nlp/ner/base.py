@@ -53,6 +53,7 @@ from pipeline.nlp.ner.enrich import (
     split_bylines,
     story_subtypes_of_words,
 )
+from pipeline.nlp.ner.resources import is_common_word
 from pipeline.nlp.text import Token, identity_key, normalize_for_matching, proclitic_splits, stem_variants, tokenize
 from pipeline.schemas import EntityType
 
@@ -518,6 +519,10 @@ def tag_document(
     full_name_ends = {(sidx, j) for sidx, i, j, _, _, typ, _ in raw if typ is EntityType.PER and j - i >= 2}
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
+        if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints:
+            k = _document_name_then_words(words[sidx], i, j, keys, lex)
+            if k < j:
+                j, end = k, toks[sidx][k - 1].end  # "نور رمز اتحادي": the story's "نور", then words of the language
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and _common_word_then_kb_person(
                 words[sidx], i, j, lex, frequency):
             i, start = i + 1, toks[sidx][i + 1].start  # "بيان برزاني": a statement, then the person
@@ -634,6 +639,29 @@ def balance_brackets(tokens: Sequence[str], i: int, j: int) -> tuple[int, int]:
 # an imperfect verb in the plural, with its future س ("سيسلمون", "يسعون"): no name's word
 _PLURAL_VERB = re.compile(r"^[وف]?س?[يت][^\W\d_]{2,}ون$")
 _NAME_PARTICLES = frozenset(identity_key(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "أم", "آل", "بنت"))
+
+
+def _language_word(word: str, lex: EntityLexicon) -> bool:
+    """A word the dictionary knows as a word of the language, as written or without a proclitic, that is no
+    given name, title, place, known name or name particle ("رمز", "اتحادي", "يقيل", "لوسائل"; not "عبد")."""
+    key = identity_key(word)
+    if (key in lex.given_names or key in lex.titles or key in lex.place_types or lex.is_known_name(key)
+            or key in _NAME_PARTICLES):
+        return False
+    norm = normalize_for_matching(word)
+    return is_common_word(norm) or (len(norm) > 3 and norm[0] in "وفبلك" and is_common_word(norm[1:]))
+
+
+def _document_name_then_words(words: Sequence[str], i: int, j: int, keys: set[tuple[str, ...]],
+                              lex: EntityLexicon) -> int:
+    """The end of the longest name of this story's persons (``keys``) that starts the person span [i, j) and is
+    followed there only by words of the language ("بوتفليقة يقيل" → "بوتفليقة", "المعلمي ومعالي" → "المعلمي");
+    ``j`` when there is none."""
+    norms = [normalize_for_matching(w) for w in words[i:j]]
+    for k in range(j - 1, i, -1):
+        if tuple(norms[: k - i]) in keys and all(_language_word(w, lex) for w in words[k:j]):
+            return k
+    return j
 
 
 def _common_word_then_kb_person(words: Sequence[str], i: int, j: int, lex: EntityLexicon,
