@@ -6,6 +6,7 @@
     .venv/bin/python bench/ner_cv.py --shared ../shared --drop gaz            # ablations: --drop GROUP, --no-harmonize,
     .venv/bin/python bench/ner_cv.py --shared ../shared --param c1=0.1        #   --no-newsfane, --param KEY=JSON (CRF)
     .venv/bin/python bench/ner_cv.py --shared ../shared --newsfane all        # + all NewsFANE outside the fold
+    .venv/bin/python bench/ner_cv.py --shared ../shared --person-layer        # + scored with the person layer
 
 The dev split (last 10 % of ANERcorp) is one draw; a single dev run moves by about ±0.007 for changes
 that should not matter, and the shipped recipe was chosen on it. Cross-validation gives the spread.
@@ -64,6 +65,7 @@ def run_fold(
     newsfane: bool = True,
     params: dict[str, Any] | None = None,
     newsfane_mode: str = "new",
+    person_layer: bool = False,
 ) -> dict[str, Any]:
     """Score fold ``j`` of ``k`` with a model made by the shared recipe (pipeline.training.recipe)."""
     from pipeline.nlp.ner.conll import read_anercorp
@@ -93,7 +95,7 @@ def run_fold(
             with_dict="dict" in DEFAULT_GROUPS and "dict" not in drop,
         )
         groups = tuple(g for g in DEFAULT_GROUPS if g not in drop)
-        r = fit_and_score(train + extra, held, res, groups, dict(params or {}))
+        r = fit_and_score(train + extra, held, res, groups, dict(params or {}), person_layer=person_layer)
     else:
         r = fit_and_score(train, held, Resources(), PLAIN_GROUPS, dict(params or {}))
     return {
@@ -111,6 +113,9 @@ def run_fold(
         "recall": round(r["recall"], 4),
         "per_type_f1": {t: round(x["f1"], 3) for t, x in r["per_type"].items()},
         **({"f1_without_propagation": round(r["f1_without_propagation"], 4)} if "f1_without_propagation" in r else {}),
+        **({"f1_person_layer": round(r["person_layer"]["f1"], 4),
+            "per_type_f1_person_layer": {t: round(x["f1"], 3) for t, x in r["person_layer"]["per_type"].items()}}
+           if "person_layer" in r else {}),
     }
 
 
@@ -126,6 +131,11 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
         **(
             {"mean_f1_without_propagation": round(statistics.fmean(r["f1_without_propagation"] for r in rows), 4)}
             if rows and all("f1_without_propagation" in r for r in rows)
+            else {}
+        ),
+        **(
+            {"mean_f1_person_layer": round(statistics.fmean(r["f1_person_layer"] for r in rows), 4)}
+            if rows and all("f1_person_layer" in r for r in rows)
             else {}
         ),
     }
@@ -151,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         "sentence sharing no 5-gram with the held-out fold (re-annotations of the training blocks included)",
     )
     ap.add_argument("--drop", nargs="*", default=[], help="feature groups to leave out of the shipped recipe")
+    ap.add_argument("--person-layer", action="store_true",
+                    help="also score each fold with the pipeline's person layer (akhbar ner-eval --layer persons)")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "akhbar_ner_cache"))
     args = ap.parse_args(argv)
     folds = args.folds if args.folds else list(range(args.k))
@@ -187,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                 not args.no_newsfane,
                 params,
                 args.newsfane,
+                args.person_layer,
             )
             for j in folds
         ]
