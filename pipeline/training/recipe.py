@@ -150,11 +150,9 @@ def fit_and_score(
         t0 = time.time()
         tagger = fit(train, resources, tmp / MODEL_FILE, groups, params)
         train_s = time.time() - t0
-        res = evaluate_sentences(held_out, tagger)
-        if person_layer:
-            from pipeline.nlp.ner.evaluate import evaluate_with_person_layer
-
-            layered = evaluate_with_person_layer(held_out, tagger)
+        res = evaluate_sentences(held_out, tagger, person_layer=person_layer)
+        if person_layer:  # the CRF's own scores, with the layer's beside them
+            layered, res = res, res["crf"]
             res["person_layer"] = {"f1": layered["f1"], "per_type": layered["per_type"]}
         if tagger.propagation is not None:  # what the copying bought, on the same model
             tagger.propagation = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp.ner.base import Labels
 from pipeline.nlp.ner.enrich import entity_lexicon
-from pipeline.nlp.ner.evaluate import evaluate_with_person_layer
+from pipeline.nlp.ner.evaluate import evaluate_sentences
 from pipeline.nlp.ner.person_layer import person_layer
 
 
@@ -48,6 +48,6 @@ def test_runs_are_scored_with_and_without_the_layer() -> None:
         def tag(self, sentences: list[list[str]]) -> list[Labels]:
             return [labels_of(s, {(1, 5): "PERS"}) for s in sentences]
 
-    result = evaluate_with_person_layer([sentence] * 3, Tagger())
+    result = evaluate_sentences([sentence] * 3, Tagger(), person_layer=True)
     assert result["crf"]["f1"] == 0.0 and result["f1"] == 1.0
     assert result["tokens_per_s"] > 0 and result["crf"]["n_tokens"] == 15

@@ -61,18 +61,36 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def evaluate_sentences(sentences: list[list[tuple[str, str]]], tagger: _Tagger) -> dict[str, Any]:
-    """Tag whole sentences (never truncated) and score them; ``tokens_per_s`` covers features + decoding."""
+def evaluate_sentences(sentences: list[list[tuple[str, str]]], tagger: _Tagger,
+                       person_layer: bool = False) -> dict[str, Any]:
+    """Tag whole sentences (never truncated) and score them; ``tokens_per_s`` covers features + decoding.
+
+    With ``person_layer`` the tagger's labels also go through the pipeline's person layer
+    (:mod:`pipeline.nlp.ner.person_layer`): the result scores those, the tagger's own labels are scored under
+    ``"crf"``, and ``tokens_per_s`` covers both."""
     tokens = [[t for t, _ in s] for s in sentences]
     gold = [[lab for _, lab in s] for s in sentences]
     n_tok = sum(len(s) for s in tokens)
+    if person_layer:
+        from pipeline.nlp.ner.person_layer import person_layer as layer
+
+        lex, frequencies = warm_person_layer()
     t0 = time.perf_counter()
     pred = tagger.tag(tokens)
-    dt = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    layered = layer(tokens, pred, lex, lambda form: frequencies.get(form, 0)) if person_layer else None
+    t2 = time.perf_counter()
+    result = _scored(gold, pred, n_tok, t1 - t0)
+    if layered is None:
+        return result
+    return {**_scored(gold, layered, n_tok, t2 - t0), "crf": result}
+
+
+def _scored(gold: list[list[str]], pred: list[list[tuple[str, float]]], n_tok: int, seconds: float) -> dict[str, Any]:
     result = score(gold, [[lab for lab, _ in s] for s in pred])
-    result["tokens_per_s"] = n_tok / dt if dt > 0 else float("inf")
+    result["tokens_per_s"] = n_tok / seconds if seconds > 0 else float("inf")
     result["n_tokens"] = n_tok
-    result["n_sentences"] = len(sentences)
+    result["n_sentences"] = len(gold)
     return result
 
 
@@ -88,34 +106,10 @@ def warm_person_layer() -> tuple[Any, dict[str, int]]:
     return entity_lexicon(), word_frequencies()
 
 
-def evaluate_with_person_layer(sentences: list[list[tuple[str, str]]], tagger: _Tagger) -> dict[str, Any]:
-    """Score the tagger with the pipeline's person layer (:mod:`pipeline.nlp.ner.person_layer`): the result
-    of CRF + person layer, with the CRF's own labels scored under ``"crf"``. ``tokens_per_s`` covers both."""
-    from pipeline.nlp.ner.person_layer import person_layer
-
-    tokens = [[t for t, _ in s] for s in sentences]
-    gold = [[lab for _, lab in s] for s in sentences]
-    n_tok = sum(len(s) for s in tokens)
-    lex, frequencies = warm_person_layer()
-    t0 = time.perf_counter()
-    pred = tagger.tag(tokens)
-    t1 = time.perf_counter()
-    layered = person_layer(tokens, pred, lex, lambda form: frequencies.get(form, 0))
-    t2 = time.perf_counter()
-    result = score(gold, [[lab for lab, _ in s] for s in layered])
-    result["crf"] = score(gold, [[lab for lab, _ in s] for s in pred])
-    result["crf"]["tokens_per_s"] = n_tok / (t1 - t0) if t1 > t0 else float("inf")
-    result["crf"]["n_tokens"] = n_tok
-    result["tokens_per_s"] = n_tok / (t2 - t0) if t2 > t0 else float("inf")
-    result["n_tokens"] = n_tok
-    result["n_sentences"] = len(sentences)
-    return result
-
-
 def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True,
                   layer: str = "crf") -> dict[str, Any]:
     """Score ``tagger`` on a ``token label`` CoNLL file; prints a per-type table when ``verbose``.
-    ``layer="persons"`` scores it with the pipeline's person layer (:func:`evaluate_with_person_layer`).
+    ``layer="persons"`` scores it with the pipeline's person layer too (:func:`evaluate_sentences`).
 
     A file without blank lines (ANERcorp's own layout) is split after sentence-final punctuation, never
     inside an entity, as training reads it: read as one sentence, the consistency step's window (in
@@ -125,10 +119,7 @@ def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True,
     sentences = read_conll(conll_path)
     if len(sentences) == 1:
         sentences = split_sentences(sentences[0])
-    if layer == "persons":
-        result = evaluate_with_person_layer(sentences, tagger)
-    else:
-        result = evaluate_sentences(sentences, tagger)
+    result = evaluate_sentences(sentences, tagger, person_layer=layer == "persons")
     if verbose:
         if "crf" in result:
             print("CRF alone:")
