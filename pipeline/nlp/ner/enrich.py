@@ -489,15 +489,15 @@ def _title_words(written: Iterable[str], titles: Iterable[str]) -> frozenset[str
                      | _PHRASE_PARTS)
 
 
-def _title_reach(keys: Sequence[str], start: int, stop: int, lex: EntityLexicon) -> int:
-    """How many of ``keys[start:stop]`` in a row, from ``start``, can be words of a title (all when the
-    lexicon has no title words)."""
+def _title_reach(keys: Sequence[str], start: int, stop: int, lex: EntityLexicon, step: int = 1) -> int:
+    """How many keys in a row, from ``start`` towards ``stop`` (excluded; ``step`` -1 reads backwards), can be
+    words of a title (all of them when the lexicon has no title words)."""
     if not lex.title_words:
-        return stop - start
+        return abs(stop - start)
     n = start
-    while n < stop and keys[n] in lex.title_words:
-        n += 1
-    return n - start
+    while n != stop and keys[n] in lex.title_words:
+        n += step
+    return abs(n - start)
 
 
 def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: EntityLexicon) -> int:
@@ -2306,8 +2306,7 @@ def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLe
         return 0
     if _in_title(words, keys, i, lex):
         return 0  # the word is inside a longer title ("المتحدث باسم الكرملين")
-    person = (normalize_for_matching(words[i]) not in lex.nisba  # "الرئيس السوداني": his nationality
-              and any(lex.kb.actors[k].type == EntityType.PER.value for k in lex.kb.by_ambiguous.get(keys[i], ())))
+    person = any(lex.kb.actors[k].type == EntityType.PER.value for k in lex.kb.by_ambiguous.get(keys[i], ()))
     if keys[i] not in lex.given_names and not person:
         return _foreign_name(words, keys, i, lex, frequency)
     j = i + 1
@@ -2796,10 +2795,8 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
             break
         country = country or code
         k -= 1
-    back = k  # the title's words after its first run back from k: how far can they reach?
-    while back >= 0 and k - back < lex.max_title_words and (not lex.title_words or keys[back] in lex.title_words):
-        back -= 1
-    for length in range(min(lex.max_title_words, k + 1, k - back + 1), 0, -1):
+    reach = 1 + _title_reach(keys, k, max(-1, k - lex.max_title_words), lex, step=-1)  # the first word, then
+    for length in range(min(lex.max_title_words, k + 1, reach), 0, -1):  # words that can be a title's, back from k
         s = k - length + 1
         rest = keys[s + 1 : k + 1]
         for cut, first in first_word_keys(words[s]):
