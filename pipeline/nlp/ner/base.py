@@ -382,9 +382,8 @@ def addressed_given_names(sentences: list[list[str]], labels: list[Labels], keys
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
         for i in range(1, len(words)):
-            prev = identity_key(words[i - 1])
             if (labs[i][0] == "O" and labs[i - 1][0] == "O" and normalize_for_matching(words[i]) in settled
-                    and (prev in _ADDRESS_WORDS or prev in lex.titles)
+                    and ((prev := identity_key(words[i - 1])) in _ADDRESS_WORDS or prev in lex.titles)
                     and (i + 1 >= len(words) or labs[i + 1][0] == "O")):
                 labs[i] = ("B-" + PER_TAG, CONF_PROPAGATED)
         out.append(labs)

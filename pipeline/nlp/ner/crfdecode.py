@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from pipeline.nlp.ner.features import FeatureExtractor, WordFeatures
 
@@ -195,13 +196,15 @@ class WordScores:
         # per word: its own scores (slot 0) and the scores it gives the token d places away (slot of d)
         self._offsets = (0, *range(-w, 0), *range(1, w + 1))
         self._slot = {d: k for k, d in enumerate(self._offsets)}
+        self._prefixes = [f"{d:+d}" for d in self._offsets[1:]]  # a neighbour feature's name at each offset
         self._vec = np.zeros((capacity, len(self._offsets), n_labels))
         self._bos = [self.model.score([f"-{d}BOS"]) for d in range(1, w + 1)]  # no neighbour d places before
         self._eos = [self.model.score([f"+{d}EOS"]) for d in range(1, w + 1)]  # none d places after
 
     def add_words(self, sentences: Iterable[Sequence[str]]) -> None:
-        """Score every word of ``sentences`` not yet in the table, all in one go (NumPy once per 1,024
-        words rather than once per word); when the table would grow past ``max_words`` it starts afresh."""
+        """Score every word of ``sentences`` not yet in the table, all in one go (one sparse product of
+        feature rows by weights per 1,024 words rather than a sum per word); when the table would grow past
+        ``max_words`` it starts afresh."""
         words = dict.fromkeys(t for s in sentences for t in s)
         fresh = [w for w in words if w not in self._ids]
         if not fresh:
@@ -221,24 +224,24 @@ class WordScores:
                 self._vec = np.concatenate([self._vec, np.zeros_like(self._vec)])
             for w in chunk:
                 wf = self.extractor.word_features(w, offsets=False)
-                # a zero row opens every slot (reduceat needs one row at least); then its rows in feature order
+                # one row of the product per slot: the word's own features, then what it gives each neighbour
                 starts.append(len(ids))
-                ids.append(unknown)
                 ids.extend([get(f, unknown) for f in wf.own])
                 per_feature = [near.get(x) or self._neighbour(x) for x in wf.neighbour]
                 for k in range(slots - 1):
                     starts.append(len(ids))
-                    ids.append(unknown)
                     ids.extend([f[k] for f in per_feature])
                 self._ids[w] = len(self._slim)
                 self._slim.append(WordFeatures([], {}, wf.norm, wf.phrases, wf.pro, wf.trig))
-            rows = self.model.state.take(np.fromiter(ids, dtype=np.intp, count=len(ids)), axis=0)
-            sums = np.add.reduceat(rows, np.fromiter(starts, dtype=np.intp, count=len(starts)), axis=0)
-            self._vec[first : first + len(chunk)] = sums.reshape(len(chunk), slots, -1)
+            starts.append(len(ids))
+            pick = csr_matrix((np.ones(len(ids)), np.fromiter(ids, dtype=np.intp, count=len(ids)),
+                               np.fromiter(starts, dtype=np.intp, count=len(starts))),
+                              shape=(len(starts) - 1, len(self.model.state)))
+            self._vec[first : first + len(chunk)] = (pick @ self.model.state).reshape(len(chunk), slots, -1)
 
     def _neighbour(self, feature: str) -> tuple[int, ...]:
         get, unknown = self.model.attributes.get, self.model.unknown
-        ids = tuple(get(f"{d:+d}" + feature, unknown) for d in self._offsets[1:])
+        ids = tuple([get(prefix + feature, unknown) for prefix in self._prefixes])
         self._neighbour_ids[feature] = ids
         return ids
 

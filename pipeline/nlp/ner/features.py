@@ -48,6 +48,8 @@ _PROCLITICS = sorted(
     key=len,
     reverse=True,
 )
+_PROCLITIC_SET = frozenset(_PROCLITICS)
+_PROCLITIC_LENGTHS = tuple(sorted({len(p) for p in _PROCLITICS}, reverse=True))
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
 
 # --- trigger words (matching form, clitic-stripped stems) ----------------------------------------------
@@ -85,10 +87,10 @@ class FeatureConfig:
     window: int = 2
 
     def __post_init__(self) -> None:
-        self._set = frozenset(self.groups)
+        self.groups_set = frozenset(self.groups)
 
     def has(self, group: str) -> bool:
-        return group in self._set
+        return group in self.groups_set
 
 
 @dataclass
@@ -107,9 +109,9 @@ class Resources:
 def split_clitics(n: str) -> tuple[str, str, str]:
     """``(proclitic, stem, enclitic)`` of a matching-form word; the stem keeps ≥ 2 letters."""
     pro = ""
-    for p in _PROCLITICS:
-        if n.startswith(p) and len(n) - len(p) >= 2:
-            pro = p
+    for k in _PROCLITIC_LENGTHS:  # the longest proclitic first (two of one length cannot both start n)
+        if len(n) - k >= 2 and n[:k] in _PROCLITIC_SET:
+            pro = n[:k]
             break
     stem = n[len(pro) :]
     enc = ""
@@ -126,9 +128,10 @@ def split_clitics(n: str) -> tuple[str, str, str]:
 def stem_candidates(n: str) -> list[str]:
     """Forms under which a clitic-bearing word may appear in a gazetteer."""
     cands = [n]
-    for p in _PROCLITICS:
-        if n.startswith(p) and len(n) - len(p) >= 2:
-            rest = n[len(p) :]
+    for k in _PROCLITIC_LENGTHS:
+        p = n[:k]
+        if len(n) - k >= 2 and p in _PROCLITIC_SET:
+            rest = n[k:]
             cands.append(rest)
             if p.endswith("ال"):
                 cands.append("ال" + rest)
@@ -175,21 +178,22 @@ class FeatureExtractor:
         """The features of word type ``w``, not cached (:meth:`_word` caches them); without ``offsets``
         its ``context`` is left empty (``neighbour`` has the features to prefix)."""
         cfg, res = self.cfg, self.res
+        has = cfg.groups_set.__contains__
         n = normalize_for_matching(w) or w
         own: list[str] = ["b"]
         ctx: list[str] = []
-        if cfg.has("word"):
+        if has("word"):
             own.append("w=" + w)
             own.append("n=" + n)
             ctx.append("n=" + n)
         pro, stem, enc = split_clitics(n)
         cands = stem_candidates(n)
-        if cfg.has("affix"):
+        if has("affix"):
             for k in (1, 2, 3, 4):
                 if len(n) > k:
                     own.append(f"p{k}=" + n[:k])
                     own.append(f"s{k}=" + n[-k:])
-        if cfg.has("clitic"):
+        if has("clitic"):
             own.append("pro=" + pro)
             own.append("enc=" + enc)
             own.append("st=" + stem)
@@ -199,11 +203,11 @@ class FeatureExtractor:
                 own.append("stp3=" + stem[:3])
             if stem.endswith(("يه", "يين", "يون", "ي")) and pro.endswith("ال"):
                 own.append("nisba")
-                if cfg.has("conj"):
+                if has("conj"):
                     ctx.append("nisba")
-            if cfg.has("conj"):
+            if has("conj"):
                 ctx.append("pro=" + pro)
-        if cfg.has("shape"):
+        if has("shape"):
             if _DIGIT_RE.search(n):
                 own.append("dig" if n.isdigit() else "hasdig")
                 ctx.append("dig")
@@ -215,7 +219,7 @@ class FeatureExtractor:
                 own.append("punct")
                 ctx.append("pu=" + w)
             own.append("len=" + str(min(len(stem), 8)))
-        if cfg.has("gaz") and res.gaz_words:
+        if has("gaz") and res.gaz_words:
             types = set()
             for c in cands:
                 t = res.gaz_words.get(c)
@@ -227,7 +231,7 @@ class FeatureExtractor:
                 own.append("g=" + t)
                 ctx.append("g=" + t)
         trig = ""
-        if cfg.has("trigger"):
+        if has("trigger"):
             t = TRIGGERS.get(n) or TRIGGERS.get(stem) or TRIGGERS.get("ال" + stem)
             trig = t or ""
             if t:
@@ -235,7 +239,7 @@ class FeatureExtractor:
                 own.append("trw=" + stem)
                 ctx.append("tr=" + t)
                 ctx.append("trw=" + stem)
-        if cfg.has("lex") and res.lex_words:
+        if has("lex") and res.lex_words:
             lab = res.lex_words.get(n)
             if lab:
                 own.append("lx=" + lab)
@@ -247,25 +251,29 @@ class FeatureExtractor:
                         own.append("lxs=" + lab)
                         ctx.append("lx=" + lab)
                         break
-        if cfg.has("freq") and res.freq:
+        if has("freq") and res.freq:
             fb = res.freq.get(n, 0)
             sb = res.freq.get(stem, 0) if stem != n else fb
             own.append(f"fq={fb}")
             own.append(f"fqs={sb}")
             ctx.append(f"fq={min(fb, 6)}")
-        if cfg.has("dict") and res.word_classes:
+        if has("dict") and res.word_classes:
             cls = res.word_classes.get(n)
             own_form = cls is not None
             if cls is None:
-                stems = (res.word_classes.get(c) for c in (*cands[1:], stem))
-                cls = next((found for found in stems if found), "")
+                cls = ""
+                for c in (*cands[1:], stem):
+                    found = res.word_classes.get(c)
+                    if found:
+                        cls = found
+                        break
             summary = ("p" if any(c in "PN" for c in cls) else "f" if any(c in "ft" for c in cls)
                        else "c" if cls else "u")
             own.extend(("dc=" if own_form else "dcs=") + letter for letter in cls)
             own.append("dk=" + summary)
             own.append(f"dkf={summary}{min(res.freq.get(n, 0), 8)}")
             ctx.append("dk=" + summary)
-        if cfg.has("cluster") and res.clusters:
+        if has("cluster") and res.clusters:
             cl = res.clusters.get(n) or res.clusters.get(stem)
             if cl:
                 for i, c in enumerate(cl):
@@ -273,9 +281,9 @@ class FeatureExtractor:
             else:
                 own.append("c=unk")
         phrases: tuple[Phrase, ...] = ()
-        if cfg.has("gaz") and res.gaz_phrases:
+        if has("gaz") and res.gaz_phrases:
             phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
-        win = cfg.window if cfg.has("context") else 0
+        win = cfg.window if has("context") else 0
         ctx_off = {d: [f"{d:+d}" + x for x in ctx] for d in range(-win, win + 1) if d} if offsets else {}
         return WordFeatures(own, ctx_off, n, phrases, pro, trig, tuple(ctx) if win else ())
 
