@@ -150,11 +150,12 @@ def summary_json(result: dict[str, Any]) -> str:
     return json.dumps(_summary(result), ensure_ascii=False)
 
 
-# what ner-eval scores: "crf" = the CRF alone (the default), "persons" = the CRF with the pipeline's person layer
-LAYERS = ("crf", "persons")
+# what ner-eval scores: "persons" = the CRF with the pipeline's person layer (the default: what akhbar run tags),
+# "crf" = the CRF alone
+LAYERS = ("persons", "crf")
 
 
-def ner_eval_main(conll_path: str, model_dir: str | None = None, layer: str = "crf") -> int:
+def ner_eval_main(conll_path: str, model_dir: str | None = None, layer: str = "persons") -> int:
     """CLI body of ``akhbar ner-eval --conll FILE``: per-type table, then one JSON line (the last line)."""
     from pipeline.nlp.ner.crf import CrfTagger
     from pipeline.parallel import tune_garbage_collector
