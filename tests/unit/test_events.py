@@ -58,15 +58,25 @@ def test_object_pronouns_on_verbs_without_the_spellings_of_nouns():
 @pytest.mark.parametrize(("word", "event_type"), [
     ("اعتقلوه", "COERCE"), ("واستهدفتها", "ASSAULT"), ("التقاه", "CONSULT"), ("يتهمونه", "DISAPPROVE"),
     ("منددا", "DISAPPROVE"), ("مشيدا", "SUPPORT"), ("محذرين", "THREATEN"),
+    # three letters, listed as extra forms: neither "دمر" nor "دمرة" is a noun
+    ("دمرتها", "ASSAULT"), ("دمرها", "ASSAULT"), ("هددهم", "THREATEN"),
 ])
 def test_object_forms_and_participles_are_triggers(word: str, event_type: str):
     hit = match_trigger(word)
     assert hit is not None and hit[1][0].event_type == event_type, word
 
 
-@pytest.mark.parametrize("word", ["دعونا", "حلوه", "وزارة", "مستقبلا", "رحلتها", "طالبه", "وفرت", "وفروا"])
+@pytest.mark.parametrize("word", ["دعونا", "حلوه", "وزارة", "مستقبلا", "رحلتها", "طالبه", "وفرت", "وفروا",
+                                  "أيده"])  # ("أيده الله": a prayer after a king's name, no endorsement)
 def test_words_that_only_look_like_inflected_triggers(word: str):
     assert match_trigger(word) is None, word
+
+
+def test_a_three_letter_verb_with_an_object_pronoun_in_a_relative_clause():
+    text = "وزار الوزراء المواقع التي دمرتها ميليشيات الحوثي في عدن."
+    rows = run(text, [("ميليشيات الحوثي", "ORG", None), ("عدن", "LOC", "city")])[0]
+    (row,) = [r for r in rows if r.trigger == "دمرتها"]
+    assert row.event_type == "ASSAULT" and row.actor_ids == ["E_ميليشيات الحوثي"]
 
 
 def test_a_participle_acts_for_the_subject_of_its_clause():
