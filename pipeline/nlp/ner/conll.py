@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.schemas import EntityType
 
@@ -116,6 +117,33 @@ def _conll_line(line: str) -> tuple[str, str] | None:
     if pair is None:  # a label without a token (or a lone token): skip
         return None
     return pair[0], normalize_label(pair[1])
+
+
+class LabelReport(NamedTuple):
+    """What :func:`label_problems` finds in a ``token label`` file."""
+
+    unknown: dict[str, int]  # labels scored as O though they are not O (another type, a malformed tag): counts
+    unlabelled: int  # non-blank lines without a label (skipped)
+    tokens: int  # lines with a token and a label
+
+
+def label_problems(path: str | Path) -> LabelReport:
+    """What :func:`read_conll` reads past in a ``token label`` file, and how many tokens it reads."""
+    unknown: dict[str, int] = {}
+    lone = tokens = 0
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for raw in fh:
+            line = _clean(raw)
+            if not line.strip():
+                continue
+            pair = split_line(line)
+            if pair is None:
+                lone += 1
+                continue
+            tokens += 1
+            if normalize_label(pair[1]) == "O" and pair[1].strip() not in ("O", "0"):
+                unknown[pair[1]] = unknown.get(pair[1], 0) + 1
+    return LabelReport(unknown, lone, tokens)
 
 
 def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.nlp.ner.conll import TYPES, entity_spans, read_conll, split_sentences
+from pipeline.nlp.ner.conll import TYPES, entity_spans, label_problems, read_conll, split_sentences
 
 
 class _Tagger(Protocol):
@@ -157,13 +158,35 @@ LAYERS = ("persons", "crf")
 
 def ner_eval_main(conll_path: str, model_dir: str | None = None, layer: str = "persons") -> int:
     """CLI body of ``akhbar ner-eval --conll FILE``: per-type table, then one JSON line (the last line)."""
-    from pipeline.nlp.ner.crf import CrfTagger
+    from pipeline.nlp.ner.crf import MODEL_FILE, CrfTagger
     from pipeline.parallel import tune_garbage_collector
 
-    tagger = CrfTagger.load(Path(model_dir) if model_dir else None)
+    if not Path(conll_path).is_file():
+        return _fail(f"no file {conll_path}: --conll takes a file of 'token label' lines (a blank line between "
+                     "sentences; ANERcorp's own layout, without blank lines, is read too)")
+    unknown, lone, tokens = label_problems(conll_path)
+    if not tokens:
+        return _fail(f"{conll_path} has no 'token label' lines to score")
+    try:
+        tagger = CrfTagger.load(Path(model_dir) if model_dir else None)
+    except FileNotFoundError as exc:
+        return _fail(f"{exc}: --model takes a model folder as `akhbar ner-train --shared ../shared --out DIR` "
+                     f"writes it ({MODEL_FILE}, config.json, the gazetteer and lexicon tables)")
     if layer == "persons":
         warm_person_layer()
     tune_garbage_collector()  # the model and lexicons loaded: out of the collector's sight, as in a run's workers
     result = evaluate_file(conll_path, tagger, verbose=True, layer=layer)
+    if unknown:
+        shown = ", ".join(f"{lab} ×{n}" for lab, n in sorted(unknown.items(), key=lambda kv: -kv[1])[:10])
+        print(f"akhbar: ner-eval: warning: {sum(unknown.values())} labels scored as O, not being O or B-/I- with "
+              f"PERS (PER), LOC, ORG or MISC: {shown}", file=sys.stderr)
+    if lone:
+        print(f"akhbar: ner-eval: warning: {lone} line{'s' if lone != 1 else ''} without a label skipped",
+              file=sys.stderr)
     print(summary_json(result), flush=True)
     return 0
+
+
+def _fail(message: str) -> int:
+    print(f"akhbar: ner-eval: {message}", file=sys.stderr)
+    return 2
