@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.nlp.ner.conll import label_problems
+from pipeline.nlp.ner.conll import read_conll, read_conll_report
 
 SENTENCE = "وقال O\nالرئيس O\nفرانسوا B-PERS\nهولاند I-PERS\nفي O\nباريس B-LOC\n\n"
 
@@ -39,7 +39,8 @@ def test_labels_it_cannot_score_are_reported_and_scored_as_o(tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     conll = tmp_path / "odd.conll"
     conll.write_text(SENTENCE + "عام O\n2015 B-DATE\nلوحدها\nفي O\nعمان B-GPE\n\n", encoding="utf-8")
-    assert label_problems(conll) == ({"B-DATE": 1}, 1, 10)  # (GPE is read as LOC)
+    sentences, report = read_conll_report(conll)
+    assert report == ({"B-DATE": 1}, 1, 10) and sentences == read_conll(conll)  # (GPE is read as LOC)
     assert main(["ner-eval", "--conll", str(conll), "--layer", "crf"]) == 0
     out = capsys.readouterr()
     assert "B-DATE" in out.err and "1 line" in out.err
@@ -49,4 +50,4 @@ def test_labels_it_cannot_score_are_reported_and_scored_as_o(tmp_path: Path,
 def test_known_spellings_of_the_four_types_are_no_problem(tmp_path: Path) -> None:
     conll = tmp_path / "ok.conll"
     conll.write_text("أ B-PER\nب I-PER\nج O\nد B-ORG\nه 0\nو I-MISC\n", encoding="utf-8")
-    assert label_problems(conll) == ({}, 0, 6)
+    assert read_conll_report(conll)[1] == ({}, 0, 6)

@@ -120,30 +120,33 @@ def _conll_line(line: str) -> tuple[str, str] | None:
 
 
 class LabelReport(NamedTuple):
-    """What :func:`label_problems` finds in a ``token label`` file."""
+    """What :func:`read_conll_report` read past in a ``token label`` file, and how much it read."""
 
     unknown: dict[str, int]  # labels scored as O though they are not O (another type, a malformed tag): counts
     unlabelled: int  # non-blank lines without a label (skipped)
     tokens: int  # lines with a token and a label
 
 
-def label_problems(path: str | Path) -> LabelReport:
-    """What :func:`read_conll` reads past in a ``token label`` file, and how many tokens it reads."""
+def read_conll_report(path: str | Path) -> tuple[list[list[tuple[str, str]]], LabelReport]:
+    """:func:`read_conll`, with what it read past: the labels it scores as O though they are not O, and the
+    lines without a label."""
     unknown: dict[str, int] = {}
     lone = tokens = 0
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for raw in fh:
-            line = _clean(raw)
-            if not line.strip():
-                continue
-            pair = split_line(line)
-            if pair is None:
-                lone += 1
-                continue
-            tokens += 1
-            if normalize_label(pair[1]) == "O" and pair[1].strip() not in ("O", "0"):
-                unknown[pair[1]] = unknown.get(pair[1], 0) + 1
-    return LabelReport(unknown, lone, tokens)
+
+    def parse(line: str) -> tuple[str, str] | None:
+        nonlocal lone, tokens
+        pair = split_line(line)
+        if pair is None:
+            lone += 1
+            return None
+        tokens += 1
+        label = normalize_label(pair[1])
+        if label == "O" and pair[1].strip() not in ("O", "0"):
+            unknown[pair[1]] = unknown.get(pair[1], 0) + 1
+        return pair[0], label
+
+    sentences = read_sentences(path, parse)
+    return sentences, LabelReport(unknown, lone, tokens)
 
 
 def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.nlp.ner.conll import TYPES, entity_spans, label_problems, read_conll, split_sentences
+from pipeline.nlp.ner.conll import TYPES, entity_spans, read_conll, read_conll_report, split_sentences
 
 
 class _Tagger(Protocol):
@@ -109,7 +109,13 @@ def warm_person_layer() -> tuple[Any, dict[str, int]]:
 
 def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True,
                   layer: str = "crf") -> dict[str, Any]:
-    """Score ``tagger`` on a ``token label`` CoNLL file; prints a per-type table when ``verbose``.
+    """Score ``tagger`` on a ``token label`` CoNLL file (:func:`evaluate_read` of what it holds)."""
+    return evaluate_read(read_conll(conll_path), tagger, verbose, layer)
+
+
+def evaluate_read(sentences: list[list[tuple[str, str]]], tagger: _Tagger, verbose: bool = True,
+                  layer: str = "crf") -> dict[str, Any]:
+    """Score ``tagger`` on the sentences read from a CoNLL file; prints a per-type table when ``verbose``.
     ``layer="persons"`` scores it with the pipeline's person layer too (:func:`evaluate_sentences`).
 
     A file without blank lines (ANERcorp's own layout) is split after sentence-final punctuation, never
@@ -117,7 +123,6 @@ def evaluate_file(conll_path: str | Path, tagger: _Tagger, verbose: bool = True,
     sentences) would span the whole file."""
     if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}: use one of {', '.join(LAYERS)}")
-    sentences = read_conll(conll_path)
     if len(sentences) == 1:
         sentences = split_sentences(sentences[0])
     result = evaluate_sentences(sentences, tagger, person_layer=layer == "persons")
@@ -164,7 +169,7 @@ def ner_eval_main(conll_path: str, model_dir: str | None = None, layer: str = "p
     if not Path(conll_path).is_file():
         return _fail(f"no file {conll_path}: --conll takes a file of 'token label' lines (a blank line between "
                      "sentences; ANERcorp's own layout, without blank lines, is read too)")
-    unknown, lone, tokens = label_problems(conll_path)
+    sentences, (unknown, lone, tokens) = read_conll_report(conll_path)
     if not tokens:
         return _fail(f"{conll_path} has no 'token label' lines to score")
     try:
@@ -175,7 +180,7 @@ def ner_eval_main(conll_path: str, model_dir: str | None = None, layer: str = "p
     if layer == "persons":
         warm_person_layer()
     tune_garbage_collector()  # the model and lexicons loaded: out of the collector's sight, as in a run's workers
-    result = evaluate_file(conll_path, tagger, verbose=True, layer=layer)
+    result = evaluate_read(sentences, tagger, verbose=True, layer=layer)
     if unknown:
         shown = ", ".join(f"{lab} ×{n}" for lab, n in sorted(unknown.items(), key=lambda kv: -kv[1])[:10])
         print(f"akhbar: ner-eval: warning: {sum(unknown.values())} labels scored as O, not being O or B-/I- with "

@@ -106,13 +106,16 @@ class Resources:
     word_classes: dict[str, str] = field(default_factory=dict)  # word -> dictionary class letters (WORD_CLASSES)
 
 
+def _proclitics(n: str) -> list[str]:
+    """The proclitic sequences a matching-form word may start with, leaving ≥ 2 letters, longest first (two
+    of one length cannot both start it)."""
+    return [n[:k] for k in _PROCLITIC_LENGTHS if len(n) - k >= 2 and n[:k] in _PROCLITIC_SET]
+
+
 def split_clitics(n: str) -> tuple[str, str, str]:
     """``(proclitic, stem, enclitic)`` of a matching-form word; the stem keeps ≥ 2 letters."""
-    pro = ""
-    for k in _PROCLITIC_LENGTHS:  # the longest proclitic first (two of one length cannot both start n)
-        if len(n) - k >= 2 and n[:k] in _PROCLITIC_SET:
-            pro = n[:k]
-            break
+    pros = _proclitics(n)
+    pro = pros[0] if pros else ""
     stem = n[len(pro) :]
     enc = ""
     if not pro.endswith("ال"):  # a definite noun takes no pronoun suffix
@@ -128,15 +131,13 @@ def split_clitics(n: str) -> tuple[str, str, str]:
 def stem_candidates(n: str) -> list[str]:
     """Forms under which a clitic-bearing word may appear in a gazetteer."""
     cands = [n]
-    for k in _PROCLITIC_LENGTHS:
-        p = n[:k]
-        if len(n) - k >= 2 and p in _PROCLITIC_SET:
-            rest = n[k:]
-            cands.append(rest)
-            if p.endswith("ال"):
-                cands.append("ال" + rest)
-            if p.endswith("لل"):
-                cands.append("ال" + rest)
+    for p in _proclitics(n):
+        rest = n[len(p) :]
+        cands.append(rest)
+        if p.endswith("ال"):
+            cands.append("ال" + rest)
+        if p.endswith("لل"):
+            cands.append("ال" + rest)
     return cands
 
 
