@@ -1426,14 +1426,18 @@ BARE_HEADS = frozenset(identity_key(w) for w in (
     "المحكمة", "الصحيفة", "الجريدة", "الوكالة", "الكلية", "المعهد", "الغرفة", "البورصة"))
 
 
+_STATES = identity_key("دول")
+
+
 def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
                hints: Mapping[tuple[int, int, int], DictEntry] | None = None) -> list[Labels]:
     """A body's head noun alone, after the story named exactly one body with that head, is that body
     ("وأفاد المرصد" after "المرصد السوري لحقوق الإنسان", "الجامعة" after "جامعة الدمام"), a proclitic allowed;
     not when a definite word or a nationality adjective follows it (another body: "الهيئة العامة …"), after a
-    title word ("مدير المرصد" is a person), nor a head the knowledge base reads as a body of its own ("الهيئة"
-    is also the Syrian armed group's short name). Two names of one knowledge-base actor (``hints``: "منظمة
-    الدول المصدرة للنفط", "منظمة أوبك") are one body; the article a ل took ("للجامعة") counts."""
+    title word ("مدير المرصد" is a person) or after دول ("دول المجلس": the Gulf council's states), nor a
+    head the knowledge base reads as a body of its own ("الهيئة" is also the Syrian armed group's short name).
+    Two names of one knowledge-base actor (``hints``: "منظمة الدول المصدرة للنفط", "منظمة أوبك") are one body;
+    the article a ل took ("للجامعة") counts."""
     bodies: dict[str, set[tuple[str, ...] | str]] = {}
     first_at: dict[str, tuple[int, int]] = {}
     for sidx, (words, labs) in enumerate(zip(sentences, labels, strict=True)):
@@ -1459,8 +1463,8 @@ def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexi
                 continue
             found = next((k for _, k in first_word_keys(word) if k in heads), None)
             if found is None or (sidx, i) < first_at[found] or (
-                    i > 0 and any(k in lex.title_first for _, k in first_word_keys(words[i - 1]))):
-                continue  # (not "مدير المرصد": a role, a person)
+                    i > 0 and any(k in lex.title_first or k == _STATES for _, k in first_word_keys(words[i - 1]))):
+                continue  # (not "مدير المرصد": a role, a person; not "دول المجلس": the Gulf council's states)
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if _definite(identity_key(nxt)) or normalize_for_matching(nxt) in lex.nisba:
                 continue
@@ -2112,14 +2116,12 @@ def _country_named_in(words: Sequence[str], keys: Sequence[str], a: int, b: int,
 _FORCES = frozenset(identity_key(w) for w in ("الجيش", "الشرطة", "الجمارك", "المخابرات", "الاستخبارات"))
 
 
-def _national_force(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+def _national_force(words: Sequence[str], i: int, lex: EntityLexicon) -> bool:
     """True for a country's army or police named by its nationality adjective ("الجيش التركي", "والشرطة
-    البريطانية"); not inside a title ("قائد الجيش التركي" names its commander) unless attached by ب/ل."""
+    البريطانية"), inside a title too ("قائد الجيش التركي" names the army as well as its commander)."""
     if not any(k in _FORCES for _, k in first_word_keys(words[i])):
         return False
-    if not lex.nisba.get(normalize_for_matching(words[i + 1])):
-        return False
-    return not _in_title(words, keys, i, lex) or words[i][:1] in ("ب", "ل")
+    return bool(lex.nisba.get(normalize_for_matching(words[i + 1])))
 
 
 _STATE_HEADS = frozenset(identity_key(w) for w in ("الجمهورية", "جمهورية", "المملكة", "مملكة", "السلطنة", "سلطنة"))
@@ -2163,12 +2165,6 @@ def _national_federation(words: Sequence[str], keys: Sequence[str], i: int, lex:
     if i + 2 < len(words) and keys[i + 2] in _SPORT_TAILS:
         return 4 if i + 3 < len(words) and keys[i + 2].endswith("كره") and _definite(keys[i + 3]) else 3
     return 2 if sports else 0
-
-
-def _attached(word: str) -> bool:
-    """True for a body's head with ب or ل before it ("بوزارة الداخلية", "لوزارة العمل"): inside a title
-    ("المتحدث الأمني بوزارة الداخلية") the body is named all the same, unlike "رئيس مجلس الوزراء"."""
-    return word[:1] in ("ب", "ل") and any(cut for cut, k in first_word_keys(word) if k in _BODY_HEADS)
 
 
 def _in_title(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
@@ -2215,8 +2211,6 @@ def _government_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
     "بوزارة العمل"); 0 when not one, or a generic board ("مجلس الإدارة")."""
     if i + 1 >= len(words) or not any(k in _BODY_HEADS for _, k in first_word_keys(words[i])):
         return 0
-    if _in_title(words, keys, i, lex) and not _attached(words[i]):
-        return 0  # "رئيس مجلس الوزراء" is a title, not a mention of the council ("المتحدث بوزارة العمل" names it)
     if not keys[i + 1].startswith("ال") or keys[i + 1] in _GENERIC_BODY_TAILS:
         return 0
     if any(k == _PARLIAMENT for _, k in first_word_keys(words[i])):  # "البرلمان العراقي", not "البرلمان المخضرم"
@@ -2264,8 +2258,6 @@ def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     Without its field ("الهيئة السعودية", "الإدارة العامة") the phrase is a reference, not a name."""
     if i + 2 >= len(words) or not any(k in _QUALIFIED_BODY_HEADS for _, k in first_word_keys(words[i])):
         return 0
-    if _in_title(words, keys, i, lex) and not _attached(words[i]):
-        return 0  # "رئيس الهيئة العامة للرياضة" is a title (its holder is found by the title rules)
     qualifier = normalize_for_matching(words[i + 1])
     if not (keys[i + 1] in _BODY_QUALIFIERS or _definite_nationality(qualifier, lex)):
         return 0
@@ -2558,9 +2550,14 @@ def apply_dictionary(
                 if hit is not None:
                     start, entry = hit
                 else:
-                    entry = lex.entries.get(key) or (_named_body_form(key, lex) if not _in_title(
-                        words, keys, i, lex) or _attached(words[i])
-                                                     else None)
+                    entry = lex.entries.get(key)
+                    if entry is None and (entry := _named_body_form(key, lex)) is not None and owner[i] < 0:
+                        # where the backend found nothing, the body's own longer name comes first: "الاتحاد
+                        # السعودي لكرة السلة" is not the football federation "الاتحاد السعودي" stands for;
+                        # "وزارة الخارجية الأوكرانية" is Ukraine's ministry
+                        j = i + max(j - i, _national_federation(words, keys, i, lex, sports_story))
+                        if j < len(words) and normalize_for_matching(words[j]) in lex.nisba:
+                            j += 1
             if entry is None and any(k == kingdom_key for _, k in first_word_keys(words[i])) and context.saudi:
                 if not (i + 1 < len(words) and keys[i + 1] in other_kingdom):
                     start, j, entry = i, i + 1, DictEntry(EntityType.LOC, None, "SA")
@@ -2593,7 +2590,7 @@ def apply_dictionary(
             state = state_span(words, keys, i, lex) if entry is None and owner[i] < 0 else None
             if state is not None and all(owner[k] < 0 for k in range(i, i + state[0])):
                 start, j, entry = i, i + state[0], DictEntry(EntityType.LOC, None, state[1])
-            if entry is None and i + 1 < len(words) and _national_force(words, keys, i, lex):
+            if entry is None and i + 1 < len(words) and _national_force(words, i, lex):
                 start, j, entry = i, i + 2, DictEntry(EntityType.ORG)  # "الجيش التركي", "الشرطة البريطانية"
             n_fed = _national_federation(words, keys, i, lex, sports_story) if entry is None else 0
             if n_fed:
