@@ -112,13 +112,6 @@ def read_sentences(
     return sentences
 
 
-def _conll_line(line: str) -> tuple[str, str] | None:
-    pair = split_line(line)
-    if pair is None:  # a label without a token (or a lone token): skip
-        return None
-    return pair[0], normalize_label(pair[1])
-
-
 class LabelReport(NamedTuple):
     """What :func:`read_conll_report` read past in a ``token label`` file, and how much it read."""
 
@@ -136,7 +129,7 @@ def read_conll_report(path: str | Path) -> tuple[list[list[tuple[str, str]]], La
     def parse(line: str) -> tuple[str, str] | None:
         nonlocal lone, tokens
         pair = split_line(line)
-        if pair is None:
+        if pair is None:  # a label without a token (or a lone token): skip
             lone += 1
             return None
         tokens += 1
@@ -150,8 +143,8 @@ def read_conll_report(path: str | Path) -> tuple[list[list[tuple[str, str]]], La
 
 
 def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
-    """Read a ``token label`` file with a blank line between sentences."""
-    return read_sentences(path, _conll_line)
+    """Read a ``token label`` file with a blank line between sentences (:func:`read_conll_report`'s sentences)."""
+    return read_conll_report(path)[0]
 
 
 def split_sentences(tokens: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
