@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import fields
+from operator import attrgetter
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -142,6 +144,23 @@ def ordered_map(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], worker
         shutdown()
         return fn(items)  # a worker died (killed, out of memory): the same rows, in this process
     return out
+
+
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """Class decorator for a dataclass whose instances cross to or from the workers by the hundred thousand
+    (mention and event rows): pickled as ``(class, field values)`` and rebuilt by its constructor, about twice
+    as fast both ways as the default for a slotted dataclass (which looks the fields up for every instance).
+    Every field must be an ``__init__`` argument."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if len(names) < 2 or any(not f.init for f in fields(cls)):  # type: ignore[arg-type]
+        raise TypeError(f"{cls.__name__}: pickled_by_fields needs two or more fields, all __init__ arguments")
+    values = attrgetter(*names)
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return type(self), values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
 
 
 def first_use_cache(factory: Callable[..., Any]) -> Callable[..., Any]:

@@ -57,6 +57,7 @@ from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import spans_text
 from pipeline.nlp.segment import LONG_DOCUMENT_CHARS, sentence_runs
 from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
+from pipeline.parallel import pickled_by_fields
 from pipeline.schemas import TABLES, EntityType
 
 # CAMEO root → (quad class, Goldstein value); quad classes as in GDELT 1.0/2.0.
@@ -122,6 +123,7 @@ PERSON_TITLES = _norms("أمير", "محافظ", "رئيس", "وزير", "سفي
                        "ملك", "مفتي", "شيخ")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """The parts of an entity mention the event detector needs."""
@@ -155,6 +157,7 @@ _MENTION_COLUMNS = tuple(f.name for f in dataclass_fields(Mention))
 """The columns :func:`event_input_keys` reads for each mention: every field of :class:`Mention`."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EventMentionRow:
     """An ``event_mentions`` row before clustering (which adds ``event_id``)."""
@@ -186,6 +189,7 @@ class EventMentionRow:
     date_source: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class QuoteRow:
     """One row of the ``quotes`` table."""

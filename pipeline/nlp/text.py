@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -162,13 +163,19 @@ def arabic_letter_ratio(text: str) -> float:
 
 
 def letter_counts(text: str) -> tuple[int, int]:
-    """(letters, Arabic letters) of ``text``."""
-    return sum(map(str.isalpha, text)), len(_ARABIC_LETTER_RE.findall(text))
+    """(letters, Arabic letters) of ``text`` (each distinct character classified once)."""
+    letters = arabic = 0
+    for ch, n in Counter(text).items():
+        if ch.isalpha():
+            letters += n
+        if _ARABIC_LETTER_RE.match(ch):
+            arabic += n
+    return letters, arabic
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: made millions of times, and a frozen __init__ costs 3x
 class Token:
-    """A token and its character span: ``text[start:end] == token.text``."""
+    """A token and its character span: ``text[start:end] == token.text`` (treat as read-only)."""
 
     text: str
     start: int

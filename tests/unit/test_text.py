@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -8,6 +10,7 @@ from pipeline.nlp.text import (
     fold_text,
     fold_text_camel,
     identity_key,
+    letter_counts,
     normalize_for_matching,
     proclitic_splits,
     stem_variants,
@@ -123,3 +126,16 @@ def test_identity_key_of_one_word_skips_the_phrase_rules_and_of_a_phrase_applies
     assert identity_key("عبدالله") == identity_key("عبد الله") == "عبدالله"
     assert identity_key("مسئول") == identity_key("مسؤول")
     assert identity_key("محمد ابن سلمان") == "محمد بن سلمان" and identity_key("ابن") == "ابن"
+
+
+def test_letter_counts_counts_letters_and_arabic_letters():
+    # Arabic letters (ب ي ت), a diacritic (not a letter), Latin letters, digits, space and punctuation
+    assert letter_counts("بَيت abc 123، ـ") == (7, 4)  # the tatweel is a letter of the Arabic block
+    assert letter_counts("") == (0, 0)
+
+
+@given(st.text(max_size=200))
+def test_letter_counts_match_per_character_classification(text: str):
+    letters = sum(ch.isalpha() for ch in text)
+    arabic = sum(bool(re.fullmatch("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]", ch)) for ch in text)
+    assert letter_counts(text) == (letters, arabic)

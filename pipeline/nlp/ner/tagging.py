@@ -14,7 +14,7 @@ from pipeline.nlp import segment
 from pipeline.nlp.ner.base import Labels, NerBackend, sentence_tokens, tag_document
 from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
 from pipeline.nlp.text import Token, url_country
-from pipeline.parallel import first_use_cache, ordered_map
+from pipeline.parallel import first_use_cache, ordered_map, pickled_by_fields
 from pipeline.schemas import TABLES
 
 
@@ -53,6 +53,7 @@ def make_backend(name: NerBackendName | str, camel_model_dir: str | None = None)
     return CamelBackend(camel_model_dir)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class MentionRow:
     """An ``entity_mentions`` row before resolution (which adds ``subtype`` and ``entity_id``)."""
