@@ -159,7 +159,7 @@ def pickled_by_fields(cls: type[T]) -> type[T]:
     def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
         return type(self), values(self)
 
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
     return cls
 
 
