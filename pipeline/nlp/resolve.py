@@ -1149,6 +1149,33 @@ def resolve_mentions(
             doc_families[at] = min(doc_families.get(at, m.start or 0), m.start or 0)
     doc_org_heads = {(m.doc_id, m.parts[0]) for i, m in enumerate(ms)
                      if keys[i] is None and m.type is EntityType.ORG and len(m.parts) >= 2}
+    # government bodies every country has, by their forms without a country: "الداخليه" → "وزاره الداخليه"
+    nisba_keys = {identity_key(form): code for form, code in lex.nisba.items() if code}
+    bodies: dict[str, str] = {}
+    for actor in kb.actors.values():
+        if actor.subtype != "government_body" or not actor.country:
+            continue
+        base_name = " ".join(_without_nisba(identity_key(normalize_for_matching(actor.name_ar)).split(),
+                                            nisba_keys)[0])
+        for form in (actor.name_ar, *actor.aliases, *actor.ambiguous):
+            words, _ = _without_nisba(identity_key(normalize_for_matching(form)).split(), nisba_keys)
+            bodies.setdefault(" ".join(words), base_name)
+    # the countries each document names a body for by its adjective ("وزارة الداخلية الكويتية"): its bare form
+    # later in that story ("تمكن وزارة الداخلية من") is that country's body
+    country_bodies: dict[str, tuple[str, str] | None] = {}
+
+    def country_body(name: str) -> tuple[str, str] | None:
+        """(country, body) of a body's name with one country's adjective ("الداخلية المصرية"), or None."""
+        if name not in country_bodies:
+            rest, code = _without_nisba(name.split(), nisba_keys)
+            body = bodies.get(" ".join(rest)) if code is not None else None
+            country_bodies[name] = (code, body) if code is not None and body is not None else None
+        return country_bodies[name]
+
+    named_bodies: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in ms:
+        if (with_country := country_body(m.key)) is not None:
+            named_bodies[(m.doc_id, with_country[1])].add(with_country[0])
     for i, m in enumerate(ms):
         if keys[i] is not None or m.key not in kb.by_ambiguous:
             continue
@@ -1167,6 +1194,12 @@ def resolve_mentions(
         fits = named if len(named) == 1 else (
             [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY])
         if len(named) != 1:  # "مجلس الشورى" in a story about Iran is not the Saudi council
+            body = bodies.get(m.key)
+            named_for = named_bodies.get((m.doc_id, body)) if body is not None else None
+            if named_for and home.get(m.doc_id) not in (None, corpus_home):
+                # "وزارة الداخلية الكويتية" in a story abroad: its bare "وزارة الداخلية" is Kuwait's (not in a
+                # story of the corpus's own country that names a Qatari cabinet once)
+                fits = [a for a in fits if a.subtype != "government_body" or not a.country or a.country in named_for]
             body_countries = {a.country for a in fits if a.subtype == "government_body" and a.country}
             fits = [a for a in fits if a.subtype != "government_body" or not a.country
                     or _body_of_country(a.country, body_countries - {a.country},
@@ -1207,33 +1240,6 @@ def resolve_mentions(
     for k, t in group_type.items():  # a gazetteer place the backend mostly called MISC ("تبوك") is a place
         if t is EntityType.MISC and k in gaz.by_key:
             group_type[k] = EntityType.LOC
-    # government bodies every country has, by their forms without a country: "الداخليه" → "وزاره الداخليه"
-    nisba_keys = {identity_key(form): code for form, code in lex.nisba.items() if code}
-    bodies: dict[str, str] = {}
-    for actor in kb.actors.values():
-        if actor.subtype != "government_body" or not actor.country:
-            continue
-        base_name = " ".join(_without_nisba(identity_key(normalize_for_matching(actor.name_ar)).split(),
-                                            nisba_keys)[0])
-        for form in (actor.name_ar, *actor.aliases, *actor.ambiguous):
-            words, _ = _without_nisba(identity_key(normalize_for_matching(form)).split(), nisba_keys)
-            bodies.setdefault(" ".join(words), base_name)
-    # the countries each document names a body for by its adjective ("وزارة الداخلية الكويتية"): its bare form
-    # later in that story ("تمكن وزارة الداخلية من") is that country's body
-    country_bodies: dict[str, tuple[str, str] | None] = {}
-
-    def country_body(name: str) -> tuple[str, str] | None:
-        """(country, body) of a body's name with one country's adjective ("الداخلية المصرية"), or None."""
-        if name not in country_bodies:
-            rest, code = _without_nisba(name.split(), nisba_keys)
-            body = bodies.get(" ".join(rest)) if code is not None else None
-            country_bodies[name] = (code, body) if code is not None and body is not None else None
-        return country_bodies[name]
-
-    named_bodies: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for m in ms:
-        if (with_country := country_body(m.key)) is not None:
-            named_bodies[(m.doc_id, with_country[1])].add(with_country[0])
     # 2. places
     shared_readings: dict[str, Counter[str]] = {}
 

@@ -1008,3 +1008,19 @@ def test_a_word_after_al_family_is_no_first_name_of_the_document() -> None:
     resolved = resolve_mentions(f, documents).sort("start")
     full, family, bare = resolved["entity_id"].to_list()
     assert bare == full and family != full
+
+
+def test_a_bare_body_in_a_story_abroad_is_the_one_its_story_named_with_a_country() -> None:
+    rows = [("d8", "الرياض", "LOC", 0), ("d9", "جدة", "LOC", 0), ("d10", "الدمام", "LOC", 0),
+            # a story about an attack in Kuwait, naming Iraq most: its bare ministry is the Kuwaiti one
+            ("d1", "الكويت", "LOC", 0), ("d1", "وزارة الداخلية الكويتية", "ORG", 0), ("d1", "العراق", "LOC", 1),
+            ("d1", "العراق", "LOC", 2), ("d1", "العراق", "LOC", 2), ("d1", "وزارة الداخلية", "ORG", 6),
+            # a Saudi story that names Qatar's cabinet once: its bare cabinet stays the Saudi one
+            ("d2", "الرياض", "LOC", 0), ("d2", "جدة", "LOC", 0), ("d2", "مجلس الوزراء القطري", "ORG", 1),
+            ("d2", "مجلس الوزراء", "ORG", 4)]
+    f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
+    resolved = resolve_mentions(f)
+    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    assert kb["d1/وزارة الداخلية"] is None
+    assert entity_of(resolved, "d1", "وزارة الداخلية") == entity_of(resolved, "d1", "وزارة الداخلية الكويتية")
+    assert kb["d2/مجلس الوزراء"] == "saudi_council_of_ministers"
