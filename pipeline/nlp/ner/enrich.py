@@ -1714,8 +1714,9 @@ def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: En
     the gazetteer and nationality adjectives, counted over the words; a tie names none), else the country
     of its outlet. In a Saudi outlet "المملكة" is Saudi Arabia unless the text names another kingdom."""
     folded = fold_text(text)  # (a whole document: not cached)
-    saudi = sum(folded.count(normalize_for_matching(w)) for w in _SAUDI_SIGNS)
-    other = sum(folded.count(normalize_for_matching(w)) for w in _OTHER_KINGDOMS)
+    saudi_signs, other_kingdoms = _kingdom_signs()
+    saudi = sum(folded.count(w) for w in saudi_signs)
+    other = sum(folded.count(w) for w in other_kingdoms)
     country = None
     if lex is not None:
         votes: dict[str, int] = {}
@@ -1732,6 +1733,12 @@ def document_context(text: str, sentences: Sequence[Sequence[str]] = (), lex: En
             country = ranked[0][0]
     saudi_outlet = outlet_country == "SA" and other == 0
     return DocumentContext(saudi=(saudi > 0 and saudi >= other) or saudi_outlet, country=country or outlet_country)
+
+
+@cache
+def _kingdom_signs() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The matching forms of :data:`_SAUDI_SIGNS` and :data:`_OTHER_KINGDOMS` (computed once)."""
+    return tuple(map(normalize_for_matching, _SAUDI_SIGNS)), tuple(map(normalize_for_matching, _OTHER_KINGDOMS))
 
 
 _COUNTRY_OF: dict[int, dict[str, str | None]] = {}  # id of a lexicon -> word -> the country it names
