@@ -919,7 +919,7 @@ class _Arguments:
     place: Mention | None
     actor_text: str | None
     recipient_text: str | None
-    passive: bool = False  # "تم ضبط …": the doer is not named in the clause
+    passive: bool = False  # it was done: "تم ضبط …" (the doer is not named in the clause), "أسفر عن ضبط …"
     quoted: bool = False  # the actor's words are a name in quotes the tagger missed ('دعوة "فاو"')
 
 
@@ -942,6 +942,24 @@ def _during_impersonal(sent: _Sentence, trig: _Trigger) -> bool:
     what the noun after it says was done."""
     return trig.i >= 2 and sent.norms[trig.i - 1] in _DURING_MEETING and (
         sent.norms[trig.i - 2] in _IMPERSONAL_LIGHT or sent.norms[trig.i - 2] in PASSIVE_MARKERS)
+
+
+_RESULTED = _norms("أسفر", "أسفرت", "وأسفر", "وأسفرت", "يسفر", "تسفر", "ويسفر", "وتسفر", "أسفرا", "وأسفرا", "أسفرتا")
+RESULT_REACH = 8  # tokens between أسفر and the عن of what it brought about ("أسفرت جهود شرطة منطقة الرياض عن")
+
+
+def _result_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
+    """The token of أسفر when the verbal-noun trigger is what it brought about ("أسفرت الحملة عن ضبط 20
+    مخالفا", "ما أسفر عن اعتقال خمسة"): right after عن, أسفر a few words before it in the same clause, and
+    not negated ("لم تسفر المشاورات عن اتفاق": nothing came of them)."""
+    if trig.sense.pos != "noun" or trig.i < 2 or sent.norms[trig.i - 1] != "عن":
+        return None
+    for k in range(trig.i - 2, max(lo, trig.i - 2 - RESULT_REACH) - 1, -1):
+        if sent.tokens[k].text in SEPARATORS:
+            return None
+        if sent.norms[k] in _RESULTED:
+            return None if _negated(sent, k) else k
+    return None
 
 
 def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:
@@ -1212,6 +1230,17 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
             if obj is not None:
                 recipients.append(obj[1])
+    elif (result := _result_verb(sent, trig, lo)) is not None:
+        # "أسفرت جهود شرطة الرياض عن ضبط …": what the subject of أسفر brought about, done by that subject (the
+        # previous event's actor when أسفر has none of its own: "نفذت قوة خاصة عملية أسفرت عن … إلقاء القبض")
+        subject = _first_participant(sent, result + 1, trig.i - 1, set())
+        actor = subject[1] if subject is not None and not subject[1].place else None
+        if actor is None and result + 1 < trig.i - 1:
+            actor_text = _noun_phrase(sent, result + 1, trig.i - 1)
+        elif actor is None:
+            actor = previous_actor
+        obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id} if actor else set())
+        return _Arguments([actor] if actor else [], [obj[1]] if obj else [], None, actor_text, None, passive=True)
     elif _passive(sent, trig, lo):
         # "تم ضبط عدد من المخالفين": a passive; what follows is the object, the doer is not in these words
         obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), set())

@@ -442,6 +442,17 @@ def test_passive_with_tamma_has_no_actor_words():
     assert [(r.event_type, r.actor_text) for r in rows] in ([], [("COERCE", None)])
 
 
+def test_what_asfara_an_brought_about_is_done_by_its_subject():
+    rows, _ = run("وأسفرت جهود شرطة منطقة الرياض عن القبض على المتهم.", [("شرطة منطقة الرياض", "ORG", None)])
+    assert [(r.event_type, r.trigger, r.actor_ids) for r in rows] == [("COERCE", "القبض", ["E_شرطة منطقة الرياض"])]
+    rows, _ = run("وأسفرت الحملة الأمنية عن ضبط 20 مخالفا لنظام الإقامة.")
+    assert [(r.event_type, r.trigger, r.actor_text) for r in rows] == [("COERCE", "ضبط", "الحملة الأمنية")]
+    rows, _ = run("لكن المشاورات لم تسفر عن اتفاق.")  # nothing came of them
+    assert rows == []
+    rows, _ = run("وأسفر الانفجار عن مقتل عشرة أشخاص.")  # a casualty is the attack's, no event of its own
+    assert [(r.event_type, r.trigger) for r in rows] == [("ASSAULT", "الانفجار")]
+
+
 def test_a_lone_indefinite_word_before_a_verb_is_no_subject():
     rows, _ = run("رفضت تركيا المشاركة، خشية دعم نشاط الأكراد.", [("تركيا", "LOC", "country")])
     assert all(r.actor_text != "خشية" for r in rows)
