@@ -37,6 +37,16 @@ def docs(days: dict[str, str]) -> pl.DataFrame:
     return pl.DataFrame({"doc_id": list(days), "published_at": [datetime.fromisoformat(d) for d in days.values()]})
 
 
+def frame_with(rows: list[tuple], column: str) -> pl.DataFrame:
+    """Mentions of (doc_id, surface, type, value) rows, ``column`` (start, sentence_idx) set to the value."""
+    return frame([r[:3] for r in rows]).with_columns(pl.Series(column, [r[3] for r in rows]))
+
+
+def kb_by_mention(resolved: pl.DataFrame) -> dict[str, str | None]:
+    """"doc_id/surface" -> the KB actor its mention links to (None: no KB actor)."""
+    return dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+
+
 def entity_of(resolved: pl.DataFrame, doc: str, surface: str) -> str:
     return resolved.filter((pl.col("doc_id") == doc) & (pl.col("surface") == surface))["entity_id"][0]
 
@@ -323,7 +333,7 @@ def test_a_bare_form_is_the_actor_its_document_names() -> None:
     rows = [("d1", "النادي الأهلي المصري", "ORG"), ("d1", "الأهلي", "ORG"),
             ("d2", "البنك الأهلي", "ORG"), ("d2", "الأهلي", "ORG")]
     resolved = resolve_mentions(frame(rows))
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/الأهلي"] == "al_ahly_sc" and kb["d2/الأهلي"] == "ncb"
 
 
@@ -331,7 +341,7 @@ def test_a_bare_family_name_is_the_leader_of_the_story_country() -> None:
     rows = [("d1", "صنعاء", "LOC"), ("d1", "اليمن", "LOC"), ("d1", "صالح", "PER"),
             ("d2", "دمشق", "LOC"), ("d2", "سوريا", "LOC"), ("d2", "الأسد", "MISC")]
     resolved = resolve_mentions(frame([*rows, ("d3", "صالح", "PER")]))
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/صالح"] == "ali_abdullah_saleh"
     assert kb["d3/صالح"] is None  # no country in the story: a bare given name settles nothing
 
@@ -357,7 +367,7 @@ def test_an_entity_is_named_with_its_article_back() -> None:
 def test_a_family_name_two_persons_of_the_document_share_is_the_one_named_last() -> None:
     rows = [("d1", "أحمد الشرع", "PER", 10), ("d1", "ماهر الشرع", "PER", 200), ("d1", "الشرع", "PER", 300),
             ("d1", "أحمد الشرع", "PER", 400), ("d1", "الشرع", "PER", 450)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
+    f = frame_with(rows, "start")
     resolved = resolve_mentions(f)
     ids = resolved["entity_id"].to_list()
     assert ids[2] == ids[1] and ids[4] == ids[0] and ids[0] != ids[1]
@@ -460,9 +470,9 @@ def test_a_bare_family_name_is_the_namesake_its_document_names_not_the_kb_actor(
             ("d2", "مرسي", "PER", 0), ("d2", "هشام مرسي", "PER", 60),  # the headline names him just before
             ("d3", "القذافي", "PER", 100), ("d3", "الساعدي القذافي", "PER", 1500),  # his son, named much later
             ("d4", "الدخيل", "PER", 10)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
+    f = frame_with(rows, "start")
     resolved = resolve_mentions(f)
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/الدخيل"] is None
     assert entity_of(resolved, "d1", "الدخيل") == entity_of(resolved, "d1", "عبد الله الدخيل")
     assert kb["d2/مرسي"] is None
@@ -497,7 +507,7 @@ def test_a_bare_form_its_document_names_in_full_is_that_actor_whatever_its_type(
     rows = [("d1", "حزب العمال الكردستاني", "ORG"), ("d1", "الكردستاني", "MISC"),
             ("d2", "الكردستاني", "MISC")]  # nothing names the party in d2
     resolved = resolve_mentions(frame(rows))
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/الكردستاني"] == "pkk" and kb["d2/الكردستاني"] is None
 
 
@@ -528,9 +538,9 @@ def test_a_council_two_countries_have_is_the_one_its_sentence_or_the_two_before_
             # Iran named the sentence before: the Iranian council
             ("d5", "إيران", "LOC", 2), ("d5", "مجلس الشورى", "ORG", 3),
             ("d6", "جدة", "LOC", 0), ("d7", "الدمام", "LOC", 0)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
+    f = frame_with(rows, "sentence_idx")
     resolved = resolve_mentions(f)
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/مجلس الشورى"] == "saudi_shura_council" and kb["d2/مجلس الشورى"] == "iran_majlis"
     assert kb["d3/مجلس الشورى"] == "saudi_shura_council" and kb["d4/مجلس الشورى"] == "iran_majlis"
     assert kb["d5/مجلس الشورى"] == "iran_majlis"
@@ -539,9 +549,9 @@ def test_a_council_two_countries_have_is_the_one_its_sentence_or_the_two_before_
 def test_a_royal_court_beside_a_republic_is_the_corpus_kingdoms() -> None:
     rows = [("d1", "مصر", "LOC", 0), ("d1", "الديوان الملكي", "ORG", 1), ("d1", "مصر", "LOC", 2),
             ("d2", "جدة", "LOC", 0), ("d3", "الدمام", "LOC", 0)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
+    f = frame_with(rows, "sentence_idx")
     resolved = resolve_mentions(f)
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/الديوان الملكي"] == "saudi_royal_court"
 
 
@@ -570,9 +580,9 @@ def test_a_body_of_one_country_only_is_not_linked_in_a_story_about_another() -> 
             # a list of countries none with a ministry of that name, in a story naming no other: the corpus's own
             ("d7", "وزارة العمل", "ORG", 0), ("d7", "بنجلاديش", "LOC", 0), ("d7", "النيجر", "LOC", 0),
             ("d8", "الرياض", "LOC", 0), ("d9", "جدة", "LOC", 0)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
+    f = frame_with(rows, "sentence_idx")
     resolved = resolve_mentions(f)
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/وزارة العمل"] == "saudi_ministry_labour" and kb["d4/وزارة العمل"] == "saudi_ministry_labour"
     assert kb["d5/وزارة العمل"] is None and kb["d7/وزارة العمل"] == "saudi_ministry_labour"
     # the body of the one country its story names: Egypt's, the entity "وزارة العمل المصرية" names elsewhere
@@ -634,7 +644,7 @@ def three_places_then_the_city_and_the_province(text: str, places: list[str]) ->
     last = places[-1]
     rows = [*(("d1", p, "LOC", text.index(p)) for p in places), ("d1", last, "LOC", text.rindex(last)),
             ("d2", "منطقة " + last, "LOC", 0)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("start", [r[3] for r in rows]))
+    f = frame_with(rows, "start")
     return resolve_mentions(f, pl.DataFrame({"doc_id": ["d1", "d2"], "text": [text, "منطقة " + last]}))
 
 
@@ -764,7 +774,7 @@ def test_a_ministers_title_alone_is_the_minister_of_the_storys_country_that_day(
     rows = [("d1", "وزير العدل", "PER", "وزير العدل"), ("d1", "الرياض", "LOC"),
             ("d2", "وزير الخارجية", "PER", "وزير الخارجية"), ("d2", "جدة", "LOC")]
     resolved = resolve_mentions(frame(rows), docs({"d1": "2015-08-03", "d2": "2015-08-03"}))
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    kb = kb_by_mention(resolved)
     assert kb["d1/وزير العدل"] == "waleed_al_samaani" and kb["d2/وزير الخارجية"] == "adel_al_jubeir"
 
 
@@ -1018,9 +1028,8 @@ def test_a_bare_body_in_a_story_abroad_is_the_one_its_story_named_with_a_country
             # a Saudi story that names Qatar's cabinet once: its bare cabinet stays the Saudi one
             ("d2", "الرياض", "LOC", 0), ("d2", "جدة", "LOC", 0), ("d2", "مجلس الوزراء القطري", "ORG", 1),
             ("d2", "مجلس الوزراء", "ORG", 4)]
-    f = frame([r[:3] for r in rows]).with_columns(pl.Series("sentence_idx", [r[3] for r in rows]))
-    resolved = resolve_mentions(f)
-    kb = dict(zip(resolved["doc_id"] + "/" + resolved["surface"], resolved["kb_id"], strict=True))
+    resolved = resolve_mentions(frame_with(rows, "sentence_idx"))
+    kb = kb_by_mention(resolved)
     assert kb["d1/وزارة الداخلية"] is None
     assert entity_of(resolved, "d1", "وزارة الداخلية") == entity_of(resolved, "d1", "وزارة الداخلية الكويتية")
     assert kb["d2/مجلس الوزراء"] == "saudi_council_of_ministers"
