@@ -33,26 +33,14 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 Sentence = list[tuple[str, str]]
 
 
-def _spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    out, i = [], 0
-    while i < len(labels):
-        if labels[i].startswith("B-"):
-            typ, j = labels[i][2:], i + 1
-            while j < len(labels) and labels[j] == "I-" + typ:
-                j += 1
-            out.append((i, j, typ))
-            i = j
-        else:
-            i += 1
-    return out
-
-
 def augmented(train: list[Sentence], prob: float, seed: int) -> list[Sentence]:
     """``train`` with a mention-replaced copy after each sentence that has an entity."""
+    from pipeline.nlp.ner.conll import entity_spans
+
     pool: dict[str, list[list[str]]] = {}
     for s in train:
         words, labels = [w for w, _ in s], [lab for _, lab in s]
-        for i, j, typ in _spans(labels):
+        for i, j, typ in entity_spans(labels):
             pool.setdefault(typ, []).append(words[i:j])
     rng = random.Random(seed)
     out: list[Sentence] = []
@@ -61,7 +49,7 @@ def augmented(train: list[Sentence], prob: float, seed: int) -> list[Sentence]:
         words, labels = [w for w, _ in s], [lab for _, lab in s]
         copy: Sentence = []
         last, changed = 0, False
-        for i, j, typ in _spans(labels):
+        for i, j, typ in entity_spans(labels):
             copy += list(zip(words[last:i], labels[last:i], strict=True))
             name = words[i:j]
             if rng.random() < prob:
