@@ -21,8 +21,9 @@ Per sentence (:func:`detect_events`):
   الودائع تتهم بوجاشيف": the name after the verb is then the object); "وقع الاتفاقية كل من X و Y" is X with Y;
   a verbal noun's agent is its genitive ("زيارة الشيباني") or the subject of the light verb before
   it ("أجرى الشرع زيارة"); host and guest ("استقبل X Y"), caller and callee ("تلقى X اتصالا من Y"), "بحث X
-  مع Y". Participants are persons, organisations and countries; when none is named the raw words stand in
-  ``actor_text``; "الرئيسين"/"البلدين" stand for the two countries the article is about (and their
+  مع Y"; what "أسفر عن" brought about is done by the subject of أسفر ("أسفرت جهود الشرطة عن القبض على …"),
+  unless أسفر is negated. Participants are persons, organisations and countries; when none is named the raw
+  words stand in ``actor_text``; "الرئيسين"/"البلدين" stand for the two countries the article is about (and their
   presidents on the day). Countries of actor and recipients (ISO alpha-2) from the entity, its title or its
   nisba. A place is a place mention after في/إلى/ب, never inside an organisation's name.
 * **Dates.** The date expression of the sentence nearest the trigger (explicit, ranges, relative to the
