@@ -1176,6 +1176,11 @@ def resolve_mentions(
     for m in ms:
         if (with_country := country_body(m.key)) is not None:
             named_bodies[(m.doc_id, with_country[1])].add(with_country[0])
+
+    def story_body(m: _M) -> tuple[str | None, set[str]]:
+        """(the body a bare form names, the countries its document names that body for by their adjectives)."""
+        body = bodies.get(m.key)
+        return body, (named_bodies.get((m.doc_id, body), set()) if body is not None else set())
     for i, m in enumerate(ms):
         if keys[i] is not None or m.key not in kb.by_ambiguous:
             continue
@@ -1194,8 +1199,7 @@ def resolve_mentions(
         fits = named if len(named) == 1 else (
             [a for a in fits if a.kb_id in in_doc[m.doc_id]] or [a for a in fits if a.subtype not in _CONTEXT_ONLY])
         if len(named) != 1:  # "مجلس الشورى" in a story about Iran is not the Saudi council
-            body = bodies.get(m.key)
-            named_for = named_bodies.get((m.doc_id, body)) if body is not None else None
+            _, named_for = story_body(m)
             if named_for and home.get(m.doc_id) not in (None, corpus_home):
                 # "وزارة الداخلية الكويتية" in a story abroad: its bare "وزارة الداخلية" is Kuwait's (not in a
                 # story of the corpus's own country that names a Qatari cabinet once)
@@ -1309,8 +1313,7 @@ def resolve_mentions(
                 # "مجلس الشورى" its story did not give to the KB's council (a story about Iran): the body of
                 # the one country its sentence (or the two before, or its story) names, as "وزارة الداخلية
                 # المصرية" names it; else it stays with its document, never one body across countries
-                body = bodies.get(m.key)
-                named_for = named_bodies.get((m.doc_id, body), set()) if body is not None else set()
+                body, named_for = story_body(m)
                 country = next(iter(named_for)) if len(named_for) == 1 else _one_country(
                     sentence_countries.get((m.doc_id, m.sentence)), countries_before(m.doc_id, m.sentence),
                     home.get(m.doc_id))
