@@ -560,6 +560,21 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     return merged
 
 
+def _reporting_speaker(sent: _Sentence, said: int, hi: int) -> tuple[Mention | None, str | None]:
+    """Who speaks through the reporting verb at ``said``: the name or title between it and the إن/أن (or ":")
+    its content opens with, before ``hi``; (None, None) when that is no person or title ("وأكدت اللائحة أن")."""
+    content = next((k for k in range(said + 1, hi) if sent.norms[k] in THAT or sent.tokens[k].text == ":"), None)
+    if content is None or content <= said + 1:
+        return None, None
+    actor, actor_text, end = _predicate_subject(sent, said, said + 1, content, 0)
+    head = normalize_for_matching(actor_text.split()[0]) if actor_text else ""
+    if end > content or (actor_text is not None and not (_is_title_word(head) or _is_group(head))):
+        return None, None
+    if actor is None and _is_title_word(head) and (named := _titled_person_after(sent, end, content)) is not None:
+        return named, None  # "أكد المتحدث الرسمي باسم تعليم المدينة، عمر البرناوي، أن": the person the title leads to
+    return actor, actor_text
+
+
 def _first_participant(sent: _Sentence, lo: int, hi: int, skip: set[str]) -> tuple[int, Mention] | None:
     for k in range(max(lo, 0), min(hi, len(sent.tokens))):
         m = sent.mention_at(k)
@@ -1208,25 +1223,19 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         # "وتحدث بوتين عن العلاقات، متهما واشنطن بعرقلة الحل": the doer is the clause's subject (the previous
         # event's actor, else the first participant before it); the participant right after is the object
         actor = previous_actor
-        if actor is None:
-            first = _first_participant(sent, 0, trig.i, set())
+        first = _first_participant(sent, 0, trig.i, set()) if actor is None else None
+        said = next((k for k in range(trig.i - 1, -1, -1)  # the sentence's reporting verb before it
+                     if sent.owner[k] < 0 and match_reporting(sent.tokens[k].text) is not None), None)
+        if actor is None and said is not None and (first is None or first[0] < said):
+            # "وأبان مساعد مدير الأمن العام أن …، مثمنا جهود …", "سبق- المدينة: أكد المتحدث … أن …، متوعدا":
+            # the speaker of the reporting verb, not a name (a byline) before that verb
+            actor, actor_text = _reporting_speaker(sent, said, trig.i)
+        if actor is None and actor_text is None:
             actor = first[1] if first else None
-        if actor is None:  # "تذمر الأهالي واستياءهم، مطالبين بضرورة …": the group the clause is about
+        if actor is None and actor_text is None:  # "تذمر الأهالي واستياءهم، مطالبين بضرورة …": the group
             group = next((k for k in range(trig.i - 1, -1, -1) if sent.owner[k] < 0 and _is_group(sent.norms[k])),
                          None)
             actor_text = _noun_phrase(sent, group, trig.i) if group is not None else None
-        if actor is None and actor_text is None:  # "وأبان مساعد مدير الأمن العام أن …، مثمنا جهود …": the
-            said = next((k for k in range(trig.i - 1, -1, -1)  # speaker of the sentence's reporting verb
-                         if sent.owner[k] < 0 and match_reporting(sent.tokens[k].text) is not None), None)
-            if said is not None:
-                content = next((k for k in range(said + 1, trig.i)
-                                if sent.norms[k] in THAT or sent.tokens[k].text == ":"), None)
-                if content is not None and content > said + 1:  # a speaker between the verb and إن/أن
-                    actor, actor_text, end = _predicate_subject(sent, said, said + 1, content, 0)
-                    head = normalize_for_matching(actor_text.split()[0]) if actor_text else ""
-                    if end > content or (actor_text is not None and not (
-                            _is_title_word(head) or _is_group(head))):
-                        actor, actor_text = None, None  # (a person or a title speaks: not "وأكدت اللائحة")
         if actor is not None:
             obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
             if obj is not None:

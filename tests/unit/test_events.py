@@ -953,6 +953,18 @@ def test_a_participle_after_a_reporting_verb_is_done_by_its_titled_speaker():
     assert run("وأكدت اللائحة أن المشاركة متاحة، داعية الجهات إلى التسجيل.")[0] == []  # a thing, no speaker
 
 
+def test_a_participle_after_a_reporting_verb_is_its_speakers_not_a_byline_before_it():
+    text = ("يوسف سفر- سبق- المدينة المنورة: أكد المتحدث الرسمي باسم تعليم المدينة المنورة، عمر البرناوي، أن الرسوم "
+            "معتمدة من قبل الوزارة، متوعدا بمحاسبة من يتجاوز هذه الرسوم.")
+    names = [("يوسف سفر", "PER", None), ("المدينة المنورة", "LOC", "city"), ("عمر البرناوي", "PER", None)]
+    rows, _ = run(text, names)
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("متوعدا", "THREATEN", ["E_عمر البرناوي"])]
+    # with no reporting verb between them, the participle still acts for the name its clause opens with
+    rows, _ = run("وتحدث بوتين عن العلاقات، متهما السعودية بعرقلة الحل.", [("بوتين", "PER", None),
+                                                                         ("السعودية", "LOC", "country")])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("متهما", ["E_بوتين"])]
+
+
 def test_a_special_operation_is_an_attack():
     rows, _ = run("ونفذت قوة أميركية خاصة أمس أول عملية نوعية لها داخل الأراضي السورية.")
     assert [(r.trigger, r.event_type) for r in rows] == [("عملية نوعية", "ASSAULT")]
