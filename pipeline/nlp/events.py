@@ -106,6 +106,12 @@ LIGHT_VERBS = _ORGANISE | _THREW | _ISSUED | _norms("رد", "ردت", "ردوا"
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
                      "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
                      "باشر", "باشرت", "يباشر", "تباشر", "تمكن", "تمكنت", "يتمكن", "تتمكن", "تمكنوا", "نجح", "نجحت")
+# who fails, tries or takes part in an act does it ("يفشلان في اقتحام", "حاولت القوات اقتحام"): light verbs whose
+# noun follows closely, in the same clause
+_TRIED = _norms("فشل", "فشلت", "يفشل", "تفشل", "فشلا", "فشلتا", "يفشلان", "تفشلان", "فشلوا", "يفشلون",
+                "حاول", "حاولت", "يحاول", "تحاول", "حاولا", "حاولوا", "يحاولون",
+                "شارك", "شاركت", "يشارك", "تشارك", "شاركا", "شاركوا", "يشاركون")
+_TRIED_REACH = 10
 QUOTE_OPEN = frozenset({"«", '"', "“", "'", "‘", "{"})
 QUOTE_CLOSE = frozenset({"»", '"', "”", "'", "’", "}"})
 THAT = _norms(*(p + c + suffix for p in ("", "ب", "و", "ف", "ل") for c in ("إن", "أن")
@@ -558,6 +564,40 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             continue  # "حادثة التفجير الآثم، التي استهدفت مسجد …": the relative clause tells the same attack
         merged.append(t)
     return merged
+
+
+def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
+    """The verb a verbal noun is the object of, whose subject does it ("شنت الطائرات غارات", "حاولت القوات
+    اقتحام"): the nearest of LIGHT_VERBS in the 15 tokens before it, when it is light for the noun's type."""
+    light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
+                  if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS or sent.norms[k] in _TRIED
+                  or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _TRIED)), None)
+    if light is None:
+        return None
+    if sent.norms[light] in _TRIED or sent.norms[light][1:] in _TRIED:
+        if trig.i - light > _TRIED_REACH or any(sent.tokens[k].text in SEPARATORS for k in range(light, trig.i)):
+            return None  # ("ويحاولون إعادة صياغتها وتحليل نتائجها ولكن … لا يسوؤهم انفجارها": another clause's)
+    if trig.sense.event_type not in _LIGHT_FOR.get(sent.norms[light], (trig.sense.event_type,)):
+        return None  # "نظمت المؤسسة لقاء", "لم يصدر خامنئي حكما في الاتفاق": light for some types only
+    if sent.norms[light] in _THREW and sent.tokens[light].text.endswith("ي"):
+        return None  # "ألقي القبض عليه": a passive (أُلقي), its doer unnamed
+    if light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:
+        return None  # "برد فعل أمير المنطقة": a reaction, not "responded"
+    if light > 0 and sent.norms[light - 1] in _WHAT:
+        return None  # "ما تقوم به إسرائيل … يمثل تهديدا": what it does, not the noun's doer
+    return light
+
+
+def _light_subject(sent: _Sentence, light: int, trig: _Trigger, lo: int) -> tuple[Mention | None, str | None]:
+    """The subject of the light verb at ``light`` (who does the verbal noun it governs). A verb marked plural
+    carries its subject, so what follows it is no subject ("وحاولوا نشر الفوضى واستهداف رجال الأمن")."""
+    actor, actor_text, end = _predicate_subject(sent, light, light + 1, trig.i, lo)
+    word = sent.tokens[light].text
+    if _plural_verb(word[1:] if sent.norms[light][:1] in ("و", "ف") and len(word) > 4 else word) and (
+            (actor is not None and actor.start >= sent.tokens[light].end)
+            or (actor is None and actor_text is not None and end > light + 1)):
+        return None, None
+    return actor, actor_text
 
 
 def _reporting_speaker(sent: _Sentence, said: int, hi: int) -> tuple[Mention | None, str | None]:
@@ -1371,6 +1411,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         elif genitive is not None and genitive.place and trig.sense.event_type in ("ASSAULT", "COERCE") and (
                 genitive.subtype != "country"):
             recipients.append(genitive)  # "تفجير الخبر", "قصف حلب": the place attacked, not the attacker
+            if (light := _light_verb(sent, trig, lo)) is not None:  # "حزب الله يفشل في اقتحام الزبداني"
+                actor, actor_text = _light_subject(sent, light, trig, lo)
         elif genitive is not None and genitive.participant:
             actor = genitive
         elif genitive is None and trig.j < len(sent.tokens) and _is_group(sent.norms[trig.j]) and (
@@ -1393,19 +1435,9 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         else:
             actor, actor_text = _agent_after(sent, trig.j, hi, trig.sense.event_type in ATTACKS or (
                 trig.sense.event_type == "COERCE"))
-            light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
-                          if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS), None)
-            if light is not None and trig.sense.event_type not in _LIGHT_FOR.get(sent.norms[light],
-                                                                                  (trig.sense.event_type,)):
-                light = None  # "نظمت المؤسسة لقاء", "لم يصدر خامنئي حكما في الاتفاق": light for some types only
-            if light is not None and sent.norms[light] in _THREW and sent.tokens[light].text.endswith("ي"):
-                light = None  # "ألقي القبض عليه": a passive (أُلقي), its doer unnamed
-            if light is not None and light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:
-                light = None  # "برد فعل أمير المنطقة": a reaction, not "responded"
-            if light is not None and light > 0 and sent.norms[light - 1] in _WHAT:
-                light = None  # "ما تقوم به إسرائيل … يمثل تهديدا": what it does, not the noun's doer
+            light = _light_verb(sent, trig, lo)
             if light is not None and actor is None and actor_text is None:
-                actor, actor_text, _ = _predicate_subject(sent, light, light + 1, trig.i, lo)
+                actor, actor_text = _light_subject(sent, light, trig, lo)
                 if actor is None and trig.i > 1 and sent.norms[trig.i - 1] == "من" and (
                         sent.norms[trig.i - 2] in _MEASURES):
                     actor_text = None  # "نفذت اليوم سلسلة من الغارات": the measure of the object, not a doer

@@ -965,6 +965,25 @@ def test_a_participle_after_a_reporting_verb_is_its_speakers_not_a_byline_before
     assert [(r.trigger, r.actor_ids) for r in rows] == [("متهما", ["E_بوتين"])]
 
 
+def test_who_fails_tries_or_takes_part_in_an_act_does_it():
+    rows, _ = run("فشل جيش النظام السوري وميليشيا حزب الله اللبناني في اقتحام مدينة الزبداني.",
+                  [("جيش النظام السوري", "ORG", None), ("حزب الله", "ORG", None), ("الزبداني", "LOC", "city")])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("اقتحام", ["E_جيش النظام السوري"])]
+    rows, _ = run("حزب الله يفشل في اقتحام الزبداني", [("حزب الله", "ORG", None), ("الزبداني", "LOC", "city")])
+    assert [(r.actor_ids, r.recipient_ids) for r in rows] == [(["E_حزب الله"], ["E_الزبداني"])]
+    rows, _ = run("وحاولت قوات الأسد اقتحام المدينة أمس.", [("قوات الأسد", "ORG", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("اقتحام", ["E_قوات الأسد"])]
+    rows, _ = run("وشاركت السعودية في الهجوم على مواقع التنظيم.", [("السعودية", "LOC", "country")])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("الهجوم", ["E_السعودية"])]
+    # a verb marked plural carries its subject: what follows is the object
+    rows, _ = run("وهم الذين أفسدوا في الأرض وحاولوا نشر الفوضى واستهداف رجال الأمن.")
+    assert [(r.trigger, r.actor_ids, r.actor_text) for r in rows] == [("استهداف", [], None)]
+    # another clause's verb, or one of us taking part in a celebration, did not do the noun
+    rows, _ = run("إننا نشارك المملكة في الاحتفاء بالمهرجان، فما حدث في عسير من تفجير جريمة.",
+                  [("المملكة", "LOC", "country"), ("عسير", "LOC", "region")])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("تفجير", [])]
+
+
 def test_a_special_operation_is_an_attack():
     rows, _ = run("ونفذت قوة أميركية خاصة أمس أول عملية نوعية لها داخل الأراضي السورية.")
     assert [(r.trigger, r.event_type) for r in rows] == [("عملية نوعية", "ASSAULT")]
