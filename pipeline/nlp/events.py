@@ -272,6 +272,20 @@ def _is_number(word: str) -> bool:
 _BOUND_PRONOUNS = ("هما", "هم", "ها", "ه", "كم", "نا")  # "أعرب عن شكره": شكر + ه
 
 
+def _without_pronouns(words: Iterable[str]) -> set[str]:
+    """The words without a bound pronoun ("شكره" → شكر), a ta marbuta restored where the pronoun opened it
+    ("تهنئته", "إدانتها" → تهنئه, ادانه: matching form)."""
+    out = set()
+    for w in words:
+        for p in _BOUND_PRONOUNS:
+            if w.endswith(p) and len(w) - len(p) >= 3:
+                stem = w[: -len(p)]
+                out.add(stem)
+                if stem.endswith("ت") and len(stem) >= 4:
+                    out.add(stem[:-1] + "ه")
+    return out
+
+
 def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     # the words after the trigger, skipping the names of its subject ("وقع الأمير فيصل بن فرحان اتفاقية")
     free = [k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW)) if sent.owner[k] < 0]
@@ -279,7 +293,7 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     following = [sent.after(k - 1, 1)[0] for k in free]
     raw = [sent.norms[k] for k in free]
     words = {*following, *raw} | {w[:-1] for w in following if w.endswith("ا") and len(w) > 3}  # accusative: تقدما
-    words |= {w[: -len(p)] for w in following for p in _BOUND_PRONOUNS if w.endswith(p) and len(w) - len(p) >= 3}
+    words |= _without_pronouns(following)
 
     if sense.needs and not words & sense.needs:
         # "عبر والد الشهيد الشيخ ناصر بشيري عن عظيم شكره": what is expressed comes after عن, past a long subject
@@ -288,8 +302,7 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
         if about is None:
             return sense.pos == "verb" and _needs_after_subject(sense, sent, i)
         later = [sent.after(k - 1, 1)[0] for k in range(about + 1, min(len(sent.tokens), about + 3))]
-        later_words = set(later) | {w[: -len(p)] for w in later for p in _BOUND_PRONOUNS
-                                    if w.endswith(p) and len(w) - len(p) >= 3}
+        later_words = set(later) | _without_pronouns(later)
         if not later_words & sense.needs:
             return False
     if sense.unless:  # (names included: "دعا الله أن …" is a prayer even where الله was tagged a name)
@@ -414,7 +427,11 @@ _BEFORE_NOUNS = _NOUN_BEFORE | _norms("عقب", "إثر", "اثر", "خلال", 
 
 _MANNER = _norms("كيفية", "طريقة", "آلية", "آليات", "إمكانية", "أهمية", "ضرورة",
                  "أي", "أية", "لأي", "بأي", "وأي", "لأية", "بأية")  # ("ضد أي عدوان": any, none in particular)
+_TO_IT = _norms("إليه", "إليها", "إليهم", "إليهما")  # "الذي وصلت إليه": the point reached, a pronoun back to it
 _HALT = _norms("وقف", "ايقاف", "إيقاف", "توقف", "وقفا")
+# how a halt is qualified before what it halts: "وقف دائم لإطلاق النار", "وقفا فوريا للقصف"
+_HALT_HOW = _norms("دائم", "دائما", "شامل", "شاملا", "فوري", "فوريا", "كامل", "كاملا", "تام", "تاما", "مؤقت", "مؤقتا",
+                   "نهائي", "نهائيا", "فعلي", "فعليا", "جزئي", "جزئيا", "مستدام", "مستداما")
 # the words that make the next one a name: "علي بن أبي طالب", "أبو حاكم", "ابن زار" (not demanded, visited)
 _NAME_LINKS = _norms("أبو", "أبي", "أبا", "بن", "ابن", "بنت", "وابن", "وأبو")
 # "فجر" is also dawn: before a day or after a word of time it is the time, not "he blew up"
@@ -457,6 +474,15 @@ def _body_head(word: str) -> bool:
     return word in heads or (word[:1] in ("و", "ب", "ل", "ف") and word[1:] in heads)
 
 
+def _halted(sent: _Sentence, i: int) -> bool:
+    """The word at ``i`` is what a halt stops: right after وقف/إيقاف ("لوقف إطلاق النار", "وقف القصف") or after
+    وقف and how it is qualified ("وقف دائم لإطلاق النار")."""
+    k = i - 1
+    if k > 0 and sent.owner[k] < 0 and sent.norms[k] in _HALT_HOW:
+        k -= 1
+    return k >= 0 and len(sent.norms[k]) <= 6 and any(sent.norms[k].endswith(w) for w in _HALT)
+
+
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     lex = load_event_lexicon()
     found: list[_Trigger] = []
@@ -494,13 +520,14 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                         sent.norms[k] in _MAYBE and reading.event_type != "DEMAND") for k in range(max(0, i - 3), i)):
                     reading = None  # "يمكن السيطرة عليه", "ففي حال دعا هولاند": may or would, not did
                 if reading is not None and reading.mode == "visit" and reading.pos == "verb" and i > 0 and (
-                        sent.norms[i - 1] in _WHAT or sent.norms[i - 1] == "فيما"):
-                    reading = None  # "فيما وصل إليه الحرس الوطني من تطور": what it has reached
+                        sent.norms[i - 1] in _WHAT or sent.norms[i - 1] == "فيما" or (
+                            sent.norms[i - 1] in _WHO and i + 1 < len(sent.norms) and sent.norms[i + 1] in _TO_IT)):
+                    reading = None  # "فيما وصل إليه الحرس الوطني من تطور", "اليأس الذي وصلت إليه الجماعات":
+                    # what it has reached
                 if reading is not None and reading.mode == "visit" and reading.pos == "verb" and (
                         i + 1 == len(sent.tokens) or sent.tokens[i + 1].text in SEPARATORS | QUOTE_CLOSE):
                     reading = None  # "وهم يصلون،": they pray (يصلّون); a visit names who or where
-                if reading is not None and reading.event_type == "ASSAULT" and i > 0 and any(
-                        sent.norms[i - 1].endswith(w) for w in _HALT) and len(sent.norms[i - 1]) <= 6:
+                if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode == "appeal" and _prayer_after(sent, i):
                     reading = None  # "ودعا نائب الرئيس العام لشؤون المسجد الحرام الله أن يحفظ …": a prayer
@@ -542,6 +569,12 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             merged[-1] = t if t.sense.pos == "noun" else replace(t, sense=replace(t.sense, pos="noun"))
             last_j = t.j
             continue
+        if prev is not None and prev.sense.mode == "express" and t.sense.pos == "noun" and t.i - prev.j <= (
+                3 * SENSE_WINDOW) and (sent.norms[t.i - 1] == "عن" or not any(
+                    sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))) and (
+                {(w := sent.after(t.i - 1, 1)[0])} | _without_pronouns([w])) & prev.sense.needs:
+            continue  # "أعرب عن رفضه للتصريحات", "وعبر رئيس البرلمان …، عن استنكاره": what is expressed is the
+            # expressing event's, not one of its own
         last_j = t.j
         # (the noun a verb's sense needs is its complement past a long subject too: "تلقى خادم الحرمين الشريفين
         # الملك سلمان بن عبدالعزيز آل سعود حفظه الله اتصالا")
