@@ -346,6 +346,15 @@ def _needs_after_subject(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     """The complement a verb's sense needs after its long subject of titles ("بعث مستشار خادم الحرمين
     الشريفين الأمير خالد الفيصل أمير منطقة مكة المكرمة برقية عزاء"): within six words of the person the title
     chain leads to (a title of his own may stand between)."""
+    if i + 1 < len(sent.tokens) and _is_group(sent.norms[i + 1]) and sent.owner[i + 1] < 0:
+        # "أحبط رجال الجمارك في المنفذ هذه المحاولة": past a group subject, in the same clause
+        for k in range(i + 2, min(len(sent.tokens), i + 12)):
+            if sent.tokens[k].text in SEPARATORS and sent.tokens[k].text not in ("(", ")"):
+                return False  # (a count in brackets goes on: "مفتشو الهيئة (3) محلات")
+            if ({sent.after(k - 1, 1)[0], sent.norms[k]} | _without_pronouns([sent.after(k - 1, 1)[0]])) & (
+                    sense.needs):
+                return True
+        return False
     if i + 1 >= len(sent.tokens) or not _is_title_word(sent.norms[i + 1]):
         return False
     person = _subject(sent, i + 1, len(sent.tokens))[0]

@@ -1352,6 +1352,20 @@ def test_what_is_expressed_after_a_long_subject_is_found_after_an():
     assert run("عبر الرئيس الحدود عن طريق البر")[0] == []  # crossed, by land
 
 
+def test_the_complement_a_sense_needs_is_found_past_a_group_subject():
+    rows, _ = run("حيث أحبط رجال الجمارك في المنفذ هذه المحاولة.")
+    assert [(r.trigger, r.event_type, r.actor_text) for r in rows] == [("أحبط", "COERCE", "رجال الجمارك")]
+    rows, _ = run("أغلق مفتشو الهيئة العامة للغذاء والدواء (3) محلات للأجهزة الطبية في الأحساء.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("أغلق", "SANCTION")]
+    assert run("أحبط رجال الأعمال، وهذه المحاولة جديدة.")[0] == []  # not past the clause
+
+
+def test_closing_a_shop_is_a_sanction_closing_a_market_is_not():
+    assert [r.event_type for r in run("البلدية تغلق مطاعم مخالفة في جدة.")[0]] == ["SANCTION"]
+    assert run("أغلق مؤشر سوق الأسهم على ارتفاع.")[0] == []
+    assert run("وأغلقت الشرطة الطريق أمام السيارات.", [("الشرطة", "ORG", None)])[0] == []
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
