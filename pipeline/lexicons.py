@@ -280,6 +280,9 @@ def load_event_lexicon() -> EventLexicon:
             if " " in n.strip():
                 toks = tuple(normalize_for_matching(t) for t in n.split())
                 phrases.setdefault(toks[0], []).append((toks, noun))
+                if not any(t.startswith("ال") for t in toks):  # "عملية انتحارية" → "العملية الانتحارية"
+                    definite = tuple("ال" + t for t in toks)
+                    phrases.setdefault(definite[0], []).append((definite, noun))
                 continue
             for form in noun_forms(n):
                 words.setdefault(form, []).append(noun)

@@ -483,6 +483,31 @@ def _body_head(word: str) -> bool:
     return word in heads or (word[:1] in ("و", "ب", "ل", "ف") and word[1:] in heads)
 
 
+_PHRASE_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def _phrase_heads(norm: str) -> list[tuple[int, str]]:
+    """(proclitic letters, first word) readings of a token that may open a multi-word trigger: as written, then
+    without و/ف/ب/ل/ك ("والعملية الانتحارية"), with لل read as ل + ال ("للعمل الجبان")."""
+    out = [(0, norm)]
+    for c in ("ول", "فل", "ل"):
+        if norm.startswith(c + "ل") and len(norm) > len(c) + 3:
+            out.append((len(c), "ا" + norm[len(c):]))
+    out += [(len(c), norm[len(c):]) for c in _PHRASE_CLITICS if norm.startswith(c) and len(norm) - len(c) >= 3]
+    return out
+
+
+def _letters_cut(word: str, letters: int) -> int:
+    """Characters of ``word`` that hold its first ``letters`` letters (diacritics and tatweel after them too)."""
+    k = seen = 0
+    while k < len(word) and seen < letters:
+        seen += normalize_for_matching(word[k]) != ""
+        k += 1
+    while k < len(word) and normalize_for_matching(word[k]) == "":
+        k += 1
+    return k
+
+
 def _halted(sent: _Sentence, i: int) -> bool:
     """The word at ``i`` is what a halt stops: right after وقف/إيقاف ("لوقف إطلاق النار", "وقف القصف") or after
     وقف and how it is qualified ("وقف دائم لإطلاق النار")."""
@@ -502,9 +527,14 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             i += 1
             continue
         hit: _Trigger | None = None
-        for toks, sense in lex.phrases.get(sent.norms[i], ()):
-            if tuple(sent.norms[i : i + len(toks)]) == toks and _sense_fits(sense, sent, i + len(toks) - 1):
-                hit = _Trigger(i, i + len(toks), 0, sense)
+        generic = i > 0 and (sent.norms[i - 1] in _MANNER or _body_head(sent.norms[i - 1]))
+        for letters, head in [] if generic else _phrase_heads(sent.norms[i]):
+            # (not "لأي عمل إجرامي": any, none in particular; not "غرفة العمليات العسكرية": a body's name)
+            for toks, sense in lex.phrases.get(head, ()):
+                if (head, *sent.norms[i + 1 : i + len(toks)]) == toks and _sense_fits(sense, sent, i + len(toks) - 1):
+                    hit = _Trigger(i, i + len(toks), _letters_cut(word, letters), sense)
+                    break
+            if hit is not None:
                 break
         if hit is None:
             match = match_trigger(word)
@@ -1322,7 +1352,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id})
             if obj is not None:
                 recipients.append(obj[1])
-    elif (result := _result_verb(sent, trig, lo)) is not None:
+    elif (result := _result_verb(sent, trig, 0)) is not None:  # (past a trigger between: "أسفرت الحملة الأمنية عن")
         # "أسفرت جهود شرطة الرياض عن ضبط …": what the subject of أسفر brought about, done by that subject (the
         # previous event's actor when أسفر has none of its own: "نفذت قوة خاصة عملية أسفرت عن … إلقاء القبض")
         subject = _first_participant(sent, result + 1, trig.i - 1, set())

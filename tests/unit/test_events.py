@@ -1366,6 +1366,27 @@ def test_closing_a_shop_is_a_sanction_closing_a_market_is_not():
     assert run("وأغلقت الشرطة الطريق أمام السيارات.", [("الشرطة", "ORG", None)])[0] == []
 
 
+def test_a_multi_word_trigger_takes_the_article_and_proclitics():
+    rows, _ = run("وتبنى التنظيم العملية الانتحارية في المسجد.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("العملية الانتحارية", "ASSAULT")]
+    rows, _ = run("وندد الوزير بالعملية الانتحارية.", [("الوزير", "PER", None)])
+    assert [(r.trigger, r.event_type) for r in rows] == [("ندد", "DISAPPROVE"), ("العملية الانتحارية", "ASSAULT")]
+    rows, _ = run("توالت ردود الأفعال المستنكرة للعمل الجبان.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("لعمل الجبان", "ASSAULT")]  # ل + (ا)لعمل
+
+
+def test_a_terrorist_incident_is_an_attack_its_relative_clause_the_same_one():
+    text = "وأدان الوزير الحادث الإرهابي الذي استهدف المسجد."
+    rows, _ = run(text, [("الوزير", "PER", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [
+        ("أدان", "DISAPPROVE", ["E_الوزير"]), ("الحادث الإرهابي", "ASSAULT", [])]
+    rows, _ = run("عزى الوزير الوطن في شهدائه الذين راحوا ضحية الجريمة الآثمة.", [("الوزير", "PER", None)])
+    assert ("الجريمة الآثمة", "ASSAULT") in [(r.trigger, r.event_type) for r in rows]
+    # any act, none in particular; a body's name
+    assert run("وليس هناك أي تبرير لأي عمل إجرامي.")[0] == []
+    assert run("واجتمعت غرفة العمليات العسكرية المشتركة.")[0] == []
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
