@@ -483,6 +483,19 @@ def _body_head(word: str) -> bool:
     return word in heads or (word[:1] in ("و", "ب", "ل", "ف") and word[1:] in heads)
 
 
+# before an indefinite noun phrase, these make it a description of something named before ("هذا عمل إجرامي")
+_DESCRIBED_AS = _norms("أنه", "بأنه", "إنه", "أنها", "بأنها", "إنها", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "يعد",
+                       "يعتبر", "تعد", "تعتبر", "يمثل", "تمثل", "مجرد")
+
+
+def _in_hashtag(sent: _Sentence, i: int) -> bool:
+    """The token is part of a hashtag ("#تفجير_طوارئ_عسير"): a name for a topic, not a report."""
+    tok = sent.tokens[i]
+    before = i > 0 and sent.tokens[i - 1].text in ("#", "_") and sent.tokens[i - 1].end == tok.start
+    after = i + 1 < len(sent.tokens) and sent.tokens[i + 1].text == "_" and sent.tokens[i + 1].start == tok.end
+    return before or after
+
+
 _PHRASE_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -523,7 +536,8 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     i = 0
     while i < len(sent.tokens):
         word = sent.tokens[i].text
-        if sent.owner[i] >= 0 or sent.norms[i] in is_name or (i > 0 and sent.norms[i - 1] in _NAME_LINKS):
+        if sent.owner[i] >= 0 or sent.norms[i] in is_name or (i > 0 and sent.norms[i - 1] in _NAME_LINKS) or (
+                _in_hashtag(sent, i)):
             i += 1
             continue
         hit: _Trigger | None = None
@@ -532,6 +546,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             # (not "لأي عمل إجرامي": any, none in particular; not "غرفة العمليات العسكرية": a body's name)
             for toks, sense in lex.phrases.get(head, ()):
                 if (head, *sent.norms[i + 1 : i + len(toks)]) == toks and _sense_fits(sense, sent, i + len(toks) - 1):
+                    if sense.mode == "terror" and not head.startswith("ال") and i > 0 and (
+                            sent.norms[i - 1] in _DESCRIBED_AS):
+                        break  # "ووصف حادث التفجير أنه عمل إجرامي": what the attack is called, not another one
                     hit = _Trigger(i, i + len(toks), _letters_cut(word, letters), sense)
                     break
             if hit is not None:

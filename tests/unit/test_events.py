@@ -1382,6 +1382,12 @@ def test_a_terrorist_incident_is_an_attack_its_relative_clause_the_same_one():
         ("أدان", "DISAPPROVE", ["E_الوزير"]), ("الحادث الإرهابي", "ASSAULT", [])]
     rows, _ = run("عزى الوزير الوطن في شهدائه الذين راحوا ضحية الجريمة الآثمة.", [("الوزير", "PER", None)])
     assert ("الجريمة الآثمة", "ASSAULT") in [(r.trigger, r.event_type) for r in rows]
+    # what an attack named before is called; a hashtag
+    rows, _ = run("ووصف معاليه حادث التفجير أنه عمل إجرامي وينافي كل تعاليم الدين.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("التفجير", "ASSAULT")]
+    rows, _ = run("وأكد أن هذا العمل الإرهابي الجبان لن يثنينا.")
+    assert [(r.trigger, r.event_type) for r in rows] == [("العمل الإرهابي الجبان", "ASSAULT")]
+    assert run("وسجل هاشتاق #تفجير_طوارئ_عسير مليون تغريدة.")[0] == []
     # any act, none in particular; a body's name
     assert run("وليس هناك أي تبرير لأي عمل إجرامي.")[0] == []
     assert run("واجتمعت غرفة العمليات العسكرية المشتركة.")[0] == []
