@@ -97,10 +97,15 @@ _THREW = _norms("ألقى", "ألقت", "ألقوا", "يلقي")
 _ISSUED = _norms("أصدر", "أصدرت", "يصدر", "تصدر")
 _UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "باشرت الشرطة التحقيق", not "باشرت الفرق بلاغا عن سقوط مقذوف"
 # light verbs of some event types only: organise a protest, "lay" an arrest, issue a sentence, undertake an inquiry
+# who leaves, ends or comes back from a visit made it: "غادر الأمير … بعد زيارة رسمية لها", "اختتم الرئيس زيارة"
+_VISIT_FRAME = _norms("غادر", "غادرت", "يغادر", "تغادر", "اختتم", "اختتمت", "يختتم", "تختتم", "أنهى", "أنهت", "ينهي",
+                      "تنهي", "عاد", "عادت", "يعود", "تعود")
 _LIGHT_FOR: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_VISIT_FRAME, ("CONSULT",)),
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
     **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION")), **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
-LIGHT_VERBS = _ORGANISE | _THREW | _ISSUED | _norms("رد", "ردت", "ردوا", "يرد", "ترد", "جدد", "جددت", "يجدد", "تجدد",
+LIGHT_VERBS = _VISIT_FRAME | _ORGANISE | _THREW | _ISSUED | _norms(
+                     "رد", "ردت", "ردوا", "يرد", "ترد", "جدد", "جددت", "يجدد", "تجدد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
@@ -666,8 +671,12 @@ def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
     if sent.norms[light] in _TRIED or sent.norms[light][1:] in _TRIED:
         if trig.i - light > _TRIED_REACH or any(sent.tokens[k].text in SEPARATORS for k in range(light, trig.i)):
             return None  # ("ويحاولون إعادة صياغتها وتحليل نتائجها ولكن … لا يسوؤهم انفجارها": another clause's)
-    if trig.sense.event_type not in _LIGHT_FOR.get(sent.norms[light], (trig.sense.event_type,)):
+    word = sent.norms[light]
+    if trig.sense.event_type not in _LIGHT_FOR.get(word, (trig.sense.event_type,)):
         return None  # "نظمت المؤسسة لقاء", "لم يصدر خامنئي حكما في الاتفاق": light for some types only
+    base = word if word in LIGHT_VERBS or word in _TRIED else word[1:]  # (without و/ف: "وغادر")
+    if base in _VISIT_FRAME and (trig.sense.mode != "visit" or (base != word and word[:1] not in ("و", "ف"))):
+        return None  # a visit's only ("يغادر ستيوارت برنامجه وهو على القمة"; "أعادت" is no أ + عادت)
     if sent.norms[light] in _THREW and sent.tokens[light].text.endswith("ي"):
         return None  # "ألقي القبض عليه": a passive (أُلقي), its doer unnamed
     if light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:
@@ -681,6 +690,8 @@ def _light_subject(sent: _Sentence, light: int, trig: _Trigger, lo: int) -> tupl
     """The subject of the light verb at ``light`` (who does the verbal noun it governs). A verb marked plural
     carries its subject, so what follows it is no subject ("وحاولوا نشر الفوضى واستهداف رجال الأمن")."""
     actor, actor_text, end = _predicate_subject(sent, light, light + 1, trig.i, lo)
+    if actor is not None and actor.place and trig.sense.mode == "visit":
+        return None, None  # "غادر … المملكة الأردنية بعد زيارة": the place left, not the visitor
     word = sent.tokens[light].text
     if _plural_verb(word[1:] if sent.norms[light][:1] in ("و", "ف") and len(word) > 4 else word) and (
             (actor is not None and actor.start >= sent.tokens[light].end)
@@ -952,6 +963,7 @@ _TIME_ADVERBIAL = _norms("فجر", "صباح", "مساء", "ظهر", "ظهيرة
 _QAD = _norms("قد", "لقد")
 _WHO = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين")
 _IN_TURN = _norms("بدوره", "بدورها", "بدورهم", "بدورهما", "قد", "بالفعل", "أيضا", "ايضا")
+_KANA_REACH = 25  # tokens back from "قد + verb" to its كان: a subject of titles is long ("وكان صاحب السمو الملكي …")
 _KANA = _norms("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "فكان", "فكانت", "كانا", "وكانا")
 
 
@@ -979,7 +991,7 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         if m is not None and m.participant:
             return m, None, i
     if c == i and i >= 3 and sent.norms[i - 1] in _QAD:  # "وكانت تركيا قد رفضت": كان + subject + قد + verb
-        for b in range(i - 2, max(lo, i - 10) - 1, -1):
+        for b in range(i - 2, max(lo, i - _KANA_REACH) - 1, -1):
             if sent.tokens[b].text in SEPARATORS or sent.tokens[b].text in QUOTE_OPEN:
                 break
             if sent.owner[b] < 0 and sent.norms[b] in _KANA:

@@ -1393,6 +1393,22 @@ def test_a_terrorist_incident_is_an_attack_its_relative_clause_the_same_one():
     assert run("واجتمعت غرفة العمليات العسكرية المشتركة.")[0] == []
 
 
+def test_who_leaves_ends_or_comes_back_from_a_visit_made_it():
+    text = "وكان الأمير محمد بن سلمان قد غادر أمس المملكة الأردنية الهاشمية بعد زيارة رسمية لها."
+    rows, _ = run(text, [("محمد بن سلمان", "PER", None), ("المملكة الأردنية الهاشمية", "LOC", "country")])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("زيارة", "CONSULT", ["E_محمد بن سلمان"])]
+    text = ("وكان صاحب السمو الملكي الأمير محمد بن سلمان بن عبد العزيز آل سعود ولي ولي العهد النائب الثاني لرئيس مجلس "
+            "الوزراء وزير الدفاع قد غادر أمس المملكة الأردنية الهاشمية بعد زيارة رسمية لها.")
+    rows, _ = run(text, [("محمد بن سلمان بن عبد العزيز آل سعود", "PER", None),
+                         ("المملكة الأردنية الهاشمية", "LOC", "country")])  # a long subject before قد + verb
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("زيارة", ["E_محمد بن سلمان بن عبد العزيز آل سعود"])]
+    rows, _ = run("وعاد الوزير من زيارة إلى موسكو.", [("الوزير", "PER", None), ("موسكو", "LOC", "city")])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("زيارة", ["E_الوزير"])]
+    # only for a visit: "عاد" lends no subject to an attack
+    rows, _ = run("وعاد الهدوء بعد الهجوم على القرية.")
+    assert [(r.trigger, r.actor_ids, r.actor_text) for r in rows] == [("الهجوم", [], None)]
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
