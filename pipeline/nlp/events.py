@@ -2393,6 +2393,27 @@ def _titled_person_after(sent: _Sentence, lo: int, hi: int) -> Mention | None:
     return None
 
 
+def _name_word(sent: _Sentence, end: int, k: int) -> bool:
+    """Token ``end`` may go on a name that starts at ``k``: no mention, article, time word, إن/أن, verb or
+    anything that closes a phrase."""
+    word = sent.norms[end]
+    return (sent.owner[end] < 0 and not word.startswith("ال") and word not in _TIME_ADVERBIAL and word not in THAT
+            and any(ch.isalpha() for ch in word) and not _ends_phrase(sent, end, k, reporting_too=True)
+            and not _verb_only(sent.tokens[end].text))
+
+
+def _unknown_name_end(sent: _Sentence, k: int, hi: int) -> int:
+    """The end of a speaker's words starting at ``k`` ("وقال محمد ناطقي إن"): up to four words with no article,
+    number or word of time that run straight on to إن/أن, after a first word with no article; just the word at
+    ``k`` otherwise."""
+    end = k + 1
+    if sent.norms[k].startswith("ال") or _opens_clause(sent.norms[k]) or sent.norms[k] in PARTICLES:
+        return end  # ("وقالت الحكومة قبل عامين إن": a common noun, what follows is not its name; "أو يتخذ")
+    while end < min(hi, len(sent.tokens), k + 4) and _name_word(sent, end, k):
+        end += 1
+    return end if end > k + 1 and end < len(sent.tokens) and sent.norms[end] in THAT else k + 1
+
+
 def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int, int, bool]],
                   dates: list[DateMention], reference: date | None,
                   actors_before: Sequence[tuple[int, Mention]] = (),
@@ -2425,6 +2446,10 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             named = _titled_person_after(sent, subject_end, hi)
             if named is not None:  # "وأوضح المشرف على مركز الموهبة بالجامعة الدكتور ظافر الحماد أن …"
                 speaker, speaker_text, subject_end = named, None, max(subject_end, sent.token_of(named.end))
+        if speaker is None and speaker_text and not saying and subject_end == after + 1 and after < len(sent.tokens) \
+                and speaker_text == sent.tokens[after].text:
+            subject_end = _unknown_name_end(sent, after, hi)  # "وقال محمد ناطقي إن": a name the tagger missed
+            speaker_text = sent.text[sent.tokens[after].start : sent.tokens[subject_end - 1].end]
         if after < len(sent.tokens) and sent.norms[after] in _STATEMENT_NOUNS:
             # "وأوضح بيان للوزارة أن", "وقال بيان صادر عن وزارة الداخلية إن": the body that issued the statement
             issuer = _statement_issuer(sent, after + 1, hi)

@@ -1007,6 +1007,14 @@ def test_a_special_operation_is_an_attack():
     assert [(r.trigger, r.event_type) for r in rows] == [("عملية نوعية", "ASSAULT")]
 
 
+def test_a_speaker_the_tagger_missed_keeps_his_whole_name():
+    assert [q.speaker_text for q in run("وقال جون كيري إن الاتفاق جيد.")[1]] == ["جون كيري"]
+    assert [q.speaker_text for q in run("وذكرت وسائل إعلام رسمية أن القناة افتتحت.")[1]] == ["وسائل إعلام رسمية"]
+    # not a common noun's adverbs, a time, or a clause
+    assert [q.speaker_text for q in run("وقالت الحكومة قبل عامين إنها ستغير القانون.")[1]] == ["الحكومة"]
+    assert [q.speaker_text for q in run("وقال مسؤول أمس إن الغرفة فتحت.")[1]] == ["مسؤول"]
+
+
 def test_a_time_before_a_reporting_verb_is_no_speaker():
     text = "عزى الوزير خالد الفالح الوطن في شهدائه ضحية الجريمة التي وقعت ظهر امس وقال «إن الجميع يقف صفا واحدا»."
     _, quotes = run(text, [("خالد الفالح", "PER", None)])
