@@ -303,7 +303,8 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     if sense.needs and not words & sense.needs:
         # "عبر والد الشهيد الشيخ ناصر بشيري عن عظيم شكره": what is expressed comes after عن, past a long subject
         about = next((k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW))
-                      if sent.norms[k] == "عن"), None)
+                      if sent.norms[k] == "عن" or (sense.mode == "describe" and sent.norms[k] in THAT)), None)
+        # ("ووصف معاليه حادث التفجير أنه عمل إجرامي": what something is called comes after أنه)
         if about is None:
             return sense.pos == "verb" and _needs_after_subject(sense, sent, i)
         later = [sent.after(k - 1, 1)[0] for k in range(about + 1, min(len(sent.tokens), about + 3))]

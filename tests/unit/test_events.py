@@ -1392,7 +1392,7 @@ def test_a_terrorist_incident_is_an_attack_its_relative_clause_the_same_one():
     assert ("الجريمة الآثمة", "ASSAULT") in [(r.trigger, r.event_type) for r in rows]
     # what an attack named before is called; a hashtag
     rows, _ = run("ووصف معاليه حادث التفجير أنه عمل إجرامي وينافي كل تعاليم الدين.")
-    assert [(r.trigger, r.event_type) for r in rows] == [("التفجير", "ASSAULT")]
+    assert [(r.trigger, r.event_type) for r in rows if r.event_type == "ASSAULT"] == [("التفجير", "ASSAULT")]
     rows, _ = run("وأكد أن هذا العمل الإرهابي الجبان لن يثنينا.")
     assert [(r.trigger, r.event_type) for r in rows] == [("العمل الإرهابي الجبان", "ASSAULT")]
     assert run("وسجل هاشتاق #تفجير_طوارئ_عسير مليون تغريدة.")[0] == []
@@ -1415,6 +1415,16 @@ def test_who_leaves_ends_or_comes_back_from_a_visit_made_it():
     # only for a visit: "عاد" lends no subject to an attack
     rows, _ = run("وعاد الهدوء بعد الهجوم على القرية.")
     assert [(r.trigger, r.actor_ids, r.actor_text) for r in rows] == [("الهجوم", [], None)]
+
+
+def test_calling_something_criminal_is_disapproval_calling_it_a_success_a_statement():
+    rows, quotes = run("ووصف الوزير حادث التفجير أنه عمل إجرامي وينافي تعاليم الدين.", [("الوزير", "PER", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [
+        ("وصف", "DISAPPROVE", ["E_الوزير"]), ("التفجير", "ASSAULT", [])] and quotes == []
+    rows, quotes = run("ووصف الوزير الزيارة بأنها ناجحة.", [("الوزير", "PER", None)])
+    assert rows == [] and [q.verb for q in quotes] == ["وصف"]
+    rows, _ = run("وصادرت شرطة الضرائب الإيطالية نصف المال بسبب التهرب.")
+    assert [r.event_type for r in rows] == ["COERCE"]  # seized; half, not "we describe"
 
 
 def test_the_point_a_thing_reached_is_no_visit():
