@@ -505,15 +505,19 @@ def _in_hashtag(sent: _Sentence, i: int) -> bool:
 _PHRASE_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
-def _phrase_heads(norm: str) -> list[tuple[int, str]]:
-    """(proclitic letters, first word) readings of a token that may open a multi-word trigger: as written, then
-    without و/ف/ب/ل/ك ("والعملية الانتحارية"), with لل read as ل + ال ("للعمل الجبان")."""
-    out = [(0, norm)]
-    for c in ("ول", "فل", "ل"):
-        if norm.startswith(c + "ل") and len(norm) > len(c) + 3:
-            out.append((len(c), "ا" + norm[len(c):]))
-    out += [(len(c), norm[len(c):]) for c in _PHRASE_CLITICS if norm.startswith(c) and len(norm) - len(c) >= 3]
-    return out
+@cache
+def _phrase_heads() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Token as written -> its (proclitic letters, first word) readings that open a multi-word trigger: as
+    written, without و/ف/ب/ل/ك ("والعملية الانتحارية"), with لل read as ل + ال ("للعمل الجبان")."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for head in load_event_lexicon().phrases:
+        out.setdefault(head, []).append((0, head))
+        for c in _PHRASE_CLITICS:
+            out.setdefault(c + head, []).append((len(c), head))
+        if head.startswith("ال"):
+            for c in ("ول", "فل", "ل"):
+                out.setdefault(c + head[1:], []).append((len(c), head))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _letters_cut(word: str, letters: int) -> int:
@@ -548,7 +552,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             continue
         hit: _Trigger | None = None
         generic = i > 0 and (sent.norms[i - 1] in _MANNER or _body_head(sent.norms[i - 1]))
-        for letters, head in [] if generic else _phrase_heads(sent.norms[i]):
+        for letters, head in () if generic else _phrase_heads().get(sent.norms[i], ()):
             # (not "لأي عمل إجرامي": any, none in particular; not "غرفة العمليات العسكرية": a body's name)
             for toks, sense in lex.phrases.get(head, ()):
                 if (head, *sent.norms[i + 1 : i + len(toks)]) == toks and _sense_fits(sense, sent, i + len(toks) - 1):
