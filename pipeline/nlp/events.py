@@ -628,7 +628,11 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     last_j = -1
     for t in found:
         prev = merged[-1] if merged else None
-        complement = t.sense.pos == "noun" and t.i == last_j
+        complement = t.sense.pos == "noun" and t.i == last_j and not (
+            prev is not None and prev.sense.event_type == "DISAPPROVE" and t.sense.event_type in ATTACKS) and (
+            _relative_doer(sent, t, len(sent.tokens), 0) == (None, None))
+        # (not "أدان الهجوم على المسجد", "أشاد بالزيارة التي قام بها الأمير": the attack condemned, the visit
+        # praised are events of their own)
         if prev is not None and (t.i == last_j or (t.i == last_j + 1 and sent.norms[last_j].startswith("ال"))) and (
                 _during_impersonal(sent, prev)):  # (an adjective between: "خلال الاجتماع الثنائي مناقشة")
             # "وجرى خلال اللقاء بحث …": the meeting says when; what was done is the (verbal) noun after it
@@ -689,6 +693,45 @@ def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
     if light > 0 and sent.norms[light - 1] in _WHAT:
         return None  # "ما تقوم به إسرائيل … يمثل تهديدا": what it does, not the noun's doer
     return light
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+# verbs by which a relative clause says who carried out what the noun names ("التي شنتها", "الذي ترأسه")
+_PERFORMED = LIGHT_VERBS | _norms("أقدم", "أقدمت", "أقر", "أقرت", "يقر", "تقر", "فرض", "فرضت", "يفرض", "تفرض",
+                                  "أبرم", "أبرمت", "يبرم", "تبرم", "وقع", "وقعت", "يوقع", "توقع", "توصل", "توصلت",
+                                  "ترأس", "ترأست", "يترأس", "تترأس", "صوت", "صوتت", "أطلقت", "يطلق", "تطلق", "تبنى",
+                                  "تبنت", "يتبنى", "تتبنى", "شكل", "يشكل", "تشكل", "ارتكب", "ارتكبت", "يرتكب",
+                                  "ترتكب", "بذل", "بذلت", "يبذل", "تبذل", "وجهت", "يوجه", "توجه", "اتخذ", "اتخذت",
+                                  "يتخذ", "تتخذ", "قاد", "قادت", "يقود", "تقود")
+
+
+def _relative_doer(sent: _Sentence, trig: _Trigger, hi: int, lo: int) -> tuple[Mention | None, str | None]:
+    """The doer a relative clause names for a verbal noun: "الغارات التي شنتها طائرات التحالف", "المباحثات التي
+    أجراها الوزير", "الزيارة التي قام بها الأمير". The verb takes the noun back as a pronoun (شنتها, قام بها),
+    so the phrase after it is its subject (not "الهجوم الذي استهدف المسجد": there the noun is the subject);
+    only a name, a title or a group counts."""
+    w = trig.j
+    if w + 2 >= min(len(sent.tokens), hi + 2) or sent.norms[w] not in _WHO or sent.owner[w + 1] >= 0:
+        return None, None
+    verb = w + 1
+    subject_at = verb + 1
+    form = sent.norms[verb]
+    if sent.norms[subject_at] in _PREPOSITION_PRONOUNS:
+        subject_at += 1  # "قام بها الأمير"
+    else:
+        pronoun = next((p for p in _OBJECT_PRONOUNS if form.endswith(p) and len(form) - len(p) >= 3), None)
+        if pronoun is None:
+            return None, None
+        form = form[: -len(pronoun)]
+    if not {form, form[:-1] + "ي"} & _PERFORMED:  # ("أجراها": أجرى; not "التي سيطرت عليه", "الذي تعرض له")
+        return None, None
+    if subject_at >= len(sent.tokens):
+        return None, None
+    actor, actor_text, _ = _subject(sent, subject_at, len(sent.tokens))
+    if actor is not None:
+        return (actor, None) if actor.participant else (None, None)
+    head = normalize_for_matching(actor_text.split()[0]) if actor_text else ""
+    return (None, actor_text) if head and (_is_title_word(head) or _is_group(head)) else (None, None)
 
 
 def _light_subject(sent: _Sentence, light: int, trig: _Trigger, lo: int) -> tuple[Mention | None, str | None]:
@@ -1565,6 +1608,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                     actor_text = _noun_phrase(sent, agent, hi)
     if trig.sense.pos == "noun" and actor is None and actor_text is None and quoted is not None:
         actor_text = quoted
+    if trig.sense.pos == "noun" and actor is None and actor_text is None:
+        actor, actor_text = _relative_doer(sent, trig, hi, lo)
     skip = {actor.entity_id} if actor else set()
     if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is None and fronted:
         # "وكالة تأمين الودائع تتهم بوجاشيف": a subject of words before the verb, the name after is the object

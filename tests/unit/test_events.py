@@ -87,8 +87,9 @@ def test_a_participle_acts_for_the_subject_of_its_clause():
     rows = run("وشكر المحافظ الحضور، داعيا الله أن يحفظ البلاد.", [("المحافظ", "PER", None)])[0]
     assert not any(r.event_type == "DEMAND" for r in rows)  # a prayer, not a demand
     text = "وأصدرت الخارجية السعودية بيانا منددا بالهجوم على المسجد."
-    (row,) = run(text, [("الخارجية السعودية", "ORG", None)])[0]
+    row, attack = run(text, [("الخارجية السعودية", "ORG", None)])[0]
     assert row.trigger == "منددا" and row.actor_ids == ["E_الخارجية السعودية"]
+    assert (attack.trigger, attack.event_type, attack.actor_ids) == ("الهجوم", "ASSAULT", [])  # the one condemned
 
 
 def test_noun_forms_cover_article_dual_and_pronouns():
@@ -1425,6 +1426,24 @@ def test_calling_something_criminal_is_disapproval_calling_it_a_success_a_statem
     assert rows == [] and [q.verb for q in quotes] == ["وصف"]
     rows, _ = run("وصادرت شرطة الضرائب الإيطالية نصف المال بسبب التهرب.")
     assert [r.event_type for r in rows] == ["COERCE"]  # seized; half, not "we describe"
+
+
+def test_a_relative_clause_that_takes_the_noun_back_names_its_doer():
+    names = [("النيابة العامة", "ORG", None), ("التحالف", "ORG", None), ("الوزير", "PER", None),
+             ("الأمير", "PER", None), ("الحكومة", "ORG", None)]
+    cases = [
+        ("وأضاف أن التحقيقات التي أجرتها النيابة العامة كشفت تورطه.", "التحقيقات", ["E_النيابة العامة"]),
+        ("وأدان الغارات التي شنتها طائرات التحالف على المدينة.", "الغارات", ["E_التحالف"]),
+        ("وتناولت المباحثات التي أجراها الوزير مع نظيره العلاقات.", "المباحثات", ["E_الوزير"]),
+        ("وأشاد بالزيارة التي قام بها الأمير إلى فرنسا.", "الزيارة", ["E_الأمير"]),
+        ("ورحب بالاتفاق الذي وقعته الحكومة مع المعارضة.", "الاتفاق", ["E_الحكومة"]),
+    ]
+    for text, trigger, actor in cases:
+        rows, _ = run(text, [n for n in names if n[0] in text])
+        assert [r.actor_ids for r in rows if r.trigger == trigger] == [actor], text
+    # no pronoun taking the noun back: the noun is the relative verb's subject, what follows its object
+    rows, _ = run("وأدان الوزير الهجوم الذي استهدف المسجد.", [("الوزير", "PER", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("أدان", ["E_الوزير"]), ("الهجوم", [])]
 
 
 def test_the_point_a_thing_reached_is_no_visit():
