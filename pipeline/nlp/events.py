@@ -884,6 +884,17 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         # ("نائب خادم الحرمين الشريفين … الأمير محمد بن نايف": the deputy, not the king he deputises for)
         person = next((m for m in names if m.type == EntityType.PER), None) or next(
             (m for m in names if m.participant), None)
+        if person is not None and person.type != EntityType.PER and end < min(hi, len(sent.tokens)) and (
+                sent.tokens[end].text in ("،", ",")):
+            # "مساعد نائب رئيس الهيئة العامة للطيران المدني، المهندس طارق العبد الجبار": the title's holder,
+            # named after the comma (a title of his own may come first), not the body he works for
+            k = end + 1
+            while k < min(hi, len(sent.tokens), end + 4) and sent.mention_at(k) is None and (
+                    _is_title_word(sent.norms[k])):
+                k += 1
+            held = sent.mention_at(k) if k < min(hi, len(sent.tokens)) else None
+            if held is not None and held.type == EntityType.PER and sent.tokens[k].start == held.start:
+                return held, None, max(k + 1, sent.token_of(held.end))
         if person is not None:
             return person, None, max(end, sent.token_of(person.end))
         return None, sent.text[sent.tokens[lo].start : sent.tokens[end - 1].end], end

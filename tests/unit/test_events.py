@@ -1446,6 +1446,17 @@ def test_a_relative_clause_that_takes_the_noun_back_names_its_doer():
     assert [(r.trigger, r.actor_ids) for r in rows] == [("أدان", ["E_الوزير"]), ("الهجوم", [])]
 
 
+def test_a_title_of_a_body_then_a_comma_and_a_person_is_that_person():
+    names = [("الهيئة العامة للطيران المدني", "ORG", None), ("طارق العبد الجبار", "PER", None)]
+    text = ("زار مساعد نائب رئيس الهيئة العامة للطيران المدني للمطارات الداخلية، المهندس طارق العبد الجبار، "
+            "أربعة مطارات داخلية.")
+    assert [r.actor_ids for r in run(text, names)[0]] == [["E_طارق العبد الجبار"]]
+    text = "وقال رئيس الهيئة العامة للطيران المدني، المهندس طارق العبد الجبار، إن المطارات جاهزة."
+    assert [q.speaker_id for q in run(text, names)[1]] == ["E_طارق العبد الجبار"]
+    text = "وقال رئيس الهيئة العامة للطيران المدني إن المطارات جاهزة."  # no one named: the body
+    assert [q.speaker_id for q in run(text, names[:1])[1]] == ["E_الهيئة العامة للطيران المدني"]
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
