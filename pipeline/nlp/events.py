@@ -457,7 +457,7 @@ _DAWN_BEFORE = _norms("صلاة", "منذ", "مع", "حتى", "قبيل", "قب�
 
 
 _TO = _norms("إلى", "الى")
-_GOD = _norms("الله", "المولى", "ربه", "ربها", "ربهم", "للمولى")
+_GOD = _norms("الله", "المولى", "ربه", "ربها", "ربهم", "للمولى", "لله", "لربه", "لربها", "لربهم")
 PRAYER_REACH = 12  # words after دعا where "الله" makes it a prayer, within the clause
 
 
@@ -595,7 +595,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                     reading = None  # "وهم يصلون،": they pray (يصلّون); a visit names who or where
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
-                if reading is not None and reading.mode == "appeal" and _prayer_after(sent, i):
+                if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):
                     reading = None  # "ودعا نائب الرئيس العام لشؤون المسجد الحرام الله أن يحفظ …": a prayer
                 if reading is not None and reading.pos == "noun" and cut == 0 and i > 0 and (
                         _body_head(sent.norms[i - 1])):
@@ -1862,7 +1862,8 @@ def _a_facility(sent: _Sentence, args: _Arguments) -> bool:
 
 
 _CRITICISE_ROOT = "11"  # CAMEO 11: disapprove
-_FACILITIES = _norms("مطار", "ميناء", "مرفأ", "مستشفى", "منفذ", "مستودع", "محطة", "معبر", "مستوصف", "مختبر")
+_FACILITIES = _norms("مطار", "ميناء", "مرفأ", "مستشفى", "منفذ", "مستودع", "محطة", "معبر", "مستوصف", "مختبر", "عيادة",
+                     "عيادات")
 
 
 def _is_happening(trig: _Trigger, args: _Arguments) -> bool:

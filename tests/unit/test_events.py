@@ -1457,6 +1457,12 @@ def test_a_title_of_a_body_then_a_comma_and_a_person_is_that_person():
     assert [q.speaker_id for q in run(text, names[:1])[1]] == ["E_الهيئة العامة للطيران المدني"]
 
 
+def test_thanks_to_god_is_no_support_and_a_clinic_hosts_no_one():
+    assert run("وهذا دليل على شكر الصائم لربه تعالى على توفيقه.")[0] == []
+    assert [r.event_type for r in run("وشكر الوزير الحضور على مشاركتهم.", [("الوزير", "PER", None)])[0]] == ["SUPPORT"]
+    assert run("استقبلت عيادة الجلدية خلال موجة الحر الاخيرة نحو 932 لاجئا سوريا.")[0] == []
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
