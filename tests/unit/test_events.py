@@ -1463,6 +1463,13 @@ def test_thanks_to_god_is_no_support_and_a_clinic_hosts_no_one():
     assert run("استقبلت عيادة الجلدية خلال موجة الحر الاخيرة نحو 932 لاجئا سوريا.")[0] == []
 
 
+def test_the_popular_mobilisation_is_a_name_and_progress_towards_a_deal_no_advance():
+    assert run("وحشد شعبي شيعي ضد إسلام متطرف سني.")[0] == []
+    assert run("لاستئناف المشاورات والتقدم نحو تنفيذ النقاط الرئيسية.")[0] == []
+    assert [r.event_type for r in run("وواصلت القوات التقدم نحو مدينة الرمادي.")[0]] == ["ASSAULT"]
+    assert [r.event_type for r in run("وحشد الجيش قواته على الحدود.")[0]] == ["MOBILIZE"]
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
