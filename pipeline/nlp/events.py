@@ -1608,6 +1608,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             agent = next((k for k in range(trig.j, min(trig.j + 3, hi, len(sent.tokens)))
                           if sent.norms[k][:2] == "لل" or (sent.norms[k][:1] == "ل" and (
                               _is_group(sent.norms[k][1:]) or _glued_participant(sent, k)))), None)
+            if agent is not None and any(match_trigger(sent.tokens[t].text) for t in range(trig.j, agent)):
+                agent = None  # "الغارات استهدفت مواقع للمتمردين": the object of a verb between, not the doer
             if actor is None and actor_text is None and agent is not None and trig.sense.event_type not in (
                     "AID", "SUPPORT") and trig.sense.mode != "visit":
                 # "العمليات العسكرية للقوات الأمنية العراقية", "فرار جماعي للحوثيين": the agent after لـ (an
@@ -1920,6 +1922,8 @@ def detect_events(
     by_id = {m.entity_id: m for m in mentions if m.type == EntityType.PER}
     named = {m.entity_id: m for m in mentions if m.participant}
     carried: tuple[int, Mention] | None = None  # the last named doer or speaker: "ودعا إلى …" goes on for them
+    # the last event of each (type, mode) with a named doer: "شنت مقاتلات التحالف 44 غارة … وأن الغارات استهدفت"
+    antecedents: dict[tuple[str, str], tuple[int, list[Mention]]] = {}
     for sidx, (s, e) in enumerate(sentences):
         if sidx in sporting:
             continue
@@ -1951,6 +1955,16 @@ def detect_events(
                 who = carried[1]  # "… قال الوزير …. ودعا إلى …": the subject dropped at the sentence start
                 args = replace(args, actors=[who], recipients=[r for r in args.recipients
                                                                if r.entity_id != who.entity_id])
+            key = (trig.sense.event_type, trig.sense.mode)
+            earlier = antecedents.get(key)
+            if (trig.sense.pos == "noun" and not args.actors and args.actor_text is None and not args.passive
+                    and earlier is not None and sidx - earlier[0] <= ANAPHOR_REACH
+                    and normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]).startswith("ال")
+                    and trig.sense.event_type in _ANAPHORIC and _is_happening(trig, args)):
+                # "… وأشارت مصادر إلى أن الغارات استهدفت مواقع": the definite noun is the event named before
+                # (only a noun that reports an event by itself, an attack: "الاتفاق" alone stays a topic)
+                args = replace(args, actors=earlier[1], recipients=[
+                    r for r in args.recipients if all(r.entity_id != a.entity_id for a in earlier[1])])
             headline = sidx == 0 and trig.sense.pos == "noun" and trig.sense.event_type in UNNAMED_ACTOR_TYPES and (
                 _headline_start(sent, trig.i))
             if not _is_happening(trig, args) and not (opening and not trig.sense.participant) and not headline:
@@ -1968,6 +1982,7 @@ def detect_events(
                 previous_actor = args.actors[0]
             if args.actors:
                 last_actor = args.actors[0]
+                antecedents[(trig.sense.event_type, trig.sense.mode)] = (sidx, list(args.actors))  # (as coded)
             t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
             future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
@@ -2021,6 +2036,8 @@ def detect_events(
     return rows, honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences, text)
 
 
+ANAPHOR_REACH = 1  # sentences back where a definite event noun with no doer finds the event it names again
+_ANAPHORIC = ATTACKS | {"SANCTION"}  # (not "الحكم" after an arrest: the court sentences, not the police)
 HONORIFIC_REACH = 3  # sentences back where the person an honorific pronoun ("سموه") stands for is named
 _HONORIFICS = _norms("سموه", "سموها", "معاليه", "معاليها", "فخامته", "جلالته", "سعادته", "سعادتها", "سماحته",
                      "دولته", "نيافته", "غبطته")

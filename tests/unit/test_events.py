@@ -1470,6 +1470,18 @@ def test_the_popular_mobilisation_is_a_name_and_progress_towards_a_deal_no_advan
     assert [r.event_type for r in run("وحشد الجيش قواته على الحدود.")[0]] == ["MOBILIZE"]
 
 
+def test_a_definite_attack_noun_with_no_doer_is_the_attack_named_just_before():
+    text = ("ففي محافظة صعدة شنت مقاتلات التحالف 44 غارة جوية، وأشارت مصادر ميدانية إلى أن الغارات استهدفت مواقع "
+            "للمتمردين.")
+    rows, _ = run(text, [("صعدة", "LOC", "region"), ("التحالف", "ORG", None)])
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("غارة", ["E_التحالف"]), ("الغارات", ["E_التحالف"])]
+    # a topic noun stays a topic: it is no event because an event of its kind was named before
+    text = "ووقعت إيران الاتفاق مع القوى الكبرى. ويرى خبراء أن الاتفاق يحتاج إلى وقت."
+    doc = detect_events("d", text, [(0, 36), (37, len(text))], [Mention(6, 11, "LOC", "country", "E_IR", "IR")],
+                        PUBLISHED)[0]
+    assert [(r.trigger, r.actor_ids) for r in doc] == [("وقعت", ["E_IR"])]
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
