@@ -100,11 +100,12 @@ _UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "ب
 # who leaves, ends or comes back from a visit made it: "غادر الأمير … بعد زيارة رسمية لها", "اختتم الرئيس زيارة"
 _VISIT_FRAME = _norms("غادر", "غادرت", "يغادر", "تغادر", "اختتم", "اختتمت", "يختتم", "تختتم", "أنهى", "أنهت", "ينهي",
                       "تنهي", "عاد", "عادت", "يعود", "تعود")
+_SET_UP = _norms("نصب", "نصبت", "نصبوا")  # "نصبوا كمينا": set an ambush (not "ينصب على": it focuses on)
 _LIGHT_FOR: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(_VISIT_FRAME, ("CONSULT",)),
+    **dict.fromkeys(_VISIT_FRAME, ("CONSULT",)), **dict.fromkeys(_SET_UP, ("ASSAULT",)),
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
     **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION")), **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
-LIGHT_VERBS = _VISIT_FRAME | _ORGANISE | _THREW | _ISSUED | _norms(
+LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _norms(
                      "رد", "ردت", "ردوا", "يرد", "ترد", "جدد", "جددت", "يجدد", "تجدد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",

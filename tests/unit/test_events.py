@@ -1482,6 +1482,15 @@ def test_a_definite_attack_noun_with_no_doer_is_the_attack_named_just_before():
     assert [(r.trigger, r.actor_ids) for r in doc] == [("وقعت", ["E_IR"])]
 
 
+def test_who_sets_an_ambush_or_gives_a_gift():
+    rows, _ = run('وأشارت التقارير إلى أن المتمردين نصبوا "كمينا" قرب مكان التفجير.')
+    assert ("كمينا", "ASSAULT", "المتمردين") in [(r.trigger, r.event_type, r.actor_text) for r in rows]
+    rows, _ = run("وأهدى رئيس مكتب الجوازات أحمد الغامدي درعا تذكاريا للأمير.", [("أحمد الغامدي", "PER", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("أهدى", "SUPPORT", ["E_أحمد الغامدي"])]
+    rows, _ = run("وتركيز التنظيم الرئيسي ينصب على السيطرة على الأراضي.")  # it focuses on: no one sets
+    assert [(r.trigger, r.actor_text) for r in rows] == [("السيطرة", None)]
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
