@@ -687,6 +687,8 @@ def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
     base = word if word in LIGHT_VERBS or word in _TRIED else word[1:]  # (without و/ف: "وغادر")
     if base in _VISIT_FRAME and (trig.sense.mode != "visit" or (base != word and word[:1] not in ("و", "ف"))):
         return None  # a visit's only ("يغادر ستيوارت برنامجه وهو على القمة"; "أعادت" is no أ + عادت)
+    if base in _SET_UP and base != word and word[:1] not in ("و", "ف"):
+        return None  # ("ينصب على": it focuses on, not ي + نصب)
     if sent.norms[light] in _THREW and sent.tokens[light].text.endswith("ي"):
         return None  # "ألقي القبض عليه": a passive (أُلقي), its doer unnamed
     if light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:

@@ -1487,8 +1487,8 @@ def test_who_sets_an_ambush_or_gives_a_gift():
     assert ("كمينا", "ASSAULT", "المتمردين") in [(r.trigger, r.event_type, r.actor_text) for r in rows]
     rows, _ = run("وأهدى رئيس مكتب الجوازات أحمد الغامدي درعا تذكاريا للأمير.", [("أحمد الغامدي", "PER", None)])
     assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("أهدى", "SUPPORT", ["E_أحمد الغامدي"])]
-    rows, _ = run("وتركيز التنظيم الرئيسي ينصب على السيطرة على الأراضي.")  # it focuses on: no one sets
-    assert [(r.trigger, r.actor_text) for r in rows] == [("السيطرة", None)]
+    rows, _ = run("حقيقة، أن تركيز «داعش» الرئيسي ينصب على غزو الأراضي والسيطرة عليها.")  # it focuses on
+    assert [r.actor_text for r in rows if r.trigger == "السيطرة"] == [None]
 
 
 def test_the_point_a_thing_reached_is_no_visit():
