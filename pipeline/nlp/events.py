@@ -52,7 +52,14 @@ from functools import cache
 import polars as pl
 
 from pipeline import ids
-from pipeline.lexicons import TriggerSense, is_participle, load_event_lexicon, match_reporting, match_trigger
+from pipeline.lexicons import (
+    TriggerSense,
+    is_participle,
+    load_event_lexicon,
+    load_lexicon,
+    match_reporting,
+    match_trigger,
+)
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import spans_text
@@ -737,6 +744,26 @@ def _relative_doer(sent: _Sentence, trig: _Trigger, hi: int, lo: int) -> tuple[M
     return (None, actor_text) if head and (_is_title_word(head) or _is_group(head)) else (None, None)
 
 
+_BY_NATION = frozenset({"ASSAULT", "SANCTION"})  # nouns whose nationality adjective names the doer
+_NISBA_REACH = 3  # words after the noun its nationality adjective may stand ("الغارات الجوية التركية")
+
+
+def _doer_nisba(sent: _Sentence, trig: _Trigger) -> tuple[int, str] | None:
+    """(token, country code) of the nationality adjective after an attack or sanction noun, among its
+    adjectives: "القصف الإسرائيلي", "الغارات الجوية التركية", "العقوبات الأمريكية". Not past a name, a
+    preposition or punctuation (not "الهجوم على السفارة الأمريكية": the target's)."""
+    nisba = load_lexicon().nisba
+    definite = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]).startswith("ال")
+    for k in range(trig.j, min(len(sent.tokens), trig.j + _NISBA_REACH)):
+        word = sent.norms[k]
+        if sent.owner[k] >= 0 or sent.tokens[k].text in SEPARATORS or word.startswith("ال") != definite:
+            return None
+        code = nisba.get(word)
+        if code and word.endswith(("ي", "يه")):
+            return k, code  # (an adjective, singular: "خطف روس", "قتل أمريكيين" name the victims, people)
+    return None
+
+
 def _light_subject(sent: _Sentence, light: int, trig: _Trigger, lo: int) -> tuple[Mention | None, str | None]:
     """The subject of the light verb at ``light`` (who does the verbal noun it governs). A verb marked plural
     carries its subject, so what follows it is no subject ("وحاولوا نشر الفوضى واستهداف رجال الأمن")."""
@@ -1140,6 +1167,7 @@ class _Arguments:
     recipient_text: str | None
     passive: bool = False  # it was done: "تم ضبط …" (the doer is not named in the clause), "أسفر عن ضبط …"
     quoted: bool = False  # the actor's words are a name in quotes the tagger missed ('دعوة "فاو"')
+    actor_country: str | None = None  # the country a nationality adjective names as the doer ("الغارات التركية")
 
 
 PASSIVE_MARKERS = _norms("تم", "يتم", "سيتم", "وتم", "ويتم", "فتم", "وسيتم")
@@ -1626,6 +1654,11 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         actor_text = quoted
     if trig.sense.pos == "noun" and actor is None and actor_text is None:
         actor, actor_text = _relative_doer(sent, trig, hi, lo)
+    actor_country = None
+    if trig.sense.pos == "noun" and actor is None and actor_text is None and trig.sense.event_type in _BY_NATION:
+        nation = _doer_nisba(sent, trig)  # "الغارات الجوية التركية", "القصف الإسرائيلي"
+        if nation is not None:
+            actor_text, actor_country = sent.tokens[nation[0]].text, nation[1]
     skip = {actor.entity_id} if actor else set()
     if pattern in ("host", "mutual", "subj_obj") and trig.sense.pos == "verb" and actor is None and fronted:
         # "وكالة تأمين الودائع تتهم بوجاشيف": a subject of words before the verb, the name after is the object
@@ -1684,7 +1717,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     recipients = [r for r in recipients if actor is None or r.entity_id != actor.entity_id]
     recipients = [r for r in recipients if not _led_by(sent, r)]
     return _Arguments([actor] if actor else [], recipients, place, _no_verb_in(actor_text), recipient_text,
-                      quoted=actor is None and quoted is not None and actor_text == quoted)
+                      quoted=actor is None and quoted is not None and actor_text == quoted, actor_country=actor_country)
 
 
 _LEADING = _norms("بقيادة", "قيادة", "تقوده", "يقوده", "تقودها", "يقودها", "بزعامة", "بدعم", "بمشاركة")
@@ -2020,7 +2053,8 @@ def detect_events(
                 future=future,
                 actor_text=_doer_words(args.actor_text),
                 recipient_text=_doer_words(args.recipient_text),
-                actor_countries=sorted({c for m in args.actors if (c := _country(m))}),
+                actor_countries=sorted({c for m in args.actors if (c := _country(m))} | (
+                    {args.actor_country} if args.actor_country and args.actor_text else set())),
                 recipient_countries=sorted({c for m in args.recipients if (c := _country(m))}),
                 date_source=source,
             ))

@@ -1491,6 +1491,18 @@ def test_who_sets_an_ambush_or_gives_a_gift():
     assert [r.actor_text for r in rows if r.trigger == "السيطرة"] == [None]
 
 
+def test_a_nationality_adjective_after_an_attack_names_the_attacking_country():
+    rows, _ = run("كان دميرتاش صرح بأن الغارات الجوية التركية ضد تنظيم داعش ليست سوى خدعة.")
+    assert [(r.trigger, r.actor_text, r.actor_countries) for r in rows] == [("الغارات", "التركية", ["TR"])]
+    rows, _ = run("وأدان الوزير القصف الإسرائيلي على غزة.", [("الوزير", "PER", None)])
+    assert [(r.actor_text, r.actor_countries) for r in rows if r.trigger == "القصف"] == [("الإسرائيلي", ["IL"])]
+    # the target's nationality; people abducted
+    rows, _ = run("وأدان الهجوم على السفارة الأمريكية.")
+    assert [(r.actor_text, r.actor_countries) for r in rows if r.trigger == "الهجوم"] == [(None, [])]
+    rows, _ = run("وتحدثت التقارير عن خطف روس في المنطقة.")
+    assert all(r.actor_countries == [] for r in rows)
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
