@@ -620,6 +620,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                         (i + 1 < len(sent.tokens) and sent.norms[i + 1].rstrip("،,.") in _DAWN_AFTER)
                         or (i > 0 and sent.norms[i - 1] in _DAWN_BEFORE)):
                     reading = None  # "أصدر السيسي فجر أمس عفوا", "منذ فجر الجمعة": dawn, not he blew up
+                if reading is not None and reading.pos == "verb" and cut == 0 and i > 0 and (
+                        sent.norms[i - 1] in _given_names()) and (
+                        i + 1 == len(sent.tokens) or sent.tokens[i + 1].text in SEPARATORS):
+                    reading = None  # "المخرج المسرحي أمين طالب، إن": a surname after a given name, not a verb
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
                         and not masdar:
                     reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know

@@ -1503,6 +1503,13 @@ def test_a_nationality_adjective_after_an_attack_names_the_attacking_country():
     assert all(r.actor_countries == [] for r in rows)
 
 
+def test_a_verb_form_after_a_given_name_and_before_a_comma_is_a_surname():
+    rows, quotes = run("قال المخرج والكاتب المسرحي أمين طالب، إن مسرحيات الطفل هدفت لإيصال معان سامية.")
+    assert rows == [] and [q.verb for q in quotes] == ["قال"]
+    rows, _ = run("وطالب أمين الجامعة بإصلاحات.")
+    assert [r.event_type for r in rows] == ["DEMAND"]
+
+
 def test_the_point_a_thing_reached_is_no_visit():
     text = "مؤكدا أن هذه الأفعال تعبر عن مدى اليأس الذي وصلت إليه الجماعات الإرهابية."
     assert not any(r.event_type == "CONSULT" for r in run(text)[0])
