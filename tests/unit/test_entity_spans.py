@@ -1414,6 +1414,10 @@ def test_a_given_name_addressed_alone_is_the_one_person_of_the_story_with_it() -
     text = "تستكمل فاتن حمامة رحلة الذكريات. قال شاهين: مدام فاتن هل أنت مستعدة؟ ثم قال: حاجة غريبة يا فاتن."
     got = found(text, [("فاتن حمامة", "PERS")])
     assert got.count(("فاتن", "PER")) == 2
+    # after an abbreviated title ("م." مهندس)
+    text = "وأوضح المتحدث م. جديع بن نهار القحطاني أن النظام واضح. وأضاف م. جديع أن اللائحة شددت على ذلك."
+    got = found(text, [("جديع بن نهار القحطاني", "PERS")])
+    assert ("جديع", "PER") in got, got
     # two persons of the story share it: neither is named
     text = "قال محمد علي ومحمد حسن إن. ثم قال يا محمد هل أنت مستعد؟"
     got = found(text, [("محمد علي", "PERS"), ("ومحمد حسن", "PERS")])

@@ -365,16 +365,19 @@ def trim_to_known_names(sentences: list[list[str]], labels: list[Labels], keys: 
 _OF_A_BUILDING = frozenset(identity_key(w) for w in ("الجديد", "الجديدة", "القديم", "القديمة", "الحالي", "الحالية"))
 # words that address or style a person by the given name alone ("يا فاتن", "مدام فاتن", "الأستاذة فاتن")
 _ADDRESS_WORDS = frozenset(identity_key(w) for w in ("يا", "ويا", "مدام", "مسيو", "مستر", "المدام"))
+_SON_OF = frozenset(normalize_for_matching(w) for w in ("بن", "ابن", "بنت"))
+# abbreviated titles written with a point: "م. جديع" (مهندس), "د. فاتن" (دكتور), "أ. فاتن" (أستاذ)
+_ABBREVIATED_TITLES = frozenset(identity_key(w) for w in ("م", "د", "أ"))
 
 
 def addressed_given_names(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]],
                           lex: EntityLexicon) -> list[Labels]:
-    """An untagged given name right after a vocative or a style ("يا فاتن", "مدام فاتن", "السيدة فاتن") is a
-    person when exactly one person the document names in full has it ("فاتن حمامة")."""
+    """An untagged given name right after a vocative or a style ("يا فاتن", "مدام فاتن", "السيدة فاتن", "م.
+    جديع") is a person when exactly one person the document names in full has it ("فاتن حمامة")."""
     firsts: dict[str, set[tuple[str, ...]]] = {}
     for key in keys:
-        if len(key) >= 2 and identity_key(key[0]) in lex.given_names:
-            firsts.setdefault(key[0], set()).add(key)
+        if len(key) >= 2 and (identity_key(key[0]) in lex.given_names or (len(key) >= 3 and key[1] in _SON_OF)):
+            firsts.setdefault(key[0], set()).add(key)  # (the first word of "جديع بن نهار القحطاني" is a given name)
     settled = {first for first, names in firsts.items() if len({n[-1] for n in names}) == 1}
     if not settled:
         return labels
@@ -383,7 +386,8 @@ def addressed_given_names(sentences: list[list[str]], labels: list[Labels], keys
         labs = list(labs)
         for i in range(1, len(words)):
             if (labs[i][0] == "O" and labs[i - 1][0] == "O" and normalize_for_matching(words[i]) in settled
-                    and ((prev := identity_key(words[i - 1])) in _ADDRESS_WORDS or prev in lex.titles)
+                    and ((prev := identity_key(words[i - 1])) in _ADDRESS_WORDS or prev in lex.titles or (
+                        words[i - 1] == "." and i >= 2 and identity_key(words[i - 2]) in _ABBREVIATED_TITLES))
                     and (i + 1 >= len(words) or labs[i + 1][0] == "O")):
                 labs[i] = ("B-" + PER_TAG, CONF_PROPAGATED)
         out.append(labs)
