@@ -103,11 +103,12 @@ _ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")
 _THREW = _norms("ألقى", "ألقت", "ألقوا", "يلقي")
 _ISSUED = _norms("أصدر", "أصدرت", "يصدر", "تصدر")
 _UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "باشرت الشرطة التحقيق", not "باشرت الفرق بلاغا عن سقوط مقذوف"
-# light verbs of some event types only: organise a protest, "lay" an arrest, issue a sentence, undertake an inquiry
 # who leaves, ends or comes back from a visit made it: "غادر الأمير … بعد زيارة رسمية لها", "اختتم الرئيس زيارة"
 _VISIT_FRAME = _norms("غادر", "غادرت", "يغادر", "تغادر", "اختتم", "اختتمت", "يختتم", "تختتم", "أنهى", "أنهت", "ينهي",
                       "تنهي", "عاد", "عادت", "يعود", "تعود")
 _SET_UP = _norms("نصب", "نصبت", "نصبوا")  # "نصبوا كمينا": set an ambush (not "ينصب على": it focuses on)
+# light verbs of some event types only: a visit, an ambush, organise a protest, "lay" an arrest, issue a sentence,
+# undertake an inquiry
 _LIGHT_FOR: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_VISIT_FRAME, ("CONSULT",)), **dict.fromkeys(_SET_UP, ("ASSAULT",)),
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
@@ -365,8 +366,8 @@ def _needs_after_subject(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
         for k in range(i + 2, min(len(sent.tokens), i + 12)):
             if sent.tokens[k].text in SEPARATORS and sent.tokens[k].text not in ("(", ")"):
                 return False  # (a count in brackets goes on: "مفتشو الهيئة (3) محلات")
-            if ({sent.after(k - 1, 1)[0], sent.norms[k]} | _without_pronouns([sent.after(k - 1, 1)[0]])) & (
-                    sense.needs):
+            bare = sent.after(k - 1, 1)[0]
+            if ({bare, sent.norms[k]} | _without_pronouns([bare])) & sense.needs:
                 return True
         return False
     if i + 1 >= len(sent.tokens) or not _is_title_word(sent.norms[i + 1]):
@@ -700,7 +701,7 @@ def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
         return None  # a visit's only ("يغادر ستيوارت برنامجه وهو على القمة"; "أعادت" is no أ + عادت)
     if base in _SET_UP and base != word and word[:1] not in ("و", "ف"):
         return None  # ("ينصب على": it focuses on, not ي + نصب)
-    if sent.norms[light] in _THREW and sent.tokens[light].text.endswith("ي"):
+    if word in _THREW and sent.tokens[light].text.endswith("ي"):
         return None  # "ألقي القبض عليه": a passive (أُلقي), its doer unnamed
     if light + 1 < len(sent.tokens) and sent.norms[light + 1] in _ACT:
         return None  # "برد فعل أمير المنطقة": a reaction, not "responded"
@@ -1459,8 +1460,9 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         # event's actor, else the first participant before it); the participant right after is the object
         actor = previous_actor
         first = _first_participant(sent, 0, trig.i, set()) if actor is None else None
-        said = next((k for k in range(trig.i - 1, -1, -1)  # the sentence's reporting verb before it
-                     if sent.owner[k] < 0 and match_reporting(sent.tokens[k].text) is not None), None)
+        said = None if actor is not None else next((k for k in range(trig.i - 1, -1, -1)  # its reporting verb
+                                                    if sent.owner[k] < 0 and match_reporting(sent.tokens[k].text)
+                                                    is not None), None)
         if actor is None and said is not None and (first is None or first[0] < said):
             # "وأبان مساعد مدير الأمن العام أن …، مثمنا جهود …", "سبق- المدينة: أكد المتحدث … أن …، متوعدا":
             # the speaker of the reporting verb, not a name (a byline) before that verb
