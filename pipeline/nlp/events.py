@@ -64,7 +64,14 @@ from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import spans_text
 from pipeline.nlp.segment import LONG_DOCUMENT_CHARS, sentence_runs
-from pipeline.nlp.text import Token, normalize_for_matching, proclitic_splits, stem_variants, tokenize
+from pipeline.nlp.text import (
+    ABBREVIATED_TITLES,
+    Token,
+    normalize_for_matching,
+    proclitic_splits,
+    stem_variants,
+    tokenize,
+)
 from pipeline.parallel import pickled_by_fields
 from pipeline.schemas import TABLES, EntityType
 
@@ -863,7 +870,7 @@ def _phrase_end(sent: _Sentence, lo: int, hi: int, limit: int = 12) -> int:
     return k
 
 
-_ABBREVIATED_TITLES = _norms("د", "م", "أ")  # دكتور, مهندس, أستاذ
+_ABBREVIATED_TITLES = _norms(*ABBREVIATED_TITLES)
 
 
 def _ends_phrase(sent: _Sentence, k: int, lo: int, reporting_too: bool) -> bool:

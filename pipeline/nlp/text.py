@@ -41,6 +41,8 @@ _FOLD_TABLE = {**dict.fromkeys(map(ord, "\u064b\u064c\u064d\u064e\u064f\u0650\u0
 
 # Punctuation an analyst quotes as written: camel-tools' arclean would make it ASCII (، → ,  ؟ → ?  « → ")
 KEPT_PUNCTUATION = frozenset("،؛؟«»“”‘’")
+# titles written as one letter and a point before a name: "د. بخاري" (دكتور), "م. جديع" (مهندس), "أ. فاتن" (أستاذ)
+ABBREVIATED_TITLES = ("د", "م", "أ")
 
 
 def _arclean_keeping(kept: frozenset[str]) -> CharMapper:

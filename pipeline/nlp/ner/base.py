@@ -54,7 +54,15 @@ from pipeline.nlp.ner.enrich import (
     story_subtypes_of_words,
 )
 from pipeline.nlp.ner.resources import is_common_word
-from pipeline.nlp.text import Token, identity_key, normalize_for_matching, proclitic_splits, stem_variants, tokenize
+from pipeline.nlp.text import (
+    ABBREVIATED_TITLES,
+    Token,
+    identity_key,
+    normalize_for_matching,
+    proclitic_splits,
+    stem_variants,
+    tokenize,
+)
 from pipeline.schemas import EntityType
 
 _ARTICLE_PREFIX = re.compile(r"^(?:[وف]?[بك]?)(?=ال.{2,})|^(?:[وف]?ل)(?=ل.{3,})")
@@ -366,8 +374,7 @@ _OF_A_BUILDING = frozenset(identity_key(w) for w in ("الجديد", "الجدي
 # words that address or style a person by the given name alone ("يا فاتن", "مدام فاتن", "الأستاذة فاتن")
 _ADDRESS_WORDS = frozenset(identity_key(w) for w in ("يا", "ويا", "مدام", "مسيو", "مستر", "المدام"))
 _SON_OF = frozenset(normalize_for_matching(w) for w in ("بن", "ابن", "بنت"))
-# abbreviated titles written with a point: "م. جديع" (مهندس), "د. فاتن" (دكتور), "أ. فاتن" (أستاذ)
-_ABBREVIATED_TITLES = frozenset(identity_key(w) for w in ("م", "د", "أ"))
+_ABBREVIATED_TITLES = frozenset(identity_key(w) for w in ABBREVIATED_TITLES)  # "م. جديع"
 
 
 def addressed_given_names(sentences: list[list[str]], labels: list[Labels], keys: set[tuple[str, ...]],
