@@ -398,7 +398,8 @@ QUOTES = _t(
      "its sentence with its subject dropped, 'وأضاف أن …', speaks for the speaker of the document's quotation "
      "just before, within two sentences), 'pronoun' (an honorific pronoun, 'وقال سموه', 'وأكد معاليه', stands "
      "for the last person the document names before it, within three sentences; speaker_text keeps the "
-     "pronoun); null when no speaker is known."),
+     "pronoun), 'title' (a title alone, 'وقال مدير المرصد', stands for the person the document named right after "
+     "that title before the verb; speaker_text keeps the title); null when no speaker is known."),
     ("quote_start", INT, "Start offset of what is said (for a verb whose object is a demonstrative, 'صرح بذلك "
                          "المتحدث …', 'أوضح ذلك اللواء …', the document's previous sentence, which is what it "
                          "refers to).", NOT_NULL),

@@ -2083,7 +2083,8 @@ def detect_events(
             if last_doer is not None:
                 carried = (sidx, last_doer)
     persons = sorted((m for m in mentions if m.type == EntityType.PER), key=lambda m: m.start)
-    return rows, honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences, text)
+    return rows, titled_speakers(honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences,
+                                                    text), persons, text)
 
 
 ANAPHOR_REACH = 1  # sentences back where a definite event noun with no doer finds the event it names again
@@ -2104,6 +2105,44 @@ _HONORIFIC_MISFITS: dict[str, frozenset[str]] = {
                                                                     "minister", "athlete", "militant"})),
 }
 _NOT_PERSONS = frozenset({"name_fragment", "currency", "common_noun"})
+
+
+_TITLE_GAP = 30  # characters between a title phrase and the name it leads to ("مدير المرصد رامي عبد الرحمن")
+
+
+def titled_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], text: str) -> list[QuoteRow]:
+    """A speaker named only by a title ("وقال مدير المرصد") is the person the document named with that very title
+    before the verb ("وقال مدير المرصد رامي عبد الرحمن …"): the last place the title's words stand right before a
+    person's name (titles of his own, "اللواء", "الدكتور", may come between) (``speaker_source`` = 'title';
+    speaker_text keeps the title)."""
+    out: list[QuoteRow] = []
+    starts = [m.start for m in persons]  # (persons come sorted by offset)
+    for q in quotes:
+        title = q.speaker_text
+        if q.speaker_id is None and title and len(title.split()) >= 2 and _is_title_word(
+                normalize_for_matching(title.split()[0])):
+            who = _titled_before(title, persons, starts, text, q.verb_start)
+            if who is not None:
+                q = replace(q, speaker_id=who.entity_id, speaker_country=who.country_code, speaker_source="title")
+        out.append(q)
+    return out
+
+
+def _titled_before(title: str, persons: Sequence[Mention], starts: list[int], text: str, before: int
+                   ) -> Mention | None:
+    """The person named right after the last occurrence of ``title`` before offset ``before`` (``starts``: the
+    persons' start offsets, sorted)."""
+    at = text.rfind(title, 0, before)
+    while at >= 0:
+        end = at + len(title)
+        k = bisect.bisect_left(starts, end)
+        while k < len(persons) and persons[k].start <= end + _TITLE_GAP:
+            gap = text[end : persons[k].start].replace("،", " ").replace(",", " ").split()
+            if all(_is_title_word(normalize_for_matching(w)) for w in gap):
+                return persons[k]
+            k += 1
+        at = text.rfind(title, 0, at)
+    return None
 
 
 def honorific_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], sentences: Sequence[tuple[int, int]],

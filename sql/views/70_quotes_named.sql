@@ -1,7 +1,8 @@
 -- Who said what, newest first: the speaker's name (or the words naming an unnamed speaker), the quotation,
 -- and the outlet and URL of the article, so a row can be checked by reading it. speaker_source 'previous' marks
 -- a speaker carried over from the quotation before ("وأضاف أن …"), 'pronoun' one an honorific pronoun stands for
--- ("وقال سموه": the last person named before it).
+-- ("وقال سموه": the last person named before it), 'title' one a title alone stands for ("وقال مدير المرصد": the
+-- person the article named right after that title before).
 CREATE OR REPLACE VIEW quotes_named AS
 SELECT
     q.quote_id,

@@ -1016,6 +1016,18 @@ def test_a_speaker_the_tagger_missed_keeps_his_whole_name():
     assert [q.speaker_text for q in run("وقال مسؤول أمس إن الغرفة فتحت.")[1]] == ["مسؤول"]
 
 
+def test_a_title_alone_speaks_for_the_person_the_story_named_with_it():
+    text = ("وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن الجبهة خطفت خمسة مقاتلين. "
+            "وقال مدير المرصد إن الاشتباكات مستمرة. وقال مدير الشرطة إن التحقيق جار.")
+    start = text.index("رامي")
+    mentions = [Mention(start, start + len("رامي عبد الرحمن"), "PER", None, "E_rami", "SY")]
+    ends = [i + 1 for i, ch in enumerate(text) if ch == "."]
+    spans = [(0, ends[0]), (ends[0] + 1, ends[1]), (ends[1] + 1, ends[2])]
+    quotes = detect_events("d", text, spans, mentions, PUBLISHED)[1]
+    assert [(q.speaker_text, q.speaker_id, q.speaker_source) for q in quotes] == [
+        (None, "E_rami", "text"), ("مدير المرصد", "E_rami", "title"), ("مدير الشرطة", None, "text")]
+
+
 def test_a_time_before_a_reporting_verb_is_no_speaker():
     text = "عزى الوزير خالد الفالح الوطن في شهدائه ضحية الجريمة التي وقعت ظهر امس وقال «إن الجميع يقف صفا واحدا»."
     _, quotes = run(text, [("خالد الفالح", "PER", None)])
