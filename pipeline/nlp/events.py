@@ -1971,6 +1971,8 @@ def detect_events(
     by_id = {m.entity_id: m for m in mentions if m.type == EntityType.PER}
     named = {m.entity_id: m for m in mentions if m.participant}
     carried: tuple[int, Mention] | None = None  # the last named doer or speaker: "ودعا إلى …" goes on for them
+    persons = sorted((m for m in mentions if m.type == EntityType.PER), key=lambda m: m.start)
+    person_starts = [m.start for m in persons]
     # the last event of each (type, mode) with a named doer: "شنت مقاتلات التحالف 44 غارة … وأن الغارات استهدفت"
     antecedents: dict[tuple[str, str], tuple[int, list[Mention]]] = {}
     for sidx, (s, e) in enumerate(sentences):
@@ -2014,6 +2016,14 @@ def detect_events(
                 # (only a noun that reports an event by itself, an attack: "الاتفاق" alone stays a topic)
                 args = replace(args, actors=earlier[1], recipients=[
                     r for r in args.recipients if all(r.entity_id != a.entity_id for a in earlier[1])])
+            if not args.actors and args.actor_text and len(args.actor_text.split()) >= 2 and _is_title_word(
+                    normalize_for_matching(args.actor_text.split()[0])):
+                # "وأكد أمين منطقة عسير …" after "أمين منطقة عسير صالح القاضي": the person the title named
+                # (actor_text keeps the title)
+                holder = _titled_before(args.actor_text, persons, person_starts, text, sent.tokens[trig.i].start)
+                if holder is not None:
+                    args = replace(args, actors=[holder], recipients=[
+                        r for r in args.recipients if r.entity_id != holder.entity_id])
             headline = sidx == 0 and trig.sense.pos == "noun" and trig.sense.event_type in UNNAMED_ACTOR_TYPES and (
                 _headline_start(sent, trig.i))
             if not _is_happening(trig, args) and not (opening and not trig.sense.participant) and not headline:
@@ -2082,7 +2092,6 @@ def detect_events(
             last_doer = named.get(max(doers)[1])
             if last_doer is not None:
                 carried = (sidx, last_doer)
-    persons = sorted((m for m in mentions if m.type == EntityType.PER), key=lambda m: m.start)
     return rows, titled_speakers(honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences,
                                                     text), persons, text)
 

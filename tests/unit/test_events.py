@@ -1028,6 +1028,16 @@ def test_a_title_alone_speaks_for_the_person_the_story_named_with_it():
         (None, "E_rami", "text"), ("مدير المرصد", "E_rami", "title"), ("مدير الشرطة", None, "text")]
 
 
+def test_an_event_done_by_a_title_alone_is_done_by_the_person_named_with_it():
+    text = "عقد وزير الخارجية السعودي، عادل الجبير، اجتماعا مع نظيره المصري سامح شكري."
+    names = [("عادل الجبير", "PER", None), ("سامح شكري", "PER", None)]
+    rows, _ = run(text, names)
+    assert [(r.trigger, r.actor_ids, r.actor_text) for r in rows] == [
+        ("اجتماعا", ["E_عادل الجبير"], "وزير الخارجية السعودي")]
+    rows, _ = run("عقد وزير الخارجية السعودي اجتماعا مع نظيره المصري سامح شكري.", names[1:])  # no one named
+    assert [(r.actor_ids, r.actor_text) for r in rows] == [([], "وزير الخارجية السعودي")]
+
+
 def test_a_time_before_a_reporting_verb_is_no_speaker():
     text = "عزى الوزير خالد الفالح الوطن في شهدائه ضحية الجريمة التي وقعت ظهر امس وقال «إن الجميع يقف صفا واحدا»."
     _, quotes = run(text, [("خالد الفالح", "PER", None)])
