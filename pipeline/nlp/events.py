@@ -2016,11 +2016,10 @@ def detect_events(
                 # (only a noun that reports an event by itself, an attack: "الاتفاق" alone stays a topic)
                 args = replace(args, actors=earlier[1], recipients=[
                     r for r in args.recipients if all(r.entity_id != a.entity_id for a in earlier[1])])
-            if not args.actors and args.actor_text and len(args.actor_text.split()) >= 2 and _is_title_word(
-                    normalize_for_matching(args.actor_text.split()[0])):
+            if not args.actors and args.actor_text:
                 # "وأكد أمين منطقة عسير …" after "أمين منطقة عسير صالح القاضي": the person the title named
                 # (actor_text keeps the title)
-                holder = _titled_before(args.actor_text, persons, person_starts, text, sent.tokens[trig.i].start)
+                holder = _title_holder(args.actor_text, persons, person_starts, text, sent.tokens[trig.i].start)
                 if holder is not None:
                     args = replace(args, actors=[holder], recipients=[
                         r for r in args.recipients if r.entity_id != holder.entity_id])
@@ -2093,7 +2092,7 @@ def detect_events(
             if last_doer is not None:
                 carried = (sidx, last_doer)
     return rows, titled_speakers(honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences,
-                                                    text), persons, text)
+                                                    text), persons, person_starts, text)
 
 
 ANAPHOR_REACH = 1  # sentences back where a definite event noun with no doer finds the event it names again
@@ -2119,28 +2118,29 @@ _NOT_PERSONS = frozenset({"name_fragment", "currency", "common_noun"})
 _TITLE_GAP = 30  # characters between a title phrase and the name it leads to ("مدير المرصد رامي عبد الرحمن")
 
 
-def titled_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], text: str) -> list[QuoteRow]:
+def titled_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], starts: list[int], text: str
+                    ) -> list[QuoteRow]:
     """A speaker named only by a title ("وقال مدير المرصد") is the person the document named with that very title
     before the verb ("وقال مدير المرصد رامي عبد الرحمن …"): the last place the title's words stand right before a
     person's name (titles of his own, "اللواء", "الدكتور", may come between) (``speaker_source`` = 'title';
-    speaker_text keeps the title)."""
+    speaker_text keeps the title). ``persons`` come sorted by offset, ``starts`` are their start offsets."""
     out: list[QuoteRow] = []
-    starts = [m.start for m in persons]  # (persons come sorted by offset)
     for q in quotes:
-        title = q.speaker_text
-        if q.speaker_id is None and title and len(title.split()) >= 2 and _is_title_word(
-                normalize_for_matching(title.split()[0])):
-            who = _titled_before(title, persons, starts, text, q.verb_start)
+        if q.speaker_id is None and q.speaker_text:
+            who = _title_holder(q.speaker_text, persons, starts, text, q.verb_start)
             if who is not None:
                 q = replace(q, speaker_id=who.entity_id, speaker_country=who.country_code, speaker_source="title")
         out.append(q)
     return out
 
 
-def _titled_before(title: str, persons: Sequence[Mention], starts: list[int], text: str, before: int
-                   ) -> Mention | None:
-    """The person named right after the last occurrence of ``title`` before offset ``before`` (``starts``: the
-    persons' start offsets, sorted)."""
+def _title_holder(title: str, persons: Sequence[Mention], starts: list[int], text: str, before: int
+                  ) -> Mention | None:
+    """When ``title`` is a title phrase ("مدير المرصد": a title word and at least one more), the person named
+    right after its last occurrence before offset ``before`` (``starts``: the persons' start offsets, sorted)."""
+    words = title.split()
+    if len(words) < 2 or not _is_title_word(normalize_for_matching(words[0])):
+        return None
     at = text.rfind(title, 0, before)
     while at >= 0:
         end = at + len(title)
