@@ -899,6 +899,23 @@ def _is_title_word(word: str) -> bool:
 _FORCES = _norms("مقاتلات", "طائرات", "طيران", "قوات", "مدفعية", "ميليشيات", "مليشيات", "ميليشيا", "مليشيا", "عناصر",
                  "مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "جنود", "دبابات", "بوارج", "سفن", "زوارق", "وحدات", "كتائب",
                  "فصائل", "سلاح", "مروحيات", "طائرة", "مقاتلة", "وحدة", "دورية", "دوريات")
+# the head nouns of a medium's name ("صحيفة الحياة", "وكالة رويترز"); a newspaper's own name is any word, the
+# other media's only an organisation the tagger found
+_NEWSPAPERS = _norms("صحيفة", "جريدة", "مجلة")
+_MEDIA_HEADS = _NEWSPAPERS | _norms("وكالة", "قناة", "شبكة", "إذاعة", "تلفزيون")
+
+
+def _indefinite_nisba(word: str) -> bool:
+    """An indefinite feminine adjective of origin or kind ("أمريكية", "محلية"): what follows an unnamed
+    newspaper."""
+    return not word.startswith("ال") and word.endswith("يه")
+
+
+def _named_newspaper(words: str) -> bool:
+    """True when the words are a newspaper and its name ("صحيفة تينيسيان المحلية", 'صحيفة «الشرق»'), not a
+    newspaper without one ("صحيفة أمريكية", "الصحيفة")."""
+    parts = [normalize_for_matching(w) for w in words.split()]
+    return len(parts) > 1 and parts[0] in _NEWSPAPERS and not _indefinite_nisba(parts[1])
 
 
 def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | None, int]:
@@ -920,6 +937,26 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         body = sent.mention_at(lo + 1)
         if body is not None and body.participant and sent.tokens[lo + 1].start == body.start:
             return body, None, max(lo + 2, sent.token_of(body.end))
+    if first is None and sent.norms[lo] in _MEDIA_HEADS and lo + 1 < min(hi, len(sent.tokens)):
+        # "ذكرت صحيفة الحياة", "نقلت وكالة رويترز": the medium named after its head noun speaks
+        body = sent.mention_at(lo + 1)
+        if body is not None and body.participant and sent.tokens[lo + 1].start == body.start and (
+                sent.norms[lo] in _NEWSPAPERS or (body.type == EntityType.ORG and body.subtype in (
+                    None, "outlet", "agency", "company"))):  # (not "وكالة وزارة الداخلية", a deputy ministry)
+            return body, None, max(lo + 2, sent.token_of(body.end))
+        k = lo + 1  # a newspaper's name the tagger missed, with its adjectives: "صحيفة تينيسيان المحلية"
+        while sent.norms[lo] in _NEWSPAPERS and body is None and k < min(hi, len(sent.tokens), lo + 4) and (
+                sent.tokens[k].text.isalpha() and sent.mention_at(k) is None) and not (
+                sent.norms[k].startswith("ال") or _indefinite_nisba(sent.norms[k]) or sent.norms[k] in THAT
+                or sent.norms[k] in PARTICLES or sent.norms[k] in _TIME_WORDS or sent.norms[k] in _PREPOSITIONS_NEEDED
+                or match_reporting(sent.norms[k]) or match_trigger(sent.norms[k])
+                or (k > lo + 1 and sent.norms[k].endswith("ا"))):  # (an adverb after the name: "نقلا", "أيضا")
+            k += 1  # ("صحيفة ديلي ميل")
+        if k > lo + 1:
+            while k < min(hi, len(sent.tokens), lo + 4) and sent.mention_at(k) is None and (
+                    sent.norms[k].startswith("ال") and _indefinite_nisba(sent.norms[k][2:])):
+                k += 1
+            return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
     if _is_title_word(sent.norms[lo]):
         names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None and not (
             (at := sent.token_of(m.start)) > 0 and sent.norms[at - 1] in _OF_ANOTHER)]
@@ -2669,7 +2706,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")
         if speaker is None and speaker_text and any(normalize_for_matching(w) in _WHO for w in speaker_text.split()):
             continue  # "بين الجانبين التي أعلن عنها", "دار بيرسون التي تؤكد": a relative clause about a thing
-        if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES:
+        if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES and (
+                not _named_newspaper(speaker_text)):
             continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in _SCRIPTURE:
             continue  # "قال الله تعالى", "قال رسول الله": scripture quoted, not a statement of the news

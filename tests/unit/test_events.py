@@ -1894,3 +1894,14 @@ def test_a_word_after_bin_or_abu_is_a_name_not_a_trigger():
     assert "طالب" not in [e.trigger for e in ev]
     ev, _ = run("وطالب الوزير بالإفراج عن المعتقلين.")
     assert [e.event_type for e in ev] == ["DEMAND"]
+
+
+def test_a_newspaper_named_after_its_head_noun_is_the_speaker_an_unnamed_one_is_not():
+    _, qt = run("وذكرت صحيفة الحياة أنه كان يحمل سلاحا.", [("الحياة", "ORG", "outlet")])
+    assert [(q.speaker_id, q.speaker_text) for q in qt] == [("E_الحياة", None)]
+    _, qt = run("ولكن صحيفة تينيسيان المحلية اكدت انه كان يحمل سلاحا ناريا.")
+    assert [(q.verb, q.speaker_text) for q in qt] == [("اكدت", "صحيفة تينيسيان المحلية")]
+    _, qt = run("وذكرت صحيفة «الشرق» أن المشروع تأخر.")
+    assert [q.speaker_text for q in qt] == ["صحيفة «الشرق»"]
+    for text in ("وذكرت صحيفة أمريكية أن المشروع تأخر.", "وقالت الصحيفة إن المشروع تأخر."):
+        assert run(text)[1] == [], text
