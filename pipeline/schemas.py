@@ -399,7 +399,9 @@ QUOTES = _t(
      "just before, within two sentences), 'pronoun' (an honorific pronoun, 'وقال سموه', 'وأكد معاليه', stands "
      "for the last person the document names before it, within three sentences; speaker_text keeps the "
      "pronoun), 'title' (a title alone, 'وقال مدير المرصد', stands for the person the document named right after "
-     "that title before the verb; speaker_text keeps the title); null when no speaker is known."),
+     "that title before the verb; speaker_text keeps the title), 'newspaper' ('الصحيفة' alone, 'وأضافت الصحيفة أن …', "
+     "stands for the newspaper the document named last before the verb, 'ذكرت صحيفة الحياة'; speaker_text keeps "
+     "'الصحيفة'); null when no speaker is known."),
     ("quote_start", INT, "Start offset of what is said (for a verb whose object is a demonstrative, 'صرح بذلك "
                          "المتحدث …', 'أوضح ذلك اللواء …', the document's previous sentence, which is what it "
                          "refers to).", NOT_NULL),

@@ -2128,8 +2128,8 @@ def detect_events(
             last_doer = named.get(max(doers)[1])
             if last_doer is not None:
                 carried = (sidx, last_doer)
-    return rows, titled_speakers(honorific_speakers(carry_speakers(quotes, sentences, text), persons, sentences,
-                                                    text), persons, person_starts, text)
+    quotes = carry_speakers(newspaper_speakers(quotes, mentions, text), sentences, text)
+    return rows, titled_speakers(honorific_speakers(quotes, persons, sentences, text), persons, person_starts, text)
 
 
 ANAPHOR_REACH = 1  # sentences back where a definite event noun with no doer finds the event it names again
@@ -2153,6 +2153,30 @@ _NOT_PERSONS = frozenset({"name_fragment", "currency", "common_noun"})
 
 
 _TITLE_GAP = 30  # characters between a title phrase and the name it leads to ("مدير المرصد رامي عبد الرحمن")
+
+
+_NEWSPAPER_ANAPHORS = _norms("الصحيفة", "الجريدة", "المجلة")
+_NEWSPAPER_NAMED = re.compile(r"(?<!\w)[وفبل]?(?:صحيفة|جريدة|مجلة)\s+([«\"“]?)(\w+)")
+
+
+def newspaper_speakers(quotes: list[QuoteRow], mentions: Sequence[Mention], text: str) -> list[QuoteRow]:
+    """A speaker named only "الصحيفة" ("وأضافت الصحيفة أن …") is the newspaper the document named last before
+    the verb ("ذكرت صحيفة الحياة", 'صحيفة «هآرتس»'; its entity when the tagger found the name;
+    ``speaker_source`` = 'newspaper', speaker_text keeps "الصحيفة"). With no newspaper named before (or only
+    an unnamed one, "صحيفة أمريكية") nobody is quoted and the row is dropped."""
+    out: list[QuoteRow] = []
+    for q in quotes:
+        if q.speaker_id is None and q.speaker_text and normalize_for_matching(q.speaker_text) in _NEWSPAPER_ANAPHORS:
+            named = [m for m in _NEWSPAPER_NAMED.finditer(text, 0, q.verb_start)
+                     if m.group(1) or not _indefinite_nisba(normalize_for_matching(m.group(2)))]
+            if not named:
+                continue
+            at = (named[-1].start(1), named[-1].start(2))
+            who = next((m for m in mentions if m.participant and m.start in at), None)
+            q = replace(q, speaker_id=who.entity_id if who else None,
+                        speaker_country=who.country_code if who else None, speaker_source="newspaper")
+        out.append(q)
+    return out
 
 
 def titled_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], starts: list[int], text: str
@@ -2707,8 +2731,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if speaker is None and speaker_text and any(normalize_for_matching(w) in _WHO for w in speaker_text.split()):
             continue  # "بين الجانبين التي أعلن عنها", "دار بيرسون التي تؤكد": a relative clause about a thing
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES and (
-                not _named_newspaper(speaker_text)):
-            continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote
+                not _named_newspaper(speaker_text)) and normalize_for_matching(speaker_text) not in _NEWSPAPER_ANAPHORS:
+            continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote ("الصحيفة": see newspaper_speakers)
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in _SCRIPTURE:
             continue  # "قال الله تعالى", "قال رسول الله": scripture quoted, not a statement of the news
         if normalize_for_matching(sent.tokens[i].text[cut:]) in _CONSIDERED and subject_end < len(sent.tokens) and (

@@ -2,7 +2,8 @@
 -- and the outlet and URL of the article, so a row can be checked by reading it. speaker_source 'previous' marks
 -- a speaker carried over from the quotation before ("وأضاف أن …"), 'pronoun' one an honorific pronoun stands for
 -- ("وقال سموه": the last person named before it), 'title' one a title alone stands for ("وقال مدير المرصد": the
--- person the article named right after that title before).
+-- person the article named right after that title before), 'newspaper' one "الصحيفة" stands for ("وأضافت الصحيفة":
+-- the newspaper the article named last before it).
 CREATE OR REPLACE VIEW quotes_named AS
 SELECT
     q.quote_id,

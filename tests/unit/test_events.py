@@ -1905,3 +1905,21 @@ def test_a_newspaper_named_after_its_head_noun_is_the_speaker_an_unnamed_one_is_
     assert [q.speaker_text for q in qt] == ["صحيفة «الشرق»"]
     for text in ("وذكرت صحيفة أمريكية أن المشروع تأخر.", "وقالت الصحيفة إن المشروع تأخر."):
         assert run(text)[1] == [], text
+
+
+def test_the_newspaper_stands_for_the_one_the_article_named_before_it():
+    text = "وذكرت صحيفة الحياة أن المشروع تأخر. وأشارت الصحيفة إلى أن التكلفة ارتفعت."
+    spans = [(0, text.index("وأشارت")), (text.index("وأشارت"), len(text))]
+    mentions = [Mention(text.index("الحياة"), text.index("الحياة") + 6, "ORG", "outlet", "E_الحياة", None)]
+    _, quotes = detect_events("d", text, spans, mentions, PUBLISHED)
+    assert [(q.verb, q.speaker_id, q.speaker_text, q.speaker_source) for q in quotes] == [
+        ("ذكرت", "E_الحياة", None, "text"), ("أشارت", "E_الحياة", "الصحيفة", "newspaper")]
+    untagged = "ولكن صحيفة تينيسيان المحلية اكدت انه كان مسلحا. وأضافت الصحيفة ان الشرطة وصلت."
+    spans = [(0, untagged.index("وأضافت")), (untagged.index("وأضافت"), len(untagged))]
+    _, quotes = detect_events("d", untagged, spans, [], PUBLISHED)
+    assert [(q.verb, q.speaker_id, q.speaker_text, q.speaker_source) for q in quotes] == [
+        ("اكدت", None, "صحيفة تينيسيان المحلية", "text"), ("أضافت", None, "الصحيفة", "newspaper")]
+    # no newspaper named before (or only an unnamed one): no one to quote
+    for alone in ("وأشارت الصحيفة إلى أن التكلفة ارتفعت.",
+                  "ذكرت صحيفة أمريكية أن الشركة خسرت. وأشارت الصحيفة إلى أن التكلفة ارتفعت."):
+        assert run(alone)[1] == [], alone
