@@ -950,6 +950,8 @@ def test_thanks_extended_and_mockery_are_events():
     assert [(r.event_type, r.actor_ids) for r in rows] == [("DISAPPROVE", ["E_عبده الحذيفي"])]
     assert run("وسخر الوزير إمكانات الوزارة لخدمة الحجاج.")[0] == []  # سخّر: put to use
     assert run("بل وصل الأمر أيضا لمرشحين آخرين مثل جيب بوش.", [("جيب بوش", "PER", None)])[0] == []
+    # "reached what he reached": a career, no visit
+    assert run("لولا البزة العسكرية لما وصل العماد عون الى ما وصل اليه.", [("عون", "PER", None)])[0] == []
 
 
 def test_a_light_verb_right_before_its_attack_noun_lends_its_subject_to_the_noun():
