@@ -1476,6 +1476,42 @@ def _agent_after(sent: _Sentence, j: int, hi: int, by_from: bool = False) -> tup
     return None, None
 
 
+PASSIVE_AGENT_REACH = 16  # tokens after a passive where "من قبل X" / "برصاص X" still names its doer
+_BY_FIRE_OF = _norms("برصاص", "برصاصة", "بنيران", "بقذائف", "بقذيفة", "بصواريخ", "بصاروخ", "بغارة", "بغارات")
+
+
+def _passive_agent(sent: _Sentence, j: int, hi: int, attack: bool) -> tuple[Mention | None, str | None]:
+    """The doer a passive names after it, in its sentence up to the next trigger: "من قبل X", "على يد X" and,
+    for an attack, "برصاص X" / "بنيران X" — a named participant or a group ("مجهولين", "مسلحين"), not a
+    manner ("برصاص طائش"). (entity, None), (None, words) or (None, None)."""
+    end = min(j + PASSIVE_AGENT_REACH, hi, len(sent.tokens))
+    for k in range(j, end):
+        if sent.tokens[k].text in (".", ";", "؛", ":", "!", "?", "؟"):
+            break
+        at = None
+        if k + 2 < end and ((sent.norms[k] == "من" and sent.norms[k + 1] == "قبل") or (
+                sent.norms[k] in ("على", "علي") and sent.norms[k + 1] == "يد")):
+            at = k + 2
+        elif attack and k + 1 < end and sent.owner[k] < 0 and sent.norms[k] in _BY_FIRE_OF:
+            at = k + 1
+        if at is None:
+            continue
+        m = sent.mention_at(at)
+        if m is not None and m.participant:
+            return m, None
+        if m is None and _is_title_word(sent.norms[at]):  # "من قبل وزير الداخلية الأمير …"
+            who, words, _ = _subject(sent, at, hi)
+            return who if who is not None and who.participant else None, None if who is not None else words
+        if m is None and _is_group(sent.norms[at]):  # the group and its definite or group words after it
+            last = at + 1
+            while last < min(at + 3, end) and sent.mention_at(last) is None and sent.tokens[last].text.isalpha() and (
+                    sent.norms[last].startswith("ال") or _is_group(sent.norms[last])):
+                last += 1
+            return None, sent.text[sent.tokens[at].start : sent.tokens[last - 1].end]
+        return None, None
+    return None, None
+
+
 def _visitor_before(sent: _Sentence, trig: _Trigger) -> Mention | None:
     """For a verb of meeting followed by "خلالها/خلاله" (during it), whose subject is dropped: the sentence's
     first person before it (else its first body that is not a dateline's outlet), who made the visit or held the
@@ -1533,9 +1569,13 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id} if actor else set())
         return _Arguments([actor] if actor else [], [obj[1]] if obj else [], None, actor_text, None, passive=True)
     elif _passive(sent, trig, lo):
-        # "تم ضبط عدد من المخالفين": a passive; what follows is the object, the doer is not in these words
+        # "تم ضبط عدد من المخالفين": a passive; what follows is the object, the doer only when named after
+        # "من قبل", "على يد" or, for an attack, "برصاص" ("اغتيل القيادي … برصاص مجهولين")
         obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), set())
-        return _Arguments([], [obj[1]] if obj else [], None, None, None, passive=True)
+        doer, doer_text = _passive_agent(sent, trig.j, hi, trig.sense.event_type in ATTACKS)
+        if doer is not None and obj is not None and doer.entity_id == obj[1].entity_id:
+            obj = None
+        return _Arguments([doer] if doer else [], [obj[1]] if obj else [], None, doer_text, None, passive=True)
     elif trig.sense.pos == "verb" and trig.sense.doer_before and (doer := _doer_before(sent, trig.i)) is not None:
         actor = doer  # "مليشيا الحوثي قتلت الأطفال": the name before the verb did it; what follows suffered it
         obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {doer.entity_id})

@@ -1925,3 +1925,17 @@ def test_the_newspaper_stands_for_the_one_the_article_named_before_it():
     for alone in ("وأشارت الصحيفة إلى أن التكلفة ارتفعت.",
                   "ذكرت صحيفة أمريكية أن الشركة خسرت. وأشارت الصحيفة إلى أن التكلفة ارتفعت."):
         assert run(alone)[1] == [], alone
+
+
+def test_a_passive_names_its_doer_after_by_the_hand_of_or_the_bullets_of():
+    ev, _ = run("وعلى صعيد آخر، اُغتيل القيادي عبد الرحمن القوسي، برصاص مجهولين بجوار منزله.",
+                [("عبد الرحمن القوسي", "PER", None)])
+    assert [(e.event_type, e.actor_text, e.recipient_ids) for e in ev] == [
+        ("ASSAULT", "مجهولين", ["E_عبد الرحمن القوسي"])]
+    ev, _ = run("وتم ضبط جميع الملابس المخالفة من قبل مراقبي الوزارة.")
+    assert [(e.event_type, e.actor_text) for e in ev] == [("COERCE", "مراقبي الوزارة")]
+    ev, _ = run("وتم اعتقال المتهم على يد الشرطة الاتحادية.", [("الشرطة الاتحادية", "ORG", None)])
+    assert [(e.event_type, e.actor_ids) for e in ev] == [("COERCE", ["E_الشرطة الاتحادية"])]
+    # a stray bullet is no doer; a doer past the sentence's clause is not this one's
+    ev, _ = run("اُغتيل القيادي عبد الرحمن القوسي برصاص طائش.", [("عبد الرحمن القوسي", "PER", None)])
+    assert [(e.actor_ids, e.actor_text) for e in ev] == [([], None)]
