@@ -2052,12 +2052,15 @@ def detect_events(
     person_starts = [m.start for m in persons]
     # the last event of each (type, mode) with a named doer: "شنت مقاتلات التحالف 44 غارة … وأن الغارات استهدفت"
     antecedents: dict[tuple[str, str], tuple[int, list[Mention]]] = {}
+    verb_doers: list[tuple[int, int, Mention]] = []  # (trigger offset, sentence, person) of the events done by a verb
+    said_at: list[int] = []  # the offsets of every reporting verb, its statement kept or not ("قالت مصادر")
     for sidx, (s, e) in enumerate(sentences):
         if sidx in sporting:
             continue
         sent = _Sentence.build(text, s, e, by_sentence.get(sidx, []))
         triggers = _triggers(sent, is_name)
         reporting = [] if not sent.tokens else _reporting_verbs(sent, is_name, {t.i for t in triggers})
+        said_at += [sent.tokens[i].start + cut for i, cut, _ in reporting]
         if not triggers and not reporting:
             continue
         dates = find_dates(text[s:e], reference)
@@ -2115,6 +2118,8 @@ def detect_events(
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:
                 previous_actor = args.actors[0]
+                if trig.sense.pos == "verb":
+                    verb_doers.append((sent.tokens[trig.i].start, sidx, args.actors[0]))
             if args.actors:
                 last_actor = args.actors[0]
                 antecedents[(trig.sense.event_type, trig.sense.mode)] = (sidx, list(args.actors))  # (as coded)
@@ -2168,7 +2173,7 @@ def detect_events(
             last_doer = named.get(max(doers)[1])
             if last_doer is not None:
                 carried = (sidx, last_doer)
-    quotes = carry_speakers(newspaper_speakers(quotes, mentions, text), sentences, text)
+    quotes = carry_speakers(newspaper_speakers(quotes, mentions, text), sentences, text, verb_doers, said_at)
     return rows, titled_speakers(honorific_speakers(quotes, persons, sentences, text), persons, person_starts, text)
 
 
@@ -2353,12 +2358,17 @@ def _said_before(text: str, previous: tuple[int, int]) -> tuple[int, int, str] |
     return (start, end, "indirect") if end - start >= 15 else None
 
 
-def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str) -> list[QuoteRow]:
+def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str,
+                   doers: Sequence[tuple[int, int, Mention]] = (), said_at: Sequence[int] = ()) -> list[QuoteRow]:
     """A quotation whose verb opens its sentence with no speaker ("وأضاف أن …", "وتابع: …") speaks for the
-    speaker of the document's previous quotation, when that one is at most ``SPEAKER_CARRY`` sentences back
-    (``speaker_source`` = 'previous')."""
+    speaker of the document's previous quotation, when that one is at most ``SPEAKER_CARRY`` sentences back;
+    with no such quotation, a verb after "و" or "ثم" speaks for the person who did the last event before it in
+    that reach, when no reporting verb stands between them ("وانتقد عباس … . وقال إن …"; ``doers``: (trigger
+    offset, sentence, person) of events with a verb trigger, ``said_at``: every reporting verb's offset, both
+    in document order) (``speaker_source`` = 'previous')."""
     out: list[QuoteRow] = []
     last: QuoteRow | None = None
+    offsets = [d[0] for d in doers]
     for q in quotes:
         before = _words_before(text, sentences[q.sentence_idx][0], q.verb_start)
         opens = before in _OPENING_WORDS or (  # "وعن معسكر الفريق قال: …": the topic first, then the verb
@@ -2368,6 +2378,12 @@ def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], tex
                 q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY):
             q = replace(q, speaker_id=last.speaker_id, speaker_text=last.speaker_text,
                         speaker_country=last.speaker_country, speaker_source="previous")
+        elif q.speaker_source is None and opens and before and (
+                k := bisect.bisect_left(offsets, q.verb_start)) > 0 and (
+                q.sentence_idx - doers[k - 1][1] <= SPEAKER_CARRY) and (
+                bisect.bisect_left(said_at, q.verb_start) == bisect.bisect_right(said_at, doers[k - 1][0])):
+            who = doers[k - 1][2]
+            q = replace(q, speaker_id=who.entity_id, speaker_country=who.country_code, speaker_source="previous")
         if q.speaker_source is not None:
             last = q
         out.append(q)

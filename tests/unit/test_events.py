@@ -1939,3 +1939,19 @@ def test_a_passive_names_its_doer_after_by_the_hand_of_or_the_bullets_of():
     # a stray bullet is no doer; a doer past the sentence's clause is not this one's
     ev, _ = run("اُغتيل القيادي عبد الرحمن القوسي برصاص طائش.", [("عبد الرحمن القوسي", "PER", None)])
     assert [(e.actor_ids, e.actor_text) for e in ev] == [([], None)]
+
+
+def test_a_dropped_subject_speaks_for_the_doer_of_the_previous_sentences_event_when_no_one_spoke_before():
+    text = "وانتقد محمود عباس صدور بيانات إدانة فقط. وقال إن الإدارة الأمريكية تتحمل المسؤولية."
+    spans = [(0, text.index("وقال")), (text.index("وقال"), len(text))]
+    mentions = [Mention(text.index("محمود عباس"), text.index("محمود عباس") + 10, "PER", None, "E_عباس", "PS")]
+    events, quotes = detect_events("d", text, spans, mentions, PUBLISHED)
+    assert [(e.event_type, e.actor_ids) for e in events] == [("DISAPPROVE", ["E_عباس"])]
+    assert [(q.verb, q.speaker_id, q.speaker_source) for q in quotes] == [("قال", "E_عباس", "previous")]
+    # a speaker quoted just before goes on speaking ("وأضاف"), though an event's doer stands between
+    text = "وقال أحمد الغامدي إن الوضع هادئ. وانتقد محمود عباس البيانات. وأضاف أن التحقيقات مستمرة."
+    cut = [0, text.index("وانتقد"), text.index("وأضاف"), len(text)]
+    mentions = [Mention(text.index("أحمد الغامدي"), text.index("أحمد الغامدي") + 12, "PER", None, "E_الغامدي", "SA"),
+                Mention(text.index("محمود عباس"), text.index("محمود عباس") + 10, "PER", None, "E_عباس", "PS")]
+    _, quotes = detect_events("d", text, list(pairwise(cut)), mentions, PUBLISHED)
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("قال", "E_الغامدي"), ("أضاف", "E_الغامدي")]
