@@ -396,7 +396,8 @@ QUOTES = _t(
     ("speaker_country", STR, "The speaker entity's country (ISO alpha-2), when known."),
     ("speaker_source", STR, "Where the speaker comes from: 'text' (named at the verb), 'previous' (a verb opening "
      "its sentence with its subject dropped, 'وأضاف أن …', speaks for the speaker of the document's quotation "
-     "just before, within two sentences), 'pronoun' (an honorific pronoun, 'وقال سموه', 'وأكد معاليه', stands "
+     "just before, within two sentences, or with none, for the person who did the last event before it, 'وانتقد "
+     "عباس … . وقال إن …'), 'pronoun' (an honorific pronoun, 'وقال سموه', 'وأكد معاليه', stands "
      "for the last person the document names before it, within three sentences; speaker_text keeps the "
      "pronoun), 'title' (a title alone, 'وقال مدير المرصد', stands for the person the document named right after "
      "that title before the verb; speaker_text keeps the title), 'newspaper' ('الصحيفة' alone, 'وأضافت الصحيفة أن …', "
