@@ -1443,6 +1443,21 @@ def _glued_participant(sent: _Sentence, k: int) -> bool:
         k == 0 or sent.owner[k - 1] != sent.owner[k])
 
 
+_COUNTS = _norms("اثنين", "اثنان", "ثلاثة", "ثلاث", "أربعة", "أربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع",
+                 "ثمانية", "ثماني", "تسعة", "تسع", "عشرة", "عشر", "عشرات", "مئات", "آلاف", "عددا", "نحو", "قرابة")
+
+
+def _counted_object(sent: _Sentence, k: int) -> bool:
+    """Token ``k`` opens a counted object ("ثمانية مقاتلين", "12 شخصا"): after a verbal noun with a pronoun
+    ("بعد ايام من خطفها ثمانية مقاتلين") the pronoun did it; the object is who suffered it."""
+    return k + 1 < len(sent.tokens) and sent.owner[k] < 0 and (sent.norms[k] in _COUNTS or _is_number(
+        sent.norms[k])) and sent.norms[k + 1] not in _TIME_WORDS and sent.norms[k + 1] not in _DURATIONS
+
+
+_DURATIONS = _norms("أيام", "ساعات", "ساعة", "أسابيع", "أسبوعا", "أشهر", "شهرا", "شهور", "سنوات", "سنة", "عاما",
+                    "أعوام", "يوما", "دقائق", "دقيقة", "مرات", "مرة")
+
+
 def _agent_after(sent: _Sentence, j: int, hi: int, by_from: bool = False) -> tuple[Mention | None, str | None]:
     """The doer named after a verbal noun, in its clause: "هجمات … من قبل الحوثيين", "على يد مسلحين", "هجوم
     شنه مقاتلو المقاومة" — (entity, None), or (None, words) when no entity stands there. With ``by_from`` (an
@@ -1685,7 +1700,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             hit = _clause_participant_before(sent, lo, trig.i)
             actor = hit[1] if hit else previous_actor
         elif trig.j == trig.i + 1 and _possessive(sent.norms[trig.i]) and (
-                trig.sense.event_type not in _OBJECT_GENITIVE or trig.sense.mode in _DOER_POSSESSIVE):
+                trig.sense.event_type not in _OBJECT_GENITIVE or trig.sense.mode in _DOER_POSSESSIVE
+                or _counted_object(sent, trig.j)):
             # "بعد سيطرتها على نقطة الربيعي": the pronoun is the doer the sentence named before
             hit = _clause_participant_before(sent, lo, trig.i)
             actor = last_actor or (hit[1] if hit else None)

@@ -1955,3 +1955,12 @@ def test_a_dropped_subject_speaks_for_the_doer_of_the_previous_sentences_event_w
                 Mention(text.index("محمود عباس"), text.index("محمود عباس") + 10, "PER", None, "E_عباس", "PS")]
     _, quotes = detect_events("d", text, list(pairwise(cut)), mentions, PUBLISHED)
     assert [(q.verb, q.speaker_id) for q in quotes] == [("قال", "E_الغامدي"), ("أضاف", "E_الغامدي")]
+
+
+def test_the_pronoun_on_an_attack_noun_with_an_object_after_it_is_the_doer_not_the_victim():
+    text = "خطفت جبهة النصرة خمسة مقاتلين على الاقل، بعد ايام من خطفها ثمانية مقاتلين اخرين."
+    ev, _ = run(text, [("جبهة النصرة", "ORG", None)])
+    assert [(e.trigger, e.actor_ids) for e in ev] == [("خطفت", ["E_جبهة النصرة"]), ("خطفها", ["E_جبهة النصرة"])]
+    # "اغتياله": his assassination, the pronoun is the victim
+    ev, _ = run("وأدان محمد مرسي اغتياله أمس في منزله.", [("محمد مرسي", "PER", None)])
+    assert [(e.trigger, e.actor_ids) for e in ev if e.trigger == "اغتياله"] in ([], [("اغتياله", [])])
