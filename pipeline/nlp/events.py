@@ -1062,6 +1062,15 @@ def _opens_clause(word: str) -> bool:
             or bare in PLACE_PREPOSITIONS or _is_number(word) or (bare.endswith("ا") and not bare.startswith("ال")))
 
 
+def _joined_verb(sent: _Sentence, i: int) -> bool:
+    """The trigger or reporting verb at token ``i`` carries و or ف ("واعترض", "فقال"): it opens a clause of its
+    own, so the words before it are not its subject."""
+    hit = match_trigger(sent.tokens[i].text)
+    said = match_reporting(sent.tokens[i].text) if hit is None else None
+    cut = hit[0] if hit is not None else (said[0] if said is not None else 0)
+    return any(ch in "وف" for ch in sent.tokens[i].text[:cut])
+
+
 def _fronted_subject(sent: _Sentence, c: int, i: int) -> bool:
     """True when the words from the clause start ``c`` to the verb at ``i`` are a fronted subject (SVO): two
     to six words, the first no preposition, particle or clause opener, none a preposition or a date word."""
@@ -1071,6 +1080,8 @@ def _fronted_subject(sent: _Sentence, c: int, i: int) -> bool:
     hit = match_trigger(sent.tokens[i].text)
     if hit is not None and any(ch in "بل" for ch in sent.tokens[i].text[: hit[0]]):
         return False  # "برفض واشنطن", "لطلب الوكالة": after ب/ل the form is a verbal noun
+    if _joined_verb(sent, i):
+        return False  # "اتخذ القرار على عجل واعترض عدد من الأعضاء": a verb after و opens a clause of its own
     if c > 0 and not (sent.tokens[c - 1].text in SEPARATORS or sent.tokens[c - 1].text in ("/", "-", "–")
                       or sent.tokens[c - 1].text in QUOTE_OPEN
                       or sent.tokens[c - 1].text in QUOTE_CLOSE or sent.norms[c - 1] in THAT
@@ -1173,6 +1184,9 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         if sent.norms[k] == "كل" and sent.norms[k + 1] == "من" and (
                 sent.mention_at(k + 2) is not None or _is_title_word(sent.norms[k + 2])):
             return _subject(sent, k + 2, hi)  # (not "شكر كل من أسهم": "everyone who")
+    if j + 1 < min(hi, len(sent.tokens)) and sent.norms[j] in _QUANTIFIERS and sent.norms[j + 1] == "من" and (
+            sent.mention_at(j) is None):
+        return _subject(sent, j, hi)  # "واعترض عدد من الأعضاء": a counted subject after the verb
     if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and not (
             sent.norms[c][:1] == "ب" and sent.mention_at(c) is None) and not (
             i - c == 1 and sent.mention_at(c) is None and not sent.norms[c].startswith("ال")):

@@ -1964,3 +1964,12 @@ def test_the_pronoun_on_an_attack_noun_with_an_object_after_it_is_the_doer_not_t
     # "اغتياله": his assassination, the pronoun is the victim
     ev, _ = run("وأدان محمد مرسي اغتياله أمس في منزله.", [("محمد مرسي", "PER", None)])
     assert [(e.trigger, e.actor_ids) for e in ev if e.trigger == "اغتياله"] in ([], [("اغتياله", [])])
+
+
+def test_a_verb_after_wa_has_its_counted_subject_after_it_not_the_clause_before():
+    ev, _ = run("اتخذ القرار على عجل واعترض عدد من الأعضاء على تعيين أختر منصور.", [("أختر منصور", "PER", None)])
+    assert [(e.event_type, e.actor_text) for e in ev] == [("DISAPPROVE", "عدد من الأعضاء")]
+    # with no subject of its own, the verb after و shares the clause's subject
+    ev, _ = run("احتج المزارعون على انخفاض الأسعار وطالبوا بدعم من السلطات.")
+    assert [(e.event_type, (e.actor_text or "").split()[0]) for e in ev if e.trigger == "طالبوا"] == [
+        ("DEMAND", "المزارعون")]
