@@ -331,6 +331,10 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
         near = {sent.norms[k] for k in range(i + 1, min(len(sent.tokens), i + 1 + SENSE_WINDOW))}
         if (words | near) & sense.unless:
             return False
+        if sense.pos == "verb" and i >= 2 and sent.norms[i - 1] in _WHO and any(
+                {sent.norms[k], sent.norms[k].removeprefix("ال")} & sense.unless for k in range(max(0, i - 4), i - 1)):
+            return False  # "الصفقات العقارية التي أبرمها السعوديون": the noun the relative clause is about is its
+            # object
     if sense.with_bi and (not any(w.startswith("ب") and len(w) >= 4 for w in raw) or any(
             w in THAT or w.startswith(("بان", "بأن")) for w in raw)):
         return False  # "نوه بجهود الوزارة" praises; "نوه إلى أن", "نوه بأن" points out (a statement)

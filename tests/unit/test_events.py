@@ -1973,3 +1973,12 @@ def test_a_verb_after_wa_has_its_counted_subject_after_it_not_the_clause_before(
     ev, _ = run("احتج المزارعون على انخفاض الأسعار وطالبوا بدعم من السلطات.")
     assert [(e.event_type, (e.actor_text or "").split()[0]) for e in ev if e.trigger == "طالبوا"] == [
         ("DEMAND", "المزارعون")]
+
+
+def test_concluding_projects_deals_or_contracts_is_no_agreement_between_actors():
+    for text in ("وصلت قيمة الصفقات العقارية التي ابرمها السعوديون في دبي الى 3.2 مليارات درهم.",
+                 "أبرمت أمانة العاصمة المقدسة مؤخرا ثلاثة مشروعات جديدة."):
+        assert run(text, [("أمانة العاصمة المقدسة", "ORG", None)] if "أمانة" in text else [])[0] == [], text
+    ev, _ = run("أبرمت السعودية وفرنسا اتفاقية للتعاون العسكري.",
+                [("السعودية", "LOC", "country"), ("فرنسا", "LOC", "country")])
+    assert [e.event_type for e in ev] == ["AGREE"]
