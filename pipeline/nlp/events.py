@@ -1066,6 +1066,29 @@ def _opens_clause(word: str) -> bool:
             or bare in PLACE_PREPOSITIONS or _is_number(word) or (bare.endswith("ا") and not bare.startswith("ال")))
 
 
+def _opening_subject(sent: _Sentence) -> Mention | None:
+    """The subject of a sentence that opens with a verb: a person or body named right after its first word
+    ("وبثت جبهة النصرة …"), when that word is a verb form and no other word."""
+    m = sent.mention_at(1) if len(sent.tokens) > 2 else None
+    if m is None or not m.participant or m.place or sent.tokens[1].start != m.start:
+        return None
+    return m if sent.mention_at(0) is None and _verb_form(sent.tokens[0].text) else None
+
+
+def _verb_form(word: str) -> bool:
+    """``word`` (after و/ف) can be a perfect verb: the dictionary knows it as one ("أعلن", "زار"), or does not
+    know it and it ends in the feminine ت ("وبثت")."""
+    classes = shipped_word_classes()
+    form = normalize_for_matching(word)
+    if classes.get(form) is not None and "v" not in classes[form]:
+        return False
+    bare = form[1:] if form[:1] in ("و", "ف") and len(form) > 3 else form
+    if bare in _given_names() or bare.startswith("ال"):
+        return False
+    found = classes.get(bare)
+    return "v" in found if found is not None else (bare.endswith("ت") and 3 <= len(bare) <= 6)
+
+
 def _joined_verb(sent: _Sentence, i: int) -> bool:
     """The trigger or reporting verb at token ``i`` carries و or ف ("واعترض", "فقال"): it opens a clause of its
     own, so the words before it are not its subject."""
@@ -2815,6 +2838,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             if before is not None and _object_of_preposition(sent, before[1]):
                 before = None  # "وعن معسكر الفريق المقام حاليا في النمسا قال:": a place, not the speaker
             speaker = before[1] if before else None
+        if speaker is None and speaker_text is None and not participle and i > 1 and _joined_verb(sent, i):
+            speaker = _opening_subject(sent)  # "وبثت جبهة النصرة شريطا …، وأكدت أنهم …": the sentence's subject
         if speaker is None and speaker_text is None and i > 1 and not (
                 sent.norms[0] in _TOPIC_OPENERS and i + 1 < len(sent.tokens) and sent.tokens[i + 1].text == ":"):
             continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")

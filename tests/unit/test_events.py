@@ -1982,3 +1982,13 @@ def test_concluding_projects_deals_or_contracts_is_no_agreement_between_actors()
     ev, _ = run("أبرمت السعودية وفرنسا اتفاقية للتعاون العسكري.",
                 [("السعودية", "LOC", "country"), ("فرنسا", "LOC", "country")])
     assert [e.event_type for e in ev] == ["AGREE"]
+
+
+def test_a_reporting_verb_after_wa_mid_sentence_speaks_for_the_subject_of_the_sentences_opening_verb():
+    _, qt = run("وبثت جبهة النصرة الأحد شريط فيديو يظهر فيه خمسة أشخاص، وأكدت أنهم من عناصر هذه الفرقة.",
+                [("جبهة النصرة", "ORG", None)])
+    assert [(q.verb, q.speaker_id) for q in qt] == [("أكدت", "E_جبهة النصرة")]
+    # the opening word must be able to be a verb
+    from pipeline.nlp.events import _verb_form
+    assert _verb_form("وبثت") and _verb_form("وأعلن")
+    assert not _verb_form("وزير") and not _verb_form("الحكومة") and not _verb_form("وحسين")
