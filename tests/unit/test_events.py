@@ -1992,3 +1992,13 @@ def test_a_reporting_verb_after_wa_mid_sentence_speaks_for_the_subject_of_the_se
     from pipeline.nlp.events import _verb_form
     assert _verb_form("وبثت") and _verb_form("وأعلن")
     assert not _verb_form("وزير") and not _verb_form("الحكومة") and not _verb_form("وحسين")
+
+
+def test_a_verb_after_wa_with_no_subject_is_done_by_the_subject_of_the_sentences_opening_verb():
+    ev, _ = run("وتواصل المقاومة الجنوبية فرض حصار خانق على المعسكر وتقدمت باتجاه القاعدة وتسيطر على جبل منيف.",
+                [("المقاومة الجنوبية", "ORG", None)])
+    assert [(e.trigger, e.actor_ids) for e in ev if e.trigger == "تسيطر"] == [("تسيطر", ["E_المقاومة الجنوبية"])]
+    # not inside what a reporting verb says
+    ev, _ = run("وأضاف مارك تونر أن الحوثيين تسللوا إلى الأراضي السعودية وأطلقوا صواريخ الهاون.",
+                [("مارك تونر", "PER", None)])
+    assert all(e.actor_ids != ["E_مارك تونر"] for e in ev)
