@@ -1412,6 +1412,8 @@ def _plural_verb(form: str) -> bool:
 
 
 SPORTS_STORY_WORDS = 5  # different sports words that make a story a sports story
+SPORTS_SENTENCE_WORDS = 2  # different sports words that make a sentence of another story the game's
+_CLUB_WORDS = _norms("نادي", "النادي", "الأندية")  # (a club is literary too: "نادي أبها الأدبي")
 
 
 @cache
@@ -2131,6 +2133,7 @@ def detect_events(
         quotations = _quotations(text, s, e) if dates and triggers else []
         previous_actor: Mention | None = None
         last_actor: Mention | None = None
+        sporting_words: int | None = None  # different sports words in the sentence, counted when needed
         for n, trig in enumerate(triggers):
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
@@ -2178,6 +2181,11 @@ def detect_events(
                                                    cameo_root=_CRITICISE_ROOT))
             if trig.sense.event_type == "CONSULT" and _sports_sentence(text[s:e]):
                 continue  # "يستقبل هجر نظيره … على ملعب …": a match, not a visit
+            if sporting_words is None:
+                sporting_words = len({w for m in _sports_re().finditer(text[s:e])
+                                      if (w := normalize_for_matching(m.group(1))) not in _CLUB_WORDS})
+            if sporting_words >= SPORTS_SENTENCE_WORDS:
+                continue  # "توصل نادي ليفربول إلى اتفاق مع مواطنه استون فيلا لضم مهاجم …": the game's deal
             if trig.sense.mode == "host" and _a_facility(sent, args):
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:

@@ -2002,3 +2002,11 @@ def test_a_verb_after_wa_with_no_subject_is_done_by_the_subject_of_the_sentences
     ev, _ = run("وأضاف مارك تونر أن الحوثيين تسللوا إلى الأراضي السعودية وأطلقوا صواريخ الهاون.",
                 [("مارك تونر", "PER", None)])
     assert all(e.actor_ids != ["E_مارك تونر"] for e in ev)
+
+
+def test_a_sentence_about_the_game_in_another_story_has_no_events():
+    text = "رفضت إدارة القادسية رفع العرض المالي الذي قدمته للاعب في الدوري."
+    assert run(text, [("القادسية", "ORG", "club")])[0] == []
+    # a literary club is no game
+    ev, _ = run("استنكر رئيس نادي أبها الأدبي وأعضاء النادي حادثة التفجير.", [("نادي أبها الأدبي", "ORG", None)])
+    assert [e.event_type for e in ev if e.trigger == "استنكر"] == ["DISAPPROVE"]
