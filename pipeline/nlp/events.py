@@ -1443,6 +1443,12 @@ def _sports_sentence(sentence: str) -> bool:
 SPORTS_BLOCK_CHARS = 5_000  # a long document (a digest, a dump) is judged sports or not in runs of this length
 
 
+def _game_sentence(sentence: str) -> bool:
+    """``SPORTS_SENTENCE_WORDS`` or more different sports words in one sentence (club words left out)."""
+    return len({w for m in _sports_re().finditer(sentence)
+                if (w := normalize_for_matching(m.group(1))) not in _CLUB_WORDS}) >= SPORTS_SENTENCE_WORDS
+
+
 def sports_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> set[int]:
     """The sentences (indices) that belong to a sports story: all of an article's when it is one; in a document
     longer than ``LONG_DOCUMENT_CHARS``, those of each run of consecutive sentences of up to
@@ -2133,7 +2139,7 @@ def detect_events(
         quotations = _quotations(text, s, e) if dates and triggers else []
         previous_actor: Mention | None = None
         last_actor: Mention | None = None
-        sporting_words: int | None = None  # different sports words in the sentence, counted when needed
+        game: bool | None = None  # the sentence is about the game (found out when needed)
         for n, trig in enumerate(triggers):
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
@@ -2181,10 +2187,9 @@ def detect_events(
                                                    cameo_root=_CRITICISE_ROOT))
             if trig.sense.event_type == "CONSULT" and _sports_sentence(text[s:e]):
                 continue  # "يستقبل هجر نظيره … على ملعب …": a match, not a visit
-            if sporting_words is None:
-                sporting_words = len({w for m in _sports_re().finditer(text[s:e])
-                                      if (w := normalize_for_matching(m.group(1))) not in _CLUB_WORDS})
-            if sporting_words >= SPORTS_SENTENCE_WORDS:
+            if game is None:
+                game = _game_sentence(text[s:e])
+            if game:
                 continue  # "توصل نادي ليفربول إلى اتفاق مع مواطنه استون فيلا لضم مهاجم …": the game's deal
             if trig.sense.mode == "host" and _a_facility(sent, args):
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
@@ -2238,6 +2243,8 @@ def detect_events(
                          if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
         new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before,
                                    sentences[sidx - 1] if sidx > 0 else None)
+        if new_quotes and _game_sentence(text[s:e]):
+            new_quotes = []  # "وقال أحمد الشناوي: لدي عرض إنجليزي … مع رئيس نادي الزمالك": the game's talk
         quotes += new_quotes
         doers = [(r.trigger_start, r.actor_ids[0]) for r in rows if r.sentence_idx == sidx and r.actor_ids]
         doers += [(q.verb_start, q.speaker_id) for q in new_quotes if q.speaker_id]

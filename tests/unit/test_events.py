@@ -2007,6 +2007,7 @@ def test_a_verb_after_wa_with_no_subject_is_done_by_the_subject_of_the_sentences
 def test_a_sentence_about_the_game_in_another_story_has_no_events():
     text = "رفضت إدارة القادسية رفع العرض المالي الذي قدمته للاعب في الدوري."
     assert run(text, [("القادسية", "ORG", "club")])[0] == []
+    assert run("وقال الحارس: تلقيت عرضا من نادي الزمالك وسأحسم مصيري مع المدرب قبل الدوري.")[1] == []
     # a literary club is no game
     ev, _ = run("استنكر رئيس نادي أبها الأدبي وأعضاء النادي حادثة التفجير.", [("نادي أبها الأدبي", "ORG", None)])
     assert [e.event_type for e in ev if e.trigger == "استنكر"] == ["DISAPPROVE"]
