@@ -307,6 +307,9 @@ def _without_pronouns(words: Iterable[str]) -> set[str]:
     return out
 
 
+EXPRESS_REACH = 24  # tokens after "عبر/أعرب" where "عن" still opens what is expressed, past a long subject
+
+
 def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     # the words after the trigger, skipping the names of its subject ("وقع الأمير فيصل بن فرحان اتفاقية")
     free = [k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW)) if sent.owner[k] < 0]
@@ -318,7 +321,15 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
 
     if sense.needs and not words & sense.needs:
         # "عبر والد الشهيد الشيخ ناصر بشيري عن عظيم شكره": what is expressed comes after عن, past a long subject
-        about = next((k for k in range(i + 1, min(len(sent.tokens), i + 1 + 3 * SENSE_WINDOW))
+        first = sent.mention_at(i + 1) if i + 1 < len(sent.tokens) else None
+        long_subject = sense.mode == "express" and i + 1 < len(sent.tokens) and (
+            (first is not None and first.participant) or _is_title_word(sent.norms[i + 1])
+            or sent.norms[i + 1] in _QUANTIFIERS or sent.norms[i + 1] in _HONORIFICS)
+        reach = i + 1 + (EXPRESS_REACH if long_subject else 3 * SENSE_WINDOW)
+        stop = next((k for k in range(i + 1, min(len(sent.tokens), reach)) if sent.tokens[k].text in (
+            "!", "?", "؟", ";", "؛", ":") or (sent.tokens[k].text == "." and len(sent.tokens[k - 1].text) > 1)),
+            len(sent.tokens))  # (not the point of "د."
+        about = next((k for k in range(i + 1, min(len(sent.tokens), reach, stop))
                       if sent.norms[k] == "عن" or (sense.mode == "describe" and sent.norms[k] in THAT)), None)
         # ("ووصف معاليه حادث التفجير أنه عمل إجرامي": what something is called comes after أنه)
         if about is None:
@@ -664,7 +675,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
             last_j = t.j
             continue
         if prev is not None and prev.sense.mode == "express" and t.sense.pos == "noun" and t.i - prev.j <= (
-                3 * SENSE_WINDOW) and (sent.norms[t.i - 1] == "عن" or not any(
+                EXPRESS_REACH) and (sent.norms[t.i - 1] == "عن" or not any(
                     sent.tokens[k].text in SEPARATORS for k in range(prev.j, t.i))) and (
                 {(w := sent.after(t.i - 1, 1)[0])} | _without_pronouns([w])) & prev.sense.needs:
             continue  # "أعرب عن رفضه للتصريحات", "وعبر رئيس البرلمان …، عن استنكاره": what is expressed is the

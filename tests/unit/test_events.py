@@ -2011,3 +2011,9 @@ def test_a_sentence_about_the_game_in_another_story_has_no_events():
     # a literary club is no game
     ev, _ = run("استنكر رئيس نادي أبها الأدبي وأعضاء النادي حادثة التفجير.", [("نادي أبها الأدبي", "ORG", None)])
     assert [e.event_type for e in ev if e.trigger == "استنكر"] == ["DISAPPROVE"]
+
+
+def test_what_is_expressed_is_found_after_a_very_long_subject_and_admiration_is_support():
+    ev, _ = run("ومن جهتهم عبر عدد من الأطفال من زوار قرية وخيمة الطفل المقامة ضمن فعاليات صيف وعيد الشرقية "
+                "عن إعجابهم بأركان القرية.")
+    assert [(e.event_type, e.trigger, e.actor_text) for e in ev] == [("SUPPORT", "عبر", "عدد من الأطفال")]
