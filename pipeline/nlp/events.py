@@ -1631,6 +1631,12 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor, actor_text = _reporting_speaker(sent, said, trig.i)
         if actor is None and actor_text is None:
             actor = first[1] if first else None
+        if actor is None and actor_text is None and said is not None and trig.sense.needs:
+            # "وأعرب الطالب عن سعادته …، مقدما شكره": the words the reporting verb's subject is
+            said_by, words, end = _predicate_subject(sent, said, said + 1, trig.i, 0)
+            if said_by is None and words and end <= trig.i and len(words.split()) <= 4 and not _opens_clause(
+                    normalize_for_matching(words.split()[0])):
+                actor_text = words
         if actor is None and actor_text is None:  # "تذمر الأهالي واستياءهم، مطالبين بضرورة …": the group
             group = next((k for k in range(trig.i - 1, -1, -1) if sent.owner[k] < 0 and _is_group(sent.norms[k])),
                          None)

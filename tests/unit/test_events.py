@@ -2017,3 +2017,9 @@ def test_what_is_expressed_is_found_after_a_very_long_subject_and_admiration_is_
     ev, _ = run("ومن جهتهم عبر عدد من الأطفال من زوار قرية وخيمة الطفل المقامة ضمن فعاليات صيف وعيد الشرقية "
                 "عن إعجابهم بأركان القرية.")
     assert [(e.event_type, e.trigger, e.actor_text) for e in ev] == [("SUPPORT", "عبر", "عدد من الأطفال")]
+
+
+def test_offering_thanks_in_a_participle_is_support_done_by_the_reporting_verbs_subject():
+    ev, _ = run("وأعرب الطالب عن سعادته بهذا الإنجاز، مقدما شكره لكل من رشح الطالب.")
+    assert [(e.event_type, e.trigger, e.actor_text) for e in ev] == [("SUPPORT", "مقدما", "الطالب")]
+    assert run("ودفع المبلغ مقدما للشركة.")[0] == []  # "in advance"
