@@ -2106,7 +2106,12 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     # an attack noun ("تفجير المسجد"), or an attack verb with the complement its sense needs ("أطلق النار",
     # "شن هجمات"): an attack happened even when nobody is named
     # (not "التي تسيطر عليها ميليشيات": control is a state; its sense needs only the preposition على)
-    return sense.event_type in ATTACKS and (sense.pos == "noun" or bool(sense.needs - _PREPOSITIONS_NEEDED))
+    # (not control with nobody named: "السيطرة على ضغط الدم", "السيطرة على الموقف" are no attack)
+    return sense.event_type in ATTACKS and sense.mode not in _CONTROL_MODES and (
+        sense.pos == "noun" or bool(sense.needs - _PREPOSITIONS_NEEDED))
+
+
+_CONTROL_MODES = frozenset({"seize"})
 
 
 def detect_events(

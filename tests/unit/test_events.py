@@ -1512,7 +1512,9 @@ def test_who_sets_an_ambush_or_gives_a_gift():
     rows, _ = run("وأهدى رئيس مكتب الجوازات أحمد الغامدي درعا تذكاريا للأمير.", [("أحمد الغامدي", "PER", None)])
     assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("أهدى", "SUPPORT", ["E_أحمد الغامدي"])]
     rows, _ = run("حقيقة، أن تركيز «داعش» الرئيسي ينصب على غزو الأراضي والسيطرة عليها.")  # it focuses on
-    assert [r.actor_text for r in rows if r.trigger == "السيطرة"] == [None]
+    assert [r.actor_text for r in rows if r.trigger == "السيطرة"] in ([], [None])
+    # control with nobody named is no attack
+    assert run("ويظل ضغط الدم خارج نطاق السيطرة على الرغم من العلاج.")[0] == []
 
 
 def test_a_nationality_adjective_after_an_attack_names_the_attacking_country():
