@@ -127,6 +127,7 @@ LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _norms(
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
                      "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
                      "باشر", "باشرت", "يباشر", "تباشر", "تمكن", "تمكنت", "يتمكن", "تتمكن", "تمكنوا", "نجح", "نجحت")
+_PERFORMED_BY = _norms("قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان")
 # who fails, tries or takes part in an act does it ("يفشلان في اقتحام", "حاولت القوات اقتحام"): light verbs whose
 # noun follows closely, in the same clause
 _TRIED = _norms("فشل", "فشلت", "يفشل", "تفشل", "فشلا", "فشلتا", "يفشلان", "تفشلان", "فشلوا", "يفشلون",
@@ -2207,6 +2208,11 @@ def detect_events(
                 # "هاجم زيد أبو زيد نوري المالكي متهما إياه …": a person attacks with words
                 trig = replace(trig, sense=replace(trig.sense, event_type="DISAPPROVE", mode="criticise",
                                                    cameo_root=_CRITICISE_ROOT))
+            if trig.sense.event_type == "COOPERATE" and trig.sense.pos == "noun" and "ب" in sent.tokens[
+                    trig.i].text[: trig.cut] and not ((light := _light_verb(sent, trig, 0)) is not None and (
+                    sent.norms[light] in _PERFORMED_BY or sent.norms[light][1:] in _PERFORMED_BY)):
+                continue  # "نظمت الجمعية الدورة بالتعاون مع …": how something was done, no event of its own (but
+                # "قامت فرنسا وبريطانيا بالتنسيق فيما بينها" did it)
             if trig.sense.event_type == "CONSULT" and _sports_sentence(text[s:e]):
                 continue  # "يستقبل هجر نظيره … على ملعب …": a match, not a visit
             if game is None:

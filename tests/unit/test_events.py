@@ -2025,3 +2025,10 @@ def test_offering_thanks_in_a_participle_is_support_done_by_the_reporting_verbs_
     ev, _ = run("وأعرب الطالب عن سعادته بهذا الإنجاز، مقدما شكره لكل من رشح الطالب.")
     assert [(e.event_type, e.trigger, e.actor_text) for e in ev] == [("SUPPORT", "مقدما", "الطالب")]
     assert run("ودفع المبلغ مقدما للشركة.")[0] == []  # "in advance"
+
+
+def test_in_cooperation_with_is_how_something_was_done_not_an_event_of_its_own():
+    assert run("نظمت الجمعية الدورة بالتعاون مع وزارة الصحة.", [("وزارة الصحة", "ORG", None)])[0] == []
+    ev, _ = run("وقامت فرنسا وبريطانيا بالتنسيق فيما بينهما.",
+                [("فرنسا", "LOC", "country"), ("بريطانيا", "LOC", "country")])
+    assert [e.event_type for e in ev] == ["COOPERATE"]
