@@ -127,6 +127,7 @@ LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _norms(
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
                      "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
                      "باشر", "باشرت", "يباشر", "تباشر", "تمكن", "تمكنت", "يتمكن", "تتمكن", "تمكنوا", "نجح", "نجحت")
+_AS = _norms("كما", "وكما")  # "كما قالت": as she said; no subject stands before the verb
 _PERFORMED_BY = _norms("قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان")
 # who fails, tries or takes part in an act does it ("يفشلان في اقتحام", "حاولت القوات اقتحام"): light verbs whose
 # noun follows closely, in the same clause
@@ -1233,7 +1234,7 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         # "وبثت جبهة النصرة شريطا …، وأكدت …": the subject of the sentence's first verb (not in what a reporting
         # verb says, "وأضاف تونر أن الحوثيين … وأطلقوا", nor in a relative clause)
         return opening, None, j
-    if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and not (
+    if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and sent.norms[i - 1] not in _AS and not (
             sent.norms[c][:1] == "ب" and sent.mention_at(c) is None) and not (
             i - c == 1 and sent.mention_at(c) is None and not sent.norms[c].startswith("ال")):
         # (one bare indefinite word is no subject: "خشية دعم نشاط …")
@@ -2888,6 +2889,10 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             if before is not None and _object_of_preposition(sent, before[1]):
                 before = None  # "وعن معسكر الفريق المقام حاليا في النمسا قال:": a place, not the speaker
             speaker = before[1] if before else None
+        if speaker is None and speaker_text is None and not participle and i > 1 and sent.norms[i - 1] in _AS:
+            # "والسبب كما قالت أنها …": "as she said", the person the sentence named before
+            speaker = next((m for k in range(i - 2, -1, -1) if (m := sent.mention_at(k)) is not None
+                            and m.type == EntityType.PER), None)
         if speaker is None and speaker_text is None and not participle and i > 1 and _joined_verb(sent, i):
             speaker = _opening_subject(sent)  # "وبثت جبهة النصرة شريطا …، وأكدت أنهم …": the sentence's subject
         if speaker is None and speaker_text is None and i > 1 and not (

@@ -2032,3 +2032,10 @@ def test_in_cooperation_with_is_how_something_was_done_not_an_event_of_its_own()
     ev, _ = run("وقامت فرنسا وبريطانيا بالتنسيق فيما بينهما.",
                 [("فرنسا", "LOC", "country"), ("بريطانيا", "LOC", "country")])
     assert [e.event_type for e in ev] == ["COOPERATE"]
+
+
+def test_as_she_said_speaks_for_the_person_named_before_not_the_words_before_as():
+    text = "رغم أن المطربة احلام ملكة حقيقية، إلا أنها احتفلت بالعلامة، والسبب كما قالت أنها أصبحت أول فنانة."
+    _, qt = run(text, [("احلام", "PER", None)])
+    assert [(q.verb, q.speaker_id, q.speaker_text) for q in qt] == [("قالت", "E_احلام", None)]
+    assert run("والسبب كما قالت أنها أصبحت أول فنانة.")[1] == []
