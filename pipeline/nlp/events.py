@@ -127,6 +127,24 @@ LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _norms(
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
                      "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
                      "باشر", "باشرت", "يباشر", "تباشر", "تمكن", "تمكنت", "يتمكن", "تتمكن", "تمكنوا", "نجح", "نجحت")
+def _in_body_name(sent: _Sentence, k: int) -> bool:
+    """Token ``k`` goes on with a body's name in words ("مكتب مراقبة الأصول الخارجية"): not a time, a quantifier,
+    a word behind ب/ل ("بتفريق", "بطباعة"), a person's name, nor an indefinite word after a definite one (the
+    object: "مجلس إدارة النادي إعادة تشكيل")."""
+    word = sent.norms[k]
+    m = sent.mention_at(k)
+    if word in _TIME_WORDS or word in _TIME_ADVERBIAL or word in _TIME_NOUNS or word in _QUANTIFIERS:
+        return False
+    if m is not None:
+        return m.type != EntityType.PER
+    if word[:1] in ("ب", "ل") and not word.startswith("لل"):
+        return False
+    return word.startswith("ال") or not sent.norms[k - 1].startswith("ال")
+
+
+BODY_NAME_WORDS = 6  # words of a body's name in words after its head noun ("مكتب مراقبة الأصول الخارجية")
+_TIME_NOUNS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "يوم", "مساء", "صباح",
+                     "أخيرا", "مؤخرا", "أيضا", "رسميا", "سابقا", "لاحقا", "حاليا")
 _AS = _norms("كما", "وكما")  # "كما قالت": as she said; no subject stands before the verb
 _PERFORMED_BY = _norms("قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان")
 # who fails, tries or takes part in an act does it ("يفشلان في اقتحام", "حاولت القوات اقتحام"): light verbs whose
@@ -973,6 +991,15 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
             while k < min(hi, len(sent.tokens), lo + 4) and sent.mention_at(k) is None and (
                     sent.norms[k].startswith("ال") and _indefinite_nisba(sent.norms[k][2:])):
                 k += 1
+            return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
+    if first is None and _body_head(sent.norms[lo]) and sent.norms[lo][:1] not in ("ب", "ل") and (
+            not _is_title_word(sent.norms[lo])):
+        # "وذكر مكتب مراقبة الأصول الخارجية أن", "أعلنت وكالة ناسا الفضائية": a body named in words, its head
+        # noun and the words of its name up to a time or the phrase's end
+        k = lo + 1
+        while k < min(end, lo + BODY_NAME_WORDS) and _in_body_name(sent, k):
+            k += 1
+        if k > lo + 1:
             return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
     if _is_title_word(sent.norms[lo]):
         names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None and not (
@@ -2701,7 +2728,7 @@ def _saying_source(sent: _Sentence, i: int) -> tuple[Mention | None, str | None]
 
 _DEMONSTRATIVES = _norms("ذلك", "بذلك", "بهذا")  # "أوضح ذلك اللواء …", "صرح بذلك المتحدث …"
 _DETERMINERS = _norms("هذا", "هذه")  # the object only before a word without ال ("أكد هذا مدير …", not "هذا المستوى")
-_SCRIPTURE = _norms("الله", "رسول", "الرسول", "النبي", "نبي")
+_SCRIPTURE = _norms("الله", "رسول", "الرسول", "النبي", "نبي", "تعالى", "سبحانه", "صلى", "عز", "جل")
 _MEMBERSHIP = _norms("من", "أحد", "احد", "إحدى", "احدى", "واحدا", "واحدة", "أكبر", "أهم", "أبرز", "أفضل", "أكثر")
 _CONSIDERED = _norms("اعتبر", "يعتبر", "تعتبر", "اعتبرت", "تعتبران", "يعتبران")
 

@@ -2039,3 +2039,14 @@ def test_as_she_said_speaks_for_the_person_named_before_not_the_words_before_as(
     _, qt = run(text, [("احلام", "PER", None)])
     assert [(q.verb, q.speaker_id, q.speaker_text) for q in qt] == [("قالت", "E_احلام", None)]
     assert run("والسبب كما قالت أنها أصبحت أول فنانة.")[1] == []
+
+
+def test_a_body_named_in_words_speaks_with_its_whole_name_and_scripture_is_no_statement():
+    for text, who in (("وذكر مكتب مراقبة الأصول الخارجية أن عددا من الكيانات شركات.", "مكتب مراقبة الأصول الخارجية"),
+                      ("أعلنت وكالة ناسا الفضائية الأسبوع الماضي اكتشاف كوكب.", "وكالة ناسا الفضائية"),
+                      ("وقدرت شركة سويس ري للتأمين أخيرا أن الدخل تراجع.", "شركة سويس ري للتأمين")):
+        assert [q.speaker_text for q in run(text)[1]] == [who], text
+    ev, _ = run("ودعت إدارة تعليم الخرج جميع المرشحين إلى مراجعتها.")
+    assert [e.actor_text for e in ev] == ["إدارة تعليم الخرج"]
+    for text in ("قال تعالى: وأحسنوا إن الله يحب المحسنين.", "قال صلى الله عليه وسلم: «من جهز غازيا فقد غزا»."):
+        assert run(text)[1] == [], text
