@@ -145,7 +145,16 @@ def _in_body_name(sent: _Sentence, k: int) -> bool:
 BODY_NAME_WORDS = 6  # words of a body's name in words after its head noun ("مكتب مراقبة الأصول الخارجية")
 _TIME_NOUNS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "يوم", "مساء", "صباح",
                      "أخيرا", "مؤخرا", "أيضا", "رسميا", "سابقا", "لاحقا", "حاليا")
-_AS = _norms("كما", "وكما")  # "كما قالت": as she said; no subject stands before the verb
+_AS = _norms("كما", "وكما", "حسبما", "بحسبما", "وحسبما", "مثلما")  # "كما قالت": as she said; no subject stands
+# before the verb
+_ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
+
+
+def _as_said(sent: _Sentence, i: int) -> bool:
+    """The verb at ``i`` follows "كما", "حسبما" or "حسب ما" (as / according to what … said): the words before
+    are no subject of it."""
+    return i > 0 and (sent.norms[i - 1] in _AS or (i > 1 and sent.norms[i - 1] in ("ما", "لما") and (
+        sent.norms[i - 2] in _ACCORDING)))
 _PERFORMED_BY = _norms("قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان")
 # who fails, tries or takes part in an act does it ("يفشلان في اقتحام", "حاولت القوات اقتحام"): light verbs whose
 # noun follows closely, in the same clause
@@ -1261,7 +1270,7 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         # "وبثت جبهة النصرة شريطا …، وأكدت …": the subject of the sentence's first verb (not in what a reporting
         # verb says, "وأضاف تونر أن الحوثيين … وأطلقوا", nor in a relative clause)
         return opening, None, j
-    if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and sent.norms[i - 1] not in _AS and not (
+    if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and not _as_said(sent, i) and not (
             sent.norms[c][:1] == "ب" and sent.mention_at(c) is None) and not (
             i - c == 1 and sent.mention_at(c) is None and not sent.norms[c].startswith("ال")):
         # (one bare indefinite word is no subject: "خشية دعم نشاط …")
@@ -2339,6 +2348,13 @@ _NEWSPAPER_ANAPHORS = _norms("الصحيفة", "الجريدة", "المجلة")
 _NEWSPAPER_NAMED = re.compile(r"(?<!\w)[وفبل]?(?:صحيفة|جريدة|مجلة)\s+([«\"“]?)(\w+)")
 
 
+def _the_newspaper(words: str) -> bool:
+    """"الصحيفة", "الصحيفة البريطانية": the newspaper, with at most its nisba adjectives (it names none)."""
+    parts = [normalize_for_matching(w) for w in words.split()]
+    return bool(parts) and parts[0] in _NEWSPAPER_ANAPHORS and all(
+        p.startswith("ال") and p.endswith("يه") for p in parts[1:3]) and len(parts) <= 3
+
+
 def newspaper_speakers(quotes: list[QuoteRow], mentions: Sequence[Mention], text: str) -> list[QuoteRow]:
     """A speaker named only "الصحيفة" ("وأضافت الصحيفة أن …") is the newspaper the document named last before
     the verb ("ذكرت صحيفة الحياة", 'صحيفة «هآرتس»'; its entity when the tagger found the name;
@@ -2346,7 +2362,7 @@ def newspaper_speakers(quotes: list[QuoteRow], mentions: Sequence[Mention], text
     an unnamed one, "صحيفة أمريكية") nobody is quoted and the row is dropped."""
     out: list[QuoteRow] = []
     for q in quotes:
-        if q.speaker_id is None and q.speaker_text and normalize_for_matching(q.speaker_text) in _NEWSPAPER_ANAPHORS:
+        if q.speaker_id is None and q.speaker_text and _the_newspaper(q.speaker_text):
             named = [m for m in _NEWSPAPER_NAMED.finditer(text, 0, q.verb_start)
                      if m.group(1) or not _indefinite_nisba(normalize_for_matching(m.group(2)))]
             if not named:
@@ -2916,7 +2932,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             if before is not None and _object_of_preposition(sent, before[1]):
                 before = None  # "وعن معسكر الفريق المقام حاليا في النمسا قال:": a place, not the speaker
             speaker = before[1] if before else None
-        if speaker is None and speaker_text is None and not participle and i > 1 and sent.norms[i - 1] in _AS:
+        if speaker is None and speaker_text is None and not participle and i > 1 and sent.norms[i - 1] in _AS and (
+                sent.norms[i - 1] in _norms("كما", "وكما")):
             # "والسبب كما قالت أنها …": "as she said", the person the sentence named before
             speaker = next((m for k in range(i - 2, -1, -1) if (m := sent.mention_at(k)) is not None
                             and m.type == EntityType.PER), None)
@@ -2928,7 +2945,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if speaker is None and speaker_text and any(normalize_for_matching(w) in _WHO for w in speaker_text.split()):
             continue  # "بين الجانبين التي أعلن عنها", "دار بيرسون التي تؤكد": a relative clause about a thing
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES and (
-                not _named_newspaper(speaker_text)) and normalize_for_matching(speaker_text) not in _NEWSPAPER_ANAPHORS:
+                not _named_newspaper(speaker_text)) and not _the_newspaper(speaker_text):
             continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote ("الصحيفة": see newspaper_speakers)
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in _SCRIPTURE:
             continue  # "قال الله تعالى", "قال رسول الله": scripture quoted, not a statement of the news

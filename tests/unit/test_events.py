@@ -1861,7 +1861,9 @@ def test_attribution_formulas_acronyms_and_one_word_contents():
     # 'بحسب ما ذكرت صحيفة X البريطانية': a one-word content is no statement; a denial of one word is
     outlet = [("صحيفة دايلي ميل", "ORG", "outlet")]
     assert run("وتوفي في المستشفى بحسب ما ذكرت صحيفة دايلي ميل البريطانية.", outlet)[1] == []
-    assert not run("وتوفي بحسب ما ذكرت الصحيفة البريطانية أن الحادث وقع ليلا.")[1][0].negated
+    assert not run("وتوفي بحسب ما ذكرت صحيفة الغارديان البريطانية أن الحادث وقع ليلا.")[1][0].negated
+    # "الصحيفة البريطانية" with no newspaper named before it: nobody to quote
+    assert run("وتوفي بحسب ما ذكرت الصحيفة البريطانية أن الحادث وقع ليلا.")[1] == []
     _, quotes = run("إلا أن وزارة الدفاع الأميركية نفت الأمر.", [("وزارة الدفاع الأميركية", "ORG", None)])
     assert [(q.verb, q.quote, q.negated) for q in quotes] == [("نفت", "الأمر", True)]
     # "إن" glued to a point is the letter name of an acronym, not إن; "وبالإضافة إلى" opens a clause
@@ -2050,3 +2052,9 @@ def test_a_body_named_in_words_speaks_with_its_whole_name_and_scripture_is_no_st
     assert [e.actor_text for e in ev] == ["إدارة تعليم الخرج"]
     for text in ("قال تعالى: وأحسنوا إن الله يحب المحسنين.", "قال صلى الله عليه وسلم: «من جهز غازيا فقد غزا»."):
         assert run(text)[1] == [], text
+
+
+def test_according_to_what_a_source_said_has_no_subject_before_the_verb():
+    for text in ("وقتل ثلاثة جنود، حسب ما كشف مصدر حكومي محلي.",
+                 "واشتبكت قوات الأمن مع المتطرفين، حسب ما افادت مصادر امنية."):
+        assert all(q.speaker_text != "حسب ما" for q in run(text)[1]), text
