@@ -2393,11 +2393,12 @@ def titled_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], starts: 
 
 def _title_holder(title: str, persons: Sequence[Mention], starts: list[int], text: str, before: int
                   ) -> Mention | None:
-    """When ``title`` is a title phrase ("مدير المرصد": a title word and at least one more), the person named
+    """When ``title`` is a title phrase ("مدير المرصد", or one definite title word, "المحامي"), the person named
     right after its last occurrence before offset ``before`` (``starts``: the persons' start offsets, sorted)."""
     words = title.split()
-    if len(words) < 2 or not _is_title_word(normalize_for_matching(words[0])):
-        return None
+    if not words or not _is_title_word(normalize_for_matching(words[0])) or (
+            len(words) == 1 and not normalize_for_matching(words[0]).startswith("ال")):
+        return None  # (one word only when definite: "وقال المحامي" after "المحامي خالد أبو راشد")
     at = text.rfind(title, 0, before)
     while at >= 0:
         end = at + len(title)

@@ -2058,3 +2058,13 @@ def test_according_to_what_a_source_said_has_no_subject_before_the_verb():
     for text in ("وقتل ثلاثة جنود، حسب ما كشف مصدر حكومي محلي.",
                  "واشتبكت قوات الأمن مع المتطرفين، حسب ما افادت مصادر امنية."):
         assert all(q.speaker_text != "حسب ما" for q in run(text)[1]), text
+
+
+def test_one_definite_title_word_speaks_for_the_person_it_introduced_before():
+    text = "وأوضح العقيد خالد أبو راشد أن القضية مستمرة. وقال العقيد إن الحكم سيصدر قريبا."
+    spans = [(0, text.index("وقال")), (text.index("وقال"), len(text))]
+    start = text.index("خالد أبو راشد")
+    mentions = [Mention(start, start + len("خالد أبو راشد"), "PER", None, "E_راشد", "SA")]
+    _, quotes = detect_events("d", text, spans, mentions, PUBLISHED)
+    assert [(q.verb, q.speaker_id, q.speaker_source) for q in quotes] == [
+        ("أوضح", "E_راشد", "text"), ("قال", "E_راشد", "title")]
