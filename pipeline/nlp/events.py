@@ -1958,6 +1958,24 @@ def _negated(sent: _Sentence, i: int) -> bool:
         for k, b in enumerate(sent.norms[lo:i], start=lo))
 
 
+_MAY = _norms("يمكن", "ويمكن", "يمكنه", "يمكنها", "يمكنهم", "بإمكان", "بامكان", "ربما", "وربما", "يحتمل")
+# (not قد: before a perfect it means "already", and "توعدت", "تبرع", "نوه" are perfects that look imperfect)
+
+
+def _possible_only(sent: _Sentence, trig: _Trigger) -> bool:
+    """An imperfect verb after "يمكن أن" or "ربما" (may): a possibility, not something that happened
+    ("ويمكن أن ترفض الإرسالية", "ربما تلتقي نجوما")."""
+    if trig.sense.pos != "verb":
+        return False
+    word = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
+    if word[:1] not in ("ي", "ت", "ن"):
+        return False
+    k = trig.i - 1
+    if k >= 0 and sent.norms[k] in THAT:
+        k -= 1
+    return k >= 0 and sent.norms[k] in _MAY
+
+
 def _future(sent: _Sentence, trig: _Trigger) -> bool:
     word = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
     if trig.sense.pos == "verb" and word.startswith("س") and len(word) > 3 and word[1] in "يتنا":
@@ -2245,6 +2263,8 @@ def detect_events(
                 # "هاجم زيد أبو زيد نوري المالكي متهما إياه …": a person attacks with words
                 trig = replace(trig, sense=replace(trig.sense, event_type="DISAPPROVE", mode="criticise",
                                                    cameo_root=_CRITICISE_ROOT))
+            if _possible_only(sent, trig):
+                continue  # "ويمكن أن ترفض الإرسالية": what may happen has not
             if trig.sense.event_type == "COOPERATE" and trig.sense.pos == "noun" and "ب" in sent.tokens[
                     trig.i].text[: trig.cut] and not ((light := _light_verb(sent, trig, 0)) is not None and (
                     sent.norms[light] in _PERFORMED_BY or sent.norms[light][1:] in _PERFORMED_BY)):

@@ -2068,3 +2068,9 @@ def test_one_definite_title_word_speaks_for_the_person_it_introduced_before():
     _, quotes = detect_events("d", text, spans, mentions, PUBLISHED)
     assert [(q.verb, q.speaker_id, q.speaker_source) for q in quotes] == [
         ("أوضح", "E_راشد", "text"), ("قال", "E_راشد", "title")]
+
+
+def test_what_may_happen_has_not_happened():
+    assert run("ويمكن أن ترفض الإرسالية ولا يسمح بدخولها للأسواق.")[0] == []
+    ev, _ = run("وكانت المقاومة الشعبية قد توعدت المتمردين بهزيمة نكراء.", [("المقاومة الشعبية", "ORG", None)])
+    assert [e.event_type for e in ev] == ["THREATEN"]  # قد + a perfect: it did
