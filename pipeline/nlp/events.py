@@ -145,6 +145,7 @@ def _in_body_name(sent: _Sentence, k: int) -> bool:
 BODY_NAME_WORDS = 6  # words of a body's name in words after its head noun ("مكتب مراقبة الأصول الخارجية")
 _TIME_NOUNS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "يوم", "مساء", "صباح",
                      "أخيرا", "مؤخرا", "أيضا", "رسميا", "سابقا", "لاحقا", "حاليا")
+_OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
 _AS = _norms("كما", "وكما", "حسبما", "بحسبما", "وحسبما", "مثلما")  # "كما قالت": as she said; no subject stands
 # before the verb
 _ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
@@ -1249,8 +1250,9 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
     if j + 1 < len(sent.tokens) and sent.norms[j] in _PREPOSITION_PRONOUNS and sent.owner[j] < 0:
         m = sent.mention_at(j + 1)  # "القرار الذي وافق عليه مجلس الوزراء": VSO with a preposition between
         if (m is not None and m.participant and sent.tokens[j + 1].start == m.start) or (
-                _is_title_word(sent.norms[j + 1])):  # "وقال لنا مدير النادي إن …"
-            return _subject(sent, j + 1, hi)
+                _is_title_word(sent.norms[j + 1])) or (  # "وقال لنا مدير النادي إن …"
+                m is None and sent.norms[j + 1] in _QUANTIFIERS and i > 0 and sent.norms[i - 1] in _WHO):
+            return _subject(sent, j + 1, hi)  # ("المقطع الذي دعا فيه أحد أعضاء التنظيم": a counted subject)
     if j < len(sent.tokens):
         m = sent.mention_at(j)
         glued = m is not None and sent.tokens[j].start < m.start and sent.tokens[j].text[:1] in ("ب", "ل")
@@ -1632,6 +1634,28 @@ def _passive_agent(sent: _Sentence, j: int, hi: int, attack: bool) -> tuple[Ment
     return None, None
 
 
+_GOING_ON = _norms("مواصلة", "استمرار", "ومواصلة", "واستمرار", "بمواصلة", "باستمرار", "لمواصلة", "لاستمرار")
+
+
+def _continued_by(sent: _Sentence, trig: _Trigger, lo: int) -> tuple[Mention | None, str | None] | None:
+    """The doer of a verbal noun that a "going on" noun governs, named between them ("مواصلة بلاده دعم …",
+    "استمرار المملكة العربية السعودية دعم …"): (entity, None), (None, words) or None."""
+    if trig.sense.pos == "participle" or trig.cut > 0 or trig.i < lo + 2:
+        return None
+    last = trig.i - 1
+    m = sent.mention_at(last)
+    first = sent.token_of(m.start) if m is not None else last
+    if first - 1 < lo or sent.norms[first - 1] not in _GOING_ON:
+        return None
+    if m is not None:
+        return (m, None) if m.participant else None
+    word, norm = sent.tokens[last].text, sent.norms[last]
+    if not word.isalpha() or _preposition_with_pronoun(norm) or not (
+            norm.startswith("ال") or norm.endswith(("ه", "ها", "هم"))):
+        return None  # (a definite noun or one with a pronoun, "بلاده"; not "استمرار تبادل اطلاق النار")
+    return None, word
+
+
 def _visitor_before(sent: _Sentence, trig: _Trigger) -> Mention | None:
     """For a verb of meeting followed by "خلالها/خلاله" (during it), whose subject is dropped: the sentence's
     first person before it (else its first body that is not a dateline's outlet), who made the visit or held the
@@ -1655,6 +1679,11 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     actor: Mention | None = None
     recipients: list[Mention] = []
     actor_text = recipient_text = None
+    if (continued := _continued_by(sent, trig, lo)) is not None:
+        # "مواصلة بلاده دعم جهود الأمم المتحدة": who goes on doing it does it (the form read as a noun)
+        doer, words = continued
+        obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {doer.entity_id} if doer else set())
+        return _Arguments([doer] if doer else [], [obj[1]] if obj else [], None, words, None)
     if trig.sense.pos == "participle":
         # "وتحدث بوتين عن العلاقات، متهما واشنطن بعرقلة الحل": the doer is the clause's subject (the previous
         # event's actor, else the first participant before it); the participant right after is the object
@@ -2241,8 +2270,10 @@ def detect_events(
             earlier = antecedents.get(key)
             if (trig.sense.pos == "noun" and not args.actors and args.actor_text is None and not args.passive
                     and earlier is not None and sidx - earlier[0] <= ANAPHOR_REACH
-                    and normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]).startswith("ال")
+                    and (normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]).startswith("ال") or (
+                        trig.j < len(sent.tokens) and sent.norms[trig.j] in _OTHER))
                     and trig.sense.event_type in _ANAPHORIC and _is_happening(trig, args)):
+                # ("ثلاث غارات أخرى": more of the same, by the same doer)
                 # "… وأشارت مصادر إلى أن الغارات استهدفت مواقع": the definite noun is the event named before
                 # (only a noun that reports an event by itself, an attack: "الاتفاق" alone stays a topic)
                 args = replace(args, actors=earlier[1], recipients=[

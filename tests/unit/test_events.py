@@ -2074,3 +2074,15 @@ def test_what_may_happen_has_not_happened():
     assert run("ويمكن أن ترفض الإرسالية ولا يسمح بدخولها للأسواق.")[0] == []
     ev, _ = run("وكانت المقاومة الشعبية قد توعدت المتمردين بهزيمة نكراء.", [("المقاومة الشعبية", "ORG", None)])
     assert [e.event_type for e in ev] == ["THREATEN"]  # قد + a perfect: it did
+
+
+def test_who_goes_on_doing_it_does_it_and_more_of_the_same_is_by_the_same_doer():
+    ev, _ = run("مشيرا إلى مواصلة بلاده دعم جهود الأمم المتحدة.", [("الأمم المتحدة", "ORG", None)])
+    assert [(e.event_type, e.actor_text, e.recipient_ids) for e in ev] == [("SUPPORT", "بلاده", ["E_الأمم المتحدة"])]
+    ev, _ = run("مشيرا إلى استمرار تبادل اطلاق النار.")
+    assert all(e.actor_text != "تبادل" for e in ev)
+    ev, _ = run("ونفذ التحالف أربع غارات قرب كوباني بينما ضربت أهداف مماثلة في ثلاث غارات أخرى قرب الحسكة.",
+                [("التحالف", "ORG", None)])
+    assert [(e.trigger, e.actor_ids) for e in ev] == [("غارات", ["E_التحالف"]), ("غارات", ["E_التحالف"])]
+    ev, _ = run("وتذكرنا بذلك المقطع الذي دعا فيه أحد أعضاء التنظيم الشباب إلى الخروج.")
+    assert [(e.event_type, e.actor_text) for e in ev] == [("DEMAND", "أحد أعضاء التنظيم")]
