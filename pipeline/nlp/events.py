@@ -145,6 +145,9 @@ def _in_body_name(sent: _Sentence, k: int) -> bool:
 BODY_NAME_WORDS = 6  # words of a body's name in words after its head noun ("مكتب مراقبة الأصول الخارجية")
 _TIME_NOUNS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "يوم", "مساء", "صباح",
                      "أخيرا", "مؤخرا", "أيضا", "رسميا", "سابقا", "لاحقا", "حاليا")
+_PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الطالبة", "المواطن", "المواطنة", "الشاب", "الفتاة",
+                       "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
+                       "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
 _OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
 _AS = _norms("كما", "وكما", "حسبما", "بحسبما", "وحسبما", "مثلما")  # "كما قالت": as she said; no subject stands
 # before the verb
@@ -1216,6 +1219,10 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         m = sent.mention_at(b - 1) if b > lo else None
         if m is not None and m.participant:
             return m, None, i
+        if m is None and b > lo and (sent.norms[b - 1] in _PERSON_NOUNS or _is_group(sent.norms[b - 1]) or (
+                sent.norms[b - 1].startswith("ال") and _is_title_word(sent.norms[b - 1]))):
+            # "هذه المريضة التي أعربت بدورها عن شكرها": the person the relative clause is about, in words
+            return None, sent.tokens[b - 1].text, i
     if c == i and i >= 3 and sent.norms[i - 1] in _QAD:  # "وكانت تركيا قد رفضت": كان + subject + قد + verb
         for b in range(i - 2, max(lo, i - _KANA_REACH) - 1, -1):
             if sent.tokens[b].text in SEPARATORS or sent.tokens[b].text in QUOTE_OPEN:

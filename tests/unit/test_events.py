@@ -2086,3 +2086,11 @@ def test_who_goes_on_doing_it_does_it_and_more_of_the_same_is_by_the_same_doer()
     assert [(e.trigger, e.actor_ids) for e in ev] == [("غارات", ["E_التحالف"]), ("غارات", ["E_التحالف"])]
     ev, _ = run("وتذكرنا بذلك المقطع الذي دعا فيه أحد أعضاء التنظيم الشباب إلى الخروج.")
     assert [(e.event_type, e.actor_text) for e in ev] == [("DEMAND", "أحد أعضاء التنظيم")]
+
+
+def test_the_person_a_relative_clause_is_about_does_its_verb():
+    text = "وتكفلت الحملة بعلاج هذه المريضة التي أعربت بدورها عن عظيم شكرها لخادم الحرمين الشريفين."
+    ev, _ = run(text)
+    assert [(e.trigger, e.actor_text) for e in ev if e.event_type == "SUPPORT"] == [("أعربت", "المريضة")]
+    # asking not to be named is no demand
+    assert all(e.trigger != "طلب" for e in run("وذلك حسب ما قال أحد السكان الذي طلب عدم نشر اسمه.")[0])
