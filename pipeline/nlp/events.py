@@ -2515,6 +2515,16 @@ _STATEMENT_NOUNS = _norms("بيان", "بيانا", "البيان", "تقرير"
 _ISSUED_BY = _norms("صادر", "الصادر", "صدر", "عن", "من")
 
 
+_CAME = _norms("جاء", "وجاء")
+
+
+def _came_in_statement(sent: _Sentence, i: int) -> bool:
+    """"وجاء في بيان للوزارة أن …": it says so in a statement, which speaks (the verb at ``i``, then في and a
+    statement noun)."""
+    return sent.norms[i] in _CAME and i + 2 < len(sent.tokens) and sent.norms[i + 1] == "في" and (
+        sent.norms[i + 2] in _STATEMENT_NOUNS)
+
+
 def _statement_issuer(sent: _Sentence, k: int, hi: int) -> tuple[Mention | None, str | None, int] | None:
     """Who issued a statement named at token ``k - 1`` ("بيان"): a named body right after it, after لـ, or after
     "صادر عن"; else a definite noun glued to لـ ("للوزارة": the ministry's words). None when it names nobody."""
@@ -2654,6 +2664,9 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
             continue
         if sent.norms[i] in _SAYINGS and _saying_source(sent, i) is not None:
             out.append((i, 0, False))  # "نقلت الوكالة عن الوزير قوله": his saying, reported
+            continue
+        if _came_in_statement(sent, i):
+            out.append((i, 1 if sent.norms[i][:1] == "و" else 0, False))  # "وجاء في بيان للوزارة أن …"
             continue
         hit = match_reporting(tok.text)
         if hit is None:
@@ -2930,8 +2943,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
     out: list[QuoteRow] = []
     for n, (i, cut, denies) in enumerate(verbs):
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
-        after = i + 2 if i + 2 < hi and (sent.norms[i + 1] in _DEMONSTRATIVES or (  # "أوضح ذلك اللواء …"
-            sent.norms[i + 1] in _DETERMINERS and not sent.norms[i + 2].startswith("ال"))) else i + 1
+        came = _came_in_statement(sent, i)
+        after = i + 2 if came or (i + 2 < hi and (sent.norms[i + 1] in _DEMONSTRATIVES or (  # "أوضح ذلك اللواء …"
+            sent.norms[i + 1] in _DETERMINERS and not sent.norms[i + 2].startswith("ال")))) else i + 1
         after = _past_told_outlet(sent, after, hi)
         saying = sent.norms[i] in _SAYINGS
         if saying:  # "ونقلت رويترز عن الوزير قوله إن …": the one named after عن said it
@@ -3041,7 +3055,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             skip = 1 if sent.norms[rest] == "عما" and rest < last else 0
             span = (sent.tokens[rest].start + skip, sent.tokens[last].end, "indirect")
         q_start, q_end, kind = span
-        v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i].end
+        v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i + 2 if came else i].end  # ("جاء في بيان")
         if speaker is None and unnamed is None:  # words with a verb in them are a clause, no speaker: "وألقى
             speaker_text = _no_verb_in(speaker_text)  # المدير كلمة بين فيها" (the unnamed words were checked)
         # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»"); in

@@ -2094,3 +2094,9 @@ def test_the_person_a_relative_clause_is_about_does_its_verb():
     assert [(e.trigger, e.actor_text) for e in ev if e.event_type == "SUPPORT"] == [("أعربت", "المريضة")]
     # asking not to be named is no demand
     assert all(e.trigger != "طلب" for e in run("وذلك حسب ما قال أحد السكان الذي طلب عدم نشر اسمه.")[0])
+
+
+def test_what_a_statement_says_is_a_quotation_of_its_issuer():
+    _, qt = run("وجاء في بيان لوزارة الداخلية أن المتهمين اعترفوا.", [("وزارة الداخلية", "ORG", None)])
+    assert [(q.verb, q.speaker_id, q.quote) for q in qt] == [("جاء في بيان", "E_وزارة الداخلية", "المتهمين اعترفوا")]
+    assert run("وجاء في المرتبة الأولى فريق الهلال.")[1] == []
