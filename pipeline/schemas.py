@@ -388,7 +388,8 @@ QUOTES = _t(
     ("quote_id", STR, "Deterministic id: hash of doc_id and the verb's span.", NOT_NULL),
     ("doc_id", STR, "Document of the quotation.", NOT_NULL),
     ("sentence_idx", I32, "Sentence of the reporting verb.", NOT_NULL),
-    ("verb_start", INT, "Start offset of the reporting verb in documents.text (proclitics outside).", NOT_NULL),
+    ("verb_start", INT, "Start offset of the reporting verb in documents.text (proclitics outside); for a statement "
+     "that speaks, the phrase 'جاء في بيان'.", NOT_NULL),
     ("verb_end", INT, "End offset (exclusive) of the reporting verb.", NOT_NULL),
     ("verb", STR, "documents.text[verb_start:verb_end].", NOT_NULL),
     ("speaker_id", STR, "The speaker (entities.entity_id), when an entity is named."),
