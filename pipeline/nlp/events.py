@@ -2131,6 +2131,9 @@ def _verb_only(word: str) -> bool:
     return found is not None and set(found) == {"v"} and form not in _given_names()
 
 
+_NO_DOER = _norms("هناك", "هنالك", "أو", "او", "نفسه", "نفسها", "أنفسهم", "أنفسهما", "تكون", "يكون", "جلسة",
+                  "جلسات", "جولة", "جولات", "وتأتي", "ويأتي", "تأتي", "يأتي")
+_GOING_ON_VERBS = _norms("وتواصل", "ويواصل", "تواصل", "يواصل")  # "وتواصل المقاومة فرض حصار": its subject follows
 _DANGLING = _norms("على", "في", "من", "عن", "إلى", "الى", "مع", "حتى", "منذ", "لدى", "عند")
 _PLURAL_WHO = _WHO | _norms("اللواتي", "اللاتي")
 
@@ -2146,8 +2149,10 @@ def _doer_words(words: str | None) -> str | None:
     norms = [normalize_for_matching(w) for w in parts]
     cut = next((k for k, w in enumerate(norms) if w in _PLURAL_WHO), len(parts))
     parts, norms = parts[:cut], norms[:cut]
-    if not parts or norms[-1] in _DANGLING:
-        return None
+    if len(parts) > 1 and norms[0] in _GOING_ON_VERBS:
+        parts, norms = parts[1:], norms[1:]
+    if not parts or norms[-1] in _DANGLING or norms[0] in _NO_DOER:
+        return None  # (not "هناك", "نفسه", "جلسة": "there", "himself", the session a meeting was held in)
     first = norms[0]
     if first[:1] in ("ل", "ب") and not first.startswith("لل") and not is_common_word(first) and (
             is_common_word(first[1:]) or is_common_word(first[1:].removeprefix("ال"))):

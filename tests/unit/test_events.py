@@ -2100,3 +2100,10 @@ def test_what_a_statement_says_is_a_quotation_of_its_issuer():
     _, qt = run("وجاء في بيان لوزارة الداخلية أن المتهمين اعترفوا.", [("وزارة الداخلية", "ORG", None)])
     assert [(q.verb, q.speaker_id, q.quote) for q in qt] == [("جاء في بيان", "E_وزارة الداخلية", "المتهمين اعترفوا")]
     assert run("وجاء في المرتبة الأولى فريق الهلال.")[1] == []
+
+
+def test_words_that_cannot_be_a_doer_are_no_actor_text():
+    from pipeline.nlp.events import _doer_words
+
+    assert _doer_words("هناك") is None and _doer_words("نفسه") is None and _doer_words("جلسة") is None
+    assert _doer_words("وتواصل المقاومة الجنوبية") == "المقاومة الجنوبية"
