@@ -1585,24 +1585,34 @@ def _agent_after(sent: _Sentence, j: int, hi: int, by_from: bool = False) -> tup
         if m is None and (_is_group(sent.norms[by + 1]) or (
                 by + 2 < end and sent.owner[by + 2] < 0 and _is_group(sent.norms[by + 2]))):
             return None, _noun_phrase(sent, by + 1, hi)
+    at = _agent_mark(sent, j, end, _CLAUSE_ENDS, _AGENT_VERBS, len(sent.tokens))
+    if at is None:
+        return None, None
+    m = sent.mention_at(at)
+    if m is not None and m.participant:
+        return m, None
+    words = _noun_phrase(sent, at, hi)
+    return None, words if words and not _opens_clause(normalize_for_matching(words.split()[0])) else None
+
+
+_SENTENCE_ENDS = frozenset({".", ";", "؛", ":", "!", "?", "؟"})
+
+
+def _agent_mark(sent: _Sentence, j: int, end: int, stops: frozenset[str], marks: frozenset[str],
+                limit: int | None = None) -> int | None:
+    """The token after the first "من قبل" or "على يد" (by, at the hands of) — or after one of ``marks`` ("شنه",
+    "برصاص") — starting in tokens j…end, before any of ``stops``: where the doer is named (the name may run
+    up to ``limit``, by default ``end``)."""
+    limit = end if limit is None else limit
     for k in range(j, end):
-        if sent.tokens[k].text in _CLAUSE_ENDS:
-            return None, None
-        at = None
-        if k + 2 < len(sent.tokens) and sent.norms[k] == "من" and sent.norms[k + 1] == "قبل":
-            at = k + 2
-        elif k + 2 < len(sent.tokens) and sent.norms[k] in ("على", "علي") and sent.norms[k + 1] == "يد":
-            at = k + 2
-        elif sent.owner[k] < 0 and sent.norms[k] in _AGENT_VERBS and k + 1 < len(sent.tokens):
-            at = k + 1
-        if at is None:
-            continue
-        m = sent.mention_at(at)
-        if m is not None and m.participant:
-            return m, None
-        words = _noun_phrase(sent, at, hi)
-        return None, words if words and not _opens_clause(normalize_for_matching(words.split()[0])) else None
-    return None, None
+        if sent.tokens[k].text in stops:
+            return None
+        if k + 2 < limit and ((sent.norms[k] == "من" and sent.norms[k + 1] == "قبل") or (
+                sent.norms[k] in ("على", "علي") and sent.norms[k + 1] == "يد")):
+            return k + 2
+        if k + 1 < limit and sent.owner[k] < 0 and sent.norms[k] in marks:
+            return k + 1
+    return None
 
 
 PASSIVE_AGENT_REACH = 16  # tokens after a passive where "من قبل X" / "برصاص X" still names its doer
@@ -1614,30 +1624,21 @@ def _passive_agent(sent: _Sentence, j: int, hi: int, attack: bool) -> tuple[Ment
     for an attack, "برصاص X" / "بنيران X" — a named participant or a group ("مجهولين", "مسلحين"), not a
     manner ("برصاص طائش"). (entity, None), (None, words) or (None, None)."""
     end = min(j + PASSIVE_AGENT_REACH, hi, len(sent.tokens))
-    for k in range(j, end):
-        if sent.tokens[k].text in (".", ";", "؛", ":", "!", "?", "؟"):
-            break
-        at = None
-        if k + 2 < end and ((sent.norms[k] == "من" and sent.norms[k + 1] == "قبل") or (
-                sent.norms[k] in ("على", "علي") and sent.norms[k + 1] == "يد")):
-            at = k + 2
-        elif attack and k + 1 < end and sent.owner[k] < 0 and sent.norms[k] in _BY_FIRE_OF:
-            at = k + 1
-        if at is None:
-            continue
-        m = sent.mention_at(at)
-        if m is not None and m.participant:
-            return m, None
-        if m is None and _is_title_word(sent.norms[at]):  # "من قبل وزير الداخلية الأمير …"
-            who, words, _ = _subject(sent, at, hi)
-            return who if who is not None and who.participant else None, None if who is not None else words
-        if m is None and _is_group(sent.norms[at]):  # the group and its definite or group words after it
-            last = at + 1
-            while last < min(at + 3, end) and sent.mention_at(last) is None and sent.tokens[last].text.isalpha() and (
-                    sent.norms[last].startswith("ال") or _is_group(sent.norms[last])):
-                last += 1
-            return None, sent.text[sent.tokens[at].start : sent.tokens[last - 1].end]
+    at = _agent_mark(sent, j, end, _SENTENCE_ENDS, _BY_FIRE_OF if attack else frozenset())
+    if at is None:
         return None, None
+    m = sent.mention_at(at)
+    if m is not None:
+        return (m, None) if m.participant else (None, None)
+    if _is_title_word(sent.norms[at]):  # "من قبل وزير الداخلية الأمير …"
+        who, words, _ = _subject(sent, at, hi)
+        return who if who is not None and who.participant else None, None if who is not None else words
+    if _is_group(sent.norms[at]):  # the group and its definite or group words after it
+        last = at + 1
+        while last < min(at + 3, end) and sent.mention_at(last) is None and sent.tokens[last].text.isalpha() and (
+                sent.norms[last].startswith("ال") or _is_group(sent.norms[last])):
+            last += 1
+        return None, sent.text[sent.tokens[at].start : sent.tokens[last - 1].end]
     return None, None
 
 
