@@ -127,45 +127,14 @@ LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _norms(
                      "نفذ", "نفذت", "ينفذ", "تنفذ", "عقد", "عقدت", "يعقد", "تعقد", "بدأ", "بدأت", "يبدأ", "تبدأ",
                      "أطلق", "أطلقت", "قدم", "قدمت", "وجه", "وجهت", "أعلن", "أعلنت", "فتح", "فتحت", "يفتح", "تفتح",
                      "باشر", "باشرت", "يباشر", "تباشر", "تمكن", "تمكنت", "يتمكن", "تتمكن", "تمكنوا", "نجح", "نجحت")
-def _in_body_name(sent: _Sentence, k: int) -> bool:
-    """Token ``k`` goes on with a body's name in words ("مكتب مراقبة الأصول الخارجية"): not a time, a quantifier,
-    a word behind ب/ل ("بتفريق", "بطباعة"), a person's name, nor an indefinite word after a definite one (the
-    object: "مجلس إدارة النادي إعادة تشكيل")."""
-    word = sent.norms[k]
-    m = sent.mention_at(k)
-    if word in _TIME_WORDS or word in _TIME_ADVERBIAL or word in _TIME_NOUNS or word in _QUANTIFIERS:
-        return False
-    if m is not None:
-        return m.type != EntityType.PER
-    if word[:1] in ("ب", "ل") and not word.startswith("لل"):
-        return False
-    return word.startswith("ال") or not sent.norms[k - 1].startswith("ال")
-
-
-BODY_NAME_WORDS = 6  # words of a body's name in words after its head noun ("مكتب مراقبة الأصول الخارجية")
-_TIME_NOUNS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "يوم", "مساء", "صباح",
-                     "أخيرا", "مؤخرا", "أيضا", "رسميا", "سابقا", "لاحقا", "حاليا")
-_PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الطالبة", "المواطن", "المواطنة", "الشاب", "الفتاة",
-                       "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
-                       "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
-_OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
-_AS = _norms("كما", "وكما", "حسبما", "بحسبما", "وحسبما", "مثلما")  # "كما قالت": as she said; no subject stands
-# before the verb
-_ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
-
-
-def _as_said(sent: _Sentence, i: int) -> bool:
-    """The verb at ``i`` follows "كما", "حسبما" or "حسب ما" (as / according to what … said): the words before
-    are no subject of it."""
-    return i > 0 and (sent.norms[i - 1] in _AS or (i > 1 and sent.norms[i - 1] in ("ما", "لما") and (
-        sent.norms[i - 2] in _ACCORDING)))
-_PERFORMED_BY = _norms("قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان")
 # who fails, tries or takes part in an act does it ("يفشلان في اقتحام", "حاولت القوات اقتحام"): light verbs whose
 # noun follows closely, in the same clause
 _TRIED = _norms("فشل", "فشلت", "يفشل", "تفشل", "فشلا", "فشلتا", "يفشلان", "تفشلان", "فشلوا", "يفشلون",
                 "حاول", "حاولت", "يحاول", "تحاول", "حاولا", "حاولوا", "يحاولون",
                 "شارك", "شاركت", "يشارك", "تشارك", "شاركا", "شاركوا", "يشاركون")
 _TRIED_REACH = 10
+# the light verb under which "بالتعاون/بالتنسيق مع" is an act of its own ("قامت فرنسا وبريطانيا بالتنسيق")
+_PERFORMED_BY = _norms("قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان")
 QUOTE_OPEN = frozenset({"«", '"', "“", "'", "‘", "{"})
 QUOTE_CLOSE = frozenset({"»", '"', "”", "'", "’", "}"})
 THAT = _norms(*(p + c + suffix for p in ("", "ب", "و", "ف", "ل") for c in ("إن", "أن")
@@ -964,6 +933,40 @@ def _named_newspaper(words: str) -> bool:
     newspaper without one ("صحيفة أمريكية", "الصحيفة")."""
     parts = [normalize_for_matching(w) for w in words.split()]
     return len(parts) > 1 and parts[0] in _NEWSPAPERS and not _indefinite_nisba(parts[1])
+
+
+def _in_body_name(sent: _Sentence, k: int) -> bool:
+    """Token ``k`` goes on with a body's name in words ("مكتب مراقبة الأصول الخارجية"): not a time, a quantifier,
+    a word behind ب/ل ("بتفريق", "بطباعة"), a person's name, nor an indefinite word after a definite one (the
+    object: "مجلس إدارة النادي إعادة تشكيل")."""
+    word = sent.norms[k]
+    m = sent.mention_at(k)
+    if word in _TIME_WORDS or word in _TIME_ADVERBIAL or word in _TIME_NOUNS or word in _QUANTIFIERS:
+        return False
+    if m is not None:
+        return m.type != EntityType.PER
+    if word[:1] in ("ب", "ل") and not word.startswith("لل"):
+        return False
+    return word.startswith("ال") or not sent.norms[k - 1].startswith("ال")
+
+
+BODY_NAME_WORDS = 6  # words of a body's name in words after its head noun ("مكتب مراقبة الأصول الخارجية")
+_TIME_NOUNS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "يوم", "مساء", "صباح",
+                     "أخيرا", "مؤخرا", "أيضا", "رسميا", "سابقا", "لاحقا", "حاليا")
+_PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الطالبة", "المواطن", "المواطنة", "الشاب", "الفتاة",
+                       "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
+                       "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
+_OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
+_AS = _norms("كما", "وكما", "حسبما", "بحسبما", "وحسبما", "مثلما")  # "كما قالت": as she said; no subject stands
+# before the verb
+_ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
+
+
+def _as_said(sent: _Sentence, i: int) -> bool:
+    """The verb at ``i`` follows "كما", "حسبما" or "حسب ما" (as / according to what … said): the words before
+    are no subject of it."""
+    return i > 0 and (sent.norms[i - 1] in _AS or (i > 1 and sent.norms[i - 1] in ("ما", "لما") and (
+        sent.norms[i - 2] in _ACCORDING)))
 
 
 def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | None, int]:
