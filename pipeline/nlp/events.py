@@ -957,8 +957,8 @@ _PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الط
                        "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
                        "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
 _OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
-_AS = _norms("كما", "وكما", "حسبما", "بحسبما", "وحسبما", "مثلما")  # "كما قالت": as she said; no subject stands
-# before the verb
+_AS_SHE = _norms("كما", "وكما")  # "كما قالت": as she said — the person named before said it
+_AS = _AS_SHE | _norms("حسبما", "بحسبما", "وحسبما", "مثلما")  # no subject stands before the verb
 _ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
 
 
@@ -3014,8 +3014,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             if before is not None and _object_of_preposition(sent, before[1]):
                 before = None  # "وعن معسكر الفريق المقام حاليا في النمسا قال:": a place, not the speaker
             speaker = before[1] if before else None
-        if speaker is None and speaker_text is None and not participle and i > 1 and sent.norms[i - 1] in _AS and (
-                sent.norms[i - 1] in _norms("كما", "وكما")):
+        if speaker is None and speaker_text is None and not participle and i > 1 and sent.norms[i - 1] in _AS_SHE:
             # "والسبب كما قالت أنها …": "as she said", the person the sentence named before
             speaker = next((m for k in range(i - 2, -1, -1) if (m := sent.mention_at(k)) is not None
                             and m.type == EntityType.PER), None)
