@@ -2375,7 +2375,7 @@ def detect_events(
                          if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
         new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before,
                                    sentences[sidx - 1] if sidx > 0 else None)
-        if new_quotes and _game_sentence(text[s:e]):
+        if new_quotes and (game if game is not None else _game_sentence(text[s:e])):
             new_quotes = []  # "وقال أحمد الشناوي: لدي عرض إنجليزي … مع رئيس نادي الزمالك": the game's talk
         quotes += new_quotes
         doers = [(r.trigger_start, r.actor_ids[0]) for r in rows if r.sentence_idx == sidx and r.actor_ids]
