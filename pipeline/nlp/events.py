@@ -385,8 +385,10 @@ def _needs_after_subject(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
     """The complement a verb's sense needs after its long subject of titles ("بعث مستشار خادم الحرمين
     الشريفين الأمير خالد الفيصل أمير منطقة مكة المكرمة برقية عزاء"): within six words of the person the title
     chain leads to (a title of his own may stand between)."""
-    if i + 1 < len(sent.tokens) and _is_group(sent.norms[i + 1]) and sent.owner[i + 1] < 0:
-        # "أحبط رجال الجمارك في المنفذ هذه المحاولة": past a group subject, in the same clause
+    if i + 1 < len(sent.tokens) and (_is_group(sent.norms[i + 1]) or _body_head(sent.norms[i + 1])) and (
+            sent.owner[i + 1] < 0):
+        # "أحبط رجال الجمارك في المنفذ هذه المحاولة", "وحذرت إدارة الدفاع المدني في محافظات جازان من مغبة …":
+        # past a group or a body named in words, in the same clause
         for k in range(i + 2, min(len(sent.tokens), i + 12)):
             if sent.tokens[k].text in SEPARATORS and sent.tokens[k].text not in ("(", ")"):
                 return False  # (a count in brackets goes on: "مفتشو الهيئة (3) محلات")

@@ -57,7 +57,7 @@ def test_object_pronouns_on_verbs_without_the_spellings_of_nouns():
 
 @pytest.mark.parametrize(("word", "event_type"), [
     ("اعتقلوه", "COERCE"), ("واستهدفتها", "ASSAULT"), ("التقاه", "CONSULT"), ("يتهمونه", "DISAPPROVE"),
-    ("منددا", "DISAPPROVE"), ("مشيدا", "SUPPORT"), ("محذرين", "THREATEN"),
+    ("منددا", "DISAPPROVE"), ("مشيدا", "SUPPORT"), ("محذرين", "DEMAND"),  # (warning against: advice first)
     # three letters, listed as extra forms: neither "دمر" nor "دمرة" is a noun
     ("دمرتها", "ASSAULT"), ("دمرها", "ASSAULT"), ("هددهم", "THREATEN"),
 ])
@@ -2107,3 +2107,12 @@ def test_words_that_cannot_be_a_doer_are_no_actor_text():
 
     assert _doer_words("هناك") is None and _doer_words("نفسه") is None and _doer_words("جلسة") is None
     assert _doer_words("وتواصل المقاومة الجنوبية") == "المقاومة الجنوبية"
+
+
+def test_warning_against_a_danger_is_advice_warning_someone_of_consequences_a_threat():
+    ev, _ = run("وحذرت إدارة الدفاع المدني في محافظات جازان من مغبة النزول لبطون الأودية.")
+    assert [(e.event_type, e.actor_text) for e in ev] == [("DEMAND", "إدارة الدفاع المدني")]
+    ev, _ = run("ووزارة الداخلية تحذر في الوقت ذاته كل من تسول له نفسه العبث بالأمن.",
+                [("وزارة الداخلية", "ORG", None)])
+    assert [e.event_type for e in ev] == ["THREATEN"]
+    assert [s.event_type for s in match_trigger("محذرين")[1]] == ["DEMAND", "THREATEN"]
