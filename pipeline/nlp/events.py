@@ -309,6 +309,7 @@ def _without_pronouns(words: Iterable[str]) -> set[str]:
     return out
 
 
+HOST_REACH = 12  # tokens after "استقبل" where what is received (a body, patients, applications) still shows
 EXPRESS_REACH = 24  # tokens after "عبر/أعرب" where "عن" still opens what is expressed, past a long subject
 
 
@@ -341,7 +342,14 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
         if not later_words & sense.needs:
             return False
     if sense.unless:  # (names included: "دعا الله أن …" is a prayer even where الله was tagged a name)
-        near = {sent.norms[k] for k in range(i + 1, min(len(sent.tokens), i + 1 + SENSE_WINDOW))}
+        reach = HOST_REACH if sense.mode == "host" and i + 1 < len(sent.tokens) and (
+            sent.mention_at(i + 1) is None and not _is_title_word(sent.norms[i + 1])) else SENSE_WINDOW
+        # (a subject in words, not a name or a title)
+        near = set()
+        for k in range(i + 1, min(len(sent.tokens), i + 1 + reach)):
+            if sent.tokens[k].text in SEPARATORS:
+                break  # ("استقبل أهالي محافظة البرك والمراكز والقرى المجاورة صباح أمس جثمان الشهيد": past the
+            near.add(sent.norms[k])  # long subject of a verb of receiving, what is received)
         if (words | near) & sense.unless:
             return False
         if sense.pos == "verb" and i >= 2 and sent.norms[i - 1] in _WHO and any(

@@ -2116,3 +2116,10 @@ def test_warning_against_a_danger_is_advice_warning_someone_of_consequences_a_th
                 [("وزارة الداخلية", "ORG", None)])
     assert [e.event_type for e in ev] == ["THREATEN"]
     assert [s.event_type for s in match_trigger("محذرين")[1]] == ["DEMAND", "THREATEN"]
+
+
+def test_receiving_a_body_past_a_long_subject_in_words_is_no_meeting():
+    assert run("استقبل أهالي محافظة البرك والمراكز والقرى المجاورة صباح أمس جثمان الشهيد.")[0] == []
+    ev, _ = run("استقبل الملك سلمان الرئيس الأميركي أوباما ووفدا ضم أكثر من 30 شخصية.",
+                [("سلمان", "PER", None), ("أوباما", "PER", None)])
+    assert [e.event_type for e in ev] == ["CONSULT"]
