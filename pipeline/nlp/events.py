@@ -1302,8 +1302,9 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
         if subject[0] is not None or subject[1] is not None:
             return subject
     if j < len(sent.tokens) and sent.mention_at(j) is None and sent.norms[j][:1] in ("ب", "ل") and (
-            len(sent.norms[j]) > 3) and not _word_of_its_own(sent.norms[j]):
-        return None, None, j  # ("بسحب", "بضرورة": a preposition's phrase; not "باحثون", "لاعبون")
+            len(sent.norms[j]) > 3) and not _word_of_its_own(sent.norms[j]) and not (
+            sent.norms[j].startswith("بعض")):
+        return None, None, j  # ("بسحب", "بضرورة": a preposition's phrase; not "باحثون", "لاعبون", "بعضهم")
     return _subject(sent, j, hi)
 
 

@@ -2123,3 +2123,8 @@ def test_receiving_a_body_past_a_long_subject_in_words_is_no_meeting():
     ev, _ = run("استقبل الملك سلمان الرئيس الأميركي أوباما ووفدا ضم أكثر من 30 شخصية.",
                 [("سلمان", "PER", None), ("أوباما", "PER", None)])
     assert [e.event_type for e in ev] == ["CONSULT"]
+
+
+def test_some_of_them_is_a_subject_not_a_preposition_phrase():
+    ev, _ = run("ودعا بعضهم إلى حصر هذه الخدمة على المكاتب.")
+    assert [(e.event_type, e.actor_text) for e in ev] == [("DEMAND", "بعضهم")]
