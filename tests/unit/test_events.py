@@ -2128,3 +2128,8 @@ def test_receiving_a_body_past_a_long_subject_in_words_is_no_meeting():
 def test_some_of_them_is_a_subject_not_a_preposition_phrase():
     ev, _ = run("ودعا بعضهم إلى حصر هذه الخدمة على المكاتب.")
     assert [(e.event_type, e.actor_text) for e in ev] == [("DEMAND", "بعضهم")]
+
+
+def test_renewing_support_is_support():
+    ev, _ = run("وجدد الوزير دعمه لقضاء التنفيذ.")
+    assert [(e.event_type, e.trigger, e.actor_text) for e in ev] == [("SUPPORT", "جدد", "الوزير")]
