@@ -2991,8 +2991,17 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if after < len(sent.tokens) and sent.norms[after] in _STATEMENT_NOUNS:
             # "وأوضح بيان للوزارة أن", "وقال بيان صادر عن وزارة الداخلية إن": the body that issued the statement
             issuer = _statement_issuer(sent, after + 1, hi)
+            if issuer is None and came and after + 1 < hi and sent.tokens[after + 1].text.isalpha() and (
+                    _is_title_word(sent.norms[after + 1]) or _body_head(sent.norms[after + 1])):
+                # "وجاء في بيان رئيس إقليم كردستان مسعود برزاني", "بيان لجنة التحقيقات": its genitive ("بيان
+                # المجلس" after "مجلس القضاء الأعلى" is left to carry_speakers)
+                issuer = _subject(sent, after + 1, hi)
             if issuer is not None:
                 speaker, speaker_text, subject_end = issuer
+            elif came and sent.norms[after].startswith("ال"):
+                # "وجاء في البيان أن …": the statement named before speaks, no speaker carried over ("وجاء في بيان:"
+                # after "أعلنت البحرين …" is Bahrain's, carried by carry_speakers)
+                speaker, speaker_text, subject_end = None, sent.tokens[after].text, after + 1
         participle = not saying and is_participle(normalize_for_matching(sent.tokens[i].text[cut:]))
         if participle and speaker is None:
             # "…، مؤكدا ضرورة أخذ خطوات": a circumstantial participle speaks for its clause's subject (the

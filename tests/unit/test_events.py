@@ -2133,3 +2133,13 @@ def test_some_of_them_is_a_subject_not_a_preposition_phrase():
 def test_renewing_support_is_support():
     ev, _ = run("وجدد الوزير دعمه لقضاء التنفيذ.")
     assert [(e.event_type, e.trigger, e.actor_text) for e in ev] == [("SUPPORT", "جدد", "الوزير")]
+
+
+def test_the_issuer_of_a_statement_that_speaks_is_its_genitive_and_nobody_is_carried_over():
+    _, qt = run("وجاء في بيان رئيس إقليم كردستان مسعود برزاني «يجب على قوات الحزب إبعاد ساحة الحرب».",
+                [("مسعود برزاني", "PER", None)])
+    assert [(q.speaker_id, q.speaker_text) for q in qt] == [("E_مسعود برزاني", None)]
+    text = "وقالت وكالة الأناضول إن الغارات مستمرة. وجاء في البيان أن المتهمين اعترفوا."
+    spans = [(0, text.index("وجاء")), (text.index("وجاء"), len(text))]
+    _, quotes = detect_events("d", text, spans, [], PUBLISHED)
+    assert [(q.verb, q.speaker_text, q.speaker_source) for q in quotes][-1] == ("جاء في البيان", "البيان", "text")
