@@ -3048,6 +3048,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES and (
                 not _named_newspaper(speaker_text)) and not _the_newspaper(speaker_text):
             continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote ("الصحيفة": see newspaper_speakers)
+        if speaker is None and speaker_text and (hit := match_trigger(speaker_text.split()[0])) is not None and any(
+                sense.pos == "noun" for sense in hit[1]):
+            continue  # "وكشفت التحقيقات أن", "نفى سحب …": an event, no one speaking
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in _SCRIPTURE:
             continue  # "قال الله تعالى", "قال رسول الله": scripture quoted, not a statement of the news
         if normalize_for_matching(sent.tokens[i].text[cut:]) in _CONSIDERED and subject_end < len(sent.tokens) and (

@@ -2143,3 +2143,7 @@ def test_the_issuer_of_a_statement_that_speaks_is_its_genitive_and_nobody_is_car
     spans = [(0, text.index("وجاء")), (text.index("وجاء"), len(text))]
     _, quotes = detect_events("d", text, spans, [], PUBLISHED)
     assert [(q.verb, q.speaker_text, q.speaker_source) for q in quotes][-1] == ("جاء في البيان", "البيان", "text")
+
+
+def test_an_event_noun_is_no_speaker():
+    assert run("وكشفت التحقيقات الأولية أن الرصاصة أطلقها مجهول.")[1] == []
