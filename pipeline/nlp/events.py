@@ -967,6 +967,9 @@ _PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الط
                        "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
                        "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
 _OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
+_IN_IT = _norms("فيها", "فيه")
+_SPEECHES = _norms("كلمة", "كلمته", "كلمتها", "خطاب", "خطابا", "خطابه", "خطابها", "رسالة", "رسالته", "مقابلة",
+                   "تصريح", "تصريحا", "تصريحه", "محاضرة", "خطبة", "خطبته")
 _AS_SHE = _norms("كما", "وكما")  # "كما قالت": as she said — the person named before said it
 _AS = _AS_SHE | _norms("حسبما", "بحسبما", "وحسبما", "مثلما")  # no subject stands before the verb
 _ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
@@ -3040,6 +3043,12 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                             and m.type == EntityType.PER), None)
         if speaker is None and speaker_text is None and not participle and i > 1 and _joined_verb(sent, i):
             speaker = _opening_subject(sent)  # "وبثت جبهة النصرة شريطا …، وأكدت أنهم …": the sentence's subject
+        if speaker is None and not participle and i > 1 and i + 1 < len(sent.tokens) and (
+                sent.norms[i + 1] in _IN_IT) and any(sent.norms[k] in _SPEECHES for k in range(max(0, i - 6), i)) and (
+                (giver := next((m for k in range(i) if (m := sent.mention_at(k)) is not None
+                                and m.type == EntityType.PER), None)) is not None):
+            # "وألقى الشيخ عبدالمجيد العمري كلمة في حفل الافتتاح أكد فيها أن": who gave the speech
+            speaker, speaker_text = giver, None
         if speaker is None and speaker_text is None and i > 1 and not (
                 sent.norms[0] in _TOPIC_OPENERS and i + 1 < len(sent.tokens) and sent.tokens[i + 1].text == ":"):
             continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")

@@ -2147,3 +2147,9 @@ def test_the_issuer_of_a_statement_that_speaks_is_its_genitive_and_nobody_is_car
 
 def test_an_event_noun_is_no_speaker():
     assert run("وكشفت التحقيقات الأولية أن الرصاصة أطلقها مجهول.")[1] == []
+
+
+def test_who_gave_the_speech_speaks_in_it():
+    _, qt = run("وألقى وكيل الوزارة الشيخ عبدالمجيد العمري كلمة في حفل الافتتاح أكد فيها أن المشاركة مهمة.",
+                [("عبدالمجيد العمري", "PER", None)])
+    assert [(q.verb, q.speaker_id) for q in qt] == [("أكد", "E_عبدالمجيد العمري")]
