@@ -331,7 +331,8 @@ on doing it does it ("مواصلة بلاده دعم"); "ثلاث غارات أ�
 ("واعترض عدد من الأعضاء"); the person a relative clause is about does its verb; what "عبر/أعرب" express is found
 past a subject of up to 24 tokens; "مقدما شكره" is support; warning against a danger ("حذرت إدارة الدفاع المدني
 من مغبة …") is advice (DEMAND), warning someone of consequences stays a threat; words that cannot be a doer
-("هناك", "نفسه", "جلسة") are no actor text. Dropped: concluding projects, deals and contracts
+("هناك", "نفسه", "جلسة") are no actor text; "ودعا بعضهم" has its subject; who gave a speech speaks in it ("ألقى …
+كلمة … أكد فيها"); an event noun ("وكشفت التحقيقات أن") is no speaker. Dropped: concluding projects, deals and contracts
 ("أبرمت الأمانة ثلاثة مشروعات"), receiving a body past a long subject ("استقبل أهالي … جثمان الشهيد"), control
 with nobody named ("خارج نطاق السيطرة"), "بالتعاون مع" (no labelled set
 codes the adverbial), a sentence with two sports words, what "يمكن أن" or "ربما" may bring. Of 30 event mentions
@@ -340,14 +341,14 @@ right type and actor (stop 45's sample: 29/40 and 19/40). Type + actor F1, 75d55
 
     set         dev half        test half (not read)
     gold        0.727 → 0.768   0.508 → 0.520
-    heldout2    0.828 → 0.867   0.722 → 0.722
+    heldout2    0.828 → 0.885   0.722 → 0.722
     dev3        0.667 → 0.681   0.754 → 0.754
     heldout4    0.582 → 0.593   0.656 → 0.646
     dev5        0.747 → 0.804   0.553 → 0.553
     dev6        0.701 → 0.716   0.588 → 0.597
     dev7        0.541 → 0.568   0.559 → 0.581
     dev8        0.690 → 0.714   0.557 → 0.567
-    mean        0.685 → 0.714   0.612 → 0.618
+    mean        0.685 → 0.716   0.612 → 0.618
 
 Four test halves rose, one fell: heldout4's lost .010 to the "الصحيفة" rule (one quotation more where that half
 codes none; dev7's codes "وأشارت الصحيفة" as a statement — seen by a grep of the fixture, so that rule is not
