@@ -951,7 +951,7 @@ def _in_body_name(sent: _Sentence, k: int) -> bool:
     object: "مجلس إدارة النادي إعادة تشكيل")."""
     word = sent.norms[k]
     m = sent.mention_at(k)
-    if word in _TIME_WORDS or word in _TIME_ADVERBIAL or word in _TIME_NOUNS or word in _QUANTIFIERS:
+    if word in _TIME_WORDS or word in _TIME_ADVERBIAL or word in _NAME_BREAKERS or word in _QUANTIFIERS:
         return False
     if m is not None:
         return m.type != EntityType.PER
@@ -961,8 +961,10 @@ def _in_body_name(sent: _Sentence, k: int) -> bool:
 
 
 BODY_NAME_WORDS = 6  # words of a body's name in words after its head noun ("مكتب مراقبة الأصول الخارجية")
-_TIME_NOUNS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "يوم", "مساء", "صباح",
-                     "أخيرا", "مؤخرا", "أيضا", "رسميا", "سابقا", "لاحقا", "حاليا")
+# words that end a body's name in words besides _TIME_WORDS and _TIME_ADVERBIAL: time nouns and adverbs
+# ("وكالة ناسا الفضائية الأسبوع الماضي", "شركة سويس ري للتأمين أخيرا")
+_NAME_BREAKERS = _norms("الأسبوع", "الشهر", "السنة", "الأسابيع", "الأشهر", "الأيام", "الساعات", "أخيرا", "أيضا",
+                        "رسميا", "سابقا", "لاحقا")
 _PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الطالبة", "المواطن", "المواطنة", "الشاب", "الفتاة",
                        "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
                        "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
