@@ -2247,6 +2247,38 @@ def _body_name_ended(words: Sequence[str], keys: Sequence[str], i: int, j: int, 
     return j > i + 1 and not set(bare).isdisjoint(keys[i + 1 : j])
 
 
+# institutions named by their head and what follows it: "بنك البلاد", "مستشفى النور التخصصي", "جامعة طيبة"
+_INSTITUTION_HEADS = frozenset(identity_key(w) for w in (
+    "جامعة", "بنك", "مصرف", "مستشفى", "شركة", "مؤسسة", "صندوق", "جمعية"))
+# what an institution's head is followed by when it names no one institution ("صندوق الاقتراع", "شركة الطيران")
+_GENERIC_INSTITUTION_TAILS = frozenset(identity_key(w) for w in (
+    "الاقتراع", "الدم", "التأمين", "الصحيفة", "الأهداف", "المعلومات"))
+
+
+def _institution(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
+                 frequency: Callable[[str], int]) -> int:
+    """Length of an institution named by its indefinite head and the words after it: a definite chain
+    ("بنك الإسكان", "مستشفى النور التخصصي", "صندوق تنمية الموارد البشرية" is not: its second word is
+    indefinite) or a word that is no word of the language ("بنك سامبا", "بجامعة طيبة" is not); 0 when not one."""
+    if i + 1 >= len(words) or not any(k in _INSTITUTION_HEADS for _, k in first_word_keys(words[i])):
+        return 0
+    nxt, norm = keys[i + 1], normalize_for_matching(words[i + 1])
+    if (nxt in _GENERIC_INSTITUTION_TAILS or nxt in _GENERIC_BODY_TAILS or nxt in lex.titles
+            or nxt in lex.title_first or norm in lex.lexicon.stopwords or words[i + 1] in FUNCTION_WORDS_AS_WRITTEN
+            or words[i + 1] in ("إلا", "ألا")):
+        return 0  # ("مستشفى الملك فهد": a body named after a person is attach_heads' to name)
+    if not nxt.startswith("ال") or nxt in TIME_ADVERBS:  # ("مستشفى للعمليات", "شركة يابانية", "شركة مدرجة")
+        if (not _unknown_word(norm, lex) or frequency(norm) >= COMMON_WORD_BUCKET or norm.endswith(("ي", "ه", "ات"))
+                or not all("\u0621" <= ch <= "\u064a" for ch in norm)):
+            return 0
+    j = i + 2
+    while j < len(words) and j - i <= _BODY_TAIL:
+        if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)):
+            break
+        j += 1
+    return j - i
+
+
 _QUALIFIED_BODY_HEADS = frozenset(identity_key(w) for w in (
     "الهيئة", "المؤسسة", "الجمعية", "اللجنة", "الشركة", "المركز", "الصندوق", "المجلس", "الوكالة", "الإدارة",
     "المديرية", "الرئاسة", "الاتحاد", "المنظمة", "المعهد", "الأكاديمية", "الجامعة", "المحكمة", "النيابة"))
@@ -2417,7 +2449,8 @@ def _common_tail(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex:
 
 # first words of the scan's rules: capital, resolution, state (and "المملكة"), force, federation, bodies
 _SCAN_HEADS = frozenset({_CAPITAL, _FEDERATION, *_RESOLUTION_HEADS, *_STATE_HEADS, *_FORCES, *_BODY_HEADS,
-                         *_QUALIFIED_BODY_HEADS, identity_key(_KINGDOM)})
+                         *_QUALIFIED_BODY_HEADS, *_INSTITUTION_HEADS,
+                         identity_key(_KINGDOM)})
 _CUE_CACHE: dict[int, tuple[EntityLexicon, dict[str, tuple[bool, bool, bool]]]] = {}  # id(lex) -> (lex, cues)
 
 
@@ -2603,7 +2636,8 @@ def apply_dictionary(
             if n_fed:
                 start, j, entry = i, i + n_fed, DictEntry(EntityType.ORG)  # "الاتحاد الجزائري لكرة القدم"
             if entry is None and owner[i] < 0:
-                n_body = _government_body(words, keys, i, lex) or _qualified_body(words, keys, i, lex)
+                n_body = (_government_body(words, keys, i, lex) or _qualified_body(words, keys, i, lex)
+                          or _institution(words, keys, i, lex, frequency))
                 if n_body and all(owner[k] < 0 for k in range(i, i + n_body)):
                     start, j, entry = i, i + n_body, DictEntry(EntityType.ORG)
             if entry is None:
