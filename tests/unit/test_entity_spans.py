@@ -1065,6 +1065,12 @@ def test_an_institution_named_by_its_head_and_what_follows() -> None:
                  "نقل إلى أقرب مستشفى إلا أنه توفي", "ويتوجه الناخبون إلى صندوق الاقتراع غدا",
                  "ونقل إلى مستشفى للعمليات الجراحية"):
         assert found_with_frequencies(text, []) == [], text
+    assert found("وقال رئيس وكالة الطاقة الدولية إن", []) == [("وكالة الطاقة الدولية", "ORG")]
+    assert found("قرر الباحثون في معهد الوراثة الجزيئية إجراء تجارب", []) == [("معهد الوراثة الجزيئية", "ORG")]
+    assert found("وكان عميل وكالة الاستخبارات الروسية السابق قد", []) == [("وكالة الاستخبارات الروسية", "ORG")]
+    assert found_with_frequencies("ورقما خاصا بكل وكالة يصدرها الكاتب", []) == []  # a verb is no name
+    # a body after the head names the unit: "وكالة الرئاسة العامة لشؤون …" is the presidency's, whole
+    assert found("أطلقت وكالة الرئاسة العامة لشؤون المسجد النبوي استطلاعا", [])[0][0] != "وكالة الرئاسة العامة"
     # a body named after a person stays attach_heads' ("مستشفى الملك فهد" whole, not "مستشفى الملك")
     assert found("نقل إلى مستشفى الملك فهد أمس", [("الملك فهد", "PER")]) == [("مستشفى الملك فهد", "ORG")]
 

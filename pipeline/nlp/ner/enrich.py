@@ -2249,7 +2249,7 @@ def _body_name_ended(words: Sequence[str], keys: Sequence[str], i: int, j: int, 
 
 # institutions named by their head and what follows it: "بنك البلاد", "مستشفى النور التخصصي", "جامعة طيبة"
 _INSTITUTION_HEADS = frozenset(identity_key(w) for w in (
-    "جامعة", "بنك", "مصرف", "مستشفى", "شركة", "مؤسسة", "صندوق", "جمعية"))
+    "جامعة", "بنك", "مصرف", "مستشفى", "شركة", "مؤسسة", "صندوق", "جمعية", "وكالة", "معهد"))
 # what an institution's head is followed by when it names no one institution ("صندوق الاقتراع", "شركة الطيران")
 _GENERIC_INSTITUTION_TAILS = frozenset(identity_key(w) for w in (
     "الاقتراع", "الدم", "التأمين", "الصحيفة", "الأهداف", "المعلومات"))
@@ -2267,14 +2267,18 @@ def _institution(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityL
             or nxt in lex.title_first or norm in lex.lexicon.stopwords or words[i + 1] in FUNCTION_WORDS_AS_WRITTEN
             or words[i + 1] in ("إلا", "ألا")):
         return 0  # ("مستشفى الملك فهد": a body named after a person is attach_heads' to name)
+    if any(k.removeprefix("ال") in _BODY_HEADS or k in _QUALIFIED_BODY_HEADS or k.removeprefix("ال") in
+           _INSTITUTION_HEADS for _, k in first_word_keys(words[i + 1])):
+        return 0  # "وكالة الرئاسة العامة لشؤون المسجد النبوي", "وكالة الوزارة للتعليم": the body after it names it
     if not nxt.startswith("ال") or nxt in TIME_ADVERBS:  # ("مستشفى للعمليات", "شركة يابانية", "شركة مدرجة")
-        if (not _unknown_word(norm, lex) or frequency(norm) >= COMMON_WORD_BUCKET or norm.endswith(("ي", "ه", "ات"))
+        if (not _unknown_word(norm, lex) or frequency(norm) >= COMMON_WORD_BUCKET
+                or norm.endswith(("ي", "ه", "ات", "ها", "هم", "نا"))
                 or not all("\u0621" <= ch <= "\u064a" for ch in norm)):
             return 0
     j = i + 2
     while j < len(words) and j - i <= _BODY_TAIL:
-        if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)):
-            break
+        if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)) or keys[j] in _FORMER:
+            break  # ("عميل وكالة الاستخبارات الروسية السابق": the agent is former, not the agency)
         j += 1
     return j - i
 
