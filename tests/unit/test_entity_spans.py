@@ -1071,6 +1071,12 @@ def test_an_institution_named_by_its_head_and_what_follows() -> None:
     assert found_with_frequencies("ورقما خاصا بكل وكالة يصدرها الكاتب", []) == []  # a verb is no name
     # a body after the head names the unit: "وكالة الرئاسة العامة لشؤون …" is the presidency's, whole
     assert found("أطلقت وكالة الرئاسة العامة لشؤون المسجد النبوي استطلاعا", [])[0][0] != "وكالة الرئاسة العامة"
+    assert found("حصل نادي الطلبة السعوديين في الجامعة على جائزة", []) == [("نادي الطلبة السعوديين", "ORG")]
+    assert found("ووفق بيانات نادي السيارات الإيطالي والمعهد الوطني للإحصاء فإن", [])[0] == (
+        "نادي السيارات الإيطالي", "ORG")  # a second body after و is not this one's name
+    assert found("(سلمان) نادى القصيد وراعي النظم", []) == []  # the verb "called"
+    # a club or company the knowledge base knows keeps its own (linked) mention
+    assert kb_ids("فترة تداول حقوق الأولوية لشركة الإنماء أعلنت السوق")["الإنماء"] == "alinma_bank"
     # a body named after a person stays attach_heads' ("مستشفى الملك فهد" whole, not "مستشفى الملك")
     assert found("نقل إلى مستشفى الملك فهد أمس", [("الملك فهد", "PER")]) == [("مستشفى الملك فهد", "ORG")]
 

@@ -2249,10 +2249,17 @@ def _body_name_ended(words: Sequence[str], keys: Sequence[str], i: int, j: int, 
 
 # institutions named by their head and what follows it: "بنك البلاد", "مستشفى النور التخصصي", "جامعة طيبة"
 _INSTITUTION_HEADS = frozenset(identity_key(w) for w in (
-    "جامعة", "بنك", "مصرف", "مستشفى", "شركة", "مؤسسة", "صندوق", "جمعية", "وكالة", "معهد"))
+    "جامعة", "بنك", "مصرف", "مستشفى", "شركة", "مؤسسة", "صندوق", "جمعية", "وكالة", "معهد", "نادي"))
 # what an institution's head is followed by when it names no one institution ("صندوق الاقتراع", "شركة الطيران")
+_NAMED_ON_ITS_OWN = frozenset({"club", "company"})  # (not "بنك البلاد", which is no newspaper)
 _GENERIC_INSTITUTION_TAILS = frozenset(identity_key(w) for w in (
-    "الاقتراع", "الدم", "التأمين", "الصحيفة", "الأهداف", "المعلومات"))
+    "الاقتراع", "الدم", "التأمين", "الصحيفة", "الأهداف", "المعلومات", "القرن", "العشرة", "الكبار"))
+
+
+def _opens_body(word: str) -> bool:
+    """A reading of ``word`` is the head of a body's name, with or without its article ("الوزارة", "والمعهد")."""
+    return any(k.removeprefix("ال") in _BODY_HEADS or k in _QUALIFIED_BODY_HEADS or k.removeprefix("ال")
+               in _INSTITUTION_HEADS for _, k in first_word_keys(word))
 
 
 def _institution(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
@@ -2260,16 +2267,22 @@ def _institution(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityL
     """Length of an institution named by its indefinite head and the words after it: a definite chain
     ("بنك الإسكان", "مستشفى النور التخصصي", "صندوق تنمية الموارد البشرية" is not: its second word is
     indefinite) or a word that is no word of the language ("بنك سامبا", "بجامعة طيبة" is not); 0 when not one."""
-    if i + 1 >= len(words) or not any(k in _INSTITUTION_HEADS for _, k in first_word_keys(words[i])):
+    if (i + 1 >= len(words) or not any(k in _INSTITUTION_HEADS for _, k in first_word_keys(words[i]))
+            or words[i].endswith("نادى")):  # (the verb "called": "نادى القصيد")
         return 0
     nxt, norm = keys[i + 1], normalize_for_matching(words[i + 1])
     if (nxt in _GENERIC_INSTITUTION_TAILS or nxt in _GENERIC_BODY_TAILS or nxt in lex.titles
             or nxt in lex.title_first or norm in lex.lexicon.stopwords or words[i + 1] in FUNCTION_WORDS_AS_WRITTEN
             or words[i + 1] in ("إلا", "ألا")):
         return 0  # ("مستشفى الملك فهد": a body named after a person is attach_heads' to name)
-    if any(k.removeprefix("ال") in _BODY_HEADS or k in _QUALIFIED_BODY_HEADS or k.removeprefix("ال") in
-           _INSTITUTION_HEADS for _, k in first_word_keys(words[i + 1])):
+    if _opens_body(words[i + 1]):
         return 0  # "وكالة الرئاسة العامة لشؤون المسجد النبوي", "وكالة الوزارة للتعليم": the body after it names it
+    _, key = _longest_entry(words, keys, i + 1, lex)
+    if key is not None:
+        entry = lex.entries.get(key)
+        ids = [entry.kb_id] if entry is not None and entry.kb_id else list(lex.kb.by_ambiguous.get(key, ()))
+        if any(lex.kb.actors[k].subtype in _NAMED_ON_ITS_OWN for k in ids if k in lex.kb.actors):
+            return 0  # "نادي الترجي", "شركة الإنماء": a club or company the knowledge base knows is its own mention
     if not nxt.startswith("ال") or nxt in TIME_ADVERBS:  # ("مستشفى للعمليات", "شركة يابانية", "شركة مدرجة")
         if (not _unknown_word(norm, lex) or frequency(norm) >= COMMON_WORD_BUCKET
                 or norm.endswith(("ي", "ه", "ات", "ها", "هم", "نا"))
@@ -2279,6 +2292,8 @@ def _institution(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityL
     while j < len(words) and j - i <= _BODY_TAIL:
         if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)) or keys[j] in _FORMER:
             break  # ("عميل وكالة الاستخبارات الروسية السابق": the agent is former, not the agency)
+        if keys[j].startswith("و") and _opens_body(words[j]):
+            break  # "نادي السيارات الإيطالي والمعهد الوطني للإحصاء": a second body
         j += 1
     return j - i
 
