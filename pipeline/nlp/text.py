@@ -199,13 +199,35 @@ def _word_pieces(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _one_pass_tokens() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the characters that send a text to the word-by-word path, one pattern for every token of any other text).
+
+    ``simple_word_tokenize`` splits off each match of its symbol pattern that is in its symbol set. In a text
+    without emoji joiners (U+FE0F, U+20E3, U+200D) and without characters beyond the BMP (regional indicators,
+    skin tones, tag characters, most emoji), every such match is one character, whatever follows it; so the
+    tokens are those characters and the runs of other non-space characters between them, which one pattern
+    finds in one pass."""
+    from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
+
+    split = sorted(c for c in _SYMBOLS_ALL if len(c) == 1 and ord(c) < 0x10000
+                   and (m := _SYMBOLS_RE.match(c)) is not None and m[0] == c)
+    chars = "".join(re.escape(c) for c in split)
+    return (re.compile("[\ufe0f\u20e3\u200d\U00010000-\U0010ffff]"),
+            re.compile(f"[{chars}]|[^\\s{chars}]+"))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """camel-tools ``simple_word_tokenize`` with character offsets.
 
-    Tokens are exactly those of ``simple_word_tokenize`` (punctuation split off words): it splits on
-    whitespace and then within each word, so each word is tokenised once per process and cached;
-    ``offset`` is added to every span so a sentence can be tokenised in place inside its document.
+    Tokens are exactly those of ``simple_word_tokenize`` (punctuation split off words), found in one regular
+    expression pass (:func:`_one_pass_tokens`), or, in a text with emoji sequences, word by word (each word
+    tokenised once per process and cached); ``offset`` is added to every span so a sentence can be tokenised
+    in place inside its document.
     """
+    unsafe, one_pass = _one_pass_tokens()
+    if unsafe.search(text) is None:
+        return [Token(m.group(), m.start() + offset, m.end() + offset) for m in one_pass.finditer(text)]
     tokens: list[Token] = []
     for m in _NON_SPACE_RE.finditer(text):
         base = m.start() + offset

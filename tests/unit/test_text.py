@@ -87,7 +87,9 @@ def test_tokenize_is_simple_word_tokenize_with_offsets(text: str) -> None:
     assert count_tokens(text) == len(toks)
 
 
-@given(st.text(alphabet=st.sampled_from(list("ابت الو،؟.«» \t\n\u00a0\x1c1٢😀a-")), max_size=60))
+@given(st.text(alphabet=st.sampled_from([*"ابت الو،؟.«» \t\n\u00a0\x1c1٢😀a-#*$©™♥☺\u200c\u200d\ufe0f\u20e3\u3000",
+                                         "\U0001F1F8", "\U0001F1E6", "\U0001F3FD", "\U000E0067", "\U000E007F"]),
+               max_size=60))
 def test_tokenize_matches_camel_on_any_text(text: str) -> None:
     from camel_tools.tokenizers.word import simple_word_tokenize
 
