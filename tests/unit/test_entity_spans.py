@@ -1052,6 +1052,10 @@ def test_a_body_named_by_its_head_qualifier_and_field() -> None:
     assert found("أعلنت الإدارة العامة للمرور بالمنطقة أن", []) == [("الإدارة العامة للمرور", "ORG")]
     assert found("بالتنسيق مع اللجنة العليا للإغاثة التابعة للحكومة", []) == [("اللجنة العليا للإغاثة", "ORG")]
     assert found("وقالت الهيئة السعودية في بيان إن", []) == []
+    assert found("استقبل وزير العدل رئيس المجلس الأعلى للقضاء أمس", []) == [("المجلس الأعلى للقضاء", "ORG")]
+    # a treaty the dictionary knows after it is the verb's object, not the council's name
+    got = found("يجب أن يناقش المجلس الأعلى للأمن القومي الاتفاق النووي", [])
+    assert got[0] == ("المجلس الأعلى للأمن القومي", "ORG")
 
 
 def test_an_institution_named_by_its_head_and_what_follows() -> None:

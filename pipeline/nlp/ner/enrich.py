@@ -2292,7 +2292,7 @@ def _institution(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityL
     while j < len(words) and j - i <= _BODY_TAIL:
         if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)) or keys[j] in _FORMER:
             break  # ("عميل وكالة الاستخبارات الروسية السابق": the agent is former, not the agency)
-        if keys[j].startswith("و") and _opens_body(words[j]):
+        if (keys[j].startswith("و") and _opens_body(words[j])) or _other_name_starts(words, keys, j, lex):
             break  # "نادي السيارات الإيطالي والمعهد الوطني للإحصاء": a second body
         j += 1
     return j - i
@@ -2303,7 +2303,7 @@ _QUALIFIED_BODY_HEADS = frozenset(identity_key(w) for w in (
     "المديرية", "الرئاسة", "الاتحاد", "المنظمة", "المعهد", "الأكاديمية", "الجامعة", "المحكمة", "النيابة"))
 _BODY_QUALIFIERS = frozenset(identity_key(w) for w in (
     "العامة", "العليا", "الوطنية", "الملكية", "الدولية", "الخيرية", "الأهلية", "الإسلامية", "العالمية",
-    "الاستشارية", "المركزية", "الاتحادية"))
+    "الاستشارية", "المركزية", "الاتحادية", "الأعلى"))  # ("المجلس الأعلى للقضاء")
 
 
 _AFFILIATED = tuple(identity_key(w) for w in ("التابع", "المنبثق", "المكلف", "المعني"))
@@ -2333,8 +2333,24 @@ def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     while j < len(words) and j - i <= _BODY_TAIL + 1:
         if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)):
             break  # (and "... بالمنطقة": where it is; "التابعة للحكومة": whose it is — neither is its name)
+        if _other_name_starts(words, keys, j, lex):
+            break
         j += 1
     return j - i
+
+
+def _other_name_starts(words: Sequence[str], keys: Sequence[str], j: int, lex: EntityLexicon) -> bool:
+    """Word ``j`` after a body's name starts another name: a dictionary phrase of two words or more naming an
+    event, a treaty or a person ("يناقش المجلس الأعلى للأمن القومي الاتفاق النووي") or, after و, another
+    body or office ("المجلس الأعلى للأمن القومي والقوات المسلحة")."""
+    if keys[j].startswith("و") and (_opens_body(words[j]) or any(
+            k.removeprefix("ال") in lex.org_heads or k in lex.org_heads or k.removeprefix("ال") in HEAD_NOUNS
+            for _, k in first_word_keys(words[j]))):
+        return True
+    length, key = _longest_entry(words, keys, j, lex)
+    entry = lex.entries.get(key) if key is not None and length >= 2 else None
+    return (entry is not None and entry.type in (EntityType.MISC, EntityType.PER)
+            and normalize_for_matching(words[j]) not in lex.nisba)
 
 
 _SPOKESMEN = frozenset(identity_key(w) for w in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "ناطق"))
