@@ -237,7 +237,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def count_tokens(text: str) -> int:
-    """Number of ``simple_word_tokenize`` tokens in ``text`` (cached per word, like :func:`tokenize`)."""
+    """Number of ``simple_word_tokenize`` tokens in ``text`` (one pass, or per word as :func:`tokenize`)."""
+    unsafe, one_pass = _one_pass_tokens()
+    if unsafe.search(text) is None:
+        return len(one_pass.findall(text))
     return sum(map(_piece_count, text.split()))
 
 
