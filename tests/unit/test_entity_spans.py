@@ -1058,6 +1058,19 @@ def test_a_body_named_by_its_head_qualifier_and_field() -> None:
     assert got[0] == ("المجلس الأعلى للأمن القومي", "ORG")
 
 
+def test_a_list_of_persons_joined_by_wa_splits_off_a_one_word_name() -> None:
+    text = "وياسر الشهراني ومحمد القرني وسلمان الفرج وأدرواردو ونواف العابد"
+    got = found_with_frequencies(text, [("وسلمان الفرج وأدرواردو", "PER")])
+    assert ("سلمان الفرج", "PER") in got and ("أدرواردو", "PER") in got
+    text = "الزوري وكواك تاي هي وديغاو وياسر الشهراني"
+    assert found_with_frequencies(text, [("وكواك تاي هي وديغاو", "PER")])[:2] == [("كواك تاي هي", "PER"),
+                                                                               ("ديغاو", "PER")]
+    # a given name that starts with و, and a word of the language with a pronoun, stay in the span
+    for text, span in (("وحضر ومحمد بن سلمان وليد الحربي أمس", "ومحمد بن سلمان وليد"),
+                       ("وحضر ومحمد بن سلمان وعائلته أمس", "ومحمد بن سلمان وعائلته")):
+        assert found_with_frequencies(text, [(span, "PER")]) == [(span[1:], "PER")], text
+
+
 def test_an_institution_named_by_its_head_and_what_follows() -> None:
     assert found("أعلن بنك الإسكان عن تعيين مستشار", []) == [("بنك الإسكان", "ORG")]
     assert found("نقل المصاب إلى مستشفى النور التخصصي لتلقي العلاج", []) == [("مستشفى النور التخصصي", "ORG")]

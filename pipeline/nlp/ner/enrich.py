@@ -1187,12 +1187,16 @@ def _known_phrase(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex
                for key in _phrase_keys(words, keys, a, b))
 
 
-def _conjoined_names(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> int | None:
+def _conjoined_names(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon,
+                     person: bool = False) -> int | None:
     """Where a span that is two names joined by و splits: two known names ("الهلال والنصر", "جدة والرياض"), or
-    two bodies each with its head ("محكمة الاستئناف والمحكمة العليا"); None when the whole is one name
-    ("البوسنة والهرسك") or a half is no name ("الهيئة العامة للسياحة والتراث")."""
+    two bodies each with its head ("محكمة الاستئناف والمحكمة العليا"), or in a list of persons joined by و a
+    full name and the one-word name after it ("… ومحمد القرني وسلمان الفرج وأدرواردو ونواف العابد", ``person``);
+    None when the whole is one name ("البوسنة والهرسك") or a half is no name ("الهيئة العامة للسياحة والتراث")."""
     if b - a < 2 or _known_phrase(words, keys, a, b, lex):
         return None
+    if person and b - a >= 3 and _listed_last_name(words, keys, a, b, lex):
+        return b - 1
     for k in range(a + 1, b):
         if words[k][:1] != "و":
             continue
@@ -1203,6 +1207,21 @@ def _conjoined_names(words: Sequence[str], keys: Sequence[str], a: int, b: int, 
                 h in _BODY_HEADS for _, h in first_word_keys(words[a])):
             return k  # "محكمة الاستئناف والمحكمة العليا": two bodies, each with its head
     return None
+
+
+def _listed_last_name(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> bool:
+    """The last word of a person span of three words or more is و + a name of its own: the span stands in a list
+    (its first word carries و, or a comma precedes it), the last word is no given name itself ("وليد"), and what
+    follows its و is a given name or a word the dictionary does not know ("وأدرواردو", "وديغاو")."""
+    last = words[b - 1]
+    if last[:1] != "و" or len(last) < 4 or not (words[a][:1] == "و" or (a > 0 and words[a - 1] in ("،", ","))):
+        return False
+    if keys[b - 1] in lex.given_names or lex.is_known_name(keys[b - 1]):
+        return False
+    rest = normalize_for_matching(last[1:])
+    return identity_key(last[1:]) in lex.given_names or (
+        len(rest) >= 3 and rest.isalpha() and not rest.startswith("ال") and not _dictionary_word(rest)
+        and rest not in lex.lexicon.stopwords and not rest.endswith(_PRONOUN_ENDINGS))
 
 
 def _is_known_org(words: Sequence[str], keys: Sequence[str], a: int, k: int, lex: EntityLexicon) -> bool:
@@ -2588,7 +2607,7 @@ def apply_dictionary(
                 _clear(labs, a, b)
                 _mark(labs, a + 1, b, tag, conf)
                 continue
-            split = _conjoined_names(words, keys, a, b, lex)
+            split = _conjoined_names(words, keys, a, b, lex, person=(EntityType.parse(tag) is EntityType.PER))
             if split is not None:  # "بين فريقي العربي وميلانو": two names joined by و, not one
                 conf = labs[a][1]
                 _clear(labs, a, b)
