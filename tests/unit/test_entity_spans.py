@@ -1058,6 +1058,11 @@ def test_a_body_named_by_its_head_qualifier_and_field() -> None:
     assert got[0] == ("المجلس الأعلى للأمن القومي", "ORG")
 
 
+def test_a_dotted_acronym_of_the_knowledge_base_is_found_as_the_text_tokenises_it() -> None:
+    assert kb_ids("وقال لوكالة الأنباء الألمانية (د.ب.أ) إن")["د.ب.أ"] == "dpa"
+    assert kb_ids("وقالت وكالة إف.بي.آي إن")["إف.بي.آي"] == "fbi"
+
+
 def test_a_list_of_persons_joined_by_wa_splits_off_a_one_word_name() -> None:
     text = "وياسر الشهراني ومحمد القرني وسلمان الفرج وأدرواردو ونواف العابد"
     got = found_with_frequencies(text, [("وسلمان الفرج وأدرواردو", "PER")])

@@ -47,7 +47,14 @@ from pipeline.lexicons import (
 from pipeline.nlp.dates import CALENDAR_WORDS
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
-from pipeline.nlp.text import fold_text, identity_key, normalize_for_matching, proclitic_splits, stem_variants
+from pipeline.nlp.text import (
+    fold_text,
+    identity_key,
+    normalize_for_matching,
+    proclitic_splits,
+    stem_variants,
+    tokenize,
+)
 from pipeline.schemas import EntityType
 
 Labels = list[tuple[str, float]]
@@ -237,6 +244,8 @@ def entity_lexicon(kb_extra: tuple[str, ...] = ()) -> EntityLexicon:
     for key, kb_id in kb.by_alias.items():
         actor = kb.actors[kb_id]
         entries[key] = DictEntry(EntityType(actor.type), kb_id, None)
+        if "." in key:  # "د.ب.أ", "إف.بي.آي": as the text's tokens
+            entries.setdefault(identity_key(" ".join(t.text for t in tokenize(key))), entries[key])
     prefixes = {p for key in [*entries, *kb.by_ambiguous] for p in _word_prefixes(key)}
     written_titles = [*read_lines("titles_ar.txt"), *(t for role in kb.roles for t in role.titles)]
     titles = {identity_key(t) for t in written_titles}
@@ -1802,8 +1811,6 @@ _STORY_CUES = 2  # cue words a story needs to be a sports (or finance) story
 def story_subtypes(text: str) -> frozenset[str]:
     """The knowledge-base subtypes a document's bare ambiguous names lean to: ``club`` in a sports story,
     ``company`` in a finance story (each: at least two cue words, a proclitic allowed)."""
-    from pipeline.nlp.text import tokenize
-
     return story_subtypes_of_words([t.text for t in tokenize(text)])
 
 
