@@ -2318,7 +2318,7 @@ def _institution(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityL
     while j < len(words) and j - i <= _BODY_TAIL:
         if _body_name_ended(words, keys, i, j, lex) or keys[j].startswith(("بال", *_AFFILIATED)) or keys[j] in _FORMER:
             break  # ("عميل وكالة الاستخبارات الروسية السابق": the agent is former, not the agency)
-        if (keys[j].startswith("و") and _opens_body(words[j])) or _other_name_starts(words, keys, j, lex):
+        if _other_name_starts(words, keys, j, lex):
             break  # "نادي السيارات الإيطالي والمعهد الوطني للإحصاء": a second body
         j += 1
     return j - i
