@@ -68,6 +68,7 @@ DEFAULT_GROUPS: tuple[str, ...] = (
     "cluster",
     "dict",
     "conj",
+    "agg",
 )
 PLAIN_GROUPS: tuple[str, ...] = ("word", "affix")  # the plain CRF baseline (no resources)
 LEX_FOLDS = 5
@@ -96,12 +97,15 @@ def train_crf(
     p = {**DEFAULT_PARAMS, **(params or {})}
     exts = extractor if isinstance(extractor, list) else [extractor]
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    # ``agg`` reads the training sentences as one story in their order (ANERcorp keeps a story's sentences
+    # together), as ``akhbar ner-eval`` reads a CoNLL file and the pipeline an article
+    story = exts[0].aggregate([[t for t, _ in s] for s in sentences])
     for i, s in enumerate(sentences):
         labels = [lab for _, lab in s]
-        trainer.append(
-            exts[fold_of(i, len(sentences), len(exts))].sentence([t for t, _ in s]),
-            to_bioes(labels) if p.get("scheme") == "bioes" else labels,
-        )
+        feats = exts[fold_of(i, len(sentences), len(exts))].sentence([t for t, _ in s])
+        for f, extra in zip(feats, story[i], strict=True):
+            f.extend(extra)
+        trainer.append(feats, to_bioes(labels) if p.get("scheme") == "bioes" else labels)
     trainer.set_params(
         {
             "c1": p["c1"],

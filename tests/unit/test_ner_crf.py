@@ -171,6 +171,92 @@ def test_conjunction_features_see_a_complement_after_a_body_and_a_nisba_before_a
     assert "-1nisba" in name[2] and "-2nisba" in name[3] and "-1pro=ال" in name[2]
 
 
+def test_aggregation_gives_a_token_the_cues_around_the_other_occurrences_of_its_stem() -> None:
+    from pipeline.nlp.ner.features import FeatureConfig, Resources
+
+    ext = FeatureExtractor(Resources(word_classes={"هناك": "f"}),
+                           FeatureConfig(groups=("clitic", "trigger", "gaz", "dict", "agg")))
+    story = [
+        "قال الرئيس شيراك إن هناك أملا".split(),
+        "وأضاف شيراك أن السلام ممكن".split(),
+        "ودعا سلام إلى التهدئة وقال هناك".split(),
+    ]
+    feats = ext.aggregate(story)
+    assert feats[1][1] == ["ag=pPERS", "agn=1"]  # "وأضاف شيراك": the title stands before the other one
+    assert feats[0][2] == ["agn=1"]  # the title before this one is its own, not another's
+    assert feats[2][1] == ["ag=al", "agn=1"]  # "سلام" beside "السلام": the stem is a common noun too
+    assert feats[1][3] == ["agn=1"]  # … and "السلام" sees no article on the bare one
+    assert feats[0][4] == [] and feats[2][5] == []  # a function word is never aggregated
+    assert feats[0][0] == ["agn=1"] and feats[2][4] == ["ag=nPERS", "agn=1"]  # "قال" … "وقال": one word
+    assert feats[0][1] == []  # a word said once has nothing to aggregate
+    far = [story[0], *[["تمهيد"]] * 20, story[1]]  # the other occurrence 21 sentences on
+    assert ext.aggregate(far)[-1][1] == []
+    near = [story[0], *[["تمهيد"]] * 19, story[1]]  # 20 sentences on
+    assert ext.aggregate(near)[-1][1] == ["ag=pPERS", "agn=1"]
+    clitic = ext.aggregate([["زار", "الوزير", "بغداد"], ["وصل", "إلى", "لبغداد"]])  # ب is the name's, ل a proclitic
+    assert clitic[1][2] == ["ag=pPERS", "agn=1"] and clitic[0][2] == ["agn=1"]
+    off = FeatureExtractor(config=FeatureConfig(groups=("clitic", "trigger")))
+    assert off.aggregate(story) == [[[] for _ in s] for s in story]
+
+
+def test_aggregation_equals_a_plain_pairwise_reading(tagger) -> None:
+    """The windows by sentence give what comparing every occurrence with every other one gives (the seeds as one
+    story, the shipped model's gazetteer and dictionary, several windows)."""
+    from pipeline.nlp.ner.features import FeatureConfig
+
+    ext = FeatureExtractor(tagger.extractor.res, FeatureConfig(groups=(*tagger.extractor.cfg.groups, "agg")))
+    story = [s for s in _seed_sentences() if s]
+    occurrences = []
+    for si, toks in enumerate(story):
+        words = [ext.agg_word(t) for t in toks]
+        for j, wd in enumerate(words):
+            cues = set(wd.own)
+            if j > 0:
+                cues.update(words[j - 1].before)
+            if j + 1 < len(words):
+                cues.update(words[j + 1].after)
+            occurrences.append((set(wd.keys), si, j, cues))
+    for window in (0, 3, 20):
+        got = ext.aggregate(story, window=window)
+        checked = 0
+        for keys, si, j, _ in occurrences:
+            others = [c for ks, sj, jj, c in occurrences
+                      if keys & ks and abs(sj - si) <= window and (sj, jj) != (si, j)]
+            want = [*("ag=" + c for c in sorted(set().union(*others))), f"agn={min(len(others), 3)}"] if others else []
+            assert got[si][j] == want, (window, story[si][j], got[si][j], want)
+            checked += bool(want)
+        assert checked > 100
+
+
+def test_a_model_with_story_features_decodes_like_pycrfsuite(tmp_path: Path) -> None:
+    """``agg`` features reach the NumPy decoder (per document) exactly as the training strings gave them."""
+    from pipeline.nlp.ner.crf import CrfTagger
+    from pipeline.nlp.ner.features import FeatureConfig, Resources
+    from pipeline.training.recipe import train_crf
+
+    train = [
+        ("قال الرئيس فلاديمير بوتين في موسكو".split(), ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]),
+        ("وأضاف بوتين أن السلام قريب".split(), ["O", "B-PERS", "O", "O", "O"]),
+        ("أعلنت وزارة الخارجية الروسية".split(), ["O", "B-ORG", "I-ORG", "I-ORG"]),
+        ("وصل الوفد إلى دمشق ثم إلى موسكو".split(), ["O", "O", "O", "B-LOC", "O", "O", "B-LOC"]),
+    ] * 3
+    cfg = FeatureConfig(groups=("word", "affix", "clitic", "trigger", "context", "agg"))
+    path = tmp_path / "model.crfsuite"
+    train_crf([list(zip(t, lab, strict=True)) for t, lab in train], FeatureExtractor(Resources(), cfg), path,
+              {"max_iterations": 30, "scheme": "bio"})
+    tagger = CrfTagger.from_parts(path, Resources(), cfg)
+    assert {"ag=pPERS", "ag=al", "agn=3"} <= set(tagger.model.attributes)
+    story = [t for t, _ in train[:4]] + ["ورد بوتين على دمشق".split(), []]
+    extra = tagger.extractor.aggregate(story)
+    got = tagger.tag_documents([story])[0]
+    assert got == tagger._decode(story, extra)
+    for k, tokens in enumerate(story):
+        ref = tagger.tag_one_crfsuite(tokens, extra[k])
+        assert [lab for lab, _ in got[k]] == [lab for lab, _ in ref]
+        assert all(abs(p - q) < 1e-9 for (_, p), (_, q) in zip(got[k], ref, strict=True))
+    assert tagger.tag_one(story[4]) == tagger._decode([story[4]], tagger.extractor.aggregate([story[4]]))[0]
+
+
 def test_bioes_labels_round_trip_to_bio() -> None:
     from pipeline.nlp.ner.conll import from_bioes, to_bioes
 
@@ -315,9 +401,10 @@ def test_numpy_decoding_gives_pycrfsuite_labels_and_marginals(tagger) -> None:
     sentences = _seed_sentences()
     assert sum(len(s) for s in sentences) > 2000
     fast = tagger.tag_documents([sentences])[0] if tagger.propagation is None else None
-    decoded = tagger._decode(sentences)  # without the consistency step, as tag_one_crfsuite
-    for tokens, got in zip(sentences, decoded, strict=True):
-        ref = tagger.tag_one_crfsuite(tokens)
+    story = tagger.extractor.aggregate(sentences)  # the seeds read as one story (``agg``)
+    decoded = tagger._decode(sentences, story)  # without the consistency step, as tag_one_crfsuite
+    for tokens, extra, got in zip(sentences, story, decoded, strict=True):
+        ref = tagger.tag_one_crfsuite(tokens, extra)
         assert [lab for lab, _ in got] == [lab for lab, _ in ref]
         assert all(abs(p - q) < 1e-9 for (_, p), (_, q) in zip(got, ref, strict=True))
     if fast is not None:

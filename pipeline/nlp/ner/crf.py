@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from pipeline.config import NER_MODEL_DIR
@@ -62,6 +63,8 @@ class CrfTagger:
             self._ent_index = [index[lab] for lab in self._ent_labels]
         # confident spans copied to their untagged repetitions in nearby sentences (consistency.py)
         self.propagation = propagation
+        self._agg = extractor.cfg.has("agg")  # features of the story around a sentence (features.py ``agg``)
+        self._story_scores: dict[tuple[str, ...], np.ndarray] = {}  # their summed weights, per combination
 
     @classmethod
     def load(cls, model_dir: Path | str | None = None) -> CrfTagger:
@@ -100,14 +103,30 @@ class CrfTagger:
                    model=CrfModel.read(model_path))
 
     def tag_one(self, tokens: list[str]) -> list[tuple[str, float]]:
-        """BIO label and marginal probability of every token of one sentence (no consistency step)."""
-        return self._decode([tokens])[0]
+        """BIO label and marginal probability of every token of one sentence, read as a story of its own
+        (no consistency step)."""
+        return self._decode([tokens], self.extractor.aggregate([tokens]) if self._agg else None)[0]
 
-    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, float]]]:
+    def _decode(self, sentences: Sequence[Sequence[str]],
+                story: Sequence[list[list[str]]] | None = None) -> list[list[tuple[str, float]]]:
+        """Labels of ``sentences``; ``story`` holds each sentence's per-token features that depend on the
+        story around it (:meth:`FeatureExtractor.aggregate`), added to the word scores."""
         if self.model is None or self._scores is None:
-            return [self.tag_one_crfsuite(list(s)) for s in sentences]
+            return [self.tag_one_crfsuite(list(s), None if story is None else story[k])
+                    for k, s in enumerate(sentences)]
         labels, index = self.model.labels, self._label_index
-        decoded = self.model.decode(self._scores.sentences(sentences))
+        emissions = self._scores.sentences(sentences)
+        if story is not None:
+            scored = self._story_scores
+            for em, per_token in zip(emissions, story, strict=True):
+                for i, feats in enumerate(per_token):
+                    if feats:
+                        key = tuple(feats)
+                        vec = scored.get(key)
+                        if vec is None:
+                            vec = scored[key] = self.model.score(feats)
+                        em[i] += vec
+        decoded = self.model.decode(emissions)
         out: list[list[tuple[str, float]]] = []
         for path, marginals in decoded:
             tags = [labels[k] for k in path]
@@ -126,12 +145,18 @@ class CrfTagger:
             out.append([(lab, probs[i][index[lab]]) for i, lab in enumerate(fixed)])
         return out
 
-    def tag_one_crfsuite(self, tokens: list[str]) -> list[tuple[str, float]]:
-        """:meth:`tag_one` decoded by ``pycrfsuite`` from the feature strings (the reference for tests)."""
+    def tag_one_crfsuite(self, tokens: list[str], story: list[list[str]] | None = None) -> list[tuple[str, float]]:
+        """:meth:`tag_one` decoded by ``pycrfsuite`` from the feature strings (the reference for tests);
+        ``story``: the sentence's ``agg`` features in its story (default: the sentence as a story of its own)."""
         if not tokens:
             return []
         t = self._tagger
-        t.set(self.extractor.sentence(tokens))
+        feats = self.extractor.sentence(tokens)
+        if self._agg:
+            for f, extra in zip(feats, story if story is not None else self.extractor.aggregate([tokens])[0],
+                                strict=True):
+                f.extend(extra)
+        t.set(feats)
         labels = t.tag()
         marg = t.marginal
         if self._bioes:
@@ -157,7 +182,8 @@ class CrfTagger:
 
     def tag_documents(self, documents: Sequence[list[list[str]]]) -> list[list[list[tuple[str, float]]]]:
         """:meth:`tag` for each document, with the sentences of all of them decoded together (faster)."""
-        tagged = self._decode([s for doc in documents for s in doc])
+        story = [f for doc in documents for f in self.extractor.aggregate(doc)] if self._agg else None
+        tagged = self._decode([s for doc in documents for s in doc], story)
         out = []
         at = 0
         for doc in documents:

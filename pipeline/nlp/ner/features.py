@@ -20,6 +20,10 @@ Features (switchable by name in :class:`FeatureConfig`, used for the ablation ta
 * ``dict``     — the word's class in a general Arabic dictionary (Ayaspell, ``hunspell-ar``): common noun,
   verbal noun, adjective, nisba, verb, function word, or the dictionary's own place and person names; alone
   and with the frequency bucket ("a rare word the dictionary knows as a noun" is seldom a name)
+* ``agg``      — context aggregation over the story (:meth:`FeatureExtractor.aggregate`): what stands around the
+  *other* occurrences of the word's stem within ±20 sentences — a title or trigger word before or after them, a
+  gazetteer name before or after them, the article on them, a gazetteer phrase over them ("بوش" alone, when
+  "الرئيس جورج بوش" is a few sentences away)
 
 A model's ``config.json`` lists the groups it was trained with; the extractor computes exactly those.
 """
@@ -27,13 +31,16 @@ A model's ``config.json`` lists the groups it was trained with; the extractor co
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.nlp.text import normalize_for_matching
 
 ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq", "dict",
-              "conj")
+              "conj", "agg")
+AGG_WINDOW = 20  # ``agg``: other occurrences this many sentences before or after a token count
 # word classes of the dictionary table (``wordclass.tsv``): one letter each
 WORD_CLASSES = {
     "n": "common noun", "m": "verbal noun", "a": "adjective or participle", "s": "nisba adjective",
@@ -156,6 +163,18 @@ class WordFeatures(NamedTuple):
     neighbour: tuple[str, ...] = ()  # what a neighbour gets, before its offset is prefixed ("n=…" → "-1n=…")
 
 
+class AggWord(NamedTuple):
+    """What context aggregation (``agg``) needs of one word type."""
+
+    keys: tuple[str, ...]  # the word as written and each proclitic reading of it, ≥ 3 letters ("وفرنسا" →
+    # وفرنسا, فرنسا): two occurrences are one name when they share one (empty: never aggregated, a function word)
+    before: tuple[str, ...]  # the cues it gives the word after it (its trigger and gazetteer types: "pPERS" …)
+    after: tuple[str, ...]  # the cues it gives the word before it ("nPERS", "ngLOC" …)
+    own: tuple[str, ...]  # its own cue: ("al",) with the article (ال, بال, لل …)
+    norm: str  # matching form (for gazetteer phrase matches)
+    phrases: tuple[Phrase, ...]  # gazetteer phrases that may start at this word
+
+
 class FeatureExtractor:
     """Turns tokenised sentences into crfsuite feature lists; caches per-word features."""
 
@@ -163,6 +182,7 @@ class FeatureExtractor:
         self.res = resources or Resources()
         self.cfg = config or FeatureConfig()
         self._cache: dict[str, WordFeatures] = {}
+        self._agg: dict[str, AggWord] = {}
 
     # -- per word type -------------------------------------------------------------------------------
     def _word(self, w: str) -> WordFeatures:
@@ -290,7 +310,7 @@ class FeatureExtractor:
 
     # -- per sentence ---------------------------------------------------------------------------------
     @staticmethod
-    def _phrase_matches(words: list[WordFeatures]) -> list[list[str]]:
+    def _phrase_matches(words: Sequence[WordFeatures | AggWord]) -> list[list[str]]:
         """B-/I- gazetteer phrase features from longest multi-word matches."""
         out: list[list[str]] = [[] for _ in words]
         i, n = 0, len(words)
@@ -360,3 +380,110 @@ class FeatureExtractor:
                     f.extend("+1" + x for x in phrase[i + 1])
             feats.append(f)
         return feats
+
+    # -- per story (``agg``) --------------------------------------------------------------------------
+    def agg_word(self, w: str) -> AggWord:
+        """:class:`AggWord` of word type ``w`` (cached), computed as :meth:`word_features` computes the same
+        facts."""
+        hit = self._agg.get(w)
+        if hit is not None:
+            return hit
+        res, has = self.res, self.cfg.groups_set.__contains__
+        n = normalize_for_matching(w) or w
+        pro, stem, _enc = split_clitics(n)
+        cands = stem_candidates(n)
+        trig = ""
+        if has("trigger"):
+            trig = TRIGGERS.get(n) or TRIGGERS.get(stem) or TRIGGERS.get("ال" + stem) or ""
+        gaz: set[str] = set()
+        phrases: tuple[Phrase, ...] = ()
+        if has("gaz"):
+            for c in cands:
+                t = res.gaz_words.get(c)
+                if t:
+                    gaz.update(t.split("|"))
+            if res.gaz_phrases:
+                phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
+        function_word = False
+        if has("dict") and res.word_classes:
+            cls = res.word_classes.get(n)
+            if cls is None:
+                cls = next((found for c in (*cands[1:], stem) if (found := res.word_classes.get(c))), "")
+            function_word = not any(c in "PN" for c in cls) and any(c in "ft" for c in cls)
+        keys: tuple[str, ...] = ()
+        if n.isalpha() and not function_word:
+            keys = tuple(dict.fromkeys(c for c in (n, *(n[len(q):] for q in _proclitics(n)), stem)
+                                       if len(c) >= 3 and c.isalpha()))
+        types = sorted(gaz)
+        out = AggWord(keys, (("p" + trig,) if trig else ()) + tuple("pg" + x for x in types),
+                      (("n" + trig,) if trig else ()) + tuple("ng" + x for x in types),
+                      ("al",) if pro.endswith("ال") else (), n, phrases)
+        if len(self._agg) < 500_000:
+            self._agg[w] = out
+        return out
+
+    def aggregate(self, sentences: Sequence[Sequence[str]], window: int = AGG_WINDOW) -> list[list[list[str]]]:
+        """The ``agg`` features of every token of a story's ``sentences`` (empty lists without ``agg``).
+
+        Context aggregation (Ratinov & Roth 2009, in a form for Arabic): a token gets the cues seen around
+        the *other* occurrences of the same word within ``window`` sentences — the same word as written or
+        behind a proclitic ("بوش", "وبوش", "لبوش"; :attr:`AggWord.keys`) — ``ag=pPERS`` (a title or person
+        trigger word before one of them; ``n…`` after it), ``ag=pgPERS`` (a gazetteer name before it; ``ng…``
+        after), ``ag=al`` (one carries the article: the word is used as a common noun), and ``agn=1|2|3``
+        (how many, capped). A name a story introduces with a title and repeats bare ("وأضاف شيراك") is the
+        case it is for."""
+        out: list[list[list[str]]] = [[[] for _ in s] for s in sentences]
+        if not self.cfg.has("agg"):
+            return out
+        where: list[tuple[int, int]] = []  # occurrence -> (sentence, token)
+        cues_of: list[tuple[str, ...]] = []  # occurrence -> the cues around it
+        keys_of: list[tuple[str, ...]] = []
+        by_key: dict[str, list[int]] = {}  # key -> its occurrences, in story order
+        word = self.agg_word
+        for si, toks in enumerate(sentences):
+            words = [word(t) for t in toks]
+            last = len(words) - 1
+            for j, wd in enumerate(words):
+                if not wd.keys:
+                    continue
+                cues = wd.own
+                if j > 0 and words[j - 1].before:
+                    cues = cues + words[j - 1].before
+                if j < last and words[j + 1].after:
+                    cues = cues + words[j + 1].after
+                k = len(where)
+                where.append((si, j))
+                cues_of.append(cues)
+                keys_of.append(wd.keys)
+                for key in wd.keys:
+                    by_key.setdefault(key, []).append(k)
+        # per key shared by two or more occurrences: their sentences, and those of the occurrences with a cue
+        shared: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {}
+        for key, ks in by_key.items():
+            if len(ks) > 1:
+                cued = [x for x in ks if cues_of[x]]
+                shared[key] = (ks, [where[x][0] for x in ks], cued, [where[x][0] for x in cued])
+        for k, keys in enumerate(keys_of):
+            active = [shared[key] for key in keys if key in shared]
+            if not active:
+                continue
+            si, j = where[k]
+            lo_s, hi_s = si - window, si + window
+            many = False
+            near: set[int] = set()
+            for ks, sents, _cued, _cued_sents in active:
+                lo, hi = bisect_left(sents, lo_s), bisect_right(sents, hi_s)
+                if hi - lo > 3:  # itself and three others: agn is capped at 3
+                    many = True
+                    break
+                near.update(ks[lo:hi])
+            others = 3 if many else min(len(near) - 1, 3)
+            if not others:
+                continue
+            seen: set[str] = set()
+            for _ks, _sents, cued, cued_sents in active:
+                for x in cued[bisect_left(cued_sents, lo_s) : bisect_right(cued_sents, hi_s)]:
+                    if x != k:
+                        seen.update(cues_of[x])
+            out[si][j] = [*("ag=" + c for c in sorted(seen)), f"agn={others}"]
+        return out
