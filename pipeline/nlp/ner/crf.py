@@ -182,8 +182,13 @@ class CrfTagger:
 
     def tag_documents(self, documents: Sequence[list[list[str]]]) -> list[list[list[tuple[str, float]]]]:
         """:meth:`tag` for each document, with the sentences of all of them decoded together (faster)."""
-        story = [f for doc in documents for f in self.extractor.aggregate(doc)] if self._agg else None
-        tagged = self._decode([s for doc in documents for s in doc], story)
+        sentences = [s for doc in documents for s in doc]
+        story = None
+        if self._agg:
+            if self._scores is not None:  # their word features first: they fill the aggregation's word cache
+                self._scores.add_words(sentences)
+            story = [f for doc in documents for f in self.extractor.aggregate(doc)]
+        tagged = self._decode(sentences, story)
         out = []
         at = 0
         for doc in documents:

@@ -171,8 +171,17 @@ class AggWord(NamedTuple):
     before: tuple[str, ...]  # the cues it gives the word after it (its trigger and gazetteer types: "pPERS" …)
     after: tuple[str, ...]  # the cues it gives the word before it ("nPERS", "ngLOC" …)
     own: tuple[str, ...]  # its own cue: ("al",) with the article (ال, بال, لل …)
-    norm: str  # matching form (for gazetteer phrase matches)
-    phrases: tuple[Phrase, ...]  # gazetteer phrases that may start at this word
+
+
+def _agg_word(n: str, pro: str, stem: str, trig: str, gaz: Sequence[str], function_word: bool) -> AggWord:
+    """:class:`AggWord` of a word from what :meth:`FeatureExtractor.word_features` finds out about it."""
+    keys: tuple[str, ...] = ()
+    if n.isalpha() and not function_word:
+        keys = tuple(dict.fromkeys(c for c in (n, *(n[len(q):] for q in _proclitics(n)), stem)
+                                   if len(c) >= 3 and c.isalpha()))
+    before = (("p" + trig,) if trig else ()) + tuple("pg" + x for x in gaz)
+    after = (("n" + trig,) if trig else ()) + tuple("ng" + x for x in gaz)
+    return AggWord(keys, before, after, ("al",) if pro.endswith("ال") else ())
 
 
 class FeatureExtractor:
@@ -251,6 +260,7 @@ class FeatureExtractor:
             for t in sorted(types):
                 own.append("g=" + t)
                 ctx.append("g=" + t)
+        function_word = False  # ``dict``: a function word (never aggregated, ``agg``)
         trig = ""
         if has("trigger"):
             t = TRIGGERS.get(n) or TRIGGERS.get(stem) or TRIGGERS.get("ال" + stem)
@@ -290,6 +300,7 @@ class FeatureExtractor:
                         break
             summary = ("p" if any(c in "PN" for c in cls) else "f" if any(c in "ft" for c in cls)
                        else "c" if cls else "u")
+            function_word = summary == "f"
             own.extend(("dc=" if own_form else "dcs=") + letter for letter in cls)
             own.append("dk=" + summary)
             own.append(f"dkf={summary}{min(res.freq.get(n, 0), 8)}")
@@ -301,6 +312,9 @@ class FeatureExtractor:
                     own.append(f"c{i}=" + c)
             else:
                 own.append("c=unk")
+        if has("agg") and len(self._agg) < 500_000 and w not in self._agg:
+            self._agg[w] = _agg_word(n, pro, stem, trig, sorted(types) if has("gaz") and res.gaz_words else (),
+                                     function_word)
         phrases: tuple[Phrase, ...] = ()
         if has("gaz") and res.gaz_phrases:
             phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
@@ -310,7 +324,7 @@ class FeatureExtractor:
 
     # -- per sentence ---------------------------------------------------------------------------------
     @staticmethod
-    def _phrase_matches(words: Sequence[WordFeatures | AggWord]) -> list[list[str]]:
+    def _phrase_matches(words: list[WordFeatures]) -> list[list[str]]:
         """B-/I- gazetteer phrase features from longest multi-word matches."""
         out: list[list[str]] = [[] for _ in words]
         i, n = 0, len(words)
@@ -383,44 +397,17 @@ class FeatureExtractor:
 
     # -- per story (``agg``) --------------------------------------------------------------------------
     def agg_word(self, w: str) -> AggWord:
-        """:class:`AggWord` of word type ``w`` (cached), computed as :meth:`word_features` computes the same
-        facts."""
+        """:class:`AggWord` of word type ``w`` (cached; :meth:`word_features` fills the cache as it goes)."""
         hit = self._agg.get(w)
         if hit is not None:
             return hit
-        res, has = self.res, self.cfg.groups_set.__contains__
-        n = normalize_for_matching(w) or w
-        pro, stem, _enc = split_clitics(n)
-        cands = stem_candidates(n)
-        trig = ""
-        if has("trigger"):
-            trig = TRIGGERS.get(n) or TRIGGERS.get(stem) or TRIGGERS.get("ال" + stem) or ""
-        gaz: set[str] = set()
-        phrases: tuple[Phrase, ...] = ()
-        if has("gaz"):
-            for c in cands:
-                t = res.gaz_words.get(c)
-                if t:
-                    gaz.update(t.split("|"))
-            if res.gaz_phrases:
-                phrases = tuple(p for c in cands for p in res.gaz_phrases.get(c, ()))
-        function_word = False
-        if has("dict") and res.word_classes:
-            cls = res.word_classes.get(n)
-            if cls is None:
-                cls = next((found for c in (*cands[1:], stem) if (found := res.word_classes.get(c))), "")
-            function_word = not any(c in "PN" for c in cls) and any(c in "ft" for c in cls)
-        keys: tuple[str, ...] = ()
-        if n.isalpha() and not function_word:
-            keys = tuple(dict.fromkeys(c for c in (n, *(n[len(q):] for q in _proclitics(n)), stem)
-                                       if len(c) >= 3 and c.isalpha()))
-        types = sorted(gaz)
-        out = AggWord(keys, (("p" + trig,) if trig else ()) + tuple("pg" + x for x in types),
-                      (("n" + trig,) if trig else ()) + tuple("ng" + x for x in types),
-                      ("al",) if pro.endswith("ال") else (), n, phrases)
-        if len(self._agg) < 500_000:
-            self._agg[w] = out
-        return out
+        wf = self.word_features(w, offsets=False)
+        hit = self._agg.get(w)
+        if hit is not None:
+            return hit
+        pro, stem, _enc = split_clitics(wf.norm)  # only when the cache is full
+        return _agg_word(wf.norm, pro, stem, wf.trig, sorted(x[2:] for x in wf.own if x.startswith("g=")),
+                         "dk=f" in wf.own)
 
     def aggregate(self, sentences: Sequence[Sequence[str]], window: int = AGG_WINDOW) -> list[list[list[str]]]:
         """The ``agg`` features of every token of a story's ``sentences`` (empty lists without ``agg``).
@@ -435,39 +422,47 @@ class FeatureExtractor:
         out: list[list[list[str]]] = [[[] for _ in s] for s in sentences]
         if not self.cfg.has("agg"):
             return out
-        where: list[tuple[int, int]] = []  # occurrence -> (sentence, token)
-        cues_of: list[tuple[str, ...]] = []  # occurrence -> the cues around it
-        keys_of: list[tuple[str, ...]] = []
+        sent_of: list[int] = []  # occurrence -> its sentence
+        token_of: list[int] = []  # … and its token
+        cues_of: list[tuple[str, ...]] = []  # … the cues around it
+        keys_of: list[tuple[str, ...]] = []  # … its keys
         by_key: dict[str, list[int]] = {}  # key -> its occurrences, in story order
-        word = self.agg_word
+        cache, word = self._agg, self.agg_word
         for si, toks in enumerate(sentences):
-            words = [word(t) for t in toks]
+            words = [cache.get(t) or word(t) for t in toks]
             last = len(words) - 1
             for j, wd in enumerate(words):
-                if not wd.keys:
+                keys = wd.keys
+                if not keys:
                     continue
                 cues = wd.own
-                if j > 0 and words[j - 1].before:
+                if j and words[j - 1].before:
                     cues = cues + words[j - 1].before
                 if j < last and words[j + 1].after:
                     cues = cues + words[j + 1].after
-                k = len(where)
-                where.append((si, j))
+                k = len(sent_of)
+                sent_of.append(si)
+                token_of.append(j)
                 cues_of.append(cues)
-                keys_of.append(wd.keys)
-                for key in wd.keys:
-                    by_key.setdefault(key, []).append(k)
+                keys_of.append(keys)
+                for key in keys:
+                    found = by_key.get(key)
+                    if found is None:
+                        by_key[key] = [k]
+                    else:
+                        found.append(k)
         # per key shared by two or more occurrences: their sentences, and those of the occurrences with a cue
         shared: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {}
         for key, ks in by_key.items():
             if len(ks) > 1:
                 cued = [x for x in ks if cues_of[x]]
-                shared[key] = (ks, [where[x][0] for x in ks], cued, [where[x][0] for x in cued])
+                shared[key] = (ks, [sent_of[x] for x in ks], cued, [sent_of[x] for x in cued])
+        made: dict[tuple[frozenset[str], int], list[str]] = {}  # the same features, one list (never mutated)
         for k, keys in enumerate(keys_of):
-            active = [shared[key] for key in keys if key in shared]
+            active = [a for key in keys if (a := shared.get(key)) is not None]
             if not active:
                 continue
-            si, j = where[k]
+            si = sent_of[k]
             lo_s, hi_s = si - window, si + window
             many = False
             near: set[int] = set()
@@ -485,5 +480,9 @@ class FeatureExtractor:
                 for x in cued[bisect_left(cued_sents, lo_s) : bisect_right(cued_sents, hi_s)]:
                     if x != k:
                         seen.update(cues_of[x])
-            out[si][j] = [*("ag=" + c for c in sorted(seen)), f"agn={others}"]
+            signature = (frozenset(seen), others)
+            feats = made.get(signature)
+            if feats is None:
+                feats = made[signature] = [*("ag=" + c for c in sorted(seen)), f"agn={others}"]
+            out[si][token_of[k]] = feats
         return out
