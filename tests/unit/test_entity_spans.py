@@ -263,6 +263,19 @@ def test_a_country_form_after_an_accusative_noun_is_the_adjective() -> None:
     assert got.count(("روسيا", "LOC")) == 1  # "دعوا روسيا": the country; "التزاما روسيا": Russian
 
 
+def test_indefinite_nationality_adjectives_alone_name_nothing() -> None:
+    assert found("تنسيق سوري روسي متزايد في المنصات الدولية", [("سوري روسي", "ORG")]) == []
+    assert found("اتفاق أمريكي إيراني جديد", [("أمريكي إيراني", "ORG")]) == []
+    assert found("زار المملكة العربية السعودية", [("العربية السعودية", "LOC")]) == [("المملكة العربية السعودية", "LOC")]
+
+
+def test_an_indefinite_accusative_noun_ends_a_persons_name() -> None:
+    got = found("ودخل متعب شراحيلي بديلا لشيعان", [("متعب شراحيلي بديلا لشيعان", "PER")])
+    assert ("متعب شراحيلي", "PER") in got and not any("بديلا" in s for s, _ in got)
+    assert [s for s, _ in found("ثم دخل الجبرين بديلا لعكاش", [("بديلا لعكاش", "PER")])] == ["لعكاش"]
+    assert ("رضا عبدالله", "PER") in found("قال رضا عبدالله إن", [("رضا عبدالله", "PER")])
+
+
 def test_a_homograph_needs_its_cue() -> None:
     assert found("حتى تاريخ نشر الخبر، حيث أظهر الموقع ذلك", [("الخبر", "LOC")]) == []
     assert ("الخبر", "LOC") in found("افتتح المهرجان في مدينة الخبر أمس", [("الخبر", "LOC")])

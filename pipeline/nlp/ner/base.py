@@ -575,6 +575,10 @@ def tag_document(
             continue  # (a KB actor its context named, «اليوم» after "صحيفة", is no function word)
         if identity_key(surface) in SPELLED_LETTERS:
             continue  # "إف" of "«إف- 16»": a Latin letter spelt out is no name on its own
+        if hint is None and j - i >= 2 and all(
+                not w.startswith("ال") and (n := normalize_for_matching(w)) in lex.nisba and not n.startswith("ال")
+                for w in words[sidx][i:j]):
+            continue  # "تنسيق سوري روسي": two countries' adjectives, no name (references, entity_references)
         as_written = frequency(normalize_for_matching(first)) if cut and hint is None and j - i == 1 else 0
         if as_written >= COMMON_WORD_BUCKET + 2 and as_written > frequency(normalize_for_matching(first[cut:])):
             continue  # "وكيل الإمارة": the frequent word as written (deputy), not و + Kiel

@@ -932,6 +932,21 @@ def _common_noun_with_pronoun(word: str, key: str, lex: EntityLexicon) -> bool:
     return False
 
 
+def _accusative_noun(word: str, key: str, lex: EntityLexicon) -> bool:
+    """True for an indefinite accusative noun or adjective as written, its alif after a dictionary stem and
+    the form itself frequent in news ("بديلا", "مدربا", "لاعبا", "نائبا"), which is no part of a name (a rare
+    one is a foreign name's end: "وسام صليبا", "أوبرا وينفري")."""
+    if key in lex.given_names or lex.is_known_name(key) or key in lex.place_types:
+        return False
+    bare = word.rstrip("\u064b")  # (its tanween, when written)
+    if not bare.endswith("ا") or len(bare) < 5 or not bare.isalpha():
+        return False
+    if word_frequencies().get(normalize_for_matching(bare), 0) < 2:
+        return False
+    classes = shipped_word_classes().get(normalize_for_matching(bare[:-1]), "")
+    return "n" in classes or "a" in classes
+
+
 def _family_after_nasab(words: Sequence[str], keys: Sequence[str], k: int, lex: EntityLexicon) -> bool:
     """True when word ``k``, right after a nasab chain ("أحمد بن عبد العزيز"), is its family name: a bare word
     of three letters or more that is no function word, given name, title, place, nationality, time adverb or
@@ -988,6 +1003,16 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
             if _is_person(tag) and b - a >= 2 and _common_noun_with_pronoun(words[b - 1], keys[b - 1], lex):
                 labs[b - 1] = ("O", 1.0)  # "يغادر ستيوارت برنامجه": his programme ends the name
                 b -= 1
+            k = next((k for k in range(a, b) if _is_person(tag) and b - a >= 2
+                      and _accusative_noun(words[k], keys[k], lex)), None)
+            if k is not None:  # "شراحيلي بديلا لشيعان": "as a substitute" between two players' names
+                conf = labs[a][1]
+                _clear(labs, a, b)
+                if k > a:
+                    _mark(labs, a, k, tag, conf)
+                if k + 1 < b:
+                    _mark(labs, k + 1, b, tag, conf)
+                continue
             if _is_person(tag) and a > 0 and labs[a - 1][0] == "O" and words[a - 1] in _PARTICLES_BEFORE_FAMILY:
                 _mark(labs, a - 1, b, tag, labs[a][1])  # "أن دا سيلفا منح": the particle is the family name's
             elif (_is_person(tag) and b - a >= 3 and _BIN in (keys[b - 2], keys[b - 3] if keys[b - 2] == _ABD else "")
