@@ -276,6 +276,15 @@ def test_an_indefinite_accusative_noun_ends_a_persons_name() -> None:
     assert ("رضا عبدالله", "PER") in found("قال رضا عبدالله إن", [("رضا عبدالله", "PER")])
 
 
+def test_a_city_typed_org_after_a_head_is_the_body_named_after_it() -> None:
+    assert found("تذمر موظفون بجامعة حائل بعد استحقاقهم للترقية", [("حائل", "ORG")]) == [("جامعة حائل", "ORG")]
+
+
+def test_a_verbal_noun_after_a_bodys_city_is_its_deed() -> None:
+    got = found("ومن جهته رفضت جامعة حائل تحوير بعض الوظائف الشاغرة", [("جامعة حائل تحوير", "ORG")])
+    assert ("جامعة حائل", "ORG") in got and not any("تحوير" in s for s, _ in got)
+
+
 def test_a_homograph_needs_its_cue() -> None:
     assert found("حتى تاريخ نشر الخبر، حيث أظهر الموقع ذلك", [("الخبر", "LOC")]) == []
     assert ("الخبر", "LOC") in found("افتتح المهرجان في مدينة الخبر أمس", [("الخبر", "LOC")])

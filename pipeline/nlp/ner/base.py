@@ -53,7 +53,7 @@ from pipeline.nlp.ner.enrich import (
     split_bylines,
     story_subtypes_of_words,
 )
-from pipeline.nlp.ner.resources import is_common_word
+from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.text import (
     ABBREVIATED_TITLES,
     Token,
@@ -498,6 +498,11 @@ def tag_document(
                     and identity_key(sent[j - 1].text) in _OF_A_BUILDING
                     and identity_key(sent[j - 2].text) in lex.place_types):
                 j -= 1  # "مبنى أمانة محافظة الطائف الجديد": the building is new, not the body
+            if (typ is EntityType.ORG and j - i >= 3 and (sidx, i, j) not in hints
+                    and not normalize_for_matching(sent[j - 1].text).startswith("ال")
+                    and "m" in shipped_word_classes().get(normalize_for_matching(sent[j - 1].text), "")
+                    and identity_key(sent[j - 2].text) in lex.place_types):
+                j -= 1  # "رفضت جامعة حائل تحوير بعض الوظائف": the body named by its city, then its deed
             while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
                 j -= 1  # "شاه فيصل عظيم شاه -", "جامعة الدمام www": punctuation or an address never ends a name
             while i < j and not any(ch.isalpha() for ch in sent[i].text):

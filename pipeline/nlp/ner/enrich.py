@@ -1682,8 +1682,8 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             if labs[a][0] == "O":
                 continue  # changed by an earlier span of this sentence
             typ = EntityType.parse(tag) or EntityType.MISC
-            if typ is EntityType.MISC and lex.place_subtypes.get(" ".join(keys[a:b])) == "city":
-                typ = EntityType.LOC  # "لجامعة تبوك" with تبوك typed MISC: a city all the same
+            if typ in (EntityType.MISC, EntityType.ORG) and lex.place_subtypes.get(" ".join(keys[a:b])) == "city":
+                typ = EntityType.LOC  # "لجامعة تبوك" with تبوك typed MISC, "بجامعة حائل" with حائل ORG: a city
             if typ is EntityType.LOC and b < len(words) and labs[b][0] == "O":
                 code = lex.nisba.get(normalize_for_matching(words[b]))
                 if code and lex.place_subtypes.get(" ".join(keys[a:b])) == "country" and (
