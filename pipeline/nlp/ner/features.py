@@ -21,9 +21,9 @@ Features (switchable by name in :class:`FeatureConfig`, used for the ablation ta
   verbal noun, adjective, nisba, verb, function word, or the dictionary's own place and person names; alone
   and with the frequency bucket ("a rare word the dictionary knows as a noun" is seldom a name)
 * ``agg``      — context aggregation over the story (:meth:`FeatureExtractor.aggregate`): what stands around the
-  *other* occurrences of the word's stem within ±20 sentences — a title or trigger word before or after them, a
-  gazetteer name before or after them, the article on them, a gazetteer phrase over them ("بوش" alone, when
-  "الرئيس جورج بوش" is a few sentences away)
+  *other* occurrences of the same word (as written or behind a proclitic) within ±20 sentences — a title or
+  trigger word before or after them, a gazetteer name before or after them, the article on them, how many
+  ("بوش" alone, when "الرئيس جورج بوش" is a few sentences away)
 
 A model's ``config.json`` lists the groups it was trained with; the extractor computes exactly those.
 """
