@@ -1003,8 +1003,8 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
             if _is_person(tag) and b - a >= 2 and _common_noun_with_pronoun(words[b - 1], keys[b - 1], lex):
                 labs[b - 1] = ("O", 1.0)  # "يغادر ستيوارت برنامجه": his programme ends the name
                 b -= 1
-            k = next((k for k in range(a, b) if _is_person(tag) and b - a >= 2
-                      and _accusative_noun(words[k], keys[k], lex)), None)
+            k = next((k for k in range(a, b) if _accusative_noun(words[k], keys[k], lex)), None) if (
+                _is_person(tag) and b - a >= 2) else None
             if k is not None:  # "شراحيلي بديلا لشيعان": "as a substitute" between two players' names
                 conf = labs[a][1]
                 _clear(labs, a, b)
