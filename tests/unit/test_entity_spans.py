@@ -121,6 +121,21 @@ def test_a_person_joined_by_wa_to_the_list_before_it_is_a_person() -> None:
     assert got == [("محمد العلي", "PER")]
 
 
+def test_a_given_name_alone_in_a_list_of_full_names_takes_the_word_before_the_next_item() -> None:
+    # the backend stops at a family name that is also a word ("عيد": a feast), and the list goes on after it
+    text = "سيفتقد النصر لجهود وحسين عبدالغني ومحمد عيد وحسن الراهب بسبب الإيقاف."
+    got = found(text, [("وحسين عبدالغني", "PER"), ("ومحمد", "PER")])
+    assert ("محمد عيد", "PER") in got and ("حسن الراهب", "PER") in got, got
+    got = found("غاب خالد الغامدي، محمد عيد، حسن الراهب.", [("خالد الغامدي", "PER"), ("محمد", "PER")])
+    assert ("محمد عيد", "PER") in got, got
+    # no list after it: the word stays out ("ومحمد أمس"), and so does a word of the language before an item
+    got = found("التقى أحمد الفريدي ومحمد أمس في الرياض", [("أحمد الفريدي", "PER"), ("ومحمد", "PER")])
+    assert ("محمد", "PER") in got, got
+    got = found("التقى أحمد الفريدي ومحمد في الرياض وسعد الحربي", [("أحمد الفريدي", "PER"), ("ومحمد", "PER"),
+                                                                 ("وسعد الحربي", "PER")])
+    assert ("محمد", "PER") in got, got
+
+
 def test_a_given_name_after_a_title_takes_a_rare_family_name_the_dictionary_does_not_know() -> None:
     got = found_with_frequencies("وقال وزير النقل اليمني المهندس بدر باسلمة إن الوضع صعب", [])
     assert ("بدر باسلمة", "PER") in got

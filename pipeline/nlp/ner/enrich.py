@@ -536,7 +536,11 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
     """Label the items of a list of persons the backend missed: after "<person>،" or "<person> و", a given name
     and the words up to the next comma, all names' words (no function word, title or number), two or three
     of them; of a longer item, a given name and a family name ("وعمر هوساوي كحراس مرمى"); right after a
-    person, و + a form that names one KB person on its own ("برفسنجاني وروحاني")."""
+    person, و + a form that names one KB person on its own ("برفسنجاني وروحاني"). A given name the backend
+    found alone between two items takes the word before the next one (:func:`_given_name_in_list`)."""
+    for i in range(1, len(words) - 2):
+        if _given_name_in_list(words, keys, labs, i, lex):
+            _mark(labs, i, i + 2, EntityType.PER.tag, labs[i][1])  # "وحسين عبدالغني ومحمد عيد وحسن الراهب"
     for i in range(1, len(words)):
         if (labs[i][0] == "O" and words[i][:1] == "و" and len(words[i]) > 3 and labs[i - 1][0] != "O"
                 and _is_person(labs[i - 1][0][2:]) and _one_kb_person(identity_key(words[i][1:]), lex) and (
@@ -568,6 +572,31 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
             _mark(labs, i, j, EntityType.PER.tag, conf)
         elif j - i >= 2 and (keys[i + 1].startswith("ال") or keys[i + 1].endswith("ي")):
             _mark(labs, i, i + 2, EntityType.PER.tag, conf)  # "وعمر هوساوي كحراس مرمى"
+
+
+def _given_name_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int,
+                        lex: EntityLexicon) -> bool:
+    """True when the one-word person span at ``i`` is a given name in a list of full names whose family name
+    the backend left out ("ومحمد عيد": عيد is also a feast): right after a person of two words or more (joined
+    by و, or after a comma), then one untagged word that is no function word, title, place or nationality,
+    then the list's next item (a comma, or و + a given name)."""
+    if not (labs[i][0].startswith("B-") and _is_person(labs[i][0][2:]) and labs[i + 1][0] == "O"):
+        return False
+    if words[i][:1] == "و" and len(words[i]) > 3:
+        before, given = i - 1, keys[i][1:]
+    elif words[i - 1] in _LIST_COMMAS and i >= 2:
+        before, given = i - 2, keys[i]
+    else:
+        return False
+    if not (labs[before][0].startswith("I-") and _is_person(labs[before][0][2:]) and given in lex.given_names):
+        return False
+    family, nxt = keys[i + 1], words[i + 2]
+    if (not family.isalpha() or len(family) < 3 or words[i + 1][:1] == "و"
+            or normalize_for_matching(words[i + 1]) in lex.lexicon.stopwords or family in lex.titles
+            or family in lex.title_first or family in lex.place_types
+            or normalize_for_matching(words[i + 1]) in lex.nisba):
+        return False
+    return nxt in _LIST_COMMAS or (nxt[:1] == "و" and len(nxt) > 3 and keys[i + 2][1:] in lex.given_names)
 
 
 def _between_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
