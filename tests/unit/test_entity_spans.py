@@ -1521,6 +1521,15 @@ def test_a_city_in_brackets_after_from_is_a_place_whatever_else_the_word_means()
     assert ("حائل", "LOC") not in found("وقف حائل دون ذلك", [])
 
 
+def test_a_city_in_brackets_right_after_a_place_is_its_other_name() -> None:
+    text = "ضبط جرحى من مدينة «عين العرب» السورية (كوباني)، كانوا مختبئين في أنقرة"
+    got = found(text, [("عين العرب", "LOC")])
+    assert ("كوباني", "LOC") in got, got
+    # after a person, the bracket is no place of his ("مظلوم عبدي (كوباني)" is his nom de guerre)
+    got = found("وقال القائد مظلوم عبدي (كوباني) إن", [("مظلوم عبدي", "PER")])
+    assert ("كوباني", "LOC") not in got, got
+
+
 def test_a_country_after_a_title_that_is_the_family_name_of_a_person_of_the_story_is_him() -> None:
     text = "نقل الدكتور عبدالله بن محمد السويد التعازي. وعقب الصلاة نقل الدكتور السويد تعازي الملك. وسافر إلى السويد"
     got = found(text, [("عبدالله بن محمد السويد", "PERS")])

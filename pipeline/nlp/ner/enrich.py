@@ -2503,10 +2503,31 @@ def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityL
         labs = list(labs)
         keys = sentence_keys(words)
         for i in range(len(words)):
-            if labs[i][0] == "O" and _listed_place(words, keys, i, lex, home):
+            if labs[i][0] == "O" and (_listed_place(words, keys, i, lex, home)
+                                      or _bracketed_place_name(words, keys, labs, i, lex)):
                 _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
         out.append(labs)
     return out
+
+
+_CLOSING_QUOTES = frozenset({"»", '"', "”"})
+
+
+def _bracketed_place_name(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int,
+                          lex: EntityLexicon) -> bool:
+    """True for a gazetteer city or province alone in brackets right after a place the document tags, its
+    quotes and nationality adjective between them: the place's other name ("«عين العرب» السورية (كوباني)")."""
+    if not (1 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] == ")"):
+        return False
+    if (lex.place_subtypes.get(keys[i]) not in ("city", "province") or keys[i] in lex.shared_places
+            or keys[i] in lex.given_names):
+        return False
+    k = i - 2
+    if k > 0 and normalize_for_matching(words[k]) in lex.nisba and labs[k][0] == "O":
+        k -= 1  # "السورية"
+    if k > 0 and words[k] in _CLOSING_QUOTES:
+        k -= 1
+    return labs[k][0] != "O" and labs[k][0][2:] == EntityType.LOC.tag
 
 
 def _listed_place(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon,
