@@ -1016,6 +1016,20 @@ def test_a_parliament_with_its_adjective_and_a_bloc_are_bodies() -> None:
     assert ("البرلمان اليوناني", "ORG") in found_in_news("صوت البرلمان اليوناني الأسبوع الماضي على الاتفاق")
 
 
+def test_a_family_name_of_the_story_that_starts_like_a_proclitic_keeps_every_letter() -> None:
+    # "بريم", "فلين": the story's full names end with them, so ب and ف are letters, not "with" and "so"
+    text = "ظهرت الرهينة ايزابيل بريم في تسجيل. وقالت بريم في التسجيل إنها متعبة."
+    got = found(text, [("ايزابيل بريم", "PER"), ("بريم", "PER")])
+    assert got == [("ايزابيل بريم", "PER"), ("بريم", "PER")], got
+    text = "أجرت الباحثة تيلور جين فلين الدراسة. وقالت فلين إن الفكرة نبعت من عملها."
+    got = found(text, [("تيلور جين فلين", "PER"), ("فلين", "PER")])
+    assert got == [("تيلور جين فلين", "PER"), ("فلين", "PER")], got
+    # a conjunction on such a name still goes ("وبريم")
+    got = found("ظهرت ايزابيل بريم في تسجيل. وذكرت أسرتها وبريم طلبا للمساعدة.",
+                [("ايزابيل بريم", "PER"), ("وبريم", "PER")])
+    assert got[1] == ("بريم", "PER"), got
+
+
 def test_a_proclitic_before_a_name_known_only_as_a_whole_stays_outside() -> None:
     # "عاصفة" or "حلف" alone is no name; "عاصفة الحزم", "حلف شمال الأطلسي" are, so ب is the preposition
     assert [s for s, _ in found("وشاركت القوات بعاصفة الحزم.", [("بعاصفة الحزم", "MISC")])] == [

@@ -121,11 +121,12 @@ def bio_to_spans(labels: Sequence[tuple[str, float]]) -> list[tuple[int, int, En
 def proclitic_length(
     token: str, is_known: Callable[[str], bool], is_seen: Callable[[str], bool] = lambda _: False,
     frequency: Callable[[str], int] = lambda _: 0, is_place: Callable[[str], bool] = lambda _: False,
-    is_given: Callable[[str], bool] = lambda _: False,
+    is_given: Callable[[str], bool] = lambda _: False, is_family: Callable[[str], bool] = lambda _: False,
 ) -> int:
     """How many leading characters of an entity's first token are proclitics to leave outside the span.
 
-    * a token that is a known name as written ("فيصل", "وليد", "بسام") keeps every letter, unless both it and
+    * a token that is a known name as written ("فيصل", "وليد", "بسام") or the family name of one of the
+      document's full names (``is_family``: "بريم" of "ايزابيل بريم") keeps every letter, unless both it and
       what follows a و/ف are places and the rest is the more frequent word ("وجدة": and Jeddah, not Oujda);
     * before the article: و/ف + ب/ك ("والكرملين", "بالعراق") → up to ال; ل + ال is written لل
       ("للكرملين") → one ل;
@@ -145,14 +146,16 @@ def proclitic_length(
         rest = normalize_for_matching(token[1:])
         if is_place(rest) and frequency(rest) > frequency(whole):
             return 1
-    if is_known(whole) or whole in _WAW_NAMES:
+    if is_known(whole) or whole in _WAW_NAMES or is_family(whole):
         return 0
     m = _ARTICLE_PREFIX.match(token)
     if m and m.end() > 0 and not (frequency(normalize_for_matching(token[m.end():])) == 0 < frequency(whole)):
         return m.end()  # (not "كاليفورنيا" → "اليفورنيا": what is left must be a word of the language)
-    for split in proclitic_splits(token, min_stem=2):
-        if not split:
-            continue
+    splits = [split for split in proclitic_splits(token, min_stem=2) if split]
+    family = next((split for split in splits if any(is_family(v) for v in stem_variants(token, split))), None)
+    if family is not None:
+        return family  # "وبريم": and the story's "بريم" (not و + ب + "ريم")
+    for split in splits:
         variants = stem_variants(token, split)
         if token[split - 1] == "ك" and not any(is_seen(v) or (is_known(v) and not is_given(v)) for v in variants):
             continue
@@ -515,6 +518,9 @@ def tag_document(
                                   and capital_of(words[r[0]][r[1]], words[r[0]][r[1] + 1]) is not None)]
     # names seen without a proclitic in this document count as known stems
     seen = {normalize_for_matching(text[s:e].split(" ")[0]) for _, _, _, s, e, _, _ in raw}
+    # the last words of the document's full names, as written: "بريم" of "ايزابيل بريم" is no ب + "ريم"
+    families_written = {norm for _, i, j, s, e, typ, _ in raw if typ is EntityType.PER and j - i >= 2
+                        and not (norm := normalize_for_matching(text[s:e].split(" ")[-1])).startswith("و")}
 
     def is_place(form: str) -> bool:
         return identity_key(form) in lex.place_types
@@ -548,7 +554,9 @@ def tag_document(
             i, start = i + 1, toks[sidx][i + 1].start  # "قال لي يوسف شاهين": to me, then the name
         first = text[start:end].split(" ")[0]
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place,
-                               lambda v: identity_key(v) in lex.given_names) if len(first) > 2 else 0
+                               lambda v: identity_key(v) in lex.given_names,
+                               families_written.__contains__ if typ is EntityType.PER else lambda _: False,
+                               ) if len(first) > 2 else 0
         if (not cut and typ is EntityType.PER and (sidx, i) in full_name_ends and first[:1] == "و"
                 and len(first) > 3 and not is_known(normalize_for_matching(first))):
             cut = 1  # "أحمد شعيب ومشهور البنيان": right after a person's full name, و joins the next one
