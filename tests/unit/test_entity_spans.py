@@ -400,6 +400,17 @@ def found_with_frequencies(text: str, phrases: list[tuple[str, str]]) -> list[tu
     return [(text[s.start : s.end], s.type.value) for s in out]
 
 
+def test_a_family_name_that_is_a_frequent_word_is_the_person_after_a_reporting_verb() -> None:
+    # "العيد" (the feast) names no one on its own, but "وأوضح العيد أن" is the story's عادل العيد speaking
+    text = ("وقال الدكتور عادل العيد إن الأنظمة بعيدة. وأوضح العيد أن السمات بديلة. وشدد العيد على أن البديل"
+            " أفضل. ورأى العيد، موجها كلامه، أن السوق واعدة. وهنأ المواطنين بمناسبة العيد.")
+    got = found_with_frequencies(text, [("عادل العيد", "PER")])
+    assert got.count(("العيد", "PER")) == 3, got
+    # without the story's full name, or away from a reporting verb, the word stays a word
+    got = found_with_frequencies("وأوضح العيد أن السمات بديلة.", [])
+    assert ("العيد", "PER") not in got, got
+
+
 def test_a_foreign_name_after_a_title_is_a_person() -> None:
     got = found_with_frequencies("ما دفع برئيس الحكومة ألكسيس تسيبراس إلى إجراء تعديل وزاري", [])
     assert ("ألكسيس تسيبراس", "PER") in got

@@ -46,6 +46,7 @@ from pipeline.nlp.ner.enrich import (
     propagate_forms,
     quoted_bodies,
     repair_person_spans,
+    reported_family_names,
     resolution_number,
     settlement_names,
     span_title,
@@ -460,8 +461,11 @@ def tag_document(
     labels = settlement_names(words, labels, lex, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
 
+    def all_person_keys() -> set[tuple[str, ...]]:
+        return name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+
     def person_keys() -> set[tuple[str, ...]]:
-        return {k for k in name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+        return {k for k in all_person_keys()
                 if len(k) > 1 or not adjective_word(k[0], frequency)}  # (not "الكبير" of "محمد علي باشا الكبير")
 
     keys = person_keys()
@@ -470,6 +474,9 @@ def tag_document(
         labels = trimmed
         keys = person_keys()
     labels = propagate_names(words, labels, keys)
+    # a family name that is also a frequent word ("العيد") only where a reporting verb announces it
+    labels = reported_family_names(words, labels, {k[0] for k in all_person_keys() if len(k) == 1} - {
+        k[0] for k in keys if len(k) == 1}, lex)
     labels = addressed_given_names(words, labels, keys, lex)
     labels = _family_names_first(  # (a title alone, "أمير دولة قطر", names no family)
         words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)

@@ -742,6 +742,30 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
     return out
 
 
+def reported_family_names(sentences: list[list[str]], labels: list[Labels], families: set[str],
+                          lex: EntityLexicon) -> list[Labels]:
+    """The story's family names that are also frequent words (``families``, matching forms: "العيد" of "عادل
+    العيد", which :func:`pipeline.nlp.ner.base.propagate_names` leaves alone as a feast) labelled where a
+    reporting verb announces them and the name then ends as :func:`cued_persons` wants it ("وأوضح العيد أن",
+    "ورأى العيد،"), or before "على أن" ("وشدد العيد على أن")."""
+    if not families:
+        return labels
+    out: list[Labels] = []
+    for words, labs in zip(sentences, labels, strict=True):
+        hits = [i for i in range(1, len(words)) if labs[i][0] == "O" and normalize_for_matching(words[i]) in families
+                and match_reporting(words[i - 1]) is not None]
+        if hits:
+            keys = sentence_keys(words)
+            labs = list(labs)
+            for i in hits:
+                on_that = i + 2 < len(words) and words[i + 1] == "على" and (
+                    normalize_for_matching(words[i + 2]) in _SAYS_THAT)
+                if on_that or _name_ends_at(words, keys, i + 1, lex):
+                    _mark(labs, i, i + 1, EntityType.PER.tag, CONF_PROPAGATED)
+        out.append(labs)
+    return out
+
+
 _APPOSITION_COMMAS = frozenset({"،", ","})
 # definite nouns for a person that stand right before a name without being a title of it
 _PERSON_NOUNS = frozenset(identity_key(w) for w in (
