@@ -411,6 +411,15 @@ def test_a_family_name_that_is_a_frequent_word_is_the_person_after_a_reporting_v
     assert ("العيد", "PER") not in got, got
 
 
+def test_a_currency_after_an_amount_is_the_currency_whatever_the_backend_typed() -> None:
+    got = found("وتراجع الين مقابل الدولار إلى 124.09 ين بينما هبط اليورو", [("ين", "ORG")])
+    assert ("ين", "MISC") in got and ("ين", "ORG") not in got, got
+    got = found("بلغت الأرباح 3 مليار ريال هذا العام", [("ريال", "PER")])
+    assert ("ريال", "MISC") in got, got
+    # "الريال" the club keeps the backend's type
+    assert ("الريال", "ORG") in found("فاز الريال على برشلونة", [("الريال", "ORG")])
+
+
 def test_a_foreign_name_after_a_title_is_a_person() -> None:
     got = found_with_frequencies("ما دفع برئيس الحكومة ألكسيس تسيبراس إلى إجراء تعديل وزاري", [])
     assert ("ألكسيس تسيبراس", "PER") in got

@@ -414,6 +414,10 @@ def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[To
 _THAT_AS_WRITTEN = frozenset({"بأن", "أن", "إن", "لأن", "وأن", "وإن", "فإن", "بأنه", "بأنها"})
 
 
+_AMOUNTS = frozenset(identity_key(w) for w in (
+    "ألف", "آلاف", "الف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون"))
+
+
 @cache
 def _currencies() -> frozenset[str]:
     """Identity keys of the one-word currency names (``misc_subtypes_ar.tsv``: دولار، ريال، يورو …)."""
@@ -501,6 +505,9 @@ def tag_document(
             if typ is EntityType.MISC and j - i >= 2 and identity_key(sent[i].text) in _currencies() and (
                     sent[i + 1].text[:1] in "بلوف" and identity_key(sent[i + 1].text) not in lex.misc_forms):
                 j = i + 1  # "مليار ريال بنهاية يونيو": the currency, then a preposition's word (not "ريال سعودي")
+            if (typ is not EntityType.MISC and j - i == 1 and i > 0 and identity_key(sent[i].text) in _currencies()
+                    and (any(ch.isdigit() for ch in sent[i - 1].text) or identity_key(sent[i - 1].text) in _AMOUNTS)):
+                typ = EntityType.MISC  # "إلى 124.09 ين", "مليار ريال": an amount's currency, not a club or a person
             i, j = balance_brackets(words[sidx], i, j)
             while i + 1 < j and identity_key(sent[j - 1].text) in TIME_ADVERBS:
                 j -= 1  # "جامعة الباحة البارحة", "الاتحاد أمس": a time adverb never ends a name
