@@ -362,6 +362,13 @@ def test_a_country_followed_by_its_own_adjective_is_a_club() -> None:
     assert ("الكويت", "LOC") in found("زار الوفد الكويت أمس", [("الكويت", "LOC")])
 
 
+def test_a_rare_city_after_a_locative_is_the_word_as_written_not_a_conjunction_and_a_city() -> None:
+    # "من وكيل الحرس": from the deputy, not "from and Kiel"
+    got = found("واستمع الحضور من وكيل الحرس الوطني إلى شرح", [("الحرس الوطني", "ORG")])
+    assert not any(typ == "LOC" for _, typ in got), got
+    assert ("كيل", "LOC") in found("وصل الوفد إلى كيل أمس", [])
+
+
 def test_a_province_after_a_locative_with_a_proclitic() -> None:
     got = found("حذرت مديرية الدفاع المدني بمنطقة عسير من السيول", [])
     assert ("منطقة عسير", "LOC") in got, got  # the province's name in full (the gazetteer's provinces)

@@ -2494,11 +2494,12 @@ def _title_name(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLe
 
 def _located_city(words: Sequence[str], i: int, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
     """A gazetteer city after a locative ("في اللاذقية") or with ب/ل before it ("بطرطوس"), when its name is
-    rare in news (a frequent one, "الخبر", is also a common word; the backend finds the frequent cities)."""
+    rare in news (a frequent one, "الخبر", is also a common word; the backend finds the frequent cities). After
+    a locative the word is the city as written, or ب/ل on it: "من وكيل الحرس" is from the deputy, not و + Kiel."""
     after_locative = _after_locative(words, i)
     return any(key in lex.place_types and key not in lex.entries and key not in lex.homographs
                and frequency(normalize_for_matching(words[i][cut:])) <= _RARE_CITY_BUCKET
-               and (after_locative or (cut and words[i][cut - 1] in "بل"))  # the ب of the place's own reading
+               and ((after_locative and not cut) or (cut and words[i][cut - 1] in "بل"))  # the ب of its own reading
                for cut, key in first_word_keys(words[i]))
 
 
