@@ -1525,6 +1525,16 @@ def test_a_names_definite_head_with_its_closing_adjective_recurs_as_it() -> None
     assert ("البنك المركزي", "ORG") not in got
 
 
+def test_a_person_span_goes_on_over_the_bin_and_al_that_follow_it() -> None:
+    text = "حضر الأمير خالد بن عبدالعزيز بن عياف آل مقرن وكيل الحرس الوطني والفريق فيصل بن عبدالعزيز بن لبده"
+    got = found(text, [("خالد بن عبدالعزيز", "PER"), ("فيصل بن عبدالعزيز", "PER")])
+    assert ("خالد بن عبدالعزيز بن عياف آل مقرن", "PER") in got, got
+    assert ("فيصل بن عبدالعزيز بن لبده", "PER") in got, got
+    # "بن" then a word that is no name (a function word, a number) stays out
+    got = found("وقال محمد العلي بن في الرياض", [("محمد العلي", "PER")])
+    assert ("محمد العلي", "PER") in got, got
+
+
 def test_a_particle_before_a_family_name_and_a_family_name_after_a_nasab_belong_to_the_person() -> None:
     got = found("قبل أن يتجها للمسبح، علما أن دا سيلفا منح اللاعبين راحة", [("سيلفا", "PERS")])
     assert got == [("دا سيلفا", "PER")]

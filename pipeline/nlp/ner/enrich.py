@@ -1584,9 +1584,13 @@ def bare_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexi
 NAME_PARTICLES = (_NAME_PARTICLES_FOREIGN - {"دوس"}) | {"ولد"}
 
 
+_NASAB_WORDS = frozenset({"بن", "بنت", "آل"})
+
+
 def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
     """A person span ending on a name particle goes on over the next word ("لويس فان" + "غال", "إسماعيل ولد"
-    + "الشيخ": the title cut there is the name's next word)."""
+    + "الشيخ": the title cut there is the name's next word), and a person span of two words or more goes on
+    over each "بن X", "بنت X", "آل X" right after it ("خالد بن عبدالعزيز" + "بن عياف آل مقرن")."""
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
@@ -1594,6 +1598,12 @@ def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> lis
             if (_is_person(tag) and b - a >= 2 and words[b - 1] in NAME_PARTICLES and b < len(words)
                     and labs[b][0] == "O" and words[b].isalpha() and words[b] not in FUNCTION_WORDS_AS_WRITTEN):
                 labs[b] = ("I-" + tag, labs[a][1])
+            elif _is_person(tag) and b - a >= 2:
+                while (b + 1 < len(words) and words[b] in _NASAB_WORDS and labs[b][0] == "O" and labs[b + 1][0] == "O"
+                       and words[b + 1].isalpha() and len(words[b + 1]) >= 3
+                       and words[b + 1] not in FUNCTION_WORDS_AS_WRITTEN):
+                    labs[b] = labs[b + 1] = ("I-" + tag, labs[a][1])
+                    b += 2
         out.append(labs)
     return out
 
