@@ -1530,6 +1530,10 @@ def test_a_person_span_goes_on_over_the_bin_and_al_that_follow_it() -> None:
     got = found(text, [("خالد بن عبدالعزيز", "PER"), ("فيصل بن عبدالعزيز", "PER")])
     assert ("خالد بن عبدالعزيز بن عياف آل مقرن", "PER") in got, got
     assert ("فيصل بن عبدالعزيز بن لبده", "PER") in got, got
+    # … and over a span of another type the backend began with "بن"
+    text = "وتعيين الأمير مشعل بن عبد الله بن عبد العزيز بن مساعد بن جلوي آل سعود مستشارا"
+    got = found(text, [("مشعل بن عبد الله بن عبد العزيز", "PER"), ("بن مساعد بن جلوي آل سعود", "ORG")])
+    assert got == [("مشعل بن عبد الله بن عبد العزيز بن مساعد بن جلوي آل سعود", "PER")], got
     # "بن" then a word that is no name (a function word, a number) stays out
     got = found("وقال محمد العلي بن في الرياض", [("محمد العلي", "PER")])
     assert ("محمد العلي", "PER") in got, got

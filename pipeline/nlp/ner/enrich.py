@@ -1599,9 +1599,18 @@ def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> lis
                     and labs[b][0] == "O" and words[b].isalpha() and words[b] not in FUNCTION_WORDS_AS_WRITTEN):
                 labs[b] = ("I-" + tag, labs[a][1])
             elif _is_person(tag) and b - a >= 2:
-                while (b + 1 < len(words) and words[b] in _NASAB_WORDS and labs[b][0] == "O" and labs[b + 1][0] == "O"
-                       and words[b + 1].isalpha() and len(words[b + 1]) >= 3
-                       and words[b + 1] not in FUNCTION_WORDS_AS_WRITTEN):
+                while b + 1 < len(words) and words[b] in _NASAB_WORDS:
+                    if labs[b][0].startswith("B-"):  # "… بن عبد العزيز" + ORG "بن مساعد بن جلوي آل سعود"
+                        e = b + 1
+                        while e < len(words) and labs[e][0].startswith("I-"):
+                            e += 1
+                        _mark(labs, b, e, tag, labs[a][1])
+                        labs[b] = ("I-" + tag, labs[a][1])
+                        b = e
+                        continue
+                    if not (labs[b][0] == "O" and labs[b + 1][0] == "O" and words[b + 1].isalpha()
+                            and len(words[b + 1]) >= 3 and words[b + 1] not in FUNCTION_WORDS_AS_WRITTEN):
+                        break
                     labs[b] = labs[b + 1] = ("I-" + tag, labs[a][1])
                     b += 2
         out.append(labs)
