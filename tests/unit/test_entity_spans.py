@@ -1525,6 +1525,17 @@ def test_a_names_definite_head_with_its_closing_adjective_recurs_as_it() -> None
     assert ("البنك المركزي", "ORG") not in got
 
 
+def test_a_kb_person_s_name_takes_over_a_backend_span_that_runs_on_over_a_word_of_the_language() -> None:
+    # the backend's "عمر مبايعة" (the pledge) starts inside "الملا عمر": the knowledge base's name wins
+    text = "رفضت عائلة مؤسس حركة طالبان الراحل الملا عمر مبايعة الزعيم الجديد"
+    assert kb_ids(text, [("عمر مبايعة", "PER")]).get("الملا عمر") == "mullah_omar"
+    # a family name after the KB name is a longer name, not a word: "محمد بن ناصر الخزيم" is someone else
+    text = "وحضر الشيخ الدكتور محمد بن ناصر الخزيم الحفل"
+    assert kb_ids(text, [("محمد بن ناصر الخزيم", "PER")]).get("محمد بن ناصر الخزيم") is None
+    text = "والمستشار الفريق فيصل بن عبدالعزيز بن لبده ورؤساء الهيئات"
+    assert kb_ids(text, [("فيصل بن عبدالعزيز بن لبده", "PER")]).get("فيصل بن عبدالعزيز بن لبده") is None
+
+
 def test_a_person_span_goes_on_over_the_bin_and_al_that_follow_it() -> None:
     text = "حضر الأمير خالد بن عبدالعزيز بن عياف آل مقرن وكيل الحرس الوطني والفريق فيصل بن عبدالعزيز بن لبده"
     got = found(text, [("خالد بن عبدالعزيز", "PER"), ("فيصل بن عبدالعزيز", "PER")])

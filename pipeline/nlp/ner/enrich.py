@@ -1585,6 +1585,7 @@ NAME_PARTICLES = (_NAME_PARTICLES_FOREIGN - {"دوس"}) | {"ولد"}
 
 
 _NASAB_WORDS = frozenset({"بن", "بنت", "آل"})
+_SON_OF = frozenset(identity_key(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "أم", "ولد"))
 
 
 def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
@@ -2619,6 +2620,15 @@ def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
             and any(k in HEAD_NOUNS for _, k in first_word_keys(words[i - 1])))
 
 
+def _language_tail(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> bool:
+    """True when the words ``a:b`` are all indefinite words of the language as written, no name, title or place
+    ("مبايعة" after "الملا عمر": the pledge, not a family name)."""
+    return all(not keys[k].startswith("ال") and words[k] not in _NASAB_WORDS and keys[k] not in _SON_OF
+               and is_common_word(normalize_for_matching(words[k]))
+               and keys[k] not in lex.given_names and not lex.is_known_name(keys[k]) and keys[k] not in lex.titles
+               and keys[k] not in lex.place_types for k in range(a, b))
+
+
 def _common_tail(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon,
                  frequency: Callable[[str], int]) -> bool:
     """True when the words ``a:b`` are all definite common words, no name or nationality adjective."""
@@ -2829,8 +2839,10 @@ def apply_dictionary(
                 i += 1
                 continue
             inside = {owner[k] for k in range(start, j) if owner[k] >= 0}
-            covered = all(spans[n][0] >= start and (spans[n][1] <= j or (j - start >= 2 and _common_tail(
-                words, keys, j, spans[n][1], lex, frequency))) for n in inside)
+            kb_person = entry.kb_id is not None and entry.type is EntityType.PER
+            covered = all(spans[n][0] >= start and (spans[n][1] <= j or (j - start >= 2 and (
+                _common_tail(words, keys, j, spans[n][1], lex, frequency)
+                or (kb_person and _language_tail(words, keys, j, spans[n][1], lex))))) for n in inside)
             if covered:  # (a backend span the name starts before and that runs on over common words:
                 # "قناة [السويس القديمة]" is the canal, "القديمة" its description)
                 for n in inside:
