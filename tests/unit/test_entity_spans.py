@@ -1536,6 +1536,24 @@ def test_a_kb_person_s_name_takes_over_a_backend_span_that_runs_on_over_a_word_o
     assert kb_ids(text, [("فيصل بن عبدالعزيز بن لبده", "PER")]).get("فيصل بن عبدالعزيز بن لبده") is None
 
 
+def test_a_person_span_ends_before_a_conjoined_verb_a_title_that_runs_on_and_the_prophet_s_blessing() -> None:
+    # "إردوغان وعقد": and he held (talks) — and "عقد" is then no family name to find again
+    text = "والتقى الرئيس التركي إردوغان وعقد معه جلسة مباحثات. وعقد جلسة أخرى مع الوفد."
+    got = found_with_frequencies(text, [("إردوغان وعقد", "PER")])
+    assert got == [("إردوغان", "PER")], got
+    # a rare family name that starts with و stays ("هيفاء وهبي")
+    assert found_with_frequencies("غنت هيفاء وهبي أمس", [("هيفاء وهبي", "PER")]) == [("هيفاء وهبي", "PER")]
+    # "… آل الشيخ نائب" + "وزير التعليم": the title begins inside the backend's span
+    text = "وإعفاء الدكتور حمد بن محمد آل الشيخ نائب وزير التعليم لشؤون البنين من منصبه"
+    got = found(text, [("حمد بن محمد آل الشيخ نائب", "PER")])
+    assert ("حمد بن محمد آل الشيخ", "PER") in got and not any("نائب" in x for x, _ in got), got
+    # "محمد -صلى الله عليه وسلم-": the blessing is no part of the name
+    got = found("كان النبي محمد -صلى الله عليه وسلم- يصوم", [("محمد -صلى", "PER")])
+    assert ("محمد", "PER") in got and not any("صلى" in x for x, _ in got), got
+    # a given name after و stays: "محمد وعلي" are two persons the backend joined, not a verb
+    assert any("علي" in x and t == "PER" for x, t in found("وحضر محمد وعلي الحفل", [("محمد وعلي", "PER")]))
+
+
 def test_a_person_span_goes_on_over_the_bin_and_al_that_follow_it() -> None:
     text = "حضر الأمير خالد بن عبدالعزيز بن عياف آل مقرن وكيل الحرس الوطني والفريق فيصل بن عبدالعزيز بن لبده"
     got = found(text, [("خالد بن عبدالعزيز", "PER"), ("فيصل بن عبدالعزيز", "PER")])

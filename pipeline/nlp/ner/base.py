@@ -453,7 +453,7 @@ def tag_document(
     words = [[t.text for t in sent] for sent in toks]
     labels = split_bylines(words, backend.tag(words) if backend_labels is None else backend_labels, lex)
     labels = repair_person_spans(words, labels, lex)
-    labels = split_at_titles(words, labels, lex)
+    labels = split_at_titles(words, labels, lex, frequency)
     labels = join_name_particles(words, labels)
     labels = cued_persons(words, labels, lex, frequency)
     labels = appositive_persons(words, labels, lex, frequency)

@@ -1618,9 +1618,28 @@ def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> lis
     return out
 
 
-def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+_BLESSING = frozenset({normalize_for_matching("صلى")})
+_ALLAH = identity_key("الله")
+
+
+def _conjoined_word(word: str, lex: EntityLexicon, frequency: Callable[[str], int]) -> bool:
+    """True for و + a word of the language that is no name, the whole a common word in news ("وعقد": and he
+    held; not "وهبي", the family name of هيفاء وهبي)."""
+    if (word[:1] != "و" or len(word) < 4 or word[1:] in FUNCTION_WORDS_AS_WRITTEN
+            or frequency(normalize_for_matching(word)) < COMMON_WORD_BUCKET):
+        return False
+    rest = identity_key(word[1:])
+    return (is_common_word(normalize_for_matching(word[1:])) and rest not in lex.given_names
+            and not lex.is_known_name(rest) and not lex.is_known_name(identity_key(word))
+            and rest not in lex.place_types and rest not in lex.titles)
+
+
+def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
+                    frequency: Callable[[str], int] = lambda _: 0) -> list[Labels]:
     """Cut person spans at the titles inside them; leave a leading title, leading function words ("فإن"),
-    nationality adjectives ("روس رفيعي") and a trailing event verb ("سلمان سيزور") outside the name."""
+    nationality adjectives ("روس رفيعي"), a trailing event verb ("سلمان سيزور"), a trailing و + common word
+    ("إردوغان وعقد"), the first word of a title that runs on after the span and the Prophet's blessing outside
+    the name."""
     from pipeline.lexicons import is_event_word
 
     out = []
@@ -1656,8 +1675,14 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
                         and identity_key(words[a][1:]) in lex.given_names)) and b - a >= 2))):
                 a += 1  # (but "علي دوابشة", "وعلي الشمراني": the given name علي, not the preposition على)
             while b - a > 1 and (is_event_word(words[b - 1]) or (
-                    words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and is_event_word(words[b - 1][1:]))):
-                b -= 1
+                    words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and is_event_word(words[b - 1][1:]))
+                    or _conjoined_word(words[b - 1], lex, frequency)
+                    or _title_at(keys, words, b - 1, len(words), lex) > 1):
+                b -= 1  # "إردوغان وعقد" (and held), "آل الشيخ نائب" + "وزير التعليم" (a title begins)
+            blessing = next((k for k in range(a + 1, b) if norms[k].lstrip("-") in _BLESSING
+                             and k + 1 < len(words) and keys[k + 1] == _ALLAH), None)
+            if blessing is not None:
+                b = blessing  # "محمد -صلى" + "الله عليه وسلم": the blessing after the Prophet's name
             for k in range(b - 2, a, -1):  # "داعشي هدد ناصر القصبي": the name begins after a verb inside
                 if (is_event_word(words[k]) and keys[k + 1] in lex.given_names and keys[k] not in lex.given_names
                         and not lex.is_known_name(keys[k])):
