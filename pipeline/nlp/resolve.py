@@ -1259,6 +1259,12 @@ def resolve_mentions(
         ranked = sorted(((votes[c], c) for c in gaz.alternatives[key]), reverse=True)
         return ranked[0][1] if ranked[0][0] > 0 and (len(ranked) < 2 or ranked[0][0] > ranked[1][0]) else None
 
+    # the gazetteer places of two words or more each story names: an ambiguous word alone ("البيضاء") is the
+    # one of them it ends ("الدار البيضاء": Casablanca; "محافظة البيضاء": the Yemeni governorate)
+    story_places: dict[str, set[str]] = defaultdict(set)
+    for m in ms:
+        if m.type is EntityType.LOC and len(m.parts) >= 2 and m.key in gaz.by_key:
+            story_places[m.doc_id].add(m.key)
     persons: list[int] = []
     for i, m in enumerate(ms):
         if keys[i] is not None:
@@ -1270,6 +1276,10 @@ def resolve_mentions(
             apposed_capital = (_capital_named_before(texts.get(m.doc_id, ""), m.start, m.key)
                                if m.start is not None else None)
             capital = _capital_key(m.key) or apposed_capital
+            if capital is None and len(words) == 1 and m.key in lex.homographs:
+                ending = [k for k in story_places.get(m.doc_id, ()) if k.endswith(" " + m.key)]
+                if len({gaz.by_key[k].name_en for k in ending}) == 1:
+                    capital = ending[0]
             if len(words) >= 2 and words[0] in _CITY_HEADS and " ".join(words[1:]) in gaz.by_key:
                 capital = " ".join(words[1:])  # "محافظة جدة", "محافظة تعز": the city and its governorate as one;
                 # "مدينة كوباني", "بلدة الزبداني": the town

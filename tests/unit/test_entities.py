@@ -996,6 +996,18 @@ def test_a_place_spelt_with_other_long_vowels_or_g_is_the_place_the_gazetteer_kn
     assert entity_of(resolved, "d7", "فرنسا") != entity_of(resolved, "d8", "فيرانيسي")
 
 
+def test_an_ambiguous_place_word_alone_is_the_longer_place_its_story_names_with_it() -> None:
+    """"البيضاء" in a story of "الدار البيضاء" is Casablanca, in a story of "محافظة البيضاء" the Yemeni
+    governorate; "أفريقيا" is no homograph and stays Africa beside "جنوب أفريقيا"."""
+    rows = [("d1", "الدار البيضاء", "LOC"), ("d1", "البيضاء", "LOC"), ("d2", "محافظة البيضاء", "LOC"),
+            ("d2", "البيضاء", "LOC"), ("d3", "جنوب أفريقيا", "LOC"), ("d3", "أفريقيا", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d1", "البيضاء") == entity_of(resolved, "d1", "الدار البيضاء")
+    assert entity_of(resolved, "d2", "البيضاء") == entity_of(resolved, "d2", "محافظة البيضاء")
+    assert entity_of(resolved, "d1", "البيضاء") != entity_of(resolved, "d2", "البيضاء")
+    assert entity_of(resolved, "d3", "أفريقيا") != entity_of(resolved, "d3", "جنوب أفريقيا")
+
+
 def test_a_given_name_no_list_has_is_the_person_of_its_document_named_so() -> None:
     """"دانا" after "دانا بيشوب" in one article is that person, listed given name or not; a word that is a
     family name elsewhere in the corpus is not taken for a first name."""

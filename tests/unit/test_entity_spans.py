@@ -1605,6 +1605,16 @@ def test_a_city_in_brackets_after_from_is_a_place_whatever_else_the_word_means()
     assert ("حائل", "LOC") not in found("وقف حائل دون ذلك", [])
 
 
+def test_al_bayda_is_the_yemeni_governorate_after_a_place_head_and_white_elsewhere() -> None:
+    got = found("وفي محافظة البيضاء، سقط عدد من القتلى في صفوف الحوثيين", [])
+    assert ("محافظة البيضاء", "LOC") in got, got
+    got = found("وكانت قيادة المقاومة في البيضاء قد تولت توفير الطعام في اليمن", [("البيضاء", "LOC")])
+    assert ("البيضاء", "LOC") in got, got
+    # "المياه البيضاء" (cataract), "الأراضي البيضاء" (undeveloped land): the adjective
+    assert found("أجريت له عملية المياه البيضاء", [("البيضاء", "LOC")]) == []
+    assert found("فرض رسوم على الأراضي البيضاء", [("البيضاء", "LOC")]) == []
+
+
 def test_a_city_in_brackets_right_after_a_place_is_its_other_name() -> None:
     text = "ضبط جرحى من مدينة «عين العرب» السورية (كوباني)، كانوا مختبئين في أنقرة"
     got = found(text, [("عين العرب", "LOC")])
