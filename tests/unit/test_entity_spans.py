@@ -366,7 +366,8 @@ def test_a_rare_city_after_a_locative_is_the_word_as_written_not_a_conjunction_a
     # "من وكيل الحرس": from the deputy, not "from and Kiel"
     got = found("واستمع الحضور من وكيل الحرس الوطني إلى شرح", [("الحرس الوطني", "ORG")])
     assert not any(typ == "LOC" for _, typ in got), got
-    assert ("كيل", "LOC") in found("وصل الوفد إلى كيل أمس", [])
+    assert ("صبيا", "LOC") in found("وصل الوفد إلى صبيا أمس", [])
+    assert found("وصل الوفد من وصبيا أمس", []) == []  # (no "from and Sabya" either)
 
 
 def test_a_word_of_the_language_that_names_a_far_town_is_the_word_without_a_place_cue() -> None:
