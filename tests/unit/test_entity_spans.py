@@ -1555,6 +1555,9 @@ def test_a_person_span_ends_before_a_conjoined_verb_a_title_that_runs_on_and_the
     text = "وإعفاء الدكتور حمد بن محمد آل الشيخ نائب وزير التعليم لشؤون البنين من منصبه"
     got = found(text, [("حمد بن محمد آل الشيخ نائب", "PER")])
     assert ("حمد بن محمد آل الشيخ", "PER") in got and not any("نائب" in x for x, _ in got), got
+    # "أبو زيد البرلمان العراقي": the Iraqi parliament, not the person's family name
+    got = found("وطالب أبو زيد البرلمان العراقي بمعاقبة المالكي", [("أبو زيد البرلمان", "PER")])
+    assert ("أبو زيد", "PER") in got and ("البرلمان العراقي", "ORG") in got, got
     # "محمد -صلى الله عليه وسلم-": the blessing is no part of the name
     got = found("كان النبي محمد -صلى الله عليه وسلم- يصوم", [("محمد -صلى", "PER")])
     assert ("محمد", "PER") in got and not any("صلى" in x for x, _ in got), got

@@ -1618,6 +1618,14 @@ def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> lis
     return out
 
 
+def _body_then_nationality(words: Sequence[str], keys: Sequence[str], norms: Sequence[str], k: int,
+                           lex: EntityLexicon) -> bool:
+    """True when token ``k`` is a body's head with its article and a nationality adjective follows: "البرلمان
+    العراقي", "الحكومة اليمنية" (a body, not the family name of the person before)."""
+    return (k + 1 < len(words) and keys[k].startswith("ال") and (keys[k] in lex.org_heads or keys[k] in _FORCES)
+            and norms[k + 1] in lex.nisba)
+
+
 _BLESSING = frozenset({normalize_for_matching("صلى")})
 _ALLAH = identity_key("الله")
 
@@ -1677,8 +1685,10 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
             while b - a > 1 and (is_event_word(words[b - 1]) or (
                     words[b - 1][:1] == "س" and words[b - 1][1:2] in "يتن" and is_event_word(words[b - 1][1:]))
                     or _conjoined_word(words[b - 1], lex, frequency)
-                    or _title_at(keys, words, b - 1, len(words), lex) > 1):
-                b -= 1  # "إردوغان وعقد" (and held), "آل الشيخ نائب" + "وزير التعليم" (a title begins)
+                    or _title_at(keys, words, b - 1, len(words), lex) > 1
+                    or _body_then_nationality(words, keys, norms, b - 1, lex)):
+                b -= 1  # "إردوغان وعقد" (and held), "آل الشيخ نائب" + "وزير التعليم" (a title begins),
+                # "أبو زيد البرلمان" + "العراقي" (the Iraqi parliament)
             blessing = next((k for k in range(a + 1, b) if norms[k].lstrip("-") in _BLESSING
                              and k + 1 < len(words) and keys[k + 1] == _ALLAH), None)
             if blessing is not None:
