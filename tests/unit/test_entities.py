@@ -518,6 +518,10 @@ def test_a_role_title_alone_is_its_holder_on_the_day() -> None:
     resolved = resolve_mentions(frame(rows), days)
     assert resolved["kb_id"].to_list()[:2] == ["tamim_bin_hamad", "hamad_bin_khalifa"]
     assert resolved["kb_id"][2] is None and resolved["subtype"][2] == "name_fragment"
+    # a title that holds its own nationality ("المرشد الإيراني": "المرشد" is no title alone)
+    resolved = resolve_mentions(frame([("d1", "المرشد الإيراني", "PER", "المرشد الإيراني", "IR")]),
+                                docs({"d1": "2015-07-20"}))
+    assert resolved["kb_id"][0] == "ali_khamenei"
 
 
 def test_a_family_fragment_is_the_person_of_that_family_its_document_names() -> None:

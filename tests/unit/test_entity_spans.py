@@ -1565,6 +1565,13 @@ def test_a_person_span_ends_before_a_conjoined_verb_a_title_that_runs_on_and_the
     assert any("علي" in x and t == "PER" for x, t in found("وحضر محمد وعلي الحفل", [("محمد وعلي", "PER")]))
 
 
+def test_a_role_title_alone_that_holds_its_nationality_carries_itself_as_title() -> None:
+    text = "وأكد الأزهر أن تصريحات المرشد الإيراني تعد تدخلا"
+    out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
+    got = [(text[s.start : s.end], s.title, s.title_country) for s in out if s.type.value == "PER"]
+    assert got == [("المرشد الإيراني", "المرشد الإيراني", "IR")], got
+
+
 def test_a_person_span_goes_on_over_the_bin_and_al_that_follow_it() -> None:
     text = "حضر الأمير خالد بن عبدالعزيز بن عياف آل مقرن وكيل الحرس الوطني والفريق فيصل بن عبدالعزيز بن لبده"
     got = found(text, [("خالد بن عبدالعزيز", "PER"), ("فيصل بن عبدالعزيز", "PER")])

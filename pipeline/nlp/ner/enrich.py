@@ -3071,6 +3071,13 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
                     if is_nisba and code:
                         country = country or code
                 return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
+    if end - 1 > k >= 0:  # a title whose nationality is part of its own phrase ("المرشد الإيراني": "المرشد" is
+        # no title alone)
+        for length in range(min(lex.max_title_words, end), end - k - 1, -1):
+            s = end - length
+            for cut, first in first_word_keys(words[s]):
+                if identity_key(" ".join([first, *keys[s + 1 : end]])) in lex.titles:
+                    return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
     k = j + 1 if j < len(words) and words[j] in _PUNCT_BEFORE_NAME else j
     if k < len(words) and keys[k] not in _POSSESSED_TITLES:  # "سلفا كير نائبه السابق رياك مشار": his deputy
         length = _title_at(keys, words, k, len(words), lex)
