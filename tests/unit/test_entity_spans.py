@@ -1572,6 +1572,14 @@ def test_a_role_title_alone_that_holds_its_nationality_carries_itself_as_title()
     assert got == [("المرشد الإيراني", "المرشد الإيراني", "IR")], got
 
 
+def test_a_thing_named_after_someone_ends_before_a_time_adverbial() -> None:
+    for typ in ("PER", "ORG"):  # (the backend often calls the imam's name an organisation)
+        got = found("التفجير الانتحاري الذي وقع في مسجد الصادق الشهر الماضي", [("الصادق", typ)])
+        assert got == [("مسجد الصادق", "LOC")], got
+    got = found("نقل المصابون إلى مستشفى الملك فهد المركزي اليوم", [("الملك فهد", "PER")])
+    assert ("مستشفى الملك فهد المركزي", "ORG") in got, got
+
+
 def test_a_person_span_goes_on_over_the_bin_and_al_that_follow_it() -> None:
     text = "حضر الأمير خالد بن عبدالعزيز بن عياف آل مقرن وكيل الحرس الوطني والفريق فيصل بن عبدالعزيز بن لبده"
     got = found(text, [("خالد بن عبدالعزيز", "PER"), ("فيصل بن عبدالعزيز", "PER")])

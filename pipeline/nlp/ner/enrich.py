@@ -107,6 +107,7 @@ _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجا
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
 _NAMED_AFTER_LOC = ("مطار", "ميناء", "شارع", "طريق", "حي", "جسر", "دوار", "ملعب", "استاد", "مسجد", "جامع", "منتزه",
                     "محطة", "قاعدة")
+_MOSQUE_HEADS = frozenset(identity_key(w) for w in ("مسجد", "جامع"))
 _NAMED_AFTER_TAIL = 4  # words after the name that may still belong to it ("الدولي", "للإغاثة والأعمال الإنسانية")
 # "منطقة الرياض" is the province, not the city
 _REGION_HEADS = ("منطقة", "محافظة", "إمارة", "ولاية", "إقليم", "مقاطعة")
@@ -1767,7 +1768,14 @@ def _name_tail(word: str, key: str, typ: EntityType, lex: EntityLexicon) -> bool
     ("هيئة قناة السويس الفريق …": a rank before a name) and, for an event, nothing added by و."""
     return (_definite(key) and normalize_for_matching(word) not in lex.lexicon.stopwords
             and key not in _RELATIVES and not key.startswith("بال") and key not in lex.titles
-            and not (typ is EntityType.MISC and key.startswith("و")))
+            and key not in _TIME_NOUNS and not (typ is EntityType.MISC and key.startswith("و")))
+
+
+# definite nouns of time that open an adverbial after a name ("في مسجد الصادق الشهر الماضي"), never its words
+# (not "العام": "مستشفى الرس العام" is the general hospital)
+_TIME_NOUNS = frozenset(identity_key(w) for w in (
+    "اليوم", "الليلة", "الشهر", "الأسبوع", "السنة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "الصباح", "المساء", "الفجر", "الظهر"))
 
 
 def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
@@ -1812,6 +1820,10 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                                                and identity_key(words[a][1:]) in lex.place_types):
                 continue  # (a place after a preposition is not a name's: "مهرجان لأبها")
             head = next((k for _, k in first_word_keys(words[h]) if k in all_heads), None)
+            if (typ is EntityType.ORG and head in _MOSQUE_HEADS and b - a == 1 and not keys[a].startswith("لل")
+                    and keys[a] not in lex.entries
+                    and keys[a] not in lex.kb.by_alias and keys[a] not in lex.kb.by_ambiguous):
+                typ = EntityType.PER  # "مسجد الصادق" with الصادق typed ORG: the mosque named after the imam
             if head is None or typ not in (EntityType.PER, EntityType.LOC, EntityType.MISC):
                 continue
             if (typ is EntityType.PER and head == city and b - a == 1 and keys[a] not in lex.given_names
