@@ -1580,6 +1580,12 @@ def test_a_thing_named_after_someone_ends_before_a_time_adverbial() -> None:
     assert ("مستشفى الملك فهد المركزي", "ORG") in got, got
 
 
+def test_a_dotted_acronym_that_starts_like_inna_keeps_its_first_letters() -> None:
+    assert found("وقالت إن.بي.سي إن حسابات البريد", [("إن.بي.سي", "ORG")]) == [("إن.بي.سي", "ORG")]
+    # "بأن لاريجاني": the conjunction before a name still goes
+    assert found("وأكد بأن لاريجاني سيزور", [("بأن لاريجاني", "PER")]) == [("لاريجاني", "PER")]
+
+
 def test_a_person_span_goes_on_over_the_bin_and_al_that_follow_it() -> None:
     text = "حضر الأمير خالد بن عبدالعزيز بن عياف آل مقرن وكيل الحرس الوطني والفريق فيصل بن عبدالعزيز بن لبده"
     got = found(text, [("خالد بن عبدالعزيز", "PER"), ("فيصل بن عبدالعزيز", "PER")])

@@ -561,7 +561,8 @@ def tag_document(
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and _common_word_then_kb_person(
                 words[sidx], i, j, lex, frequency):
             i, start = i + 1, toks[sidx][i + 1].start  # "بيان برزاني": a statement, then the person
-        if j - i >= 2 and words[sidx][i] in _THAT_AS_WRITTEN:
+        if j - i >= 2 and words[sidx][i] in _THAT_AS_WRITTEN and not (
+                words[sidx][i + 1] == "." and toks[sidx][i].end == toks[sidx][i + 1].start):  # "إن.بي.سي": NBC
             i, start = i + 1, toks[sidx][i + 1].start  # "بأن لاريجاني": the conjunction, then the name
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and is_common_word_in_context(
                 words[sidx], i, i + 1, lex):
