@@ -55,15 +55,15 @@ def test_runs_are_scored_with_and_without_the_layer() -> None:
     assert result["tokens_per_s"] > 0 and result["crf"]["n_tokens"] == 15
 
 
-def test_ner_eval_scores_the_person_layer_by_default_and_the_crf_alone_on_request(tmp_path, capsys) -> None:
+def test_ner_eval_scores_the_crf_by_default_and_the_person_layer_on_request(tmp_path, capsys) -> None:
     from pipeline.cli import main
 
     conll = tmp_path / "tiny.conll"
     conll.write_text("وقال O\nالرئيس O\nالفرنسي O\nفرانسوا B-PERS\nهولاند I-PERS\nفي O\nباريس B-LOC\n\n",
                      encoding="utf-8")
     assert main(["ner-eval", "--conll", str(conll)]) == 0
-    default = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert default["layer"] == "crf+persons" and "micro_f1" in default["crf"]
-    assert main(["ner-eval", "--conll", str(conll), "--layer", "crf"]) == 0
     alone = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert "layer" not in alone and alone["micro_f1"] == default["crf"]["micro_f1"]
+    assert "layer" not in alone and "crf" not in alone
+    assert main(["ner-eval", "--conll", str(conll), "--layer", "persons"]) == 0
+    layered = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert layered["layer"] == "crf+persons" and layered["crf"]["micro_f1"] == alone["micro_f1"]
