@@ -465,22 +465,20 @@ def tag_document(
     labels = settlement_names(words, labels, lex, frequency)
     titles_only = {at for at, entry in hints.items() if entry.title_only}
 
-    def all_person_keys() -> set[tuple[str, ...]]:
-        return name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+    def person_keys() -> tuple[set[tuple[str, ...]], set[str]]:
+        """The story's person keys, and the family names alone left out of them as adjectives ("الكبير" of
+        "محمد علي باشا الكبير", and "العيد", also a frequent word: reported_family_names has those)."""
+        every = name_keys(person_names(words, labels, skip=lambda s, i, j: (s, i, j) in titles_only))
+        kept = {k for k in every if len(k) > 1 or not adjective_word(k[0], frequency)}
+        return kept, {k[0] for k in every - kept}
 
-    def person_keys() -> set[tuple[str, ...]]:
-        return {k for k in all_person_keys()
-                if len(k) > 1 or not adjective_word(k[0], frequency)}  # (not "الكبير" of "محمد علي باشا الكبير")
-
-    keys = person_keys()
+    keys, word_families = person_keys()
     trimmed = trim_to_known_names(words, labels, keys, lex)
     if trimmed != labels:
         labels = trimmed
-        keys = person_keys()
+        keys, word_families = person_keys()
     labels = propagate_names(words, labels, keys)
-    # a family name that is also a frequent word ("العيد") only where a reporting verb announces it
-    labels = reported_family_names(words, labels, {k[0] for k in all_person_keys() if len(k) == 1} - {
-        k[0] for k in keys if len(k) == 1}, lex)
+    labels = reported_family_names(words, labels, word_families, lex)  # "وأوضح العيد أن"
     labels = addressed_given_names(words, labels, keys, lex)
     labels = _family_names_first(  # (a title alone, "أمير دولة قطر", names no family)
         words, labels, keys, hints, lambda key: key in lex.entries, lex.given_names)

@@ -1586,7 +1586,6 @@ NAME_PARTICLES = (_NAME_PARTICLES_FOREIGN - {"دوس"}) | {"ولد"}
 
 
 _NASAB_WORDS = frozenset({"بن", "بنت", "آل"})
-_SON_OF = frozenset(identity_key(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "أم", "ولد"))
 
 
 def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
@@ -2670,7 +2669,7 @@ def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: Ent
 def _language_tail(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex: EntityLexicon) -> bool:
     """True when the words ``a:b`` are all indefinite words of the language as written, no name, title or place
     ("مبايعة" after "الملا عمر": the pledge, not a family name)."""
-    return all(not keys[k].startswith("ال") and words[k] not in _NASAB_WORDS and keys[k] not in _SON_OF
+    return all(not keys[k].startswith("ال") and keys[k] not in _NAME_LINKS and words[k] not in NAME_PARTICLES
                and is_common_word(normalize_for_matching(words[k]))
                and keys[k] not in lex.given_names and not lex.is_known_name(keys[k]) and keys[k] not in lex.titles
                and keys[k] not in lex.place_types for k in range(a, b))
@@ -3072,24 +3071,29 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
             break
         country = country or code
         k -= 1
-    reach = 1 + _title_reach(keys, k, max(-1, k - lex.max_title_words), lex, step=-1)  # the first word, then
-    for length in range(min(lex.max_title_words, k + 1, reach), 0, -1):  # words that can be a title's, back from k
-        s = k - length + 1
-        rest = keys[s + 1 : k + 1]
-        for cut, first in first_word_keys(words[s]):
-            if identity_key(" ".join([first, *rest])) in lex.titles:
-                for t in range(s, end):  # a nisba inside the title phrase itself ("الرئيس السوري")
-                    is_nisba, code = _nisba_code(norms[t], lex)
-                    if is_nisba and code:
-                        country = country or code
-                return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
-    if end - 1 > k >= 0:  # a title whose nationality is part of its own phrase ("المرشد الإيراني": "المرشد" is
-        # no title alone)
-        for length in range(min(lex.max_title_words, end), end - k - 1, -1):
-            s = end - length
+
+    def title_ending(last: int, shortest: int) -> tuple[int, int] | None:
+        """(first token, proclitic cut) of the longest title phrase of ``shortest`` words or more that ends at
+        token ``last``: its first word, then words that can be a title's, back from ``last``."""
+        reach = 1 + _title_reach(keys, last, max(-1, last - lex.max_title_words), lex, step=-1)
+        for length in range(min(lex.max_title_words, last + 1, reach), shortest - 1, -1):
+            s = last - length + 1
             for cut, first in first_word_keys(words[s]):
-                if identity_key(" ".join([first, *keys[s + 1 : end]])) in lex.titles:
-                    return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
+                if identity_key(" ".join([first, *keys[s + 1 : last + 1]])) in lex.titles:
+                    return s, cut
+        return None
+
+    found = title_ending(k, 1) if k >= 0 else None
+    if found is not None:
+        s, cut = found
+        for t in range(s, end):  # a nisba inside the title phrase itself ("الرئيس السوري")
+            is_nisba, code = _nisba_code(norms[t], lex)
+            if is_nisba and code:
+                country = country or code
+        return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
+    if end - 1 > k >= 0 and (found := title_ending(end - 1, end - k)) is not None:
+        s, cut = found  # a title whose nationality is part of its own phrase ("المرشد الإيراني": "المرشد" is none)
+        return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
     k = j + 1 if j < len(words) and words[j] in _PUNCT_BEFORE_NAME else j
     if k < len(words) and keys[k] not in _POSSESSED_TITLES:  # "سلفا كير نائبه السابق رياك مشار": his deputy
         length = _title_at(keys, words, k, len(words), lex)
