@@ -421,6 +421,11 @@ def test_a_family_name_that_is_a_frequent_word_is_the_person_after_a_reporting_v
             " أفضل. ورأى العيد، موجها كلامه، أن السوق واعدة. وهنأ المواطنين بمناسبة العيد.")
     got = found_with_frequencies(text, [("عادل العيد", "PER")])
     assert got.count(("العيد", "PER")) == 3, got
+    # … and before what was said: "إلى أنه", "عن", "في كلمته"
+    text = ("قال المتحدث منصور التركي إن الحادث وقع. وأشار التركي إلى أنه عثر على أسلحة. وكشف التركي عن أسماء."
+            " وقال التركي في تصريحه إن التحقيق مستمر. ورحب الجانب التركي بالقرار.")
+    got = found_with_frequencies(text, [("منصور التركي", "PER")])
+    assert got.count(("التركي", "PER")) == 3, got
     # without the story's full name, or away from a reporting verb, the word stays a word
     got = found_with_frequencies("وأوضح العيد أن السمات بديلة.", [])
     assert ("العيد", "PER") not in got, got

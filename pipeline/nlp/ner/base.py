@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Protocol
 
-from pipeline.lexicons import read_rows
+from pipeline.lexicons import match_reporting, read_rows
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.enrich import (
     COMMON_WORD_BUCKET,
@@ -593,7 +593,9 @@ def tag_document(
                 and (hint is None or hint.kb_id is None) and after_title):
             typ, hint = EntityType.PER, None  # "الدكتور السويد" after "عبدالله بن محمد السويد": him, not Sweden
         titled_family = (typ is EntityType.PER and j - i == 1 and normalize_for_matching(surface) in families
-                         and after_title)
+                         and after_title) or (  # "وأشار التركي إلى أنه": the story's منصور التركي, announced
+            typ is EntityType.PER and j - i == 1 and match_reporting(previous) is not None
+            and ((norm_surface := normalize_for_matching(surface)) in families or norm_surface in word_families))
         if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and not titled_family
                                                        and is_adjective(surface, lex, previous, conjoined=cut > 0
                                                                         and first[:1] in ("و", "ف"),

@@ -746,9 +746,10 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
 def reported_family_names(sentences: list[list[str]], labels: list[Labels], families: set[str],
                           lex: EntityLexicon) -> list[Labels]:
     """The story's family names that are also frequent words (``families``, matching forms: "العيد" of "عادل
-    العيد", which :func:`pipeline.nlp.ner.base.propagate_names` leaves alone as a feast) labelled where a
-    reporting verb announces them and the name then ends as :func:`cued_persons` wants it ("وأوضح العيد أن",
-    "ورأى العيد،"), or before "على أن" ("وشدد العيد على أن")."""
+    العيد", which :func:`pipeline.nlp.ner.base.propagate_names` leaves alone as a feast; "التركي", "الخميس")
+    labelled where a reporting verb announces them and the name then ends as :func:`cued_persons` wants it
+    ("وأوضح العيد أن", "ورأى العيد،"), or before what was said: "على أن", "إلى أنه", "عن", "في كلمته"
+    ("وشدد العيد على أن", "وأشار التركي إلى أنه", "وكشف الخميس عن", "وقال العربي في كلمته")."""
     if not families:
         return labels
     out: list[Labels] = []
@@ -759,14 +760,22 @@ def reported_family_names(sentences: list[list[str]], labels: list[Labels], fami
             keys = sentence_keys(words)
             labs = list(labs)
             for i in hits:
-                on_that = i + 2 < len(words) and words[i + 1] == "على" and (
-                    normalize_for_matching(words[i + 2]) in _SAYS_THAT)
-                if on_that or _name_ends_at(words, keys, i + 1, lex):
+                nxt = normalize_for_matching(words[i + 1]) if i + 1 < len(words) else ""
+                then = normalize_for_matching(words[i + 2]) if i + 2 < len(words) else ""
+                said = ((nxt in _ON_TO and then in _SAYS_THAT) or nxt in _ABOUT_IT
+                        or (nxt == _IN and then in _SPEECH_NOUNS))  # "على أن", "إلى أنه", "عن", "في كلمته"
+                if said or _name_ends_at(words, keys, i + 1, lex):
                     _mark(labs, i, i + 1, EntityType.PER.tag, CONF_PROPAGATED)
         out.append(labs)
     return out
 
 
+_ON_TO = frozenset(normalize_for_matching(w) for w in ("على", "إلى", "الى"))
+_ABOUT_IT = frozenset(normalize_for_matching(w) for w in ("عن", "عما"))
+_IN = normalize_for_matching("في")
+_SPEECH_NOUNS = frozenset(normalize_for_matching(w) for w in (
+    "كلمة", "كلمته", "كلمتها", "تصريح", "تصريحه", "تصريحها", "تصريحات", "بيان", "بيانه", "حديث", "حديثه",
+    "حديثها", "مؤتمر", "لقاء", "مقابلة", "تغريدة", "رسالة", "خطاب", "خطابه", "ختام"))
 _APPOSITION_COMMAS = frozenset({"،", ","})
 # definite nouns for a person that stand right before a name without being a title of it
 _PERSON_NOUNS = frozenset(identity_key(w) for w in (
