@@ -1575,6 +1575,15 @@ def test_a_role_title_alone_that_holds_its_nationality_carries_itself_as_title()
     out = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
     got = [(text[s.start : s.end], s.title, s.title_country) for s in out if s.type.value == "PER"]
     assert got == [("المرشد الإيراني", "المرشد الإيراني", "IR")], got
+    # before an honorific and the name, the title is the name's, no mention of its own
+    text = "غير أن المرشد الأعلى الإيراني آية الله علي خامنئي حذر السبت"
+    out = tag_document(text, [(0, len(text))], FixedTagger([("علي خامنئي", "PER")]), entity_lexicon())
+    assert [text[s.start : s.end] for s in out if s.type.value == "PER"] == ["علي خامنئي"], out
+    # the role before the honorific is the name's title ("المهندس" is only his style)
+    text = "أكد وزير الشؤون البلدية والقروية المهندس عبداللطيف آل الشيخ ضرورة الجاهزية"
+    out = tag_document(text, [(0, len(text))], FixedTagger([("عبداللطيف آل الشيخ", "PER")]), entity_lexicon())
+    assert [(text[s.start : s.end], s.title) for s in out if s.type.value == "PER"] == [
+        ("عبداللطيف آل الشيخ", "وزير الشؤون البلدية والقروية")], out
 
 
 def test_a_thing_named_after_someone_ends_before_a_time_adverbial() -> None:

@@ -2194,7 +2194,8 @@ _HOME_TITLES = frozenset(identity_key(w) for w in (  # ("وسمو ولي عهد�
 _FORMER = frozenset(identity_key(w) for w in (
     "السابق", "الأسبق", "الراحل", "المعزول", "المخلوع", "المستقيل", "السابقة", "الراحلة", "المقبل", "الجديد"))
 _STYLES = frozenset(identity_key(w) for w in ("صاحب", "سمو", "جلالة", "فخامة", "معالي", "سعادة", "دولة"))
-_NAME_TITLES = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", "الملك", "السيد", "الدكتور", "المشير", "الفريق"))
+_NAME_TITLES = frozenset(identity_key(w) for w in ("الشيخ", "الأمير", "الملك", "السيد", "الدكتور", "المشير", "الفريق",
+                                                  "آية", "اللواء", "العميد", "المهندس"))  # "… آية الله علي خامنئي"
 
 
 def _after_title_only(hints: dict[tuple[int, int, int], DictEntry], labs: Labels, sidx: int, i: int) -> bool:
@@ -3081,27 +3082,30 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
         country = country or code
         k -= 1
 
-    def title_ending(last: int, shortest: int) -> tuple[int, int] | None:
-        """(first token, proclitic cut) of the longest title phrase of ``shortest`` words or more that ends at
-        token ``last``: its first word, then words that can be a title's, back from ``last``."""
+    def title_ending(last: int, shortest: int) -> tuple[int, int, str] | None:
+        """(first token, proclitic cut, key) of the longest title phrase of ``shortest`` words or more that ends
+        at token ``last``: its first word, then words that can be a title's, back from ``last``."""
         reach = 1 + _title_reach(keys, last, max(-1, last - lex.max_title_words), lex, step=-1)
         for length in range(min(lex.max_title_words, last + 1, reach), shortest - 1, -1):
             s = last - length + 1
             for cut, first in first_word_keys(words[s]):
-                if identity_key(" ".join([first, *keys[s + 1 : last + 1]])) in lex.titles:
-                    return s, cut
+                if (phrase := identity_key(" ".join([first, *keys[s + 1 : last + 1]]))) in lex.titles:
+                    return s, cut, phrase
         return None
 
     found = title_ending(k, 1) if k >= 0 else None
+    if found is not None and found[0] == k and keys[k] in _NAME_TITLES and k >= 1 and (
+            role := title_ending(k - 1, 1)) is not None and role[2] in lex.kb.by_title:
+        found, end = role, k  # "وزير الشؤون البلدية والقروية المهندس عبداللطيف آل الشيخ": the role is his title
     if found is not None:
-        s, cut = found
+        s, cut, _ = found
         for t in range(s, end):  # a nisba inside the title phrase itself ("الرئيس السوري")
             is_nisba, code = _nisba_code(norms[t], lex)
             if is_nisba and code:
                 country = country or code
         return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
     if end - 1 > k >= 0 and (found := title_ending(end - 1, end - k)) is not None:
-        s, cut = found  # a title whose nationality is part of its own phrase ("المرشد الإيراني": "المرشد" is none)
+        s, cut, _ = found  # a title whose nationality is part of its own phrase ("المرشد الإيراني": "المرشد" is none)
         return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
     k = j + 1 if j < len(words) and words[j] in _PUNCT_BEFORE_NAME else j
     if k < len(words) and keys[k] not in _POSSESSED_TITLES:  # "سلفا كير نائبه السابق رياك مشار": his deputy
