@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.text import normalize_for_matching
@@ -113,10 +114,12 @@ class Resources:
     word_classes: dict[str, str] = field(default_factory=dict)  # word -> dictionary class letters (WORD_CLASSES)
 
 
-def _proclitics(n: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)
+def _proclitics(n: str) -> tuple[str, ...]:
     """The proclitic sequences a matching-form word may start with, leaving ≥ 2 letters, longest first (two
-    of one length cannot both start it)."""
-    return [n[:k] for k in _PROCLITIC_LENGTHS if len(n) - k >= 2 and n[:k] in _PROCLITIC_SET]
+    of one length cannot both start it; cached: a word type's clitic split, gazetteer candidates and ``agg``
+    keys each ask it)."""
+    return tuple(n[:k] for k in _PROCLITIC_LENGTHS if len(n) - k >= 2 and n[:k] in _PROCLITIC_SET)
 
 
 def split_clitics(n: str) -> tuple[str, str, str]:
