@@ -1651,6 +1651,20 @@ def _conjoined_word(word: str, lex: EntityLexicon, frequency: Callable[[str], in
             and rest not in lex.place_types and rest not in lex.titles)
 
 
+def _verb_before_name(word: str, key: str, lex: EntityLexicon) -> bool:
+    """A reporting verb ("روى", "قال"; not "روي", the name Rui) or an event verb in the imperfect ("يشير",
+    "ستدعم", "يخطفون") that is no given name or known name: it stands before a name, never opens one. (A past
+    event verb can be a given name the lists lack: "كرم", "صادق", "دان".)"""
+    from pipeline.lexicons import is_event_word
+
+    stem = word[1:] if word[:1] in ("و", "ف") else word  # "فيشير", "وروى"
+    if {key, identity_key(stem)} & lex.given_names or lex.is_known_name(key) or lex.is_known_name(identity_key(stem)):
+        return False  # (not "وعزت": the name Ezzat after و)
+    if match_reporting(word) is not None:
+        return not word.endswith("ي")
+    return stem[:1] in "يتنس" and is_event_word(stem)
+
+
 def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
                     frequency: Callable[[str], int] = lambda _: 0) -> list[Labels]:
     """Cut person spans at the titles inside them; leave a leading title, leading function words ("فإن"),
@@ -1702,6 +1716,8 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
                              and k + 1 < len(words) and keys[k + 1] == _ALLAH), None)
             if blessing is not None:
                 b = blessing  # "محمد -صلى" + "الله عليه وسلم": the blessing after the Prophet's name
+            while b - a > 1 and _verb_before_name(words[a], keys[a], lex):
+                a += 1  # "روى البخاري" (al-Bukhari narrated), "يشير الجبلاوي": no name begins with a verb
             for k in range(b - 2, a, -1):  # "داعشي هدد ناصر القصبي": the name begins after a verb inside
                 if (is_event_word(words[k]) and keys[k + 1] in lex.given_names and keys[k] not in lex.given_names
                         and not lex.is_known_name(keys[k])):
