@@ -1824,3 +1824,13 @@ def test_a_name_does_not_begin_with_the_verb_before_it() -> None:
     # a past verb that is also a name the lists lack keeps it; so does Rui (روي), not the verb روى
     assert ("كرم النجار", "PER") in found("وقال كرم النجار إن الفريق", [("كرم النجار", "PER")])
     assert ("روي ماشيتي", "PER") in found("يلتقي نظيره روي ماشيتي في لشبونة", [("روي ماشيتي", "PER")])
+
+
+def test_ali_after_a_reporting_verb_is_the_name_when_a_family_word_and_a_role_follow() -> None:
+    got = found("بدوره أكد علي العثيم عضو مجلس إدارة غرفة الرياض أن اللجنة طالبت", [])
+    assert ("علي العثيم", "PER") in got
+    got = found("من جهته، أشار علي التميمي المدير العام لشركة تميم العقارية، إلى أن", [])
+    assert ("علي التميمي", "PER") in got
+    # some outlets write على as علي: a word of the language after it is no family name
+    assert not [s for s in found("وأكد علي أهمية التعاون بين الجهات، مشيرا إلى", []) if s[1] == "PER"]
+    assert not [s for s in found("وأكد علي الالتزام بالأنظمة، مشيرا إلى", []) if s[1] == "PER"]

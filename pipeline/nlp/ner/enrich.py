@@ -673,7 +673,23 @@ def _name_ends_at(words: Sequence[str], keys: Sequence[str], j: int, lex: Entity
     if j >= len(words):
         return True
     norm = normalize_for_matching(words[j])
-    return words[j] in _NAME_ENDS or norm in _SAYS_THAT or keys[j] in lex.titles or keys[j] in lex.title_first
+    return (words[j] in _NAME_ENDS or norm in _SAYS_THAT or keys[j] in lex.titles or keys[j] in lex.title_first
+            or keys[j] in _MEMBER)
+
+
+def _ali_then_family(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon,
+                     frequency: Callable[[str], int]) -> bool:
+    """After a reporting verb, "علي" (which some outlets write for على) is the given name when a rare family
+    word with its article follows and an apposed title or a comma closes the name: "أكد علي العثيم عضو مجلس
+    إدارة غرفة الرياض" (not "أكد علي أهمية", "أكد علي الالتزام")."""
+    k = i + 1
+    if not (_family_word(words, keys, labs, k, lex, frequency) and normalize_for_matching(words[k]).startswith("ال")):
+        return False
+    return k + 1 < len(words) and (words[k + 1] in _APPOSITION_COMMAS or keys[k + 1] in lex.titles
+                                   or keys[k + 1] in lex.title_first or keys[k + 1] in _MEMBER)
+
+
+_MEMBER = frozenset(identity_key(w) for w in ("عضو", "عضوة"))  # "علي العثيم عضو مجلس إدارة …": a role follows
 
 
 def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
@@ -724,7 +740,8 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             # "الرضيع علي دوابشة", "اللاعب محمد نور": a definite noun for a person, then the name
             after_noun = not (after_nationality or after_title or apposed) and keys[i - 1] in _PERSON_NOUNS
             if not (after_nationality or after_title or apposed or after_noun) and (
-                    words[i] == "علي" or match_reporting(words[i - 1]) is None):
+                    match_reporting(words[i - 1]) is None or (words[i] == "علي" and not _ali_then_family(
+                        words, keys, labs, i, lex, frequency))):
                 continue
             if not _family_word(words, keys, labs, i + 1, lex, frequency):
                 continue
