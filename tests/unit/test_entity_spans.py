@@ -1834,3 +1834,11 @@ def test_ali_after_a_reporting_verb_is_the_name_when_a_family_word_and_a_role_fo
     # some outlets write على as علي: a word of the language after it is no family name
     assert not [s for s in found("وأكد علي أهمية التعاون بين الجهات، مشيرا إلى", []) if s[1] == "PER"]
     assert not [s for s in found("وأكد علي الالتزام بالأنظمة، مشيرا إلى", []) if s[1] == "PER"]
+
+
+def test_customs_offices_border_crossings_and_ibb() -> None:
+    assert found("وضبط مفتشو جمرك الخفجي كمية من الحبوب", []) == [("جمرك الخفجي", "ORG")]
+    # the customs of an airport: the airport keeps its name
+    assert ("مطار الملك عبدالعزيز الدولي", "LOC") in found("وضبط مفتشو جمرك مطار الملك عبدالعزيز الدولي بجدة كمية", [])
+    assert found("فشلت محاولة أحد القادمين إلى المملكة عبر منفذ البطحاء عندما سعى", []) == [("منفذ البطحاء", "LOC")]
+    assert ("محافظة إب", "LOC") in found("وأفادت مصادر محلية في محافظة إب وسط اليمن أن", [])

@@ -101,12 +101,14 @@ FUNCTION_WORDS_AS_WRITTEN = frozenset({"على", "إلى", "الى", "حتى", "
 _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "كلية", "معهد", "مؤسسة", "برنامج", "مجمع", "مدرسة",
                     "مكتبة", "مشروع", "كرسي", "وقف", "دارة", "قاعة", "صندوق", "بنك", "مصرف", "مبادرة", "قصر", "جمعية",
                     "نادي", "فريق", "هيئة", "شركة", "بورصة", "سوق",
-                    "أمانة", "غرفة")  # (a city's municipality and chamber of commerce: "أمانة جدة", "غرفة الرياض")
+                    "أمانة", "غرفة",  # (a city's municipality and chamber of commerce: "أمانة جدة", "غرفة الرياض")
+                    "جمرك")  # (a port's or crossing's customs office: "جمرك البطحاء", "جمرك ميناء جدة الإسلامي")
 # "بطولة واشنطن المفتوحة", "إعلان القاهرة", "كوبا أمريكا", "جائزة الملك فيصل": events and prizes (MISC)
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
 _NAMED_AFTER_LOC = ("مطار", "ميناء", "شارع", "طريق", "حي", "جسر", "دوار", "ملعب", "استاد", "مسجد", "جامع", "منتزه",
-                    "محطة", "قاعدة")
+                    "محطة", "قاعدة", "منفذ")  # (a border crossing: "منفذ الطوال", "منفذ الوديعة")
+_CUSTOMS = identity_key("جمرك")
 _MOSQUE_HEADS = frozenset(identity_key(w) for w in ("مسجد", "جامع"))
 _NAMED_AFTER_TAIL = 4  # words after the name that may still belong to it ("الدولي", "للإغاثة والأعمال الإنسانية")
 # "منطقة الرياض" is the province, not the city
@@ -1867,6 +1869,8 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 typ = EntityType.PER  # "مسجد الصادق" with الصادق typed ORG: the mosque named after the imam
             if head is None or typ not in (EntityType.PER, EntityType.LOC, EntityType.MISC):
                 continue
+            if head == _CUSTOMS and any(k in loc_heads for _, k in first_word_keys(words[a])):
+                continue  # "جمرك مطار الملك عبدالعزيز الدولي": the airport keeps its name (but "جمرك البطحاء")
             if (typ is EntityType.PER and head == city and b - a == 1 and keys[a] not in lex.given_names
                     and lex.place_subtypes.get(keys[a]) == "city" and keys[a] not in lex.homographs):
                 _mark(labs, a, b, EntityType.LOC.tag, labs[a][1])  # "مدينة كوباني" with كوباني a person: the town
