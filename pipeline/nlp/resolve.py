@@ -167,7 +167,20 @@ def _facility_key(key: str) -> str:
         return " ".join([identity_key("مسجد"), *rest])
     if len(words) >= 3 and words[0] in _MUNICIPALITY_HEADS and words[1] in _DIVISIONS:
         return " ".join([words[0], *words[2:]])  # "أمانة منطقة الرياض" = "أمانة الرياض" = "أمانة محافظة …"
+    if len(words) >= 3 and words[:2] == list(_CHAMBER_WORDS):
+        rest = words[3:] if words[2] == _INDUSTRY else words[2:]
+        if len(rest) >= 2 and rest[0] == _IN:
+            rest = rest[1:]
+        elif rest and rest[0].startswith("ب") and len(rest[0]) > 2:
+            rest = [rest[0][1:], *rest[1:]]
+        else:
+            return key
+        return " ".join([_CHAMBER_HEAD, *rest])  # "الغرفة التجارية الصناعية بجدة" = "غرفة جدة"
     return key
+
+
+_CHAMBER_WORDS = (identity_key("الغرفة"), identity_key("التجارية"))
+_CHAMBER_HEAD, _INDUSTRY, _IN = identity_key("غرفة"), identity_key("الصناعية"), identity_key("في")
 
 
 _MUNICIPALITY_HEADS = frozenset(identity_key(w) for w in ("أمانة", "بلدية", "إمارة"))

@@ -943,6 +943,18 @@ def test_a_municipality_is_one_entity_with_or_without_its_division_word() -> Non
     assert entity_of(resolved, "d2", "أمانة الرياض") != entity_of(resolved, "d4", "أمانة الطائف")
 
 
+def test_a_chamber_of_commerce_by_its_full_name_is_the_chamber_of_its_city() -> None:
+    rows = [("d1", "الغرفة التجارية الصناعية بجدة", "ORG"), ("d2", "غرفة جدة", "ORG"),
+            ("d3", "الغرفة التجارية الصناعية في جدة", "ORG"), ("d4", "الغرفة التجارية الصناعية بالرياض", "ORG"),
+            ("d5", "غرفة الرياض", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    jeddah = entity_of(resolved, "d1", "الغرفة التجارية الصناعية بجدة")
+    assert jeddah == entity_of(resolved, "d2", "غرفة جدة")
+    assert jeddah == entity_of(resolved, "d3", "الغرفة التجارية الصناعية في جدة")
+    riyadh = entity_of(resolved, "d4", "الغرفة التجارية الصناعية بالرياض")
+    assert riyadh == entity_of(resolved, "d5", "غرفة الرياض") != jeddah
+
+
 def test_an_agency_that_reports_is_the_agency_not_the_region_or_the_adjective() -> None:
     found = spans("ونقلت الأناضول عن ضابط تركي أن الهجوم وقع في جنوب شرق تركيا.")
     assert ("الأناضول", "ORG", "anadolu") in found, found

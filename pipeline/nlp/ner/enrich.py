@@ -2556,6 +2556,35 @@ def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     return j - i
 
 
+_CHAMBER = (identity_key("الغرفة"), identity_key("التجارية"))
+_INDUSTRY = identity_key("الصناعية")
+
+
+def _chamber_of_commerce(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> int:
+    """Length of a chamber of commerce named by its city: "الغرفة التجارية (الصناعية) بجدة / في جدة / بمكة
+    المكرمة" (a proclitic allowed on الغرفة); 0 when not one. Resolution keys it as "غرفة جدة"."""
+    if i + 2 >= len(words) or not any(k == _CHAMBER[0] for _, k in first_word_keys(words[i])):
+        return 0
+    if keys[i + 1] != _CHAMBER[1]:
+        return 0
+    j = i + 2
+    if keys[j] == _INDUSTRY:
+        j += 1
+    if j >= len(words):
+        return 0
+    if keys[j] == identity_key("في") and j + 1 < len(words):
+        place, first = j + 1, keys[j + 1]
+    elif keys[j].startswith("ب") and len(keys[j]) > 2:
+        place, first = j, keys[j][1:]
+    else:
+        return 0
+    for n in (2, 1):  # "بمكة المكرمة", "بجدة"
+        key = " ".join([first, *keys[place + 1 : place + n]])
+        if place + n <= len(words) and lex.place_subtypes.get(key) in ("city", "province"):
+            return place + n - i
+    return 0
+
+
 def _other_name_starts(words: Sequence[str], keys: Sequence[str], j: int, lex: EntityLexicon) -> bool:
     """Word ``j`` after a body's name starts another name: a dictionary phrase of two words or more naming an
     event, a treaty or a person ("يناقش المجلس الأعلى للأمن القومي الاتفاق النووي") or, after و, another
@@ -2732,7 +2761,7 @@ def _common_tail(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex:
 
 # first words of the scan's rules: capital, resolution, state (and "المملكة"), force, federation, bodies
 _SCAN_HEADS = frozenset({_CAPITAL, _FEDERATION, *_RESOLUTION_HEADS, *_STATE_HEADS, *_FORCES, *_BODY_HEADS,
-                         *_QUALIFIED_BODY_HEADS, *_INSTITUTION_HEADS,
+                         *_QUALIFIED_BODY_HEADS, *_INSTITUTION_HEADS, _CHAMBER[0],
                          identity_key(_KINGDOM)})
 _CUE_CACHE: dict[int, tuple[EntityLexicon, dict[str, tuple[bool, bool, bool]]]] = {}  # id(lex) -> (lex, cues)
 
@@ -2918,6 +2947,9 @@ def apply_dictionary(
             n_fed = _national_federation(words, keys, i, lex, sports_story) if entry is None else 0
             if n_fed:
                 start, j, entry = i, i + n_fed, DictEntry(EntityType.ORG)  # "الاتحاد الجزائري لكرة القدم"
+            n_chamber = _chamber_of_commerce(words, keys, i, lex) if entry is None and owner[i] < 0 else 0
+            if n_chamber:  # "الغرفة التجارية الصناعية بجدة": the chamber, with the city the backend tagged inside
+                start, j, entry = i, i + n_chamber, DictEntry(EntityType.ORG)
             if entry is None and owner[i] < 0:
                 n_body = (_government_body(words, keys, i, lex) or _qualified_body(words, keys, i, lex)
                           or _institution(words, keys, i, lex, frequency))
