@@ -437,7 +437,8 @@ def _kb_name_fits(parts: tuple[str, ...], actor: KbActor) -> bool:
 
 _PROVINCE = identity_key("منطقة")
 _GOVERNORATE = identity_key("محافظة")
-_CITY_HEADS = frozenset({_GOVERNORATE, *(identity_key(w) for w in ("مدينة", "بلدة", "قرية"))})
+_CITY_HEADS = frozenset({_GOVERNORATE, *(identity_key(w) for w in ("مدينة", "بلدة", "قرية", "إقليم", "ولاية"))})
+# ("إقليم ماردين" = "محافظة ماردين" = "ماردين", "ولاية كاليفورنيا" = "كاليفورنيا", as "محافظة تعز" = "تعز")
 _PROVINCE_SHORT = frozenset(identity_key(w) for w in ("الشرقية", "الحدود", "الشمالية"))  # in lists of provinces
 _PROVINCES_CUE = re.compile(r"(?:^|[\s،,(])[وب]?(?:مناطق|منطقتي|المناطق)\s")
 

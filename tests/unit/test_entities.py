@@ -943,6 +943,15 @@ def test_a_municipality_is_one_entity_with_or_without_its_division_word() -> Non
     assert entity_of(resolved, "d2", "أمانة الرياض") != entity_of(resolved, "d4", "أمانة الطائف")
 
 
+def test_a_province_or_state_named_by_its_city_is_that_place_as_a_governorate_is() -> None:
+    rows = [("d1", "إقليم ماردين", "LOC"), ("d2", "محافظة ماردين", "LOC"), ("d3", "ماردين", "LOC"),
+            ("d4", "ولاية نيويورك", "LOC"), ("d5", "نيويورك", "LOC")]
+    resolved = resolve_mentions(frame(rows))
+    mardin = entity_of(resolved, "d3", "ماردين")
+    assert entity_of(resolved, "d1", "إقليم ماردين") == entity_of(resolved, "d2", "محافظة ماردين") == mardin
+    assert entity_of(resolved, "d4", "ولاية نيويورك") == entity_of(resolved, "d5", "نيويورك") != mardin
+
+
 def test_a_chamber_of_commerce_by_its_full_name_is_the_chamber_of_its_city() -> None:
     rows = [("d1", "الغرفة التجارية الصناعية بجدة", "ORG"), ("d2", "غرفة جدة", "ORG"),
             ("d3", "الغرفة التجارية الصناعية في جدة", "ORG"), ("d4", "الغرفة التجارية الصناعية بالرياض", "ORG"),
