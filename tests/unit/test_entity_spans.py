@@ -1851,3 +1851,8 @@ def test_a_chamber_of_commerce_is_named_by_its_city() -> None:
         "وقال رئيس الغرفة التجارية الصناعية بمكة المكرمة إن", [("مكة المكرمة", "LOC")])
     assert ("الغرفة التجارية الصناعية في جدة", "ORG") in found("وأوضح عضو الغرفة التجارية الصناعية في جدة أن", [])
     assert found("الغرفة التجارية في أميركا تعمل على جذب", []) == [("أميركا", "LOC")]  # a city's, not a country's
+
+
+def test_the_kings_cup_by_its_short_title() -> None:
+    assert kb_ids("الهلال يصعد لنهائي كأس خادم الحرمين برباعية في مرمى الاتحاد")["كأس خادم الحرمين"] == (
+        "saudi_kings_cup")
