@@ -119,7 +119,8 @@ _SET_UP = _norms("نصب", "نصبت", "نصبوا")  # "نصبوا كمينا":
 _LIGHT_FOR: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_VISIT_FRAME, ("CONSULT",)), **dict.fromkeys(_SET_UP, ("ASSAULT",)),
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
-    **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION")), **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
+    **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION", "CONCEDE")),  # ("أصدر قرارا بالعفو": a pardon)
+    **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
 LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _norms(
                      "رد", "ردت", "ردوا", "يرد", "ترد", "جدد", "جددت", "يجدد", "تجدد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",

@@ -762,6 +762,17 @@ def test_raising_thanks_to_the_leadership_is_support():
     assert [r for r in run("ورفع البنك سعر الفائدة.", [("البنك", "ORG", None)])[0] if r.event_type == "SUPPORT"] == []
 
 
+def test_conveyed_condolences_are_support_and_a_pardon_a_concession():
+    rows, _ = run("ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس باراك أوباما.", [("كارتر", "PER", None)])
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("نقل", "SUPPORT", ["E_كارتر"])]
+    assert [r for r in run("ونقل الهلال معسكره إلى مدينة أخرى.", [("الهلال", "ORG", None)])[0]
+            if r.event_type == "SUPPORT"] == []
+    rows, _ = run("أصدر عبد الفتاح السيسي قرارا بالعفو عن 44 سودانيا.", [("عبد الفتاح السيسي", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("CONCEDE", ["E_عبد الفتاح السيسي"])]
+    assert run("وقالت منظمة العفو الدولية إن القانون مقلق.", [])[0] == []
+    assert run("عفا الله عما سلف.", [])[0] == []
+
+
 def test_honouring_someone_is_support_generosity_is_not():
     rows, _ = run("الأمير خالد الفيصل يكرم رجلي أمن حققا إنجازات استثنائية", [("خالد الفيصل", "PER", None)])
     assert [(r.trigger, r.event_type) for r in rows] == [("يكرم", "SUPPORT")]
