@@ -2230,6 +2230,15 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
 
 
 _CONTROL_MODES = frozenset({"seize"})
+_VIOLENT = _norms("عنيفة", "العنيفة", "ضارية", "الضارية", "طاحنة", "الطاحنة", "شرسة", "الشرسة", "دامية", "الدامية",
+                  "مسلحة", "المسلحة")
+
+
+def _violent_clash(sent: _Sentence, trig: _Trigger) -> bool:
+    """A clash noun with its adjective of violence happened though no side is named: "معارك عنيفة",
+    "الاشتباكات العنيفة", "مواجهات مسلحة" (not "معركة الانتخابات", "مواجهة التحديات")."""
+    return (trig.sense.mode == "clash" and trig.sense.pos == "noun" and trig.j < len(sent.norms)
+            and sent.norms[trig.j] in _VIOLENT)
 
 
 def detect_events(
@@ -2320,7 +2329,8 @@ def detect_events(
                         r for r in args.recipients if r.entity_id != holder.entity_id])
             headline = sidx == 0 and trig.sense.pos == "noun" and trig.sense.event_type in UNNAMED_ACTOR_TYPES and (
                 _headline_start(sent, trig.i))
-            if not _is_happening(trig, args) and not (opening and not trig.sense.participant) and not headline:
+            if (not _is_happening(trig, args) and not (opening and not trig.sense.participant) and not headline
+                    and not _violent_clash(sent, trig)):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(
                     m.type == EntityType.PER for m in (*args.actors, *args.recipients)):

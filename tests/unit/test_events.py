@@ -762,6 +762,14 @@ def test_raising_thanks_to_the_leadership_is_support():
     assert [r for r in run("ورفع البنك سعر الفائدة.", [("البنك", "ORG", None)])[0] if r.event_type == "SUPPORT"] == []
 
 
+def test_a_violent_clash_happened_though_no_side_is_named():
+    assert [(r.trigger, r.event_type) for r in run("ودارت معارك عنيفة في محيط المدينة.")[0]] == [("معارك", "ASSAULT")]
+    assert [(r.trigger, r.event_type) for r in run("وشهدت المدينة اشتباكات عنيفة أمس.")[0]] == [
+        ("اشتباكات", "ASSAULT")]
+    assert run("وتستعد الأحزاب لمعركة الانتخابات المقبلة.")[0] == []
+    assert run("ويجب مواجهة التحديات الكبيرة.")[0] == []
+
+
 def test_conveyed_condolences_are_support_and_a_pardon_a_concession():
     rows, _ = run("ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس باراك أوباما.", [("كارتر", "PER", None)])
     assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("نقل", "SUPPORT", ["E_كارتر"])]
