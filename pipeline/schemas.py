@@ -252,8 +252,8 @@ ENTITIES = _t(
     ("subtype", STR, "Finer class (see entity_mentions.subtype); entity_leaderboard leaves out currency, "
      "religion, deity, scripture, common_noun and name_fragment by default."),
     ("kb_id", STR, "Key-actor knowledge-base id (pipeline/resources/kb/key_actors.tsv), when the entity is one."),
-    ("name_en_source", STR, "Where name_en comes from: kb | gazetteer | rule (a numbered Security Council "
-     "resolution) | romanised.", NOT_NULL),
+    ("name_en_source", STR, "Where name_en comes from: kb | gazetteer | lexicon (a listed currency, deity, "
+     "religion, scripture or common noun) | rule (a numbered Security Council resolution) | romanised.", NOT_NULL),
     ("description_en", STR, "Role description from the knowledge base ('King of Saudi Arabia (2015–)')."),
 )
 

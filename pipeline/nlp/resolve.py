@@ -242,6 +242,13 @@ def _misc_rows() -> tuple[tuple[str, ...], ...]:
     return tuple(read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as")))
 
 
+@cache
+def _misc_english() -> dict[str, str]:
+    """Identity key of a listed currency, deity, religion … -> its English name (``misc_subtypes_ar.tsv``)."""
+    return {identity_key(form): name for form, _, _, name in read_rows(
+        "misc_subtypes_ar.tsv", ("form", "subtype", "same_as", "name_en")) if name}
+
+
 def _misc_subtypes() -> dict[str, str]:
     return {identity_key(form): sub for form, sub, _ in _misc_rows()}
 
@@ -1548,6 +1555,8 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             listed = Counter({s: n for s, n in surfaces.items() if identity_key(normalize_for_matching(s)) in forms})
             pool = listed or surfaces
             name = max(pool, key=lambda s: (pool[s], s))
+            if (english := _misc_english().get(target)) is not None:
+                name_en, source = english, "lexicon"  # "دولار" is the dollar, not "Dular"
         else:
             pool = _plausible_names(surfaces, lex) if ent["type"] == EntityType.PER.value else surfaces
             longest = max(len(s.split()) for s in pool)

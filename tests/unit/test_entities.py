@@ -952,6 +952,16 @@ def test_a_province_or_state_named_by_its_city_is_that_place_as_a_governorate_is
     assert entity_of(resolved, "d4", "ولاية نيويورك") == entity_of(resolved, "d5", "نيويورك") != mardin
 
 
+def test_a_listed_currency_or_deity_has_its_english_name_from_the_lexicon() -> None:
+    rows = [("d1", "دولار", "MISC"), ("d2", "الدولار", "ORG"), ("d3", "الله", "MISC"), ("d4", "القرآن الكريم", "MISC")]
+    resolved = resolve_mentions(frame(rows))
+    ents = {r["entity_id"]: r for r in build_entities(resolved).iter_rows(named=True)}
+    dollar = ents[entity_of(resolved, "d1", "دولار")]
+    assert (dollar["name_en"], dollar["name_en_source"]) == ("dollar", "lexicon")
+    assert ents[entity_of(resolved, "d3", "الله")]["name_en"] == "Allah"
+    assert ents[entity_of(resolved, "d4", "القرآن الكريم")]["name_en"] == "Quran"
+
+
 def test_a_chamber_of_commerce_by_its_full_name_is_the_chamber_of_its_city() -> None:
     rows = [("d1", "الغرفة التجارية الصناعية بجدة", "ORG"), ("d2", "غرفة جدة", "ORG"),
             ("d3", "الغرفة التجارية الصناعية في جدة", "ORG"), ("d4", "الغرفة التجارية الصناعية بالرياض", "ORG"),
