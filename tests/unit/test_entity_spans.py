@@ -1856,3 +1856,9 @@ def test_a_chamber_of_commerce_is_named_by_its_city() -> None:
 def test_the_kings_cup_by_its_short_title() -> None:
     assert kb_ids("الهلال يصعد لنهائي كأس خادم الحرمين برباعية في مرمى الاتحاد")["كأس خادم الحرمين"] == (
         "saudi_kings_cup")
+
+
+def test_for_boys_is_no_benin() -> None:
+    assert found("كما أعرب مساعد المدير العام للبنين عبدالرحمن الصخيري عن سعادته", [("للبنين", "LOC")]) == [
+        ("عبدالرحمن الصخيري", "PER")]
+    assert ("بنين", "LOC") in found("واستقبل رئيس جمهورية بنين الدكتور بوني يايي", [("بنين", "LOC")])
