@@ -355,6 +355,25 @@ codes none; dev7's codes "وأشارت الصحيفة" as a statement — seen b
 blind to a test half). Tried and left out: inquiries with nobody named as events ("التحقيقات الجارية": 51 rows,
 many topics, test mean −.002); a harassment verb (تحرش: both new rows had the wrong doer); "التقاء" as a
 meeting noun; "قد" + an imperfect-looking verb as a possibility ("قد توعدت", "قد تبرع" are perfects).
+
+Stop 50 drew ``events_dev9.jsonl`` (150 sentences of 150 articles no other set uses, seed 9191, one sentence of
+8–60 words per article; labelled blind from the raw text by a helper: 99 sentences report 140 events, 55 of them
+statements) and scored it once before any event rule of the stop: **.505** type + actor F1 (dev half .471, test
+half .533), trigger F1 .550 — first contact as low as dev7's and dev8's. Its labeller was told that a player's or
+club official's words are a statement; the eight older sets code none in a sentence about a game (the pipeline
+quotes none there), and it codes statements by unnamed sources ("أكد المصدر ذاته", "ذكر تقرير إخباري"), which
+the older sets leave out — letting those speak cost the older sets' dev halves .008 and their test halves .007,
+so they stay out. Rules of the stop, each read on every row it changed in the sample: conveyed condolences,
+greetings and thanks are SUPPORT ("ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس أوباما"; 17 rows); a pardon
+("العفو عن", not "منظمة العفو الدولية" nor "عفا الله عما سلف") is CONCEDE, أصدر lending it its doer; a clash
+noun with its adjective of violence happened though no side is named ("معارك عنيفة", "الاشتباكات العنيفة",
+"مواجهات مسلحة": 24 rows, all real clashes). Type + actor F1, start → end of the stop (``--warehouse`` of
+news_sample): the eight older sets' dev halves .712 → .709 (dev6's labeller names a side the sentence gives a
+clause away: "معارك عنيفة تمكنت خلالها المقاومة"), their test halves .623 → .623; dev9 .505 → .502 (dev .471 →
+.466: its labeller put "نقل تعازي"'s trigger on the noun, dev5's on the verb). Tried and left out: inquiries'
+nouns with nobody named (INVESTIGATE: 13 gold events in all sets and none found, but the rows found had the
+wrong doer; dev halves .712 → .712, test .623 → .621), an indefinite noun's relative clause without a relative
+pronoun as its doer ("مباحثات يعقدها الجبير": no row of the sample changed).
 """
 
 from __future__ import annotations
