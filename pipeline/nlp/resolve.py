@@ -51,6 +51,8 @@ from pipeline.lexicons import (
 )
 from pipeline.nlp.ner.enrich import (
     BARE_HEADS,
+    CHAMBER_INDUSTRY,
+    CHAMBER_WORDS,
     HEAD_NOUNS,
     LOCATIVE_CUES,
     NAMED_AFTER_LOC_HEADS,
@@ -167,8 +169,8 @@ def _facility_key(key: str) -> str:
         return " ".join([identity_key("مسجد"), *rest])
     if len(words) >= 3 and words[0] in _MUNICIPALITY_HEADS and words[1] in _DIVISIONS:
         return " ".join([words[0], *words[2:]])  # "أمانة منطقة الرياض" = "أمانة الرياض" = "أمانة محافظة …"
-    if len(words) >= 3 and words[:2] == list(_CHAMBER_WORDS):
-        rest = words[3:] if words[2] == _INDUSTRY else words[2:]
+    if len(words) >= 3 and tuple(words[:2]) == CHAMBER_WORDS:
+        rest = words[3:] if words[2] == CHAMBER_INDUSTRY else words[2:]
         if len(rest) >= 2 and rest[0] == _IN:
             rest = rest[1:]
         elif rest and rest[0].startswith("ب") and len(rest[0]) > 2:
@@ -179,8 +181,7 @@ def _facility_key(key: str) -> str:
     return key
 
 
-_CHAMBER_WORDS = (identity_key("الغرفة"), identity_key("التجارية"))
-_CHAMBER_HEAD, _INDUSTRY, _IN = identity_key("غرفة"), identity_key("الصناعية"), identity_key("في")
+_CHAMBER_HEAD, _IN = identity_key("غرفة"), identity_key("في")
 
 
 _MUNICIPALITY_HEADS = frozenset(identity_key(w) for w in ("أمانة", "بلدية", "إمارة"))
@@ -239,18 +240,17 @@ def _places() -> _Places:
 
 @cache
 def _misc_rows() -> tuple[tuple[str, ...], ...]:
-    return tuple(read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as")))
+    return tuple(read_rows("misc_subtypes_ar.tsv", ("form", "subtype", "same_as", "name_en")))
 
 
 @cache
 def _misc_english() -> dict[str, str]:
     """Identity key of a listed currency, deity, religion … -> its English name (``misc_subtypes_ar.tsv``)."""
-    return {identity_key(form): name for form, _, _, name in read_rows(
-        "misc_subtypes_ar.tsv", ("form", "subtype", "same_as", "name_en")) if name}
+    return {identity_key(form): name for form, _, _, name in _misc_rows() if name}
 
 
 def _misc_subtypes() -> dict[str, str]:
-    return {identity_key(form): sub for form, sub, _ in _misc_rows()}
+    return {identity_key(form): sub for form, sub, _, _ in _misc_rows()}
 
 
 @cache
@@ -258,9 +258,9 @@ def misc_same_as() -> dict[str, str]:
     """The identity key of every listed currency, deity, religion ... to the key of the entry it is one entity
     with: its ``same_as`` column ("لله" → "الله", "دولارات" → "دولار"), else its bare form when a form with
     ال has one listed ("الدولار" → "دولار", "اليورو" → "يورو")."""
-    listed = {identity_key(form) for form, _, _ in _misc_rows()}
+    listed = {identity_key(form) for form, _, _, _ in _misc_rows()}
     out: dict[str, str] = {}
-    for form, _, same in _misc_rows():
+    for form, _, same, _ in _misc_rows():
         key = identity_key(form)
         target = identity_key(same) if same else key
         if not same and key.startswith("ال") and key[2:] in listed:

@@ -35,6 +35,7 @@ from pipeline.lexicons import (
     KnowledgeBase,
     Lexicon,
     capitals,
+    is_event_word,
     listed_given_names,
     load_kb,
     load_lexicon,
@@ -1674,8 +1675,6 @@ def _verb_before_name(word: str, key: str, lex: EntityLexicon) -> bool:
     """A reporting verb ("روى", "قال"; not "روي", the name Rui) or an event verb in the imperfect ("يشير",
     "ستدعم", "يخطفون") that is no given name or known name: it stands before a name, never opens one. (A past
     event verb can be a given name the lists lack: "كرم", "صادق", "دان".)"""
-    from pipeline.lexicons import is_event_word
-
     stem = word[1:] if word[:1] in ("و", "ف") else word  # "فيشير", "وروى"
     if {key, identity_key(stem)} & lex.given_names or lex.is_known_name(key) or lex.is_known_name(identity_key(stem)):
         return False  # (not "وعزت": the name Ezzat after و)
@@ -1690,8 +1689,6 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
     nationality adjectives ("روس رفيعي"), a trailing event verb ("سلمان سيزور"), a trailing و + common word
     ("إردوغان وعقد"), the first word of a title that runs on after the span and the Prophet's blessing outside
     the name."""
-    from pipeline.lexicons import is_event_word
-
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
@@ -2556,23 +2553,23 @@ def _qualified_body(words: Sequence[str], keys: Sequence[str], i: int, lex: Enti
     return j - i
 
 
-_CHAMBER = (identity_key("الغرفة"), identity_key("التجارية"))
-_INDUSTRY = identity_key("الصناعية")
+CHAMBER_WORDS = (identity_key("الغرفة"), identity_key("التجارية"))  # "الغرفة التجارية (الصناعية) بجدة"
+CHAMBER_INDUSTRY = identity_key("الصناعية")
 
 
 def _chamber_of_commerce(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> int:
     """Length of a chamber of commerce named by its city: "الغرفة التجارية (الصناعية) بجدة / في جدة / بمكة
     المكرمة" (a proclitic allowed on الغرفة); 0 when not one. Resolution keys it as "غرفة جدة"."""
-    if i + 2 >= len(words) or not any(k == _CHAMBER[0] for _, k in first_word_keys(words[i])):
+    if i + 2 >= len(words) or not any(k == CHAMBER_WORDS[0] for _, k in first_word_keys(words[i])):
         return 0
-    if keys[i + 1] != _CHAMBER[1]:
+    if keys[i + 1] != CHAMBER_WORDS[1]:
         return 0
     j = i + 2
-    if keys[j] == _INDUSTRY:
+    if keys[j] == CHAMBER_INDUSTRY:
         j += 1
     if j >= len(words):
         return 0
-    if keys[j] == identity_key("في") and j + 1 < len(words):
+    if keys[j] == _IN and j + 1 < len(words):
         place, first = j + 1, keys[j + 1]
     elif keys[j].startswith("ب") and len(keys[j]) > 2:
         place, first = j, keys[j][1:]
@@ -2761,7 +2758,7 @@ def _common_tail(words: Sequence[str], keys: Sequence[str], a: int, b: int, lex:
 
 # first words of the scan's rules: capital, resolution, state (and "المملكة"), force, federation, bodies
 _SCAN_HEADS = frozenset({_CAPITAL, _FEDERATION, *_RESOLUTION_HEADS, *_STATE_HEADS, *_FORCES, *_BODY_HEADS,
-                         *_QUALIFIED_BODY_HEADS, *_INSTITUTION_HEADS, _CHAMBER[0],
+                         *_QUALIFIED_BODY_HEADS, *_INSTITUTION_HEADS, CHAMBER_WORDS[0],
                          identity_key(_KINGDOM)})
 _CUE_CACHE: dict[int, tuple[EntityLexicon, dict[str, tuple[bool, bool, bool]]]] = {}  # id(lex) -> (lex, cues)
 
