@@ -2271,11 +2271,13 @@ def detect_events(
     carried: tuple[int, Mention] | None = None  # the last named doer or speaker: "ودعا إلى …" goes on for them
     persons = sorted((m for m in mentions if m.type == EntityType.PER), key=lambda m: m.start)
     person_starts = [m.start for m in persons]
+    title_holders: dict[str, tuple[list[int], list[Mention]]] = {}  # a title -> the persons it names, in text order
     # the last event of each (type, mode) with a named doer: "شنت مقاتلات التحالف 44 غارة … وأن الغارات استهدفت"
     antecedents: dict[tuple[str, str], tuple[int, list[Mention]]] = {}
     verb_doers: list[tuple[int, int, Mention]] = []  # (trigger offset, sentence, person) of the events done by a verb
     said_at: list[int] = []  # the offsets of every reporting verb, its statement kept or not ("قالت مصادر")
     for sidx, (s, e) in enumerate(sentences):
+        first_row = len(rows)
         if sidx in sporting:
             continue
         sent = _Sentence.build(text, s, e, by_sentence.get(sidx, []))
@@ -2323,7 +2325,8 @@ def detect_events(
             if not args.actors and args.actor_text:
                 # "وأكد أمين منطقة عسير …" after "أمين منطقة عسير صالح القاضي": the person the title named
                 # (actor_text keeps the title)
-                holder = _title_holder(args.actor_text, persons, person_starts, text, sent.tokens[trig.i].start)
+                holder = _title_holder(args.actor_text, persons, person_starts, text, sent.tokens[trig.i].start,
+                                       title_holders)
                 if holder is not None:
                     args = replace(args, actors=[holder], recipients=[
                         r for r in args.recipients if r.entity_id != holder.entity_id])
@@ -2398,14 +2401,15 @@ def detect_events(
                 recipient_countries=sorted({c for m in args.recipients if (c := _country(m))}),
                 date_source=source,
             ))
-        actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in rows
-                         if r.sentence_idx == sidx and r.actor_ids and r.actor_ids[0] in by_id]
+        own = rows[first_row:]  # this sentence's rows (rows are appended sentence by sentence)
+        actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in own
+                         if r.actor_ids and r.actor_ids[0] in by_id]
         new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before,
                                    sentences[sidx - 1] if sidx > 0 else None)
         if new_quotes and (game if game is not None else _game_sentence(text[s:e])):
             new_quotes = []  # "وقال أحمد الشناوي: لدي عرض إنجليزي … مع رئيس نادي الزمالك": the game's talk
         quotes += new_quotes
-        doers = [(r.trigger_start, r.actor_ids[0]) for r in rows if r.sentence_idx == sidx and r.actor_ids]
+        doers = [(r.trigger_start, r.actor_ids[0]) for r in own if r.actor_ids]
         doers += [(q.verb_start, q.speaker_id) for q in new_quotes if q.speaker_id]
         if doers:
             last_doer = named.get(max(doers)[1])
@@ -2476,34 +2480,52 @@ def titled_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], starts: 
     person's name (titles of his own, "اللواء", "الدكتور", may come between) (``speaker_source`` = 'title';
     speaker_text keeps the title). ``persons`` come sorted by offset, ``starts`` are their start offsets."""
     out: list[QuoteRow] = []
+    holders: dict[str, tuple[list[int], list[Mention]]] = {}
     for q in quotes:
         if q.speaker_id is None and q.speaker_text:
-            who = _title_holder(q.speaker_text, persons, starts, text, q.verb_start)
+            who = _title_holder(q.speaker_text, persons, starts, text, q.verb_start, holders)
             if who is not None:
                 q = replace(q, speaker_id=who.entity_id, speaker_country=who.country_code, speaker_source="title")
         out.append(q)
     return out
 
 
-def _title_holder(title: str, persons: Sequence[Mention], starts: list[int], text: str, before: int
-                  ) -> Mention | None:
-    """When ``title`` is a title phrase ("مدير المرصد", or one definite title word, "المحامي"), the person named
-    right after its last occurrence before offset ``before`` (``starts``: the persons' start offsets, sorted)."""
+def _title_holder(title: str, persons: Sequence[Mention], starts: list[int], text: str, before: int,
+                  holders: dict[str, tuple[list[int], list[Mention]]]) -> Mention | None:
+    """The person named right after the last occurrence of ``title`` that ends before offset ``before`` (see
+    :func:`_title_holders`; ``holders`` keeps each title's occurrences for the document)."""
+    if title not in holders:
+        holders[title] = _title_holders(title, persons, starts, text)
+    ends, who_at = holders[title]
+    k = bisect.bisect_right(ends, before)
+    return who_at[k - 1] if k else None
+
+
+def _title_holders(title: str, persons: Sequence[Mention], starts: list[int], text: str
+                   ) -> tuple[list[int], list[Mention]]:
+    """When ``title`` is a title phrase ("مدير المرصد", or one definite title word, "المحامي"), the end offsets of
+    its occurrences that a person's name follows right after (titles of his own may come between) and those
+    persons, in text order (``starts``: the persons' start offsets, sorted); one pass over the document, so
+    that a title a long document repeats thousands of times costs no search per quotation."""
     words = title.split()
     if not words or not _is_title_word(normalize_for_matching(words[0])) or (
             len(words) == 1 and not normalize_for_matching(words[0]).startswith("ال")):
-        return None  # (one word only when definite: "وقال المحامي" after "المحامي خالد أبو راشد")
-    at = text.rfind(title, 0, before)
+        return [], []  # (one word only when definite: "وقال المحامي" after "المحامي خالد أبو راشد")
+    ends: list[int] = []
+    who_at: list[Mention] = []
+    at = text.find(title)
     while at >= 0:
         end = at + len(title)
         k = bisect.bisect_left(starts, end)
         while k < len(persons) and persons[k].start <= end + _TITLE_GAP:
             gap = text[end : persons[k].start].replace("،", " ").replace(",", " ").split()
             if all(_is_title_word(normalize_for_matching(w)) for w in gap):
-                return persons[k]
+                ends.append(end)
+                who_at.append(persons[k])
+                break
             k += 1
-        at = text.rfind(title, 0, at)
-    return None
+        at = text.find(title, end)
+    return ends, who_at
 
 
 def honorific_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], sentences: Sequence[tuple[int, int]],
