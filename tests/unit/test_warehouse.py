@@ -225,3 +225,34 @@ def test_spans_overlapping_equals_the_pairwise_test_without_the_cross_product() 
     touching = spans_overlapping(pl.DataFrame({"doc_id": ["d"], "start": [5], "end": [9]}),
                                  pl.DataFrame({"doc_id": ["d", "d"], "start": [0, 9], "end": [5, 12]}))
     assert touching.is_empty()
+
+
+def test_span_mismatches_finds_every_span_whose_text_differs() -> None:
+    from pipeline.defs.checks import span_mismatches
+
+    docs = pl.DataFrame({"doc_id": ["a", "b", "c"], "text": ["قال الوزير إن", "زار جدة", None]})
+    spans = pl.DataFrame({
+        "id": [1, 2, 3, 4, 5, 6, 7, 8],
+        "doc_id": ["a", "a", "a", "b", "b", "c", "z", "a"],
+        "start": [4, 4, -1, 4, 4, 0, 0, None],
+        "end": [10, 9, 3, 7, 9, 1, 1, 3],
+        "surface": ["الوزير", "الوزي ", "قال", "جدة", "جدة", "x", "x", "قال"],
+    })
+    # 2: other text; 3: negative start; 5: past the end; 6: no text; 7: no document; 8: null start, no other fault
+    assert span_mismatches(spans, docs, "start", "end", "surface")["id"].to_list() == [2, 3, 5, 6, 7]
+    assert span_mismatches(spans.head(1), docs, "start", "end", "surface").is_empty()
+    # a long document with many spans, one of them wrong near its end
+    text = "قال المتحدث إن القوات قصفت مواقع. " * 30_000
+    starts = list(range(0, len(text) - 20, 97))
+    surfaces = [text[s : s + 5] for s in starts]
+    surfaces[-3] = "خطأ"
+    many = pl.DataFrame({"doc_id": ["big"] * len(starts), "start": starts, "end": [s + 5 for s in starts],
+                         "surface": surfaces})
+    bad = span_mismatches(many, pl.DataFrame({"doc_id": ["big"], "text": [text]}), "start", "end", "surface")
+    assert bad["start"].to_list() == [starts[-3]]
+    # articles and a long document in one table: the faults of both, in the table's order
+    both = pl.concat([many.head(3), spans.drop("id"), many.tail(4)])
+    bad = span_mismatches(both, pl.concat([docs, pl.DataFrame({"doc_id": ["big"], "text": [text]})]),
+                          "start", "end", "surface")
+    assert bad.columns == both.columns
+    assert bad["start"].to_list() == [4, -1, 4, 0, 0, starts[-3]]
