@@ -526,7 +526,7 @@ def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: 
     return 0
 
 
-_LIST_COMMAS = ("،", ",")
+_COMMAS = frozenset({"،", ","})  # a list's items and an apposition are set off by these
 _LIST_ITEM_WORDS = 4  # words of a person's name in a list
 
 
@@ -553,7 +553,7 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
             continue
         if labs[i][0] != "O":
             continue
-        if i >= 2 and words[i - 1] in _LIST_COMMAS and _is_person(labs[i - 2][0][2:]):
+        if i >= 2 and words[i - 1] in _COMMAS and _is_person(labs[i - 2][0][2:]):
             conf, joined = labs[i - 2][1], False
         elif (words[i][:1] == "و" and len(words[i]) > 3 and words[i][1:] not in FUNCTION_WORDS_AS_WRITTEN
               and identity_key(words[i][1:]) not in lex.title_first and _is_person(labs[i - 1][0][2:])):
@@ -567,11 +567,11 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
             continue
         j = i + 1
         while (j < len(words) and j - i < _LIST_ITEM_WORDS and labs[j][0] == "O" and keys[j].isalpha()
-               and words[j] not in _LIST_COMMAS and not (j > i + 1 and words[j][:1] == "و")
+               and words[j] not in _COMMAS and not (j > i + 1 and words[j][:1] == "و")
                and normalize_for_matching(words[j]) not in lex.lexicon.stopwords and keys[j] not in lex.titles
                and keys[j] not in lex.title_first):
             j += 1
-        ends_item = j >= len(words) or words[j] in _LIST_COMMAS or words[j][:1] == "و" or not keys[j].isalpha()
+        ends_item = j >= len(words) or words[j] in _COMMAS or words[j][:1] == "و" or not keys[j].isalpha()
         if 2 <= j - i <= 3 and ends_item:
             _mark(labs, i, j, EntityType.PER.tag, conf)
         elif j - i >= 2 and (keys[i + 1].startswith("ال") or keys[i + 1].endswith("ي")):
@@ -588,7 +588,7 @@ def _given_name_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels,
         return False
     if words[i][:1] == "و" and len(words[i]) > 3:
         before, given = i - 1, keys[i][1:]
-    elif words[i - 1] in _LIST_COMMAS and i >= 2:
+    elif words[i - 1] in _COMMAS and i >= 2:
         before, given = i - 2, keys[i]
     else:
         return False
@@ -600,7 +600,7 @@ def _given_name_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels,
             or family in lex.title_first or family in lex.place_types
             or normalize_for_matching(words[i + 1]) in lex.nisba):
         return False
-    return nxt in _LIST_COMMAS or (nxt[:1] == "و" and len(nxt) > 3 and keys[i + 2][1:] in lex.given_names)
+    return nxt in _COMMAS or (nxt[:1] == "و" and len(nxt) > 3 and keys[i + 2][1:] in lex.given_names)
 
 
 def _between_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
@@ -688,7 +688,7 @@ def _ali_then_family(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     k = i + 1
     if not (_family_word(words, keys, labs, k, lex, frequency) and normalize_for_matching(words[k]).startswith("ال")):
         return False
-    return k + 1 < len(words) and (words[k + 1] in _APPOSITION_COMMAS or keys[k + 1] in lex.titles
+    return k + 1 < len(words) and (words[k + 1] in _COMMAS or keys[k + 1] in lex.titles
                                    or keys[k + 1] in lex.title_first or keys[k + 1] in _MEMBER)
 
 
@@ -737,7 +737,7 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             after_title = _titled_at(words, keys, i, lex) or (  # "المتحدث الرسمي للمركز رأفت الصباغ"
                 i > 1 and prev.startswith("ل") and _titled_at(words, keys, i - 1, lex))
             # "ومحافظ عدن، نائف البكري،": a title and its place, then the name between commas
-            apposed = not (after_nationality or after_title) and i > 2 and words[i - 1] in _APPOSITION_COMMAS and (
+            apposed = not (after_nationality or after_title) and i > 2 and words[i - 1] in _COMMAS and (
                 _titled_at(words, keys, i - 1, lex) or (keys[i - 2] in lex.place_types and _titled_at(
                     words, keys, i - 2, lex)))
             # "الرضيع علي دوابشة", "اللاعب محمد نور": a definite noun for a person, then the name
@@ -796,7 +796,6 @@ _IN = normalize_for_matching("في")
 _SPEECH_NOUNS = frozenset(normalize_for_matching(w) for w in (
     "كلمة", "كلمته", "كلمتها", "تصريح", "تصريحه", "تصريحها", "تصريحات", "بيان", "بيانه", "حديث", "حديثه",
     "حديثها", "مؤتمر", "لقاء", "مقابلة", "تغريدة", "رسالة", "خطاب", "خطابه", "ختام"))
-_APPOSITION_COMMAS = frozenset({"،", ","})
 # definite nouns for a person that stand right before a name without being a title of it
 _PERSON_NOUNS = frozenset(identity_key(w) for w in (
     "الطفل", "الطفلة", "الرضيع", "الرضيعة", "الشهيد", "الشاب", "الشابة", "الفتى", "الفتاة", "المواطن", "المواطنة",
