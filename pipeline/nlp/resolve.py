@@ -350,6 +350,13 @@ def _same_family_word(a: str, b: str) -> bool:
             and identity_key(bare_a) not in given)
 
 
+def _family_word_bare(word: str) -> str:
+    """A family name without its article when :func:`_same_family_word` would take the two for one
+    ("العليوي" → "عليوي"); any other word as it is ("العلي": علي is a given name)."""
+    bare = word.removeprefix("ال")
+    return bare if bare != word and _same_family_word(word, bare) else word
+
+
 def _is_anchor(parts: Sequence[str]) -> bool:
     return len(parts) >= 2 and parts[0] not in (_NASAB, _FAMILY)
 
@@ -720,23 +727,29 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
                 return hit
         return None
     # one foreign person spelt with other long vowels in different articles ("أليكسيس تسيبراس", "ألكسيس
-    # تسيبراس"): the most frequent spelling; never when the words that differ are Arabic given names or two
-    # definite family names ("الشمري" ≠ "الشميري")
+    # تسيبراس"), or one family name written with and without its article ("يونس العليوي", "يونس عليوي"): the
+    # most frequent spelling; never when the words that differ are Arabic given names, two definite family
+    # names ("الشمري" ≠ "الشميري") or a definite and a bare one that are not the same word ("الشميري" ≠ "شمري")
     frequency = Counter(ms[i].key for i in idx)
     by_corpus_skeleton: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for k, p in corpus_pool:
-        by_corpus_skeleton[tuple(_skeleton(w) for w in p)].append(k)
+        by_corpus_skeleton[(*(_skeleton(w) for w in p[:-1]), _skeleton(_family_word_bare(p[-1])))].append(k)
     spelling: dict[str, str] = {}
     for group in by_corpus_skeleton.values():
         if len(group) < 2:
             continue
-        best = min(group, key=lambda k: (-frequency[k], k))
-        for k in group:
+        heads: list[str] = []  # the spellings others join, most frequent first
+        for k in sorted(group, key=lambda k: (-frequency[k], k)):
             last = len(corpus[k]) - 1
-            if k != best and all(a == b or (a not in arabic_given and b not in arabic_given and len(a) >= 3
-                                            and not (n == last and a.startswith("ال") and b.startswith("ال")))
-                                 for n, (a, b) in enumerate(zip(corpus[k], corpus[best], strict=True))):
-                spelling[k] = best
+            head = next((h for h in heads if all(
+                a == b or (n == last and _same_family_word(a, b)) or (
+                    a not in arabic_given and b not in arabic_given and len(a) >= 3
+                    and not (n == last and (a.startswith("ال") or b.startswith("ال"))))
+                for n, (a, b) in enumerate(zip(corpus[k], corpus[h], strict=True)))), None)
+            if head is None:
+                heads.append(k)
+            else:
+                spelling[k] = head
     # a KB person's short form (given + family name, "بندر حجار") and the long names written with the whole
     # nasab ("بندر بن محمد بن حمزة أسعد حجار"): the short form's first and last words, one KB person only
     by_ends: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)

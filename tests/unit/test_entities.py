@@ -495,6 +495,19 @@ def test_a_foreign_name_spelt_two_ways_is_one_person_but_arabic_names_never() ->
     assert entity_of(resolved, "d6", "محمد الحربي") != entity_of(resolved, "d7", "محمود الحربي")
 
 
+def test_a_family_name_written_with_and_without_its_article_is_one_person_across_articles() -> None:
+    rows = [("d1", "يونس العليوي", "PER"), ("d2", "يونس العليوي", "PER"), ("d3", "يونس عليوي", "PER"),
+            ("d4", "خالد الشميري", "PER"), ("d5", "خالد الشميري", "PER"),  # the most frequent of three spellings
+            ("d6", "خالد شمري", "PER"), ("d9", "خالد الشمري", "PER"),  # but these two are another family
+            ("d7", "محمد العلي", "PER"), ("d8", "محمد علي", "PER")]  # علي is a given name: two persons
+    resolved = resolve_mentions(frame(rows))
+    assert len({entity_of(resolved, d, s) for d, s, _ in rows[:3]}) == 1
+    assert entity_of(resolved, "d6", "خالد شمري") == entity_of(resolved, "d9", "خالد الشمري")
+    assert entity_of(resolved, "d6", "خالد شمري") != entity_of(resolved, "d4", "خالد الشميري")
+    assert entity_of(resolved, "d4", "خالد الشميري") == entity_of(resolved, "d5", "خالد الشميري")
+    assert entity_of(resolved, "d7", "محمد العلي") != entity_of(resolved, "d8", "محمد علي")
+
+
 def test_a_facility_is_one_entity_with_or_without_international() -> None:
     rows = [("d1", "مطار الملك خالد الدولي", "ORG"), ("d2", "مطار الملك خالد", "ORG"),
             ("d3", "مطار الملك عبدالعزيز", "ORG")]
