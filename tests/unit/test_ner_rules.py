@@ -105,6 +105,33 @@ def test_proclitic_length_between_two_places_and_before_an_article_of_no_word() 
     assert proclitic_length("بالعراق", places.__contains__, **kwargs) == 1
 
 
+def test_proclitic_length_keeps_the_f_of_a_word_more_frequent_as_written() -> None:
+    known = {normalize_for_matching(w) for w in ("رانس", "سوريا", "غانا")}.__contains__  # Reims, Syria, Ghana
+    freq = {normalize_for_matching("فرانس"): 3, normalize_for_matching("سوريا"): 9, normalize_for_matching("فسوريا"): 1,
+            normalize_for_matching("غانا"): 1, normalize_for_matching("وغانا"): 2}
+    kwargs = {"frequency": lambda w: freq.get(w, 0)}
+    assert proclitic_length("فرانس", known, **kwargs) == 0  # "فرانس برس", not ف + Reims
+    assert proclitic_length("فسوريا", known, **kwargs) == 1
+    assert proclitic_length("وغانا", known, **kwargs) == 1  # و stands before names often: and Ghana
+
+
+def test_a_name_known_as_a_whole_keeps_its_first_letter_between_quotation_marks() -> None:
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    text = "وقال مصدر في الاتحاد لوكالة «فرانس برس» إن اللجنة ستعلن عنها قريبا."
+    labels = [[("O", 1.0)] * 6 + [("B-ORG", 0.9), ("I-ORG", 0.9)] + [("O", 1.0)] * 7]
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [labs[: len(s)] + [("O", 1.0)] * (len(s) - len(labs))
+                    for s, labs in zip(sentences, labels, strict=True)]
+
+    spans = tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
+    assert "فرانس برس" in {text[s.start:s.end] for s in spans}
+
+
 def test_proclitic_length_before_a_names_particle() -> None:
     assert proclitic_length("وبن", lambda _: False) == 1  # "وبن علوي"
     assert proclitic_length("وآل", lambda _: False) == 1

@@ -132,7 +132,8 @@ def proclitic_length(
     * before the article: و/ف + ب/ك ("والكرملين", "بالعراق") → up to ال; ل + ال is written لل
       ("للكرملين") → one ل;
     * a stem that is a known name (gazetteer, knowledge base, given names) or a name seen elsewhere in the
-      document while the whole token is not ("وموسكو", "لروسيا", "فسوريا", "لعلي"); after ك ("like") not a
+      document while the whole token is not ("وموسكو", "لروسيا", "فسوريا", "لعلي"); after ف, only when the
+      token as written is not the more frequent word in news ("فرانس" is no ف + "رانس", Reims); after ك ("like") not a
       bare given name (``is_given``): "كإيران", "كبرشلونة", but "كرافت" is Kraft, not ك + رأفت;
     * a conjunction و/ف before an unknown word only when the rest is a more frequent word of the language
       than the token ("ومارتن"), never when what remains is not a plausible word ("ويندوز" → "يندوز").
@@ -160,8 +161,10 @@ def proclitic_length(
         variants = stem_variants(token, split)
         if token[split - 1] == "ك" and not any(is_seen(v) or (is_known(v) and not is_given(v)) for v in variants):
             continue
-        if any(is_known(v) or is_seen(v) for v in variants):
-            return split
+        if any(is_known(v) or is_seen(v) for v in variants) and not (
+                split == 1 and token[0] == "ف" and frequency(whole) > max(frequency(v) for v in variants)):
+            return split  # (not "فرانس" → ف + "رانس", Reims: as written, the more frequent word; ف seldom
+            # stands before a name, و often does: "وغانا" may be rarer in news than "غانا" is and still be و + غانا)
     if token[:1] in ("و", "ف") and len(token) >= 4:
         rest = normalize_for_matching(token[1:])
         if frequency(rest) > frequency(whole):
@@ -566,14 +569,15 @@ def tag_document(
                 words[sidx], i, i + 1, lex):
             i, start = i + 1, toks[sidx][i + 1].start  # "قال لي يوسف شاهين": to me, then the name
         first = text[start:end].split(" ")[0]
+        whole_known = j - i >= 2 and is_known(normalize_for_matching(text[start:end]))
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place,
                                lambda v: identity_key(v) in lex.given_names,
                                families_written.__contains__ if typ is EntityType.PER else lambda _: False,
-                               ) if len(first) > 2 else 0
+                               ) if len(first) > 2 and not whole_known else 0  # «فرانس برس»: known as written
         if (not cut and typ is EntityType.PER and (sidx, i) in full_name_ends and first[:1] == "و"
                 and len(first) > 3 and not is_known(normalize_for_matching(first))):
             cut = 1  # "أحمد شعيب ومشهور البنيان": right after a person's full name, و joins the next one
-        if not cut and j - i >= 2 and not is_known(normalize_for_matching(text[start:end])):
+        if not cut and j - i >= 2 and not whole_known:
             # "بأم القرى": the name is known only as a whole, without the proclitic of its first word
             cut = next((split for split in proclitic_splits(first, min_stem=2) if split and is_known(
                 normalize_for_matching(text[start + split : end]))), 0)
