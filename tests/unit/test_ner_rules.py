@@ -113,6 +113,10 @@ def test_proclitic_length_keeps_the_f_of_a_word_more_frequent_as_written() -> No
     assert proclitic_length("فرانس", known, **kwargs) == 0  # "فرانس برس", not ف + Reims
     assert proclitic_length("فسوريا", known, **kwargs) == 1
     assert proclitic_length("وغانا", known, **kwargs) == 1  # و stands before names often: and Ghana
+    common = {normalize_for_matching("ورد"): 8, normalize_for_matching("فورد"): 2,
+              normalize_for_matching("ومارتن"): 1, normalize_for_matching("مارتن"): 6}
+    assert proclitic_length("فورد", known, frequency=lambda w: common.get(w, 0)) == 0  # Ford, not ف + ورد
+    assert proclitic_length("ومارتن", known, frequency=lambda w: common.get(w, 0)) == 1
 
 
 def test_a_name_known_as_a_whole_keeps_its_first_letter_between_quotation_marks() -> None:

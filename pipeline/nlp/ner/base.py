@@ -135,8 +135,9 @@ def proclitic_length(
       document while the whole token is not ("وموسكو", "لروسيا", "فسوريا", "لعلي"); after ف, only when the
       token as written is not the more frequent word in news ("فرانس" is no ف + "رانس", Reims); after ك ("like") not a
       bare given name (``is_given``): "كإيران", "كبرشلونة", but "كرافت" is Kraft, not ك + رأفت;
-    * a conjunction و/ف before an unknown word only when the rest is a more frequent word of the language
-      than the token ("ومارتن"), never when what remains is not a plausible word ("ويندوز" → "يندوز").
+    * a conjunction و before an unknown word only when the rest is a more frequent word of the language
+      than the token ("ومارتن"), never when what remains is not a plausible word ("ويندوز" → "يندوز"); ف
+      before an unknown word stays ("فورد" is Ford, not ف + "ورد").
 
     ``is_known`` answers for matching forms of names, ``is_seen`` for names seen elsewhere in the document,
     ``frequency`` gives a word's frequency bucket in unlabeled news (0: unseen).
@@ -165,7 +166,7 @@ def proclitic_length(
                 split == 1 and token[0] == "ف" and frequency(whole) > max(frequency(v) for v in variants)):
             return split  # (not "فرانس" → ف + "رانس", Reims: as written, the more frequent word; ف seldom
             # stands before a name, و often does: "وغانا" may be rarer in news than "غانا" is and still be و + غانا)
-    if token[:1] in ("و", "ف") and len(token) >= 4:
+    if token[:1] == "و" and len(token) >= 4:  # (not ف: "فورد" is Ford, no ف + "ورد", however frequent ورد is)
         rest = normalize_for_matching(token[1:])
         if frequency(rest) > frequency(whole):
             return 1
