@@ -187,7 +187,7 @@ def train(
     data = load_data(shared_dir, newsfane=p["newsfane"], harmonize=p["harmonize_newsfane"])
     res = build_resources(
         shared_dir, data["train"], out_dir, seed=seed, with_clusters="cluster" in groups, with_freq="freq" in groups,
-        with_dict="dict" in groups,
+        with_dict="dict" in groups, with_namelike="nlm" in groups,
     )
     dev_result = fit_and_score(data["train"] + data["extra"], data["dev"], res, groups, p)
     print(format_table(dev_result))

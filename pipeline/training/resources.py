@@ -14,10 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.nlp.ner.features import Resources
+from pipeline.nlp.ner.namelike import NameLikeness
 from pipeline.nlp.ner.resources import (
     CLUSTERS_FILE,
     FREQ_FILE,
     GAZETTEER_FILE,
+    NAMELIKE_FILE,
     WORDCLASS_FILE,
     gazetteer_to_resources,
     load_clusters,
@@ -254,6 +256,16 @@ def save_word_classes(classes: dict[str, str], out_dir: Path, copyright_path: Pa
     (out_dir / AYASPELL_LICENSE_FILE).write_text(notice + body, encoding="utf-8")
 
 
+# --- name likeness ---------------------------------------------------------------------------------------
+def build_name_likeness(gaz: dict[str, set[str]], classes: dict[str, str]) -> NameLikeness:
+    """Character models of the words of the gazetteer's person names (``gaz``, after its filter: no ANERcorp
+    text) and of the dictionary's stems that are not names (``classes``: matching form -> class letters)."""
+    names = sorted({w for ph, types in gaz.items() if "PERS" in types for w in ph.split()
+                    if len(w) >= 3 and w.isalpha()})
+    common = sorted(w for w, c in classes.items() if len(w) >= 3 and w.isalpha() and not set(c) & set("PN"))
+    return NameLikeness.from_words(names, common)
+
+
 # --- training lexicon ---------------------------------------------------------------------------------
 def build_lexicon(sentences: list[Sentence], min_share: float = 0.5) -> dict[str, str]:
     """Matching form -> its most frequent entity label in ``sentences`` when it is mostly inside names."""
@@ -290,6 +302,7 @@ def build_resources(
     with_clusters: bool = True,
     with_freq: bool = False,
     with_dict: bool = False,
+    with_namelike: bool = False,
 ) -> Resources:
     """Build clusters.tsv and gazetteer.tsv into ``out_dir`` (clusters reused from ``cache_dir``)."""
     root = data_root(shared_dir)
@@ -334,4 +347,9 @@ def build_resources(
     else:
         (out_dir / WORDCLASS_FILE).unlink(missing_ok=True)
         (out_dir / AYASPELL_LICENSE_FILE).unlink(missing_ok=True)
+    if with_namelike:
+        res.namelike = build_name_likeness(gaz, res.word_classes or build_word_classes())
+        res.namelike.save(out_dir / NAMELIKE_FILE)
+    else:
+        (out_dir / NAMELIKE_FILE).unlink(missing_ok=True)
     return res

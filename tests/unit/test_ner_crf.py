@@ -160,6 +160,37 @@ def test_dictionary_features_see_through_clitics_and_mark_unknown_words() -> Non
     assert {"dk=u", "dkf=u0"} <= own[2]
 
 
+def test_name_likeness_tells_names_from_common_words_by_their_letters(tmp_path: Path) -> None:
+    from pipeline.nlp.ner.namelike import NameLikeness
+
+    names = ["شتاينماير", "بوغدانوف", "لافروف", "ماكرون", "فيرشينين", "بوتين", "كيري", "اوباما", "ميركل"]
+    common = ["كتاب", "مدرسه", "استقبل", "يعملون", "الاقتصاديه", "وزاره", "حكومه", "اجتماع", "مجلس", "قرار"]
+    nl = NameLikeness.from_words(names, common)
+    assert nl.score("شويغوف") > 0 > nl.score("المدرسه")  # unseen words: spelled like a name / like a noun
+    assert nl.bucket("شويغوف") is not None and nl.bucket("شويغوف") > nl.bucket("المدرسه")  # type: ignore[operator]
+    assert nl.bucket("مع") is None and nl.bucket("2015") is None and nl.score("مع") == 0.0  # too short, no letters
+    assert -4 <= nl.bucket("وووووووووووووووووو") <= 4  # type: ignore[operator]
+    nl.save(tmp_path / "namelike.tsv")
+    again = NameLikeness.load(tmp_path / "namelike.tsv")
+    assert again is not None and again.score("شويغوف") == nl.score("شويغوف")
+    assert NameLikeness.load(tmp_path / "absent.tsv") is None
+
+
+def test_name_likeness_features_come_with_the_dictionary_summary() -> None:
+    from pipeline.nlp.ner.features import FeatureConfig, Resources
+    from pipeline.nlp.ner.namelike import NameLikeness
+
+    nl = NameLikeness.from_words(["لافروف", "بوغدانوف", "ماكرون"], ["كتاب", "مدرسه", "اجتماع"])
+    res = Resources(word_classes={"كتاب": "n"}, namelike=nl)
+    own = [set(f) for f in FeatureExtractor(res, FeatureConfig(groups=("dict", "nlm"))).sentence(
+        ["والكتاب", "شويغوف", "مع"])]
+    assert any(f.startswith("nl=-") for f in own[0]) and any(f.startswith("nlk=c-") for f in own[0])  # its stem
+    assert any(f.startswith("nl=") and not f.startswith("nl=-") for f in own[1])
+    assert not any(f.startswith("nl") for f in own[2])
+    plain = FeatureExtractor(res, FeatureConfig(groups=("dict",))).sentence(["شويغوف"])[0]
+    assert not any(f.startswith("nl") for f in plain)  # a model without the group computes none
+
+
 def test_conjunction_features_see_a_complement_after_a_body_and_a_nisba_before_a_name() -> None:
     from pipeline.nlp.ner.features import FeatureConfig
 

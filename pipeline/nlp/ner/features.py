@@ -20,6 +20,9 @@ Features (switchable by name in :class:`FeatureConfig`, used for the ablation ta
 * ``dict``     — the word's class in a general Arabic dictionary (Ayaspell, ``hunspell-ar``): common noun,
   verbal noun, adjective, nisba, verb, function word, or the dictionary's own place and person names; alone
   and with the frequency bucket ("a rare word the dictionary knows as a noun" is seldom a name)
+* ``nlm``      — how much the word's stem is spelled like a person's name rather than a common word: the
+  bucket of a character n-gram likelihood ratio (:mod:`pipeline.nlp.ner.namelike`), alone and with the
+  dictionary summary (``dict``)
 * ``agg``      — context aggregation over the story (:meth:`FeatureExtractor.aggregate`): what stands around the
   *other* occurrences of the same word (as written or behind a proclitic) within ±20 sentences — a title or
   trigger word before or after them, a gazetteer name before or after them, the article on them, how many
@@ -37,10 +40,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.nlp.ner.namelike import NameLikeness
 from pipeline.nlp.text import normalize_for_matching
 
 ALL_GROUPS = ("word", "affix", "clitic", "shape", "gaz", "trigger", "cluster", "context", "lex", "freq", "dict",
-              "conj", "agg")
+              "conj", "agg", "nlm")
 AGG_WINDOW = 20  # ``agg``: other occurrences this many sentences before or after a token count
 # word classes of the dictionary table (``wordclass.tsv``): one letter each
 WORD_CLASSES = {
@@ -112,6 +116,7 @@ class Resources:
     lex_words: dict[str, str] = field(default_factory=dict)  # word -> dominant training label (B-PERS …)
     freq: dict[str, int] = field(default_factory=dict)  # word -> log2 frequency bucket in unlabeled news
     word_classes: dict[str, str] = field(default_factory=dict)  # word -> dictionary class letters (WORD_CLASSES)
+    namelike: NameLikeness | None = None  # ``nlm``: names against common words, letter by letter
 
 
 @lru_cache(maxsize=1 << 18)
@@ -308,6 +313,12 @@ class FeatureExtractor:
             own.append("dk=" + summary)
             own.append(f"dkf={summary}{min(res.freq.get(n, 0), 8)}")
             ctx.append("dk=" + summary)
+        if has("nlm") and res.namelike is not None:
+            bucket = res.namelike.bucket(stem)
+            if bucket is not None:
+                own.append(f"nl={bucket}")
+                if has("dict") and res.word_classes:
+                    own.append(f"nlk={summary}{bucket}")
         if has("cluster") and res.clusters:
             cl = res.clusters.get(n) or res.clusters.get(stem)
             if cl:

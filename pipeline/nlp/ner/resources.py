@@ -13,6 +13,8 @@ Files in the model directory:
 * ``wordclass.tsv`` — ``word<TAB>classes``: the word's classes in the Ayaspell Arabic dictionary
   (``hunspell-ar``; letters of :data:`pipeline.nlp.ner.features.WORD_CLASSES`), with its licence in
   ``LICENSE-ayaspell.txt``.
+* ``namelike.tsv`` — ``class<TAB>n-gram<TAB>count``: character n-gram counts of person names (``N``) and of
+  common words (``C``), for the ``nlm`` features (:mod:`pipeline.nlp.ner.namelike`).
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.nlp.ner.features import Resources
+from pipeline.nlp.ner.namelike import NameLikeness
 
 CLUSTERS_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
 LEXICON_FILE = "lexicon.tsv"
 FREQ_FILE = "freq.tsv"
 WORDCLASS_FILE = "wordclass.tsv"
+NAMELIKE_FILE = "namelike.tsv"
 
 
 def _tsv_pairs(path: Path) -> list[tuple[str, str]]:
@@ -95,4 +99,5 @@ def load_resources(model_dir: Path) -> Resources:
     res.freq = load_frequencies(model_dir / FREQ_FILE)
     res.lex_words = dict(_tsv_pairs(model_dir / LEXICON_FILE))
     res.word_classes = dict(_tsv_pairs(model_dir / WORDCLASS_FILE))
+    res.namelike = NameLikeness.load(model_dir / NAMELIKE_FILE)
     return res
