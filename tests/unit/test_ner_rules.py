@@ -119,6 +119,32 @@ def test_proclitic_length_keeps_the_f_of_a_word_more_frequent_as_written() -> No
     assert proclitic_length("ومارتن", known, frequency=lambda w: common.get(w, 0)) == 1
 
 
+def test_an_accusative_word_of_the_language_is_no_proclitic_and_a_name() -> None:
+    from pipeline.nlp.ner.enrich import first_word_keys, is_common_accusative
+
+    assert is_common_accusative("باكرا") and is_common_accusative("لزاما") and is_common_accusative("كمينا")
+    assert not is_common_accusative("كوريا") and not is_common_accusative("بريطانيا")  # كوري, بريطاني: names' words
+    assert not is_common_accusative("وجوبا")  # after و a name may follow: "الخرطوم وجوبا"
+    assert [cut for cut, _ in first_word_keys("باكرا")] == [0]  # no ب + Accra
+    assert any(cut for cut, _ in first_word_keys("بلندن"))
+    assert proclitic_length("فاديا", lambda form: form == "ادي") == 0  # Fadia, not ف + ادي
+
+
+def test_an_accusative_word_tagged_as_a_place_is_dropped() -> None:
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    text = "وأشارت إلى أن المتمردين نصبوا «كمينا» قرب مكان التفجير في كوريا."
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[("B-LOC", 0.6) if w in ("كمينا", "كوريا") else ("O", 1.0) for w in s] for s in sentences]
+
+    spans = {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
+    assert "كوريا" in spans and not any("مينا" in s for s in spans)
+
+
 def test_a_name_known_as_a_whole_keeps_its_first_letter_between_quotation_marks() -> None:
     from pipeline.nlp.ner.enrich import entity_lexicon
 

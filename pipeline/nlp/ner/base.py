@@ -36,6 +36,7 @@ from pipeline.nlp.ner.enrich import (
     first_word_keys,
     homograph_key,
     is_adjective,
+    is_common_accusative,
     is_common_word_in_context,
     is_common_word_reading,
     is_country_word,
@@ -145,6 +146,8 @@ def proclitic_length(
     whole = normalize_for_matching(token)
     if whole in _CONJOINED_PARTICLES:
         return 1  # "وبن علوي": the conjunction before a name's بن / آل / أبو
+    if is_common_accusative(token):
+        return 0  # "فاديا البرغثي": not ف + ادي; "باكرا" is early, no ب + Accra
     if token[:1] in ("و", "ف") and len(token) >= 4 and is_place(whole):
         rest = normalize_for_matching(token[1:])
         if is_place(rest) and frequency(rest) > frequency(whole):
@@ -570,6 +573,9 @@ def tag_document(
                 words[sidx], i, i + 1, lex):
             i, start = i + 1, toks[sidx][i + 1].start  # "قال لي يوسف شاهين": to me, then the name
         first = text[start:end].split(" ")[0]
+        if (j - i == 1 and first[:1] in "بلكف" and is_common_accusative(first)
+                and not is_known(normalize_for_matching(first))):
+            continue  # "نصبوا «كمينا»" (an ambush), "باكرا" (early): no Minna, no Accra
         whole_known = j - i >= 2 and is_known(normalize_for_matching(text[start:end]))
         cut = proclitic_length(first, is_known, seen.__contains__, frequency, is_place,
                                lambda v: identity_key(v) in lex.given_names,

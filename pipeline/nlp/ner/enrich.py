@@ -320,13 +320,27 @@ def word_readings(token: str) -> frozenset[str]:
     return frozenset(k for _, k in first_word_keys(token))
 
 
+_NAME_CLASSES = frozenset("PNx")  # dictionary classes of names, or of words that may be one
+
+
+def is_common_accusative(token: str) -> bool:
+    """True for the accusative of a word of the language, its tanween written with ا ("باكرا", "لزاما", "كمينا":
+    باكر, لزام, كمين), which has no reading as a proclitic + name (Accra, Zama, Minna). Not after و, which
+    stands before names often ("وجوبا": and Juba, or necessarily)."""
+    if len(token) < 5 or not token.endswith("ا") or token[0] == "و":
+        return False
+    classes = shipped_word_classes().get(normalize_for_matching(token[:-1]), "")
+    return bool(classes) and not set(classes) & _NAME_CLASSES  # (not "كوريا": كوري is also a name's word)
+
+
 @lru_cache(maxsize=1 << 18)
 def first_word_keys(token: str) -> tuple[tuple[int, str], ...]:
     """(proclitic length, identity key) readings of the first word of a name, the whole word first (cached:
     the same tuple for the same word; it is called for nearly every token of every pass)."""
     out: list[tuple[int, str]] = []
+    adverb = is_common_accusative(token)
     for split in sorted(proclitic_splits(token)):
-        if split and token[split - 1] == "ك":
+        if split and (token[split - 1] == "ك" or adverb):
             continue  # ك + name is rare, ك + word common
         for variant in stem_variants(token, split):
             out.append((split, identity_key(variant)))
