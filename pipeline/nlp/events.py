@@ -99,7 +99,7 @@ def _norms(*words: str) -> frozenset[str]:
 
 
 NEGATORS = _norms("لم", "لن", "لا", "ما", "ليس", "نفى", "نفت", "دون", "بدون", "عدم")
-FUTURE_MARKERS = _norms("سوف", "المتوقع", "المقرر", "يعتزم", "تعتزم", "ستتناول", "يرتقب", "ينتظر")
+FUTURE_MARKERS = _norms("سوف", "المتوقع", "يتوقع", "تتوقع", "المقرر", "يعتزم", "تعتزم", "ستتناول", "يرتقب", "ينتظر")
 PLACE_PREPOSITIONS = _norms("في", "إلى", "الى", "من", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب")
 RECIPIENT_PREPOSITIONS = _norms("مع", "إلى", "الى", "على", "ضد", "من", "عن", "لدى", "بين", "تجاه")
 _MEASURES = _norms("سلسلة", "موجة", "جولة", "جولات", "عدد", "عددا", "مزيدا", "المزيد", "العديد", "الكثير", "مجموعة",
@@ -2037,7 +2037,8 @@ def _future(sent: _Sentence, trig: _Trigger) -> bool:
     word = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
     if trig.sense.pos == "verb" and word.startswith("س") and len(word) > 3 and word[1] in "يتنا":
         return True
-    return any(b in FUTURE_MARKERS for b in sent.norms[max(0, trig.i - 3) : trig.i])
+    return any(b in FUTURE_MARKERS or (b[:1] in ("و", "ف") and b[1:] in FUTURE_MARKERS)  # "ويتوقع أن", "وسوف"
+               for b in sent.norms[max(0, trig.i - 3) : trig.i])
 
 
 def _earlier(sent: _Sentence, i: int) -> bool:
