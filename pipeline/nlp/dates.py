@@ -171,7 +171,7 @@ _YESTERDAY = _variant_regex("أمس")
 _RELATIVE_DAY_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>"
     rf"(?P<before_yesterday>(?:{_YESTERDAY}\s+\(?(?:{_variant_regex('الأول')})\)?|{_variant_regex('أول')}\s+(?:من\s+)?"
-    rf"{_YESTERDAY}))"
+    rf"{_YESTERDAY}|(?:(?:ليلة|مساء|صباح)\s+)?{_variant_regex('البارحة')}\s+{_variant_regex('الأولى')}))"
     rf"|(?P<yesterday>(?:(?:يوم|ليلة|مساء|صباح)\s+)?(?:ال)?(?:{_YESTERDAY}|{_variant_regex('البارحة')})"
     rf"(?:\s+\(?(?P<y_wd>{_WEEKDAY_RE})\)?)?)"
     rf"|(?P<after_tomorrow>بعد\s+{_variant_regex('غد')})"
