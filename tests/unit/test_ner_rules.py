@@ -215,3 +215,18 @@ def test_dictionary_scan_skips_only_tokens_where_no_rule_starts(monkeypatch: pyt
     monkeypatch.setattr(enrich, "_word_cues", lambda token, lex: (True, *real(token, lex)[1:]))
     assert tag_all() == fast
     assert sum(len(spans) for spans in fast) > 500
+
+
+def test_the_crown_prince_in_the_accusative_is_no_person_named_leah() -> None:
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    text = "وأصدر الملك أمرا بتعيين الأمير مقرن بن عبد العزيز وليا للعهد."
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[("B-PERS", 0.6) if w == "وليا" else ("O", 1.0) for w in s] for s in sentences]
+
+    assert {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
+            if "ليا" in text[s.start:s.end]} == set()
