@@ -230,3 +230,26 @@ def test_the_crown_prince_in_the_accusative_is_no_person_named_leah() -> None:
 
     assert {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
             if "ليا" in text[s.start:s.end]} == set()
+
+
+@pytest.mark.parametrize(("text", "words", "kept"), [
+    ("وعقد الوزير مؤتمرا صحفيا في الرياض.", ("مؤتمرا", "صحفيا"), False),
+    ("وقرر المجلس تعيين خالد وتعيينه نائبا للرئيس.", ("وتعيينه", "نائبا"), False),
+    ("وشاهد السكان أسدا هاربا في الحي.", ("أسدا", "هاربا"), False),
+    ("وشاركت الممثلة أوبرا وينفري في الحفل.", ("أوبرا", "وينفري"), True),  # a name, not an accusative
+    ("وظهرت الممثلة كيت مارا في الفيلم.", ("كيت", "مارا"), True),
+    ("وأنشد الشاعر طاهر أبو فاشا قصيدته.", ("طاهر", "أبو", "فاشا"), True),  # a name particle: a person
+])
+def test_a_person_span_of_words_of_the_language_one_in_the_accusative_is_dropped(
+        text: str, words: tuple[str, ...], kept: bool) -> None:
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[(("B-" if w == words[0] else "I-") + "PERS", 0.6) if w in words else ("O", 1.0) for w in s]
+                    for s in sentences]
+
+    found = {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
+    assert any(words[-1] in f for f in found) is kept

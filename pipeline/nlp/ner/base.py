@@ -55,6 +55,7 @@ from pipeline.nlp.ner.enrich import (
     split_bylines,
     story_subtypes_of_words,
 )
+from pipeline.nlp.ner.features import split_clitics
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.text import (
     ABBREVIATED_TITLES,
@@ -174,6 +175,23 @@ def proclitic_length(
         if frequency(rest) > frequency(whole):
             return 1
     return 0
+
+
+def _word_or_accusative(word: str, lex: EntityLexicon) -> bool:
+    """A common word of the dictionary as written, in the accusative ("نائبا", "متفائلا") or behind و/ف/ب/ل and a
+    pronoun suffix ("وتعيينه", "خارجيته"; not behind ك: "كيكو" is no ك + word), and no given name, known name,
+    title or place."""
+    norm = normalize_for_matching(word)
+    key = identity_key(norm)
+    if (not norm.isalpha() or key in lex.given_names or lex.is_known_name(key) or key in lex.titles
+            or key in lex.place_types):
+        return False
+    if set(shipped_word_classes().get(norm, "")) - set("PNxft") or is_common_accusative(word, conjoined=True):
+        return True  # (a function word alone is no sign: "كيت مارا" is Kate Mara)
+    pro, stem, enc = split_clitics(norm)
+    if stem == norm or pro.startswith("ك") or len(stem) < 3 or enc == "ي":
+        return False  # (ي also ends names: "وينفري" is no و + ينفر + ي)
+    return is_common_word(stem) or (stem.endswith("ت") and is_common_word(stem[:-1] + "ه"))
 
 
 _PATRONYMIC = frozenset(normalize_for_matching(w) for w in ("أبو", "بن", "ابن", "عبد", "آل", "بنت", "أم"))
@@ -572,6 +590,11 @@ def tag_document(
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and is_common_word_in_context(
                 words[sidx], i, i + 1, lex):
             i, start = i + 1, toks[sidx][i + 1].start  # "قال لي يوسف شاهين": to me, then the name
+        if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints and any(
+                is_common_accusative(w, conjoined=True) for w in words[sidx][i:j]) and all(
+                _word_or_accusative(w, lex) and normalize_for_matching(w) not in _FAMILY_PARTS
+                for w in words[sidx][i:j]):
+            continue  # "وتعيينه نائبا", "مؤتمرا صحفيا", "خارجيته متفائلا": words of the language, one in the accusative
         first = text[start:end].split(" ")[0]
         if (j - i == 1 and first[:1] in "بلكف" and is_common_accusative(first)
                 and not is_known(normalize_for_matching(first))):

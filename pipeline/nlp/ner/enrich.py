@@ -323,11 +323,12 @@ def word_readings(token: str) -> frozenset[str]:
 _NAME_CLASSES = frozenset("PNx")  # dictionary classes of names, or of words that may be one
 
 
-def is_common_accusative(token: str) -> bool:
+def is_common_accusative(token: str, conjoined: bool = False) -> bool:
     """True for the accusative of a word of the language, its tanween written with ا ("باكرا", "لزاما", "كمينا":
     باكر, لزام, كمين), which has no reading as a proclitic + name (Accra, Zama, Minna). Not after و, which
-    stands before names often ("وجوبا": and Juba, or necessarily)."""
-    if len(token) < 5 or not token.endswith("ا") or token[0] == "و":
+    stands before names often ("وجوبا": and Juba, or necessarily), unless ``conjoined`` (the word is read as a
+    whole: "نائبا", "متفائلا")."""
+    if len(token) < (4 if conjoined else 5) or not token.endswith("ا") or (token[0] == "و" and not conjoined):
         return False
     classes = shipped_word_classes().get(normalize_for_matching(token[:-1]), "")
     return bool(classes) and not set(classes) & _NAME_CLASSES  # (not "كوريا": كوري is also a name's word)
