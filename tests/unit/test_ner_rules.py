@@ -253,3 +253,24 @@ def test_a_person_span_of_words_of_the_language_one_in_the_accusative_is_dropped
 
     found = {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
     assert any(words[-1] in f for f in found) is kept
+
+
+@pytest.mark.parametrize(("text", "word", "tag", "kept"), [
+    ("ومن يريدون النيل منه وتشويهه بأعمالهم.", "النيل", "LOC", False),  # to harm, not the Nile
+    ("وزار الوفد ضفاف النيل في القاهرة.", "النيل", "LOC", True),
+    ("ويميل الناس إلى تصديق هذه الأخبار بسرعة.", "الأخبار", "ORG", False),  # the news
+    ("وقالت صحيفة «الأخبار» إن الوزير استقال.", "الأخبار", "ORG", True),  # the daily, named as an outlet
+    ("ولسان حاله يقول إنه لم يسمع.", "ولسان", "ORG", False),
+    ("فويل لهم مما كتبت أيديهم.", "فويل", "ORG", False),
+])
+def test_common_words_that_are_names_elsewhere(text: str, word: str, tag: str, kept: bool) -> None:
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[("B-" + tag, 0.7) if w == word else ("O", 1.0) for w in s] for s in sentences]
+
+    spans = tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
+    assert bool(spans) is kept
