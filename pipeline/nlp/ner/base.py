@@ -179,7 +179,7 @@ def proclitic_length(
 
 def _word_or_accusative(word: str, lex: EntityLexicon) -> bool:
     """A common word of the dictionary as written, in the accusative ("نائبا", "متفائلا") or behind و/ف/ب/ل and a
-    pronoun suffix ("وتعيينه", "خارجيته"; not behind ك: "كيكو" is no ك + word), and no given name, known name,
+    pronoun suffix ("وتعيينه", "حكومته"; not behind ك: "كيكو" is no ك + word), and no given name, known name,
     title or place."""
     norm = normalize_for_matching(word)
     key = identity_key(norm)
@@ -594,7 +594,7 @@ def tag_document(
                 is_common_accusative(w, conjoined=True) for w in words[sidx][i:j]) and all(
                 _word_or_accusative(w, lex) and normalize_for_matching(w) not in _FAMILY_PARTS
                 for w in words[sidx][i:j]):
-            continue  # "وتعيينه نائبا", "مؤتمرا صحفيا", "خارجيته متفائلا": words of the language, one in the accusative
+            continue  # "وتعيينه نائبا", "مؤتمرا صحفيا", "أسدا هاربا": words of the language, one in the accusative
         first = text[start:end].split(" ")[0]
         if (j - i == 1 and first[:1] in "بلكف" and is_common_accusative(first)
                 and not is_known(normalize_for_matching(first))):
