@@ -274,3 +274,20 @@ def test_common_words_that_are_names_elsewhere(text: str, word: str, tag: str, k
 
     spans = tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
     assert bool(spans) is kept
+
+
+@pytest.mark.parametrize(("text", "word", "tag"), [
+    ("حدث خلاف شديد بيني وبين المخرج.", "بيني", "PERS"),  # between me and
+    ("إذ لا أمن بلا إيمان ولا نماء.", "إيمان", "PERS"),  # faith
+    ("وكأن البعض يتكهن بمصير الميت من خلال علاماته.", "الميت", "LOC"),  # the deceased
+])
+def test_words_of_the_language_in_their_contexts_are_no_names(text: str, word: str, tag: str) -> None:
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[("B-" + tag, 0.7) if w == word else ("O", 1.0) for w in s] for s in sentences]
+
+    assert tag_document(text, [(0, len(text))], Fixed(), entity_lexicon()) == []
