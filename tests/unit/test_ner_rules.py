@@ -291,3 +291,17 @@ def test_words_of_the_language_in_their_contexts_are_no_names(text: str, word: s
             return [[("B-" + tag, 0.7) if w == word else ("O", 1.0) for w in s] for s in sentences]
 
     assert tag_document(text, [(0, len(text))], Fixed(), entity_lexicon()) == []
+
+
+def test_a_mortar_is_a_weapon_not_a_name() -> None:
+    from pipeline.nlp.ner.enrich import entity_lexicon
+
+    text = "وضبطت القوات مدفع هاون مع 40 قذيفة هاون وعددا من الأسلحة."
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[("B-MISC", 0.7) if w == "هاون" else ("O", 1.0) for w in s] for s in sentences]
+
+    assert tag_document(text, [(0, len(text))], Fixed(), entity_lexicon()) == []
