@@ -6,6 +6,19 @@ from pipeline.nlp.ner.rules import RuleTagger
 from pipeline.nlp.text import normalize_for_matching
 
 
+def _spans_with_labels(text: str, labels: dict[str, str], confidence: float = 0.7) -> set[str]:
+    """The surfaces :func:`tag_document` keeps over ``text`` (one sentence) when a backend gave each word of
+    ``labels`` its BIO label and every other word O."""
+
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[(labels[w], confidence) if w in labels else ("O", 1.0) for w in s] for s in sentences]
+
+    return {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
+
+
 def spans(text: str) -> list[tuple[str, str]]:
     out = tag_document(text, [(0, len(text))], RuleTagger(), entity_lexicon())
     for s in out:
@@ -131,35 +144,14 @@ def test_an_accusative_word_of_the_language_is_no_proclitic_and_a_name() -> None
 
 
 def test_an_accusative_word_tagged_as_a_place_is_dropped() -> None:
-    from pipeline.nlp.ner.enrich import entity_lexicon
-
     text = "وأشارت إلى أن المتمردين نصبوا «كمينا» قرب مكان التفجير في كوريا."
-
-    class Fixed:
-        name = "fixed"
-
-        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-            return [[("B-LOC", 0.6) if w in ("كمينا", "كوريا") else ("O", 1.0) for w in s] for s in sentences]
-
-    spans = {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
+    spans = _spans_with_labels(text, {"كمينا": "B-LOC", "كوريا": "B-LOC"}, 0.6)
     assert "كوريا" in spans and not any("مينا" in s for s in spans)
 
 
 def test_a_name_known_as_a_whole_keeps_its_first_letter_between_quotation_marks() -> None:
-    from pipeline.nlp.ner.enrich import entity_lexicon
-
     text = "وقال مصدر في الاتحاد لوكالة «فرانس برس» إن اللجنة ستعلن عنها قريبا."
-    labels = [[("O", 1.0)] * 6 + [("B-ORG", 0.9), ("I-ORG", 0.9)] + [("O", 1.0)] * 7]
-
-    class Fixed:
-        name = "fixed"
-
-        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-            return [labs[: len(s)] + [("O", 1.0)] * (len(s) - len(labs))
-                    for s, labs in zip(sentences, labels, strict=True)]
-
-    spans = tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
-    assert "فرانس برس" in {text[s.start:s.end] for s in spans}
+    assert "فرانس برس" in _spans_with_labels(text, {"فرانس": "B-ORG", "برس": "I-ORG"}, 0.9)
 
 
 def test_proclitic_length_before_a_names_particle() -> None:
@@ -218,18 +210,8 @@ def test_dictionary_scan_skips_only_tokens_where_no_rule_starts(monkeypatch: pyt
 
 
 def test_the_crown_prince_in_the_accusative_is_no_person_named_leah() -> None:
-    from pipeline.nlp.ner.enrich import entity_lexicon
-
     text = "وأصدر الملك أمرا بتعيين الأمير مقرن بن عبد العزيز وليا للعهد."
-
-    class Fixed:
-        name = "fixed"
-
-        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-            return [[("B-PERS", 0.6) if w == "وليا" else ("O", 1.0) for w in s] for s in sentences]
-
-    assert {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
-            if "ليا" in text[s.start:s.end]} == set()
+    assert not any("ليا" in s for s in _spans_with_labels(text, {"وليا": "B-PERS"}, 0.6))
 
 
 @pytest.mark.parametrize(("text", "words", "kept"), [
@@ -242,17 +224,8 @@ def test_the_crown_prince_in_the_accusative_is_no_person_named_leah() -> None:
 ])
 def test_a_person_span_of_words_of_the_language_one_in_the_accusative_is_dropped(
         text: str, words: tuple[str, ...], kept: bool) -> None:
-    from pipeline.nlp.ner.enrich import entity_lexicon
-
-    class Fixed:
-        name = "fixed"
-
-        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-            return [[(("B-" if w == words[0] else "I-") + "PERS", 0.6) if w in words else ("O", 1.0) for w in s]
-                    for s in sentences]
-
-    found = {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
-    assert any(words[-1] in f for f in found) is kept
+    labels = {w: ("B-" if k == 0 else "I-") + "PERS" for k, w in enumerate(words)}
+    assert any(words[-1] in f for f in _spans_with_labels(text, labels, 0.6)) is kept
 
 
 @pytest.mark.parametrize(("text", "word", "tag", "kept"), [
@@ -264,16 +237,7 @@ def test_a_person_span_of_words_of_the_language_one_in_the_accusative_is_dropped
     ("فويل لهم مما كتبت أيديهم.", "فويل", "ORG", False),
 ])
 def test_common_words_that_are_names_elsewhere(text: str, word: str, tag: str, kept: bool) -> None:
-    from pipeline.nlp.ner.enrich import entity_lexicon
-
-    class Fixed:
-        name = "fixed"
-
-        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-            return [[("B-" + tag, 0.7) if w == word else ("O", 1.0) for w in s] for s in sentences]
-
-    spans = tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())
-    assert bool(spans) is kept
+    assert bool(_spans_with_labels(text, {word: "B-" + tag})) is kept
 
 
 @pytest.mark.parametrize(("text", "word", "tag"), [
@@ -282,26 +246,8 @@ def test_common_words_that_are_names_elsewhere(text: str, word: str, tag: str, k
     ("وكأن البعض يتكهن بمصير الميت من خلال علاماته.", "الميت", "LOC"),  # the deceased
 ])
 def test_words_of_the_language_in_their_contexts_are_no_names(text: str, word: str, tag: str) -> None:
-    from pipeline.nlp.ner.enrich import entity_lexicon
-
-    class Fixed:
-        name = "fixed"
-
-        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-            return [[("B-" + tag, 0.7) if w == word else ("O", 1.0) for w in s] for s in sentences]
-
-    assert tag_document(text, [(0, len(text))], Fixed(), entity_lexicon()) == []
+    assert _spans_with_labels(text, {word: "B-" + tag}) == set()
 
 
 def test_a_mortar_is_a_weapon_not_a_name() -> None:
-    from pipeline.nlp.ner.enrich import entity_lexicon
-
-    text = "وضبطت القوات مدفع هاون مع 40 قذيفة هاون وعددا من الأسلحة."
-
-    class Fixed:
-        name = "fixed"
-
-        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-            return [[("B-MISC", 0.7) if w == "هاون" else ("O", 1.0) for w in s] for s in sentences]
-
-    assert tag_document(text, [(0, len(text))], Fixed(), entity_lexicon()) == []
+    assert _spans_with_labels("وضبطت القوات مدفع هاون مع 40 قذيفة هاون وعددا من الأسلحة.", {"هاون": "B-MISC"}) == set()
