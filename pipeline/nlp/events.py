@@ -1147,6 +1147,29 @@ def _opening_subject(sent: _Sentence) -> Mention | None:
     return m if sent.mention_at(0) is None and _verb_form(sent.tokens[0].text) else None
 
 
+def _topic_subject(sent: _Sentence, i: int, reach: int = 24) -> Mention | None:
+    """The person or body a sentence opens with (after at most a title word: "والملا عبد المنان"), when the
+    words from it to the verb at ``i`` are an apposition closed by a comma, with no trigger or reporting verb
+    (the dictionary's verb readings would take "رجل", "دين"), relative pronoun, إن/أن or other punctuation in
+    them: "والملا عبد المنان الشقيق الأصغر للملا عمر، وهو رجل دين أيضا، أشار إلى أن …"."""
+    first = _first_participant(sent, 0, min(i, 3), set())
+    if first is None or i - first[0] > reach:
+        return None
+    k, m = first
+    if m.type not in (EntityType.PER, EntityType.ORG) or m.place or any(
+            not _is_title_word(sent.norms[j].removeprefix("و")) for j in range(k)):
+        return None
+    for j in range(sent.token_of(m.end), i):
+        text = sent.tokens[j].text
+        if text in ("،", ","):
+            continue
+        if (text in SEPARATORS or text in QUOTE_OPEN or text in QUOTE_CLOSE or sent.norms[j] in THAT
+                or sent.norms[j] in _WHO or (sent.mention_at(j) is None and (
+                    match_trigger(text) is not None or match_reporting(text) is not None))):
+            return None
+    return m
+
+
 def _verb_form(word: str) -> bool:
     """``word`` (after و/ف) can be a perfect verb: the dictionary knows it as one ("أعلن", "زار"), or does not
     know it and it ends in the feminine ت ("وبثت")."""
@@ -2710,7 +2733,29 @@ def _bayyana(sent: _Sentence, i: int, cut: int) -> bool:
         return True
     if cut == 0 and i > 0 and toks[i - 1].text not in SEPARATORS and toks[i - 1].text not in QUOTE_CLOSE:
         return False
-    return _content_follows(sent, i)
+    if _content_follows(sent, i):
+        return True
+    m = sent.mention_at(i + 1)
+    return ((m is not None and m.type == EntityType.PER and m.start == toks[i + 1].start)
+            or (i + 1 < len(norms) and _is_title_word(norms[i + 1]))) and _content_after_apposition(sent, i)
+
+
+def _content_after_apposition(sent: _Sentence, i: int, reach: int = 30) -> bool:
+    """True when a speaker named right after token ``i`` is followed by an apposition between commas and then
+    by إن/أن ("بين الدكتور سالم باعجاجه، وكيل كلية العلوم الإدارية في جامعة الطائف، أن …"): the commas
+    close the apposition, not the clause. No verb may stand in it."""
+    commas = 0
+    for k in range(i + 1, min(len(sent.tokens), i + reach)):
+        text = sent.tokens[k].text
+        if sent.norms[k] in THAT:
+            return commas > 0 and sent.tokens[k - 1].text in ("،", ",")
+        if text in ("،", ","):
+            commas += 1
+            continue
+        if text in SEPARATORS or commas > 2 or (sent.mention_at(k) is None and _verb_form(text)
+                                                and k > i + 1 and sent.tokens[k - 1].text in ("،", ",")):
+            return False
+    return False
 
 
 def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) -> list[tuple[int, int, bool]]:
@@ -3073,6 +3118,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             if before is not None and _object_of_preposition(sent, before[1]):
                 before = None  # "وعن معسكر الفريق المقام حاليا في النمسا قال:": a place, not the speaker
             speaker = before[1] if before else None
+        if speaker is None and speaker_text is None and not participle and not saying and i > 3 and (
+                sent.tokens[i - 1].text in ("،", ",")) and not _joined_verb(sent, i):
+            speaker = _topic_subject(sent, i)  # "والملا عبد المنان الشقيق الأصغر للملا عمر، وهو رجل دين، أشار إلى أن"
         if speaker is None and speaker_text is None and not participle and i > 1 and sent.norms[i - 1] in _AS_SHE:
             # "والسبب كما قالت أنها …": "as she said", the person the sentence named before
             speaker = next((m for k in range(i - 2, -1, -1) if (m := sent.mention_at(k)) is not None

@@ -296,6 +296,23 @@ def test_bayyana_that_is_a_reporting_verb():
     assert q.verb == "بين" and q.quote.startswith("الخطة")
 
 
+def test_bayyana_before_a_speaker_and_an_apposition_between_commas():
+    text = "من جهة أخرى، بين الدكتور سالم باعجاجه، وكيل كلية العلوم الإدارية في جامعة الطائف، أن السوق تتحسن."
+    (q,) = run(text, [("سالم باعجاجه", "PER", None), ("جامعة الطائف", "ORG", None)])[1]
+    assert q.verb == "بين" and q.speaker_id == "E_سالم باعجاجه" and q.quote == "السوق تتحسن"
+    # "between" a person and an apposition, with no إن/أن after it, stays a preposition
+    assert run("وقارن بين الدكتور سالم باعجاجه، وكيل الكلية، وزميله.", [("سالم باعجاجه", "PER", None)])[1] == []
+
+
+def test_a_sentence_opening_with_its_speaker_and_an_apposition():
+    text = "والملا عبد المنان الشقيق الأصغر للملا عمر، وهو رجل دين أيضا، أشار إلى أن العائلة لم تبايع."
+    (q,) = run(text, [("عبد المنان", "PER", None), ("عمر", "PER", None)])[1]
+    assert q.speaker_id == "E_عبد المنان" and q.quote.startswith("العائلة")
+    # a place the sentence opens with is no speaker
+    text = "ومدينة قندهار معقل الحركة، وهي مدينة كبيرة، أشار إلى أن العائلة لم تبايع."
+    assert all(q.speaker_id != "E_قندهار" for q in run(text, [("قندهار", "LOC", "city")])[1])
+
+
 @pytest.mark.parametrize("text", [
     "وتعتبر البطولة مهمة للفريقين في بداية الموسم.",  # "is considered": no one speaks
     "ويعتبر شراء الصقور نوعا من الاستثمار.",
