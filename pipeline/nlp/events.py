@@ -978,6 +978,41 @@ _AS = _AS_SHE | _norms("حسبما", "بحسبما", "وحسبما", "مثلما
 _ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
 
 
+# what may follow the speaker of a "كما قال …" that closes its sentence: the outlet told, the time
+_ATTRIBUTION_TAIL = _norms("في", "عبر", "خلال", "اليوم", "أمس", "امس", "مساء", "صباح", "يوم", "الليلة", "سابقا",
+                           "أيضا", "ايضا")
+
+
+def _attributed_before(sent: _Sentence, i: int, subject_end: int) -> tuple[int, int] | None:
+    """(first, last) tokens of what a reporting verb after "حسب ما", "بحسب ما", "وفق ما", "حسبما" or "كما"
+    attributes to its speaker when the attribution closes the sentence: the words before it ("قتل شخصان …
+    ثم انتحر، كما أفادت الشرطة.", "… خطف ثمانية مقاتلين آخرين، بحسب ما ذكر المرصد السوري لحقوق الإنسان.").
+    None when the statement follows instead (إن/أن, a colon or a quotation mark after the verb; fewer than three
+    words before: "وبحسب ما ذكرت الوزارة، فإن …"), and for "كما" ("also": "كما أكد الجانبان رفضهما …") unless
+    only the outlet told or a time follows its speaker and the verb is a perfect."""
+    if subject_end <= i + 1 or not _as_said(sent, i) or sent.norms[i].endswith("وا"):
+        return None  # no speaker named after the verb ("كما روى لمتابعيه الطرق …"); "كما ذكروا سعود": an object
+    a = i - 1 if sent.norms[i - 1] in _AS else i - 2  # the "as" word
+    last = a - 1
+    while last >= 0 and (sent.tokens[last].text in SEPARATORS or sent.norms[last] in _norms("وذلك", "ذلك")):
+        last -= 1
+    first = 0
+    while first < last and (sent.tokens[first].text in SEPARATORS or sent.tokens[first].text in QUOTE_OPEN):
+        first += 1
+    if last - first < 2:
+        return None
+    for k in range(i + 1, len(sent.tokens)):
+        if sent.norms[k] in THAT or sent.tokens[k].text == ":" or sent.tokens[k].text in QUOTE_OPEN:
+            return None
+    if sent.norms[a] in _AS_SHE or sent.norms[a] == normalize_for_matching("مثلما"):
+        if sent.norms[i] in load_event_lexicon().reporting_imperfect:
+            return None  # "كما يقول المثل", "كما يقول الفلسطينيون": a saying, no statement of the news
+        rest = [k for k in range(subject_end, len(sent.tokens)) if sent.tokens[k].text not in SEPARATORS]
+        if rest and not (sent.norms[rest[0]][:1] == "ل" or sent.norms[rest[0]] in _ATTRIBUTION_TAIL):
+            return None
+    return first, last
+
+
 def _as_said(sent: _Sentence, i: int) -> bool:
     """The verb at ``i`` follows "كما", "حسبما" or "حسب ما" (as / according to what … said): the words before
     are no subject of it."""
@@ -2790,10 +2825,13 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
         if word == "بين" and not _bayyana(sent, i, hit[0]):
             continue  # "العلاقات بين المملكة والولايات المتحدة": "between"
         if word in _AMBIGUOUS_REPORTING:
-            if (i > 0 and sent.norms[i - 1] in _norms("من", "ما")) or not (
+            # "حسب ما ذكر المرصد", "كما ذكر البنك المركزي.": a perfect after "as" attributes what came before
+            attributes = _as_said(sent, i) and word not in load_event_lexicon().reporting_imperfect
+            if (i > 0 and sent.norms[i - 1] in _norms("من", "ما") and not attributes) or not (
                     any(w in THAT or w == ":" for w in nxt) or _content_follows(sent, i)
                     or sent.mention_at(i + 1) is not None
-                    or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))):
+                    or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))
+                    or (attributes and nxt and nxt[0].startswith("ال"))):
                 continue
         if word in _SPOKE and not _spoke_about(sent, i):
             continue  # "ويتحدث إلى مصاب", "التقارير التي تحدثت": no named speaker talking about something
@@ -3154,7 +3192,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         # a next reporting verb that opens a clause of its own ("…، وقال سموه «…»") says its own words
         bound = hi if hi < len(sent.tokens) and (sent.tokens[hi].text[:1] == "و" or (
             sent.tokens[hi - 1].text in SEPARATORS)) else len(sent.tokens)
-        span = _quote_span(sent, content_from, bound)
+        before = _attributed_before(sent, i, subject_end)
+        span = (sent.tokens[before[0]].start, sent.tokens[before[1]].end, "indirect") if before is not None else (
+            _quote_span(sent, content_from, bound))
         if after == i + 2 and previous_sentence is not None and i <= 1 and span is None and (
                 speaker is not None or speaker_text is not None):
             said = _said_before(sent.text, previous_sentence)

@@ -304,6 +304,33 @@ def test_bayyana_before_a_speaker_and_an_apposition_between_commas():
     assert run("وقارن بين الدكتور سالم باعجاجه، وكيل الكلية، وزميله.", [("سالم باعجاجه", "PER", None)])[1] == []
 
 
+def test_an_attribution_that_closes_the_sentence_quotes_the_words_before_it():
+    text = "قتل شخصان وأصيب تسعة آخرون برصاص مسلح ثم انتحر، كما أفادت الشرطة."
+    (q,) = run(text)[1]
+    assert (q.verb, q.speaker_text) == ("أفادت", "الشرطة")
+    assert q.quote == "قتل شخصان وأصيب تسعة آخرون برصاص مسلح ثم انتحر" == text[q.quote_start:q.quote_end]
+    text = "خطفت جبهة النصرة خمسة مقاتلين جدد في شمال سوريا، بحسب ما ذكر المرصد السوري لحقوق الإنسان."
+    (q,) = run(text, [("جبهة النصرة", "ORG", None), ("المرصد السوري لحقوق الإنسان", "ORG", None)])[1]
+    assert q.speaker_id == "E_المرصد السوري لحقوق الإنسان" and q.quote.startswith("خطفت جبهة النصرة")
+    (q,) = run("وبلغت التحويلات 5.5 مليار دولار خلال 11 شهرا كما ذكر البنك المركزي.")[1]
+    assert q.speaker_text == "البنك المركزي" and q.quote.startswith("وبلغت التحويلات")
+
+
+@pytest.mark.parametrize("text", [
+    "وسيبقى الأمر متروكا له يرسم ملامحه حسب ما يرى المسؤول.",  # "as he sees fit": an imperfect, no statement
+    "وقد يجد المواطن البسيط نفسه كما يقول المثل الشامي خارجا بلا حمص.",  # a saying
+    "طوبى لمن ذكره الناس بعد وفاته كما ذكروا سعود الدوسري.",  # "as they remembered Saud": an object, no speaker
+])
+def test_as_said_forms_that_attribute_nothing(text: str):
+    assert [q for q in run(text, [("سعود الدوسري", "PER", None)] if "سعود" in text else [])[1]
+            if q.quote_end <= text.index(q.verb)] == []
+
+
+def test_as_also_with_what_follows_is_no_attribution():
+    text = "وجدد الطرفان دعمهما لوحدة العراق، كما أكد الجانبان رفضهما القاطع لتدخل إيران في الشؤون العربية."
+    assert all(q.quote_start > text.index("أكد") for q in run(text)[1])
+
+
 def test_a_sentence_opening_with_its_speaker_and_an_apposition():
     text = "والملا عبد المنان الشقيق الأصغر للملا عمر، وهو رجل دين أيضا، أشار إلى أن العائلة لم تبايع."
     (q,) = run(text, [("عبد المنان", "PER", None), ("عمر", "PER", None)])[1]
@@ -1894,9 +1921,11 @@ def test_the_point_of_an_abbreviated_title_does_not_end_the_subject():
 
 
 def test_attribution_formulas_acronyms_and_one_word_contents():
-    # 'بحسب ما ذكرت صحيفة X البريطانية': a one-word content is no statement; a denial of one word is
+    # 'بحسب ما ذكرت صحيفة X البريطانية' closing the sentence attributes the words before it (not the one word
+    # after the newspaper); a denial of one word is a statement
     outlet = [("صحيفة دايلي ميل", "ORG", "outlet")]
-    assert run("وتوفي في المستشفى بحسب ما ذكرت صحيفة دايلي ميل البريطانية.", outlet)[1] == []
+    assert [q.quote for q in run("وتوفي في المستشفى بحسب ما ذكرت صحيفة دايلي ميل البريطانية.", outlet)[1]] == [
+        "وتوفي في المستشفى"]
     assert not run("وتوفي بحسب ما ذكرت صحيفة الغارديان البريطانية أن الحادث وقع ليلا.")[1][0].negated
     # "الصحيفة البريطانية" with no newspaper named before it: nobody to quote
     assert run("وتوفي بحسب ما ذكرت الصحيفة البريطانية أن الحادث وقع ليلا.")[1] == []
