@@ -584,6 +584,22 @@ def _halted(sent: _Sentence, i: int) -> bool:
     return k >= 0 and len(sent.norms[k]) <= 6 and any(sent.norms[k].endswith(w) for w in _HALT)
 
 
+_ARMED_WORDS = _norms("الإرهاب", "الارهاب", "الإرهابية", "الارهابية", "الإرهابيون", "الإرهابيين", "صواريخ", "قذائف",
+                      "غارات", "الغارات", "المدفعية", "مدافع", "المقاتلات", "الطائرات", "الميليشيات", "المليشيات",
+                      "القوات", "المسلحون", "المسلحين", "مسلحون", "مسلحين", "القناصة", "قناصة")
+
+
+def _armed_side_near(sent: _Sentence, i: int) -> bool:
+    """An armed doer within three words before or two after the verb at ``i`` ("طائرات الأباتشي السعودية تستهدف",
+    "تستهدف يد الإرهاب"): a force or weapon word or an armed group. An imperfect "يستهدف"/"تستهدف" without
+    one aims at something ("برامج تستهدف الشباب", "الحكومة تستهدف شراء الغاز"): no attack."""
+    for k in (*range(max(0, i - 3), i), *range(i + 1, min(len(sent.tokens), i + 3))):
+        m = sent.mention_at(k)
+        if sent.norms[k] in _FORCES or sent.norms[k] in _ARMED_WORDS or (m is not None and m.subtype == "armed_group"):
+            return True
+    return False
+
+
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     lex = load_event_lexicon()
     found: list[_Trigger] = []
@@ -637,6 +653,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.mode == "visit" and reading.pos == "verb" and (
                         i + 1 == len(sent.tokens) or sent.tokens[i + 1].text in SEPARATORS | QUOTE_CLOSE):
                     reading = None  # "وهم يصلون،": they pray (يصلّون); a visit names who or where
+                if reading is not None and reading.mode == "target" and reading.pos == "verb" and stem[:1] in (
+                        "ي", "ت") and not _armed_side_near(sent, i):
+                    reading = None  # "البرامج التي تستهدف تحفيز الإبداع", "وتستهدف مصر أن تصل عائدات": it aims at
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

@@ -122,6 +122,29 @@ def test_sign_needs_an_agreement_even_after_a_long_subject():
     assert rows[0].recipient_countries == ["RU"]
 
 
+@pytest.mark.parametrize("text", [
+    "وتنفذ الوزارة مجموعة من البرامج التي تستهدف تحفيز الإبداع لدى الشباب.",
+    "وتستهدف مصر أن تصل عائدات قناة السويس إلى 5.5 مليار دولار.",
+    "وقالت الوزارة إن العقوبات الجديدة تستهدف أربعة أفراد وسبعة كيانات.",
+])
+def test_an_imperfect_target_verb_without_an_armed_side_aims_at_something(text: str):
+    assert run(text)[0] == []
+
+
+def test_an_imperfect_target_verb_with_an_armed_side_is_an_attack():
+    (row,) = run("طائرات الأباتشي السعودية تستهدف تجمعات لمليشيات الحوثي.")[0]
+    assert row.event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "وتوقف نبض الشريان خلف الركبة.",  # stopped: no detention
+    "ونفى السفير توقف الاتفاقية الموقعة بين البلدين.",
+    "وأكد المدير أنه تم استقبال المريض في قسم الإسعاف.",  # a patient admitted: no meeting
+])
+def test_stopping_and_admitting_a_patient_are_no_events(text: str):
+    assert run(text)[0] == []
+
+
 def test_something_happened_is_no_agreement():
     assert run("وقع حادث تصادم مروع على طريق الرياض.", [("الرياض", "LOC", "city")])[0] == []
     blast, _ = run("وقع انفجار في مسجد بمدينة القطيف.", [("القطيف", "LOC", "city")])
