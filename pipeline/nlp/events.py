@@ -1461,6 +1461,35 @@ def _result_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
     return None
 
 
+# modes whose verb is done to a person: with nobody after the verb, the perfect reads as a passive (قُتل، اعتُقل)
+_DONE_TO_PERSONS = frozenset({"abduct", "assassinate", "kill", "arrest", "detain", "deport", "release", "stab",
+                              "torture"})
+_RELEASED_HIM = _norms("عنه", "عنها", "عنهم", "عنهما")
+_AFTER_PASSIVE = _DURING | _norms("أمس", "امس", "اليوم", "مساء", "صباح", "فجر", "ظهر", "ليلة",
+                                   "يوم", "عام", "جراء", "بسبب", "بتهمة", "بتهم", "وهو", "وهي")
+
+
+def _nobody_after(sent: _Sentence, trig: _Trigger) -> bool:
+    """A perfect verb done to a person with no subject or object after it — a preposition (not the verb's own:
+    "قبضت على"), a time, "عنه" or the end of the sentence right after it ("اعتقل في عام 2009", "أفرج عنه في
+    يناير"), and no body or force named before it ("قوات الأمن أوقفت …" did it): its passive reading."""
+    before = next((m for k in range(trig.i - 1, max(-1, trig.i - 4), -1)
+                   if (m := sent.mention_at(k)) is not None and m.participant and not m.place), None)
+    if (before is not None and before.type != EntityType.PER) or (
+            trig.i > 0 and (sent.norms[trig.i - 1] in _FORCES or _is_group(sent.norms[trig.i - 1]))):
+        return False
+    stem = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
+    if stem[:1] in ("ي", "ت", "ن", "س") or trig.j - trig.i != 1 or (
+            len(stem) > 4 and stem.endswith(("ه", "ها", "هم", "هما", "ني"))):
+        return False  # an imperfect, a phrase, or a verb with its object pronoun ("كانت أوقفته": active)
+    j = trig.j
+    if j >= len(sent.tokens) or sent.tokens[j].text in _SENTENCE_ENDS:
+        return True  # (not a comma: "إن قوات الأمن أوقفت، منذ أمس الجمعة، 320 شخصا")
+    if sent.norms[j] in _RELEASED_HIM:
+        return trig.sense.mode == "release"
+    return sent.norms[j] in _AFTER_PASSIVE and sent.mention_at(j + 1) is None
+
+
 def _passive(sent: _Sentence, trig: _Trigger, lo: int) -> bool:
     """"تم ضبط …", "وجرى خلال الاجتماع مناقشة …": the trigger is done, by nobody named in the clause — right
     after تم/يتم, or a verbal noun a few words after the impersonal جرى with no name between them."""
@@ -1828,6 +1857,14 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             actor = previous_actor
         obj = _first_participant(sent, trig.j, min(trig.j + 3, hi), {actor.entity_id} if actor else set())
         return _Arguments([actor] if actor else [], [obj[1]] if obj else [], None, actor_text, None, passive=True)
+    elif trig.sense.pos == "verb" and trig.sense.mode in _DONE_TO_PERSONS and _nobody_after(sent, trig):
+        # "وكان الرجل قد اعتقل بعد أحداث السفارة", "كما اعتقل في عام 2009", "الشيخ السديرة أفرج عنه": a passive
+        # (اعتُقل، أُفرج عنه); the person before it is who it was done to, the doer only one named after it
+        doer, doer_text = _passive_agent(sent, trig.j, hi, trig.sense.event_type in ATTACKS)
+        before = _clause_participant_before(sent, lo, trig.i)
+        patient = [before[1]] if before is not None and before[1].type == EntityType.PER and (
+            doer is None or doer.entity_id != before[1].entity_id) else []
+        return _Arguments([doer] if doer else [], patient, None, doer_text, None, passive=True)
     elif _passive(sent, trig, lo):
         # "تم ضبط عدد من المخالفين": a passive; what follows is the object, the doer only when named after
         # "من قبل", "على يد" or, for an attack, "برصاص" ("اغتيل القيادي … برصاص مجهولين")

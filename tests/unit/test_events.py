@@ -136,6 +136,19 @@ def test_an_imperfect_target_verb_with_an_armed_side_is_an_attack():
     assert row.event_type == "ASSAULT"
 
 
+def test_a_verb_done_to_a_person_with_nobody_after_it_is_a_passive():
+    names = [("السديرة", "PER", None), ("القاهرة", "LOC", "city")]
+    (row,) = run("وكان الشيخ السديرة قد اعتقل في عام 2009 في مطار القاهرة.", names)[0]
+    assert row.event_type == "COERCE" and row.actor_ids == [] and row.recipient_ids == ["E_السديرة"]
+    (row,) = run("يشار إلى أن الشيخ السديرة أفرج عنه في يناير الماضي.", names[:1])[0]
+    assert row.event_type == "CONCEDE" and row.actor_ids == [] and row.recipient_ids == ["E_السديرة"]
+    # the verb's own preposition, a force before it, a comma after it, an object pronoun: active
+    (row,) = run("وقبضت الشرطة على المتهم الرئيسي.", [("الشرطة", "ORG", None)])[0]
+    assert row.actor_ids == ["E_الشرطة"]
+    (row,) = run("وقالت المنسقية إن قوات الأمن أوقفت، منذ أمس الجمعة، 320 شخصا.", [("قوات الأمن", "ORG", None)])[0]
+    assert row.actor_ids == ["E_قوات الأمن"]
+
+
 @pytest.mark.parametrize("text", [
     "وتوقف نبض الشريان خلف الركبة.",  # stopped: no detention
     "ونفى السفير توقف الاتفاقية الموقعة بين البلدين.",
