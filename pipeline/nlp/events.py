@@ -1093,6 +1093,9 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         # ("نائب خادم الحرمين الشريفين … الأمير محمد بن نايف": the deputy, not the king he deputises for)
         person = next((m for m in names if m.type == EntityType.PER), None) or next(
             (m for m in names if m.participant), None)
+        if (person is None or person.type != EntityType.PER) and end < min(hi, len(sent.tokens)) and (
+                sent.norms[end] in _CHAIN_PREPOSITIONS) and (held := _chain_holder(sent, end, hi)) is not None:
+            return held, None, max(end + 1, sent.token_of(held.end))
         if person is not None and person.type != EntityType.PER and end < min(hi, len(sent.tokens)) and (
                 sent.tokens[end].text in ("،", ",")):
             # "مساعد نائب رئيس الهيئة العامة للطيران المدني، المهندس طارق العبد الجبار": the title's holder,
@@ -1121,6 +1124,24 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
     return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
 
 
+def _chain_holder(sent: _Sentence, at: int, hi: int) -> Mention | None:
+    """The person a title chain names past a preposition at token ``at`` ("سفير خادم الحرمين الشريفين لدى الأردن
+    الأمير خالد بن فيصل"): the first person within ``CHAIN_REACH`` tokens, right after a title word or another
+    name, with no punctuation, إن/أن, number or trigger before it."""
+    for k in range(at + 1, min(hi, len(sent.tokens), at + 1 + CHAIN_REACH)):
+        m = sent.mention_at(k)
+        if m is not None and m.type == EntityType.PER and sent.tokens[k].start == m.start:
+            before = sent.norms[k - 1]
+            named_before = sent.mention_at(k - 1) is not None
+            return m if _is_title_word(before) or before in _ABBREVIATED_TITLES or named_before or (
+                sent.tokens[k - 1].text == "." and k > 1 and sent.norms[k - 2] in _ABBREVIATED_TITLES) else None
+        if m is None and _ends_phrase(sent, k, at + 1, reporting_too=True) and not (
+                sent.norms[k] in _CHAIN_PREPOSITIONS or (sent.tokens[k].text == "." and sent.norms[k - 1] in (
+                    _ABBREVIATED_TITLES))):
+            return None
+    return None
+
+
 def _past_quoted_name(sent: _Sentence, k: int) -> int:
     """The token after a short name in quotes standing at ``k`` (up to four words, no punctuation inside,
     the sentence going on after it), else ``k``."""
@@ -1138,7 +1159,13 @@ _PREPOSITIONS_NEEDED = _norms("على", "في", "مع", "عن", "إلى", "ال�
 _FROM_IS_OBJECT = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION"})
 _PASSIVE_FORMS = _norms("اغتيل", "اغتيلت")  # spelt as passives only ("اغتيل": was assassinated)
 _DURING = _norms("خلال", "أثناء", "اثناء", "في", "عقب", "إثر", "اثر", "بعد", "قبل", "لدى", "منذ")
-_OF_ANOTHER = _norms("نائب", "مستشار", "مبعوث", "ممثل", "مساعد", "سكرتير", "نجل", "شقيق", "حفيد", "زوجة")
+# (construct forms only: "سفير خادم الحرمين" is the king's ambassador, "السفير أحمد قطان" the ambassador himself)
+_OF_ANOTHER = _norms("نائب", "مستشار", "مبعوث", "ممثل", "مساعد", "سكرتير", "نجل", "شقيق", "حفيد", "زوجة", "سفير",
+                     "سفيرة", "قنصل", "مندوب")
+# prepositions inside a title chain: "سفير خادم الحرمين الشريفين لدى الأردن الأمير خالد بن فيصل", "المشرف العام
+# على مركز الملك سلمان للإغاثة الدكتور عبدالله الربيعة", "وزير الخارجية في حكومة …"
+_CHAIN_PREPOSITIONS = _norms("لدى", "على", "في", "عن")
+CHAIN_REACH = 14  # tokens after such a preposition where the chain's holder may be named
 _QUANTIFIERS = _norms("عدد", "بعض", "جميع", "معظم", "أحد", "إحدى", "كثير", "غالبية", "أغلب", "مئات", "آلاف", "عشرات",
                       "مجموعة", "كافة", "أكثر", "ممثلو", "ممثلي")
 

@@ -136,6 +136,23 @@ def test_an_imperfect_target_verb_with_an_armed_side_is_an_attack():
     assert row.event_type == "ASSAULT"
 
 
+def test_a_title_chain_past_a_preposition_leads_to_its_holder():
+    names = [("خادم الحرمين الشريفين", "PER", None), ("الأردن", "LOC", "country"), ("خالد بن فيصل", "PER", None)]
+    (row,) = run("التقى سفير خادم الحرمين الشريفين لدى الأردن الأمير خالد بن فيصل وزير الخارجية الأردني.", names)[0]
+    assert row.actor_ids == ["E_خالد بن فيصل"]  # the king's ambassador, not the king
+    (q,) = run("وقال سفير خادم الحرمين الشريفين لدى الأردن الأمير خالد بن فيصل إن العلاقات متينة.", names)[1]
+    assert q.speaker_id == "E_خالد بن فيصل"
+    names = [("الديوان الملكي", "ORG", None), ("مركز الملك سلمان للإغاثة", "ORG", None),
+             ("عبدالله الربيعة", "PER", None), ("النرويج", "LOC", "country")]
+    text = ("استقبل معالي المستشار بالديوان الملكي المشرف العام على مركز الملك سلمان للإغاثة الدكتور عبدالله الربيعة"
+            " سفير النرويج.")
+    (row,) = run(text, names)[0]
+    assert row.actor_ids == ["E_عبدالله الربيعة"]
+    # "السفير X": X is the ambassador himself
+    (q,) = run("وقال السفير أحمد قطان إن الزيارة ناجحة.", [("أحمد قطان", "PER", None)])[1]
+    assert q.speaker_id == "E_أحمد قطان"
+
+
 def test_a_verb_done_to_a_person_with_nobody_after_it_is_a_passive():
     names = [("السديرة", "PER", None), ("القاهرة", "LOC", "city")]
     (row,) = run("وكان الشيخ السديرة قد اعتقل في عام 2009 في مطار القاهرة.", names)[0]
