@@ -1829,10 +1829,12 @@ def _visitor_before(sent: _Sentence, trig: _Trigger) -> Mention | None:
 
 
 def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: DocumentFacts,
-               previous_actor: Mention | None = None, last_actor: Mention | None = None) -> _Arguments:
+               previous_actor: Mention | None = None, last_actor: Mention | None = None,
+               previous_words: str | None = None) -> _Arguments:
     """Actor, recipients and place of the trigger, looking between the previous trigger (``lo``) and the next
     one (``hi``). A verb with no subject of its own ("… زيارة إلى موسكو، التقى خلالها نظيره") has the actor
-    of the sentence's previous event (``previous_actor``)."""
+    of the sentence's previous event (``previous_actor``), or the group noun it was done by (``previous_words``:
+    "رفض الأهالي تسلم الجثث، وطالبوا بالتحقيق") when the verb is joined to it by و."""
     pattern = trig.sense.pattern
     quoted: str | None = None
     fronted = False  # the subject is words before the verb (SVO)
@@ -1977,6 +1979,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                 actor = before[1]
             if actor is None and actor_text is None:
                 actor = previous_actor
+            if actor is None and actor_text is None and previous_words and _joined_verb(sent, trig.i):
+                actor_text = previous_words
     else:
         # a verbal noun: its genitive, else the subject of the light verb before it, else the nearest before
         genitive = sent.mention_at(trig.j) if trig.j < len(sent.tokens) else None
@@ -2431,12 +2435,13 @@ def detect_events(
         dates = find_dates(text[s:e], reference)
         quotations = _quotations(text, s, e) if dates and triggers else []
         previous_actor: Mention | None = None
+        previous_words: str | None = None  # the previous event's doer in words, when no entity names it
         last_actor: Mention | None = None
         game: bool | None = None  # the sentence is about the game (found out when needed)
         for n, trig in enumerate(triggers):
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
-            args = _arguments(sent, trig, lo, hi, facts, previous_actor, last_actor)
+            args = _arguments(sent, trig, lo, hi, facts, previous_actor, last_actor, previous_words)
             we = trig.sense.pos == "verb" and _first_person_plural(
                 normalize_for_matching(sent.tokens[trig.i].text[trig.cut :]), trig.sense)
             if we:  # "نطالب الولايات المتحدة …": "we" do it; the name after the verb is its object
@@ -2501,6 +2506,8 @@ def detect_events(
                 previous_actor = args.actors[0]
                 if trig.sense.pos == "verb":
                     verb_doers.append((sent.tokens[trig.i].start, sidx, args.actors[0]))
+            previous_words = args.actor_text if not args.actors and not args.passive and args.actor_text and (
+                _is_group(normalize_for_matching(args.actor_text.split()[0]))) else None  # ("الأهالي")
             if args.actors:
                 last_actor = args.actors[0]
                 antecedents[(trig.sense.event_type, trig.sense.mode)] = (sidx, list(args.actors))  # (as coded)

@@ -136,6 +136,16 @@ def test_an_imperfect_target_verb_with_an_armed_side_is_an_attack():
     assert row.event_type == "ASSAULT"
 
 
+def test_a_joined_verb_goes_on_with_the_group_that_did_the_previous_event():
+    rows = run("حيث رفض الأهالي تسلم جثث أبنائهم، وطالبوا بالتحقيق في إرسالهم دون موافقتهم.")[0]
+    assert [(r.event_type, r.actor_text) for r in rows] == [("REJECT", "الأهالي"), ("DEMAND", "الأهالي")]
+
+
+def test_firing_rounds_is_an_attack():
+    (row,) = run("وحال مرورهما بالطريق الزراعي، أطلق مجهولان أعيرة نارية تجاه القوة.")[0]
+    assert (row.event_type, row.actor_text) == ("ASSAULT", "مجهولان")
+
+
 def test_a_title_chain_past_a_preposition_leads_to_its_holder():
     names = [("خادم الحرمين الشريفين", "PER", None), ("الأردن", "LOC", "country"), ("خالد بن فيصل", "PER", None)]
     (row,) = run("التقى سفير خادم الحرمين الشريفين لدى الأردن الأمير خالد بن فيصل وزير الخارجية الأردني.", names)[0]
