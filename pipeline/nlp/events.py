@@ -2820,13 +2820,15 @@ def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], tex
 # --- quotations -------------------------------------------------------------------------------------------
 # a sentence that opens with its topic ("وعن معسكر الفريق قال: …") then quotes the document's last speaker
 _TOPIC_OPENERS = _norms("وعن", "عن", "وحول", "حول", "وبشأن", "بشأن", "وبخصوص", "بخصوص", "وفيما", "وردا")
-UNNAMED_SOURCES = _norms("مصادر", "المصادر", "مصدر", "المصدر", "الدراسة", "دراسة", "دراسات", "الدراسات", "تقارير",
-                         "التقارير", "التقرير", "تقرير", "ناشطون", "الناشطون", "شهود", "مراقبون", "المراقبون",
-                         "محللون", "المحللون", "خبراء", "الخبراء", "أنباء", "الأنباء", "معلومات", "المعلومات",
-                         "الصحيفة", "صحيفة", "الإحصاءات", "البيانات", "الأرقام", "النتائج", "نتائج", "أرقام",
-                         "إحصاءات", "بيانات", "مؤشرات", "المؤشرات", "تقديرات", "التقديرات", "استطلاع",
-                         "الاستطلاع", "سكان", "السكان", "التوقعات", "توقعات", "النشرة", "نشرة", "إحصائية",
-                         "الإحصائية", "المادة", "مادة")
+# words for a source of figures, not of words: "بينت الدراسة", "وأشارت الإحصائية": nobody to quote
+UNNAMED_SOURCES = _norms("الدراسة", "دراسة", "دراسات", "الدراسات", "الإحصاءات", "البيانات", "الأرقام", "النتائج",
+                         "نتائج", "أرقام", "إحصاءات", "بيانات", "مؤشرات", "المؤشرات", "تقديرات", "التقديرات",
+                         "استطلاع", "الاستطلاع", "التوقعات", "توقعات", "النشرة", "نشرة", "إحصائية", "الإحصائية",
+                         "المادة", "مادة", "معلومات", "المعلومات", "الصحيفة", "صحيفة")
+# unnamed people speaking ("وقالت مصادر محلية", "وأكد شهود عيان"): quoted, with their words as the speaker
+UNNAMED_SPEAKERS = _norms("مصادر", "المصادر", "مصدر", "المصدر", "تقارير", "التقارير", "التقرير", "تقرير", "ناشطون",
+                          "الناشطون", "شهود", "مراقبون", "المراقبون", "محللون", "المحللون", "خبراء", "الخبراء",
+                          "أنباء", "الأنباء", "سكان", "السكان")
 # reporting forms that are also other words: بين "between", يذكر "it is worth mentioning", تبين "it appeared"
 _IMPERSONAL = _norms("يذكر", "تبين", "يتبين", "يتوقع", "يعتقد", "يبدو", "يلاحظ")
 _AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تقول", "يقول", "علق", "علقت", "يعلق",
@@ -3268,7 +3270,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             continue  # "بين الجانبين التي أعلن عنها", "دار بيرسون التي تؤكد": a relative clause about a thing
         if speaker is None and speaker_text and normalize_for_matching(speaker_text.split()[0]) in UNNAMED_SOURCES and (
                 not _named_newspaper(speaker_text)) and not _the_newspaper(speaker_text):
-            continue  # "وأضافت المصادر", "بينت الدراسة": no one to quote ("الصحيفة": see newspaper_speakers)
+            continue  # "بينت الدراسة", "وأشارت الإحصائية": figures, no one to quote ("الصحيفة": see
+            # newspaper_speakers); unnamed people ("وقالت مصادر محلية") are quoted, speaker_source 'unnamed'
         if speaker is None and speaker_text and (hit := match_trigger(speaker_text.split()[0])) is not None and any(
                 sense.pos == "noun" for sense in hit[1]):
             continue  # "وكشفت التحقيقات أن", "نفى سحب …": an event, no one speaking
@@ -3326,7 +3329,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             speaker_id=speaker.entity_id if speaker else None,
             speaker_text=speaker_text,
             speaker_country=speaker.country_code if speaker else None,
-            speaker_source="text" if speaker is not None or speaker_text else None,
+            speaker_source=("unnamed" if speaker is None and speaker_text and normalize_for_matching(
+                speaker_text.split()[0]) in UNNAMED_SPEAKERS else "text") if speaker is not None or speaker_text
+            else None,
             quote_start=q_start,
             quote_end=q_end,
             quote=sent.text[q_start:q_end],

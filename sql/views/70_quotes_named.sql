@@ -3,7 +3,8 @@
 -- a speaker carried over from the quotation before ("وأضاف أن …"), 'pronoun' one an honorific pronoun stands for
 -- ("وقال سموه": the last person named before it), 'title' one a title alone stands for ("وقال مدير المرصد": the
 -- person the article named right after that title before), 'newspaper' one "الصحيفة" stands for ("وأضافت الصحيفة":
--- the newspaper the article named last before it).
+-- the newspaper the article named last before it), 'unnamed' unnamed people named at the verb ("وقالت مصادر
+-- محلية", "وأكد شهود عيان": the speaker is their words; add WHERE speaker_source <> 'unnamed' to leave them out).
 CREATE OR REPLACE VIEW quotes_named AS
 SELECT
     q.quote_id,
