@@ -777,17 +777,21 @@ def test_a_participle_of_speech_never_speaks_for_a_place():
     assert [(q.verb, q.speaker_id) for q in quotes] in ([], [("مبينا", None)])
 
 
-def test_a_sports_story_has_no_events_or_statements():
+def test_a_sports_story_has_no_events_but_its_statements_are_quoted():
     text = ("وخسر الفريق المباراة في الدوري أمس، وقال مدرب النادي إن اللاعبين قدموا أداء جيدا، "
             "فيما توصلت إدارة النادي إلى اتفاق نهائي مع اللاعب لتجديد عقده.")
-    assert run(text) == ([], [])
+    rows, quotes = run(text)  # (a sports story: no events; the coach is quoted)
+    assert rows == [] and [(q.verb, q.speaker_text) for q in quotes] == [("قال", "مدرب النادي")]
+    # "مضيفه" is its host, not the participle "مضيفة" (adding)
+    assert run("وتعادل ريال مدريد مع مضيفه النرويجي في رحلته الأولى إلى أوسلو.")[1] == []
     # the words of war reporting are no sports words: "الهجوم", "الدفاع", "هدف"
     text = "وشنت القوات هجوما على مواقع المسلحين، وقال وزير الدفاع إن الهدف تحقق."
     assert run(text)[0] != []
 
 
 def test_a_digest_longer_than_any_article_is_judged_sports_or_not_by_its_parts():
-    """One long file of many stories (a dump, a digest): its sports story keeps no events, its news keeps them;
+    """One long file of many stories (a dump, a digest): its sports story keeps no events (its statements only),
+    its news keeps them;
     an article is one story, judged whole."""
     from pipeline.nlp.events import SPORTS_BLOCK_CHARS, sports_sentences
     from pipeline.nlp.segment import LONG_DOCUMENT_CHARS
@@ -806,7 +810,8 @@ def test_a_digest_longer_than_any_article_is_judged_sports_or_not_by_its_parts()
     assert len(text) > LONG_DOCUMENT_CHARS
     assert 0 in sports_sentences(text, sentences) and parts.index(news) not in sports_sentences(text, sentences)
     rows, quotes = detect_events("d", text, sentences, [], PUBLISHED)
-    assert [(r.trigger, r.event_type) for r in rows] == [("هجوما", "ASSAULT")] and quotes == []
+    assert [(r.trigger, r.event_type) for r in rows] == [("هجوما", "ASSAULT")]
+    assert [q.verb for q in quotes] == ["قال"]  # the coach's words, in the sports story
     short = sport + "\n" + news  # an article: a sports story, all of it
     assert sports_sentences(short, [(0, len(sport)), (len(sport) + 1, len(short))]) == {0, 1}
 
@@ -2140,10 +2145,11 @@ def test_a_verb_after_wa_with_no_subject_is_done_by_the_subject_of_the_sentences
     assert all(e.actor_ids != ["E_مارك تونر"] for e in ev)
 
 
-def test_a_sentence_about_the_game_in_another_story_has_no_events():
+def test_a_sentence_about_the_game_in_another_story_has_no_events_but_its_statements():
     text = "رفضت إدارة القادسية رفع العرض المالي الذي قدمته للاعب في الدوري."
     assert run(text, [("القادسية", "ORG", "club")])[0] == []
-    assert run("وقال الحارس: تلقيت عرضا من نادي الزمالك وسأحسم مصيري مع المدرب قبل الدوري.")[1] == []
+    rows, quotes = run("وقال الحارس: تلقيت عرضا من نادي الزمالك وسأحسم مصيري مع المدرب قبل الدوري.")
+    assert rows == [] and [(q.verb, q.speaker_text, q.kind) for q in quotes] == [("قال", "الحارس", "direct")]
     # a literary club is no game
     ev, _ = run("استنكر رئيس نادي أبها الأدبي وأعضاء النادي حادثة التفجير.", [("نادي أبها الأدبي", "ORG", None)])
     assert [e.event_type for e in ev if e.trigger == "استنكر"] == ["DISAPPROVE"]
