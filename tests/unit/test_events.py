@@ -141,6 +141,12 @@ def test_a_joined_verb_goes_on_with_the_group_that_did_the_previous_event():
     assert [(r.event_type, r.actor_text) for r in rows] == [("REJECT", "الأهالي"), ("DEMAND", "الأهالي")]
 
 
+def test_closing_hotels_and_shops_is_a_sanction():
+    (row,) = run("لجنة تقييم المنشآت السياحية بتبوك تغلق 11 فندقاً.")[0]
+    assert (row.event_type, row.trigger) == ("SANCTION", "تغلق")
+    assert run("وأغلق الطريق أمام حركة السير.")[0] == []  # a road closed: no measure against anyone
+
+
 def test_firing_rounds_is_an_attack():
     (row,) = run("وحال مرورهما بالطريق الزراعي، أطلق مجهولان أعيرة نارية تجاه القوة.")[0]
     assert (row.event_type, row.actor_text) == ("ASSAULT", "مجهولان")
