@@ -251,3 +251,20 @@ def test_words_of_the_language_in_their_contexts_are_no_names(text: str, word: s
 
 def test_a_mortar_is_a_weapon_not_a_name() -> None:
     assert _spans_with_labels("وضبطت القوات مدفع هاون مع 40 قذيفة هاون وعددا من الأسلحة.", {"هاون": "B-MISC"}) == set()
+
+
+def test_a_bare_qaeda_is_the_military_base_the_story_names():
+    """"القاعدة" is al-Qaeda unless it is a base: an adjective of a base after it, or a story that names a base
+    and never the organisation — and even there not when an armed group's words stand around it."""
+    text = "وتقدمت المقاومة نحو قاعدة العند الجوية وسيطرت على القاعدة أمس."
+    assert "القاعدة" not in _spans_with_labels(text, {"القاعدة": "B-ORG"})
+    text = "وسيطرت المقاومة على القاعدة البحرية بعدن."
+    assert "القاعدة" not in _spans_with_labels(text, {"القاعدة": "B-ORG"})
+    text = "ونقل الأسرى إلى قاعدة العند الجوية، وقال القائد إن القاعدة وجماعة الحوثي يقاتلون معا."
+    assert "القاعدة" in _spans_with_labels(text, {"القاعدة": "B-ORG"})
+    text = "وقال تنظيم القاعدة في جزيرة العرب إن القاعدة مستمرة، ونقل الجرحى إلى قاعدة العند الجوية."
+    assert "القاعدة" in _spans_with_labels(text, {"القاعدة": "B-ORG"})
+    text = "وتبنى القاعدة الهجوم على الفندق."
+    assert "القاعدة" in _spans_with_labels(text, {"القاعدة": "B-ORG"})
+    text = "ويبقى الأمن هو القاعدة والمرتكز لأي عمل آخر."  # the foundation
+    assert "القاعدة" not in _spans_with_labels(text, {"القاعدة": "B-ORG"})

@@ -648,6 +648,8 @@ def tag_document(
             continue  # "بنشر صور", "لحضور احتفالات": a preposition on a common noun starts no person's name
         if is_common_word_in_context(words[sidx], i, j, lex):
             continue  # "بحماس شديد", "أقدم شكري": the common word whatever the dictionary said
+        if j - i == 1 and identity_key(surface) == _QAEDA and not_al_qaeda(text, start, end):
+            continue  # "قاعدة العند الجوية … نحو القاعدة", "القاعدة البحرية": the base, not al-Qaeda
         if (j - i == 1 and (hint is None or hint.kb_id is None) and typ is not EntityType.PER
                 and not surface.startswith("ال") and (key := identity_key(surface)) not in lex.place_types
                 and key not in lex.entries and (key in HEAD_NOUNS or key in lex.org_heads)):
@@ -685,6 +687,40 @@ def tag_document(
             kb_id=hint.kb_id if hint else None, country_code=country_code,
         ))
     return _link_appositive_acronyms(text, out, lex)
+
+
+_QAEDA = identity_key("القاعدة")
+_BASE_ADJECTIVE = re.compile(r"\s*(?:ال)?(?:جوية|بحرية|عسكرية|جوي|بحري|عسكري|الأمريكية|الأميركية|الروسية)"
+                             r"(?![\u0621-\u064a])")
+# "القاعدة" as the rule, the foundation, the base of support: "القاعدة والمرتكز", "القاعدة الشعبية"
+_RULE_AFTER = re.compile(r"\s*(?:ال(?:أساسية|اساسية|شعبية|ذهبية|عامة|عريضة|جماهيرية|فقهية|صلبة|اقتصادية|صناعية|"
+                         r"إنتاجية|انتاجية|أولى|الأولى|قانونية|شرعية)|و(?:المرتكز|الأساس|الاساس|الاستثناء|المنطلق))"
+                         r"(?![\u0621-\u064a])")
+
+# a military base the story names: "قاعدة العند الجوية", "قاعدة انجرليك", "قاعدة عسكرية"
+_BASE_NAMED = re.compile(r"(?<![\u0621-\u064a])(?:[وبلف]|ب?ال|لل)?قاعدة\s+(?:(?:ال)?[\u0621-\u064a]+\s+(?:ال)?"
+                         r"(?:جوية|بحرية|عسكرية)|(?:ال)?(?:جوية|بحرية|عسكرية)|(?:ال)?(?:عند|حبانية|انجرليك|إنجرليك|"
+                         r"أنجرليك|حميميم|عين الأسد|سبايكر|العديد|الظفرة|صلالة))(?![\u0621-\u064a])")
+# the organisation named as such: then a bare "القاعدة" stays al-Qaeda
+_QAEDA_NAMED = re.compile(r"تنظيم\s+القاعدة|لتنظيم\s+القاعدة|بتنظيم\s+القاعدة|القاعدة\s+في\s+(?:جزيرة|بلاد|اليمن)")
+
+
+# al-Qaeda acting beside another group, or its members: "اصطفاف القاعدة مع الشرعية", "القاعدة وجماعة الحوثي"
+_QAEDA_AFTER = re.compile(r"\s+(?:مع|و(?:جماعة|تنظيم|داعش|الحوثي|حزب|المتطرفين))(?![\u0621-\u064a])")
+_QAEDA_BEFORE = re.compile(r"(?:اصطفاف|عناصر|مسلحو|مسلحي|مقاتلو|مقاتلي|زعيم|قيادي|قيادات|فرع|أعضاء|خلايا|"
+                           r"إرهابيي|ارهابيي|ومسلحي|وعناصر)\s+$")
+
+
+def not_al_qaeda(text: str, start: int, end: int) -> bool:
+    """A bare "القاعدة" at ``start:end`` is a military base or a common noun, not al-Qaeda: an adjective of a
+    base follows it ("القاعدة البحرية", "القاعدة الجوية") or one of the rule or the foundation ("القاعدة الشعبية",
+    "القاعدة والمرتكز"), or the story names a base ("قاعدة العند الجوية", "قاعدة انجرليك")
+    and never al-Qaeda as an organisation ("تنظيم القاعدة", "القاعدة في جزيرة العرب") and this one is not an
+    armed group's ("عناصر القاعدة", "اصطفاف القاعدة مع الشرعية", "القاعدة وجماعة الحوثي")."""
+    if _BASE_ADJECTIVE.match(text, end) or _RULE_AFTER.match(text, end):
+        return True
+    return (_BASE_NAMED.search(text) is not None and _QAEDA_NAMED.search(text) is None
+            and _QAEDA_AFTER.match(text, end) is None and _QAEDA_BEFORE.search(text, max(0, start - 20), start) is None)
 
 
 _BRACKET_PAIRS = {"«": "»", "“": "”", "(": ")", '"': '"', "{": "}"}
