@@ -3282,9 +3282,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         # a next reporting verb that opens a clause of its own ("…، وقال سموه «…»") says its own words
         bound = hi if hi < len(sent.tokens) and (sent.tokens[hi].text[:1] == "و" or (
             sent.tokens[hi - 1].text in SEPARATORS)) else len(sent.tokens)
-        before = _attributed_before(sent, i, subject_end)
-        span = (sent.tokens[before[0]].start, sent.tokens[before[1]].end, "indirect") if before is not None else (
-            _quote_span(sent, content_from, bound))
+        attributed = _attributed_before(sent, i, subject_end)
+        span = (sent.tokens[attributed[0]].start, sent.tokens[attributed[1]].end, "indirect") if (
+            attributed is not None) else _quote_span(sent, content_from, bound)
         if after == i + 2 and previous_sentence is not None and i <= 1 and span is None and (
                 speaker is not None or speaker_text is not None):
             said = _said_before(sent.text, previous_sentence)
