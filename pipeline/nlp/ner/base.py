@@ -648,6 +648,9 @@ def tag_document(
             continue  # "بنشر صور", "لحضور احتفالات": a preposition on a common noun starts no person's name
         if is_common_word_in_context(words[sidx], i, j, lex):
             continue  # "بحماس شديد", "أقدم شكري": the common word whatever the dictionary said
+        if (typ is EntityType.PER and j - i == 1 and hint is None and not cut and is_common_accusative(surface)
+                and not is_known(normalize_for_matching(surface)) and identity_key(surface) not in lex.given_names):
+            continue  # "ويعين خالد العباد نائبا لرئيس المراسم", "يصرف للفرد شهريا", "ثانيا:": a word of the language
         if j - i == 1 and identity_key(surface) == _QAEDA and not_al_qaeda(text, start, end):
             continue  # "قاعدة العند الجوية … نحو القاعدة", "القاعدة البحرية": the base, not al-Qaeda
         if (j - i == 1 and (hint is None or hint.kb_id is None) and typ is not EntityType.PER
