@@ -277,3 +277,10 @@ def test_a_single_word_of_the_language_in_the_accusative_is_no_person():
     # names ending in ا stay: a given name, a foreign name the dictionary does not know
     assert "أوباما" in _spans_with_labels("وقال الرئيس أوباما إن الاتفاق جيد.", {"أوباما": "B-PERS"})
     assert "زكريا" in _spans_with_labels("وقال زكريا إن الاتفاق جيد.", {"زكريا": "B-PERS"})
+
+
+def test_the_guests_of_the_merciful_are_the_pilgrims_no_name():
+    text = "وتستعد الجهات لخدمة ضيوف الرحمن في موسم الحج."
+    assert not {"ضيوف الرحمن", "الرحمن"} & _spans_with_labels(text, {"ضيوف": "B-PERS", "الرحمن": "I-PERS"})
+    text = "ورحب ضيف الله الشهري بالحضور."  # the given name Dhaifallah stays
+    assert "ضيف الله الشهري" in _spans_with_labels(text, {"ضيف": "B-PERS", "الله": "I-PERS", "الشهري": "I-PERS"})
