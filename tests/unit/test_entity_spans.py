@@ -1824,6 +1824,8 @@ def test_a_name_does_not_begin_with_the_verb_before_it() -> None:
     # a past verb that is also a name the lists lack keeps it; so does Rui (روي), not the verb روى
     assert ("كرم النجار", "PER") in found("وقال كرم النجار إن الفريق", [("كرم النجار", "PER")])
     assert ("روي ماشيتي", "PER") in found("يلتقي نظيره روي ماشيتي في لشبونة", [("روي ماشيتي", "PER")])
+    got = found("الوسط الإعلامي السعودي نعى الدوسري عبر مواقع التواصل", [("نعى الدوسري", "PER")])
+    assert ("الدوسري", "PER") in got and ("نعى الدوسري", "PER") not in got
 
 
 def test_ali_after_a_reporting_verb_is_the_name_when_a_family_word_and_a_role_follow() -> None:

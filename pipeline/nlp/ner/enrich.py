@@ -1694,7 +1694,15 @@ def _verb_before_name(word: str, key: str, lex: EntityLexicon) -> bool:
         return False  # (not "وعزت": the name Ezzat after و)
     if match_reporting(word) is not None:
         return not word.endswith("ي")
+    if normalize_for_matching(stem) in _MOURNED:
+        return True  # "الوسط الإعلامي نعى الدوسري": mourned, no name's first word
     return stem[:1] in "يتنس" and is_event_word(stem)
+
+
+# verbs of mourning and farewell that stand before the name of the dead ("نعى الدوسري", "وشيعت جثمان")
+_MOURNED = frozenset(normalize_for_matching(w) for w in (
+    "نعى", "نعت", "ينعى", "تنعى", "نعوا", "رثى", "رثت", "يرثي", "ترثي", "ودع", "ودعت", "يودع", "تودع", "شيع", "شيعت",
+    "يشيع", "تشيع"))
 
 
 def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon,
