@@ -1571,7 +1571,8 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             if (english := _misc_english().get(target)) is not None:
                 name_en, source = english, "lexicon"  # "دولار" is the dollar, not "Dular"
         else:
-            pool = _plausible_names(surfaces, lex) if ent["type"] == EntityType.PER.value else surfaces
+            pool = (_plausible_names(surfaces, lex) if ent["type"] == EntityType.PER.value
+                    else _attested_names(surfaces, lex))
             longest = max(len(s.split()) for s in pool)
             name = max((s for s in pool if len(s.split()) == longest), key=lambda s: (pool[s], s))
         if not name_en and ent["subtype"] == RESOLUTION_SUBTYPE and (number := resolution_number(
@@ -1601,6 +1602,25 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             description_en=actor.description_en if actor else None,
         ))
     return TABLES["entities"].frame(out)
+
+
+NAME_PREFIX_SEEN = 3  # a body's short form seen this often outweighs a longer form seen once
+
+
+def _attested_names(surfaces: Counter[str], lex: EntityLexicon) -> Counter[str]:
+    """The surfaces a body can be named by: not a longer form seen once whose first words are a form seen
+    ``NAME_PREFIX_SEEN`` times or more — the tagger stretched the name over the words after it once
+    ("مجلس التنمية السياحية الجاهزية التامة", "شركة المياه الوطنية الفرع الإلكتروني", "الهيئة السعودية
+    للمهندسين بينت"), unless what it adds is the body's nationality ("وزارة الصحة المصرية", "وزارة الدفاع
+    اليمنية": the name says whose it is). All of them when none is left."""
+    def stretched(surface: str) -> bool:
+        words = surface.split()
+        return surfaces[surface] == 1 and any(
+            surfaces.get(" ".join(words[:k]), 0) >= NAME_PREFIX_SEEN and not all(
+                normalize_for_matching(w) in lex.nisba for w in words[k:]) for k in range(1, len(words)))
+
+    out = Counter({s: n for s, n in surfaces.items() if not stretched(s)})
+    return out or surfaces
 
 
 def _plausible_names(surfaces: Counter[str], lex: EntityLexicon) -> Counter[str]:

@@ -1093,3 +1093,21 @@ def test_a_bare_body_in_a_story_abroad_is_the_one_its_story_named_with_a_country
     assert kb["d1/وزارة الداخلية"] is None
     assert entity_of(resolved, "d1", "وزارة الداخلية") == entity_of(resolved, "d1", "وزارة الداخلية الكويتية")
     assert kb["d2/مجلس الوزراء"] == "saudi_council_of_ministers"
+
+
+def test_a_body_is_not_named_by_a_longer_form_the_tagger_stretched_once() -> None:
+    rows = [(f"d{k}", "مجلس التنمية السياحية", "ORG") for k in range(4)]
+    rows.append(("d9", "مجلس التنمية السياحية الجاهزية التامة", "ORG"))
+    resolved = resolve_mentions(frame(rows))
+    names = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
+    assert resolved["entity_id"].n_unique() == 1 and names["name_ar"].to_list() == ["مجلس التنمية السياحية"]
+    # a body's nationality added once keeps the longer name; a longer name seen twice is the name
+    rows = [(f"d{k}", "جامعة أكسفورد", "ORG") for k in range(4)] + [("d9", "جامعة أكسفورد البريطانية", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    names = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
+    assert resolved["entity_id"].n_unique() == 1 and names["name_ar"].to_list() == ["جامعة أكسفورد البريطانية"]
+    rows = [(f"d{k}", "هيئة قناة السويس", "ORG") for k in range(4)]
+    rows += [("d8", "هيئة قناة السويس المصرية", "ORG"), ("d9", "هيئة قناة السويس المصرية", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    names = build_entities(resolved.with_columns(pl.lit(0).alias("start"), pl.lit(1).alias("end")))
+    assert resolved["entity_id"].n_unique() == 1 and names["name_ar"].to_list() == ["هيئة قناة السويس المصرية"]
