@@ -997,6 +997,8 @@ _AS = _AS_SHE | _norms("حسبما", "بحسبما", "وحسبما", "مثلما
 _ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا")  # "حسب ما كشف مصدر": the speaker follows
 
 
+_THAT_BEFORE_AS = _norms("وذلك", "ذلك")  # "…، وذلك حسبما أعلنت الرابطة": no part of what was said
+_JUST_AS = _norms("مثلما")
 # what may follow the speaker of a "كما قال …" that closes its sentence: the outlet told, the time
 _ATTRIBUTION_TAIL = _norms("في", "عبر", "خلال", "اليوم", "أمس", "امس", "مساء", "صباح", "يوم", "الليلة", "سابقا",
                            "أيضا", "ايضا")
@@ -1013,7 +1015,7 @@ def _attributed_before(sent: _Sentence, i: int, subject_end: int) -> tuple[int, 
         return None  # no speaker named after the verb ("كما روى لمتابعيه الطرق …"); "كما ذكروا سعود": an object
     a = i - 1 if sent.norms[i - 1] in _AS else i - 2  # the "as" word
     last = a - 1
-    while last >= 0 and (sent.tokens[last].text in SEPARATORS or sent.norms[last] in _norms("وذلك", "ذلك")):
+    while last >= 0 and (sent.tokens[last].text in SEPARATORS or sent.norms[last] in _THAT_BEFORE_AS):
         last -= 1
     first = 0
     while first < last and (sent.tokens[first].text in SEPARATORS or sent.tokens[first].text in QUOTE_OPEN):
@@ -1023,7 +1025,7 @@ def _attributed_before(sent: _Sentence, i: int, subject_end: int) -> tuple[int, 
     for k in range(i + 1, len(sent.tokens)):
         if sent.norms[k] in THAT or sent.tokens[k].text == ":" or sent.tokens[k].text in QUOTE_OPEN:
             return None
-    if sent.norms[a] in _AS_SHE or sent.norms[a] == normalize_for_matching("مثلما"):
+    if sent.norms[a] in _AS_SHE or sent.norms[a] in _JUST_AS:
         if sent.norms[i] in load_event_lexicon().reporting_imperfect:
             return None  # "كما يقول المثل", "كما يقول الفلسطينيون": a saying, no statement of the news
         rest = [k for k in range(subject_end, len(sent.tokens)) if sent.tokens[k].text not in SEPARATORS]
