@@ -575,6 +575,7 @@ def tag_document(
     # family names that are also nationality adjectives ("منصور التركي"): after a title ("اللواء التركي") the person
     families = frozenset(k[0] for k in keys if len(k) == 1 and k[0] in lex.nisba)
     full_name_ends = {(sidx, j) for sidx, i, j, _, _, typ, _ in raw if typ is EntityType.PER and j - i >= 2}
+    base_story = cache(lambda: story_names_a_base(text))  # read once, when a bare "القاعدة" asks
     out: list[EntitySpan] = []
     for sidx, i, j, start, end, typ, conf in raw:
         if typ is EntityType.PER and j - i >= 2 and (sidx, i, j) not in hints:
@@ -651,7 +652,7 @@ def tag_document(
         if (typ is EntityType.PER and j - i == 1 and hint is None and not cut and is_common_accusative(surface)
                 and not is_known(normalize_for_matching(surface)) and identity_key(surface) not in lex.given_names):
             continue  # "ويعين خالد العباد نائبا لرئيس المراسم", "يصرف للفرد شهريا", "ثانيا:": a word of the language
-        if j - i == 1 and identity_key(surface) == _QAEDA and not_al_qaeda(text, start, end):
+        if j - i == 1 and identity_key(surface) == _QAEDA and not_al_qaeda(text, start, end, base_story):
             continue  # "قاعدة العند الجوية … نحو القاعدة", "القاعدة البحرية": the base, not al-Qaeda
         if (j - i == 1 and (hint is None or hint.kb_id is None) and typ is not EntityType.PER
                 and not surface.startswith("ال") and (key := identity_key(surface)) not in lex.place_types
@@ -714,16 +715,23 @@ _QAEDA_BEFORE = re.compile(r"(?:اصطفاف|عناصر|مسلحو|مسلحي|م
                            r"إرهابيي|ارهابيي|ومسلحي|وعناصر)\s+$")
 
 
-def not_al_qaeda(text: str, start: int, end: int) -> bool:
+def story_names_a_base(text: str) -> bool:
+    """The story names a military base ("قاعدة العند الجوية", "قاعدة انجرليك") and never al-Qaeda as an
+    organisation ("تنظيم القاعدة", "القاعدة في جزيرة العرب")."""
+    return _BASE_NAMED.search(text) is not None and _QAEDA_NAMED.search(text) is None
+
+
+def not_al_qaeda(text: str, start: int, end: int, base_story: Callable[[], bool] | None = None) -> bool:
     """A bare "القاعدة" at ``start:end`` is a military base or a common noun, not al-Qaeda: an adjective of a
     base follows it ("القاعدة البحرية", "القاعدة الجوية") or one of the rule or the foundation ("القاعدة الشعبية",
-    "القاعدة والمرتكز"), or the story names a base ("قاعدة العند الجوية", "قاعدة انجرليك")
-    and never al-Qaeda as an organisation ("تنظيم القاعدة", "القاعدة في جزيرة العرب") and this one is not an
-    armed group's ("عناصر القاعدة", "اصطفاف القاعدة مع الشرعية", "القاعدة وجماعة الحوثي")."""
+    "القاعدة والمرتكز"), or the story names a base and never al-Qaeda (:func:`story_names_a_base`; ``base_story``:
+    that answer, read once per document) and this one is not an armed group's ("عناصر القاعدة", "اصطفاف القاعدة مع
+    الشرعية", "القاعدة وجماعة الحوثي")."""
     if _BASE_ADJECTIVE.match(text, end) or _RULE_AFTER.match(text, end):
         return True
-    return (_BASE_NAMED.search(text) is not None and _QAEDA_NAMED.search(text) is None
-            and _QAEDA_AFTER.match(text, end) is None and _QAEDA_BEFORE.search(text, max(0, start - 20), start) is None)
+    if _QAEDA_AFTER.match(text, end) is not None or _QAEDA_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return base_story() if base_story is not None else story_names_a_base(text)
 
 
 _BRACKET_PAIRS = {"«": "»", "“": "”", "(": ")", '"': '"', "{": "}"}
