@@ -584,6 +584,9 @@ def _halted(sent: _Sentence, i: int) -> bool:
     return k >= 0 and len(sent.norms[k]) <= 6 and any(sent.norms[k].endswith(w) for w in _HALT)
 
 
+_COINCIDES = _norms("يوافق", "توافق")  # also "falls on (a day)"
+_DAY_WORDS = _norms("اليوم", "يوم", "تاريخ", "السنة", "العام", "ذكرى", "دخول", "الأحد", "الاثنين", "الإثنين",
+                    "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الليلة", "غدا")
 _ARMED_WORDS = _norms("الإرهاب", "الارهاب", "الإرهابية", "الارهابية", "الإرهابيون", "الإرهابيين", "صواريخ", "قذائف",
                       "غارات", "الغارات", "المدفعية", "مدافع", "المقاتلات", "الطائرات", "الميليشيات", "المليشيات",
                       "القوات", "المسلحون", "المسلحين", "مسلحون", "مسلحين", "القناصة", "قناصة")
@@ -656,6 +659,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.mode == "target" and reading.pos == "verb" and stem[:1] in (
                         "ي", "ت") and not _armed_side_near(sent, i):
                     reading = None  # "البرامج التي تستهدف تحفيز الإبداع", "وتستهدف مصر أن تصل عائدات": it aims at
+                if reading is not None and reading.event_type == "AGREE" and reading.pos == "verb" and (
+                        stem in _COINCIDES) and any(w in _DAY_WORDS for w in sent.norms[i + 1 : i + 4]):
+                    reading = None  # "بعيد الجمهورية الذي يوافق هذه السنة اليوم السبت": it falls on, no agreement
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

@@ -141,6 +141,11 @@ def test_a_joined_verb_goes_on_with_the_group_that_did_the_previous_event():
     assert [(r.event_type, r.actor_text) for r in rows] == [("REJECT", "الأهالي"), ("DEMAND", "الأهالي")]
 
 
+def test_falling_on_a_day_is_no_agreement():
+    assert run("بالتزامن مع احتفال تونس بعيد الجمهورية الذي يوافق هذه السنة اليوم السبت.")[0] == []
+    assert [r.event_type for r in run("ووافق مجلس الوزراء اليوم على الميزانية.")[0]] == ["AGREE"]
+
+
 def test_closing_hotels_and_shops_is_a_sanction():
     (row,) = run("لجنة تقييم المنشآت السياحية بتبوك تغلق 11 فندقاً.")[0]
     assert (row.event_type, row.trigger) == ("SANCTION", "تغلق")
