@@ -284,3 +284,24 @@ def test_the_guests_of_the_merciful_are_the_pilgrims_no_name():
     assert not {"ضيوف الرحمن", "الرحمن"} & _spans_with_labels(text, {"ضيوف": "B-PERS", "الرحمن": "I-PERS"})
     text = "ورحب ضيف الله الشهري بالحضور."  # the given name Dhaifallah stays
     assert "ضيف الله الشهري" in _spans_with_labels(text, {"ضيف": "B-PERS", "الله": "I-PERS", "الشهري": "I-PERS"})
+
+
+def test_a_bare_medina_after_its_bodies_or_beside_mecca_is_medina() -> None:
+    """"المدينة" alone is Medina after its governance or services, beside Mecca or another Saudi city, or as a
+    dateline; elsewhere it stays "the city"."""
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[("B-LOC", 0.9) if w in ("المدينة", "والمدينة", "مكة") else ("O", 1.0) for w in s]
+                    for s in sentences]
+
+    def normalized(text: str) -> dict[str, str]:
+        return {text[s.start:s.end]: s.normalized for s in tag_document(text, [(0, len(text))], Fixed(),
+                                                                         entity_lexicon())}
+
+    medina = normalize_for_matching("المدينة المنورة")
+    assert normalized("وقام أمين المدينة بجولة في الحارة.")["المدينة"] == medina
+    assert normalized("ويزور الحجاج مكة والمدينة كل عام.")["المدينة"] == medina
+    assert normalized("خالد الشاماني- سبق- المدينة: أسفرت حملة تفتيشية عن ضبط مخالفين.")["المدينة"] == medina
+    assert normalized("وسيطرت القوات على المدينة أمس.")["المدينة"] == normalize_for_matching("المدينة")

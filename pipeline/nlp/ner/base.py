@@ -672,6 +672,9 @@ def tag_document(
             cut = title.cut  # "لملك الأردن": the title alone names him, its proclitic is not part of it
             start += cut
         normalized = span_normalized(text, start, end, cut)
+        if (typ is EntityType.LOC and j - i == 1 and identity_key(normalized) == _THE_CITY
+                and _medina_cue(words[sidx], i)):
+            normalized = _MEDINA  # "أمين المدينة", "مكة والمدينة", "سبق- المدينة:": Medina, not "the city"
         country_code = hint.country_code if hint else None
         shared = identity_key(normalized) if typ is EntityType.LOC else ""
         if shared in lex.shared_places:
@@ -691,6 +694,31 @@ def tag_document(
             kb_id=hint.kb_id if hint else None, country_code=country_code,
         ))
     return _link_appositive_acronyms(text, out, lex)
+
+
+_THE_CITY = identity_key("المدينة")
+_MEDINA = normalize_for_matching("المدينة المنورة")
+# what names Medina by "المدينة" alone in Saudi news: its governance and services before it
+_MEDINA_HEADS = frozenset(identity_key(w) for w in (
+    "إمارة", "أمانة", "أمين", "منطقة", "محافظ", "أمير", "صحة", "تعليم", "شرطة", "مدني", "جامعة", "مطار", "بلدية",
+    "غرفة", "وكيل", "مرور", "فرع", "أهالي", "سكان", "زوار"))
+_MEDINA_PAIRED = frozenset(identity_key(w) for w in ("مكة", "مكة المكرمة", "المكرمة", "جدة", "الرياض", "الطائف"))
+
+
+def _medina_cue(words: Sequence[str], i: int) -> bool:
+    """A bare "المدينة" at token ``i`` is Medina: after one of its bodies or services ("أمين المدينة", "صحة
+    المدينة", "إمارة المدينة"), beside Mecca or another Saudi city ("مكة والمدينة", "والمدينة وجدة"), or as a
+    dateline ("سبق- المدينة:")."""
+    def key(k: int) -> str:
+        word = words[k]
+        return identity_key(word[1:] if word[:1] == "و" and len(word) > 3 else word)
+
+    before = key(i - 1) if i > 0 else ""
+    if before in _MEDINA_HEADS or (words[i][:1] == "و" and before in _MEDINA_PAIRED):
+        return True
+    if i + 1 < len(words) and words[i + 1][:1] == "و" and key(i + 1) in _MEDINA_PAIRED:
+        return True
+    return i > 0 and words[i - 1] in ("-", "–") and i + 1 < len(words) and words[i + 1] == ":"
 
 
 _QAEDA = identity_key("القاعدة")
