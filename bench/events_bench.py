@@ -403,9 +403,9 @@ an imperfect "يستهدف" without an armed side aims at something, "توقف" 
 no meeting (37 false events gone); a verb joined by و goes on with the group noun that did the event before it
 ("رفض الأهالي …، وطالبوا"); rounds and bombs fired are an attack; closing hotels and stores is the closure
 sanction; "يوافق" before a day falls on it ("الذي يوافق هذه السنة اليوم السبت"). None of these moved a
-labelled set: what they fix occurs a few times in 2,000 articles. Not done: title appositions as mentions — the stop's new entity set
-codes "وزير الخارجية الإيراني" in "وزير الخارجية الإيراني، محمد جواد ظريف" as an occurrence of its own, which
-no mention covers (the title is the person mention's ``title`` column).
+labelled set: what they fix occurs a few times in 2,000 articles. Not done: title appositions as mentions — the
+stop's new entity set codes "وزير الخارجية الإيراني" in "وزير الخارجية الإيراني، محمد جواد ظريف" as an
+occurrence of its own, which no mention covers (the title is the person mention's ``title`` column).
 """
 
 from __future__ import annotations
