@@ -3321,8 +3321,10 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if speaker is None and unnamed is None:  # words with a verb in them are a clause, no speaker: "وألقى
             speaker_text = _no_verb_in(speaker_text)  # المدير كلمة بين فيها" (the unnamed words were checked)
         # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»"); in
-        # reported speech a date often is the statement's too ("وقال إنه التقى أمس …")
-        outside = [d for d in dates if kind != "direct" or not q_start <= d.start + sent.start < q_end]
+        # reported speech a day often is the statement's too ("وقال إنه التقى أمس …"), a month or a year is what
+        # is spoken of ("سدادها الرواتب إلى شهر أبريل", "أنجبت الشهر الماضي")
+        outside = [d for d in dates if not q_start <= d.start + sent.start < q_end or (
+            kind != "direct" and d.precision == "day")]
         q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference, _earlier(sent, i))
         out.append(QuoteRow(
             quote_id="Q" + ids.stable_id("quote", doc_id, v_start, v_end, length=15),

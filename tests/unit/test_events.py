@@ -141,6 +141,13 @@ def test_a_joined_verb_goes_on_with_the_group_that_did_the_previous_event():
     assert [(r.event_type, r.actor_text) for r in rows] == [("REJECT", "الأهالي"), ("DEMAND", "الأهالي")]
 
 
+def test_a_month_spoken_of_is_not_the_date_of_the_statement():
+    (q,) = run("وأوضحت إدارة النادي أنها سددت التزامات الرواتب إلى شهر أبريل.")[1]
+    assert (q.date, q.date_source) == (date(2025, 11, 6), "publication")
+    (q,) = run("وقال الوزير إنه التقى أمس نظيره الأردني.")[1]
+    assert q.date == date(2025, 11, 5)  # a day in reported speech is often the statement's too
+
+
 def test_falling_on_a_day_is_no_agreement():
     assert run("بالتزامن مع احتفال تونس بعيد الجمهورية الذي يوافق هذه السنة اليوم السبت.")[0] == []
     assert [r.event_type for r in run("ووافق مجلس الوزراء اليوم على الميزانية.")[0]] == ["AGREE"]
