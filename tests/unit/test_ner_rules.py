@@ -305,3 +305,23 @@ def test_a_bare_medina_after_its_bodies_or_beside_mecca_is_medina() -> None:
     assert normalized("ويزور الحجاج مكة والمدينة كل عام.")["المدينة"] == medina
     assert normalized("خالد الشاماني- سبق- المدينة: أسفرت حملة تفتيشية عن ضبط مخالفين.")["المدينة"] == medina
     assert normalized("وسيطرت القوات على المدينة أمس.")["المدينة"] == normalize_for_matching("المدينة")
+
+
+def test_an_acronym_keeps_the_letter_name_that_looks_like_inna() -> None:
+    """"إن.بي.سي" (NBC): a span the tagger began at "بي" gets its first letter name back."""
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            out = []
+            for s in sentences:
+                row, inside = [], False
+                for w in s:
+                    inside = w == "بي" or (inside and w in (".", "سي"))
+                    row.append(("B-ORG" if w == "بي" else "I-ORG", 0.9) if inside else ("O", 1.0))
+                out.append(row)
+            return out
+
+    text = 'وقال كاميرون لشبكة "ان.بي.سي" الاميركية إن بريطانيا ستفعل المزيد.'
+    got = {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
+    assert "ان.بي.سي" in got and "بي.سي" not in got

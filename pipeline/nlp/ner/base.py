@@ -671,6 +671,9 @@ def tag_document(
         if hint is not None and hint.title_only and title is not None and title.cut and not cut:
             cut = title.cut  # "لملك الأردن": the title alone names him, its proclitic is not part of it
             start += cut
+        if start >= 3 and text[start - 1] == "." and text[start - 3 : start - 1] in ("إن", "ان", "اي", "إي") and (
+                start == 3 or not text[start - 4].isalpha()):
+            start, cut = start - 3, 0  # "إن.بي.سي" (NBC), "إي.بي.سي": the acronym's first letter name, not إن
         normalized = span_normalized(text, start, end, cut)
         if (typ is EntityType.LOC and j - i == 1 and identity_key(normalized) == _THE_CITY
                 and _medina_cue(words[sidx], i)):
