@@ -598,8 +598,9 @@ def _armed_side_near(sent: _Sentence, i: int) -> bool:
     one aims at something ("برامج تستهدف الشباب", "الحكومة تستهدف شراء الغاز"): no attack."""
     for k in (*range(max(0, i - 3), i), *range(i + 1, min(len(sent.tokens), i + 3))):
         m = sent.mention_at(k)
-        if sent.norms[k] in _FORCES or sent.norms[k] in _ARMED_WORDS or (m is not None and m.subtype == "armed_group"):
-            return True
+        if (k < i and sent.norms[k] in _FORCES) or sent.norms[k] in _ARMED_WORDS or (
+                m is not None and m.subtype == "armed_group"):
+            return True  # (a force word only before it: after it, "تستهدف وحدة بلادنا" is the unity aimed at)
     return False
 
 

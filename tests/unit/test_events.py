@@ -126,6 +126,7 @@ def test_sign_needs_an_agreement_even_after_a_long_subject():
     "وتنفذ الوزارة مجموعة من البرامج التي تستهدف تحفيز الإبداع لدى الشباب.",
     "وتستهدف مصر أن تصل عائدات قناة السويس إلى 5.5 مليار دولار.",
     "وقالت الوزارة إن العقوبات الجديدة تستهدف أربعة أفراد وسبعة كيانات.",
+    "أعمال إجرامية خبيثة بائسة مدحورة تستهدف وحدة بلادنا وأمنها.",
 ])
 def test_an_imperfect_target_verb_without_an_armed_side_aims_at_something(text: str):
     assert run(text)[0] == []
