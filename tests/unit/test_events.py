@@ -160,6 +160,15 @@ def test_closing_hotels_and_shops_is_a_sanction():
     assert run("وأغلق الطريق أمام حركة السير.")[0] == []  # a road closed: no measure against anyone
 
 
+def test_assault_on_a_person_and_arson_are_attacks():
+    rows = run("وتم القبض على الجاني بعد الاعتداء على رجل أمن في الرياض.")[0]
+    assert ("ASSAULT", "الاعتداء") in [(r.event_type, r.trigger) for r in rows]
+    rows = run("وأدان المجلس جريمة إحراق الرضيع الفلسطيني وأهله.")[0]
+    assert ("ASSAULT", "إحراق") in [(r.event_type, r.trigger) for r in rows]
+    assert run("وتساعد الرياضة على حرق الدهون الزائدة.")[0] == []  # burning fat
+    assert all(r.event_type != "ASSAULT" for r in run("وحذر من الاعتداء على الأراضي الحكومية.")[0])  # land
+
+
 def test_firing_rounds_is_an_attack():
     (row,) = run("وحال مرورهما بالطريق الزراعي، أطلق مجهولان أعيرة نارية تجاه القوة.")[0]
     assert (row.event_type, row.actor_text) == ("ASSAULT", "مجهولان")
