@@ -675,8 +675,9 @@ def tag_document(
                 start == 3 or not text[start - 4].isalpha()):
             start, cut = start - 3, 0  # "إن.بي.سي" (NBC), "إي.بي.سي": the acronym's first letter name, not إن
         normalized = span_normalized(text, start, end, cut)
-        if (typ is EntityType.LOC and j - i == 1 and identity_key(normalized) == _THE_CITY
-                and _medina_cue(words[sidx], i)):
+        if typ is EntityType.LOC and j - i == 1 and identity_key(normalized) == _THE_CITY:
+            if not _medina_cue(words[sidx], i):
+                continue  # "سيطرت القوات على المدينة", "غرب المدينة": the city the story spoke of, no name
             normalized = _MEDINA  # "أمين المدينة", "مكة والمدينة", "سبق- المدينة:": Medina, not "the city"
         country_code = hint.country_code if hint else None
         shared = identity_key(normalized) if typ is EntityType.LOC else ""
