@@ -706,7 +706,7 @@ _MEDINA = normalize_for_matching("المدينة المنورة")
 _MEDINA_HEADS = frozenset(identity_key(w) for w in (
     "إمارة", "أمانة", "أمين", "منطقة", "محافظ", "أمير", "صحة", "تعليم", "شرطة", "مدني", "جامعة", "مطار", "بلدية",
     "غرفة", "وكيل", "مرور", "فرع", "أهالي", "سكان", "زوار"))
-_MEDINA_PAIRED = frozenset(identity_key(w) for w in ("مكة", "مكة المكرمة", "المكرمة", "جدة", "الرياض", "الطائف"))
+_MEDINA_PAIRED = frozenset(identity_key(w) for w in ("مكة", "المكرمة", "جدة", "الرياض", "الطائف"))  # one word each
 
 
 def _medina_cue(words: Sequence[str], i: int) -> bool:
@@ -738,13 +738,13 @@ _BASE_NAMED = re.compile(r"(?<![\u0621-\u064a])(?:[وبلف]|ب?ال|لل)?قا�
                          r"(?:جوية|بحرية|عسكرية)|(?:ال)?(?:جوية|بحرية|عسكرية)|(?:ال)?(?:عند|حبانية|انجرليك|إنجرليك|"
                          r"أنجرليك|حميميم|عين الأسد|سبايكر|العديد|الظفرة|صلالة))(?![\u0621-\u064a])")
 # the organisation named as such: then a bare "القاعدة" stays al-Qaeda
-_QAEDA_NAMED = re.compile(r"تنظيم\s+القاعدة|لتنظيم\s+القاعدة|بتنظيم\s+القاعدة|القاعدة\s+في\s+(?:جزيرة|بلاد|اليمن)")
+_QAEDA_NAMED = re.compile(r"تنظيم\s+القاعدة|القاعدة\s+في\s+(?:جزيرة|بلاد|اليمن)")  # (also "لتنظيم القاعدة")
 
 
 # al-Qaeda acting beside another group, or its members: "اصطفاف القاعدة مع الشرعية", "القاعدة وجماعة الحوثي"
 _QAEDA_AFTER = re.compile(r"\s+(?:مع|و(?:جماعة|تنظيم|داعش|الحوثي|حزب|المتطرفين))(?![\u0621-\u064a])")
 _QAEDA_BEFORE = re.compile(r"(?:اصطفاف|عناصر|مسلحو|مسلحي|مقاتلو|مقاتلي|زعيم|قيادي|قيادات|فرع|أعضاء|خلايا|"
-                           r"إرهابيي|ارهابيي|ومسلحي|وعناصر)\s+$")
+                           r"إرهابيي|ارهابيي)\s+$")  # (unanchored before: "وعناصر", "ومسلحي" too)
 
 
 def story_names_a_base(text: str) -> bool:
