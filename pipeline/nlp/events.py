@@ -1456,6 +1456,7 @@ class _Arguments:
     passive: bool = False  # it was done: "تم ضبط …" (the doer is not named in the clause), "أسفر عن ضبط …"
     quoted: bool = False  # the actor's words are a name in quotes the tagger missed ('دعوة "فاو"')
     actor_country: str | None = None  # the country a nationality adjective names as the doer ("الغارات التركية")
+    titled: bool = False  # the doer is the title phrase a verbal noun governs ("زيارة الوزير الأمريكي")
 
 
 PASSIVE_MARKERS = _norms("تم", "يتم", "سيتم", "وتم", "ويتم", "فتم", "وسيتم")
@@ -1845,6 +1846,7 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     of the sentence's previous event (``previous_actor``), or the group noun it was done by (``previous_words``:
     "رفض الأهالي تسلم الجثث، وطالبوا بالتحقيق") when the verb is joined to it by و."""
     pattern = trig.sense.pattern
+    titled_genitive = False
     quoted: str | None = None
     fronted = False  # the subject is words before the verb (SVO)
     destination: Mention | None = None  # the place a visit goes to
@@ -2037,6 +2039,14 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
         elif genitive is None and trig.j < len(sent.tokens) and _is_group(sent.norms[trig.j]) and (
                 trig.sense.event_type not in _OBJECT_GENITIVE):
             actor_text = _noun_phrase(sent, trig.j, hi)  # "استنكار النقابات", "فرار المسلحين الحوثيين"
+        elif genitive is None and trig.j < min(hi, len(sent.tokens)) and sent.owner[
+                trig.j] < 0 and _is_title_word(sent.norms[trig.j]) and trig.sense.event_type not in _OBJECT_GENITIVE \
+                and trig.j == trig.i + 1 and not normalize_for_matching(sent.tokens[trig.i].text[trig.cut:]).startswith(
+                    "ال") and pattern != "host":
+            # "زيارة الوزير الأمريكي", "دعوة الرئيس الأميركي باراك أوباما": an indefinite verbal noun's genitive
+            # title is its doer (a definite noun takes no genitive: "حضر الاستقبال سفير …" is who attended)
+            actor, actor_text, _ = _subject(sent, trig.j, hi)
+            titled_genitive = True
         elif between:  # "اشتباكات بين X و Y"
             sides = _after_preposition(sent, between_at or trig.j, hi, _norms("بين", "و"), set())
             side = between_at + 1 if between_at is not None and between_at + 1 < len(sent.tokens) else None
@@ -2145,7 +2155,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
     recipients = [r for r in recipients if actor is None or r.entity_id != actor.entity_id]
     recipients = [r for r in recipients if not _led_by(sent, r)]
     return _Arguments([actor] if actor else [], recipients, place, _no_verb_in(actor_text), recipient_text,
-                      quoted=actor is None and quoted is not None and actor_text == quoted, actor_country=actor_country)
+                      quoted=actor is None and quoted is not None and actor_text == quoted, actor_country=actor_country,
+                      titled=titled_genitive and (actor is not None or actor_text is not None))
 
 
 _LEADING = _norms("بقيادة", "قيادة", "تقوده", "يقوده", "تقودها", "يقودها", "بزعامة", "بدعم", "بمشاركة")
@@ -2365,7 +2376,7 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     measured in stop 26 and cost type+actor F1 on two of the three labelled sets; ``detect_events`` keeps
     only one that opens its sentence, "وأشاد بدور …", which the labelled sets code as an event.)"""
     sense = trig.sense
-    if args.actors or args.recipients or args.passive or args.quoted:
+    if args.actors or args.recipients or args.passive or args.quoted or args.titled:
         return True
     if args.actor_text and _is_group(normalize_for_matching(args.actor_text.split()[0])):
         return True
@@ -2382,6 +2393,36 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     # (not control with nobody named: "السيطرة على ضغط الدم", "السيطرة على الموقف" are no attack)
     return sense.event_type in ATTACKS and sense.mode not in _CONTROL_MODES and (
         sense.pos == "noun" or bool(sense.needs - _PREPOSITIONS_NEEDED))
+
+
+_CONVEYING = re.compile(r"(?:[يتنأ]|س[يتن])?(?:بعث|نقل|رفع)")
+_NOT_CONVEYED = _norms("أسمى", "آيات", "اسمى", "ايات")  # ("رفع أسمى آيات الشكر": the thanks are the event)
+_CLAUSE_ENDS = frozenset({".", "!", "?", "؟", "؛", ";"})  # (a comma may stand inside the subject's titles)
+_GLUED = frozenset("وفبل")
+_CONVEYED_REACH = 16  # tokens after a verb of conveying where what it conveys may stand (past a long name)
+
+
+def _conveyed(sent: _Sentence, trig: _Trigger, hi: int) -> tuple[int, int] | None:
+    """The span of what a verb of conveying carries — "بعث … برقية تهنئة", "نقل … تعازي الشعب", "رفع … التهاني":
+    the congratulation, condolence or thanks is the event (as the labelled sets mark it), not the sending. The
+    complement's proclitics stay outside ("وتهانيه")."""
+    if trig.sense.pos != "verb" or trig.sense.mode not in ("condole", "thank") or not trig.sense.needs:
+        return None
+    verb = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
+    if not _CONVEYING.fullmatch(verb[: len(verb) - 1] if verb.endswith("ت") else verb):
+        return None
+    for k in range(trig.j, min(len(sent.tokens), trig.j + _CONVEYED_REACH)):
+        if sent.tokens[k].text in _CLAUSE_ENDS or (k >= hi and match_trigger(sent.tokens[k].text) is None):
+            break  # (the complement may be the next trigger itself: "تهنئة" is an event noun of its own)
+        word = sent.norms[k]
+        if sent.owner[k] >= 0 or word in _NOT_CONVEYED:
+            continue
+        cut = 0
+        while cut < 2 and not _is_complement(word[cut:], trig.sense.needs) and word[cut : cut + 1] in _GLUED:
+            cut += 1
+        if _is_complement(word[cut:], trig.sense.needs):
+            return sent.tokens[k].start + cut, sent.tokens[k].end
+    return None
 
 
 _CONTROL_MODES = frozenset({"seize"})
@@ -2518,6 +2559,8 @@ def detect_events(
                 last_actor = args.actors[0]
                 antecedents[(trig.sense.event_type, trig.sense.mode)] = (sidx, list(args.actors))  # (as coded)
             t_start, t_end = sent.tokens[trig.i].start + trig.cut, sent.tokens[trig.j - 1].end
+            if (conveyed := _conveyed(sent, trig, hi)) is not None:
+                t_start, t_end = conveyed  # "بعث الملك برقية تهنئة": the congratulation, not the sending
             future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
                 _dates_of_its_quotation(quotations, s, dates, t_start), s, t_start, reference,

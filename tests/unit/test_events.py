@@ -264,6 +264,38 @@ def test_verbal_noun_genitive_is_the_actor():
     assert [(r.event_type, r.actor_ids, r.location_id) for r in rows] == [("CONSULT", ["E_الشيباني"], "E_موسكو")]
 
 
+def test_an_indefinite_verbal_noun_governing_a_title_has_its_holder_as_doer():
+    rows, _ = run("وتتزامن زيارة الوزير الأمريكي مع بدء العمليات.")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("CONSULT", "الوزير الأمريكي")]
+    rows, _ = run("وجاء ذلك بعد دعوة الرئيس الأميركي باراك أوباما بريطانيا إلى البقاء.",
+                  [("باراك أوباما", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("DEMAND", ["E_باراك أوباما"])]
+
+
+@pytest.mark.parametrize("text", [
+    "حضر الاستقبال سفير جمهورية بنغلاديش لدى المملكة.",  # a definite noun governs nothing: who attended
+    "وكان في استقبال الوزير الأمريكي أمير المنطقة.",  # the guest of a reception is no doer
+])
+def test_a_title_after_a_definite_or_host_noun_is_not_its_doer(text: str):
+    assert [r.actor_text for r in run(text)[0]] in ([], [None])
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("بعث خادم الحرمين الشريفين الملك سلمان برقية تهنئة لرئيس الجمهورية.", "تهنئة"),
+    ("ونقل مفتي الجمهورية اللبنانية تعازي الشعب اللبناني للملك.", "تعازي"),
+    ("ورفع مدير الجامعة أسمى آيات الشكر لوزير التعليم.", "الشكر"),
+])
+def test_a_verb_of_conveying_has_what_it_conveys_as_trigger(text: str, trigger: str):
+    rows, _ = run(text, [("سلمان", "PER", None)] if "سلمان" in text else [])
+    assert [(r.event_type, r.trigger) for r in rows] == [("SUPPORT", trigger)]
+    assert text[rows[0].trigger_start : rows[0].trigger_end] == trigger
+
+
+def test_other_verbs_of_thanks_keep_the_verb_as_trigger():
+    rows, _ = run("وقدم الوزير شكره للمشاركين.")
+    assert [r.trigger for r in rows] == ["قدم"]
+
+
 def test_place_is_never_taken_from_inside_a_name():
     rows, _ = run("واستقبل وزير الخارجية عادل الجبير سفير جنوب أفريقيا.",
                   [("عادل الجبير", "PER", None), ("جنوب أفريقيا", "LOC", "country")])
@@ -903,7 +935,7 @@ def test_renewed_thanks_are_support():
 
 def test_raising_thanks_to_the_leadership_is_support():
     rows, _ = run("ورفع الوزير خالد الفالح أسمى آيات الشكر لخادم الحرمين الشريفين.", [("خالد الفالح", "PER", None)])
-    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("رفع", "SUPPORT", ["E_خالد الفالح"])]
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("الشكر", "SUPPORT", ["E_خالد الفالح"])]
     assert [r for r in run("ورفع البنك سعر الفائدة.", [("البنك", "ORG", None)])[0] if r.event_type == "SUPPORT"] == []
 
 
@@ -917,7 +949,7 @@ def test_a_violent_clash_happened_though_no_side_is_named():
 
 def test_conveyed_condolences_are_support_and_a_pardon_a_concession():
     rows, _ = run("ونقل كارتر لخادم الحرمين الشريفين تحيات الرئيس باراك أوباما.", [("كارتر", "PER", None)])
-    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("نقل", "SUPPORT", ["E_كارتر"])]
+    assert [(r.trigger, r.event_type, r.actor_ids) for r in rows] == [("تحيات", "SUPPORT", ["E_كارتر"])]
     assert [r for r in run("ونقل الهلال معسكره إلى مدينة أخرى.", [("الهلال", "ORG", None)])[0]
             if r.event_type == "SUPPORT"] == []
     rows, _ = run("أصدر عبد الفتاح السيسي قرارا بالعفو عن 44 سودانيا.", [("عبد الفتاح السيسي", "PER", None)])
