@@ -634,6 +634,21 @@ def test_an_item_of_a_list_of_persons_the_backend_missed_is_a_person() -> None:
     assert ("عمر هوساوي", "PER") in got and not any("مرمى" in s for s, _ in got)
 
 
+def test_a_lineup_of_family_names_with_two_persons_found_is_all_persons() -> None:
+    text = "دخل الفريق المباراة بتشكيلة مكونة من شراحيلي، ديقاو، جحفلي، كواك، الزوري، القرني، فقد فرض سيطرته."
+    got = found(text, [("شراحيلي", "PER"), ("جحفلي", "PER")])
+    assert {("ديقاو", "PER"), ("كواك", "PER"), ("الزوري", "PER"), ("القرني", "PER")} <= set(got)
+    assert not any(s in ("فقد", "المباراة") for s, _ in got)
+    # one person found is no lineup; nor a list with a place in it
+    assert ("ديقاو", "PER") not in found(text, [("شراحيلي", "PER")])
+    assert ("ديقاو", "PER") not in found(text, [("شراحيلي", "PER"), ("جحفلي", "PER"), ("كواك", "LOC")])
+
+
+def test_a_name_after_a_role_in_construct_with_a_club_is_a_person() -> None:
+    got = found("أشاد مدرب الفتح ناصيف البياوي بأداء اللاعبين في المواجهة الودية.", [("الفتح", "ORG")])
+    assert ("ناصيف البياوي", "PER") in got
+
+
 def test_another_countrys_ministry_named_by_its_field_and_adjective() -> None:
     got = found("من الحفل النهائي، أعلنت الداخلية المصرية، حالة استنفار أمني", [])
     assert ("الداخلية المصرية", "ORG") in got

@@ -593,6 +593,41 @@ def _list_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: 
             _mark(labs, i, i + 2, EntityType.PER.tag, conf)  # "وعمر هوساوي كحراس مرمى"
 
 
+_LINEUP_ITEMS = 4  # one-word items of a comma-separated list, at least, for a lineup of family names
+_LINEUP_PERSONS = 2  # of them the backend tagged as persons (and nothing else), at least
+
+
+def _lineup_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: EntityLexicon) -> None:
+    """Label the family names of a lineup the backend missed: a comma-separated list of one-word items
+    ("بتشكيلة مكونة من شراحيلي، ديقاو، جحفلي، كواك، الزوري، القرني، درويش") of which at least two are tagged
+    persons and none anything else — its other items are players too. An item that is a function word, a title,
+    a place word or a number ends the list."""
+    n = len(words)
+    i = 0
+    while i < n:
+        items = [i]
+        while items[-1] + 2 < n and words[items[-1] + 1] in _COMMAS:
+            items.append(items[-1] + 2)
+        if len(items) > 1 and items[-1] + 1 < n and labs[items[-1] + 1][0].startswith("I-"):
+            items.pop()  # the last item goes on past its word: "…، فيصل درويش"
+        kept: list[int] = []
+        for k in items:
+            word = normalize_for_matching(words[k])
+            if (not keys[k].isalpha() or len(keys[k]) < 3 or word in lex.lexicon.stopwords
+                    or words[k] in FUNCTION_WORDS_AS_WRITTEN or keys[k] in lex.titles or keys[k] in lex.title_first
+                    or keys[k] in lex.place_types or (k + 1 < n and labs[k + 1][0].startswith("I-"))):
+                break
+            kept.append(k)
+        tags = [labs[k][0] for k in kept]
+        persons = sum(t.startswith("B-") and _is_person(t[2:]) for t in tags)
+        if (len(kept) >= _LINEUP_ITEMS and persons >= _LINEUP_PERSONS
+                and all(t == "O" or _is_person(t[2:]) for t in tags)):
+            for k in kept:
+                if labs[k][0] == "O":
+                    _mark(labs, k, k + 1, EntityType.PER.tag, 0.5)
+        i = items[-1] + 1 if len(items) > 1 else i + 1
+
+
 def _given_name_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int,
                         lex: EntityLexicon) -> bool:
     """True when the one-word person span at ``i`` is a given name in a list of full names whose family name
@@ -888,7 +923,8 @@ def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels]
             if keys[b] not in _listed_given_names() or words[b] in FUNCTION_WORDS_AS_WRITTEN:
                 continue
             titled = _titled_at(words, keys, a, lex) or (a > 1 and keys[a - 1] in _NAME_OF
-                                                        and _titled_at(words, keys, a - 1, lex))
+                                                        and _titled_at(words, keys, a - 1, lex)) or (
+                a > 0 and keys[a - 1] in _CONSTRUCT_ROLES)  # "مدرب الفتح ناصيف البياوي"
             if not titled or not _family_word(words, keys, labs, b + 1, lex, frequency):
                 continue
             j = b + 2
@@ -901,6 +937,9 @@ def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels]
     return out
 
 
+# roles in construct with the club or body they belong to ("مهاجم الهلال", "مدرب الفتح"): a name may follow
+_CONSTRUCT_ROLES = frozenset(identity_key(w) for w in (
+    "مدرب", "لاعب", "مهاجم", "مدافع", "حارس", "قائد", "نجم", "هداف", "جناح", "ظهير", "محور", "صانع"))
 _NASAB_HEADS = frozenset(identity_key(w) for w in ("بن", "ابن"))
 
 
@@ -1086,6 +1125,7 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         labs = list(labs)
         keys = sentence_keys(words)
         _list_persons(words, keys, labs, lex)
+        _lineup_persons(words, keys, labs, lex)
         if not any(lab != "O" and _person_or_org(lab[2:]) for lab, _ in labs):
             out.append(labs)  # every repair below starts from a person's or an organisation's span
             continue
