@@ -278,7 +278,8 @@ def _date_line_info(line: str) -> dict[str, str] | None:
         return None
     rest = line
     for mention in reversed(find_dates(line)):
-        rest = rest[: mention.start] + " " + rest[mention.end :]
+        rest = rest[: mention.start] + " 0 " + rest[mention.end :]  # (a number stands for it: what comes before
+        # the first one is the dateline)
     tokens = _words(_TIME_RE.sub(" ", rest))
     first_number = next((k for k, t in enumerate(tokens) if _DIGIT_RE.search(t)), len(tokens))
     lead, tail = tokens[:first_number], [line_key(t) for t in tokens[first_number:]]

@@ -5,12 +5,15 @@
 * full dates with Levantine (كانون الثاني …) or Egyptian/Gulf/Maghrebi (يناير، جانفي …) month names:
   ``6 نوفمبر 2025``, ``18 كانون الأول 2024``, ``12 شباط 2025م``;
 * numeric dates ``dd/mm/yyyy``, ``dd-mm-yyyy``, ``dd.mm.yyyy``, ``yyyy-mm-dd``, ``yyyy/mm/dd``;
+* Hijri dates (the Umm al-Qura calendar of the Saudi press, converted with ``hijridate``): ``25 شوال 1436هـ``,
+  ``27/6/1384ه``, ``1436/10/5`` (a year of 1300–1500 with a day and month), and a day and Hijri month without year
+  (``في 10 شوال``), resolved against the reference's Hijri year;
 * day ranges ``من 28 إلى 31 أكتوبر`` (``date`` .. ``date_end``);
 * month + year ``نوفمبر 2025`` and year expressions ``عام 2002`` / ``العام 2024``;
 * expressions resolved against a ``reference`` date (usually the publication date), found only when a
   reference is given: a day and month without year (``في 15 أكتوبر``), ``أكتوبر الماضي``,
   ``تشرين الأول الجاري``, ``الشهر الماضي``, ``العام الماضي``, ``اليوم``, ``أمس``, ``أمس الأول``, ``غدا``,
-  ``اليوم الأربعاء``, ``يوم الثلاثاء``.
+  ``اليوم الأربعاء``, ``يوم الثلاثاء``, ``منذ ثلاثة أيام``, ``قبل يومين``, ``منذ أسبوع``.
 
 Spelling variants (أ/ا/إ/آ, ي/ى, ة/ه, diacritics) and Arabic-Indic digits are accepted. Every date is
 validated (no 31 February). Month precision gives the first day of the month, year precision 1 January;
@@ -54,6 +57,21 @@ _MONTHS: dict[int, tuple[str, ...]] = {
     10: ("أكتوبر", "تشرين الأول", "تشرين أول"),
     11: ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر"),
     12: ("ديسمبر", "كانون الأول", "كانون أول", "دجنبر"),
+}
+# Hijri month number -> spellings (the Umm al-Qura months of the Saudi press)
+_HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("محرم",),
+    2: ("صفر",),
+    3: ("ربيع الأول", "ربيع أول"),
+    4: ("ربيع الآخر", "ربيع الثاني", "ربيع ثاني", "ربيع آخر"),
+    5: ("جمادى الأولى", "جمادى الأول", "جمادى أول"),
+    6: ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني"),
+    7: ("رجب",),
+    8: ("شعبان",),
+    9: ("رمضان",),
+    10: ("شوال",),
+    11: ("ذو القعدة", "ذي القعدة", "ذا القعدة"),
+    12: ("ذو الحجة", "ذي الحجة", "ذا الحجة"),
 }
 # month words that are also ordinary words or names: accepted only with a day, a year or a relative word
 _AMBIGUOUS_MONTHS = {"مارس", "ماي", "آب", "أوت", "جوان"}
@@ -111,6 +129,8 @@ _AMBIGUOUS_FOLDED = {normalize_for_matching(w) for w in _AMBIGUOUS_MONTHS}
 _WEEKDAY_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for w, n in _WEEKDAYS.items()}
 
 _MONTH_RE = _alternation([w for ws in _MONTHS.values() for w in ws])
+_HIJRI_MONTH_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for n, ws in _HIJRI_MONTHS.items() for w in ws}
+_HIJRI_MONTH_RE = _alternation([w for ws in _HIJRI_MONTHS.values() for w in ws])
 _WEEKDAY_RE = _alternation(list(_WEEKDAYS))
 # "تشرين الثاني/نوفمبر", "نوفمبر (تشرين الثاني)", "يوليو تموز": a second name for the same month
 _MONTH_GROUP = (
@@ -129,6 +149,23 @@ def _group(template: str, name: str) -> str:
     return template.format(name=name)
 
 
+_HIJRI_MARK = r"(?:\s*(?:هـ|ه(?![\w])|هجري(?:ة)?(?![\w])))"
+_HIJRI_RE = _lazy(  # "25 شوال 1436هـ", "10 شوال", "8 من ذي القعدة لعام 1436"
+    rf"(?<![\w/.\-]){_group(_DAY_GROUP, 'd')}\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_HIJRI_MONTH_RE}){_NOT_WORD_AFTER}"
+    rf"(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|لعام|سنة)\s+)?(?P<y>1[345]{_D}{{2}})(?!{_D}){_HIJRI_MARK}?)?"
+)
+_NUMERIC_HIJRI_RE = _lazy(  # "27/6/1384ه", "10/10/1436هـ" (a Gregorian dd/mm/yyyy has a year of 1800 or more)
+    rf"(?<![\w/.\-])(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>1[345]{_D}{{2}})(?!{_D}|[/\-])"
+    rf"{_HIJRI_MARK}?"
+)
+_NUMERIC_HIJRI_YMD_RE = _lazy(  # "1436/10/5" (a Gregorian yyyy/mm/dd has a year of 1800 or more)
+    rf"(?<![\w/.\-])(?P<y>1[345]{_D}{{2}})(?P<sep>[/\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<d>{_D}{{1,2}})(?![\w/\-]|\.{_D})"
+    rf"{_HIJRI_MARK}?"
+)
+MIN_HIJRI_YEAR, MAX_HIJRI_YEAR = 1343, 1500  # the range of hijridate's Umm al-Qura table
+_SAFAR = 2  # "صفر" is also zero
+
+
 _RANGE_RE = _lazy(
     rf"(?:{_NOT_WORD_BEFORE}(?:من|بين)\s+)?{_group(_DAY_GROUP, 'd1')}"
     rf"(?:\s+{_group(_MONTH_GROUP, 'm1')}(?:{_SEP}{_group(_YEAR_GROUP, 'y1')})?)?"
@@ -139,8 +176,9 @@ _FULL_RE = _lazy(
     rf"{_group(_DAY_GROUP, 'd')}\s*(?:من\s+)?(?:شهر\s+)?{_group(_MONTH_GROUP, 'm')}"
     rf"(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER}|\s+{_RELATIVE_WORD})?"
 )
-_NUMERIC_DMY_RE = _lazy(
-    rf"(?<![\w/.\-])(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?![\w/\-]|\.{_D})"
+_NUMERIC_DMY_RE = _lazy(  # ("04/08/2015م": the Gregorian mark glued to the year)
+    rf"(?<![\w/.\-])(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?:م(?![\w]))?"
+    rf"(?![\w/\-]|\.{_D})"
 )
 _NUMERIC_YMD_RE = _lazy(
     rf"(?<![\w/.\-])(?P<y>{_D}{{4}})(?P<sep>[/\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<d>{_D}{{1,2}})(?![\w/\-]|\.{_D})"
@@ -178,6 +216,15 @@ _RELATIVE_DAY_RE = _lazy(
     rf"|(?P<tomorrow>(?:{_variant_regex('غدا')}|{_variant_regex('غدًا')})(?:\s+(?P<t_wd>{_WEEKDAY_RE}))?)"
     rf"|(?P<today>{_variant_regex('اليوم')}(?:\s+\(?(?P<wd>{_WEEKDAY_RE})\)?)?)"
     rf"){_NOT_WORD_AFTER}"
+)
+_COUNTS = {"ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7,
+           "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10}
+_COUNT_BY_FOLD = {normalize_for_matching(w): n for w, n in _COUNTS.items()}
+_DAYS_AGO_RE = _lazy(  # "منذ ثلاثة أيام", "قبل يومين", "قبل 4 أيام", "منذ أسبوع" (not "قبل يومين من الانتخابات")
+    rf"{_NOT_WORD_BEFORE}[وف]?(?P<core>(?:منذ|قبل)\s+(?:(?P<two>{_variant_regex('يومين')})"
+    rf"|(?P<week>{_variant_regex('أسبوع')})|(?P<two_weeks>{_variant_regex('أسبوعين')})"
+    rf"|(?:(?P<n>{_D}{{1,2}})|(?P<word>{_alternation(list(_COUNTS))}))\s+(?:{_variant_regex('أيام')}|يوما|يومًا)))"
+    rf"{_NOT_WORD_AFTER}(?!\s+(?:من|على|عن)(?![\w]))"
 )
 _WEEKDAY_PHRASE_RE = _lazy(
     rf"{_NOT_WORD_BEFORE}{_CLITIC}(?P<core>(?:يوم|صباح|مساء|ليلة|فجر|ظهر)\s+(?P<wd>{_WEEKDAY_RE})"
@@ -338,6 +385,61 @@ def _numeric_dates(text: str, _reference: date | None) -> list[_Candidate]:
     return out
 
 
+def _hijri_to_date(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Hijri (Umm al-Qura) day; None out of the table's range or for a day the month
+    does not have."""
+    if not MIN_HIJRI_YEAR <= year <= MAX_HIJRI_YEAR or not 1 <= month <= 12 or not 1 <= day <= 30:
+        return None
+    from hijridate import Hijri  # (imported on first use: most texts hold no Hijri date)
+
+    try:
+        value = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return date(value.year, value.month, value.day)
+
+
+def _hijri_year_for(month: int, day: int, reference: date) -> date | None:
+    """The Gregorian date of a Hijri day and month without year: in the reference's Hijri year, or the one
+    before when that is more than a month after the reference."""
+    from hijridate import Gregorian
+
+    try:
+        year = Gregorian(reference.year, reference.month, reference.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+    for candidate_year in (year, year - 1):
+        value = _hijri_to_date(candidate_year, month, day)
+        if value is not None and value - reference <= FUTURE_TOLERANCE:
+            return value
+    return None
+
+
+def _hijri_dates(text: str, reference: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _HIJRI_RE.finditer(text):
+        month = _HIJRI_MONTH_BY_FOLD.get(normalize_for_matching(m["m"]))
+        if month is None:
+            continue
+        day = _int(m["d"])
+        if m["y"]:
+            value = _hijri_to_date(_int(m["y"]), month, day)
+        elif month == _SAFAR:
+            continue  # "فاز 3 صفر": a score; Safar only with its year
+        elif reference is not None:
+            value = _hijri_year_for(month, day, reference)
+        else:
+            continue
+        if value is not None:
+            out.append((m.start(), m.end(), value, None, DAY))
+    for regex in (_NUMERIC_HIJRI_RE, _NUMERIC_HIJRI_YMD_RE):
+        for m in regex.finditer(text):
+            value = _hijri_to_date(_int(m["y"]), _int(m["m"]), _int(m["d"]))
+            if value is not None:
+                out.append((m.start(), m.end(), value, None, DAY))
+    return out
+
+
 def _month_years(text: str, _reference: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
     for m in _MONTH_YEAR_RE.finditer(text):
@@ -427,6 +529,11 @@ def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
         else:
             continue
         out.append((m.start("core"), m.end("core"), value, None, DAY))
+    for m in _DAYS_AGO_RE.finditer(text):
+        days = 2 if m["two"] else 7 if m["week"] else 14 if m["two_weeks"] else (
+            _int(m["n"]) if m["n"] else _COUNT_BY_FOLD.get(normalize_for_matching(m["word"]), 0))
+        if 1 <= days <= 31:
+            out.append((m.start("core"), m.end("core"), reference - timedelta(days=days), None, DAY))
     for m in _WEEKDAY_PHRASE_RE.finditer(text):
         weekday = _weekday(m["wd"] or m["bare_wd"])
         if weekday is None or _DIGIT_AFTER_RE.match(text, m.end("core")):
@@ -447,9 +554,10 @@ def _relative_days(text: str, reference: date | None) -> list[_Candidate]:
 _CUE_PATTERNS = {
     "digit": _D,
     "month": rf"{_NOT_WORD_BEFORE}(?:{_MONTH_RE}){_NOT_WORD_AFTER}",
+    "hijri_month": rf"{_NOT_WORD_BEFORE}(?:{_HIJRI_MONTH_RE}){_NOT_WORD_AFTER}|1[345]{_D}{{2}}",
     "weekday": _WEEKDAY_RE,
     "day_word": "|".join(_variant_regex(w) for w in ("أمس", "البارحة", "غدا", "غدًا", "اليوم"))
-                + rf"|بعد\s+{_variant_regex('غد')}",
+                + rf"|بعد\s+{_variant_regex('غد')}|(?:منذ|قبل)\s+\S+(?:\s+\S+)?",
     "month_word": _variant_regex("الشهر"),
     "year_word": "|".join(_variant_regex(w) for w in ("العام", "السنة")),
 }
@@ -465,7 +573,8 @@ def _date_cues(text: str) -> frozenset[str]:
 
 
 # in priority order: on overlap the longer span wins, on equal length the earlier matcher
-_MATCHERS = (_ranges, _full_dates, _numeric_dates, _month_years, _relative_months, _years, _relative_days)
+_MATCHERS = (_ranges, _full_dates, _numeric_dates, _month_years, _relative_months, _years, _relative_days,
+             _hijri_dates)
 # the cues each matcher cannot match without: all of the first set, or (second set) any one
 _NEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"digit", "month"}), frozenset()),  # ranges: days and a month
@@ -475,6 +584,7 @@ _NEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset(), frozenset({"month", "month_word"})),  # "أكتوبر الماضي", "في أكتوبر", "الشهر الماضي"
     (frozenset(), frozenset({"digit", "year_word"})),  # "عام 2002", "العام الماضي", "هذه السنة"
     (frozenset(), frozenset({"day_word", "weekday"})),  # "أمس", "اليوم الأربعاء", "يوم الثلاثاء"
+    (frozenset({"digit", "hijri_month"}), frozenset()),  # "25 شوال 1436هـ", "27/6/1384ه"
 )
 
 

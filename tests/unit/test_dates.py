@@ -50,9 +50,37 @@ def test_full_dates(text: str, surface: str, expected: date) -> None:
     assert mention.date_end is None
 
 
-@pytest.mark.parametrize("text", ["31 فبراير 2024", "في 2024-02-30", "30/02/2023", "بتاريخ 1436/10/5", "عام 1436هـ"])
-def test_invalid_or_hijri_dates_are_ignored(text: str) -> None:
+@pytest.mark.parametrize("text", ["31 فبراير 2024", "في 2024-02-30", "30/02/2023", "عام 1436هـ", "فاز 3 صفر",
+                                  "بتاريخ 1436/13/5", "في 30/2/1200هـ"])
+def test_invalid_dates_and_hijri_years_alone_are_ignored(text: str) -> None:
     assert find_dates(text, REF) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("باشر صباح اليوم الاثنين 25 شوال 1436 بلاغا", "25 شوال 1436", date(2015, 8, 10)),
+    ("الموافق 24 شوال 1436هـ", "24 شوال 1436هـ", date(2015, 8, 9)),
+    ("يوم 21 جمادى الآخرة 1436", "21 جمادى الآخرة 1436", date(2015, 4, 10)),
+    ("في 8 من ذي القعدة لعام 1436", "8 من ذي القعدة لعام 1436", date(2015, 8, 23)),
+    ("يوم الاثنين 27/6/1384ه تولى الملك فيصل", "27/6/1384ه", date(1964, 11, 2)),
+    ("بتاريخ 1436/10/5", "1436/10/5", date(2015, 7, 21)),
+    ("في 3 صفر 1437هـ", "3 صفر 1437هـ", date(2015, 11, 15)),
+])
+def test_hijri_dates_are_converted_with_the_umm_al_qura_calendar(text: str, surface: str, expected: date) -> None:
+    mention = _one(text, None)
+    assert (mention.text, mention.date, mention.precision) == (surface, expected, "day")
+    assert text[mention.start : mention.end] == surface
+
+
+def test_a_numeric_date_with_the_gregorian_mark_glued_to_its_year() -> None:
+    got = find_dates("يوم الثلاثاء 19/10/1436ه الموافق 04/08/2015م على زيادة رأس المال", REF)
+    assert [(m.text, m.date) for m in got] == [("19/10/1436ه", date(2015, 8, 4)), ("04/08/2015م", date(2015, 8, 4))]
+
+
+def test_a_hijri_day_without_year_takes_the_references_hijri_year() -> None:
+    (mention,) = find_dates("في 10 شوال", date(2015, 8, 11))
+    assert mention.date == date(2015, 7, 26)
+    (mention,) = find_dates("في 28 ذي الحجة", date(2015, 8, 11))  # not yet this Hijri year: the one before
+    assert mention.date.year == 2014
 
 
 def test_day_month_without_year_uses_reference() -> None:
