@@ -2217,6 +2217,32 @@ def _earlier(sent: _Sentence, i: int) -> bool:
     return False
 
 
+_LATELY = _norms("مؤخرا", "مؤخراً", "ومؤخرا", "سابقا", "سابقاً", "آنفا", "آنفاً")
+_SOME_TIME = _norms("فترة", "مدة", "وقت")  # "قبل فترة", "منذ مدة", "في وقت سابق"
+_RECALL_REACH = 8  # tokens around a trigger where "مؤخرا" or "قبل فترة" dates it
+
+
+def _recalled(sent: _Sentence, i: int, j: int) -> bool:
+    """The clause of the trigger at tokens ``i``…``j`` says it happened at some undated earlier time —
+    "زار … طهران مؤخرا", "واستعانت الوزارة قبل فترة", "في وقت سابق" — so it has no date, not the publication
+    day's (as the labelled sets code it)."""
+    n = len(sent.tokens)
+    for step, stop in ((-1, max(-1, i - _RECALL_REACH)), (1, min(n, j + _RECALL_REACH))):
+        k = i - 1 if step < 0 else j
+        while k != stop:
+            word = sent.norms[k]
+            if sent.tokens[k].text in SEPARATORS or (step > 0 and word in _CLAUSE_OF_ITS_OWN):
+                break  # ("التصريحات الصادرة مؤخرا": the statements were recent, not the reaction to them)
+            if word in _LATELY or (word in _SOME_TIME and k > 0 and sent.norms[k - 1] in _BEFORE_SINCE) or (
+                    word == "وقت" and k + 1 < n and sent.norms[k + 1] in _EARLIER_ADJ):
+                return True
+            k += step
+    return False
+
+
+_BEFORE_SINCE = _norms("قبل", "منذ")
+_CLAUSE_OF_ITS_OWN = _norms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "الصادرة", "الصادر", "الصادرين")
+_EARLIER_ADJ = _norms("سابق", "مضى")
 _YEAR_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{4}")
 
 
@@ -2564,7 +2590,7 @@ def detect_events(
             future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
                 _dates_of_its_quotation(quotations, s, dates, t_start), s, t_start, reference,
-                trig.sense.pos == "verb" and _earlier(sent, trig.i), future)
+                (trig.sense.pos == "verb" and _earlier(sent, trig.i)) or _recalled(sent, trig.i, trig.j), future)
             if (ev_date is not None and (date_text == "اليوم" or source == "publication") and published_at is not None
                     and not future
                     and trig.sense.pos == "verb"
@@ -3369,7 +3395,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         # is spoken of ("سدادها الرواتب إلى شهر أبريل", "أنجبت الشهر الماضي")
         outside = [d for d in dates if not q_start <= d.start + sent.start < q_end or (
             kind != "direct" and d.precision == "day")]
-        q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference, _earlier(sent, i))
+        q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference,
+                                              _earlier(sent, i) or _recalled(sent, i, i + 1))
         out.append(QuoteRow(
             quote_id="Q" + ids.stable_id("quote", doc_id, v_start, v_end, length=15),
             doc_id=doc_id,

@@ -296,6 +296,21 @@ def test_other_verbs_of_thanks_keep_the_verb_as_trigger():
     assert [r.trigger for r in rows] == ["قدم"]
 
 
+@pytest.mark.parametrize("text", [
+    "كما زار نائب المستشارة الألمانية سيغمار غابريال طهران مؤخرا.",
+    "واستعانت الوزارة قبل فترة باستشاريين من منظمة الصحة العالمية.",
+    "وفي وقت سابق التقى الشيخ محمد الصباح رؤساء الوفود.",
+])
+def test_an_event_recalled_as_recent_or_earlier_has_no_date(text: str):
+    rows, _ = run(text)
+    assert rows and all((r.date, r.date_source) == (None, "none") for r in rows)
+
+
+def test_recent_words_of_a_clause_of_their_own_do_not_undate_the_event():
+    (row,) = run("وعبر الوزراء عن قلقهم من التصريحات الصادرة مؤخرا من بعض المسؤولين.")[0]
+    assert (row.date, row.date_source) == (PUBLISHED.date(), "publication")
+
+
 def test_place_is_never_taken_from_inside_a_name():
     rows, _ = run("واستقبل وزير الخارجية عادل الجبير سفير جنوب أفريقيا.",
                   [("عادل الجبير", "PER", None), ("جنوب أفريقيا", "LOC", "country")])
