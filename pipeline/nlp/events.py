@@ -2423,7 +2423,7 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
 
 _CONVEYING = re.compile(r"(?:[يتنأ]|س[يتن])?(?:بعث|نقل|رفع)")
 _NOT_CONVEYED = _norms("أسمى", "آيات", "اسمى", "ايات")  # ("رفع أسمى آيات الشكر": the thanks are the event)
-_SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "؛", ";"})  # (a comma may stand inside the subject's titles)
+_CONVEY_STOPS = frozenset({".", "!", "?", "؟", "؛", ";"})  # (a comma may stand inside the subject's titles)
 _GLUED = frozenset("وفبل")
 _CONVEYED_REACH = 16  # tokens after a verb of conveying where what it conveys may stand (past a long name)
 
@@ -2438,7 +2438,7 @@ def _conveyed(sent: _Sentence, trig: _Trigger, hi: int) -> tuple[int, int] | Non
     if not _CONVEYING.fullmatch(verb[: len(verb) - 1] if verb.endswith("ت") else verb):
         return None
     for k in range(trig.j, min(len(sent.tokens), trig.j + _CONVEYED_REACH)):
-        if sent.tokens[k].text in _SENTENCE_ENDS or (k >= hi and match_trigger(sent.tokens[k].text) is None):
+        if sent.tokens[k].text in _CONVEY_STOPS or (k >= hi and match_trigger(sent.tokens[k].text) is None):
             break  # (the complement may be the next trigger itself: "تهنئة" is an event noun of its own)
         word = sent.norms[k]
         if sent.owner[k] >= 0 or word in _NOT_CONVEYED:
