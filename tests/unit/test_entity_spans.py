@@ -649,6 +649,12 @@ def test_a_name_after_a_role_in_construct_with_a_club_is_a_person() -> None:
     assert ("ناصيف البياوي", "PER") in got
 
 
+def test_a_saudi_regions_emirate_is_the_governors_office_a_body() -> None:
+    got = found("أعلنت إمارة منطقة مكة المكرمة أن وكيل إمارة الباحة زار إمارة الشارقة.", [])
+    assert ("إمارة منطقة مكة المكرمة", "ORG") in got and ("إمارة الباحة", "ORG") in got
+    assert ("إمارة الشارقة", "LOC") in got  # an emirate of the UAE is a place
+
+
 def test_another_countrys_ministry_named_by_its_field_and_adjective() -> None:
     got = found("من الحفل النهائي، أعلنت الداخلية المصرية، حالة استنفار أمني", [])
     assert ("الداخلية المصرية", "ORG") in got

@@ -1862,6 +1862,8 @@ def _person_inside_body(words: Sequence[str], keys: Sequence[str], norms: Sequen
 # a city's municipality or governor's office is named by the city alone: "أمانة الرياض" ends there ("ورسخت أمانة
 # الرياض البعد الاجتماعي لاحتفالات العيد")
 _MUNICIPAL_HEADS = frozenset(identity_key(w) for w in ("أمانة", "بلدية", "إمارة", "أمانتي", "بلديتي"))
+_EMIRATE = identity_key("إمارة")
+_SAUDI_DIVISIONS = frozenset(identity_key(w) for w in ("منطقة", "محافظة"))  # ("إمارة منطقة جازان")
 
 
 def _name_tail(word: str, key: str, typ: EntityType, lex: EntityLexicon) -> bool:
@@ -1936,7 +1938,11 @@ def attach_heads(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 continue
             if typ is EntityType.MISC and keys[a - 1] not in lex.titles and head not in misc_heads:
                 continue  # a MISC the backend found is renamed only as "استاد [الملك] فهد" or "مهرجان [بريدة للتمور]"
-            if head in region_heads:
+            if head == _EMIRATE and typ is EntityType.LOC and (
+                    keys[a] in _SAUDI_DIVISIONS or lex.place_types.get(" ".join(keys[a:b])) == "SA"):
+                new_type, end = EntityType.ORG, b  # "إمارة منطقة مكة المكرمة", "إمارة الرياض": the governor's
+                # office, a body ("أعلنت إمارة منطقة مكة المكرمة"); "إمارة الشارقة" stays a place
+            elif head in region_heads:
                 # a city's province ("منطقة الرياض"); "منطقة الشرق الأوسط" is the region itself
                 if typ is not EntityType.LOC or lex.place_subtypes.get(" ".join(keys[a:b])) != "city":
                     continue
