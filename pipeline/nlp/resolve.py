@@ -540,6 +540,15 @@ def _one_country(own: set[str] | None, before: set[str] | None, home: str | None
     return home
 
 
+_REPUBLIC_BODIES = frozenset(identity_key(n) for n in ("رئاسة الجمهورية",))
+
+
+@cache
+def _generic_bodies() -> frozenset[str]:
+    """Identity keys of the bodies every state has (``generic_bodies_ar.txt``)."""
+    return frozenset(identity_key(n) for n in read_lines("generic_bodies_ar.txt"))
+
+
 _CLUB_HEADS = frozenset(identity_key(w) for w in ("نادي", "فريق"))
 
 
@@ -1371,6 +1380,18 @@ def resolve_mentions(
             if (with_country := country_body(base)) is not None:
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
                 keys[i] = f"body:{with_country[0]}:{with_country[1]}"
+                continue
+            if typ is EntityType.ORG and base in _generic_bodies() and m.key not in kb.by_alias:
+                # "هيئة الأركان العامة" in a Yemeni story is Yemen's, in a Saudi one Saudi Arabia's: the body of
+                # the country its story is about (else of the one country its sentence names), else its document's
+                country = home.get(m.doc_id) or _one_country(sentence_countries.get((m.doc_id, m.sentence)),
+                                                              None, None)
+                if country in MONARCHIES and base in _REPUBLIC_BODIES:  # a kingdom has no president's office
+                    country = _one_country({c for c in sentence_countries.get((m.doc_id, m.sentence)) or ()
+                                            if c not in MONARCHIES}, None, None)
+                keys[i] = f"body:{country}:{base}" if country else f"f:{m.doc_id}:{m.key}"
+                if not country:
+                    fragments.add(i)
                 continue
             if base in same_as:  # "الدولار" = "دولار", "لله" = "الله"
                 keys[i] = "n:" + same_as[base]

@@ -465,6 +465,18 @@ def test_a_body_named_without_its_country_is_the_one_of_the_story() -> None:
     assert entity_of(resolved, "d4", "جمعية المهندسين") not in {saudi, egyptian}  # no country: two candidates
 
 
+def test_a_body_every_state_has_is_the_one_of_its_storys_country() -> None:
+    rows = [("d1", "الرياض", "LOC"), ("d1", "جدة", "LOC"), ("d1", "هيئة الأركان العامة", "ORG"),
+            ("d2", "اليمن", "LOC"), ("d2", "صنعاء", "LOC"), ("d2", "هيئة الأركان العامة", "ORG"),
+            ("d3", "الرياض", "LOC"), ("d3", "هيئة الأركان العامة", "ORG"),
+            ("d4", "هيئة الأركان العامة", "ORG"), ("d5", "هيئة الأركان العامة", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    saudi, yemeni = entity_of(resolved, "d1", "هيئة الأركان العامة"), entity_of(resolved, "d2", "هيئة الأركان العامة")
+    assert saudi != yemeni and entity_of(resolved, "d3", "هيئة الأركان العامة") == saudi
+    # no country anywhere: each stays with its document, never one body across countries
+    assert entity_of(resolved, "d4", "هيئة الأركان العامة") != entity_of(resolved, "d5", "هيئة الأركان العامة")
+
+
 def test_a_bare_family_name_is_the_namesake_its_document_names_not_the_kb_actor() -> None:
     rows = [("d1", "عبد الله الدخيل", "PER", 100), ("d1", "الدخيل", "PER", 400),  # a club manager, not the minister
             ("d2", "مرسي", "PER", 0), ("d2", "هشام مرسي", "PER", 60),  # the headline names him just before
