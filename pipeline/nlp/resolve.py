@@ -544,9 +544,13 @@ _REPUBLIC_BODIES = frozenset(identity_key(n) for n in ("رئاسة الجمهو�
 
 
 @cache
-def _generic_bodies() -> frozenset[str]:
-    """Identity keys of the bodies every state has (``generic_bodies_ar.txt``)."""
-    return frozenset(identity_key(n) for n in read_lines("generic_bodies_ar.txt"))
+def _generic_bodies() -> dict[str, str]:
+    """Identity key of a body every state has (``generic_bodies_ar.txt``) -> the key of its canonical name."""
+    out: dict[str, str] = {}
+    for line in read_lines("generic_bodies_ar.txt"):
+        name, _, canonical = line.partition("=")
+        out[identity_key(name.strip())] = identity_key((canonical or name).strip())
+    return out
 
 
 _CLUB_HEADS = frozenset(identity_key(w) for w in ("نادي", "فريق"))
@@ -1379,8 +1383,14 @@ def resolve_mentions(
                 continue
             if (with_country := country_body(base)) is not None:
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
-                keys[i] = f"body:{with_country[0]}:{with_country[1]}"
+                keys[i] = f"body:{with_country[0]}:{_generic_bodies().get(with_country[1], with_country[1])}"
                 continue
+            if typ is EntityType.ORG and m.key not in kb.by_alias and base not in _generic_bodies():
+                rest, code = _without_nisba(base.split(), nisba_keys)
+                generic = _generic_bodies().get(" ".join(rest)) if code is not None else None
+                if generic is not None:  # "هيئة الأركان العامة للقوات المسلحة اليمنية": Yemen's general staff
+                    keys[i] = f"body:{code}:{generic}"
+                    continue
             if typ is EntityType.ORG and base in _generic_bodies() and m.key not in kb.by_alias:
                 # "هيئة الأركان العامة" in a Yemeni story is Yemen's, in a Saudi one Saudi Arabia's: the body of
                 # the country its story is about (else of the one country its sentence names), else its document's
@@ -1389,7 +1399,7 @@ def resolve_mentions(
                 if country in MONARCHIES and base in _REPUBLIC_BODIES:  # a kingdom has no president's office
                     country = _one_country({c for c in sentence_countries.get((m.doc_id, m.sentence)) or ()
                                             if c not in MONARCHIES}, None, None)
-                keys[i] = f"body:{country}:{base}" if country else f"f:{m.doc_id}:{m.key}"
+                keys[i] = f"body:{country}:{_generic_bodies()[base]}" if country else f"f:{m.doc_id}:{m.key}"
                 if not country:
                     fragments.add(i)
                 continue

@@ -477,6 +477,15 @@ def test_a_body_every_state_has_is_the_one_of_its_storys_country() -> None:
     assert entity_of(resolved, "d4", "هيئة الأركان العامة") != entity_of(resolved, "d5", "هيئة الأركان العامة")
 
 
+def test_other_names_of_a_body_every_state_has_are_that_countrys_body() -> None:
+    rows = [("d1", "اليمن", "LOC"), ("d1", "عدن", "LOC"), ("d1", "هيئة الأركان", "ORG"),
+            ("d2", "هيئة الأركان العامة للقوات المسلحة اليمنية", "ORG"),
+            ("d3", "اليمن", "LOC"), ("d3", "هيئة الأركان العامة", "ORG")]
+    resolved = resolve_mentions(frame(rows))
+    yemeni = entity_of(resolved, "d2", "هيئة الأركان العامة للقوات المسلحة اليمنية")
+    assert entity_of(resolved, "d1", "هيئة الأركان") == yemeni == entity_of(resolved, "d3", "هيئة الأركان العامة")
+
+
 def test_a_bare_family_name_is_the_namesake_its_document_names_not_the_kb_actor() -> None:
     rows = [("d1", "عبد الله الدخيل", "PER", 100), ("d1", "الدخيل", "PER", 400),  # a club manager, not the minister
             ("d2", "مرسي", "PER", 0), ("d2", "هشام مرسي", "PER", 60),  # the headline names him just before
