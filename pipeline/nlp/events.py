@@ -357,12 +357,35 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
                 {sent.norms[k], sent.norms[k].removeprefix("ال")} & sense.unless for k in range(max(0, i - 4), i - 1)):
             return False  # "الصفقات العقارية التي أبرمها السعوديون": the noun the relative clause is about is its
             # object
-    if sense.with_bi and (not any(w.startswith("ب") and len(w) >= 4 for w in raw) or any(
-            w in THAT or w.startswith(("بان", "بأن")) for w in raw)):
+    if sense.with_bi and (not (any(w.startswith("ب") and len(w) >= 4 for w in raw) or _bi_after_subject(sent, i))
+                          or any(w in THAT or w.startswith(("بان", "بأن")) for w in raw)):
         return False  # "نوه بجهود الوزارة" praises; "نوه إلى أن", "نوه بأن" points out (a statement)
     if sense.doer_before and _doer_before(sent, i) is None:
         return False
     return not (sense.no_number and any(_is_number(w) for w in raw))
+
+
+def _bi_after_subject(sent: _Sentence, i: int) -> bool:
+    """A word with ب follows a long subject of the verb at ``i`` — a title, an honorific or a name first, then
+    the word before strong punctuation: "وجه صاحب السمو الأمير جلوي بن عبدالعزيز بن مساعد أمير منطقة نجران،
+    بإحداث برامج"."""
+    if i + 1 >= len(sent.tokens):
+        return False
+    first = sent.mention_at(i + 1)
+    if not ((first is not None and first.participant) or _is_title_word(sent.norms[i + 1])
+            or sent.norms[i + 1] in _HONORIFICS or sent.norms[i + 1] in _STYLES):
+        return False
+    for k in range(i + 1, min(len(sent.tokens), i + 1 + EXPRESS_REACH)):
+        word = sent.tokens[k].text
+        if word in ("!", "?", "؟", ";", "؛", ":", ".") or sent.norms[k] in THAT:
+            return False
+        if sent.owner[k] < 0 and word.startswith("ب") and len(word) >= 4 and sent.norms[k] not in _BIN and not (
+                word.startswith(("بان", "بأن"))):
+            return True
+    return False
+
+
+_STYLES = _norms("صاحب", "معالي", "سعادة", "فضيلة", "سماحة", "فخامة", "دولة")
 
 
 def _doer_before(sent: _Sentence, i: int) -> Mention | None:
@@ -689,6 +712,8 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
                         and not masdar:
                     reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know
+                if reading is not None and reading.mode == "instruct" and i > 0 and sent.norms[i - 1] in _NOUN_BEFORE:
+                    reading = None  # "وقفوا في وجه الحكومة": in the face of, not "directed"
                 if reading is not None:
                     hit = _Trigger(i, i + 1, cut, reading)
         if hit is not None:
@@ -1986,6 +2011,12 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                            if _is_complement(normalize_for_matching(m.group()), trig.sense.needs)), None)
                 if at is not None:
                     actor_text = actor_text[:at].rstrip() or None
+            if actor is None and actor_text is not None and trig.sense.with_bi:
+                # "ووجه الوزير ببذل المزيد": what the ب-word brings is the object, not the subject's words
+                at = next((mm.start() for mm in re.finditer(r"\S+", actor_text) if mm.start() > 0
+                           and mm.group().startswith("ب") and normalize_for_matching(mm.group()) not in _BIN), None)
+                if at is not None:
+                    actor_text = actor_text[:at].rstrip() or None
             if actor is None and actor_text is None and before is not None and previous_actor is None:
                 actor = before[1]
             if actor is None and actor_text is None:
@@ -2451,6 +2482,7 @@ def _conveyed(sent: _Sentence, trig: _Trigger, hi: int) -> tuple[int, int] | Non
     return None
 
 
+_BIN = _norms("بن", "بنت")
 _CONTROL_MODES = frozenset({"seize"})
 _VIOLENT = _norms("عنيفة", "العنيفة", "ضارية", "الضارية", "طاحنة", "الطاحنة", "شرسة", "الشرسة", "دامية", "الدامية",
                   "مسلحة", "المسلحة")

@@ -311,6 +311,22 @@ def test_recent_words_of_a_clause_of_their_own_do_not_undate_the_event():
     assert (row.date, row.date_source) == (PUBLISHED.date(), "publication")
 
 
+def test_directing_someone_to_do_something_is_a_demand():
+    rows, _ = run("وجه صاحب السمو الأمير جلوي بن مساعد أمير منطقة نجران، بإحداث برامج للشباب.",
+                  [("جلوي بن مساعد", "PER", None), ("نجران", "LOC", "city")])
+    assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("DEMAND", "instruct", ["E_جلوي بن مساعد"])]
+    assert [(r.event_type, r.actor_text) for r in run("ووجه الوزير ببذل المزيد من العمل.")[0]] == [
+        ("DEMAND", "الوزير")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن القضاء سيقف بقوة في وجه كل من يعبث بالأمن.",  # in the face of
+    "ووجهت السلطات الكويتية اتهامات بالإرهاب لتسعة أشخاص.",  # charges brought: no instruction
+])
+def test_a_face_or_a_charge_is_no_instruction(text: str):
+    assert all(r.mode != "instruct" for r in run(text)[0])
+
+
 def test_place_is_never_taken_from_inside_a_name():
     rows, _ = run("واستقبل وزير الخارجية عادل الجبير سفير جنوب أفريقيا.",
                   [("عادل الجبير", "PER", None), ("جنوب أفريقيا", "LOC", "country")])
