@@ -5,6 +5,8 @@ one, so each rule is tested on the exact spans a statistical tagger produced on 
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.nlp.ner.base import Labels, tag_document
 from pipeline.nlp.ner.enrich import entity_lexicon, word_frequencies
 from pipeline.nlp.text import tokenize
@@ -653,6 +655,21 @@ def test_a_saudi_regions_emirate_is_the_governors_office_a_body() -> None:
     got = found("أعلنت إمارة منطقة مكة المكرمة أن وكيل إمارة الباحة زار إمارة الشارقة.", [])
     assert ("إمارة منطقة مكة المكرمة", "ORG") in got and ("إمارة الباحة", "ORG") in got
     assert ("إمارة الشارقة", "LOC") in got  # an emirate of the UAE is a place
+
+
+def test_one_rare_word_after_a_mans_nationality_is_a_foreign_name() -> None:
+    got = found("بعد أن تم التوقيع مع اللاعبين الغاني مونتاري والفنزويلي ريفاس.", [])
+    assert ("مونتاري", "PER") in got and ("ريفاس", "PER") in got
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد أن العلاقات السعودية المصرية عميقة.",  # a feminine adjective: a thing's nationality, then its predicate
+    "كما أنهى الرئيس الجزائري مهام وزير الزراعة.",  # a title's nationality, then a word of the language
+    "وأن الإدارة في القطاع الغربي خاطبت المفتي.",  # a verb
+    "أما مؤشر الفوتسي البريطاني فيبدو أنه تحت الضغط.",  # a conjunction glued to a verb
+])
+def test_a_word_after_a_nationality_adjective_that_is_no_name(text: str) -> None:
+    assert not any(s in ("عميقة", "مهام", "خاطبت", "فيبدو") for s, _ in found(text, []))
 
 
 def test_another_countrys_ministry_named_by_its_field_and_adjective() -> None:

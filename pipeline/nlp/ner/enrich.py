@@ -809,8 +809,38 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 continue
             if after_nationality or after_title or after_noun or _name_ends_at(words, keys, j, lex):
                 _mark(labs, i, j, EntityType.PER.tag, 0.5)
+        for i in range(1, len(words)):  # "اللاعبين الغاني مونتاري والفنزويلي ريفاس": a foreign name of one word
+            if labs[i][0] == "O" and _foreign_one_word(words, keys, labs, i, lex, frequency):
+                _mark(labs, i, i + 1, EntityType.PER.tag, 0.5)
         out.append(labs)
     return out
+
+
+_NOT_NAME_ENDINGS = ("ه", "ها", "هم", "هما", "كم", "ني", "نا", "ين", "ون", "ات", "ا", "تان", "تين")
+
+
+def _foreign_one_word(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon,
+                      frequency: Callable[[str], int]) -> bool:
+    """True for one rare word right after a nationality adjective that ends a name there ("الغاني مونتاري.",
+    "البرازيليين الميدا وإدواردو"): no dictionary word, no article, no given name (those take a family word),
+    then punctuation, a title, "أن" or و + another word."""
+    prev = normalize_for_matching(words[i - 1])
+    adjective = prev[1:] if prev.startswith("و") and not _definite_nationality(prev, lex) else prev
+    if not _definite_nationality(adjective, lex) or adjective.endswith(("ه", "ين", "ون")):
+        return False  # a man's nationality, not a body's or a plural's ("العلاقات السعودية المصرية عميقة")
+    if labs[i - 1][0] != "O" or keys[i] in _listed_given_names() or keys[i].startswith("ال") or (
+            i > 1 and (keys[i - 2] in lex.titles or (labs[i - 2][0] != "O" and adjective == prev))):
+        return False  # ("أنهى الرئيس الجزائري مهام وزير": a title's nationality, its holder named elsewhere; but
+        # "الغاني مونتاري والفنزويلي ريفاس": the list goes on)
+    word = normalize_for_matching(words[i])
+    if word[:1] in "وفبلكيت" or word.endswith(_NOT_NAME_ENDINGS) or is_common_word(word) or (
+            word.endswith("ت") and _word_of_the_language(word[:-1], False)):
+        return False  # a conjunction, preposition or verb prefix, a pronoun, plural, dual or accusative ending, a
+        # verb of the language ("القطاع الغربي خاطبت")
+    if not _family_word(words, keys, labs, i, lex, frequency):
+        return False
+    return i + 1 >= len(words) or _name_ends_at(words, keys, i + 1, lex) or (
+        words[i + 1][:1] == "و" and len(words[i + 1]) > 3)
 
 
 def reported_family_names(sentences: list[list[str]], labels: list[Labels], families: set[str],
