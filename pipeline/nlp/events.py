@@ -2250,17 +2250,18 @@ def _earlier(sent: _Sentence, i: int) -> bool:
 
 _LATELY = _norms("مؤخرا", "مؤخراً", "ومؤخرا", "سابقا", "سابقاً", "آنفا", "آنفاً")
 _SOME_TIME = _norms("فترة", "مدة", "وقت")  # "قبل فترة", "منذ مدة", "في وقت سابق"
-_RECALL_REACH = 8  # tokens around a trigger where "مؤخرا" or "قبل فترة" dates it
+_RECALL_REACH = 12  # tokens around a trigger where "مؤخرا" or "قبل فترة" dates it
+_AGO = re.compile(r"(?:منذ|قبل)\s")  # a date counted back from the publication day ("منذ ثلاثة أيام")
 
 
-def _recalled(sent: _Sentence, i: int, j: int) -> bool:
+def _recalled(sent: _Sentence, i: int, j: int, stop: int | None = None) -> bool:
     """The clause of the trigger at tokens ``i``…``j`` says it happened at some undated earlier time —
     "زار … طهران مؤخرا", "واستعانت الوزارة قبل فترة", "في وقت سابق" — so it has no date, not the publication
     day's (as the labelled sets code it)."""
-    n = len(sent.tokens)
-    for step, stop in ((-1, max(-1, i - _RECALL_REACH)), (1, min(n, j + _RECALL_REACH))):
+    n = len(sent.tokens) if stop is None else min(stop, len(sent.tokens))  # (a quotation's: not into what it says)
+    for step, end in ((-1, max(-1, i - _RECALL_REACH)), (1, min(n, j + _RECALL_REACH))):
         k = i - 1 if step < 0 else j
-        while k != stop:
+        while k != end:
             word = sent.norms[k]
             if sent.tokens[k].text in SEPARATORS or (step > 0 and word in _CLAUSE_OF_ITS_OWN):
                 break  # ("التصريحات الصادرة مؤخرا": the statements were recent, not the reaction to them)
@@ -2269,6 +2270,13 @@ def _recalled(sent: _Sentence, i: int, j: int) -> bool:
                 return True
             k += step
     return False
+
+
+def _content_opens(sent: _Sentence, i: int) -> int | None:
+    """The token where what the reporting verb at ``i`` says opens: أن/إن or a colon (not a quotation mark, which
+    also sets off names: 'أكد مسؤول في «نزاهة» قبل فترة')."""
+    return next((k for k in range(i + 1, len(sent.tokens)) if sent.norms[k] in THAT or sent.tokens[k].text == ":"),
+                None)
 
 
 _BEFORE_SINCE = _norms("قبل", "منذ")
@@ -3426,9 +3434,11 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         # reported speech a day often is the statement's too ("وقال إنه التقى أمس …"), a month or a year is what
         # is spoken of ("سدادها الرواتب إلى شهر أبريل", "أنجبت الشهر الماضي")
         outside = [d for d in dates if not q_start <= d.start + sent.start < q_end or (
-            kind != "direct" and d.precision == "day")]
+            kind != "direct" and d.precision == "day" and not _AGO.match(d.text))]
+        # ("أكد النجيفي بأن انطلاق مظاهرات المواطنين منذ ثلاثة أيام": days ago date what is reported, not the
+        # statement)
         q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference,
-                                              _earlier(sent, i) or _recalled(sent, i, i + 1))
+                                              _earlier(sent, i) or _recalled(sent, i, i + 1, _content_opens(sent, i)))
         out.append(QuoteRow(
             quote_id="Q" + ids.stable_id("quote", doc_id, v_start, v_end, length=15),
             doc_id=doc_id,

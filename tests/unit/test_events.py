@@ -327,6 +327,19 @@ def test_a_face_or_a_charge_is_no_instruction(text: str):
     assert all(r.mode != "instruct" for r in run(text)[0])
 
 
+def test_days_ago_inside_what_is_reported_do_not_date_the_statement():
+    text = "أكد أسامة النجيفي بأن انطلاق مظاهرات المواطنين منذ ثلاثة أيام جاء بعد صبر طويل."
+    (q,) = run(text, [("أسامة النجيفي", "PER", None)])[1]
+    assert q.date == PUBLISHED.date()
+
+
+def test_recent_words_of_the_reporting_clause_undate_the_statement_not_those_of_its_content():
+    (q,) = run("وأكد وزير التعليم في الاجتماع الأول للجنة العليا لإدارات المدارس مؤخرا، على استمرار التفويض.")[1]
+    assert q.date is None
+    (q,) = run("وقال المدير إن الإدارة انتهت مؤخرا من إنشاء ألعاب الأطفال.")[1]
+    assert q.date == PUBLISHED.date()
+
+
 def test_place_is_never_taken_from_inside_a_name():
     rows, _ = run("واستقبل وزير الخارجية عادل الجبير سفير جنوب أفريقيا.",
                   [("عادل الجبير", "PER", None), ("جنوب أفريقيا", "LOC", "country")])
