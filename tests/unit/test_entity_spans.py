@@ -672,6 +672,11 @@ def test_a_word_after_a_nationality_adjective_that_is_no_name(text: str) -> None
     assert not any(s in ("عميقة", "مهام", "خاطبت", "فيبدو") for s, _ in found(text, []))
 
 
+def test_a_racecourse_or_square_named_after_a_king_is_a_place() -> None:
+    got = found("ونوه مدير ميدان الملك فهد لسباق الهجن بالجهود.", [("فهد", "PER")])
+    assert ("ميدان الملك فهد", "LOC") in got and ("فهد", "PER") not in got
+
+
 def test_another_countrys_ministry_named_by_its_field_and_adjective() -> None:
     got = found("من الحفل النهائي، أعلنت الداخلية المصرية، حالة استنفار أمني", [])
     assert ("الداخلية المصرية", "ORG") in got
