@@ -556,6 +556,9 @@ def test_a_role_title_alone_is_its_holder_on_the_day() -> None:
     resolved = resolve_mentions(frame([("d1", "المرشد الإيراني", "PER", "المرشد الإيراني", "IR")]),
                                 docs({"d1": "2015-07-20"}))
     assert resolved["kb_id"][0] == "ali_khamenei"
+    # "المليك" (the monarch), a title only the Saudi kings hold
+    resolved = resolve_mentions(frame([("d1", "المليك", "PER", "المليك", "SA")]), docs({"d1": "2015-08-03"}))
+    assert resolved["kb_id"][0] == "salman_bin_abdulaziz"
 
 
 def test_a_family_fragment_is_the_person_of_that_family_its_document_names() -> None:

@@ -494,6 +494,14 @@ def test_a_role_title_alone_names_its_holder_but_not_next_to_a_name_or_a_former_
     assert qatar.title_country == "QA" and text.index("أمير دولة قطر") == qatar.start
 
 
+def test_the_monarch_alone_is_the_saudi_king_and_daesh_members_are_isis() -> None:
+    text = "وأكدوا أن الثقة دافع لخدمة الدين والمليك والوطن. وفكروا أيها الدواعش في مصيركم."
+    tagged = tag_document(text, [(0, len(text))], FixedTagger([]), entity_lexicon())
+    got = {text[s.start : s.end]: (s.type.value, s.kb_id, s.title) for s in tagged}
+    assert got["المليك"][0] == "PER" and got["المليك"][2] == "المليك"
+    assert got["الدواعش"][:2] == ("ORG", "isis")
+
+
 def test_a_title_alone_after_a_name_or_naming_a_body_is_no_person_but_one_naming_a_province_is() -> None:
     text = ("وقال فلاديمير بوتين، رئيس روسيا، إن محافظ مؤسسة النقد وأمير منطقة جازان حضرا. "
             "وبعث رسالة لملك الأردن")

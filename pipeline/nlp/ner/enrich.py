@@ -108,7 +108,8 @@ _NAMED_AFTER_ORG = ("مركز", "جامعة", "مستشفى", "مدينة", "ك�
 _NAMED_AFTER_MISC = ("بطولة", "كأس", "كوبا", "دورة", "مهرجان", "معرض", "إعلان", "مؤتمر", "ماراثون", "اتفاقية",
                      "اتفاق", "رالي", "جائزة", "مسابقة", "منتدى", "ملتقى")
 _NAMED_AFTER_LOC = ("مطار", "ميناء", "شارع", "طريق", "حي", "جسر", "دوار", "ملعب", "استاد", "مسجد", "جامع", "منتزه",
-                    "محطة", "قاعدة", "منفذ", "ميدان", "مضمار", "حلبة")  # ("ميدان الملك فهد لسباق الهجن")  # (a border crossing: "منفذ الطوال", "منفذ الوديعة")
+                    "محطة", "قاعدة", "منفذ", "ميدان", "مضمار", "حلبة")
+# (a border crossing: "منفذ الطوال", "منفذ الوديعة"; a square or racecourse: "ميدان الملك فهد لسباق الهجن")
 _CUSTOMS = identity_key("جمرك")
 _MOSQUE_HEADS = frozenset(identity_key(w) for w in ("مسجد", "جامع"))
 _NAMED_AFTER_TAIL = 4  # words after the name that may still belong to it ("الدولي", "للإغاثة والأعمال الإنسانية")
@@ -2316,7 +2317,8 @@ def _foreign_name(words: Sequence[str], keys: Sequence[str], i: int, lex: Entity
 
 
 # titles one country's role alone has, naming its holder without naming the country
-_UNIQUE_TITLES = frozenset(identity_key(w) for w in ("خادم الحرمين الشريفين", "ولي ولي العهد", "ولي ولي عهده"))
+_UNIQUE_TITLES = frozenset(identity_key(w) for w in (
+    "خادم الحرمين الشريفين", "ولي ولي العهد", "ولي ولي عهده", "المليك"))
 _APPOINTED_AS = frozenset(identity_key(w) for w in ("وليا", "ولياً", "نائبا", "نائباً", "رئيسا", "رئيساً", "وزيرا",
                                                     "وزيراً", "أميرا", "أميراً"))
 # titles that name the holder in a story of the role's own country ("وسمو ولي العهد" in a Saudi story)
@@ -2367,8 +2369,8 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     domestic = not nisba and home is not None and home in countries and (
         phrase.split()[0] in _MINISTER_TITLES or phrase in _HOME_TITLES)
     country = countries.pop() if len(countries) == 1 else (home if domestic else None)
-    if country is None or end - i < 2:
-        return 0
+    if country is None or (end - i < 2 and phrase not in _UNIQUE_TITLES):
+        return 0  # (one word only when no other holder is called so: "المليك" is the Saudi king)
     own = _names_own_country(words, keys, i + 1, end, country, lex)
     if phrase not in _UNIQUE_TITLES and not own and not nisba and not domestic:
         return 0  # (a minister named by his field alone in a story of his own country: "أصدر وزير العدل")
