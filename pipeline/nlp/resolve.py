@@ -430,6 +430,24 @@ class _M:
     sentence: int | None = None  # its sentence_idx, when the mentions carry it
 
 
+_GLUED_MIN_LETTERS = 7  # a one-word person key this long or longer may be two names written without their space
+
+
+def _unglue_person_names(ms: list[_M]) -> None:
+    """A person written as one word that is a two-word name of the corpus without its space — the family name's
+    article glued to the given name ("بشارالأسد", "أحمدالفلاسي") — takes that name's key."""
+    spaced: dict[str, str] = {}
+    for m in ms:
+        if m.type is EntityType.PER and len(m.parts) == 2 and m.parts[1].startswith("ال") and len(m.parts[1]) > 3:
+            spaced.setdefault(m.parts[0] + m.parts[1], m.key)
+    if not spaced:
+        return
+    for m in ms:
+        if (m.type is EntityType.PER and len(m.parts) == 1 and len(m.key) >= _GLUED_MIN_LETTERS
+                and (key := spaced.get(m.key)) is not None):
+            m.key, m.parts = key, tuple(key.split())
+
+
 def _publication_days(documents: pl.DataFrame | None) -> dict[str, date | None]:
     if documents is None or "published_at" not in documents.columns:
         return {}
@@ -1116,6 +1134,7 @@ def resolve_mentions(
             known = key_of[normalized] = (key, tuple(key.split()))
         ms.append(_M(doc_id, types[typ], known[0], known[1], title, title_country, kb_id, country_code,
                      days.get(doc_id), start, sentence))
+    _unglue_person_names(ms)
     keys: list[str | None] = [None] * len(ms)
     fragments: set[int] = set()
 

@@ -561,6 +561,12 @@ def test_a_role_title_alone_is_its_holder_on_the_day() -> None:
     assert resolved["kb_id"][0] == "salman_bin_abdulaziz"
 
 
+def test_a_name_written_without_its_space_is_the_two_word_name() -> None:
+    rows = [("d1", "بشار الأسد", "PER"), ("d2", "بشارالأسد", "PER"), ("d3", "عبدالرحمن", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d2", "بشارالأسد") == entity_of(resolved, "d1", "بشار الأسد")
+
+
 def test_a_family_fragment_is_the_person_of_that_family_its_document_names() -> None:
     rows = [("d1", "عبد العزيز بن عبد الله آل الشيخ", "PER"), ("d1", "آل الشيخ", "PER"), ("d2", "آل الشيخ", "PER")]
     resolved = resolve_mentions(frame(rows))

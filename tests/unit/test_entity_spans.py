@@ -500,6 +500,10 @@ def test_the_monarch_alone_is_the_saudi_king_and_daesh_members_are_isis() -> Non
     got = {text[s.start : s.end]: (s.type.value, s.kb_id, s.title) for s in tagged}
     assert got["المليك"][0] == "PER" and got["المليك"][2] == "المليك"
     assert got["الدواعش"][:2] == ("ORG", "isis")
+    # a title alone, then و + a second party ("the monarch and Sisi"), not a name in apposition
+    text = "المليك والسيسي يؤكدان أهمية إعلان القاهرة"
+    tagged = tag_document(text, [(0, len(text))], FixedTagger([("والسيسي", "PER")]), entity_lexicon())
+    assert "المليك" in {text[s.start : s.end] for s in tagged}
 
 
 def test_a_title_alone_after_a_name_or_naming_a_body_is_no_person_but_one_naming_a_province_is() -> None:

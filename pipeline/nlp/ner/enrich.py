@@ -2377,7 +2377,9 @@ def standalone_title(words: Sequence[str], keys: Sequence[str], labs: Labels, i:
     if own is None:
         return 0  # "محافظ مؤسسة النقد", "رئيس مجلس الشورى": the body it names stays the mention
     nxt = end + 1 if end < len(words) and words[end] in ("،", ",") else end
-    if nxt < len(words) and (labs[nxt][0] != "O" or keys[nxt] in _FORMER or keys[nxt] in _NAME_TITLES
+    if nxt < len(words) and ((labs[nxt][0] != "O" and not (  # (but "المليك والسيسي يؤكدان": two parties)
+            nxt == end and words[nxt][:1] == "و" and keys[nxt] not in lex.given_names))
+                             or keys[nxt] in _FORMER or keys[nxt] in _NAME_TITLES
                              or (keys[nxt] in _STYLES and nxt == end and phrase not in _UNIQUE_TITLES)
                              or (keys[nxt] in lex.given_names and words[nxt] not in FUNCTION_WORDS_AS_WRITTEN)):
         return 0  # (not "على" read as "علي"; "أمير منطقة مكة المكرمة صاحب السمو الملكي الأمير …" is his title)
