@@ -2078,6 +2078,10 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
             # title is its doer (a definite noun takes no genitive: "حضر الاستقبال سفير …" is who attended)
             actor, actor_text, _ = _subject(sent, trig.j, hi)
             titled_genitive = True
+        elif genitive is None and trig.j < min(hi, len(sent.tokens)) and sent.norms[trig.j] in _HONORIFICS and (
+                trig.sense.event_type not in _OBJECT_GENITIVE and pattern != "host"):
+            actor_text = sent.tokens[trig.j].text  # "أثناء زيارة سموه لمصر": his highness's visit
+            titled_genitive = True
         elif between:  # "اشتباكات بين X و Y"
             sides = _after_preposition(sent, between_at or trig.j, hi, _norms("بين", "و"), set())
             side = between_at + 1 if between_at is not None and between_at + 1 < len(sent.tokens) else None

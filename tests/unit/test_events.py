@@ -272,6 +272,12 @@ def test_an_indefinite_verbal_noun_governing_a_title_has_its_holder_as_doer():
     assert [(r.event_type, r.actor_ids) for r in rows] == [("DEMAND", ["E_باراك أوباما"])]
 
 
+def test_an_honorific_genitive_of_a_verbal_noun_is_its_doer():
+    assert [(r.event_type, r.actor_text) for r in run("جاء ذلك أثناء زيارة سموه لمصر أمس.")[0]] == [
+        ("CONSULT", "سموه")]
+    assert run("وكان في استقبال سموه أمير المنطقة.")[0] == []  # the guest of a reception is no doer
+
+
 @pytest.mark.parametrize("text", [
     "حضر الاستقبال سفير جمهورية بنغلاديش لدى المملكة.",  # a definite noun governs nothing: who attended
     "وكان في استقبال الوزير الأمريكي أمير المنطقة.",  # the guest of a reception is no doer
