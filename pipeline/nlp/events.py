@@ -2682,6 +2682,7 @@ def detect_events(
             if last_doer is not None:
                 carried = (sidx, last_doer)
     quotes = carry_speakers(newspaper_speakers(quotes, mentions, text), sentences, text, verb_doers, said_at)
+    rows = honorific_doers(rows, persons, sentences, text)
     return rows, titled_speakers(honorific_speakers(quotes, persons, sentences, text), persons, person_starts, text)
 
 
@@ -2804,19 +2805,41 @@ def honorific_speakers(quotes: list[QuoteRow], persons: Sequence[Mention], sente
     for q in quotes:
         pronoun = normalize_for_matching(q.speaker_text.split()[0]) if q.speaker_text else ""
         if q.speaker_id is None and pronoun in _HONORIFICS:
-            earliest = sentences[max(0, q.sentence_idx - HONORIFIC_REACH)][0]
-            misfits = _HONORIFIC_MISFITS.get(pronoun, frozenset()) | _NOT_PERSONS
-            last = bisect.bisect_left(starts, q.verb_start)
-            fits = [m for m in persons[:last] if m.start >= earliest and m.subtype not in misfits
-                    and not (pronoun in _PRINCELY and normalize_for_matching(text[m.start : m.end]).startswith(
-                        _KINGLY))]
-            if pronoun in _PRINCELY:  # "وقال سموه": the prince named last, else the last person who fits
-                princes = [m for m in fits if _after_prince_title(text, m)]
-                fits = princes or fits
-            if fits:
-                who = fits[-1]
+            who = _honorific_holder(pronoun, q.verb_start, q.sentence_idx, persons, starts, sentences, text)
+            if who is not None:
                 q = replace(q, speaker_id=who.entity_id, speaker_country=who.country_code, speaker_source="pronoun")
         out.append(q)
+    return out
+
+
+def _honorific_holder(pronoun: str, before: int, sentence_idx: int, persons: Sequence[Mention], starts: list[int],
+                      sentences: Sequence[tuple[int, int]], text: str) -> Mention | None:
+    """The person an honorific pronoun ("سموه", "معاليه") stands for: the last one named before offset ``before``
+    within ``HONORIFIC_REACH`` sentences that the honorific can name (for سموه a prince first)."""
+    earliest = sentences[max(0, sentence_idx - HONORIFIC_REACH)][0]
+    misfits = _HONORIFIC_MISFITS.get(pronoun, frozenset()) | _NOT_PERSONS
+    last = bisect.bisect_left(starts, before)
+    fits = [m for m in persons[:last] if m.start >= earliest and m.subtype not in misfits
+            and not (pronoun in _PRINCELY and normalize_for_matching(text[m.start : m.end]).startswith(_KINGLY))]
+    if pronoun in _PRINCELY:  # "وقال سموه": the prince named last, else the last person who fits
+        fits = [m for m in fits if _after_prince_title(text, m)] or fits
+    return fits[-1] if fits else None
+
+
+def honorific_doers(rows: list[EventMentionRow], persons: Sequence[Mention], sentences: Sequence[tuple[int, int]],
+                    text: str) -> list[EventMentionRow]:
+    """An event whose doer is only an honorific pronoun ("أثناء زيارة سموه لمصر") is done by the person it stands
+    for, as a quotation's speaker is (``actor_text`` keeps the pronoun)."""
+    starts = [m.start for m in persons]
+    out: list[EventMentionRow] = []
+    for r in rows:
+        pronoun = normalize_for_matching(r.actor_text) if r.actor_text else ""
+        if not r.actor_ids and pronoun in _HONORIFICS:
+            who = _honorific_holder(pronoun, r.trigger_start, r.sentence_idx, persons, starts, sentences, text)
+            if who is not None and who.entity_id not in r.recipient_ids:
+                r = replace(r, actor_ids=[who.entity_id], actor_countries=sorted(
+                    {*r.actor_countries, *([who.country_code] if who.country_code else [])}))
+        out.append(r)
     return out
 
 

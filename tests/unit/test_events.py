@@ -275,6 +275,9 @@ def test_an_indefinite_verbal_noun_governing_a_title_has_its_holder_as_doer():
 def test_an_honorific_genitive_of_a_verbal_noun_is_its_doer():
     assert [(r.event_type, r.actor_text) for r in run("جاء ذلك أثناء زيارة سموه لمصر أمس.")[0]] == [
         ("CONSULT", "سموه")]
+    rows, _ = run("واستقبل الأمير محمد بن سلمان الوزير. وجاء ذلك أثناء زيارة سموه لمصر أمس.",
+                  [("محمد بن سلمان", "PER", None)])
+    assert [(r.trigger, r.actor_ids, r.actor_text) for r in rows][-1] == ("زيارة", ["E_محمد بن سلمان"], "سموه")
     assert run("وكان في استقبال سموه أمير المنطقة.")[0] == []  # the guest of a reception is no doer
 
 
