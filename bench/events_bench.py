@@ -417,7 +417,8 @@ scored it at the stop's start: **.597** type + actor F1 (dev half .547, test hal
 ``tests/unit/test_events.py``, ``test_dates.py``): an indefinite verbal noun governing a title has its holder as
 doer ("زيارة الوزير الأمريكي", "دعوة الرئيس الأميركي باراك أوباما"; not a definite noun, "حضر الاستقبال سفير …",
 whose "genitive" is who attended), and so does an honorific pronoun ("أثناء زيارة سموه لمصر"); an event done by an
-honorific pronoun is done by the person it stands for, found as a quotation's speaker is (23 rows of the sample); a verb of conveying (بعث، نقل، رفع) has what it conveys as trigger ("برقية
+honorific pronoun is done by the person it stands for, found as a quotation's speaker is (23 rows of the sample);
+a verb of conveying (بعث، نقل، رفع) has what it conveys as trigger ("برقية
 تهنئة", "تعازي", "الشكر" — the blind sets' choice; dev5's labeller chose the verb); "وجه … بـ" is an instruction
 (DEMAND, mode instruct; not "في وجه", not "وجه اتهامات"), and a verb that needs a ب-word finds it past a long
 subject of titles and names; Hijri dates (``25 شوال 1436هـ``, ``27/6/1384ه``, Umm al-Qura via ``hijridate``),
