@@ -325,10 +325,7 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
 
     if sense.needs and not words & sense.needs:
         # "عبر والد الشهيد الشيخ ناصر بشيري عن عظيم شكره": what is expressed comes after عن, past a long subject
-        first = sent.mention_at(i + 1) if i + 1 < len(sent.tokens) else None
-        long_subject = sense.mode == "express" and i + 1 < len(sent.tokens) and (
-            (first is not None and first.participant) or _is_title_word(sent.norms[i + 1])
-            or sent.norms[i + 1] in _QUANTIFIERS or sent.norms[i + 1] in _HONORIFICS)
+        long_subject = sense.mode == "express" and _long_subject_after(sent, i, _QUANTIFIERS | _HONORIFICS)
         reach = i + 1 + (EXPRESS_REACH if long_subject else 3 * SENSE_WINDOW)
         stop = next((k for k in range(i + 1, min(len(sent.tokens), reach)) if sent.tokens[k].text in (
             "!", "?", "؟", ";", "؛", ":") or (sent.tokens[k].text == "." and len(sent.tokens[k - 1].text) > 1)),
@@ -369,15 +366,11 @@ def _bi_after_subject(sent: _Sentence, i: int) -> bool:
     """A word with ب follows a long subject of the verb at ``i`` — a title, an honorific or a name first, then
     the word before strong punctuation: "وجه صاحب السمو الأمير جلوي بن عبدالعزيز بن مساعد أمير منطقة نجران،
     بإحداث برامج"."""
-    if i + 1 >= len(sent.tokens):
-        return False
-    first = sent.mention_at(i + 1)
-    if not ((first is not None and first.participant) or _is_title_word(sent.norms[i + 1])
-            or sent.norms[i + 1] in _HONORIFICS or sent.norms[i + 1] in _STYLES):
+    if not _long_subject_after(sent, i, _HONORIFICS | _STYLES):
         return False
     for k in range(i + 1, min(len(sent.tokens), i + 1 + EXPRESS_REACH)):
         word = sent.tokens[k].text
-        if word in ("!", "?", "؟", ";", "؛", ":", ".") or sent.norms[k] in THAT:
+        if word in _SENTENCE_ENDS or sent.norms[k] in THAT:
             return False
         if sent.owner[k] < 0 and word.startswith("ب") and len(word) >= 4 and sent.norms[k] not in _BIN and not (
                 word.startswith(("بان", "بأن"))):
@@ -386,6 +379,16 @@ def _bi_after_subject(sent: _Sentence, i: int) -> bool:
 
 
 _STYLES = _norms("صاحب", "معالي", "سعادة", "فضيلة", "سماحة", "فخامة", "دولة")
+
+
+def _long_subject_after(sent: _Sentence, i: int, openers: frozenset[str]) -> bool:
+    """The subject after the verb at token ``i`` may run long: it opens with a named participant, a title or
+    one of ``openers`` (honorifics, styles, quantifiers), so what the verb needs may stand far after it."""
+    if i + 1 >= len(sent.tokens):
+        return False
+    first = sent.mention_at(i + 1)
+    return (first is not None and first.participant) or _is_title_word(sent.norms[i + 1]) or (
+        sent.norms[i + 1] in openers)
 
 
 def _doer_before(sent: _Sentence, i: int) -> Mention | None:
