@@ -811,7 +811,8 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
             if after_nationality or after_title or after_noun or _name_ends_at(words, keys, j, lex):
                 _mark(labs, i, j, EntityType.PER.tag, 0.5)
         for i in range(1, len(words)):  # "اللاعبين الغاني مونتاري والفنزويلي ريفاس": a foreign name of one word
-            if labs[i][0] == "O" and _foreign_one_word(words, keys, labs, i, lex, frequency):
+            if labs[i][0] == "O" and keys[i - 1].startswith(("ال", "وال")) and _foreign_one_word(
+                    words, keys, labs, i, lex, frequency):  # (a definite adjective before it: cheap to rule out)
                 _mark(labs, i, i + 1, EntityType.PER.tag, 0.5)
         out.append(labs)
     return out
