@@ -2503,6 +2503,14 @@ _VIOLENT = _norms("عنيفة", "العنيفة", "ضارية", "الضارية"
                   "مسلحة", "المسلحة")
 
 
+_QUESTION = re.compile(r"(?:^|\s)[وف]?هل\s[^؟?]*[؟?]\s*$")
+
+
+def _question(sentence: str) -> bool:
+    """A yes-no question ("هل الاعتداء على دول البلطيق ممكن؟"): what it asks about has not happened as told."""
+    return _QUESTION.search(sentence) is not None
+
+
 def _violent_clash(sent: _Sentence, trig: _Trigger) -> bool:
     """A clash noun with its adjective of violence happened though no side is named: "معارك عنيفة",
     "الاشتباكات العنيفة", "مواجهات مسلحة" (not "معركة الانتخابات", "مواجهة التحديات")."""
@@ -2547,7 +2555,7 @@ def detect_events(
     for sidx, (s, e) in enumerate(sentences):
         first_row = len(rows)
         sent = _Sentence.build(text, s, e, by_sentence.get(sidx, []))
-        triggers = [] if sidx in sporting else _triggers(sent, is_name)
+        triggers = [] if sidx in sporting or _question(text[s:e]) else _triggers(sent, is_name)
         reporting = [] if not sent.tokens else _reporting_verbs(sent, is_name, {t.i for t in triggers})
         said_at += [sent.tokens[i].start + cut for i, cut, _ in reporting]
         if not triggers and not reporting:
@@ -2614,6 +2622,9 @@ def detect_events(
                     sent.norms[light] in _PERFORMED_BY or sent.norms[light][1:] in _PERFORMED_BY)):
                 continue  # "نظمت الجمعية الدورة بالتعاون مع …": how something was done, no event of its own (but
                 # "قامت فرنسا وبريطانيا بالتنسيق فيما بينها" did it)
+            if trig.sense.event_type == "SUPPORT" and trig.sense.pos == "noun" and "ب" in sent.tokens[
+                    trig.i].text[: trig.cut] and trig.j < len(sent.tokens) and sent.norms[trig.j] == "من":
+                continue  # "تنفيذ القوات عمليات بدعم من الحشد الشعبي": backed by, how it was done, no event of its own
             if trig.sense.event_type == "CONSULT" and _sports_sentence(text[s:e]):
                 continue  # "يستقبل هجر نظيره … على ملعب …": a match, not a visit
             if game is None:

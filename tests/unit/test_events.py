@@ -349,6 +349,12 @@ def test_recent_words_of_the_reporting_clause_undate_the_statement_not_those_of_
     assert q.date == PUBLISHED.date()
 
 
+def test_a_question_asks_and_backing_qualifies():
+    assert run("نعم وفنلندا تدرك ذلك جيدا، هل الاعتداء على دول البلطيق ممكن؟")[0] == []  # nothing happened as told
+    rows, _ = run("وتتزامن الزيارة مع تنفيذ القوات العراقية بدعم من الحشد الشعبي عمليات عسكرية.")
+    assert [r.event_type for r in rows] == ["ASSAULT"]  # backed by: how the operations were done, no support
+
+
 def test_place_is_never_taken_from_inside_a_name():
     rows, _ = run("واستقبل وزير الخارجية عادل الجبير سفير جنوب أفريقيا.",
                   [("عادل الجبير", "PER", None), ("جنوب أفريقيا", "LOC", "country")])
