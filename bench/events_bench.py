@@ -438,7 +438,8 @@ blind sets (the issue's ≥ .90 met on dev9 only): what is left is mostly the la
 ("وكان … أعلن", "التي دمرتها الميليشيات") that the system dates by the publication day.
 
 A yes-no question ("هل الاعتداء على دول البلطيق ممكن؟") and support named as backing ("بدعم من الحشد الشعبي") are no
-events (no labelled set codes them). Tried and left out: every verbal noun kept without a named doer (trigger recall on dev9/dev10 .48/.52 → .63/.69,
+events (no labelled set codes them).
+Tried and left out: every verbal noun kept without a named doer (trigger recall on dev9/dev10 .48/.52 → .63/.69,
 but type + actor F1 down on every set: the added events' doers are missing); inquiries, aid and meetings with an
 unnamed doer; complaints lodged ("تقدم السكان بشكوى") through a light verb (8 rows, half with the victims as
 doers).
