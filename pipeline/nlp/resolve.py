@@ -1238,6 +1238,21 @@ def resolve_mentions(
             country_bodies[name] = (code, body) if code is not None and body is not None else None
         return country_bodies[name]
 
+    generic_bodies: dict[str, tuple[str | None, str] | None] = {}
+
+    def generic_body(name: str) -> tuple[str | None, str] | None:
+        """(country or None, canonical key) of a body every state has, named bare or with one country's
+        adjective ("هيئة الأركان العامة للقوات المسلحة اليمنية": Yemen's general staff); None for other names."""
+        if name not in generic_bodies:
+            canonical = _generic_bodies().get(name)
+            if canonical is not None:
+                generic_bodies[name] = (None, canonical)
+            else:
+                rest, code = _without_nisba(name.split(), nisba_keys)
+                canonical = _generic_bodies().get(" ".join(rest)) if code is not None else None
+                generic_bodies[name] = (code, canonical) if canonical is not None else None
+        return generic_bodies[name]
+
     named_bodies: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in ms:
         if (with_country := country_body(m.key)) is not None:
@@ -1404,22 +1419,19 @@ def resolve_mentions(
                 # "الداخلية المصرية", "الاتحاد الجزائري لكرة القدم": that country's body of that name
                 keys[i] = f"body:{with_country[0]}:{_generic_bodies().get(with_country[1], with_country[1])}"
                 continue
-            if typ is EntityType.ORG and m.key not in kb.by_alias and base not in _generic_bodies():
-                rest, code = _without_nisba(base.split(), nisba_keys)
-                generic = _generic_bodies().get(" ".join(rest)) if code is not None else None
-                if generic is not None:  # "هيئة الأركان العامة للقوات المسلحة اليمنية": Yemen's general staff
-                    keys[i] = f"body:{code}:{generic}"
-                    continue
-            if typ is EntityType.ORG and base in _generic_bodies() and m.key not in kb.by_alias:
-                # "هيئة الأركان العامة" in a Yemeni story is Yemen's, in a Saudi one Saudi Arabia's: the body of
-                # the country its story is about (else of the one country its sentence names), else its document's
-                country = home.get(m.doc_id) or _one_country(sentence_countries.get((m.doc_id, m.sentence)),
-                                                              None, None)
-                if country in MONARCHIES and base in _REPUBLIC_BODIES:  # a kingdom has no president's office
-                    country = _one_country({c for c in sentence_countries.get((m.doc_id, m.sentence)) or ()
-                                            if c not in MONARCHIES}, None, None)
-                keys[i] = f"body:{country}:{_generic_bodies()[base]}" if country else f"f:{m.doc_id}:{m.key}"
-                if not country:
+            if typ is EntityType.ORG and m.key not in kb.by_alias and (generic := generic_body(base)) is not None:
+                code, canonical = generic
+                if code is None:
+                    # "هيئة الأركان العامة" in a Yemeni story is Yemen's, in a Saudi one Saudi Arabia's: the body of
+                    # the country its story is about (else of the one country its sentence names), else its
+                    # document's
+                    code = home.get(m.doc_id) or _one_country(sentence_countries.get((m.doc_id, m.sentence)),
+                                                               None, None)
+                    if code in MONARCHIES and base in _REPUBLIC_BODIES:  # a kingdom has no president's office
+                        code = _one_country({c for c in sentence_countries.get((m.doc_id, m.sentence)) or ()
+                                             if c not in MONARCHIES}, None, None)
+                keys[i] = f"body:{code}:{canonical}" if code else f"f:{m.doc_id}:{m.key}"
+                if not code:
                     fragments.add(i)
                 continue
             if base in same_as:  # "الدولار" = "دولار", "لله" = "الله"
