@@ -823,9 +823,9 @@ _NOT_NAME_ENDINGS = ("ه", "ها", "هم", "هما", "كم", "ني", "نا", "ي
 
 def _foreign_one_word(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon,
                       frequency: Callable[[str], int]) -> bool:
-    """True for one rare word right after a nationality adjective that ends a name there ("الغاني مونتاري.",
-    "البرازيليين الميدا وإدواردو"): no dictionary word, no article, no given name (those take a family word),
-    then punctuation, a title, "أن" or و + another word."""
+    """True for one rare word right after a man's nationality adjective (singular: not "البرازيليين") that ends a
+    name there ("الغاني مونتاري.", "المدافع الإيطالي دارميان ("): no dictionary word, no article, no given name
+    (those take a family word), then punctuation, a title, "أن" or و + another word."""
     prev = normalize_for_matching(words[i - 1])
     adjective = prev[1:] if prev.startswith("و") and not _definite_nationality(prev, lex) else prev
     if not _definite_nationality(adjective, lex) or adjective.endswith(("ه", "ين", "ون")):
