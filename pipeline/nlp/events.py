@@ -887,6 +887,37 @@ def _reporting_speaker(sent: _Sentence, said: int, hi: int) -> tuple[Mention | N
     return actor, actor_text
 
 
+_ON_TO = _norms("على", "إلى", "الى")
+_SPEECH_ACTS = frozenset({"DEMAND", "SUPPORT", "DISAPPROVE", "REJECT", "THREATEN"})  # what a speaker does by speaking
+
+
+def _speaker_goes_on(sent: _Sentence, trig: _Trigger) -> int | None:
+    """The reporting verb whose speaker goes on with the verb ``trig`` ("وشدد على أن الشريعة …، وأهاب بالجميع",
+    "وأوضح الحربي أن …، وطالب بوجود عقاب"): a speech act (an appeal, praise, a condemnation …) joined by و right
+    after a comma, with a reporting verb and its content (أن/إن) before it in the sentence and no other verb of
+    an event between; None otherwise. (Not an attack: "قال إن التحالف قصف المدينة، ودمر" goes on with what is
+    reported.)"""
+    i = trig.i
+    if (trig.sense.pos != "verb" or trig.sense.event_type not in _SPEECH_ACTS or i < 3 or trig.cut == 0
+            or sent.tokens[i - 1].text not in ("،", ",") or sent.tokens[i].text[:1] != "و"):
+        return None
+    stem = normalize_for_matching(sent.tokens[i].text[trig.cut :])
+    if _plural_verb(stem) or _masdar_like(stem) or stem.endswith(("ما", "تا")):
+        return None  # "وعبروا": they, not the speaker; "ودعما من الأمانة": a verbal noun
+    content = None
+    for k in range(i - 2, -1, -1):
+        if sent.norms[k] in THAT:
+            content = k
+        elif sent.owner[k] < 0 and match_reporting(sent.tokens[k].text) is not None:
+            if content is None or (content + 1 < i and (m := sent.mention_at(content + 1)) is not None
+                                   and m.participant):
+                return None  # "أوضح الأمير أن خادم الحرمين الشريفين … كان حريصا …، وسخر لها": the king goes on
+            return k
+        elif sent.tokens[k].text in ("؛", ";", ":") or sent.tokens[k].text in QUOTE_CLOSE:
+            return None
+    return None
+
+
 def _first_participant(sent: _Sentence, lo: int, hi: int, skip: set[str]) -> tuple[int, Mention] | None:
     for k in range(max(lo, 0), min(hi, len(sent.tokens))):
         m = sent.mention_at(k)
@@ -2024,6 +2055,8 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                 actor = before[1]
             if actor is None and actor_text is None:
                 actor = previous_actor
+            if actor is None and actor_text is None and (said := _speaker_goes_on(sent, trig)) is not None:
+                actor, actor_text = _reporting_speaker(sent, said, trig.i)  # "وأوضح الحربي أن …، وطالب بوجود"
             if actor is None and actor_text is None and previous_words and _joined_verb(sent, trig.i):
                 actor_text = previous_words
     else:
@@ -2580,6 +2613,14 @@ def detect_events(
                         r for r in args.recipients if r.entity_id != speaker.entity_id])
             opening = trig.sense.pos == "verb" and not we and _opens_sentence(
                 text, s, sent.tokens[trig.i].start + trig.cut)
+            if (not opening and not we and not args.actors and args.actor_text is None
+                    and (said := _speaker_goes_on(sent, trig)) is not None):
+                # "وشدد على أن …، وأهاب بالجميع": the sentence's opening reporting verb has no subject of its own,
+                # so the speaker carried from before goes on
+                dropped = sent.norms[said + 1] in THAT or (
+                    sent.norms[said + 1] in _ON_TO and sent.norms[said + 2] in THAT)  # (not "وتحدث والد الشهيد بأنه")
+                opening = dropped and _opens_sentence(text, s, sent.tokens[said].start + (match_reporting(
+                    sent.tokens[said].text) or (0,))[0])
             if (opening and not args.actors and args.actor_text is None and not args.passive
                     and carried is not None and sidx - carried[0] <= SPEAKER_CARRY):
                 who = carried[1]  # "… قال الوزير …. ودعا إلى …": the subject dropped at the sentence start

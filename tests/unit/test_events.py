@@ -2418,3 +2418,26 @@ def test_an_expectation_marked_after_a_conjunction_is_a_future_event():
     assert [(r.event_type, r.future) for r in rows] == [("AID", True)]
     rows, _ = run("وقدمت الجمعية مساعدات غذائية للنازحين.", [("الجمعية", "ORG", None)])
     assert [(r.event_type, r.future) for r in rows] == [("AID", False)]
+
+
+def test_a_speech_act_joined_after_a_reported_content_is_the_speakers():
+    rows, _ = run("وأوضح مدير الإدارة خالد العتيبي أن الإهمال يسبب الارتباك، وطالب بوجود عقاب رادع.",
+                  [("خالد العتيبي", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("DEMAND", ["E_خالد العتيبي"])]
+    # a dropped speaker is carried from the sentence before
+    text = "وقال الشيخ عبدالرحمن السديس إن الأمن نعمة. وشدد على أن الشريعة جاءت لحفظ الدماء، وأهاب بالجميع الحذر."
+    cut = text.index("وشدد")
+    m = Mention(text.index("عبدالرحمن"), text.index("عبدالرحمن") + len("عبدالرحمن السديس"), "PER", None, "E_s")
+    rows, _ = detect_events("d", text, [(0, cut), (cut, len(text))], [m], PUBLISHED)
+    assert [(r.trigger, r.actor_ids) for r in rows] == [("أهاب", ["E_s"])]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("وأوضح خالد العتيبي أن الملك سلمان كان حريصا على المبادرة، وطالب بتوفير الإمكانيات.", "طالب"),  # the content's
+    ("وأكد خالد العتيبي أن المحتجين أغلقوا الطريق، وطالبوا بالإفراج عن المعتقلين.", "طالبوا"),  # they, not he
+    ("وأضاف خالد العتيبي أن الجيش مستعد، وقصف المدينة بالمدفعية.", "قصف"),  # an attack goes on with the content
+])
+def test_what_goes_on_in_a_reported_content_is_not_the_speakers(text: str, trigger: str):
+    rows, _ = run(text, [("خالد العتيبي", "PER", None), ("الملك سلمان", "PER", None)] if "سلمان" in text
+                  else [("خالد العتيبي", "PER", None)])
+    assert all(r.actor_ids != ["E_خالد العتيبي"] for r in rows if r.trigger == trigger)
