@@ -325,3 +325,36 @@ def test_an_acronym_keeps_the_letter_name_that_looks_like_inna() -> None:
     text = 'وقال كاميرون لشبكة "ان.بي.سي" الاميركية إن بريطانيا ستفعل المزيد.'
     got = {text[s.start:s.end] for s in tag_document(text, [(0, len(text))], Fixed(), entity_lexicon())}
     assert "ان.بي.سي" in got and "بي.سي" not in got
+
+
+def test_gazetteer_towns_that_are_also_words_are_places_in_a_list_of_places():
+    text = "وكانت الرحلة مرورا بالحصينية، وثجر، وسلطانة، والسليل، والأفلاج، والحوطة والخرج."
+    assert {"السليل", "الأفلاج", "الخرج"} <= _spans_with_labels(text, {})
+    # two such words and no place are no list of places: channels and a descendant
+    assert _spans_with_labels("حيث تكثر الأفلاج، والسليل.", {}) == set()
+
+
+def _fixed(label_of: dict[str, str]) -> object:
+    class Fixed:
+        name = "fixed"
+
+        def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+            return [[(label_of[w], 0.9) if w in label_of else ("O", 1.0) for w in s] for s in sentences]
+
+    return Fixed()
+
+
+def test_an_outlet_named_like_a_city_is_the_city_where_a_place_is_named():
+    text = "وبلغت المخالفات (140) مخالفة في الخبر، و(82) مخالفة بالأحساء."
+    found = tag_document(text, [(0, len(text))], _fixed({"الخبر": "B-ORG"}), entity_lexicon())
+    assert ("الخبر", "LOC") in [(text[s.start:s.end], s.type.value) for s in found]
+    quoted = "وقالت قناة «الخبر» في تقرير لها إن الوضع صعب."
+    found = tag_document(quoted, [(0, len(quoted))], _fixed({"الخبر": "B-ORG"}), entity_lexicon())
+    assert ("الخبر", "LOC") not in [(quoted[s.start:s.end], s.type.value) for s in found]
+
+
+def test_a_known_body_ends_before_the_role_of_its_verbs_object():
+    text = "واختار الاتحاد الآسيوي الحكم السعودي الدولي خليل جلال مقيما للحكام."
+    found = _spans_with_labels(text, {"الاتحاد": "B-ORG", "الآسيوي": "I-ORG", "الحكم": "I-ORG",
+                                      "السعودي": "I-ORG", "الدولي": "I-ORG"})
+    assert "الاتحاد الآسيوي" in found and not any("الحكم" in f for f in found)

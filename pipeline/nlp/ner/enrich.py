@@ -1797,6 +1797,12 @@ def split_at_titles(sentences: list[list[str]], labels: list[Labels], lex: Entit
                     _clear(labs, a0, b0)
                     _mark(labs, a0 + length, b0, EntityType.PER.tag, conf)
                     continue
+                role = _role_after_body(words, keys, a0, b0, lex)
+                if role is not None:  # "واختار الاتحاد الآسيوي الحكم السعودي الدولي": the referee is its object
+                    conf = labs[a0][1]
+                    _clear(labs, a0, b0)
+                    _mark(labs, a0, role, tag, conf)
+                    continue
                 split = _person_inside_body(words, keys, norms, a0, b0, lex)
                 if split is not None:
                     body_end, person_start, body_tag = split
@@ -1888,6 +1894,26 @@ def _person_inside_body(words: Sequence[str], keys: Sequence[str], norms: Sequen
                 and keys[t] not in lex.place_types and norms[t] not in lex.nisba and words[t].isalpha()
                 for t in range(k, b0)):
             return k, k, EntityType.ORG.tag
+    return None
+
+
+# a person's role after a known body's name ends the body: "اختار الاتحاد الآسيوي الحكم السعودي الدولي خليل جلال"
+_ROLES_AFTER_BODY = frozenset(identity_key(w) for w in (
+    "الحكم", "المدرب", "اللاعب", "الحارس", "المهاجم", "المدافع", "النجم", "الدولي", "لاعب", "مدرب", "حارس", "مهاجم",
+    "المحترف", "الإداري"))
+_INTERNATIONAL = identity_key("الدولي")
+
+
+def _role_after_body(words: Sequence[str], keys: Sequence[str], a0: int, b0: int, lex: EntityLexicon) -> int | None:
+    """The end of a known organisation's name inside the non-person span [a0, b0) when a person's role (a
+    referee, coach, player: ``_ROLES_AFTER_BODY``) follows it inside the span — the CRF ran the body on into its
+    verb's object ("الاتحاد الآسيوي لكرة القدم الدولي السعودي"); None otherwise."""
+    if _is_known_body(words, keys, a0, b0, lex):
+        return None  # "مجلس الأمن الدولي" is one name
+    for k in range(a0 + 1, b0):
+        if keys[k] in _ROLES_AFTER_BODY and (keys[k] != _INTERNATIONAL or k + 1 < b0) and _is_known_org(
+                words, keys, a0, k, lex):
+            return k  # ("الدولي" ends the body only before more words: "الدولي السعودي", the Saudi international)
     return None
 
 
@@ -2773,11 +2799,64 @@ def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityL
             if labs[i][0] == "O" and (_listed_place(words, keys, i, lex, home)
                                       or _bracketed_place_name(words, keys, labs, i, lex)):
                 _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
+        for i in range(len(words)):
+            if labs[i][0] == f"B-{EntityType.ORG.tag}" and _outlet_city(words, keys, labs, i, lex):
+                _mark(labs, i, i + 1, EntityType.LOC.tag, labs[i][1])
+        listed = [i for i in range(len(words)) if labs[i][0] == "O" and _place_in_list(words, keys, labs, i, lex)]
+        for i in listed:  # (once the places above are tagged: "والسليل، والأفلاج، والحوطة والخرج")
+            _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
         out.append(labs)
     return out
 
 
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
+_LIST_COMMAS = frozenset({"،", ","})
+LIST_PLACES = 3  # gazetteer places among the items of a list that make its other gazetteer names places
+_LIST_REACH = 12  # items walked each way
+
+
+def _outlet_city(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
+    """A one-word organisation that is an outlet's name and a gazetteer city, where the city is named: after a
+    preposition or a place cue ("مخالفة في الخبر", "بالخبر"), not in quotes nor after an outlet's head noun
+    ("قناة «الخبر»", "صحيفة الرياض")."""
+    if (i + 1 < len(labs) and labs[i + 1][0][:2] == "I-") or not any(
+            k in _outlet_keys() and lex.place_subtypes.get(k) == "city" for _, k in first_word_keys(words[i])):
+        return False
+    if i > 0 and (words[i - 1] in _OPEN_QUOTES or any(k in lex.outlet_heads for _, k in first_word_keys(words[i - 1]))):
+        return False
+    if i + 1 < len(words) and words[i + 1] in _CLOSING_QUOTES:
+        return False
+    return words[i][:1] == "ب" or (i > 0 and words[i - 1] in LOCATIVE_CUES)
+
+
+def _gazetteer_town(word: str, lex: EntityLexicon) -> bool:
+    return any(lex.place_subtypes.get(key) in ("city", "province") for _, key in first_word_keys(word))
+
+
+def _place_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
+    """A gazetteer city or province that is one item of a list of places, where the word alone could be a
+    common noun ("والسليل، والأفلاج، والحوطة والخرج": channels, a descendant): the list's items are single words
+    parted by "،" or joined by و; at least ``LIST_PLACES`` of them are gazetteer cities or provinces and one is
+    tagged a place already. Not a given name ("وسلمان")."""
+    if not _gazetteer_town(words[i], lex) or keys[i] in lex.given_names or not words[i].isalpha():
+        return False
+    items = [i]
+    for step in (-1, 1):
+        k = i
+        for _ in range(_LIST_REACH):
+            if step < 0:
+                j = k - 2 if k >= 2 and words[k - 1] in _LIST_COMMAS else (
+                    k - 1 if k >= 1 and words[k][:1] == "و" else -1)
+            else:
+                j = k + 2 if k + 2 < len(words) and words[k + 1] in _LIST_COMMAS else (
+                    k + 1 if k + 1 < len(words) and words[k + 1][:1] == "و" else -1)
+            if j < 0 or not words[j].isalpha():
+                break
+            items.append(j)
+            k = j
+    towns = [k for k in items if _gazetteer_town(words[k], lex)]
+    return len(towns) >= LIST_PLACES and any(
+        labs[k][0] != "O" and labs[k][0][2:] == EntityType.LOC.tag for k in towns)
 
 
 def _bracketed_place_name(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int,
