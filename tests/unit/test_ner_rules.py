@@ -358,3 +358,19 @@ def test_a_known_body_ends_before_the_role_of_its_verbs_object():
     found = _spans_with_labels(text, {"الاتحاد": "B-ORG", "الآسيوي": "I-ORG", "الحكم": "I-ORG",
                                       "السعودي": "I-ORG", "الدولي": "I-ORG"})
     assert "الاتحاد الآسيوي" in found and not any("الحكم" in f for f in found)
+
+
+def test_a_given_name_and_bin_before_a_person_are_his_name():
+    name = {"هليل": "B-PERS", "الزويهري": "I-PERS"}
+    assert _spans_with_labels("والمرشح الوحيد حتى الآن هو مساعد بن هليل الزويهري.", name) == {"مساعد بن هليل الزويهري"}
+    # a word that is no given name stays outside
+    assert "الطبيب بن هليل الزويهري" not in _spans_with_labels("وقال الطبيب بن هليل الزويهري.", name)
+
+
+def test_the_conjunction_before_a_name_particle_is_no_part_of_the_name():
+    assert _spans_with_labels("هناك كيكو كاسيا ودي خيا.", {"ودي": "B-PERS", "خيا": "I-PERS"}) == {"دي خيا"}
+
+
+def test_a_person_after_a_titled_body_and_the_roles_adjective():
+    found = _spans_with_labels("في تحرك رئيس الأهلي الجديد مساعد الزويهري لإقناع اللاعب.", {"الأهلي": "B-ORG"})
+    assert "مساعد الزويهري" in found

@@ -196,7 +196,8 @@ def _word_or_accusative(word: str, lex: EntityLexicon) -> bool:
 
 _PATRONYMIC = frozenset(normalize_for_matching(w) for w in ("أبو", "بن", "ابن", "عبد", "آل", "بنت", "أم"))
 _FAMILY_PARTS = _PATRONYMIC | NAME_PARTICLES  # the word before a family name it goes with ("فان غال", "ولد الشيخ")
-_CONJOINED_PARTICLES = frozenset(c + w for c in ("و", "ف") for w in _PATRONYMIC)  # "وبن", "وآل"
+_CONJOINED_PARTICLES = frozenset(c + w for c in ("و", "ف") for w in _PATRONYMIC | (NAME_PARTICLES - {"لو", "ولد"}))
+# ("وبن", "وآل", "ودي خيا": and de Gea; not "ولو", even if)
 
 
 def name_keys(names: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
@@ -479,7 +480,7 @@ def tag_document(
     labels = split_bylines(words, backend.tag(words) if backend_labels is None else backend_labels, lex)
     labels = repair_person_spans(words, labels, lex)
     labels = split_at_titles(words, labels, lex, frequency)
-    labels = join_name_particles(words, labels)
+    labels = join_name_particles(words, labels, lex.given_names)
     labels = cued_persons(words, labels, lex, frequency)
     labels = appositive_persons(words, labels, lex, frequency)
     context = document_context(text, words, lex, outlet_country)

@@ -952,12 +952,14 @@ def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels]
             if EntityType.parse(tag) is not EntityType.ORG or b + 1 >= len(words) or labs[b][0] != "O":
                 continue
             keys = keys or sentence_keys(words)
+            if keys[b] in _ROLE_ADJECTIVES and b + 2 < len(words) and labs[b + 1][0] == "O":
+                b += 1  # "رئيس الأهلي الجديد مساعد الزويهري": the role's adjective after the body
             if keys[b] not in _listed_given_names() or words[b] in FUNCTION_WORDS_AS_WRITTEN:
                 continue
             titled = _titled_at(words, keys, a, lex) or (a > 1 and keys[a - 1] in _NAME_OF
                                                         and _titled_at(words, keys, a - 1, lex)) or (
                 a > 0 and keys[a - 1] in _CONSTRUCT_ROLES)  # "مدرب الفتح ناصيف البياوي"
-            if not titled or not _family_word(words, keys, labs, b + 1, lex, frequency):
+            if not titled or b + 1 >= len(words) or not _family_word(words, keys, labs, b + 1, lex, frequency):
                 continue
             j = b + 2
             if (keys[b + 1] in _listed_given_names() and _family_word(words, keys, labs, j, lex, frequency)
@@ -972,6 +974,9 @@ def persons_after_titled_bodies(sentences: list[list[str]], labels: list[Labels]
 # roles in construct with the club or body they belong to ("مهاجم الهلال", "مدرب الفتح"): a name may follow
 _CONSTRUCT_ROLES = frozenset(identity_key(w) for w in (
     "مدرب", "لاعب", "مهاجم", "مدافع", "حارس", "قائد", "نجم", "هداف", "جناح", "ظهير", "محور", "صانع"))
+_ROLE_ADJECTIVES = frozenset(identity_key(w) for w in (
+    "الجديد", "الجديدة", "السابق", "السابقة", "الحالي", "الحالية", "المكلف", "المكلفة", "المرشح", "المنتخب",
+    "المعين", "الأسبق"))
 _NASAB_HEADS = frozenset(identity_key(w) for w in ("بن", "ابن"))
 
 
@@ -1703,14 +1708,22 @@ NAME_PARTICLES = (_NAME_PARTICLES_FOREIGN - {"دوس"}) | {"ولد"}
 _NASAB_WORDS = frozenset({"بن", "بنت", "آل"})
 
 
-def join_name_particles(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
+def join_name_particles(sentences: list[list[str]], labels: list[Labels],
+                        given_names: frozenset[str] = frozenset()) -> list[Labels]:
     """A person span ending on a name particle goes on over the next word ("لويس فان" + "غال", "إسماعيل ولد"
     + "الشيخ": the title cut there is the name's next word), and a person span of two words or more goes on
-    over each "بن X", "بنت X", "آل X" right after it ("خالد بن عبدالعزيز" + "بن عياف آل مقرن")."""
+    over each "بن X", "بنت X", "آل X" right after it ("خالد بن عبدالعزيز" + "بن عياف آل مقرن"), and back over a
+    given name (of ``given_names``, identity keys) and بن/بنت right before it ("مساعد بن" + "هليل الزويهري": a
+    given name that is also a word, "assistant", the backend left out)."""
     out = []
     for words, labs in zip(sentences, labels, strict=True):
         labs = list(labs)
         for a, b, tag in _spans(labs):
+            if (_is_person(tag) and b - a >= 2 and a >= 2 and words[a - 1] in ("بن", "بنت") and labs[a - 1][0] == "O"
+                    and labs[a - 2][0] == "O" and identity_key(words[a - 2]) in given_names):
+                conf = labs[a][1]
+                labs[a - 2], labs[a - 1], labs[a] = ("B-" + tag, conf), ("I-" + tag, conf), ("I-" + tag, conf)
+                a -= 2
             if (_is_person(tag) and b - a >= 2 and words[b - 1] in NAME_PARTICLES and b < len(words)
                     and labs[b][0] == "O" and words[b].isalpha() and words[b] not in FUNCTION_WORDS_AS_WRITTEN):
                 labs[b] = ("I-" + tag, labs[a][1])
