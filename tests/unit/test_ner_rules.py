@@ -374,3 +374,8 @@ def test_the_conjunction_before_a_name_particle_is_no_part_of_the_name():
 def test_a_person_after_a_titled_body_and_the_roles_adjective():
     found = _spans_with_labels("في تحرك رئيس الأهلي الجديد مساعد الزويهري لإقناع اللاعب.", {"الأهلي": "B-ORG"})
     assert "مساعد الزويهري" in found
+
+
+def test_an_article_cut_from_its_ordinal_ends_no_name():
+    labels = {"البطولة": "B-MISC", "العربية": "I-MISC", "ال": "I-MISC"}
+    assert _spans_with_labels("في البطولة العربية ال 13 المقامة حاليا", labels) == {"البطولة العربية"}

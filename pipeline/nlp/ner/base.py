@@ -544,8 +544,10 @@ def tag_document(
                     and "m" in shipped_word_classes().get(normalize_for_matching(sent[j - 1].text), "")
                     and identity_key(sent[j - 2].text) in lex.place_types):
                 j -= 1  # "رفضت جامعة حائل تحوير بعض الوظائف": the body named by its city, then its deed
-            while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)):
-                j -= 1  # "شاه فيصل عظيم شاه -", "جامعة الدمام www": punctuation or an address never ends a name
+            while i < j and (not any(ch.isalpha() for ch in sent[j - 1].text) or _URL_WORD.match(sent[j - 1].text)
+                             or (j - i >= 2 and sent[j - 1].text in ("ال", "الـ"))):
+                j -= 1  # "شاه فيصل عظيم شاه -", "جامعة الدمام www": punctuation or an address never ends a name,
+                # nor an article cut from its ordinal ("البطولة العربية الـ 13", its tatweel cleaned away)
             while i < j and not any(ch.isalpha() for ch in sent[i].text):
                 i += 1
             if i < j:
