@@ -611,6 +611,9 @@ def _lineup_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex
             items.append(items[-1] + 2)
         if len(items) > 1 and items[-1] + 1 < n and labs[items[-1] + 1][0].startswith("I-"):
             items.pop()  # the last item goes on past its word: "…، فيصل درويش"
+        if len(items) < _LINEUP_ITEMS:  # (no lineup can start here: most words)
+            i = items[-1] + 1 if len(items) > 1 else i + 1
+            continue
         kept: list[int] = []
         for k in items:
             word = normalize_for_matching(words[k])
@@ -2815,7 +2818,9 @@ def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityL
         for i in range(len(words)):
             if labs[i][0] == f"B-{EntityType.ORG.tag}" and _outlet_city(words, keys, labs, i, lex):
                 _mark(labs, i, i + 1, EntityType.LOC.tag, labs[i][1])
-        listed = [i for i in range(len(words)) if labs[i][0] == "O" and _place_in_list(words, keys, labs, i, lex)]
+        listed = [i for i in range(len(words)) if labs[i][0] == "O" and (
+            words[i][:1] == "و" or (i > 0 and words[i - 1] in _LIST_COMMAS) or (
+                i + 1 < len(words) and words[i + 1] in _LIST_COMMAS)) and _place_in_list(words, keys, labs, i, lex)]
         for i in listed:  # (once the places above are tagged: "والسليل، والأفلاج، والحوطة والخرج")
             _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
         out.append(labs)
@@ -2842,8 +2847,17 @@ def _outlet_city(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int
     return words[i][:1] == "ب" or (i > 0 and words[i - 1] in LOCATIVE_CUES)
 
 
+_TOWN_WORDS: dict[tuple[int, str], bool] = {}  # (id of the lexicon, word) -> whether it reads as a gazetteer town
+
+
 def _gazetteer_town(word: str, lex: EntityLexicon) -> bool:
-    return any(lex.place_subtypes.get(key) in ("city", "province") for _, key in first_word_keys(word))
+    found = _TOWN_WORDS.get((id(lex), word))
+    if found is None:
+        if len(_TOWN_WORDS) > 200_000:
+            _TOWN_WORDS.clear()
+        found = _TOWN_WORDS[(id(lex), word)] = any(
+            lex.place_subtypes.get(key) in ("city", "province") for _, key in first_word_keys(word))
+    return found
 
 
 def _place_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int, lex: EntityLexicon) -> bool:
