@@ -661,6 +661,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 verb_ok, masdar = _verb_proclitics_ok(word[:cut], stem), _masdar_like(stem)
                 # a verb reading with proclitics no verb takes: after ب/ل a three-letter form is its verbal noun
                 # ("بدعم", "لبحث"), any other form no trigger ("كلفت" is no ك + لفت)
+                verb_ok = verb_ok and word[cut : cut + 1] != "إ"  # "وإحالته": إ opens a verbal noun (إفعال), no verb
                 fitting = [s if s.pos != "verb" or verb_ok else replace(s, pos="noun") for s in senses
                            if _sense_fits(s, sent, i) and (s.pos != "verb" or verb_ok or masdar)]
                 after_trigger = bool(found) and found[-1].j == i  # "اتفاقية تعاون": the noun reading
@@ -1559,7 +1560,7 @@ def _result_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
 
 # modes whose verb is done to a person: with nobody after the verb, the perfect reads as a passive (قُتل، اعتُقل)
 _DONE_TO_PERSONS = frozenset({"abduct", "assassinate", "kill", "arrest", "detain", "deport", "release", "stab",
-                              "torture"})
+                              "torture", "execute"})
 _RELEASED_HIM = _norms("عنه", "عنها", "عنهم", "عنهما")
 _AFTER_PASSIVE = _DURING | _norms("أمس", "امس", "اليوم", "مساء", "صباح", "فجر", "ظهر", "ليلة",
                                    "يوم", "عام", "جراء", "بسبب", "بتهمة", "بتهم", "وهو", "وهي")
@@ -2430,7 +2431,7 @@ _DANGLING = _norms("على", "في", "من", "عن", "إلى", "الى", "مع",
 _PLURAL_WHO = _WHO | _norms("اللواتي", "اللاتي")
 
 
-def _doer_words(words: str | None) -> str | None:
+def _doer_words(words: str | None, deed: bool = False) -> str | None:
     """Words for a doer or receiver an analyst can read: cut before a relative pronoun ("المتظاهرون الذين
     جابوا شوارع كابل" → "المتظاهرون"); none when they end on a preposition ("عملت على", "ترافق مع") or open
     with a common word behind ل/ب ("لاختيار مراجعي الحسابات", "بسوء استخدام": a phrase of purpose or manner),
@@ -2446,6 +2447,10 @@ def _doer_words(words: str | None) -> str | None:
     if not parts or norms[-1] in _DANGLING or norms[0] in _NO_DOER:
         return None  # (not "هناك", "نفسه", "جلسة": "there", "himself", the session a meeting was held in)
     first = norms[0]
+    if not deed and first.startswith("لل") and len(first) > 4 and not is_common_word(first) and (
+            is_common_word(first[2:]) or is_common_word("ال" + first[2:])):
+        return None  # "للقضاء", "للتحقيق": to the judiciary, for questioning (ل + ال), no doer (but for an
+        # attack, ``deed``, ل marks the doer: "هجوم للجماعة", "قصف للطيران الحربي")
     if first[:1] in ("ل", "ب") and not first.startswith("لل") and not is_common_word(first) and (
             is_common_word(first[1:]) or is_common_word(first[1:].removeprefix("ال"))):
         if first[1:] in _FORCES and len(parts) > 1:
@@ -2717,7 +2722,7 @@ def detect_events(
                 date_text=date_text,
                 negated=_negated(sent, trig.i),
                 future=future,
-                actor_text=_doer_words(args.actor_text),
+                actor_text=_doer_words(args.actor_text, trig.sense.event_type in ATTACKS),
                 recipient_text=_doer_words(args.recipient_text),
                 actor_countries=sorted({c for m in args.actors if (c := _country(m))} | (
                     {args.actor_country} if args.actor_country and args.actor_text else set())),

@@ -14,6 +14,7 @@ from pipeline.nlp.events import (
     EventMentionRow,
     Mention,
     QuoteRow,
+    _doer_words,
     cluster_events,
     detect_events,
     event_participants,
@@ -2441,3 +2442,28 @@ def test_what_goes_on_in_a_reported_content_is_not_the_speakers(text: str, trigg
     rows, _ = run(text, [("خالد العتيبي", "PER", None), ("الملك سلمان", "PER", None)] if "سلمان" in text
                   else [("خالد العتيبي", "PER", None)])
     assert all(r.actor_ids != ["E_خالد العتيبي"] for r in rows if r.trigger == trigger)
+
+
+def test_executions_and_referrals_to_court_are_coercion():
+    rows, _ = run("وأعدمت السلطات الإيرانية ثلاثة أشخاص أمس.", [("السلطات الإيرانية", "ORG", None)])
+    assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("COERCE", "execute", ["E_السلطات الإيرانية"])]
+    rows, _ = run("القصاص بحق جان قتل مواطنا بالأحساء")
+    assert [(r.event_type, r.mode) for r in rows] == [("COERCE", "execute")]
+    rows, _ = run("وتم تحويل المتهم إلى الجهة المختصة لعمل اللازم.")
+    assert [(r.event_type, r.mode) for r in rows] == [("COERCE", "refer")]
+    rows, _ = run("الإمارات تحيل 41 متهما للمحاكمة بتهمة تشكيل تنظيم إرهابي", [("الإمارات", "LOC", None)])
+    assert [(r.event_type, r.mode) for r in rows][:1] == [("COERCE", "refer")]
+    # the death penalty as a topic, a referral of papers to a committee: no event
+    assert run("وناقش المؤتمر عقوبة الإعدام في العالم.")[0] == []
+    assert run("وأحال المجلس الطلب إلى لجنة الميزانية.")[0] == []
+
+
+def test_a_word_opening_with_hamza_below_is_a_verbal_noun_not_a_verb():
+    rows, _ = run("وقررت النيابة القبض عليه وإحالته للقضاء.", [("النيابة", "ORG", None)])
+    assert ("COERCE", "refer", "إحالته") in [(r.event_type, r.mode, r.trigger) for r in rows]
+    assert all(r.actor_text != "للقضاء" for r in rows)
+
+
+def test_a_phrase_behind_lil_is_no_doer_except_of_an_attack():
+    assert _doer_words("للقضاء") is None and _doer_words("للمرة الأولى منذ سنوات") is None
+    assert _doer_words("للجماعة", deed=True) == "للجماعة"
