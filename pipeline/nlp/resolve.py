@@ -808,6 +808,7 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
     local_pools: dict[str | None, _Pool] = {}  # doc_names is complete by now
     corpus_longer: dict[str, str | None] = {}
     kb_target: dict[tuple[str, ...], str | None] = {}
+    respelling: set[str] = set()  # the heads of spellings being followed
 
     def anchor_target(doc_id: str | None, key: str, parts: tuple[str, ...]) -> str:
         """Follow compatible longer names (document first, then corpus, then the KB) to the final key."""
@@ -832,6 +833,17 @@ def _resolve_persons(ms: list[_M], idx: list[int], keys: list[str | None], lex: 
         if cparts not in kb_target:
             kb_target[cparts] = (_best_longer("", cparts, kb_pool) or kb_exact.get(cparts) or kb_spelling(cparts)
                                  or kb_extension(cparts))
+        head = spelling.get(current)
+        if kb_target[cparts] is None and head is not None and head != current and head not in respelling:
+            # "سولاي مونتاري" is spelt like "سولي مونتاري": it goes wherever that spelling goes ("سولي علي
+            # مونتاري"), not just to it (``respelling`` guards against a chain leading back)
+            respelling.add(head)
+            try:
+                result = anchor_target(None, head, corpus[head])
+            finally:
+                respelling.discard(head)
+            memo[(doc_id, key)] = result
+            return result
         memo[(doc_id, key)] = result = kb_target[cparts] or "p:" + spelling.get(current, current)
         return result
 

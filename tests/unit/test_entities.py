@@ -516,6 +516,15 @@ def test_a_foreign_name_spelt_two_ways_is_one_person_but_arabic_names_never() ->
     assert entity_of(resolved, "d6", "محمد الحربي") != entity_of(resolved, "d7", "محمود الحربي")
 
 
+def test_a_foreign_name_spelt_another_way_goes_where_its_main_spelling_goes() -> None:
+    """"سولاي مونتاري" is spelt like "سولي مونتاري", which is "سولي علي مونتاري" in its own article: all three
+    are one person."""
+    rows = [("d1", "سولي علي مونتاري", "PER"), ("d1", "سولي مونتاري", "PER"), ("d2", "سولي مونتاري", "PER"),
+            ("d3", "سولي مونتاري", "PER"), ("d4", "سولاي مونتاري", "PER")]
+    resolved = resolve_mentions(frame(rows))
+    assert len({entity_of(resolved, d, s) for d, s, _ in rows}) == 1
+
+
 def test_a_family_name_written_with_and_without_its_article_is_one_person_across_articles() -> None:
     rows = [("d1", "يونس العليوي", "PER"), ("d2", "يونس العليوي", "PER"), ("d3", "يونس عليوي", "PER"),
             ("d4", "خالد الشميري", "PER"), ("d5", "خالد الشميري", "PER"),  # the most frequent of three spellings
