@@ -2616,6 +2616,12 @@ def detect_events(
                 if speaker is not None:
                     args = replace(args, actors=[speaker], recipients=[
                         r for r in args.recipients if r.entity_id != speaker.entity_id])
+            if trig.sense.mode == "deliver" and not args.actors and (
+                    donor := next((m for m in args.recipients if m.type == EntityType.ORG), None)) is not None:
+                # "وصلت الطائرة الإغاثية … مقدمة من مركز الملك سلمان": the body that sent the aid gives it, the
+                # aircraft or convoy that arrived is no doer
+                args = replace(args, actors=[donor], actor_text=None,
+                               recipients=[m for m in args.recipients if m is not donor])
             opening = trig.sense.pos == "verb" and not we and _opens_sentence(
                 text, s, sent.tokens[trig.i].start + trig.cut)
             if (not opening and not we and not args.actors and args.actor_text is None

@@ -2467,3 +2467,16 @@ def test_a_word_opening_with_hamza_below_is_a_verbal_noun_not_a_verb():
 def test_a_phrase_behind_lil_is_no_doer_except_of_an_attack():
     assert _doer_words("للقضاء") is None and _doer_words("للمرة الأولى منذ سنوات") is None
     assert _doer_words("للجماعة", deed=True) == "للجماعة"
+
+
+def test_aid_that_arrives_is_given_by_the_body_that_sent_it():
+    text = "وصلت الدفعة الثالثة من المعونة الطبية إلى مدينة سيئون مقدمة من مركز الملك سلمان للإغاثة."
+    rows, _ = run(text, [("مركز الملك سلمان للإغاثة", "ORG", None)])
+    assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("AID", "deliver", ["E_مركز الملك سلمان للإغاثة"])]
+    # arriving with no aid is a visit or nothing, never aid
+    assert all(r.event_type != "AID" for r in run("وصلت الطائرة إلى مطار عدن أمس.")[0])
+
+
+def test_an_attack_by_its_weapon_is_an_attack():
+    rows, _ = run("ارتفعت حصيلة الاعتداء بالشاحنة المفخخة في كابول إلى 15 قتيلا.")
+    assert [(r.event_type, r.trigger) for r in rows] == [("ASSAULT", "الاعتداء")]
