@@ -659,7 +659,6 @@ def test_an_undated_report_joins_the_dated_happening_it_fits_best():
     "ومع رحيل كاسياس سيدخل ريال لسوق الانتقالات بحثا عن حارس جديد.",  # looking for: no talks
     "وهو البرنامج الذي حقق اعلى مشاهدة في تاريخ الشبكة.",  # achieved: no investigation
     "ويأمل أن يحقق طموحات المواطنين.",
-    "وصلت أمس الطائرة الإغاثية السعودية الخامسة إلى مطار عدن.",  # cargo arriving is no visit
     "وصول الدفعة الثالثة من المساعدات إلى حضرموت.",
     "أبدى رونالدو غضبه من مدربه بعد إلغاء هدفه خلال التدريبات.",  # a football practice is no mobilisation
 ])
@@ -2473,7 +2472,9 @@ def test_aid_that_arrives_is_given_by_the_body_that_sent_it():
     text = "وصلت الدفعة الثالثة من المعونة الطبية إلى مدينة سيئون مقدمة من مركز الملك سلمان للإغاثة."
     rows, _ = run(text, [("مركز الملك سلمان للإغاثة", "ORG", None)])
     assert [(r.event_type, r.mode, r.actor_ids) for r in rows] == [("AID", "deliver", ["E_مركز الملك سلمان للإغاثة"])]
-    # arriving with no aid is a visit or nothing, never aid
+    # relief cargo arriving is aid, never a visit; arriving with no aid is never aid
+    rows, _ = run("وصلت أمس الطائرة الإغاثية السعودية الخامسة إلى مطار عدن.")
+    assert [r.event_type for r in rows] == ["AID"]
     assert all(r.event_type != "AID" for r in run("وصلت الطائرة إلى مطار عدن أمس.")[0])
 
 
