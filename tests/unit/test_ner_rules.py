@@ -379,3 +379,9 @@ def test_a_person_after_a_titled_body_and_the_roles_adjective():
 def test_an_article_cut_from_its_ordinal_ends_no_name():
     labels = {"البطولة": "B-MISC", "العربية": "I-MISC", "ال": "I-MISC"}
     assert _spans_with_labels("في البطولة العربية ال 13 المقامة حاليا", labels) == {"البطولة العربية"}
+
+
+def test_a_foreign_one_word_name_before_the_relative_that_tells_of_him():
+    assert "ريفاس" in _spans_with_labels("وسيلتحق المحترف الفنزويلي ريفاس الذي يتواجد حاليا ببلاده بالمعسكر.", {})
+    # a country's adjective before its own noun's relative clause names nobody
+    assert _spans_with_labels("وأكد المدرب أن الدوري الإسباني الذي انطلق أمس قوي.", {}) == set()
