@@ -2481,3 +2481,10 @@ def test_aid_that_arrives_is_given_by_the_body_that_sent_it():
 def test_an_attack_by_its_weapon_is_an_attack():
     rows, _ = run("ارتفعت حصيلة الاعتداء بالشاحنة المفخخة في كابول إلى 15 قتيلا.")
     assert [(r.event_type, r.trigger) for r in rows] == [("ASSAULT", "الاعتداء")]
+
+
+def test_a_condolence_on_a_death_needs_no_named_side():
+    rows, _ = run("نائب خادم الحرمين الشريفين يعزي في وفاة الأميرة مشاعل بنت عبدالمحسن")
+    deputy = "نائب خادم الحرمين الشريفين"
+    assert [(r.event_type, r.mode, r.actor_text) for r in rows] == [("SUPPORT", "condole", deputy)]
+    assert run("وعزا الخبراء ذلك إلى ارتفاع الأسعار.")[0] == []  # attributed, no condolence
