@@ -2820,8 +2820,8 @@ def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityL
                                       or _bracketed_place_name(words, keys, labs, i, lex)):
                 _mark(labs, i, i + 1, EntityType.LOC.tag, CONF_DICTIONARY)
         for i in range(len(words)):
-            if labs[i][0] == f"B-{EntityType.ORG.tag}" and _outlet_city(words, keys, labs, i, lex):
-                _mark(labs, i, i + 1, EntityType.LOC.tag, labs[i][1])
+            if labs[i][0] == _B_ORG and _outlet_city(words, keys, labs, i, lex):
+                _mark(labs, i, i + 1, _LOC_TAG, labs[i][1])
         listed = [i for i in range(len(words)) if labs[i][0] == "O" and (
             words[i][:1] == "و" or (i > 0 and words[i - 1] in _LIST_COMMAS) or (
                 i + 1 < len(words) and words[i + 1] in _LIST_COMMAS)) and _place_in_list(words, keys, labs, i, lex)]
@@ -2833,6 +2833,8 @@ def listed_places(sentences: list[list[str]], labels: list[Labels], lex: EntityL
 
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
 _LIST_COMMAS = frozenset({"،", ","})
+_B_ORG = "B-" + EntityType.ORG.tag
+_LOC_TAG = EntityType.LOC.tag
 LIST_PLACES = 3  # gazetteer places among the items of a list that make its other gazetteer names places
 _LIST_REACH = 12  # items walked each way
 
@@ -2886,8 +2888,7 @@ def _place_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels, i: i
             items.append(j)
             k = j
     towns = [k for k in items if _gazetteer_town(words[k], lex)]
-    return len(towns) >= LIST_PLACES and any(
-        labs[k][0] != "O" and labs[k][0][2:] == EntityType.LOC.tag for k in towns)
+    return len(towns) >= LIST_PLACES and any(labs[k][0] != "O" and labs[k][0][2:] == _LOC_TAG for k in towns)
 
 
 def _bracketed_place_name(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int,
