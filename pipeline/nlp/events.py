@@ -716,6 +716,11 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _NOT_BEFORE_VERBS \
                         and not masdar:
                     reading = None  # "جميع من زار الجناح": whoever visited; "دون توقف": a noun we do not know
+                if reading is not None and reading.mode == "phone" and reading.pos == "verb" and stem.startswith((
+                        "يتصل", "تتصل")) and i + 1 < len(sent.tokens) and sent.mention_at(i + 1) is None and (
+                        sent.norms[i + 1] in _RELATES or (sent.norms[i + 1][:1] == "ب"
+                                                          and sent.norms[i + 1] not in _WITH_PRONOUN)):
+                    reading = None  # "قضايا تتصل بالاحتجاجات", "يتصل مباشرة بالوزير": it relates to (not "يتصل بي")
                 if reading is not None and reading.mode == "instruct" and i > 0 and sent.norms[i - 1] in _NOUN_BEFORE:
                     reading = None  # "وقفوا في وجه الحكومة": in the face of, not "directed"
                 if reading is not None:
@@ -889,6 +894,8 @@ def _reporting_speaker(sent: _Sentence, said: int, hi: int) -> tuple[Mention | N
 
 
 _ON_TO = _norms("على", "إلى", "الى")
+_RELATES = _norms("في", "مباشرة", "اتصالا")  # what an imperfect "يتصل" is followed by when it means "relates"
+_WITH_PRONOUN = _norms("بي", "به", "بها", "بهم", "بهما", "بك", "بكم", "بنا", "بهن")
 _SPEECH_ACTS = frozenset({"DEMAND", "SUPPORT", "DISAPPROVE", "REJECT", "THREATEN"})  # what a speaker does by speaking
 
 

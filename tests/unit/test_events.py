@@ -2488,3 +2488,17 @@ def test_a_condolence_on_a_death_needs_no_named_side():
     deputy = "نائب خادم الحرمين الشريفين"
     assert [(r.event_type, r.mode, r.actor_text) for r in rows] == [("SUPPORT", "condole", deputy)]
     assert run("وعزا الخبراء ذلك إلى ارتفاع الأسعار.")[0] == []  # attributed, no condolence
+
+
+@pytest.mark.parametrize("text", [
+    "وعوقبوا في خمس قضايا تتصل باحتجاجات تحولت إلى العنف.",
+    "مؤكدا أن ارتباطها يتصل مباشرة بوزير الشؤون البلدية.",
+    "وصدر عليه حكم في قضايا تتصل في أغلبها بأعمال العنف.",
+])
+def test_what_relates_to_something_is_no_phone_call(text: str):
+    assert all(r.mode != "phone" for r in run(text, [("وزير الشؤون البلدية", "PER", None)] if "وزير" in text else [])[0])
+
+
+def test_a_phone_call_in_the_imperfect_is_still_one():
+    rows, _ = run("ويتصل الرئيس بالملك سلمان هاتفيا.", [("الملك سلمان", "PER", None)])
+    assert [(r.event_type, r.mode) for r in rows] == [("CONSULT", "phone")]
