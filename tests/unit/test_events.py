@@ -2496,7 +2496,8 @@ def test_a_condolence_on_a_death_needs_no_named_side():
     "وصدر عليه حكم في قضايا تتصل في أغلبها بأعمال العنف.",
 ])
 def test_what_relates_to_something_is_no_phone_call(text: str):
-    assert all(r.mode != "phone" for r in run(text, [("وزير الشؤون البلدية", "PER", None)] if "وزير" in text else [])[0])
+    names = [("وزير الشؤون البلدية", "PER", None)] if "وزير" in text else []
+    assert all(r.mode != "phone" for r in run(text, names)[0])
 
 
 def test_a_phone_call_in_the_imperfect_is_still_one():
