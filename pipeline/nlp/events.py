@@ -2745,8 +2745,11 @@ def detect_events(
         own = rows[first_row:]  # this sentence's rows (rows are appended sentence by sentence)
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in own
                          if r.actor_ids and r.actor_ids[0] in by_id]
+        ends = [sent.token_of(r.trigger_start) for r in own if r.trigger_end - r.trigger_start > 0 and (
+            trig_at := next((t for t in triggers if sent.tokens[t.i].start + t.cut == r.trigger_start), None))
+            is not None and _speaker_goes_on(sent, trig_at) is not None]
         new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before,
-                                   sentences[sidx - 1] if sidx > 0 else None)
+                                   sentences[sidx - 1] if sidx > 0 else None, ends)
         quotes += new_quotes
         doers = [(r.trigger_start, r.actor_ids[0]) for r in own if r.actor_ids]
         doers += [(q.verb_start, q.speaker_id) for q in new_quotes if q.speaker_id]
@@ -3278,10 +3281,11 @@ def _of_things(sent: _Sentence, i: int, cut: int) -> bool:
     return word in _CONSIDERED or word in load_event_lexicon().reporting_imperfect
 
 
-def _quote_span(sent: _Sentence, start: int, hi: int) -> tuple[int, int, str] | None:
+def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -> tuple[int, int, str] | None:
     """(start, end, kind) of what is said after token ``start``: between quotes, after a colon, or after
-    إن/أن (indirect) — to the closing quote or the end of the sentence; the quote mark, colon or إن/أن stands
-    before ``hi`` (the sentence's next reporting verb, which has its own)."""
+    إن/أن (indirect) — to the closing quote or the end of the sentence (an indirect one to ``stop``, the comma
+    before a speech act its speaker goes on with); the quote mark, colon or إن/أن stands before ``hi`` (the
+    sentence's next reporting verb, which has its own)."""
     toks = sent.tokens
     for k in range(start, min(len(toks), start + 12, hi)):
         w = toks[k].text
@@ -3304,7 +3308,7 @@ def _quote_span(sent: _Sentence, start: int, hi: int) -> tuple[int, int, str] | 
                 return toks[first].start, toks[last].end, "direct"
         if sent.norms[k] in THAT and k + 1 < len(toks) and not (
                 toks[k + 1].text == "." and toks[k + 1].start == toks[k].end):  # (not "إن.بي.سي")
-            last = len(toks) - 1
+            last = (stop - 1) if stop is not None and stop > k + 1 else len(toks) - 1
             while last > k + 1 and toks[last].text in SEPARATORS:
                 last -= 1
             return toks[k + 1].start, toks[last].end, "indirect"
@@ -3383,12 +3387,13 @@ def _unknown_name_end(sent: _Sentence, k: int, hi: int) -> int:
 def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int, int, bool]],
                   dates: list[DateMention], reference: date | None,
                   actors_before: Sequence[tuple[int, Mention]] = (),
-                  previous_sentence: tuple[int, int] | None = None) -> list[QuoteRow]:
+                  previous_sentence: tuple[int, int] | None = None, ends: Sequence[int] = ()) -> list[QuoteRow]:
     """One ``quotes`` row per reporting verb that introduces a quoted or reported content. A verb whose
     subject is dropped after an event of the sentence has that event's actor as speaker ("بعث بوتين رسالة
     … أعرب فيها عن دعمه"); ``actors_before`` are (trigger token, actor) of the sentence's events. A verb with a
     demonstrative for its object ("أوضح ذلك اللواء …", "صرح بذلك المتحدث …") said the document's previous
-    sentence (``previous_sentence``, its offsets in the document)."""
+    sentence (``previous_sentence``, its offsets in the document). A content ends before the comma of a speech
+    act its speaker goes on with (``ends``: tokens of those acts, "وشدد على أن …، وأهاب بالجميع")."""
     out: list[QuoteRow] = []
     for n, (i, cut, denies) in enumerate(verbs):
         hi = verbs[n + 1][0] if n + 1 < len(verbs) else len(sent.tokens)
@@ -3502,7 +3507,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             sent.tokens[hi - 1].text in SEPARATORS)) else len(sent.tokens)
         attributed = _attributed_before(sent, i, subject_end)
         span = (sent.tokens[attributed[0]].start, sent.tokens[attributed[1]].end, "indirect") if (
-            attributed is not None) else _quote_span(sent, content_from, bound)
+            attributed is not None) else _quote_span(sent, content_from, bound, min(
+                (k - 1 for k in ends if k - 1 > content_from + 1), default=None))
         if after == i + 2 and previous_sentence is not None and i <= 1 and span is None and (
                 speaker is not None or speaker_text is not None):
             said = _said_before(sent.text, previous_sentence)

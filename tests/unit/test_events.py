@@ -2503,3 +2503,9 @@ def test_what_relates_to_something_is_no_phone_call(text: str):
 def test_a_phone_call_in_the_imperfect_is_still_one():
     rows, _ = run("ويتصل الرئيس بالملك سلمان هاتفيا.", [("الملك سلمان", "PER", None)])
     assert [(r.event_type, r.mode) for r in rows] == [("CONSULT", "phone")]
+
+
+def test_a_reported_content_ends_before_the_speech_act_its_speaker_goes_on_with():
+    text = "وشدد على أن الشريعة جاءت لحفظ الدماء، وأهاب بالجميع الحذر من هذه المسالك."
+    _, quotes = run(text)
+    assert [text[q.quote_start:q.quote_end] for q in quotes] == ["الشريعة جاءت لحفظ الدماء"]
