@@ -721,6 +721,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                         sent.norms[i + 1] in _RELATES or (sent.norms[i + 1][:1] == "ب"
                                                           and sent.norms[i + 1] not in _WITH_PRONOUN)):
                     reading = None  # "قضايا تتصل بالاحتجاجات", "يتصل مباشرة بالوزير": it relates to (not "يتصل بي")
+                if reading is not None and stem in _REVIEW and not (i > 0 and sent.norms[i - 1] in _IT_WAS_DONE):
+                    reading = None  # "كما جرى استعراض مستجدات الأوضاع": talks; after a meeting's noun ("جرى خلال
+                    # الاستقبال استعراض العلاقات") the meeting is the event, and elsewhere a review or a parade
                 if reading is not None and reading.mode == "instruct" and i > 0 and sent.norms[i - 1] in _NOUN_BEFORE:
                     reading = None  # "وقفوا في وجه الحكومة": in the face of, not "directed"
                 if reading is not None:
@@ -894,6 +897,8 @@ def _reporting_speaker(sent: _Sentence, said: int, hi: int) -> tuple[Mention | N
 
 
 _ON_TO = _norms("على", "إلى", "الى")
+_REVIEW = _norms("استعراض")
+_IT_WAS_DONE = _norms("جرى", "وجرى", "تم", "وتم", "جري", "وجري")
 _RELATES = _norms("في", "مباشرة", "اتصالا")  # what an imperfect "يتصل" is followed by when it means "relates"
 _WITH_PRONOUN = _norms("بي", "به", "بها", "بهم", "بهما", "بك", "بكم", "بنا", "بهن")
 _SPEECH_ACTS = frozenset({"DEMAND", "SUPPORT", "DISAPPROVE", "REJECT", "THREATEN"})  # what a speaker does by speaking

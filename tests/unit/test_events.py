@@ -2509,3 +2509,12 @@ def test_a_reported_content_ends_before_the_speech_act_its_speaker_goes_on_with(
     text = "وشدد على أن الشريعة جاءت لحفظ الدماء، وأهاب بالجميع الحذر من هذه المسالك."
     _, quotes = run(text)
     assert [text[q.quote_start:q.quote_end] for q in quotes] == ["الشريعة جاءت لحفظ الدماء"]
+
+
+def test_reviewing_the_situation_in_talks_is_consultation_but_a_parade_is_not():
+    rows, _ = run("كما جرى استعراض مستجدات الأوضاع الإقليمية والدولية.")
+    assert [(r.event_type, r.mode) for r in rows] == [("CONSULT", "talks")]
+    assert run("وقدمت الكلية استعراضا عسكريا متنوعا.")[0] == []
+    rows, _ = run("وجرى خلال الاستقبال استعراض العلاقات بين المملكة والولايات المتحدة.",
+                  [("المملكة", "LOC", None), ("الولايات المتحدة", "LOC", None)])
+    assert [r.trigger for r in rows] == ["الاستقبال"]  # the meeting is the event
