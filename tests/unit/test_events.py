@@ -2518,3 +2518,9 @@ def test_reviewing_the_situation_in_talks_is_consultation_but_a_parade_is_not():
     rows, _ = run("وجرى خلال الاستقبال استعراض العلاقات بين المملكة والولايات المتحدة.",
                   [("المملكة", "LOC", None), ("الولايات المتحدة", "LOC", None)])
     assert "استعراض" not in [r.trigger for r in rows]  # the meeting is the event, not a second one
+
+
+def test_deploying_men_and_aircraft_is_mobilisation_but_spreading_chaos_is_not():
+    rows, _ = run("وسيتم نشر 85 ألف رجل أمن في المدينة.")
+    assert [(r.event_type, r.mode) for r in rows] == [("MOBILIZE", "deploy")]
+    assert all(r.event_type != "MOBILIZE" for r in run("وحاولوا نشر الفوضى بين رجال الأمن.")[0])
