@@ -443,6 +443,37 @@ Tried and left out: every verbal noun kept without a named doer (trigger recall 
 but type + actor F1 down on every set: the added events' doers are missing); inquiries, aid and meetings with an
 unnamed doer; complaints lodged ("تقدم السكان بشكوى") through a light verb (8 rows, half with the victims as
 doers).
+
+
+Stop 54 drew ``events_dev12.jsonl`` (150 sentences of the last 150 articles no other set uses, seed 1212; only 62
+report an event — 95 events, 35 of them statements, 9 ordinary crimes the pipeline has no type for; what was left of
+the sample is heavy on columns, market pieces and greetings) and scored it at the stop's start: **.470** type + actor
+F1 (dev half .400, test half .593). Rules of the stop, each read on every row it changed in news_sample (tests in
+``tests/unit/test_events.py``): a speech act joined by و after a reported content is the speaker's ("وأوضح الحربي أن
+…، وطالب بوجود عقاب"; a dropped speaker carried from the sentence before: "وشدد على أن …، وأهاب بالجميع"), and the
+content ends before it (9 quotes of the sample shortened); executions (أعدم، إعدام/قصاص بحق) and referrals to court
+(أحال، إحالة، تحويل المتهم) are coercion, checking records an inquiry; a word opening with إ is a verbal noun, never a
+verb ("وإحالته", "إدانته"); a phrase behind لل ("للقضاء", "للمرة الأولى") is no doer except an attack's ("هجوم
+للجماعة": 16 garbage doers of the sample gone); aid that arrives is AID given by the body that sent it ("وصلت الدفعة
+الثالثة من المعونة … مقدمة من مركز الملك سلمان"); an attack named by its weapon ("الاعتداء بالشاحنة المفخخة"); a
+condolence on a death needs no named side ("يعزي في وفاة"); an imperfect يتصل followed by في/ب + a thing relates,
+no phone call (5 false calls gone); "جرى استعراض مستجدات الأوضاع" is talks; deploying men or aircraft is
+mobilisation. Type + actor F1 (``--warehouse`` of news_sample), the stop's start (7912e2e) → its end:
+
+    set                     all           dev half      test half     date (all)
+    dev9                    .545 → .558   .545 → .571   .545 → .545   .900 → .903
+    dev10                   .613 → .614   .610 → .617   .617 → .611   .875 → .877
+    dev11                   .631 → .644   .583 → .612   .673 → .673   .838 → .843
+    dev12 (new)             .470 → .490   .400 → .433   .593 → .593   .907 → .911
+    older eight (mean)      —             .690 → .690   .604 → .604   .893 / .908 → .893 / .908
+
+Actor accuracy .89–.93 on the older blind sets, .77 on dev12 (its labeller names a title where the text also
+names the person, "مساعد المدير العام … د. ناصر الدوسري", and a light verb's subject the system misses: "وردت في
+حينه القوات المسلحة السعودية … بقصف"). Tried and left out: putting an expressed thanks on its noun ("أعرب … عن
+شكره": the two newest sets mark the noun, the eight older ones the verb; older sets' dev halves .690 → .671); a
+nested statement whose subject is a title ("قالت المصادر إن وزير الخارجية أكد أن": one row in the sample, wrong);
+protests a place "saw" ("شهدت المدينة احتجاجات": it added a background one); travel bans (منع من السفر: half of the
+sample's rows were traffic or import rules).
 """
 
 from __future__ import annotations
