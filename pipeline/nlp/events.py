@@ -2616,6 +2616,7 @@ def detect_events(
         previous_words: str | None = None  # the previous event's doer in words, when no entity names it
         last_actor: Mention | None = None
         game: bool | None = None  # the sentence is about the game (found out when needed)
+        goes_on: list[int] = []  # tokens of the events a speaker goes on with after what he said (ends a quote)
         for n, trig in enumerate(triggers):
             lo = triggers[n - 1].j if n > 0 else 0
             hi = triggers[n + 1].i if n + 1 < len(triggers) else len(sent.tokens)
@@ -2747,14 +2748,13 @@ def detect_events(
                 recipient_countries=sorted({c for m in args.recipients if (c := _country(m))}),
                 date_source=source,
             ))
+            if _speaker_goes_on(sent, trig) is not None:
+                goes_on.append(trig.i)
         own = rows[first_row:]  # this sentence's rows (rows are appended sentence by sentence)
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in own
                          if r.actor_ids and r.actor_ids[0] in by_id]
-        ends = [sent.token_of(r.trigger_start) for r in own if r.trigger_end - r.trigger_start > 0 and (
-            trig_at := next((t for t in triggers if sent.tokens[t.i].start + t.cut == r.trigger_start), None))
-            is not None and _speaker_goes_on(sent, trig_at) is not None]
         new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before,
-                                   sentences[sidx - 1] if sidx > 0 else None, ends)
+                                   sentences[sidx - 1] if sidx > 0 else None, goes_on)
         quotes += new_quotes
         doers = [(r.trigger_start, r.actor_ids[0]) for r in own if r.actor_ids]
         doers += [(q.verb_start, q.speaker_id) for q in new_quotes if q.speaker_id]
