@@ -845,11 +845,11 @@ def _foreign_one_word(words: Sequence[str], keys: Sequence[str], labs: Labels, i
     if not _family_word(words, keys, labs, i, lex, frequency):
         return False
     return i + 1 >= len(words) or _name_ends_at(words, keys, i + 1, lex) or (
-        words[i + 1][:1] == "و" and len(words[i + 1]) > 3) or normalize_for_matching(words[i + 1]) in _WHO_HE
+        words[i + 1][:1] == "و" and len(words[i + 1]) > 3) or keys[i + 1] == _HE_WHO
     # ("المحترف الفنزويلي ريفاس الذي يتواجد": the man the relative clause tells of)
 
 
-_WHO_HE = frozenset({"الذي", "الذى"})
+_HE_WHO = identity_key("الذي")  # the masculine singular of _RELATIVES (identity keys fold "الذى")
 
 
 def reported_family_names(sentences: list[list[str]], labels: list[Labels], families: set[str],
