@@ -2524,3 +2524,9 @@ def test_deploying_men_and_aircraft_is_mobilisation_but_spreading_chaos_is_not()
     rows, _ = run("وسيتم نشر 85 ألف رجل أمن في المدينة.")
     assert [(r.event_type, r.mode) for r in rows] == [("MOBILIZE", "deploy")]
     assert all(r.event_type != "MOBILIZE" for r in run("وحاولوا نشر الفوضى بين رجال الأمن.")[0])
+
+
+def test_closing_shops_and_applying_fines_are_sanctions_but_applying_a_law_is_not():
+    rows, _ = run("وأوضح المكرمي أن دوريات الرقابة أغلقت المحال وطبقت عليها نظام الغرامات.")
+    assert [(r.event_type, r.mode) for r in rows] == [("SANCTION", "close"), ("SANCTION", "fine")]
+    assert run("وشدد على تطبيق النظام بحزم.")[0] == []
