@@ -2615,6 +2615,7 @@ def detect_events(
         previous_actor: Mention | None = None
         previous_words: str | None = None  # the previous event's doer in words, when no entity names it
         last_actor: Mention | None = None
+        verb_doer: tuple[int, list[Mention], str | None] | None = None  # the previous verb's (token, actors, words)
         game: bool | None = None  # the sentence is about the game (found out when needed)
         goes_on: list[int] = []  # tokens of the events a speaker goes on with after what he said (ends a quote)
         for n, trig in enumerate(triggers):
@@ -2635,6 +2636,13 @@ def detect_events(
                 # aircraft or convoy that arrived is no doer
                 args = replace(args, actors=[donor], actor_text=None,
                                recipients=[m for m in args.recipients if m is not donor])
+            if (trig.sense.pos == "verb" and not we and verb_doer is not None and verb_doer[0] == n - 1
+                    and not args.actors and args.actor_text is not None and _joined_verb(sent, trig.i)
+                    and args.actor_text == sent.text[sent.tokens[lo].start : sent.tokens[trig.i - 1].end]
+                    and (verb_doer[1] or verb_doer[2])):
+                # "أن دوريات الرقابة أغلقت المحال وطبقت عليها …": what stands between two verbs joined by و is the
+                # first one's object; the second has the first one's subject
+                args = replace(args, actors=list(verb_doer[1]), actor_text=None if verb_doer[1] else verb_doer[2])
             opening = trig.sense.pos == "verb" and not we and _opens_sentence(
                 text, s, sent.tokens[trig.i].start + trig.cut)
             if (not opening and not we and not args.actors and args.actor_text is None
@@ -2750,6 +2758,7 @@ def detect_events(
             ))
             if _speaker_goes_on(sent, trig) is not None:
                 goes_on.append(trig.i)
+            verb_doer = (n, list(args.actors), args.actor_text) if trig.sense.pos == "verb" else None
         own = rows[first_row:]  # this sentence's rows (rows are appended sentence by sentence)
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in own
                          if r.actor_ids and r.actor_ids[0] in by_id]

@@ -2530,3 +2530,11 @@ def test_closing_shops_and_applying_fines_are_sanctions_but_applying_a_law_is_no
     rows, _ = run("وأوضح المكرمي أن دوريات الرقابة أغلقت المحال وطبقت عليها نظام الغرامات.")
     assert [(r.event_type, r.mode) for r in rows] == [("SANCTION", "close"), ("SANCTION", "fine")]
     assert run("وشدد على تطبيق النظام بحزم.")[0] == []
+
+
+def test_a_verb_joined_to_the_previous_one_has_its_subject_not_its_object():
+    rows, _ = run("وأوضح المكرمي أن دوريات الرقابة أغلقت المحال وطبقت عليها نظام الغرامات.")
+    assert [r.actor_text for r in rows] == ["دوريات الرقابة", "دوريات الرقابة"]
+    rows, _ = run("وكيل إمارة الباحة يدين الإرهاب ويوجه بحماية الطلاب من الفكر الضال",
+                  [("إمارة الباحة", "ORG", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows][-1] == ("DEMAND", ["E_إمارة الباحة"])
