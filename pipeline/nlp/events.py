@@ -1078,6 +1078,7 @@ _ACCORDING = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "�
 
 _THAT_BEFORE_AS = _norms("وذلك", "ذلك")  # "…، وذلك حسبما أعلنت الرابطة": no part of what was said
 _JUST_AS = _norms("مثلما")
+_ON = _norms("على")
 # what may follow the speaker of a "كما قال …" that closes its sentence: the outlet told, the time
 _ATTRIBUTION_TAIL = _norms("في", "عبر", "خلال", "اليوم", "أمس", "امس", "مساء", "صباح", "يوم", "الليلة", "سابقا",
                            "أيضا", "ايضا")
@@ -1114,10 +1115,10 @@ def _attributed_before(sent: _Sentence, i: int, subject_end: int) -> tuple[int, 
 
 
 def _as_said(sent: _Sentence, i: int) -> bool:
-    """The verb at ``i`` follows "كما", "حسبما" or "حسب ما" (as / according to what … said): the words before
-    are no subject of it."""
+    """The verb at ``i`` follows "كما", "حسبما", "حسب ما" or "على ما" (as / according to what … said): the words
+    before are no subject of it."""
     return i > 0 and (sent.norms[i - 1] in _AS or (i > 1 and sent.norms[i - 1] in ("ما", "لما") and (
-        sent.norms[i - 2] in _ACCORDING)))
+        sent.norms[i - 2] in _ACCORDING or sent.norms[i - 2] in _ON)))  # ("على ما أعلن متحدث": per the spokesman)
 
 
 def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | None, int]:

@@ -2538,3 +2538,9 @@ def test_a_verb_joined_to_the_previous_one_has_its_subject_not_its_object():
     rows, _ = run("وكيل إمارة الباحة يدين الإرهاب ويوجه بحماية الطلاب من الفكر الضال",
                   [("إمارة الباحة", "ORG", None)])
     assert [(r.event_type, r.actor_ids) for r in rows][-1] == ("DEMAND", ["E_إمارة الباحة"])
+
+
+def test_a_statement_attributed_after_its_content_with_ala_ma():
+    text = "ارتفعت حصيلة الهجوم في كابول إلى 15 قتيلا، على ما أعلن متحدث باسم الرئيس الأفغاني."
+    _, quotes = run(text)
+    assert [(q.verb, q.speaker_text) for q in quotes] == [("أعلن", "متحدث باسم الرئيس الأفغاني")]
