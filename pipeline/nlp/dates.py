@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -375,14 +376,21 @@ def _full_dates(text: str, reference: date | None) -> list[_Candidate]:
     return out
 
 
-def _numeric_dates(text: str, _reference: date | None) -> list[_Candidate]:
+def _day_month_year_matches(text: str, regexes: Sequence[re.Pattern[str]],
+                            to_date: Callable[[int, int, int], date | None]) -> list[_Candidate]:
+    """Day candidates of the numeric patterns ``regexes`` (groups y, m, d), each converted by ``to_date``
+    (Gregorian or Hijri); a day the calendar does not have is none."""
     out: list[_Candidate] = []
-    for regex in (_NUMERIC_DMY_RE, _NUMERIC_YMD_RE):
+    for regex in regexes:
         for m in regex.finditer(text):
-            value = _make_date(_int(m["y"]), _int(m["m"]), _int(m["d"]))
+            value = to_date(_int(m["y"]), _int(m["m"]), _int(m["d"]))
             if value is not None:
                 out.append((m.start(), m.end(), value, None, DAY))
     return out
+
+
+def _numeric_dates(text: str, _reference: date | None) -> list[_Candidate]:
+    return _day_month_year_matches(text, (_NUMERIC_DMY_RE, _NUMERIC_YMD_RE), _make_date)
 
 
 def _hijri_to_date(year: int, month: int, day: int) -> date | None:
@@ -432,12 +440,7 @@ def _hijri_dates(text: str, reference: date | None) -> list[_Candidate]:
             continue
         if value is not None:
             out.append((m.start(), m.end(), value, None, DAY))
-    for regex in (_NUMERIC_HIJRI_RE, _NUMERIC_HIJRI_YMD_RE):
-        for m in regex.finditer(text):
-            value = _hijri_to_date(_int(m["y"]), _int(m["m"]), _int(m["d"]))
-            if value is not None:
-                out.append((m.start(), m.end(), value, None, DAY))
-    return out
+    return out + _day_month_year_matches(text, (_NUMERIC_HIJRI_RE, _NUMERIC_HIJRI_YMD_RE), _hijri_to_date)
 
 
 def _month_years(text: str, _reference: date | None) -> list[_Candidate]:
