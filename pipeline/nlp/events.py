@@ -896,6 +896,31 @@ def _reporting_speaker(sent: _Sentence, said: int, hi: int) -> tuple[Mention | N
     return actor, actor_text
 
 
+# أن/إن with no pronoun (a clause with a subject of its own follows), or with "I" (the writer's or a quotation's)
+_BARE_THAT = _norms("أنني", "إنني", "بأنني", "أن", "إن", "بأن", "وأن", "وإن", "فإن", "لأن", "ان", "بان", "وان", "فان",
+                    "لان")
+_BEFORE_VERB = _norms("قد", "لم", "لن", "سوف", "لا", "كان", "كانت", "كانوا", "بات", "باتت")
+REPORTED_REACH = 24  # tokens between a reporting verb and the أنه/إنها its content opens with
+
+
+def _speaker_does_it(sent: _Sentence, trig: _Trigger) -> Mention | None:
+    """The speaker of a reporting verb whose content opens with أن/إن + a pronoun right before the verb
+    ``trig`` ("وأكدت الشرطة الروسية أنها تتحقق", "وقال الجبير إنه التقى"): the pronoun is the speaker, who does it.
+    Only a named speaker, between the reporting verb and its content."""
+    k = trig.i - 1
+    while k > 0 and sent.norms[k] in _BEFORE_VERB and trig.i - k < 3:
+        k -= 1
+    if k < 2 or sent.norms[k] not in THAT or sent.norms[k] in _BARE_THAT:
+        return None
+    for r in range(k - 1, max(-1, k - REPORTED_REACH), -1):
+        if sent.norms[r] in THAT or (sent.tokens[r].text in SEPARATORS and sent.tokens[r].text != "،"):
+            return None
+        if sent.owner[r] < 0 and match_reporting(sent.tokens[r].text) is not None:
+            speaker, _ = _reporting_speaker(sent, r, k + 1)
+            return speaker if speaker is not None and speaker.participant else None
+    return None
+
+
 _ON_TO = _norms("على", "إلى", "الى")
 _REVIEW = _norms("استعراض")
 _IT_WAS_DONE = _norms("جرى", "وجرى", "تم", "وتم", "جري", "وجري")
@@ -1140,6 +1165,8 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         body = sent.mention_at(lo + 1)
         if body is not None and body.participant and sent.tokens[lo + 1].start == body.start:
             return body, None, max(lo + 2, sent.token_of(body.end))
+    if first is None and (member_of := _members_of(sent, lo, hi)) is not None:
+        return member_of, None, max(lo + 3, sent.token_of(member_of.end))
     if first is None and sent.norms[lo] in _MEDIA_HEADS and lo + 1 < min(hi, len(sent.tokens)):
         # "ذكرت صحيفة الحياة", "نقلت وكالة رويترز": the medium named after its head noun speaks
         body = sent.mention_at(lo + 1)
@@ -1204,6 +1231,31 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
     if sent.norms[lo] not in _HONORIFICS:  # (not what is said: 'وقال سموه «مرحبا بكل زائر».')
         k = _past_quoted_name(sent, k)  # 'قناة «العربية»', 'صحيفة "الحياة"'
     return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
+
+
+# people or forces named as members of a body: "مراقبون من مكاتب فرع وزارة العمل", "مسلحون من تنظيم داعش"
+_MEMBERS = _FORCES | _norms("مراقبون", "مراقبين", "مفتشون", "مفتشين", "فريق", "فرق", "موظفو", "موظفون", "موظفين",
+                            "أفراد", "رجال", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين", "خبراء", "مختصون", "مختصين",
+                            "ممثلون", "ممثلين", "أعضاء", "وفد", "مندوبون", "مندوبين", "لجنة", "لجان", "منسوبو",
+                            "منسوبي", "عمال", "مهندسون", "مهندسين", "أطباء")
+MEMBERS_REACH = 3  # words between "من" and the body: "مراقبون من مكاتب فرع وزارة العمل"
+
+
+def _members_of(sent: _Sentence, lo: int, hi: int) -> Mention | None:
+    """The body whose members the subject at ``lo`` names ("مراقبون من مكاتب فرع وزارة العمل", "وفد من وزارة
+    الخارجية"): they act for it, and an analyst counts the body. Only a person or body, not a place ("مسلحون من
+    حلب"), and only over plain words between "من" and it (no punctuation, no other name)."""
+    end = min(hi, len(sent.tokens))
+    if sent.norms[lo] not in _MEMBERS or lo + 2 >= end or sent.norms[lo + 1] != "من":
+        return None
+    for k in range(lo + 2, min(end, lo + 3 + MEMBERS_REACH)):
+        m = sent.mention_at(k)
+        if m is not None:
+            return m if m.participant and not m.place and m.type == EntityType.ORG and (
+                sent.tokens[k].start == m.start) else None
+        if not sent.tokens[k].text.isalpha():
+            return None
+    return None
 
 
 def _chain_holder(sent: _Sentence, at: int, hi: int) -> Mention | None:
@@ -1393,7 +1445,8 @@ _TIME_WORDS = _norms("مساء", "صباح", "ظهر", "فجر", "ليلة", "ل
 _TIME_ADVERBIAL = _norms("فجر", "صباح", "مساء", "ظهر", "ظهيرة", "ليلة", "ليل", "يوم", "أمس", "امس", "اليوم", "غدا",
                          "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
                          "الماضي", "المقبل", "الجاري", "الفائت", "يومها", "حينها", "وقتها", "آنذاك", "حينذاك",
-                         "خلالها", "خلاله", "خلالهما", "خلالهم", "بعدها", "بعده", "عندها", "عندئذ", "حينئذ")
+                         "خلالها", "خلاله", "خلالهما", "خلالهم", "بعدها", "بعده", "عندها", "عندئذ", "حينئذ", "الآن",
+                         "حاليا")
 _QAD = _norms("قد", "لقد")
 _WHO = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين")
 _IN_TURN = _norms("بدوره", "بدورها", "بدورهم", "بدورهما", "قد", "بالفعل", "أيضا", "ايضا")
@@ -2644,6 +2697,12 @@ def detect_events(
                 # "أن دوريات الرقابة أغلقت المحال وطبقت عليها …": what stands between two verbs joined by و is the
                 # first one's object; the second has the first one's subject
                 args = replace(args, actors=list(verb_doer[1]), actor_text=None if verb_doer[1] else verb_doer[2])
+            if (trig.sense.pos == "verb" and not we and not args.actors and (args.actor_text is None or all(
+                    normalize_for_matching(w) in _TIME_ADVERBIAL for w in args.actor_text.split()))
+                    and not args.passive and (said_by := _speaker_does_it(sent, trig)) is not None):
+                # "وأكدت الشرطة الروسية أنها تتحقق …": the pronoun after أن is the speaker, who does it
+                args = replace(args, actors=[said_by], actor_text=None, recipients=[
+                    r for r in args.recipients if r.entity_id != said_by.entity_id])
             opening = trig.sense.pos == "verb" and not we and _opens_sentence(
                 text, s, sent.tokens[trig.i].start + trig.cut)
             if (not opening and not we and not args.actors and args.actor_text is None

@@ -2544,3 +2544,25 @@ def test_a_statement_attributed_after_its_content_with_ala_ma():
     text = "ارتفعت حصيلة الهجوم في كابول إلى 15 قتيلا، على ما أعلن متحدث باسم الرئيس الأفغاني."
     _, quotes = run(text)
     assert [(q.verb, q.speaker_text) for q in quotes] == [("أعلن", "متحدث باسم الرئيس الأفغاني")]
+
+
+def test_members_of_a_body_act_for_it():
+    text = "نفذ مراقبون من مكاتب فرع وزارة العمل بالمنطقة الشرقية حملات تفتيشية على المنشآت"
+    rows, _ = run(text, [("وزارة العمل", "ORG", None), ("المنطقة الشرقية", "LOC", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("INVESTIGATE", ["E_وزارة العمل"])]
+    rows, _ = run("وهاجم مسلحون من تنظيم داعش قرية في ريف حلب", [("تنظيم داعش", "ORG", None), ("حلب", "LOC", "city")])
+    assert [r.actor_ids for r in rows] == [["E_تنظيم داعش"]]
+    # people from a place are no body's members: their words stay the doer
+    rows, _ = run("وهاجم مسلحون من حلب قرية مجاورة", [("حلب", "LOC", "city")])
+    assert [r.actor_ids for r in rows] == [[]]
+
+
+def test_a_pronoun_after_that_is_the_speaker_doing_it():
+    rows, _ = run("وأكدت الشرطة الروسية أنها تتحقق الآن من سجلات جرائم قتل", [("الشرطة الروسية", "ORG", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("INVESTIGATE", ["E_الشرطة الروسية"])]
+    rows, _ = run("وقال الجبير إنه التقى نظيره الروسي سيرغي لافروف",
+                  [("الجبير", "PER", None), ("سيرغي لافروف", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("CONSULT", ["E_الجبير"])]
+    # "أن" with no pronoun opens a clause with a subject of its own
+    rows, _ = run("وأكدت الشرطة الروسية أن المحققين يتحققون من سجلات الجرائم", [("الشرطة الروسية", "ORG", None)])
+    assert all(r.actor_ids != ["E_الشرطة الروسية"] for r in rows)
