@@ -937,8 +937,10 @@ def appositive_persons(sentences: list[list[str]], labels: list[Labels], lex: En
             if listed and (words[i] in FUNCTION_WORDS_AS_WRITTEN or norm in lex.lexicon.stopwords):
                 continue
             family = normalize_for_matching(words[i + 1])
-            if not _family_word(words, keys, labs, i + 1, lex, frequency) or _dictionary_word(family):
-                continue  # ("رأيك زار مدير": a verb; "شرف الحفل نائب": a common noun)
+            if not _family_word(words, keys, labs, i + 1, lex, frequency) or (_dictionary_word(family) and not (
+                    listed and family.startswith("ال") and family.endswith("ي"))):
+                continue  # ("رأيك زار مدير": a verb; "شرف الحفل نائب": a common noun; but after a listed given
+                # name a nisba is a family name the dictionary knows as an adjective: "محسن الفضلي زعيم")
             _mark(labs, i, i + 2, EntityType.PER.tag, 0.5)
         out.append(labs)
     return out
