@@ -1255,6 +1255,9 @@ def test_a_name_before_its_appositive_role_is_a_person() -> None:
     assert ("بيب جوارديولا", "PER") in found("أثار بيب جوارديولا مدرب بايرن ميونيخ الشكوك حول باستيان", [])
     # a listed given name and a nisba family name the dictionary also knows as an adjective ("الفضلي")
     assert ("محسن الفضلي", "PER") in found_in_news("أدت إلى مقتل محسن الفضلي زعيم مجموعة خراسان", [])
+    # one foreign word after a person noun and a nationality, then a preposition
+    assert ("فابيان", "PER") in found_in_news("لا تنوي إعادة اللاعب الأوروجوياني فابيان من جديد", [])
+    assert all(t != "PER" for _, t in found_in_news("أكد المدرب الأوروجوياني أمس في المؤتمر", []))
     # common words, verbs and words behind a proclitic before a role are no name
     for text in ("عين رئيسا للديوان الملكي بمرتبة وزير، وتعيين", "اكتب رأيك زار مدير جوازات المنطقة",
                  "متهمة بالدعوة لاغتيال الباجي قائد السبسي", "فيما قام بحجب صلاحيات وزير الكهرباء"):

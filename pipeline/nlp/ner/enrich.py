@@ -838,15 +838,22 @@ def _foreign_one_word(words: Sequence[str], keys: Sequence[str], labs: Labels, i
         return False  # ("أنهى الرئيس الجزائري مهام وزير": a title's nationality, its holder named elsewhere; but
         # "الغاني مونتاري والفنزويلي ريفاس": the list goes on)
     word = normalize_for_matching(words[i])
-    if word[:1] in "وفبلكيت" or word.endswith(_NOT_NAME_ENDINGS) or is_common_word(word) or (
+    if word[:1] in "يت" or (word[:1] in "وفبلك" and (is_common_word(word[1:]) or frequency(word[1:]) >= frequency(
+            word))) or word.endswith(_NOT_NAME_ENDINGS) or is_common_word(word) or (
             word.endswith("ت") and _word_of_the_language(word[:-1], False)):
-        return False  # a conjunction, preposition or verb prefix, a pronoun, plural, dual or accusative ending, a
-        # verb of the language ("القطاع الغربي خاطبت")
+        return False  # a verb prefix, a conjunction or preposition on a word ("فابيان" is none), a pronoun,
+        # plural, dual or accusative ending, a verb of the language ("القطاع الغربي خاطبت")
     if not _family_word(words, keys, labs, i, lex, frequency):
         return False
     return i + 1 >= len(words) or _name_ends_at(words, keys, i + 1, lex) or (
-        words[i + 1][:1] == "و" and len(words[i + 1]) > 3) or keys[i + 1] == _HE_WHO
-    # ("المحترف الفنزويلي ريفاس الذي يتواجد": the man the relative clause tells of)
+        words[i + 1][:1] == "و" and len(words[i + 1]) > 3) or keys[i + 1] == _HE_WHO or (
+        i > 1 and keys[i - 2] in _PERSON_NOUNS and keys[i + 1] in _AFTER_NAME)
+    # ("المحترف الفنزويلي ريفاس الذي يتواجد": the man the relative clause tells of; "اللاعب الأوروجوياني فابيان
+    # من جديد": a person noun and its nationality announce him, a preposition follows his name)
+
+
+_AFTER_NAME = frozenset(identity_key(w) for w in ("من", "في", "إلى", "الى", "على", "عن", "مع", "بعد", "قبل", "خلال",
+                                                 "منذ", "حتى", "لمدة"))
 
 
 _HE_WHO = identity_key("الذي")  # the masculine singular of _RELATIVES (identity keys fold "الذى")
