@@ -98,9 +98,12 @@ _FOREIGN_CONSONANTS = str.maketrans("غگڤپ", "ججفب")  # G written ج or �
 
 
 def _skeleton(word: str) -> str:
-    """A word without its long vowels and hamza seats after the first letter, G, V and P folded: how foreign
-    names spelt two ways ("هيلاري"/"هيلري", "كلينتون"/"كلنتون", "غروس"/"جروس") compare."""
+    """A word without its long vowels and hamza seats after the first letter, G, V and P folded, a final S
+    written ز or س: how foreign names spelt two ways ("هيلاري"/"هيلري", "كلينتون"/"كلنتون", "غروس"/"جروس",
+    "خاميز"/"خاميس") compare."""
     word = word.translate(_FOREIGN_CONSONANTS)
+    if len(word) > 3 and word.endswith("ز"):
+        word = word[:-1] + "س"
     return word[:1] + word[1:].translate(_LONG_VOWELS)
 
 

@@ -507,8 +507,12 @@ def test_a_foreign_name_spelt_two_ways_is_one_person_but_arabic_names_never() ->
             ("d4", "خالد الشمري", "PER"), ("d5", "خالد الشميري", "PER"),  # two families
             ("d6", "محمد الحربي", "PER"), ("d7", "محمود الحربي", "PER"),  # two given names
             ("d8", "كريستيان غروس", "PER"), ("d9", "كريستيان جروس", "PER"),  # G written غ or ج
-            ("d10", "خالد الغامدي", "PER"), ("d11", "خالد الجامدي", "PER")]  # but never two Arabic families
+            ("d10", "خالد الغامدي", "PER"), ("d11", "خالد الجامدي", "PER"),  # but never two Arabic families
+            ("d12", "خاميز رودريجيز", "PER"), ("d13", "خاميس رودريجيز", "PER"),  # a final S written ز or س
+            ("d14", "خالد العنزي", "PER"), ("d15", "خالد العنسي", "PER")]  # (not an Arabic family's ز)
     resolved = resolve_mentions(frame(rows))
+    assert entity_of(resolved, "d12", "خاميز رودريجيز") == entity_of(resolved, "d13", "خاميس رودريجيز")
+    assert entity_of(resolved, "d14", "خالد العنزي") != entity_of(resolved, "d15", "خالد العنسي")
     assert len({entity_of(resolved, d, s) for d, s, _ in rows[:3]}) == 1
     assert entity_of(resolved, "d8", "كريستيان غروس") == entity_of(resolved, "d9", "كريستيان جروس")
     assert entity_of(resolved, "d10", "خالد الغامدي") != entity_of(resolved, "d11", "خالد الجامدي")
