@@ -658,6 +658,23 @@ def test_a_lineup_of_family_names_with_two_persons_found_is_all_persons() -> Non
     assert ("ديقاو", "PER") not in found(text, [("شراحيلي", "PER"), ("جحفلي", "PER"), ("كواك", "LOC")])
 
 
+def test_an_item_between_two_persons_of_a_list_is_a_person() -> None:
+    text = "وشارك في اللقاء محمد جحفلي، كواك تاي هي، ديقاو، ياسر الشهراني، سعود كريري في التشكيلة"
+    got = found(text, [("محمد جحفلي", "PER"), ("ياسر الشهراني", "PER"), ("سعود كريري", "PER")])
+    assert {("كواك تاي هي", "PER"), ("ديقاو", "PER")} <= set(got)
+    got = found("الزوري وكواك تاي هي وديغاو وياسر الشهراني ومحمد القرني",
+                [("الزوري", "PER"), ("وياسر الشهراني", "PER"), ("ومحمد القرني", "PER")])
+    assert ("ديغاو", "PER") in got and any(s.endswith("كواك تاي هي") and t == "PER" for s, t in got)
+    # a place, a title or a word of the language between two persons is no person
+    got = found("التقى محمد جحفلي، الرياض، ياسر الشهراني", [("محمد جحفلي", "PER"), ("ياسر الشهراني", "PER"),
+                                                          ("الرياض", "LOC")])
+    assert ("الرياض", "LOC") in got
+    got = found("حضر محمد جحفلي، والمدير، وياسر الشهراني", [("محمد جحفلي", "PER"), ("ياسر الشهراني", "PER")])
+    assert all(t != "PER" or s in ("محمد جحفلي", "ياسر الشهراني") for s, t in got)
+    got = found("شكر محمد جحفلي وأصدقاءه وياسر الشهراني", [("محمد جحفلي", "PER"), ("ياسر الشهراني", "PER")])
+    assert all(t != "PER" or s in ("محمد جحفلي", "ياسر الشهراني") for s, t in got)
+
+
 def test_a_name_after_a_role_in_construct_with_a_club_is_a_person() -> None:
     got = found("أشاد مدرب الفتح ناصيف البياوي بأداء اللاعبين في المواجهة الودية.", [("الفتح", "ORG")])
     assert ("ناصيف البياوي", "PER") in got

@@ -632,6 +632,79 @@ def _lineup_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex
         i = items[-1] + 1 if len(items) > 1 else i + 1
 
 
+_BETWEEN_ITEM_WORDS = 3  # words of an untagged list item between two persons ("كواك تاي هي")
+_BETWEEN_ITEMS = 3  # untagged items in a row between two persons of a list
+
+
+def _person_ends(labs: Labels, k: int) -> bool:
+    """Token ``k`` is the last of a person span."""
+    return 0 <= k < len(labs) and labs[k][0] != "O" and _is_person(labs[k][0][2:]) and (
+        k + 1 >= len(labs) or not labs[k + 1][0].startswith("I-"))
+
+
+def _person_starts(labs: Labels, k: int) -> bool:
+    """Token ``k`` opens a person span."""
+    return 0 <= k < len(labs) and labs[k][0].startswith("B-") and _is_person(labs[k][0][2:])
+
+
+def _persons_between_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex: EntityLexicon) -> None:
+    """Label the untagged items of a list of persons that stand between two of its persons ("محمد جحفلي، كواك
+    تاي هي، ديقاو، ياسر الشهراني", "الزوري وكواك تاي هي وديغاو وياسر الشهراني"): after a comma (or و) that
+    follows a person, up to three items of one to three words each, up to a comma (or و) that a person
+    follows. No word of an item may be a title, a place, a number or a word of the language ("والمدير",
+    "وأصدقاءه"); one of its words must be no function word."""
+    n = len(words)
+    i = 1
+    while i < n:
+        if labs[i][0] != "O" or not ((words[i - 1] in _COMMAS and _person_ends(labs, i - 2)) or (
+                words[i][:1] == "و" and len(words[i]) > 3 and _person_ends(labs, i - 1))):
+            i += 1
+            continue
+        items: list[tuple[int, int]] = []
+        a, closed = i, False
+        while a < n and len(items) < _BETWEEN_ITEMS and labs[a][0] == "O":
+            joined = words[a][:1] == "و" and words[a - 1] not in _COMMAS
+            b = a
+            while b < n and b - a < _BETWEEN_ITEM_WORDS and labs[b][0] == "O" and words[b] not in _COMMAS and not (
+                    b > a and words[b][:1] == "و" and len(words[b]) > 3):
+                b += 1
+            if b == a or not all(_list_name_word(words[k][1:] if k == a and joined else words[k], lex)
+                                 for k in range(a, b)) or (joined and not _list_name_word(words[a], lex)) or all(
+                    normalize_for_matching(words[k]) in lex.lexicon.stopwords for k in range(a, b)):
+                break
+            items.append((a, b))
+            if (b < n and words[b] in _COMMAS and _person_starts(labs, b + 1)) or (
+                    b < n and words[b][:1] == "و" and _person_starts(labs, b)):
+                closed = True
+                break
+            a = b + 1 if b < n and words[b] in _COMMAS else b
+            if a < n and words[a][:1] != "و" and words[a - 1] not in _COMMAS:
+                break
+        if closed:
+            for a, b in items:
+                _mark(labs, a, b, EntityType.PER.tag, 0.5)
+        i = items[-1][1] + 1 if items else i + 1
+
+
+def _list_name_word(word: str, lex: EntityLexicon) -> bool:
+    """A word that may stand in a person's name in a list: letters only, no title, place, nationality or
+    dictionary word of the language (a function word is allowed: "هي" of "كواك تاي هي")."""
+    norm = normalize_for_matching(word)
+    key = identity_key(norm)
+    if not norm.isalpha() or key in lex.titles or key in lex.title_first or key in lex.place_types or (
+            norm.startswith(("لل", "بال", "وال", "فال", "كال"))):
+        return False  # (a preposition or conjunction on the article: "للصحة")
+    if norm.endswith("ا") and len(norm) > 3 and ((k := identity_key(norm[:-1])) in lex.titles or k in lex.title_first
+                                                 or _dictionary_word(norm[:-1])):
+        return False  # an accusative noun: "وزيرا للصحة"
+    if norm in lex.lexicon.stopwords:
+        return True
+    bare = next((norm[: -len(e)] for e in ("هما", "هم", "ها", "ه") if norm.endswith(e) and len(norm) - len(e) >= 4),
+                None)
+    return not (norm in lex.nisba or _dictionary_word(norm) or key in lex.place_words
+                or (bare is not None and _dictionary_word(bare)))  # ("أصدقاءه": his friends)
+
+
 def _given_name_in_list(words: Sequence[str], keys: Sequence[str], labs: Labels, i: int,
                         lex: EntityLexicon) -> bool:
     """True when the one-word person span at ``i`` is a given name in a list of full names whose family name
@@ -1179,6 +1252,7 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         keys = sentence_keys(words)
         _list_persons(words, keys, labs, lex)
         _lineup_persons(words, keys, labs, lex)
+        _persons_between_persons(words, keys, labs, lex)
         if not any(lab != "O" and _person_or_org(lab[2:]) for lab, _ in labs):
             out.append(labs)  # every repair below starts from a person's or an organisation's span
             continue
