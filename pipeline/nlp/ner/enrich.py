@@ -634,6 +634,7 @@ def _lineup_persons(words: Sequence[str], keys: Sequence[str], labs: Labels, lex
 
 _BETWEEN_ITEM_WORDS = 3  # words of an untagged list item between two persons ("كواك تاي هي")
 _BETWEEN_ITEMS = 3  # untagged items in a row between two persons of a list
+_BETWEEN_REACH = 10  # tokens around them where a list item of another type makes it no list of persons
 
 
 def _person_ends(labs: Labels, k: int) -> bool:
@@ -680,8 +681,10 @@ def _persons_between_persons(words: Sequence[str], keys: Sequence[str], labs: La
             a = b + 1 if b < n and words[b] in _COMMAS else b
             if a < n and words[a][:1] != "و" and words[a - 1] not in _COMMAS:
                 break
-        if closed:
-            for a, b in items:
+        if closed and not any(labs[k][0].startswith("B-") and not _is_person(labs[k][0][2:]) and (
+                words[k - 1] in _COMMAS or (k + 1 < n and words[k + 1] in _COMMAS))
+                for k in range(max(1, i - _BETWEEN_REACH), min(n, items[-1][1] + _BETWEEN_REACH))):
+            for a, b in items:  # (not in a list that holds a place or a body too)
                 _mark(labs, a, b, EntityType.PER.tag, 0.5)
         i = items[-1][1] + 1 if items else i + 1
 
