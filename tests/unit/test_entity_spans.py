@@ -658,6 +658,13 @@ def test_a_lineup_of_family_names_with_two_persons_found_is_all_persons() -> Non
     assert ("ديقاو", "PER") not in found(text, [("شراحيلي", "PER"), ("جحفلي", "PER"), ("كواك", "LOC")])
 
 
+def test_a_town_that_is_also_a_word_after_a_facility_is_the_town() -> None:
+    assert ("الخبر", "LOC") in found_in_news("تجذب خيمة مسرح الطفل المقامة في الواجهة البحرية بالخبر أنظار الزوار")
+    assert ("الخبر", "LOC") in found_in_news("إغلاق مطعم بالخبر تسبب في تسمم 13 مواطنا")
+    assert ("الخبر", "LOC") not in found_in_news("ونفى الزميل الرحبي علاقته بالخبر، إلا أنهم لم يتقبلوا ذلك")
+    assert ("الخبر", "LOC") not in found_in_news("كما جاء في الخبر، إلا أن ذلك الاستنفار العظيم")
+
+
 def test_an_item_between_two_persons_of_a_list_is_a_person() -> None:
     text = "وشارك في اللقاء محمد جحفلي، كواك تاي هي، ديقاو، ياسر الشهراني، سعود كريري في التشكيلة"
     got = found(text, [("محمد جحفلي", "PER"), ("ياسر الشهراني", "PER"), ("سعود كريري", "PER")])

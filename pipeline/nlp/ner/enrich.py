@@ -3031,6 +3031,14 @@ def _plain_city(word: str, key: str, cut: int, lex: EntityLexicon) -> bool:
             and not any(is_common_word(form) for form in (norm, normalize_for_matching(word), norm.removeprefix("ال"))))
 
 
+def _facility_town(words: Sequence[str], i: int, lex: EntityLexicon) -> bool:
+    """A gazetteer city that is also a common word (a ``place_cue`` homograph, "الخبر": the news) after a
+    facility and a locative ("مطعم بالخبر", "الواجهة البحرية في الخبر"): the town the facility stands in."""
+    return _located(words, i) and any(
+        lex.homographs.get(k) == "place_cue" and lex.place_subtypes.get(k) == "city" and k.startswith("ال")
+        for _, k in first_word_keys(words[i])) and _after_facility(words, i)  # (not "ميناء": a port's head)
+
+
 def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
     """A gazetteer city (no homograph, no name two countries share) right after a head noun that names things
     after places ("جامعة حائل", "نادي أبها", "منطقة حائل"); :func:`attach_heads` then makes it the body."""
@@ -3217,7 +3225,7 @@ def apply_dictionary(
             if entry is not None and entry.kb_id and _other_nationality(words, j, entry.kb_id, lex):
                 entry = None  # (a person's other-country adjective: see _namesake_type)
             if entry is None and owner[i] < 0 and (_located_city(words, i, lex, frequency) or _city_after_head(
-                    words, keys, i, lex)):
+                    words, keys, i, lex) or _facility_town(words, i, lex)):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)
             if entry is None and owner[i] < 0 and _conjoined_place(words, keys, labs, i, lex):
                 start, j, entry = i, i + 1, DictEntry(EntityType.LOC)  # "الفلوجة والرمادي"
@@ -3535,6 +3543,20 @@ _DEFINITE_WITH_PROCLITIC = ("لل", "بال", "كال", "وال", "فال", "و�
 _PLACE_CUE_HEADS = frozenset(identity_key(w) for w in (*_REGION_HEADS, "مدينة", "بلدة", "قرية", "حي", "مدن"))
 
 
+# heads of the places a town holds: "مستشفى الملك فهد الجامعي بالخبر", "الواجهة البحرية بالخبر", "مطعم بالخبر"
+_FACILITY_HEADS = frozenset(identity_key(w) for w in (
+    "مستشفى", "مستوصف", "كلية", "مدرسة", "جامعة", "مطعم", "فندق", "منتجع", "مجمع", "الواجهة", "واجهة", "كورنيش",
+    "شارع", "طريق", "سوق", "مول", "مسرح", "ملعب", "مصنع", "مطار", "ميناء", "محطة", "فرع", "مقر", "حديقة", "معرض",
+    "مسجد", "جامع", "فعاليات", "مهرجان"))
+FACILITY_REACH = 4  # words before a homograph where a facility's head may stand
+
+
+def _after_facility(words: Sequence[str], i: int) -> bool:
+    """True when a facility's head stands in the ``FACILITY_REACH`` words before token ``i`` ("مطعم بالخبر",
+    "الكلية التقنية للبنات بالخبر"): what follows with ب or في is the town it stands in."""
+    return any(k in _FACILITY_HEADS for w in words[max(0, i - FACILITY_REACH) : i] for _, k in first_word_keys(w))
+
+
 def is_country_word(word: str, lex: EntityLexicon) -> bool:
     """True when ``word`` (a proclitic allowed) is a country's name ("والكويت")."""
     return any(lex.place_subtypes.get(k) == "country" for _, k in first_word_keys(word))
@@ -3552,7 +3574,8 @@ def is_common_word_reading(words: Sequence[str], i: int, j: int, lex: EntityLexi
     """True when the one-word mention [i, j) of a homograph (homographs_ar.tsv) reads as the common word.
     A ``place_cue`` word ("نشر الخبر") needs a place head before it or another place in its sentence
     (``places_in_sentence``), or a locative before it ("في الخبر", "بالخبر") in a document where it was
-    ``confirmed`` a place by such a cue; an ``adjective`` word is the adjective right after a definite noun
+    ``confirmed`` a place by such a cue or after a facility ("مطعم بالخبر", "الواجهة البحرية بالخبر"); an
+    ``adjective`` word is the adjective right after a definite noun
     ("السلم الأهلي"); an ``outlet`` word typed ORG is an outlet only in quotes or after "صحيفة", "قناة" …"""
     key = homograph_key(words, i, j, lex)
     if key is None:
@@ -3562,7 +3585,7 @@ def is_common_word_reading(words: Sequence[str], i: int, j: int, lex: EntityLexi
         heads = {k for _, k in first_word_keys(words[i - 1])} if i > 0 else set()
         if heads & _PLACE_CUE_HEADS or places_in_sentence > 0:
             return False
-        return not (key in confirmed and _located(words, i))
+        return not ((key in confirmed or _after_facility(words, i)) and _located(words, i))
     if rule == "outlet":  # "«الجزيرة»", "قناة الجزيرة" name an outlet even when the KB cannot tell which
         named = i > 0 and (words[i - 1] in _OPEN_QUOTES or any(k in lex.outlet_heads for _, k in first_word_keys(
             words[i - 1])))
