@@ -663,6 +663,8 @@ def test_a_town_that_is_also_a_word_after_a_facility_is_the_town() -> None:
     assert ("الخبر", "LOC") in found_in_news("إغلاق مطعم بالخبر تسبب في تسمم 13 مواطنا")
     assert ("الخبر", "LOC") not in found_in_news("ونفى الزميل الرحبي علاقته بالخبر، إلا أنهم لم يتقبلوا ذلك")
     assert ("الخبر", "LOC") not in found_in_news("كما جاء في الخبر، إلا أن ذلك الاستنفار العظيم")
+    assert ("البيضاء", "LOC") in found_in_news("غارات على مواقع للتمرد في محافظتي البيضاء وأبين باليمن.")
+    assert ("البيضاء", "LOC") not in found_in_news("تعالج المستشفيات المياه البيضاء والزرقاء")
 
 
 def test_an_item_between_two_persons_of_a_list_is_a_person() -> None:

@@ -3031,12 +3031,23 @@ def _plain_city(word: str, key: str, cut: int, lex: EntityLexicon) -> bool:
             and not any(is_common_word(form) for form in (norm, normalize_for_matching(word), norm.removeprefix("ال"))))
 
 
+_DUAL_REGION_HEADS = frozenset(identity_key(w) for w in ("محافظتي", "مدينتي", "منطقتي", "ولايتي", "مدن", "محافظات",
+                                                          "مناطق", "ولايات"))
+
+
 def _facility_town(words: Sequence[str], i: int, lex: EntityLexicon) -> bool:
-    """A gazetteer city that is also a common word (a ``place_cue`` homograph, "الخبر": the news) after a
-    facility and a locative ("مطعم بالخبر", "الواجهة البحرية في الخبر"): the town the facility stands in."""
-    return _located(words, i) and any(
-        lex.homographs.get(k) == "place_cue" and lex.place_subtypes.get(k) == "city" and k.startswith("ال")
-        for _, k in first_word_keys(words[i])) and _after_facility(words, i)  # (not "ميناء": a port's head)
+    """A gazetteer town that is also a common word (a ``place_cue`` homograph, "الخبر": the news, "البيضاء":
+    white) where the text names the town: after a facility and a locative ("مطعم بالخبر", "الواجهة البحرية في
+    الخبر": the town the facility stands in), or after a dual or plural region head with another town joined to
+    it ("في محافظتي البيضاء وأبين")."""
+    if not any(lex.homographs.get(k) == "place_cue" and lex.place_subtypes.get(k) in ("city", "province")
+               and k.startswith("ال") for _, k in first_word_keys(words[i])):  # (not "ميناء": a port's head)
+        return False
+    if i > 0 and identity_key(words[i - 1]) in _DUAL_REGION_HEADS and i + 1 < len(words) and (
+            words[i + 1][:1] == "و" and any(lex.place_subtypes.get(k) in ("city", "province")
+                                            for _, k in first_word_keys(words[i + 1]))):
+        return True
+    return _located(words, i) and _after_facility(words, i)
 
 
 def _city_after_head(words: Sequence[str], keys: Sequence[str], i: int, lex: EntityLexicon) -> bool:
