@@ -62,11 +62,12 @@ from pipeline.lexicons import (
 )
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
-from pipeline.nlp.resolve import spans_text
+from pipeline.nlp.resolve import generic_body_keys, spans_text
 from pipeline.nlp.segment import LONG_DOCUMENT_CHARS, sentence_runs
 from pipeline.nlp.text import (
     ABBREVIATED_TITLES,
     Token,
+    identity_key,
     normalize_for_matching,
     proclitic_splits,
     stem_variants,
@@ -844,7 +845,13 @@ def _relative_doer(sent: _Sentence, trig: _Trigger, hi: int, lo: int) -> tuple[M
     if actor is not None:
         return (actor, None) if actor.participant else (None, None)
     head = normalize_for_matching(actor_text.split()[0]) if actor_text else ""
-    return (None, actor_text) if head and (_is_title_word(head) or _is_group(head)) else (None, None)
+    return (None, actor_text) if head and (_is_title_word(head) or _is_group(head) or _generic_body(actor_text)) else (
+        None, None)
+
+
+def _generic_body(words: str) -> bool:
+    """A body every state has, named in words the tagger left alone ("النيابة العامة", "القوات المسلحة")."""
+    return identity_key(words) in generic_body_keys()
 
 
 _BY_NATION = frozenset({"ASSAULT", "SANCTION"})  # nouns whose nationality adjective names the doer
@@ -2554,8 +2561,9 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     sense = trig.sense
     if args.actors or args.recipients or args.passive or args.quoted or args.titled:
         return True
-    if args.actor_text and _is_group(normalize_for_matching(args.actor_text.split()[0])):
-        return True
+    if args.actor_text and (_is_group(normalize_for_matching(args.actor_text.split()[0])) or _generic_body(
+            args.actor_text)):
+        return True  # (a body named in words: "التحقيقات التي أجرتها النيابة العامة")
     if sense.participant:
         return False
     if args.actor_text:

@@ -565,6 +565,12 @@ _REPUBLIC_BODIES = frozenset(identity_key(n) for n in ("رئاسة الجمهو�
 
 
 @cache
+def generic_body_keys() -> frozenset[str]:
+    """Identity keys of the bodies every state has, each name and variant of ``generic_bodies_ar.txt``."""
+    return frozenset(_generic_bodies())
+
+
+@cache
 def _generic_bodies() -> dict[str, str]:
     """Identity key of a body every state has (``generic_bodies_ar.txt``) -> the key of its canonical name."""
     out: dict[str, str] = {}

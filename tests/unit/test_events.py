@@ -2566,3 +2566,8 @@ def test_a_pronoun_after_that_is_the_speaker_doing_it():
     # "أن" with no pronoun opens a clause with a subject of its own
     rows, _ = run("وأكدت الشرطة الروسية أن المحققين يتحققون من سجلات الجرائم", [("الشرطة الروسية", "ORG", None)])
     assert all(r.actor_ids != ["E_الشرطة الروسية"] for r in rows)
+
+
+def test_a_body_every_state_has_named_in_words_does_the_noun_of_its_relative_clause():
+    rows, _ = run("وأسفرت التحقيقات التي أجرتها النيابة العامة عن أنهم أسسوا جماعة إرهابية")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("INVESTIGATE", "النيابة العامة")]
