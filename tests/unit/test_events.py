@@ -2571,3 +2571,14 @@ def test_a_pronoun_after_that_is_the_speaker_doing_it():
 def test_a_body_every_state_has_named_in_words_does_the_noun_of_its_relative_clause():
     rows, _ = run("وأسفرت التحقيقات التي أجرتها النيابة العامة عن أنهم أسسوا جماعة إرهابية")
     assert [(r.event_type, r.actor_text) for r in rows] == [("INVESTIGATE", "النيابة العامة")]
+
+
+def test_police_searching_for_suspects_investigate():
+    rows, _ = run("أمن الطائف يبحث عن شابين تحرشا بفتاة في أحد الشوارع", [("أمن الطائف", "ORG", None)])
+    assert ("INVESTIGATE", ["E_أمن الطائف"]) in [(r.event_type, r.actor_ids) for r in rows]
+    rows, _ = run("وتبحث الحكومة عن حلول للأزمة مع النقابات", [("الحكومة", "ORG", None)])
+    assert "INVESTIGATE" not in [r.event_type for r in rows]
+    rows, _ = run("وبناء على البلاغ تم البحث والتحري وجمع المعلومات عن الجاني")
+    assert [r.event_type for r in rows] == ["INVESTIGATE"]
+    rows, _ = run("دعت المحكمة العليا إلى تحري رؤية هلال شهر شوال", [("المحكمة العليا", "ORG", None)])
+    assert "INVESTIGATE" not in [r.event_type for r in rows]
