@@ -2582,3 +2582,11 @@ def test_police_searching_for_suspects_investigate():
     assert [r.event_type for r in rows] == ["INVESTIGATE"]
     rows, _ = run("دعت المحكمة العليا إلى تحري رؤية هلال شهر شوال", [("المحكمة العليا", "ORG", None)])
     assert "INVESTIGATE" not in [r.event_type for r in rows]
+
+
+def test_praise_with_bi():
+    rows, _ = run("وقد أثنى رئيس اللجنة التنفيذية للمهرجان بالجهود الكبيرة التي تبذلها أمانة جدة",
+                  [("أمانة جدة", "ORG", None)])
+    assert [r.event_type for r in rows] == ["SUPPORT"]
+    rows, _ = run("وصل اثنى عشر لاعبا بالحافلة إلى الملعب")
+    assert rows == []
