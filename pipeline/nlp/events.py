@@ -934,6 +934,7 @@ _IT_WAS_DONE = _norms("جرى", "وجرى", "تم", "وتم", "جري", "وجر�
 _RELATES = _norms("في", "مباشرة", "اتصالا")  # what an imperfect "يتصل" is followed by when it means "relates"
 _WITH_PRONOUN = _norms("بي", "به", "بها", "بهم", "بهما", "بك", "بكم", "بنا", "بهن")
 _SPEECH_ACTS = frozenset({"DEMAND", "SUPPORT", "DISAPPROVE", "REJECT", "THREATEN"})  # what a speaker does by speaking
+_SPORTS_SPEECH_ACTS = frozenset({"DEMAND", "DISAPPROVE"})  # kept in a sports story, by a named person
 
 
 def _speaker_goes_on(sent: _Sentence, trig: _Trigger) -> int | None:
@@ -1172,6 +1173,11 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         body = sent.mention_at(lo + 1)
         if body is not None and body.participant and sent.tokens[lo + 1].start == body.start:
             return body, None, max(lo + 2, sent.token_of(body.end))
+    if first is None and lo + 1 < min(hi, len(sent.tokens)) and sent.norms[lo].startswith("ال") and (
+            load_lexicon().nisba.get(sent.norms[lo]) is not None) and (
+            (person := sent.mention_at(lo + 1)) is not None and person.type == EntityType.PER
+            and sent.tokens[lo + 1].start == person.start):
+        return person, None, max(lo + 2, sent.token_of(person.end))  # "انتقد البرتغالي جوزيه مورينيو"
     if first is None and (member_of := _members_of(sent, lo, hi)) is not None:
         return member_of, None, max(lo + 3, sent.token_of(member_of.end))
     if first is None and sent.norms[lo] in _MEDIA_HEADS and lo + 1 < min(hi, len(sent.tokens)):
@@ -2667,7 +2673,9 @@ def detect_events(
     for sidx, (s, e) in enumerate(sentences):
         first_row = len(rows)
         sent = _Sentence.build(text, s, e, by_sentence.get(sidx, []))
-        triggers = [] if sidx in sporting or _question(text[s:e]) else _triggers(sent, is_name)
+        triggers = [] if _question(text[s:e]) else _triggers(sent, is_name)
+        if sidx in sporting:  # a sports story's attacks and deals are the game's; what its people say is theirs
+            triggers = [t for t in triggers if t.sense.event_type in _SPORTS_SPEECH_ACTS and t.sense.pos == "verb"]
         reporting = [] if not sent.tokens else _reporting_verbs(sent, is_name, {t.i for t in triggers})
         said_at += [sent.tokens[i].start + cut for i, cut, _ in reporting]
         if not triggers and not reporting:
@@ -2768,10 +2776,14 @@ def detect_events(
                 continue  # "تنفيذ القوات عمليات بدعم من الحشد الشعبي": backed by, how it was done, no event of its own
             if trig.sense.event_type == "CONSULT" and _sports_sentence(text[s:e]):
                 continue  # "يستقبل هجر نظيره … على ملعب …": a match, not a visit
-            if game is None:
-                game = _game_sentence(text[s:e])
-            if game:
-                continue  # "توصل نادي ليفربول إلى اتفاق مع مواطنه استون فيلا لضم مهاجم …": the game's deal
+            if sidx in sporting:
+                if not (args.actors and args.actors[0].type == EntityType.PER):
+                    continue  # (in a sports story only a named person's criticism or appeal: "انتقد مورينيو …")
+            else:
+                if game is None:
+                    game = _game_sentence(text[s:e])
+                if game:
+                    continue  # "توصل نادي ليفربول إلى اتفاق مع مواطنه استون فيلا لضم مهاجم …": the game's deal
             if trig.sense.mode == "host" and _a_facility(sent, args):
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:

@@ -18,6 +18,7 @@ from pipeline.nlp.events import (
     cluster_events,
     detect_events,
     event_participants,
+    sports_story,
 )
 from pipeline.nlp.morphology import imperfect_forms, noun_forms, object_forms, perfect_forms
 from pipeline.schemas import TABLES
@@ -2589,4 +2590,22 @@ def test_praise_with_bi():
                   [("أمانة جدة", "ORG", None)])
     assert [r.event_type for r in rows] == ["SUPPORT"]
     rows, _ = run("وصل اثنى عشر لاعبا بالحافلة إلى الملعب")
+    assert rows == []
+
+
+def test_a_nationality_before_a_name_is_no_subject_of_its_own():
+    rows, _ = run("انتقد البرتغالي جوزيه مورينيو المدير الفني لنادي تشيلسي الجهاز الطبي",
+                  [("جوزيه مورينيو", "PER", None), ("نادي تشيلسي", "ORG", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("DISAPPROVE", ["E_جوزيه مورينيو"])]
+
+
+def test_a_sports_story_keeps_a_named_persons_criticism_and_appeals_only():
+    story = " قبل مباراة الدوري أمام برشلونة في الملعب، وسجل المهاجم هدفا في الشوط الثاني وحصل اللاعب على بطاقة"
+    assert sports_story(story)
+    text = "رونالدو يتهم بينيتيز بمعاداة البرتغاليين" + story
+    rows, _ = run(text, [("رونالدو", "PER", None), ("بينيتيز", "PER", None), ("برشلونة", "ORG", None)])
+    assert [r.event_type for r in rows] == ["DISAPPROVE"]
+    rows, _ = run("النادي يتهم الحكم بالانحياز ضد لاعبيه" + story)
+    assert rows == []  # (a named person's only)
+    rows, _ = run("وهاجم فريق برشلونة مرمى ريال مدريد" + story, [("ريال مدريد", "ORG", None)])
     assert rows == []
