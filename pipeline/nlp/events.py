@@ -543,7 +543,8 @@ def _prayer_after(sent: _Sentence, i: int) -> bool:
     return False
 
 
-_MORE_BODY_HEADS = _norms("مكتب", "إدارة", "ادارة", "وحدة", "قسم", "جهاز", "غرفة", "مفوضية", "لجان", "هيئات", "مراكز")
+_MORE_BODY_HEADS = _norms("مكتب", "إدارة", "ادارة", "وحدة", "قسم", "جهاز", "غرفة", "مفوضية", "لجان", "هيئات", "مراكز",
+                          "بلدية", "أمانة", "إمارة", "شرطة", "نيابة")  # (a Saudi town's bodies: "بلدية الجنوب")
 
 
 @cache
@@ -1561,7 +1562,7 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
             return subject
     if j < len(sent.tokens) and sent.mention_at(j) is None and sent.norms[j][:1] in ("ب", "ل") and (
             len(sent.norms[j]) > 3) and not _word_of_its_own(sent.norms[j]) and not (
-            sent.norms[j].startswith("بعض")):
+            sent.norms[j].startswith("بعض")) and sent.norms[j] not in _body_heads():  # (not "بلدية الجنوب")
         return None, None, j  # ("بسحب", "بضرورة": a preposition's phrase; not "باحثون", "لاعبون", "بعضهم")
     return _subject(sent, j, hi)
 
@@ -2531,7 +2532,7 @@ def _doer_words(words: str | None, deed: bool = False) -> str | None:
         return None  # "للقضاء", "للتحقيق": to the judiciary, for questioning (ل + ال), no doer (but for an
         # attack, ``deed``, ل marks the doer: "هجوم للجماعة", "قصف للطيران الحربي")
     if first[:1] in ("ل", "ب") and not first.startswith("لل") and not is_common_word(first) and (
-            is_common_word(first[1:]) or is_common_word(first[1:].removeprefix("ال"))):
+            first not in _body_heads()) and (is_common_word(first[1:]) or is_common_word(first[1:].removeprefix("ال"))):
         if first[1:] in _FORCES and len(parts) > 1:
             return " ".join([parts[0][1:], *parts[1:]])
         return None

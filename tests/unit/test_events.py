@@ -2609,3 +2609,8 @@ def test_a_sports_story_keeps_a_named_persons_criticism_and_appeals_only():
     assert rows == []  # (a named person's only)
     rows, _ = run("وهاجم فريق برشلونة مرمى ريال مدريد" + story, [("ريال مدريد", "ORG", None)])
     assert rows == []
+
+
+def test_a_body_whose_head_opens_with_ba_is_the_subject():
+    rows, _ = run("صادرت بلدية الجنوب وبمشاركة الرقابة التجارية خمسة أطنان من الحلويات")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "بلدية الجنوب")]
