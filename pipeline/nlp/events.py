@@ -1040,6 +1040,8 @@ def _ends_phrase(sent: _Sentence, k: int, lo: int, reporting_too: bool) -> bool:
     word, text = sent.norms[k], sent.tokens[k].text
     if text == "." and k > lo and sent.norms[k - 1] in _ABBREVIATED_TITLES:
         return False  # "د. بخاري", "م. عبداللطيف": the point of an abbreviated title
+    if sent.owner[k] >= 0 and text.isalpha():
+        return False  # a word of a name is no particle: "علي بن أحمد الحربي" (على's matching form is علي)
     if (text in SEPARATORS or text in QUOTE_OPEN or word in PARTICLES or word in RECIPIENT_PREPOSITIONS
             or word in PLACE_PREPOSITIONS or word in THAT or word in _SUBORDINATORS or word in _ADVERBIAL_PREPOSITIONS
             or _is_number(word)

@@ -2614,3 +2614,10 @@ def test_a_sports_story_keeps_a_named_persons_criticism_and_appeals_only():
 def test_a_body_whose_head_opens_with_ba_is_the_subject():
     rows, _ = run("صادرت بلدية الجنوب وبمشاركة الرقابة التجارية خمسة أطنان من الحلويات")
     assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "بلدية الجنوب")]
+
+
+def test_the_name_ali_ends_no_title_chain():
+    text = "وأوضح مدير فرع وزارة العمل بمنطقة جازان علي بن أحمد الحربي، أن إدارته ستتخذ الإجراء المناسب"
+    _, quotes = run(text, [("وزارة العمل", "ORG", None), ("منطقة جازان", "LOC", None),
+                           ("علي بن أحمد الحربي", "PER", None)])
+    assert [q.speaker_id for q in quotes] == ["E_علي بن أحمد الحربي"]
