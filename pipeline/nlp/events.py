@@ -1531,7 +1531,8 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
     if j + 1 < len(sent.tokens) and sent.norms[j] in _PREPOSITION_PRONOUNS and sent.owner[j] < 0:
         m = sent.mention_at(j + 1)  # "القرار الذي وافق عليه مجلس الوزراء": VSO with a preposition between
         if (m is not None and m.participant and sent.tokens[j + 1].start == m.start) or (
-                _is_title_word(sent.norms[j + 1])) or (  # "وقال لنا مدير النادي إن …"
+                _is_title_word(sent.norms[j + 1])) or (m is None and sent.norms[j + 1] in UNNAMED_SPEAKERS) or (
+                # "وقال لنا مدير النادي إن …", "وفق ما صرح به مصدر أمني"
                 m is None and sent.norms[j + 1] in _QUANTIFIERS and i > 0 and sent.norms[i - 1] in _WHO):
             return _subject(sent, j + 1, hi)  # ("المقطع الذي دعا فيه أحد أعضاء التنظيم": a counted subject)
     if j < len(sent.tokens):

@@ -2621,3 +2621,10 @@ def test_the_name_ali_ends_no_title_chain():
     _, quotes = run(text, [("وزارة العمل", "ORG", None), ("منطقة جازان", "LOC", None),
                            ("علي بن أحمد الحربي", "PER", None)])
     assert [q.speaker_id for q in quotes] == ["E_علي بن أحمد الحربي"]
+
+
+def test_an_unnamed_source_after_a_verb_and_its_pronoun_said_what_came_before():
+    text = "توفيت سيدة أربعينية بمدينة إربد شمالي الأردن، وفق ما صرح به مصدر أمني أردني أمس الأول الخميس"
+    _, quotes = run(text, [("الأردن", "LOC", "country"), ("إربد", "LOC", "city")])
+    assert [(q.speaker_id, q.speaker_text, q.quote) for q in quotes] == [
+        (None, "مصدر", "توفيت سيدة أربعينية بمدينة إربد شمالي الأردن")]
