@@ -2372,6 +2372,7 @@ def _earlier(sent: _Sentence, i: int) -> bool:
     return False
 
 
+_NOW = _norms("الآن", "حاليا", "حالياً")
 _LATELY = _norms("مؤخرا", "مؤخراً", "ومؤخرا", "سابقا", "سابقاً", "آنفا", "آنفاً")
 _SOME_TIME = _norms("فترة", "مدة", "وقت")  # "قبل فترة", "منذ مدة", "في وقت سابق"
 _RECALL_REACH = 12  # tokens around a trigger where "مؤخرا" or "قبل فترة" dates it
@@ -2383,6 +2384,8 @@ def _recalled(sent: _Sentence, i: int, j: int, stop: int | None = None) -> bool:
     "زار … طهران مؤخرا", "واستعانت الوزارة قبل فترة", "في وقت سابق" — so it has no date, not the publication
     day's (as the labelled sets code it)."""
     n = len(sent.tokens) if stop is None else min(stop, len(sent.tokens))  # (a quotation's: not into what it says)
+    if any(sent.norms[k] in _NOW for k in range(j, min(n, j + 2))):
+        return False  # "أنها تتحقق الآن من سجلات جرائم … لم تحل سابقا": now (the earlier is another clause's)
     for step, end in ((-1, max(-1, i - _RECALL_REACH)), (1, min(n, j + _RECALL_REACH))):
         k = i - 1 if step < 0 else j
         while k != end:

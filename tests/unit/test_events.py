@@ -2628,3 +2628,9 @@ def test_an_unnamed_source_after_a_verb_and_its_pronoun_said_what_came_before():
     _, quotes = run(text, [("الأردن", "LOC", "country"), ("إربد", "LOC", "city")])
     assert [(q.speaker_id, q.speaker_text, q.quote) for q in quotes] == [
         (None, "مصدر", "توفيت سيدة أربعينية بمدينة إربد شمالي الأردن")]
+
+
+def test_now_dates_its_verb_though_an_earlier_word_follows():
+    rows, _ = run("وأكدت الشرطة الروسية أنها تتحقق الآن من سجلات جرائم قتل لم تحل سابقا",
+                  [("الشرطة الروسية", "ORG", None)])
+    assert [r.date for r in rows] == [PUBLISHED.date()]
