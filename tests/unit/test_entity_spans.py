@@ -667,6 +667,17 @@ def test_a_town_that_is_also_a_word_after_a_facility_is_the_town() -> None:
     assert ("البيضاء", "LOC") not in found_in_news("تعالج المستشفيات المياه البيضاء والزرقاء")
 
 
+def test_a_medium_named_by_unknown_words_after_its_head_is_an_organisation() -> None:
+    assert ("قناة روتانا خليجية", "ORG") in found_in_news("تستمر قناة روتانا خليجية بعرض حلقات جديدة من برنامج")
+    assert ("وكالة تسنيم الإيرانية للأنباء", "ORG") in found_in_news("ونقلت وكالة تسنيم الإيرانية للأنباء عن محمد")
+    assert ("قناة MBC", "ORG") in found_in_news("بدأ مسيرته الإعلامية عبر قناة MBC")
+    # a canal, and a medium described by words of the language, are no name
+    assert ("قناة السويس الجديدة", "LOC") in found_in_news("عبر قناة السويس الجديدة")
+    for text in ("بثت قناة فضائية برنامجا", "كانت أول صحيفة طرحت هذه القضية", "العمل في صحيفة مشهورة",
+                 "على شبكة خطوطها في العالم", "تعطي شبكة إنترنت إلى"):
+        assert all(t != "ORG" for _, t in found_in_news(text)), text
+
+
 def test_an_item_between_two_persons_of_a_list_is_a_person() -> None:
     text = "وشارك في اللقاء محمد جحفلي، كواك تاي هي، ديقاو، ياسر الشهراني، سعود كريري في التشكيلة"
     got = found(text, [("محمد جحفلي", "PER"), ("ياسر الشهراني", "PER"), ("سعود كريري", "PER")])

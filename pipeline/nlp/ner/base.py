@@ -54,6 +54,7 @@ from pipeline.nlp.ner.enrich import (
     split_at_titles,
     split_bylines,
     story_subtypes_of_words,
+    unknown_media,
 )
 from pipeline.nlp.ner.features import split_clitics
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
@@ -514,6 +515,7 @@ def tag_document(
     # a propagated or listed place after a head ("نادي أبها الأدبي") is the body
     labels = attach_heads(words, labels, lex)
     labels = place_companies(words, labels)
+    labels = unknown_media(words, labels, lex)
     labels = bare_heads(words, labels, lex, hints)
     raw: list[tuple[int, int, int, int, int, EntityType, float]] = []
     for sidx, (sent, labs) in enumerate(zip(toks, labels, strict=True)):

@@ -1657,6 +1657,65 @@ _REGION_HEAD_KEYS = frozenset(identity_key(w) for w in _REGION_HEADS)
 _MOTION_TO = frozenset(normalize_for_matching(w) for w in ("إلى", "الى", "لزيارة", "نحو", "باتجاه"))
 
 
+# heads of a medium's name ("قناة روتانا خليجية", "وكالة تسنيم الإيرانية للأنباء")
+_MEDIUM_HEADS = frozenset(identity_key(w) for w in (
+    "قناة", "قنوات", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة", "شبكة", "تلفزيون", "فضائية"))
+_MEDIUM_TAILS = frozenset(identity_key(w) for w in ("للأنباء", "الإخبارية", "الفضائية", "الإخبارية", "نيوز"))
+MEDIUM_NAME_WORDS = 2  # unknown words of a medium's name after its head
+_NETWORK_WORDS = frozenset(normalize_for_matching(w) for w in ("إنترنت", "انترنت", "الإنترنت", "واي", "فاي"))
+
+
+def unknown_media(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
+    """A medium the backend missed, named after its head noun by words no dictionary, gazetteer or title list
+    knows ("قناة روتانا خليجية", "وكالة تسنيم الإيرانية للأنباء", "على شاشة روتانا خليجية"): the head and up to
+    two such words are an organisation, with a nationality adjective, an indefinite adjective of the name
+    ("خليجية") and "للأنباء" or "الفضائية" after them. Not a canal ("قناة السويس": a place), nor a common word
+    ("قناة فضائية")."""
+    out = []
+    for words, labs in zip(sentences, labels, strict=True):
+        labs = list(labs)
+        keys = sentence_keys(words)
+        for i in range(len(words) - 1):
+            if labs[i][0] != "O" or not any(cut == 0 or words[i][:cut] in ("و", "ب", "ل", "وب", "ول", "ف")
+                                            for cut, k in first_word_keys(words[i]) if k in _MEDIUM_HEADS):
+                continue
+            if not any(k in _MEDIUM_HEADS for _, k in first_word_keys(words[i])):
+                continue
+            j = i + 1
+            while j < len(words) and j - i <= MEDIUM_NAME_WORDS and labs[j][0] == "O" and _unknown_name_word(
+                    words[j], keys[j], lex, given_too=j + 1 < len(words) and (
+                        normalize_for_matching(words[j + 1]) in lex.nisba or keys[j + 1] in _MEDIUM_TAILS)):
+                j += 1
+            if j == i + 1:
+                continue
+            if j < len(words) and labs[j][0] == "O" and (
+                    normalize_for_matching(words[j]) in lex.nisba or keys[j] in _MEDIUM_TAILS or (
+                        not keys[j].startswith("ال") and keys[j].endswith("يه") and _dictionary_word(
+                            normalize_for_matching(words[j])))):
+                j += 1  # "الإيرانية", "خليجية"
+                if j < len(words) and labs[j][0] == "O" and keys[j] in _MEDIUM_TAILS:
+                    j += 1  # "للأنباء"
+            _mark(labs, i, j, EntityType.ORG.tag, 0.5)
+        out.append(labs)
+    return out
+
+
+def _unknown_name_word(word: str, key: str, lex: EntityLexicon, given_too: bool = False) -> bool:
+    """A word of a name no list knows: letters only, no feminine or pronoun ending ("مشهورة", "خطوطها"), no
+    function word, dictionary word, place, title, nationality or given name — but a given name or a word of the
+    language when the name is confirmed (``given_too``: a nationality or "للأنباء" follows, "وكالة تسنيم
+    الإيرانية")."""
+    norm = normalize_for_matching(word)
+    if norm.endswith(("ه", "ها", "هم", "هما", "كم")) or norm in _NETWORK_WORDS or (
+            norm.endswith("ت") and _dictionary_word(norm[:-1])):
+        return False  # an adjective or a noun with its pronoun ("مشهورة", "خطوطها"), a verb ("طرحت"), the internet
+    return (len(norm) >= 2 and norm.isalpha() and norm not in lex.lexicon.stopwords
+            and (given_too or not _dictionary_word(norm))
+            and key not in lex.place_types and key not in lex.titles and key not in lex.title_first
+            and norm not in lex.nisba and (given_too or key not in lex.given_names) and not lex.is_known_name(key)
+            and word[:1] not in ("ب", "ل") and not norm.startswith(("ال", "وال")))
+
+
 def place_companies(sentences: list[list[str]], labels: list[Labels]) -> list[Labels]:
     """A place span of one or two words and an untagged لل + a sector ("للإعلام", ``_COMPANY_SECTORS``) right
     after it are a company: "أبوظبي للإعلام", "دبي للاستثمار"; not after a word of motion ("سافر إلى دبي
