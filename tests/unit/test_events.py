@@ -2634,3 +2634,10 @@ def test_now_dates_its_verb_though_an_earlier_word_follows():
     rows, _ = run("وأكدت الشرطة الروسية أنها تتحقق الآن من سجلات جرائم قتل لم تحل سابقا",
                   [("الشرطة الروسية", "ORG", None)])
     assert [r.date for r in rows] == [PUBLISHED.date()]
+
+
+def test_destroying_seized_goods_is_coercion():
+    rows, _ = run("أتلفت بلدية الجنوب خمسة أطنان من الحلويات التالفة خلال أيام العيد")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "بلدية الجنوب")]
+    rows, _ = run("أتلفت الأمطار المحاصيل الزراعية في القرى")
+    assert rows == []
