@@ -137,6 +137,7 @@ _TRIED = _norms("فشل", "فشلت", "يفشل", "تفشل", "فشلا", "فش�
 _TRIED_REACH = 10
 # the light verb under which "بالتعاون/بالتنسيق مع" is an act of its own ("قامت فرنسا وبريطانيا بالتنسيق")
 _PERFORMED_BY = _norms("قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان")
+_CARRYING_OUT = _norms("قيام", "بقيام", "وقيام")  # "قيام مواطن … بالاعتداء": the noun's genitive did it
 QUOTE_OPEN = frozenset({"«", '"', "“", "'", "‘", "{"})
 QUOTE_CLOSE = frozenset({"»", '"', "”", "'", "’", "}"})
 THAT = _norms(*(p + c + suffix for p in ("", "ب", "و", "ف", "ل") for c in ("إن", "أن")
@@ -787,9 +788,12 @@ def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
     اقتحام"): the nearest of LIGHT_VERBS in the 15 tokens before it, when it is light for the noun's type."""
     light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                   if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS or sent.norms[k] in _TRIED
-                  or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _TRIED)), None)
+                  or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _TRIED)
+                  or sent.norms[k] in _CARRYING_OUT), None)
     if light is None:
         return None
+    if sent.norms[light] in _CARRYING_OUT:  # "قيام X ب + the noun": only with the noun behind ب
+        return light if "ب" in sent.tokens[trig.i].text[: trig.cut] and trig.i - light <= _TRIED_REACH + 6 else None
     if sent.norms[light] in _TRIED or sent.norms[light][1:] in _TRIED:
         if trig.i - light > _TRIED_REACH or any(sent.tokens[k].text in SEPARATORS for k in range(light, trig.i)):
             return None  # ("ويحاولون إعادة صياغتها وتحليل نتائجها ولكن … لا يسوؤهم انفجارها": another clause's)
@@ -877,7 +881,11 @@ def _doer_nisba(sent: _Sentence, trig: _Trigger) -> tuple[int, str] | None:
 
 def _light_subject(sent: _Sentence, light: int, trig: _Trigger, lo: int) -> tuple[Mention | None, str | None]:
     """The subject of the light verb at ``light`` (who does the verbal noun it governs). A verb marked plural
-    carries its subject, so what follows it is no subject ("وحاولوا نشر الفوضى واستهداف رجال الأمن")."""
+    carries its subject, so what follows it is no subject ("وحاولوا نشر الفوضى واستهداف رجال الأمن"). The
+    verbal noun "قيام" has its doer as its genitive ("قيام مواطن في العقد الثالث بالاعتداء")."""
+    if sent.norms[light] in _CARRYING_OUT:
+        actor, actor_text, _ = _subject(sent, light + 1, trig.i)
+        return actor, actor_text
     actor, actor_text, end = _predicate_subject(sent, light, light + 1, trig.i, lo)
     if actor is not None and actor.place and trig.sense.mode == "visit":
         return None, None  # "غادر … المملكة الأردنية بعد زيارة": the place left, not the visitor

@@ -2641,3 +2641,8 @@ def test_destroying_seized_goods_is_coercion():
     assert [(r.event_type, r.actor_text) for r in rows] == [("COERCE", "بلدية الجنوب")]
     rows, _ = run("أتلفت الأمطار المحاصيل الزراعية في القرى")
     assert rows == []
+
+
+def test_the_genitive_of_qiyam_does_the_noun_behind_bi():
+    rows, _ = run("وتلقى المركز بلاغا مفاده قيام مواطن في العقد الثالث من عمره بالاعتداء على شقيقه بآلة حادة")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("ASSAULT", "مواطن")]
