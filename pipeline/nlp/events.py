@@ -849,9 +849,10 @@ def _relative_doer(sent: _Sentence, trig: _Trigger, hi: int, lo: int) -> tuple[M
     actor, actor_text, _ = _subject(sent, subject_at, len(sent.tokens))
     if actor is not None:
         return (actor, None) if actor.participant else (None, None)
-    head = normalize_for_matching(actor_text.split()[0]) if actor_text else ""
-    return (None, actor_text) if head and (_is_title_word(head) or _is_group(head) or _generic_body(actor_text)) else (
-        None, None)
+    if not actor_text:
+        return None, None
+    head = normalize_for_matching(actor_text.split()[0])
+    return (None, actor_text) if _is_title_word(head) or _is_group(head) or _generic_body(actor_text) else (None, None)
 
 
 def _generic_body(words: str) -> bool:
