@@ -678,6 +678,11 @@ def test_a_medium_named_by_unknown_words_after_its_head_is_an_organisation() -> 
         assert all(t != "ORG" for _, t in found_in_news(text)), text
 
 
+def test_eid_is_a_given_name_after_a_title_and_a_feast_alone() -> None:
+    assert ("عيد العتيبي", "PER") in found_in_news("وأوضح المهندس عيد العتيبي أن المشروع اكتمل")
+    assert all(t != "PER" for _, t in found_in_news("وهنأ الأمير المواطنين بعيد الفطر المبارك"))
+
+
 def test_an_item_between_two_persons_of_a_list_is_a_person() -> None:
     text = "وشارك في اللقاء محمد جحفلي، كواك تاي هي، ديقاو، ياسر الشهراني، سعود كريري في التشكيلة"
     got = found(text, [("محمد جحفلي", "PER"), ("ياسر الشهراني", "PER"), ("سعود كريري", "PER")])
