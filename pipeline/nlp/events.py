@@ -1410,6 +1410,25 @@ def _topic_subject(sent: _Sentence, i: int, reach: int = 24) -> Mention | None:
     return m
 
 
+def _described_subject(sent: _Sentence, i: int, reach: int = 30) -> Mention | None:
+    """The person or body a sentence opens with, when a relative clause describes it and a comma closes the
+    description right before the verb at ``i``: "ولكن بينيتيز الذي تولى تدريب ريال مدريد في يونيو الماضي خلفا
+    لكارلو انشيلوتي، أكد أنه …" (not the name inside the description)."""
+    if i < 4 or sent.tokens[i - 1].text not in ("،", ","):
+        return None
+    first = _first_participant(sent, 0, 3, set())
+    if first is None or i - first[0] > reach:
+        return None
+    m = first[1]
+    end = sent.token_of(m.end)
+    if m.type not in (EntityType.PER, EntityType.ORG) or m.place or end >= i or sent.norms[end] not in _WHO:
+        return None
+    if any((sent.tokens[j].text in SEPARATORS and sent.tokens[j].text not in ("،", ",")) or sent.norms[j] in THAT
+           for j in range(end, i)):
+        return None
+    return m
+
+
 def _verb_form(word: str) -> bool:
     """``word`` (after و/ف) can be a perfect verb: the dictionary knows it as one ("أعلن", "زار"), or does not
     know it and it ends in the feminine ت ("وبثت")."""
@@ -3573,6 +3592,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             unnamed = _words_before_content(sent, after, hi)  # "أكد باتريك تاكر محلل سياسي أمريكي، أن …"
             if unnamed is not None:
                 speaker_text, subject_end = unnamed
+        if speaker is None and speaker_text is None and not participle and not saying and (
+                described := _described_subject(sent, i)) is not None:
+            speaker = described  # "ولكن بينيتيز الذي تولى تدريب ريال مدريد …، أكد أنه": the name its clause is about
         if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"
             before = _last_participant(sent, max(0, i - 6), i, set())
             if before is not None and _object_of_preposition(sent, before[1]):

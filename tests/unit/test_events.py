@@ -2646,3 +2646,9 @@ def test_destroying_seized_goods_is_coercion():
 def test_the_genitive_of_qiyam_does_the_noun_behind_bi():
     rows, _ = run("وتلقى المركز بلاغا مفاده قيام مواطن في العقد الثالث من عمره بالاعتداء على شقيقه بآلة حادة")
     assert [(r.event_type, r.actor_text) for r in rows] == [("ASSAULT", "مواطن")]
+
+
+def test_the_name_a_relative_clause_describes_speaks_after_the_comma():
+    text = "ولكن بينيتيز الذي تولى تدريب ريال مدريد في يونيو الماضي خلفا لكارلو انشيلوتي، أكد أنه ليس لديه أي مشاكل"
+    _, quotes = run(text, [("بينيتيز", "PER", None), ("ريال مدريد", "ORG", None), ("لكارلو انشيلوتي", "PER", None)])
+    assert [q.speaker_id for q in quotes] == ["E_بينيتيز"]
