@@ -1112,6 +1112,11 @@ _NAME_BREAKERS = _norms("الأسبوع", "الشهر", "السنة", "الأس�
 _PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الطالبة", "المواطن", "المواطنة", "الشاب", "الفتاة",
                        "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
                        "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
+_OCCUPATIONS = _norms("الشاعر", "الشاعرة", "الروائي", "الروائية", "الممثل", "الممثلة", "المطرب", "المطربة",
+                      "المغني", "المغنية", "المخرج", "المخرجة", "الإعلامي", "الإعلامية", "الداعية", "المدرب",
+                      "المهاجم", "المدافع", "الحارس", "النجم", "الناشط", "الناشطة", "الباحث", "الباحثة", "المحلل",
+                      "الخبير", "الطبيب", "الطبيبة", "المحامي", "المحامية", "الأديب", "الأديبة", "المؤرخ", "الناقد",
+                      "الملحن", "المهندس", "الدكتور", "الأستاذ", "الأستاذة", "الزميل", "الزميلة", "المواطن")
 _OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
 _IN_IT = _norms("فيها", "فيه")
 _SPEECHES = _norms("كلمة", "كلمته", "كلمتها", "خطاب", "خطابا", "خطابه", "خطابها", "رسالة", "رسالته", "مقابلة",
@@ -1186,10 +1191,12 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         if body is not None and body.participant and sent.tokens[lo + 1].start == body.start:
             return body, None, max(lo + 2, sent.token_of(body.end))
     if first is None and lo + 1 < min(hi, len(sent.tokens)) and sent.norms[lo].startswith("ال") and (
-            load_lexicon().nisba.get(sent.norms[lo]) is not None) and (
+            load_lexicon().nisba.get(sent.norms[lo]) is not None or sent.norms[lo] in _PERSON_NOUNS
+            or sent.norms[lo] in _OCCUPATIONS) and (
             (person := sent.mention_at(lo + 1)) is not None and person.type == EntityType.PER
             and sent.tokens[lo + 1].start == person.start):
-        return person, None, max(lo + 2, sent.token_of(person.end))  # "انتقد البرتغالي جوزيه مورينيو"
+        return person, None, max(lo + 2, sent.token_of(person.end))  # "انتقد البرتغالي جوزيه مورينيو", "ووصف
+        # الشاعر عبدالقادر كمال": a nationality or an occupation before a name is his apposition
     if first is None and (member_of := _members_of(sent, lo, hi)) is not None:
         return member_of, None, max(lo + 3, sent.token_of(member_of.end))
     if first is None and sent.norms[lo] in _MEDIA_HEADS and lo + 1 < min(hi, len(sent.tokens)):

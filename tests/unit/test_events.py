@@ -2652,3 +2652,9 @@ def test_the_name_a_relative_clause_describes_speaks_after_the_comma():
     text = "ولكن بينيتيز الذي تولى تدريب ريال مدريد في يونيو الماضي خلفا لكارلو انشيلوتي، أكد أنه ليس لديه أي مشاكل"
     _, quotes = run(text, [("بينيتيز", "PER", None), ("ريال مدريد", "ORG", None), ("لكارلو انشيلوتي", "PER", None)])
     assert [q.speaker_id for q in quotes] == ["E_بينيتيز"]
+
+
+def test_an_occupation_before_a_name_is_its_apposition():
+    text = "ووصف الشاعر عبدالقادر كمال سوق عكاظ بالتجمع الثقافي والفكري والفني"
+    _, quotes = run(text, [("عبدالقادر كمال", "PER", None), ("سوق عكاظ", "MISC", None)])
+    assert [q.speaker_id for q in quotes] == ["E_عبدالقادر كمال"]
