@@ -1462,6 +1462,9 @@ def _joined_verb(sent: _Sentence, i: int) -> bool:
 def _fronted_subject(sent: _Sentence, c: int, i: int) -> bool:
     """True when the words from the clause start ``c`` to the verb at ``i`` are a fronted subject (SVO): two
     to six words, the first no preposition, particle or clause opener, none a preposition or a date word."""
+    if i - c == 1 and sent.mention_at(c) is None and sent.norms[c] in _DEFINITE_BODIES and (
+            c == 0 or sent.tokens[c - 1].text in SEPARATORS or sent.tokens[c - 1].text in QUOTE_OPEN):
+        return not _joined_verb(sent, i)  # "الحكومة تتهم الحوثيين", "النادي يتهم بينيتيز": a body named by its noun
     if not 2 <= i - c <= 6 or _opens_clause(sent.norms[c]) or (sent.mention_at(c) is None and (
             sent.norms[c][:1] in ("ب", "ل", "ك") and len(sent.norms[c]) > 3)):
         return False
@@ -1482,6 +1485,14 @@ def _fronted_subject(sent: _Sentence, c: int, i: int) -> bool:
                 or not any(ch.isalpha() for ch in w)):
             return False
     return True
+
+
+# a body named by its noun alone, as the fronted subject of a headline or clause ("الحكومة تتهم الحوثيين")
+_DEFINITE_BODIES = _norms("الحكومة", "المعارضة", "النادي", "الوزارة", "الإدارة", "الاتحاد", "المجلس", "اللجنة",
+                          "الهيئة", "البرلمان", "الرئاسة", "الجامعة", "الشركة", "الجمعية", "الشرطة", "الجيش",
+                          "القوات", "الأمانة", "البلدية", "السفارة", "المحكمة", "النيابة", "الحركة", "الجماعة",
+                          "التنظيم", "الحزب", "التحالف", "المقاومة", "الميليشيات", "المليشيات", "السلطات", "الأمم",
+                          "المنظمة", "الوكالة", "الإمارة", "الجبهة", "الكتلة")
 
 
 _SUBORDINATORS = _norms("حتى", "كي", "لكي", "لأن", "إذا", "اذا", "لو", "عندما", "التي", "الذي", "الذين", "اللاتي",

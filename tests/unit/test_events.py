@@ -2658,3 +2658,8 @@ def test_an_occupation_before_a_name_is_its_apposition():
     text = "ووصف الشاعر عبدالقادر كمال سوق عكاظ بالتجمع الثقافي والفكري والفني"
     _, quotes = run(text, [("عبدالقادر كمال", "PER", None), ("سوق عكاظ", "MISC", None)])
     assert [q.speaker_id for q in quotes] == ["E_عبدالقادر كمال"]
+
+
+def test_a_body_named_by_its_noun_before_the_verb_is_the_subject():
+    rows, _ = run("الحكومة تتهم الحوثيين بعرقلة الهدنة", [("الحوثيين", "ORG", None)])
+    assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [([], "الحكومة", ["E_الحوثيين"])]
