@@ -499,7 +499,9 @@ and the forms of "two" (اثنين) are no trigger; a sports story keeps a named
 (``given_names_pending_ar.txt``: "المهندس عيد العتيبي" was no doer); an occupation or person noun before a name is
 its apposition ("ووصف الشاعر عبدالقادر كمال", "قال المحامي زياد الخصاونة": 38 quotes of the sample got their
 speaker); the name a relative clause describes speaks after the comma that closes it ("ولكن بينيتيز الذي تولى
-تدريب ريال مدريد … خلفا لكارلو انشيلوتي، أكد", not the name inside it). Type + actor F1
+تدريب ريال مدريد … خلفا لكارلو انشيلوتي، أكد", not the name inside it); a body named by its noun alone before the
+verb is the subject ("الحكومة تتهم الحوثيين": the name after the verb was taken; no such clause in the sample). Type +
+actor F1
 (``--warehouse`` of news_sample), the stop's start (e709510) → its end:
 
     set                     all           dev half      test half     date (all)    actor (all)
