@@ -61,6 +61,7 @@ from pipeline.lexicons import (
     match_trigger,
 )
 from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
+from pipeline.nlp.ner.enrich import PERSON_NOUNS
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import generic_body_keys, spans_text
 from pipeline.nlp.segment import LONG_DOCUMENT_CHARS, sentence_runs
@@ -1112,11 +1113,6 @@ _NAME_BREAKERS = _norms("الأسبوع", "الشهر", "السنة", "الأس�
 _PERSON_NOUNS = _norms("المريض", "المريضة", "الطالب", "الطالبة", "المواطن", "المواطنة", "الشاب", "الفتاة",
                        "الرجل", "الطفل", "الطفلة", "السيدة", "الأم", "الأب", "اللاعب", "المعلم", "المعلمة", "المقيم",
                        "الزوجة", "الزوج", "الشيخ", "الفنان", "الفنانة", "الكاتب", "الكاتبة", "المتهم", "الضحية")
-_OCCUPATIONS = _norms("الشاعر", "الشاعرة", "الروائي", "الروائية", "الممثل", "الممثلة", "المطرب", "المطربة",
-                      "المغني", "المغنية", "المخرج", "المخرجة", "الإعلامي", "الإعلامية", "الداعية", "المدرب",
-                      "المهاجم", "المدافع", "الحارس", "النجم", "الناشط", "الناشطة", "الباحث", "الباحثة", "المحلل",
-                      "الخبير", "الطبيب", "الطبيبة", "المحامي", "المحامية", "الأديب", "الأديبة", "المؤرخ", "الناقد",
-                      "الملحن", "المهندس", "الدكتور", "الأستاذ", "الأستاذة", "الزميل", "الزميلة", "المواطن")
 _OTHER = _norms("أخرى", "آخر", "اخرى", "أخريين", "أخريات", "آخرين", "مماثلة", "مماثل", "جديدة", "جديد")
 _IN_IT = _norms("فيها", "فيه")
 _SPEECHES = _norms("كلمة", "كلمته", "كلمتها", "خطاب", "خطابا", "خطابه", "خطابها", "رسالة", "رسالته", "مقابلة",
@@ -1192,7 +1188,7 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
             return body, None, max(lo + 2, sent.token_of(body.end))
     if first is None and lo + 1 < min(hi, len(sent.tokens)) and sent.norms[lo].startswith("ال") and (
             load_lexicon().nisba.get(sent.norms[lo]) is not None or sent.norms[lo] in _PERSON_NOUNS
-            or sent.norms[lo] in _OCCUPATIONS) and (
+            or identity_key(sent.norms[lo]) in PERSON_NOUNS) and (
             (person := sent.mention_at(lo + 1)) is not None and person.type == EntityType.PER
             and sent.tokens[lo + 1].start == person.start):
         return person, None, max(lo + 2, sent.token_of(person.end))  # "انتقد البرتغالي جوزيه مورينيو", "ووصف

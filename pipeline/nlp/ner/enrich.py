@@ -871,7 +871,7 @@ def cued_persons(sentences: list[list[str]], labels: list[Labels], lex: EntityLe
                 _titled_at(words, keys, i - 1, lex) or (keys[i - 2] in lex.place_types and _titled_at(
                     words, keys, i - 2, lex)))
             # "الرضيع علي دوابشة", "اللاعب محمد نور": a definite noun for a person, then the name
-            after_noun = not (after_nationality or after_title or apposed) and keys[i - 1] in _PERSON_NOUNS
+            after_noun = not (after_nationality or after_title or apposed) and keys[i - 1] in PERSON_NOUNS
             if not (after_nationality or after_title or apposed or after_noun) and (
                     match_reporting(words[i - 1]) is None or (words[i] == "علي" and not _ali_then_family(
                         words, keys, labs, i, lex, frequency))):
@@ -923,7 +923,7 @@ def _foreign_one_word(words: Sequence[str], keys: Sequence[str], labs: Labels, i
         return False
     return i + 1 >= len(words) or _name_ends_at(words, keys, i + 1, lex) or (
         words[i + 1][:1] == "و" and len(words[i + 1]) > 3) or keys[i + 1] == _HE_WHO or (
-        i > 1 and keys[i - 2] in _PERSON_NOUNS and keys[i + 1] in _AFTER_NAME)
+        i > 1 and keys[i - 2] in PERSON_NOUNS and keys[i + 1] in _AFTER_NAME)
     # ("المحترف الفنزويلي ريفاس الذي يتواجد": the man the relative clause tells of; "اللاعب الأوروجوياني فابيان
     # من جديد": a person noun and its nationality announce him, a preposition follows his name)
 
@@ -968,14 +968,16 @@ _IN = normalize_for_matching("في")
 _SPEECH_NOUNS = frozenset(normalize_for_matching(w) for w in (
     "كلمة", "كلمته", "كلمتها", "تصريح", "تصريحه", "تصريحها", "تصريحات", "بيان", "بيانه", "حديث", "حديثه",
     "حديثها", "مؤتمر", "لقاء", "مقابلة", "تغريدة", "رسالة", "خطاب", "خطابه", "ختام"))
-# definite nouns for a person that stand right before a name without being a title of it
-_PERSON_NOUNS = frozenset(identity_key(w) for w in (
+# definite nouns for a person that stand right before a name without being a title of it (also read by the event
+# detector: "ووصف الشاعر عبدالقادر كمال" — the poet is the name's apposition)
+PERSON_NOUNS = frozenset(identity_key(w) for w in (
     "الطفل", "الطفلة", "الرضيع", "الرضيعة", "الشهيد", "الشاب", "الشابة", "الفتى", "الفتاة", "المواطن", "المواطنة",
     "المقيم", "المقيمة", "الشاعر", "الشاعرة", "الروائي", "الروائية", "الفنان", "الفنانة", "الممثل", "الممثلة",
     "المطرب", "المطربة", "المغني", "المغنية", "المخرج", "المخرجة", "اللاعب", "اللاعبة", "المدرب", "المهاجم",
     "الحارس", "المدافع", "الداعية", "الأسير", "الأسيرة", "المعتقل", "الناشط", "الناشطة", "المدون", "المدونة",
     "الراحل", "الراحلة", "الفقيد", "الفقيدة", "المرحوم", "المرحومة", "الزميل", "الزميلة", "الإعلامي", "الإعلامية",
-    "الطالب", "الطالبة", "المعلم", "المعلمة", "الطبيب", "الطبيبة", "المتهم", "المتهمة", "الضحية", "الجندي"))
+    "الطالب", "الطالبة", "المعلم", "المعلمة", "الطبيب", "الطبيبة", "المتهم", "المتهمة", "الضحية", "الجندي", "النجم",
+    "الباحث", "الباحثة", "المحلل", "الخبير", "المحامي", "المحامية", "الأديب", "الأديبة", "المؤرخ", "الناقد", "الملحن"))
 _APPOSITIVE_ROLES = frozenset(identity_key(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "مدرب", "مدير", "مديرة", "سفير", "محافظ", "أمير", "قائد", "مستشار",
     "نائب", "مبعوث", "مندوب", "زعيم", "نجم", "لاعب", "مهاجم", "حارس", "عضو", "مؤسس", "أمين", "المتحدث",
