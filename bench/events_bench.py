@@ -497,7 +497,7 @@ and the forms of "two" (اثنين) are no trigger; a sports story keeps a named
 ("رونالدو يتهم بينيتيز", "طالب بتال العتيبي": the blind sets code them; the game's attacks and deals stay out);
 "الآن" right after a verb dates it today though an earlier word follows in another clause; عيد is a given name
 (``given_names_pending_ar.txt``: "المهندس عيد العتيبي" was no doer); an occupation or person noun before a name is
-its apposition ("ووصف الشاعر عبدالقادر كمال", "قال المحامي زياد الخصاونة": 38 quotes of the sample got their
+its apposition ("ووصف الشاعر عبدالقادر كمال", "قال المحامي زياد الخصاونة": 30 quotes of the sample got their
 speaker); the name a relative clause describes speaks after the comma that closes it ("ولكن بينيتيز الذي تولى
 تدريب ريال مدريد … خلفا لكارلو انشيلوتي، أكد", not the name inside it); a body named by its noun alone before the
 verb is the subject ("الحكومة تتهم الحوثيين": the name after the verb was taken; no such clause in the sample). Type +
