@@ -1658,6 +1658,29 @@ _LIGHT_NOUNS = _norms("تنفيذ", "إجراء", "اجراء", "إصدار", "�
 _DURING_MEETING = _norms("خلال", "أثناء", "اثناء")
 
 
+_AT = _norms("في", "خلال", "أثناء", "اثناء")
+MEETING_SPEAKER_REACH = 4  # tokens between a reporting verb and the "في/خلال" of the meeting it was said at
+
+
+def _speaker_at_meeting(sent: _Sentence, trig: _Trigger) -> tuple[Mention | None, str | None] | None:
+    """The speaker of a reporting verb right before "في/خلال" + a meeting noun ("وأكد وزير التعليم في الاجتماع
+    الأول للجنة العليا أن …", "وقال الوزير خلال الاجتماع إن …"): who spoke at the meeting took part in it. A named
+    person or body, or a title; None when no reporting verb stands there."""
+    at = trig.i - 1
+    if at < 1 or sent.norms[at] not in _AT or "اجتماع" not in sent.norms[trig.i]:
+        return None  # (a meeting, not an interview: "قال … في مقابلة مع صحيفة" is a statement)
+    for r in range(at - 1, max(-1, at - 1 - MEETING_SPEAKER_REACH), -1):
+        if sent.tokens[r].text in SEPARATORS:
+            return None
+        if sent.owner[r] < 0 and match_reporting(sent.tokens[r].text) is not None:
+            actor, actor_text, _ = _predicate_subject(sent, r, r + 1, at, 0)
+            if actor is not None and actor.participant and not actor.place:
+                return actor, None
+            head = normalize_for_matching(actor_text.split()[0]) if actor_text else ""
+            return (None, actor_text) if head and _is_title_word(head) else None
+    return None
+
+
 def _during_impersonal(sent: _Sentence, trig: _Trigger) -> bool:
     """True for a trigger noun after "جرى/تم خلال" ("وجرى خلال اللقاء", "وتم خلال الاجتماع"): the occasion of
     what the noun after it says was done."""
@@ -2768,6 +2791,12 @@ def detect_events(
                 # "وأكدت الشرطة الروسية أنها تتحقق …": the pronoun after أن is the speaker, who does it
                 args = replace(args, actors=[said_by], actor_text=None, recipients=[
                     r for r in args.recipients if r.entity_id != said_by.entity_id])
+            if (trig.sense.event_type == "CONSULT" and trig.sense.pos == "noun" and not args.actors
+                    and (args.actor_text is None or args.actor_text[:1] == "ل")  # (not "للجنة العليا": whose meeting)
+                    and (held_by := _speaker_at_meeting(sent, trig)) is not None):
+                # "وأكد وزير التعليم في الاجتماع الأول للجنة العليا أن …": he spoke at the meeting, so took part
+                args = replace(args, actors=[held_by[0]] if held_by[0] else [], actor_text=held_by[1],
+                               titled=held_by[1] is not None)
             opening = trig.sense.pos == "verb" and not we and _opens_sentence(
                 text, s, sent.tokens[trig.i].start + trig.cut)
             if (not opening and not we and not args.actors and args.actor_text is None

@@ -2663,3 +2663,10 @@ def test_an_occupation_before_a_name_is_its_apposition():
 def test_a_body_named_by_its_noun_before_the_verb_is_the_subject():
     rows, _ = run("الحكومة تتهم الحوثيين بعرقلة الهدنة", [("الحوثيين", "ORG", None)])
     assert [(r.actor_ids, r.actor_text, r.recipient_ids) for r in rows] == [([], "الحكومة", ["E_الحوثيين"])]
+
+
+def test_who_spoke_at_a_meeting_took_part_in_it():
+    rows, _ = run("يشار إلى أن وزير التعليم أكد في الاجتماع الأول للجنة العليا أن المدارس جاهزة")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("CONSULT", "وزير التعليم")]
+    rows, _ = run("وقال الجبير خلال الاجتماع إن المملكة تدعم الحل السياسي", [("الجبير", "PER", None)])
+    assert [(r.event_type, r.actor_ids) for r in rows if r.event_type == "CONSULT"] == [("CONSULT", ["E_الجبير"])]
