@@ -515,10 +515,10 @@ spoke at a meeting took part in it ("وأكد وزير التعليم في ال�
 Trigger recall on the blind sets' dev halves rose .48–.64 → .52–.66; recall is still the gap (precision .76–.86).
 Date accuracy fell where the new rows are dated by the publication day and their labeller left them undated (24 of
 the dev halves' 39 wrong publication dates are "no date" in the gold; counted with a script over the dev halves).
-Tried and left out: dialogue (حوار) as talks (10 rows of the sample, most of them interviews or a dialogue
-called for; dev11 dev .646 → .640); a headline "speaker: content" as a quote ("السيسي: مصر والسعودية …": only dev12 codes it, eight
-older headlines of the kind are coded as nothing); a participle after a comma with no speaker as a statement of its
-own ("…، مبيناً أن": 16 quotes of the sample, dev9 dev .571 → .566 and dev12 test .593 → .582).
+Tried and left out: dialogue (حوار) as talks (10 rows of the sample, most of them interviews or a dialogue called for;
+dev11 dev .646 → .640); a headline "speaker: content" as a quote ("السيسي: مصر والسعودية …": only dev12 codes it,
+eight older headlines of the kind are coded as nothing); a participle after a comma with no speaker as a statement of
+its own ("…، مبيناً أن": 16 quotes of the sample, dev9 dev .571 → .566 and dev12 test .593 → .582).
 """
 
 from __future__ import annotations
