@@ -1662,7 +1662,7 @@ _MOTION_TO = frozenset(normalize_for_matching(w) for w in ("إلى", "الى", "
 # heads of a medium's name ("قناة روتانا خليجية", "وكالة تسنيم الإيرانية للأنباء")
 _MEDIUM_HEADS = frozenset(identity_key(w) for w in (
     "قناة", "قنوات", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة", "شبكة", "تلفزيون", "فضائية"))
-_MEDIUM_TAILS = frozenset(identity_key(w) for w in ("للأنباء", "الإخبارية", "الفضائية", "الإخبارية", "نيوز"))
+_MEDIUM_TAILS = frozenset(identity_key(w) for w in ("للأنباء", "الإخبارية", "الفضائية", "نيوز"))
 MEDIUM_NAME_WORDS = 2  # unknown words of a medium's name after its head
 # the heads as written (the hamza of إذاعة either way), for a cheap test of a sentence before the word-by-word one
 _MEDIUM_HEAD_RE = re.compile("قنا[ةه]|قنوات|صحيف[ةه]|جريد[ةه]|مجل[ةه]|وكال[ةه]|[إا]ذاع[ةه]|شبك[ةه]|تلفزيون|فضائي[ةه]")
@@ -1671,7 +1671,7 @@ _NETWORK_WORDS = frozenset(normalize_for_matching(w) for w in ("إنترنت", "
 
 def unknown_media(sentences: list[list[str]], labels: list[Labels], lex: EntityLexicon) -> list[Labels]:
     """A medium the backend missed, named after its head noun by words no dictionary, gazetteer or title list
-    knows ("قناة روتانا خليجية", "وكالة تسنيم الإيرانية للأنباء", "على شاشة روتانا خليجية"): the head and up to
+    knows ("قناة روتانا خليجية", "وكالة تسنيم الإيرانية للأنباء", "قناة MBC"): the head and up to
     two such words are an organisation, with a nationality adjective, an indefinite adjective of the name
     ("خليجية") and "للأنباء" or "الفضائية" after them. Not a canal ("قناة السويس": a place), nor a common word
     ("قناة فضائية")."""
@@ -1685,8 +1685,6 @@ def unknown_media(sentences: list[list[str]], labels: list[Labels], lex: EntityL
         for i in range(len(words) - 1):
             if labs[i][0] != "O" or not any(cut == 0 or words[i][:cut] in ("و", "ب", "ل", "وب", "ول", "ف")
                                             for cut, k in first_word_keys(words[i]) if k in _MEDIUM_HEADS):
-                continue
-            if not any(k in _MEDIUM_HEADS for _, k in first_word_keys(words[i])):
                 continue
             j = i + 1
             while j < len(words) and j - i <= MEDIUM_NAME_WORDS and labs[j][0] == "O" and _unknown_name_word(
