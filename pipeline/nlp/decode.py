@@ -31,6 +31,12 @@ MAX_CONTROL_BYTE_SHARE = 0.05
 _SNIFF_BYTES = 65_536
 # broken sequences tolerated in otherwise valid UTF-8 (share of its non-ASCII characters)
 MAX_BROKEN_UTF8_SHARE = 0.01
+# NUL bytes inside an otherwise valid UTF-8 Arabic text dropped as strays (share of its bytes); NULs padding
+# the end of a file (preallocated, cut short by a crash) are dropped whatever their number
+MAX_STRAY_NUL_SHARE = 0.001
+MAX_STRAY_NULS = 4  # ... or at most this many in a short one
+# Arabic letters among the letters of a text whose stray NULs are dropped
+MIN_ARABIC_SHARE_WITH_NULS = 0.5
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 one
     (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
@@ -189,6 +195,25 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     return None
 
 
+def _without_stray_nuls(data: bytes) -> Decoded | None:
+    """UTF-8 Arabic text with NUL bytes that no text holds: padding at the end of the file, a C string's
+    terminator, a stray byte or two from a broken export. Read without them when what is left is valid UTF-8,
+    mostly Arabic, and the NULs inside the text are at most four or one byte in a thousand; otherwise None (binary)."""
+    core = data.strip(b"\x00")
+    if not core.strip():
+        return None
+    inner = core.count(b"\x00")
+    if inner > max(MAX_STRAY_NULS, MAX_STRAY_NUL_SHARE * len(core)):
+        return None
+    try:
+        text = core.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if arabic_letter_ratio(text) < MIN_ARABIC_SHARE_WITH_NULS:
+        return None
+    return Decoded(text, "utf-8")
+
+
 def _nearly_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a few broken sequences (a truncated last character, a stray byte): keep it as UTF-8 with
     U+FFFD for the broken bytes rather than reading all of it in a legacy code page (mojibake)."""
@@ -258,6 +283,10 @@ def decode_bytes(data: bytes) -> Decoded:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return _checked(utf16)
+    if b"\x00" in data:
+        repaired = _without_stray_nuls(data)
+        if repaired is not None:
+            return _checked(repaired)
     reason = _binary_reason(data)
     if reason is not None:
         raise DecodeError(BINARY, f"This is not a text file: {reason}. Convert it to UTF-8 text or remove it.")

@@ -205,3 +205,31 @@ def test_seed_articles_in_legacy_code_pages(tmp_path: Path, seed: str, codec: st
     text = "".join(ch for ch in text if ch.encode(codec, errors="ignore"))  # iso-8859-6 lacks “ ” – …
     decoded = _roundtrip(tmp_path, seed, text.encode(codec))
     assert decoded == Decoded(text, expected)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ARABIC.encode("utf-8") + b"\x00" * 4096,  # a file padded with NULs (preallocated, cut short by a crash)
+        ARABIC.encode("utf-8").replace("المحادثات".encode(), "المحادثات\x00".encode(), 1),  # one stray NUL
+        b"\x00" + ARABIC.encode("utf-8") + b"\x00\x00",  # a C-string's terminators around the text
+    ],
+)
+def test_stray_nul_bytes_in_arabic_text_are_dropped(tmp_path: Path, data: bytes) -> None:
+    decoded = _roundtrip(tmp_path, "article.txt", data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == ARABIC
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00" * 4096,  # nothing but padding
+        ARABIC.encode("utf-8").replace(b" ", b" \x00"),  # a NUL in every word: not a stray byte
+        ("hello world " * 40).encode() + b"\x00" + bytes(range(128, 256)),  # NUL and invalid UTF-8
+    ],
+)
+def test_nul_bytes_beyond_a_stray_one_stay_binary(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(DecodeError) as info:
+        _roundtrip(tmp_path, "blob.txt", data)
+    assert info.value.reason in ("binary", "empty")
