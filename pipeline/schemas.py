@@ -130,6 +130,8 @@ RAW_FILES = _t(
      "null when the file could not be decoded."),
     ("sidecar_path", STR, "Relative path of the <name>.meta.json sidecar read with this file, if any."),
     ("modified_at", DATETIME, "File modification time (UTC)."),
+    ("sidecar_problem", STR, "Why the sidecar gave no metadata (cannot be read, not valid JSON, not a JSON object, "
+     "none of the keys read) and what to do; null when it was read or there is none. The article is kept."),
 )
 
 QUARANTINE = _t(

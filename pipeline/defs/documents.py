@@ -43,6 +43,11 @@ def raw_files_documents_and_quarantine(context: dg.AssetExecutionContext, wareho
     files, records, rejections = scan_inputs(inputs.input_dir, inputs.max_file_bytes)
     context.log.info(f"{len(files)} entries under {inputs.input_dir}: {len(records)} article records, "
                      f"{len(rejections)} rejected at file level")
+    side_problems = [f for f in files if f.sidecar_problem]
+    if side_problems:
+        first = side_problems[0]
+        context.log.warning(f"{len(side_problems)} sidecar(s) gave no metadata, their articles kept without it "
+                            f"(raw_files.sidecar_problem); first: {first.sidecar_path}: {first.sidecar_problem}")
     version = code_version(settings=("documents",))
 
     def prepare(order: list[Record]) -> list[Prepared]:
@@ -61,7 +66,8 @@ def raw_files_documents_and_quarantine(context: dg.AssetExecutionContext, wareho
     quarantine = quarantine_frame([*rejections, *content_rejections])
     reasons = quarantine.group_by("reason").len().sort("reason")
     context.log.info(f"{docs.height} documents, {quarantine.height} quarantined")
-    yield warehouse.publish("raw_files", raw_files_frame(files), input_dir=dg.MetadataValue.path(inputs.input_dir))
+    yield warehouse.publish("raw_files", raw_files_frame(files), input_dir=dg.MetadataValue.path(inputs.input_dir),
+                            sidecar_problems=len(side_problems))
     yield warehouse.publish("documents", docs, records_cleaned=counts.get("cleaned", 0),
                             records_from_cache=counts.get("from_cache", 0),
                             n_clusters=dg.MetadataValue.int(docs["cluster_id"].n_unique() if docs.height else 0))

@@ -40,6 +40,7 @@ class RawFile:
     encoding: str | None
     sidecar_path: str | None
     modified_at: datetime | None
+    sidecar_problem: str | None = None
 
 
 @dataclass
@@ -204,11 +205,29 @@ def _clean_meta(obj: dict[str, Any]) -> dict[str, str]:
 
 def read_sidecar(path: Path) -> dict[str, str]:
     """Metadata from a sidecar; an unreadable sidecar yields no metadata (the article is still kept)."""
+    return read_sidecar_checked(path)[0]
+
+
+def read_sidecar_checked(path: Path) -> tuple[dict[str, str], str | None]:
+    """(metadata, problem) from a sidecar: ``problem`` says why it gave no metadata (unreadable, not JSON, not
+    an object, none of the keys read), None when it gave some."""
     try:
-        obj = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return {}
-    return _clean_meta(obj) if isinstance(obj, dict) else {}
+        raw = path.read_bytes()
+    except OSError as err:
+        return {}, f"the sidecar cannot be read ({err.strerror or err}); fix its permissions"
+    try:
+        obj = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        return {}, f"the sidecar is not valid JSON: not UTF-8 text (byte {err.start}); re-save it as UTF-8"
+    except json.JSONDecodeError as err:
+        return {}, f"the sidecar is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); fix it"
+    if not isinstance(obj, dict):
+        return {}, f"the sidecar is not a JSON object (found {type(obj).__name__}); write {{\"title\": ...}}"
+    meta = _clean_meta(obj)
+    if not meta:
+        keys = ", ".join((*META_KEYS, *DATE_KEYS))
+        return {}, f"the sidecar holds none of the keys Akhbar reads with a value ({keys})"
+    return meta, None
 
 
 def _article_from_object(obj: Any) -> tuple[str | None, dict[str, str], str]:
@@ -367,12 +386,13 @@ def scan_inputs(input_dir: str | Path, max_bytes: int) -> tuple[list[RawFile], l
         sidecar = sidecar_for(entry.path)
         sidecar_rel = display_path(str(Path(entry.rel).with_name(sidecar.name))) if sidecar else None
         recs, rejs, enc = parse_file(rel, fmt, data)
+        side_problem = None
         if sidecar is not None:
-            side = read_sidecar(sidecar)
+            side, side_problem = read_sidecar_checked(sidecar)
             for rec in recs:
                 rec.meta.update(side)  # sidecar values win over values found in the file
                 rec.has_sidecar = bool(side)
-        files.append(RawFile(rel, len(data), sha256_hex(data), fmt, enc, sidecar_rel, modified))
+        files.append(RawFile(rel, len(data), sha256_hex(data), fmt, enc, sidecar_rel, modified, side_problem))
         records.extend(recs)
         rejections.extend(rejs)
     return files, records, rejections

@@ -30,6 +30,27 @@ def test_txt_with_sidecar_metadata_wins(tmp_path: Path):
                                "published_at": "2015-07-20 10:00", "published_at_origin": "crawl"}
 
 
+
+@pytest.mark.parametrize(("sidecar", "problem"), [
+    ('{"source": "واس", "title": ', "not valid JSON"),
+    ('["واس"]', "not a JSON object"),
+    ('{"publisher": "واس"}', "none of the keys"),
+    (b"\xff\xfe\x00\x00", "not valid JSON"),
+])
+def test_a_sidecar_that_cannot_be_used_is_said_so_and_the_article_kept(tmp_path: Path, sidecar: str | bytes,
+                                                                       problem: str):
+    write(tmp_path / "x.txt", ARTICLE)
+    write(tmp_path / "x.meta.json", sidecar)
+    write(tmp_path / "y.txt", ARTICLE + " ثانية")
+    write(tmp_path / "y.meta.json", json.dumps({"source": "واس"}))
+    files, records, rejections = scan_inputs(tmp_path, 5_000_000)
+    by_path = {f.path: f for f in files}
+    assert by_path["x.txt"].sidecar_path == "x.meta.json"
+    assert problem in (by_path["x.txt"].sidecar_problem or "")
+    assert by_path["y.txt"].sidecar_problem is None
+    assert [r.source_path for r in records] == ["x.txt", "y.txt"] and records[0].meta == {}
+    assert not rejections
+
 def test_jsonl_lines_are_documents_with_line_provenance(tmp_path: Path):
     lines = [json.dumps({"body": ARTICLE, "source": "s"}), "", "{broken", json.dumps({"title": "no text"})]
     write(tmp_path / "batch.jsonl", "\n".join(lines))
