@@ -1968,3 +1968,18 @@ def test_for_boys_is_no_benin() -> None:
     assert found("كما أعرب مساعد المدير العام للبنين عبدالرحمن الصخيري عن سعادته", [("للبنين", "LOC")]) == [
         ("عبدالرحمن الصخيري", "PER")]
     assert ("بنين", "LOC") in found("واستقبل رئيس جمهورية بنين الدكتور بوني يايي", [("بنين", "LOC")])
+
+
+def test_a_title_joined_by_wa_after_a_name_is_the_next_persons_not_his() -> None:
+    text = ("حضر الحفل نائب الأمين العام صالح بن خالد الهدلق، ومدير عام الأمانة العامة عبدالله القريشي، "
+            "وأكد جاك ليو ووزير الطاقة إرنست مونيز أن الاتفاق جيد")
+    out = tag_document(text, [(0, len(text))], FixedTagger([("صالح بن خالد الهدلق", "PERS"),
+                                                           ("عبدالله القريشي", "PERS"), ("جاك ليو", "PERS"),
+                                                           ("إرنست مونيز", "PERS")]), entity_lexicon())
+    titles = {text[s.start : s.end]: s.title for s in out if s.type.value == "PER"}
+    assert titles["جاك ليو"] is None, titles  # "ووزير الطاقة" is Moniz's title, not Lew's
+    assert not (titles["صالح بن خالد الهدلق"] or "").startswith("و"), titles
+    assert titles["إرنست مونيز"] == "وزير الطاقة", titles
+    text = "استقبل الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع الوفد"
+    out = tag_document(text, [(0, len(text))], FixedTagger([("محمد بن سلمان", "PERS")]), entity_lexicon())
+    assert {text[s.start : s.end]: s.title for s in out}["محمد بن سلمان"] in ("الأمير", "ولي ولي العهد")

@@ -529,14 +529,17 @@ def _title_reach(keys: Sequence[str], start: int, stop: int, lex: EntityLexicon,
     return abs(n - start)
 
 
-def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: EntityLexicon) -> int:
-    """Length of the longest title phrase starting at token ``k`` and ending by ``end`` (0 if none)."""
-    if lex.title_first and not any(first in lex.title_first for _, first in first_word_keys(words[k])):
+def _title_at(keys: Sequence[str], words: Sequence[str], k: int, end: int, lex: EntityLexicon,
+              bare: bool = False) -> int:
+    """Length of the longest title phrase starting at token ``k`` and ending by ``end`` (0 if none); ``bare``:
+    its first word as written, no proclitic split off ("ولي العهد", not "ومدير" read as "مدير")."""
+    firsts = [first for cut, first in first_word_keys(words[k]) if not (bare and cut)]
+    if lex.title_first and not any(first in lex.title_first for first in firsts):
         return 0
     reach = 1 + _title_reach(keys, k + 1, min(end, k + lex.max_title_words), lex)
     for length in range(min(lex.max_title_words, end - k, reach), 0, -1):
         rest = keys[k + 1 : k + length]
-        for _, first in first_word_keys(words[k]):
+        for first in firsts:
             if identity_key(" ".join([first, *rest])) in lex.titles:
                 return length
     return 0
@@ -3558,7 +3561,8 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
         return Title(s, end, cut, country or _country_named_in(words, keys, s + 1, end, lex))
     k = j + 1 if j < len(words) and words[j] in _PUNCT_BEFORE_NAME else j
     if k < len(words) and keys[k] not in _POSSESSED_TITLES:  # "سلفا كير نائبه السابق رياك مشار": his deputy
-        length = _title_at(keys, words, k, len(words), lex)
+        # a title behind a proclitic is the next list item's ("جاك ليو ووزير الطاقة إرنست مونيز")
+        length = _title_at(keys, words, k, len(words), lex, bare=True)
         if length:
             code = next((c for t in range(k, k + length) if (c := _nisba_code(norms[t], lex)[1])), None)
             return Title(k, k + length, 0, code or _country_named_in(words, keys, k + 1, k + length, lex))
