@@ -1816,6 +1816,25 @@ _OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "C
 # (the genitive of these nouns is what is done to: "قصف المواطنين", "اعتقال المتظاهرين", "الإفراج عن")
 
 
+# verbal nouns whose named genitive is who they are done to: a person arrested, referred, executed, assassinated,
+# abducted ("اعتقال ميخائيل كودوركوفسكي", "إحالة محمد بديع", "اغتيال الرئيس"); anyone expelled ("طرد الحوثيين")
+_PERSON_DONE_TO = frozenset({"arrest", "detain", "deport", "refer", "execute", "sentence", "chase", "assassinate",
+                             "abduct", "stab", "torture", "target"})
+_ANYONE_DONE_TO = frozenset({"expel"})
+
+
+def _done_to_genitive(sent: _Sentence, trig: _Trigger, genitive: Mention) -> bool:
+    """True when the named genitive of a verbal noun is who it is done to, not its doer: a person after an arrest,
+    a referral, an execution, an assassination … (:data:`_PERSON_DONE_TO`), anyone after an expulsion — unless
+    the noun's own object follows the genitive ("احتجاز الجيش لهم", "طرد السعودية للسفير")."""
+    mode = trig.sense.mode
+    if not ((mode in _PERSON_DONE_TO and genitive.type == EntityType.PER)
+            or (mode in _ANYONE_DONE_TO and genitive.participant)):
+        return False
+    after = next((k for k in range(trig.j, len(sent.tokens)) if sent.tokens[k].start >= genitive.end), None)
+    return after is None or not sent.tokens[after].text.startswith("ل")
+
+
 _DOER_POSSESSIVE = frozenset({"seize", "advance", "clash", "airstrike", "operation"})
 # (of these attack nouns the pronoun is who does it, "سيطرتها", "غاراتها"; of the others what is done to,
 # "استهدافه", "اعتقالهم")
@@ -2249,6 +2268,10 @@ def _arguments(sent: _Sentence, trig: _Trigger, lo: int, hi: int, facts: Documen
                 genitive.subtype != "country"):
             recipients.append(genitive)  # "تفجير الخبر", "قصف حلب": the place attacked, not the attacker
             if (light := _light_verb(sent, trig, lo)) is not None:  # "حزب الله يفشل في اقتحام الزبداني"
+                actor, actor_text = _light_subject(sent, light, trig, lo)
+        elif genitive is not None and _done_to_genitive(sent, trig, genitive):
+            recipients.append(genitive)  # "اعتقال ميخائيل كودوركوفسكي", "طرد الحوثيين من عدن": who it is done to
+            if (light := _light_verb(sent, trig, lo)) is not None:  # "نجحت قوات المقاومة في طرد الحوثيين"
                 actor, actor_text = _light_subject(sent, light, trig, lo)
         elif genitive is not None and genitive.participant:
             actor = genitive

@@ -2670,3 +2670,19 @@ def test_who_spoke_at_a_meeting_took_part_in_it():
     assert [(r.event_type, r.actor_text) for r in rows] == [("CONSULT", "وزير التعليم")]
     rows, _ = run("وقال الجبير خلال الاجتماع إن المملكة تدعم الحل السياسي", [("الجبير", "PER", None)])
     assert [(r.event_type, r.actor_ids) for r in rows if r.event_type == "CONSULT"] == [("CONSULT", ["E_الجبير"])]
+
+
+def test_a_person_arrested_or_a_side_expelled_named_after_the_noun_is_who_it_is_done_to():
+    rows, _ = run("منذ أن قام بوتين بترتيب اعتقال ميخائيل كودوركوفسكي في عام 2003",
+                  [("بوتين", "PER", None), ("ميخائيل كودوركوفسكي", "PER", None)])
+    row = next(r for r in rows if r.event_type == "COERCE")
+    assert row.recipient_ids == ["E_ميخائيل كودوركوفسكي"] and "E_ميخائيل كودوركوفسكي" not in row.actor_ids
+    rows, _ = run("نجحت قوات المقاومة الشعبية في طرد الحوثيين من عدن بعد معارك عنيفة",
+                  [("المقاومة الشعبية", "ORG", None), ("الحوثيين", "ORG", "armed_group"), ("عدن", "LOC", "city")])
+    row = next(r for r in rows if r.trigger == "طرد")
+    assert row.recipient_ids == ["E_الحوثيين"] and row.actor_ids != ["E_الحوثيين"], row
+    # a body's genitive still does it, and so does a genitive with the noun's own object after it
+    rows, _ = run("مخبرة عن اعتقال الشرطة الإسرائيلية مستوطنين اثنين", [("الشرطة الإسرائيلية", "ORG", None)])
+    assert next(r for r in rows if r.event_type == "COERCE").actor_ids == ["E_الشرطة الإسرائيلية"]
+    rows, _ = run("وأعلنت الحكومة طرد السعودية للسفير الإيراني", [("السعودية", "LOC", "country")])
+    assert next(r for r in rows if r.trigger == "طرد").actor_ids == ["E_السعودية"]
