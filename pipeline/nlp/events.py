@@ -2952,7 +2952,8 @@ def detect_events(
             last_doer = named.get(max(doers)[1])
             if last_doer is not None:
                 carried = (sidx, last_doer)
-    quotes = carry_speakers(newspaper_speakers(quotes, mentions, text), sentences, text, verb_doers, said_at)
+    quotes = carry_speakers(newspaper_speakers(quotes, mentions, text), sentences, text, verb_doers, said_at,
+                            [(m.start, m.entity_id) for m in persons])
     rows = honorific_doers(rows, persons, sentences, text)
     return rows, titled_speakers(honorific_speakers(quotes, persons, sentences, text), persons, person_starts, text)
 
@@ -3126,7 +3127,11 @@ def _after_prince_title(text: str, m: Mention) -> bool:
 
 
 _OPENING_WORDS = frozenset({"", "و", "ف", "كما", "ثم", "وكما"})  # before a verb that opens its sentence
+# "but he" before a verb that opens its sentence: the pronoun is the previous speaker ("لكنه أضاف أن …")
+_PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "إلا أنه", "إلا أنها", "الا انه", "الا انها",
+                              "غير أنه", "غير أنها", "غير انه", "غير انها"})
 SPEAKER_CARRY = 2  # sentences back where the previous quotation's speaker still speaks for "وأضاف"
+SPEAKER_CARRY_FAR = 5  # … and further back, when no other person is named in between
 
 
 _STATEMENT_NOUNS = _norms("بيان", "بيانا", "البيان", "تقرير", "التقرير")
@@ -3197,23 +3202,35 @@ def _said_before(text: str, previous: tuple[int, int]) -> tuple[int, int, str] |
 
 
 def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str,
-                   doers: Sequence[tuple[int, int, Mention]] = (), said_at: Sequence[int] = ()) -> list[QuoteRow]:
-    """A quotation whose verb opens its sentence with no speaker ("وأضاف أن …", "وتابع: …") speaks for the
-    speaker of the document's previous quotation, when that one is at most ``SPEAKER_CARRY`` sentences back;
-    with no such quotation, a verb after "و" or "ثم" speaks for the person who did the last event before it in
-    that reach, when no reporting verb stands between them ("وانتقد عباس … . وقال إن …"; ``doers``: (trigger
-    offset, sentence, person) of events with a verb trigger, ``said_at``: every reporting verb's offset, both
-    in document order) (``speaker_source`` = 'previous')."""
+                   doers: Sequence[tuple[int, int, Mention]] = (), said_at: Sequence[int] = (),
+                   persons: Sequence[tuple[int, str]] = ()) -> list[QuoteRow]:
+    """A quotation whose verb opens its sentence with no speaker ("وأضاف أن …", "وتابع: …", "لكنه أضاف أن …")
+    speaks for the speaker of the document's previous quotation, when that one is at most ``SPEAKER_CARRY``
+    sentences back, or ``SPEAKER_CARRY_FAR`` when no other person is named in between (``persons``: (offset,
+    entity id) of the document's person mentions, in order); with no such quotation, a verb after "و" or "ثم"
+    speaks for the person who did the last event before it in ``SPEAKER_CARRY``, when no reporting verb stands
+    between them ("وانتقد عباس … . وقال إن …"; ``doers``: (trigger offset, sentence, person) of events with a
+    verb trigger, ``said_at``: every reporting verb's offset, both in document order) (``speaker_source`` =
+    'previous')."""
     out: list[QuoteRow] = []
     last: QuoteRow | None = None
     offsets = [d[0] for d in doers]
+    person_at = [p[0] for p in persons]
+
+    def others_between(a: int, b: int, speaker: str | None) -> bool:
+        lo, hi = bisect.bisect_left(person_at, a), bisect.bisect_left(person_at, b)
+        return any(persons[k][1] != speaker for k in range(lo, hi))
+
     for q in quotes:
         before = _words_before(text, sentences[q.sentence_idx][0], q.verb_start)
-        opens = before in _OPENING_WORDS or (  # "وعن معسكر الفريق قال: …": the topic first, then the verb
+        opens = before in _OPENING_WORDS or before in _PRONOUN_OPENERS or (
+            # "وعن معسكر الفريق قال: …": the topic first, then the verb
             normalize_for_matching(before.split(" ", 1)[0]) in _TOPIC_OPENERS
             and text[q.verb_end : q.verb_end + 2].lstrip()[:1] == ":")
         if q.speaker_source is None and last is not None and opens and (
-                q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY):
+                q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY or (
+                q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY_FAR
+                and not others_between(last.verb_end, q.verb_start, last.speaker_id))):
             q = replace(q, speaker_id=last.speaker_id, speaker_text=last.speaker_text,
                         speaker_country=last.speaker_country, speaker_source="previous")
         elif q.speaker_source is None and opens and before and (

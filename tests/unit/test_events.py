@@ -2686,3 +2686,27 @@ def test_a_person_arrested_or_a_side_expelled_named_after_the_noun_is_who_it_is_
     assert next(r for r in rows if r.event_type == "COERCE").actor_ids == ["E_الشرطة الإسرائيلية"]
     rows, _ = run("وأعلنت الحكومة طرد السعودية للسفير الإيراني", [("السعودية", "LOC", "country")])
     assert next(r for r in rows if r.trigger == "طرد").actor_ids == ["E_السعودية"]
+
+
+def _document(parts: list[str], names: list[tuple[str, str, str | None]]
+              ) -> tuple[list[EventMentionRow], list[QuoteRow]]:
+    text = " ".join(parts)
+    spans, at = [], 0
+    for part in parts:
+        spans.append((at, at + len(part)))
+        at += len(part) + 1
+    mentions = [Mention(text.index(s), text.index(s) + len(s), t, st, "E_" + s) for s, t, st in names]
+    return detect_events("d", text, spans, mentions, PUBLISHED, frozenset(), None)
+
+
+def test_a_verb_with_no_speaker_carries_the_last_speaker_further_back_when_nobody_else_is_named_between():
+    parts = ["قال صندوق النقد الدولي في تقريره الأول إن الاقتصاد الصومالي حقق تقدما كبيرا.",
+             "وارتفعت الصادرات بنسبة كبيرة خلال العام.", "وتراجعت الواردات كذلك في الربع الأول.",
+             "لكنه أضاف أن الوضع في الصومال ما زال هشا والدعم الدولي حيوي."]
+    _, quotes = _document(parts, [("صندوق النقد الدولي", "ORG", None)])
+    last = max(quotes, key=lambda q: q.verb_start)
+    assert last.verb == "أضاف" and last.speaker_id == "E_صندوق النقد الدولي" and last.speaker_source == "previous"
+    parts[2] = "وكان باراك أوباما رئيسا في تلك الفترة."  # someone else named in between: nobody is carried
+    _, quotes = _document(parts, [("صندوق النقد الدولي", "ORG", None), ("باراك أوباما", "PER", None)])
+    last = max(quotes, key=lambda q: q.verb_start)
+    assert last.verb == "أضاف" and last.speaker_id is None
