@@ -321,6 +321,8 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
             len(s_sur) == len(l_sur) == 1 and _same_family_word(s_sur[0], l_sur[0])):
         return False  # "هاني آل إبراهيم" is not "هاني بن محمد أبوراس"
     if _NASAB in s_core or _NASAB in l_core:
+        if len(s_core) == 1 and s_fam:  # "حسين آل فويز" is not "حسين بن طلال": a family the long name lacks
+            return s_fam == l_fam
         if tuple(l_core[: len(s_core)]) == tuple(s_core):
             return True
         s_line, l_line = [w for w in s_core if w != _NASAB], [w for w in l_core if w != _NASAB]
