@@ -292,6 +292,7 @@ def _surname(parts: Sequence[str]) -> tuple[str, ...] | None:
 
 
 _OULD = identity_key("ولد")
+_MUHAMMAD = identity_key("محمد")
 
 
 def _as_nasab(parts: Sequence[str]) -> tuple[str, ...]:
@@ -342,6 +343,9 @@ def compatible(short: Sequence[str], long: Sequence[str]) -> bool:
         if not _same_family_word(s_core[-1], l_core[-1]):
             return False
         s_core = (*s_core[:-1], l_core[-1])
+    if len(l_core) >= 3 and l_core[0] == _MUHAMMAD and l_core[1] not in s_core and not l_core[1].startswith("ال") and (
+            l_core[1] not in _arabic_given_names()):
+        return False  # "محمد شريف" is not "محمد نواز شريف": محمد before the (Pakistani) given name he is known by
     it = iter(l_core)
     return all(word in it for word in s_core)
 

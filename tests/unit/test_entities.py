@@ -81,6 +81,11 @@ def k(name: str) -> tuple[str, ...]:
     ("صالح آل سعود", "صالح بن محمد آل الشيخ", False),
     ("حسين آل فويز", "حسين بن طلال", False),  # a family the longer name does not give: not the king of Jordan
     ("محمد آل سعود", "محمد بن سلمان", False),
+    # "Muhammad" before a (non-Arabic) given name a person is known by: without it, someone else; an Arabic
+    # name's second word is his father's, which a short form may leave out
+    ("محمد شريف", "محمد نواز شريف", False),
+    ("محمد الأحمد", "محمد عبدالله الأحمد", True),
+    ("نواز شريف", "محمد نواز شريف", False),  # (a shorter name that drops the first word is never compatible)
     ("إسماعيل ولد الشيخ", "إسماعيل ولد الشيخ أحمد", True),  # ولد: a Mauritanian nasab, like بن
     ("محمد ولد عبدالعزيز", "محمد ولد الشيخ أحمد", False),
     # a family name with and without its article, the father's name left out
