@@ -634,6 +634,31 @@ def _armed_side_near(sent: _Sentence, i: int) -> bool:
     return False
 
 
+_INQUIRERS = _norms("الجهات", "الأجهزة", "المحققون", "المحققين", "الادعاء", "الأمن")  # who look into things
+
+
+def _inquiry_into(sent: _Sentence, i: int, prepositions: frozenset[str]) -> bool:
+    """The verb at ``i`` (حقق، تحقق) is followed by what it looks into: its preposition (في، مع، من) right after
+    it, or after its subject — a name, or a body or group noun and its adjective ("تحقق الجهات الأمنية في",
+    "تحققت فرنسا من", "تتحقق الآن من"). An object between them means it achieved something ("حققت قفزات كبيرة
+    في", "حقق المركز الأول في")."""
+    k = i + 1
+    if k < len(sent.tokens) and sent.norms[k] in _NOW:
+        k += 1
+    if k < len(sent.tokens) and sent.owner[k] >= 0:
+        owner = sent.owner[k]
+        while k < len(sent.tokens) and sent.owner[k] == owner:
+            k += 1
+    elif k < len(sent.tokens) and (_is_group(sent.norms[k]) or sent.norms[k] in _DEFINITE_BODIES
+                                   or sent.norms[k] in _INQUIRERS):
+        k += 1
+        if k < len(sent.tokens) and sent.norms[k].startswith("ال") and sent.norms[k] not in prepositions:
+            k += 1
+    if k < len(sent.tokens) and sent.norms[k] in _NOW:
+        k += 1
+    return k < len(sent.tokens) and sent.norms[k] in prepositions
+
+
 def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
     lex = load_event_lexicon()
     found: list[_Trigger] = []
@@ -694,6 +719,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.event_type == "AGREE" and reading.pos == "verb" and (
                         stem in _COINCIDES) and any(w in _DAY_WORDS for w in sent.norms[i + 1 : i + 4]):
                     reading = None  # "بعيد الجمهورية الذي يوافق هذه السنة اليوم السبت": it falls on, no agreement
+                if reading is not None and reading.mode in ("investigate", "verify") and reading.pos == "verb" and (
+                        reading.needs) and not _inquiry_into(sent, i, reading.needs):
+                    reading = None  # "حققت قفزات كبيرة في", "حقق المركز الأول في": achieved, not looked into
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

@@ -2710,3 +2710,26 @@ def test_a_verb_with_no_speaker_carries_the_last_speaker_further_back_when_nobod
     _, quotes = _document(parts, [("صندوق النقد الدولي", "ORG", None), ("باراك أوباما", "PER", None)])
     last = max(quotes, key=lambda q: q.verb_start)
     assert last.verb == "أضاف" and last.speaker_id is None
+
+
+@pytest.mark.parametrize("text", [
+    "حقق متحف المصمك الواقع في منطقة قصر الحكم حضورا لافتا",
+    "والتي حققت قفزات كبيرة في استقطاب السياح",
+    "الجامعة العريقة التي حققت نجاحات باهرة في السنوات الأولى",
+    "نظام ملالي إيران الذي حقق المركز الأول في تنفيذ عمليات الإعدام",
+    "بشأن تحقق التحسين المستمر في مستوى المعيار",
+])
+def test_achieving_something_is_no_inquiry(text: str) -> None:
+    rows, _ = run(text, [("متحف المصمك", "ORG", None)] if "المصمك" in text else [])
+    assert not [r for r in rows if r.event_type == "INVESTIGATE"], rows
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("من جهة ثانية، تحقق الجهات الأمنية في أسباب وفاة حارس المدرسة", []),
+    ("وقالت الصحيفة إن السلطات هناك تحقق في تعامل بنوك مع أموال", []),
+    ("وأكدت الشرطة الروسية أنها تتحقق الآن من سجلات جرائم قتل", [("الشرطة الروسية", "ORG", None)]),
+    ("وفي يونيو تحققت فرنسا من صحة تسجيل مصور", [("فرنسا", "LOC", "country")]),
+])
+def test_an_inquiry_into_something_stays_one(text: str, names: list[tuple[str, str, str | None]]) -> None:
+    rows, _ = run(text, names)
+    assert [r for r in rows if r.event_type == "INVESTIGATE"], rows
