@@ -634,6 +634,23 @@ def _armed_side_near(sent: _Sentence, i: int) -> bool:
     return False
 
 
+# what a thing endangers ("تهدد الأمن", "يهدد سلامة الملاحة", "يهدد حياة الأبناء"): no one's threat
+_ENDANGERED = _norms("الأمن", "أمن", "امن", "أمننا", "أمنها", "أمنه", "أمنهم", "استقرار", "الاستقرار", "استقرارها",
+                     "سلامة", "السلامة", "حياة", "الحياة", "حياتهم", "مستقبل", "المستقبل", "المناخ", "بقاء", "وجود",
+                     "الصحة", "صحة", "السلم", "السلام", "المصالح", "مصالح", "الاقتصاد", "اقتصاد", "الوحدة", "وحدة",
+                     "النسيج", "الملاحة", "البيئة", "الإسلام", "الاسلام", "الموروث", "الهوية", "الثروة", "المجتمع")
+
+
+def _endangered_next(sent: _Sentence, i: int) -> bool:
+    """The word after the verb at ``i`` is what is endangered (security, lives, the economy …)."""
+    return i + 1 < len(sent.tokens) and sent.norms[i + 1] in _ENDANGERED
+
+
+def _participant_before(sent: _Sentence, i: int) -> bool:
+    """A named person, body, armed group or country in the three words before the verb at ``i`` ("داعش تهدد")."""
+    return any((m := sent.mention_at(k)) is not None and m.participant for k in range(max(0, i - 3), i))
+
+
 _INQUIRERS = _norms("الجهات", "الأجهزة", "المحققون", "المحققين", "الادعاء", "الأمن")  # who look into things
 
 
@@ -722,6 +739,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.mode in ("investigate", "verify") and reading.pos == "verb" and (
                         reading.needs) and not _inquiry_into(sent, i, reading.needs):
                     reading = None  # "حققت قفزات كبيرة في", "حقق المركز الأول في": achieved, not looked into
+                if reading is not None and reading.mode == "threaten" and reading.pos == "verb" and (
+                        _endangered_next(sent, i)) and not _participant_before(sent, i):
+                    reading = None  # "ظواهر شاذة تهدد أمننا", "بركان … يهدد سلامة الملاحة": it endangers
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

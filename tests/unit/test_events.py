@@ -2733,3 +2733,19 @@ def test_achieving_something_is_no_inquiry(text: str) -> None:
 def test_an_inquiry_into_something_stays_one(text: str, names: list[tuple[str, str, str | None]]) -> None:
     rows, _ = run(text, names)
     assert [r for r in rows if r.event_type == "INVESTIGATE"], rows
+
+
+@pytest.mark.parametrize("text", [
+    "وأن أي تحركات هي ظواهر شاذة تهدد أمننا",
+    "ويهدد بإحداث فتنة تهدد الأمن الفكري للبلاد",
+    "بسبب ثوران بركان رونغ الذي يقذف كميات كثيفة من الرماد ويهدد سلامة الملاحة الجوية",
+    "أنه الشر المستطير الذي يهدد الإسلام أكثر من أي شيء آخر",
+])
+def test_what_endangers_security_or_lives_threatens_nobody(text: str) -> None:
+    rows, _ = run(text)
+    assert not [r for r in rows if r.event_type == "THREATEN" and text[r.trigger_end : r.trigger_end + 2] != " ب"], rows
+
+
+def test_an_armed_side_threatening_security_still_threatens() -> None:
+    rows, _ = run("رئيس الوزراء التركي يقول بأن داعش تهدد الأمن القومي التركي", [("داعش", "ORG", "armed_group")])
+    assert [r for r in rows if r.event_type == "THREATEN"], rows
