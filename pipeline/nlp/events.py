@@ -1869,6 +1869,7 @@ _OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "C
 _PERSON_DONE_TO = frozenset({"arrest", "detain", "deport", "refer", "execute", "sentence", "chase", "assassinate",
                              "abduct", "stab", "torture", "target"})
 _ANYONE_DONE_TO = frozenset({"expel"})
+_TO_PRONOUNS = _norms("له", "لها", "لهم", "لهما", "لهن")
 
 
 def _done_to_genitive(sent: _Sentence, trig: _Trigger, genitive: Mention) -> bool:
@@ -1880,7 +1881,15 @@ def _done_to_genitive(sent: _Sentence, trig: _Trigger, genitive: Mention) -> boo
             or (mode in _ANYONE_DONE_TO and genitive.participant)):
         return False
     after = next((k for k in range(trig.j, len(sent.tokens)) if sent.tokens[k].start >= genitive.end), None)
-    return after is None or not sent.tokens[after].text.startswith("ل")
+    if after is None or not sent.tokens[after].text.startswith("ل"):
+        return True
+    # the noun's object behind ل — a pronoun, a person, a title, a group — makes the genitive its doer ("احتجاز
+    # الجيش لهم", "طرد السعودية للسفير"); a place or a court behind it is where to ("إحالة محمد بديع لمحاكمة جديدة")
+    norm = sent.norms[after]
+    bare = norm[2:] if norm.startswith("لل") else norm[1:]
+    held = sent.mention_at(after)
+    return not (norm in _TO_PRONOUNS or (held is not None and held.type == EntityType.PER)
+                or _is_title_word(bare) or _is_title_word("ال" + bare) or _is_group(bare) or _is_group("ال" + bare))
 
 
 _DOER_POSSESSIVE = frozenset({"seize", "advance", "clash", "airstrike", "operation"})

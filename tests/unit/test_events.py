@@ -2749,3 +2749,9 @@ def test_what_endangers_security_or_lives_threatens_nobody(text: str) -> None:
 def test_an_armed_side_threatening_security_still_threatens() -> None:
     rows, _ = run("رئيس الوزراء التركي يقول بأن داعش تهدد الأمن القومي التركي", [("داعش", "ORG", "armed_group")])
     assert [r for r in rows if r.event_type == "THREATEN"], rows
+
+
+def test_a_person_referred_to_a_court_is_who_is_referred():
+    rows, _ = run("إحالة محمد بديع لمحاكمة جديدة بتهم تتصل باعتصام للإخوان", [("محمد بديع", "PER", None)])
+    row = next(r for r in rows if r.event_type == "COERCE")
+    assert row.recipient_ids == ["E_محمد بديع"] and row.actor_ids == []
