@@ -150,8 +150,9 @@ PARTICLES = _norms("قد", "لقد", "كما", "ثم", "إذ", "اذ", "حيث",
                    "له", "لها", "لهم", "فيه", "فيها", "عنه", "عنها", "أيضا", "ايضا", "اليوم", "أمس", "امس", "هو",
                    "هي", "هم", "أنه", "انه", "أنها", "انها", "لم", "لن", "لا", "ما", "كان", "كانت")
 TITLE_WORDS = _norms("أمير", "محافظ", "رئيس", "وزير", "سفير", "نائب", "قائد", "مدير", "أمين", "حاكم", "عمدة", "ملك",
-                     "مفتي", "شيخ", "دكتور", "د", "مهندس", "أستاذ", "معالي", "سمو", "صاحب", "فخامة", "سعادة", "عميد",
-                     "لواء", "عقيد", "متحدث", "ناطق", "وكيل", "مساعد", "عضو", "مستشار", "مبعوث", "مندوب", "مسؤول",
+                     "مفتي", "شيخ", "دكتور", "د", "مهندس", "أستاذ", "معالي", "سمو", "صاحب", "فخامة", "سعادة", "سماحة",
+                     "فضيلة", "جلالة", "عميد", "لواء", "عقيد", "متحدث", "ناطق", "وكيل", "مساعد", "عضو", "مستشار",
+                     "مبعوث", "مندوب", "مسؤول",
                      "الرئيس", "الملك", "الأمير", "الشيخ", "المتحدث", "الناطق", "خادم", "ولي", "المدير", "العاهل")
 PERSON_TITLES = _norms("أمير", "محافظ", "رئيس", "وزير", "سفير", "نائب", "قائد", "مدير", "أمين", "حاكم", "عمدة",
                        "ملك", "مفتي", "شيخ")
@@ -651,6 +652,8 @@ def _participant_before(sent: _Sentence, i: int) -> bool:
     return any((m := sent.mention_at(k)) is not None and m.participant for k in range(max(0, i - 3), i))
 
 
+_ACCEPTING = _norms("تلبية", "وتلبية", "تلبيه", "وتلبيه")  # "تلبية لدعوة X": X's invitation, accepted
+
 _INQUIRERS = _norms("الجهات", "الأجهزة", "المحققون", "المحققين", "الادعاء", "الأمن")  # who look into things
 
 
@@ -742,6 +745,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.mode == "threaten" and reading.pos == "verb" and (
                         _endangered_next(sent, i)) and not _participant_before(sent, i):
                     reading = None  # "ظواهر شاذة تهدد أمننا", "بركان … يهدد سلامة الملاحة": it endangers
+                if reading is not None and reading.mode == "appeal" and reading.pos == "noun" and (
+                        (i > 0 and sent.norms[i - 1] in _ACCEPTING) or (
+                            word[:cut].endswith("ب") and i + 1 < len(sent.tokens) and sent.norms[i + 1] == "من")):
+                    reading = None  # "تلبية لدعوة جلالة الملك", "بدعوة من الوزير": an invitation accepted, no appeal
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

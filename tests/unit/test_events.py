@@ -2755,3 +2755,23 @@ def test_a_person_referred_to_a_court_is_who_is_referred():
     rows, _ = run("إحالة محمد بديع لمحاكمة جديدة بتهم تتصل باعتصام للإخوان", [("محمد بديع", "PER", None)])
     row = next(r for r in rows if r.event_type == "COERCE")
     assert row.recipient_ids == ["E_محمد بديع"] and row.actor_ids == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وبداية، أكد فضيلة الشيخ سعد بن محمد الفياض، إمام وخطيب جامع الغدير بالرياض، أن إمامة الجمعة رسالة عظيمة",
+     "سعد بن محمد الفياض"),
+    ("وتابع سماحة مفتي عام المملكة “إن من التنابز المحمود ترك الإشاعات”", "مفتي عام المملكة"),
+])
+def test_a_clerics_style_before_his_title_and_name_is_no_speaker_of_its_own(text: str, name: str) -> None:
+    _, quotes = run(text, [(name, "PER", None)])
+    assert [q.speaker_id for q in quotes] == ["E_" + name]
+
+
+@pytest.mark.parametrize("text", [
+    "وكان ولي ولي العهد قد وصل إلى عمان تلبية لدعوة جلالة الملك عبدالله الثاني بن الحسين",
+    "وصل الوفد إلى الرياض بدعوة من وزير الخارجية عادل الجبير",
+])
+def test_an_invitation_accepted_is_no_appeal(text: str) -> None:
+    name = "عبدالله الثاني بن الحسين" if "عبدالله" in text else "عادل الجبير"
+    rows, _ = run(text, [(name, "PER", None)])
+    assert not [r for r in rows if r.event_type == "DEMAND"], rows
