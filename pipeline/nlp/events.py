@@ -1288,13 +1288,14 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         if (person is None or person.type != EntityType.PER) and end < min(hi, len(sent.tokens)) and (
                 sent.norms[end] in _CHAIN_PREPOSITIONS) and (held := _chain_holder(sent, end, hi)) is not None:
             return held, None, max(end + 1, sent.token_of(held.end))
-        if person is not None and person.type != EntityType.PER and end < min(hi, len(sent.tokens)) and (
-                sent.tokens[end].text in ("،", ",")):
-            # "مساعد نائب رئيس الهيئة العامة للطيران المدني، المهندس طارق العبد الجبار": the title's holder,
-            # named after the comma (a title of his own may come first), not the body he works for
-            k = end + 1
-            while k < min(hi, len(sent.tokens), end + 4) and sent.mention_at(k) is None and (
-                    _is_title_word(sent.norms[k])):
+        comma = _comma_after_body(sent, end, hi) if person is not None and person.type != EntityType.PER else None
+        if person is not None and person.type != EntityType.PER and comma is not None:
+            # "مساعد نائب رئيس الهيئة العامة للطيران المدني، المهندس طارق العبد الجبار", "الرئيس التنفيذي لشركة
+            # الأوراق المالية و الإستثمار (سيكو)، السيدة نجلاء الشيراوي": the title's holder, named after the comma
+            # (a title or style of his own may come first), not the body he works for
+            k = comma + 1
+            while k < min(hi, len(sent.tokens), comma + 4) and sent.mention_at(k) is None and (
+                    _is_title_word(sent.norms[k]) or sent.norms[k] in _STYLES_OF_ADDRESS):
                 k += 1
             held = sent.mention_at(k) if k < min(hi, len(sent.tokens)) else None
             if held is not None and held.type == EntityType.PER and sent.tokens[k].start == held.start:
@@ -1337,6 +1338,27 @@ def _members_of(sent: _Sentence, lo: int, hi: int) -> Mention | None:
             return m if m.participant and not m.place and m.type == EntityType.ORG and (
                 sent.tokens[k].start == m.start) else None
         if not sent.tokens[k].text.isalpha():
+            return None
+    return None
+
+
+_STYLES_OF_ADDRESS = _norms("السيد", "السيدة", "الآنسة", "الأستاذة", "الدكتورة")
+BODY_TAIL = 6  # tokens of a body's name the tagger left out before the comma that closes it
+
+
+def _comma_after_body(sent: _Sentence, end: int, hi: int) -> int | None:
+    """The comma that closes a title's body at token ``end`` or a few tokens on: the rest of its name and its
+    abbreviation in brackets may stand between ("لشركة الأوراق المالية و الإستثمار (سيكو)،"), no name, number,
+    إن/أن or other punctuation."""
+    for k in range(end, min(hi, len(sent.tokens), end + BODY_TAIL)):
+        text = sent.tokens[k].text
+        if text in ("،", ","):
+            return k
+        if text in ("(", ")"):
+            continue
+        m = sent.mention_at(k)
+        if (m is not None and m.type == EntityType.PER) or text in SEPARATORS or not text.isalpha() or (
+                sent.norms[k] in THAT or match_reporting(sent.norms[k])):
             return None
     return None
 

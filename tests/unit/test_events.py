@@ -2775,3 +2775,10 @@ def test_an_invitation_accepted_is_no_appeal(text: str) -> None:
     name = "عبدالله الثاني بن الحسين" if "عبدالله" in text else "عادل الجبير"
     rows, _ = run(text, [(name, "PER", None)])
     assert not [r for r in rows if r.event_type == "DEMAND"], rows
+
+
+def test_a_titles_holder_named_after_the_rest_of_his_bodys_name_and_a_comma_speaks():
+    text = ('ومن جانبها قالت الرئيس التنفيذي لشركة الأوراق المالية و الإستثمار (سيكو)، السيدة نجلاء محمد الشيراوي: '
+            '"يسعدنا التعاون مع بنك الإسكان"')
+    _, quotes = run(text, [("شركة الأوراق المالية", "ORG", "company"), ("نجلاء محمد الشيراوي", "PER", None)])
+    assert [q.speaker_id for q in quotes] == ["E_نجلاء محمد الشيراوي"]
