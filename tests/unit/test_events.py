@@ -2782,3 +2782,14 @@ def test_a_titles_holder_named_after_the_rest_of_his_bodys_name_and_a_comma_spea
             '"يسعدنا التعاون مع بنك الإسكان"')
     _, quotes = run(text, [("شركة الأوراق المالية", "ORG", "company"), ("نجلاء محمد الشيراوي", "PER", None)])
     assert [q.speaker_id for q in quotes] == ["E_نجلاء محمد الشيراوي"]
+
+
+@pytest.mark.parametrize("text", [
+    "متناسين ميزانيات بعض الشركات والتي تصل إلى قرابة المليار ريال",
+    "تم نشر كتاب فيليب، ليصل بعدها إلى الشهرة بشكل سريع",
+    "عدم نقل المصابين من مكان الحادث إلى حين وصول الفريق الإسعافي",
+    "وأكد نائب مدير عام مطار عدن الدولي وصول قوات إماراتية إلى المطار",
+])
+def test_an_amount_fame_or_a_team_arriving_is_no_visit(text: str) -> None:
+    rows, _ = run(text)
+    assert not [r for r in rows if r.mode == "visit"], rows
