@@ -60,7 +60,7 @@ from pipeline.lexicons import (
     match_reporting,
     match_trigger,
 )
-from pipeline.nlp.dates import DAY, YEAR, DateMention, find_dates
+from pipeline.nlp.dates import CALENDAR_WORDS, DAY, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.enrich import PERSON_NOUNS
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import generic_body_keys, spans_text
@@ -1532,6 +1532,21 @@ def _joined_verb(sent: _Sentence, i: int) -> bool:
     return any(ch in "وف" for ch in sent.tokens[i].text[:cut])
 
 
+_TIME_LEAD = _norms("في", "وفي", "و")  # before a time phrase opening a clause
+_MONTH_NAMES = CALENDAR_WORDS | _norms("مارس", "ماي", "آب", "أوت", "جوان")
+
+
+def _after_leading_time(sent: _Sentence, c: int, i: int) -> int:
+    """The first token after a time phrase opening the clause at ``c`` ("وفي يوم الخميس 5 مارس", "أمس،"), before
+    the verb at ``i``; ``c`` when the clause opens with none."""
+    k = c
+    while k < i and sent.owner[k] < 0 and (
+            sent.norms[k] in _TIME_LEAD or sent.norms[k] in _TIME_WORDS or sent.norms[k] in _TIME_ADVERBIAL
+            or sent.norms[k] in _MONTH_NAMES or _is_number(sent.norms[k]) or sent.tokens[k].text in ("،", ",")):
+        k += 1
+    return k if k > c and sent.norms[k - 1] not in _TIME_LEAD else c
+
+
 def _fronted_subject(sent: _Sentence, c: int, i: int) -> bool:
     """True when the words from the clause start ``c`` to the verb at ``i`` are a fronted subject (SVO): two
     to six words, the first no preposition, particle or clause opener, none a preposition or a date word."""
@@ -1627,8 +1642,13 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
                         return subject[0], subject[1], i
                 break
     if c < i:  # SVO when the clause is just a name and the verb: "الملك سلمان استقبل الرئيس …"
-        first = sent.mention_at(c)
-        if first is not None and first.participant and all(sent.owner[k] == sent.owner[c] for k in range(c, i)):
+        named = _after_leading_time(sent, c, i)  # ("وفي يوم الخميس 5 مارس الملك سلمان استقبل …")
+        while named < i - 1 and sent.owner[named] < 0 and _is_title_word(sent.norms[named]) and (
+                sent.mention_at(named + 1) is not None):
+            named += 1  # (the title before the name: "الملك سلمان استقبل")
+        first = sent.mention_at(named)
+        if first is not None and first.participant and all(
+                sent.owner[k] == sent.owner[named] for k in range(named, i)):
             return first, None, i
         if _fronted_subject(sent, c, i):  # "وكالة تأمين الودائع تتهم بوجاشيف": the name after is the object
             subject = _subject(sent, c, i)

@@ -2793,3 +2793,13 @@ def test_a_titles_holder_named_after_the_rest_of_his_bodys_name_and_a_comma_spea
 def test_an_amount_fame_or_a_team_arriving_is_no_visit(text: str) -> None:
     rows, _ = run(text)
     assert not [r for r in rows if r.mode == "visit"], rows
+
+
+def test_a_name_before_its_verb_after_a_date_is_the_host():
+    text = "وفي يوم الخميس 5 مارس الملك سلمان استقبل وزير الخارجية الأميركي جون كيري"
+    rows, _ = run(text, [("الملك سلمان", "PER", "head_of_state"), ("جون كيري", "PER", None)])
+    row = next(r for r in rows if r.trigger == "استقبل")
+    assert row.actor_ids == ["E_الملك سلمان"] and row.recipient_ids == ["E_جون كيري"], row
+    rows, _ = run(text, [("سلمان", "PER", "head_of_state"), ("جون كيري", "PER", None)])  # the title outside the name
+    row = next(r for r in rows if r.trigger == "استقبل")
+    assert row.actor_ids == ["E_سلمان"] and row.recipient_ids == ["E_جون كيري"], row
