@@ -2803,3 +2803,13 @@ def test_a_name_before_its_verb_after_a_date_is_the_host():
     rows, _ = run(text, [("سلمان", "PER", "head_of_state"), ("جون كيري", "PER", None)])  # the title outside the name
     row = next(r for r in rows if r.trigger == "استقبل")
     assert row.actor_ids == ["E_سلمان"] and row.recipient_ids == ["E_جون كيري"], row
+
+
+@pytest.mark.parametrize("text", [
+    "حيث وصل وزير الدفاع السوري مرهف أبو قصرة إلى موسكو في زيارة استمرت يومين",
+    "وصل الفريق أول ركن فياض الرويلي إلى القاهرة في زيارة رسمية",
+])
+def test_a_defence_minister_or_a_general_arriving_visits(text: str) -> None:
+    name = "مرهف أبو قصرة" if "قصرة" in text else "فياض الرويلي"
+    rows, _ = run(text, [(name, "PER", None)])
+    assert [r for r in rows if r.mode == "visit" and r.actor_ids == ["E_" + name]], rows
