@@ -1532,6 +1532,12 @@ def _joined_verb(sent: _Sentence, i: int) -> bool:
     return any(ch in "وف" for ch in sent.tokens[i].text[:cut])
 
 
+# forces of nature and disease: what they destroy or hold is no one's attack or arrest
+_NATURAL_FORCES = _norms("الحريق", "حريق", "الحرائق", "حرائق", "النيران", "نيران", "السيول", "سيول", "الأمطار", "أمطار",
+                         "الزلزال", "زلزال", "الزلازل", "العاصفة", "عاصفة", "الإعصار", "إعصار", "الأعاصير", "الفيضانات",
+                         "فيضانات", "الفيضان", "البكتيريا", "الحشرات", "الفيروس", "فيروس", "المرض", "الرياح", "البركان")
+
+
 _TIME_LEAD = _norms("في", "وفي", "و")  # before a time phrase opening a clause
 _MONTH_NAMES = CALENDAR_WORDS | _norms("مارس", "ماي", "آب", "أوت", "جوان")
 
@@ -2991,6 +2997,9 @@ def detect_events(
                     game = _game_sentence(text[s:e])
                 if game:
                     continue  # "توصل نادي ليفربول إلى اتفاق مع مواطنه استون فيلا لضم مهاجم …": the game's deal
+            if trig.sense.event_type in ("ASSAULT", "COERCE") and not args.actors and args.actor_text and (
+                    normalize_for_matching(args.actor_text.split()[0]) in _NATURAL_FORCES):
+                continue  # "وكان الحريق قد دمر 24 منزلا", "الأمطار والسيول تحتجز …": nature, nobody's attack
             if trig.sense.mode == "host" and _a_facility(sent, args):
                 continue  # "استقبل مطار الجوف أول رحلة", "ميناء عدن الذي يستقبلها": a place receiving goods
             if args.actors and args.actors[0].type == EntityType.PER:

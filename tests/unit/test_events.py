@@ -2813,3 +2813,12 @@ def test_a_defence_minister_or_a_general_arriving_visits(text: str) -> None:
     name = "مرهف أبو قصرة" if "قصرة" in text else "فياض الرويلي"
     rows, _ = run(text, [(name, "PER", None)])
     assert [r for r in rows if r.mode == "visit" and r.actor_ids == ["E_" + name]], rows
+
+
+@pytest.mark.parametrize("text", [
+    "وكان الحريق قد دمر 24 منزلا و26 مبنى ملحقا بأبنية رئيسية الأسبوع الماضي",
+    "وسافر الوزير إلى القاهرة لحضور الاجتماع",
+])
+def test_a_fire_destroying_houses_or_a_journey_is_no_attack_or_flight(text: str) -> None:
+    rows, _ = run(text)
+    assert not [r for r in rows if r.event_type in ("ASSAULT", "RETREAT")], rows
