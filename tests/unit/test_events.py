@@ -1066,9 +1066,10 @@ def test_a_dropped_subject_at_the_sentence_start_speaks_for_the_previous_speaker
     _, quotes = detect_events("d", text, spans, mentions, PUBLISHED)
     assert [(q.verb, q.speaker_id, q.speaker_source) for q in quotes] == [
         ("قال", "E_الغامدي", "text"), ("أضاف", "E_الغامدي", "previous")]
-    # too far back, or not at the sentence start: no speaker is carried over
-    far = "وقال أحمد الغامدي إن الحادث وقع. وعاد الهدوء. وساد الصمت. وعادت الحركة. وأضاف أن التحقيقات مستمرة."
-    cut = [0] + [far.index(w) for w in ("وعاد ", "وساد", "وعادت", "وأضاف")] + [len(far)]
+    # too far back (more than SPEAKER_CARRY_FAR sentences), or not at the sentence start: no speaker is carried over
+    far = ("وقال أحمد الغامدي إن الحادث وقع. وعاد الهدوء. وساد الصمت. وعادت الحركة. وفتحت المحال. وامتلأت الشوارع. "
+           "وأضاف أن التحقيقات مستمرة.")
+    cut = [0] + [far.index(w) for w in ("وعاد ", "وساد", "وعادت", "وفتحت", "وامتلأت", "وأضاف")] + [len(far)]
     spans = list(pairwise(cut))
     mentions = [Mention(far.index("أحمد الغامدي"), far.index("أحمد الغامدي") + 12, "PER", None, "E_الغامدي", "SA")]
     _, quotes = detect_events("d", far, spans, mentions, PUBLISHED)
