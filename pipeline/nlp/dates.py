@@ -127,6 +127,9 @@ CALENDAR_WORDS = frozenset(
     {k for k in _MONTH_BY_FOLD if k not in {normalize_for_matching(w) for w in _AMBIGUOUS_MONTHS}}
     | {normalize_for_matching(w) for w in _WEEKDAYS})
 _AMBIGUOUS_FOLDED = {normalize_for_matching(w) for w in _AMBIGUOUS_MONTHS}
+# every Gregorian month name (matching forms), the ambiguous ones ("مارس", "آب") included: for a phrase already
+# known to be a date ("وفي يوم الخميس 5 مارس")
+MONTH_WORDS = frozenset(_MONTH_BY_FOLD)
 _WEEKDAY_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for w, n in _WEEKDAYS.items()}
 
 _MONTH_RE = _alternation([w for ws in _MONTHS.values() for w in ws])

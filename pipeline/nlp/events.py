@@ -60,7 +60,7 @@ from pipeline.lexicons import (
     match_reporting,
     match_trigger,
 )
-from pipeline.nlp.dates import CALENDAR_WORDS, DAY, YEAR, DateMention, find_dates
+from pipeline.nlp.dates import CALENDAR_WORDS, DAY, MONTH_WORDS, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.enrich import PERSON_NOUNS
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import generic_body_keys, spans_text
@@ -1539,7 +1539,7 @@ _NATURAL_FORCES = _norms("الحريق", "حريق", "الحرائق", "حرائ
 
 
 _TIME_LEAD = _norms("في", "وفي", "و")  # before a time phrase opening a clause
-_MONTH_NAMES = CALENDAR_WORDS | _norms("مارس", "ماي", "آب", "أوت", "جوان")
+_MONTH_NAMES = CALENDAR_WORDS | MONTH_WORDS
 
 
 def _after_leading_time(sent: _Sentence, c: int, i: int) -> int:
