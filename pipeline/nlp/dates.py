@@ -180,6 +180,27 @@ _FULL_RE = _lazy(
     rf"{_group(_DAY_GROUP, 'd')}\s*(?:من\s+)?(?:شهر\s+)?{_group(_MONTH_GROUP, 'm')}"
     rf"(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_group(_YEAR_GROUP, 'y')}{_HIJRI_AFTER}|\s+{_RELATIVE_WORD})?"
 )
+# a day of the month as an ordinal word: "الثاني من يونيو", "الحادي والعشرين من مارس" (masculine: of اليوم)
+_ORDINAL_UNITS = (("الأول", "الاول"), ("الثاني",), ("الثالث",), ("الرابع",), ("الخامس",), ("السادس",), ("السابع",),
+                  ("الثامن",), ("التاسع",))
+_ORDINAL_DAYS: dict[str, int] = {w: n for n, ws in enumerate(_ORDINAL_UNITS, start=1) for w in ws}
+_ORDINAL_DAYS |= {"العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21,
+                  "الحادي والثلاثين": 31}
+_ORDINAL_DAYS |= {f"{w} عشر": 10 + n for n, ws in enumerate(_ORDINAL_UNITS, start=1) for w in ws if n > 1}
+_ORDINAL_DAYS |= {f"{w} والعشرين": 20 + n for n, ws in enumerate(_ORDINAL_UNITS, start=1) for w in ws if n > 1}
+_ORDINAL_DAY_BY_FOLD = {normalize_for_matching(w): n for w, n in _ORDINAL_DAYS.items()}
+_ORDINAL_RE_PART = _alternation(list(_ORDINAL_DAYS))
+_ORDINAL_RE = _lazy(
+    rf"{_NOT_WORD_BEFORE}(?P<o1>{_ORDINAL_RE_PART})(?:\s+و(?P<o2>{_ORDINAL_RE_PART}))?\s+من\s+(?:شهر\s+)?"
+    rf"{_group(_MONTH_GROUP, 'm')}(?:{_SEP}(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_group(_YEAR_GROUP, 'y')}"
+    rf"{_HIJRI_AFTER}|\s+{_RELATIVE_WORD})?"
+)
+# nouns an ordinal before "من + month" counts instead of the day: "الأسبوع الأول من يونيو", "النصف الثاني من"
+_ORDINAL_OF = frozenset(normalize_for_matching(w) for w in (
+    "الأسبوع", "الاسبوع", "الأسابيع", "النصف", "الربع", "الثلث", "العشر", "الجزء", "الدور", "الشوط", "المرحلة",
+    "الفصل", "الشهر", "العام", "الموسم", "الجولة", "الأيام", "الايام", "الأسبوعين", "اليومين", "الدفعة", "الحلقة"))
+_WORD_BEFORE_RE = _lazy(r"(\S+)\s+$")
+
 _NUMERIC_DMY_RE = _lazy(  # ("04/08/2015م": the Gregorian mark glued to the year)
     rf"(?<![\w/.\-])(?P<d>{_D}{{1,2}})(?P<sep>[/.\-])(?P<m>{_D}{{1,2}})(?P=sep)(?P<y>{_D}{{4}})(?:م(?![\w]))?"
     rf"(?![\w/\-]|\.{_D})"
@@ -376,6 +397,35 @@ def _full_dates(text: str, reference: date | None) -> list[_Candidate]:
             continue
         if value is not None:
             out.append((m.start(), m.end(), value, None, DAY))
+    return out
+
+
+def _ordinal_dates(text: str, reference: date | None) -> list[_Candidate]:
+    """"الثاني من يونيو الماضي", "الحادي والعشرين من مارس 2024", "السابع والثامن من تموز" (a range of two days);
+    not an ordinal that counts a week, a half or a round ("الأسبوع الأول من يونيو")."""
+    out: list[_Candidate] = []
+    for m in _ORDINAL_RE.finditer(text):
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and normalize_for_matching(before.group(1)) in _ORDINAL_OF:
+            continue
+        month = _month(m["m"])
+        day = _ORDINAL_DAY_BY_FOLD.get(normalize_for_matching(m["o1"]))
+        if month is None or day is None:
+            continue
+        if m["y"]:
+            value = _make_date(_int(m["y"]), month, day)
+        elif reference is not None and (m["past"] or m["current"] or m["next"]):
+            value = _relative_day(month, day, _relative_kind(m), reference)
+        elif reference is not None:
+            value = _year_for(month, day, reference)
+        else:
+            continue
+        if value is None:
+            continue
+        last = None
+        if m["o2"] and (day2 := _ORDINAL_DAY_BY_FOLD.get(normalize_for_matching(m["o2"]))) and day2 > day:
+            last = _make_date(value.year, month, day2)
+        out.append((m.start(), m.end(), value, last, DAY))
     return out
 
 
@@ -580,7 +630,7 @@ def _date_cues(text: str) -> frozenset[str]:
 
 # in priority order: on overlap the longer span wins, on equal length the earlier matcher
 _MATCHERS = (_ranges, _full_dates, _numeric_dates, _month_years, _relative_months, _years, _relative_days,
-             _hijri_dates)
+             _hijri_dates, _ordinal_dates)
 # the cues each matcher cannot match without: all of the first set, or (second set) any one
 _NEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"digit", "month"}), frozenset()),  # ranges: days and a month
@@ -591,6 +641,7 @@ _NEEDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset(), frozenset({"digit", "year_word"})),  # "عام 2002", "العام الماضي", "هذه السنة"
     (frozenset(), frozenset({"day_word", "weekday"})),  # "أمس", "اليوم الأربعاء", "يوم الثلاثاء"
     (frozenset({"digit", "hijri_month"}), frozenset()),  # "25 شوال 1436هـ", "27/6/1384ه"
+    (frozenset({"month"}), frozenset()),  # "الثاني من يونيو"
 )
 
 

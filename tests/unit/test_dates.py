@@ -307,3 +307,25 @@ def test_date_cue_prefilter_never_hides_a_date(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(dates, "_date_cues", lambda text: frozenset(dates._CUE_PATTERNS))  # every matcher runs
     assert [dates.find_dates(t, reference) for t in texts] == with_cue
     assert sum(map(bool, with_cue)) > 150 and skipped > 300
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected", "end"),
+    [
+        ("وقدم بلاتر استقالته في الثاني من يونيو الماضي بعد أربعة أيام", "الثاني من يونيو الماضي", date(2025, 6, 2),
+         None),
+        ("في الحادي والعشرين من مارس 2024 أعلن", "الحادي والعشرين من مارس 2024", date(2024, 3, 21), None),
+        ("منذ الأول من شهر أكتوبر", "الأول من شهر أكتوبر", date(2025, 10, 1), None),
+        ("اتفقا في السابع والثامن من تموز/يوليو على استخدام القاعدة", "السابع والثامن من تموز/يوليو",
+         date(2025, 7, 7), date(2025, 7, 8)),
+        ("في الثالث عشر من سبتمبر", "الثالث عشر من سبتمبر", date(2025, 9, 13), None),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word(text: str, surface: str, expected: date, end: date | None) -> None:
+    m = _one(text)
+    assert (m.text, m.date, m.date_end, m.precision) == (surface, expected, end, "day")
+
+
+@pytest.mark.parametrize("text", ["في الأسبوع الأول من يونيو", "خلال النصف الثاني من العام", "الدور الثاني من مارس"])
+def test_an_ordinal_of_a_week_or_a_half_is_no_day(text: str) -> None:
+    assert all(m.precision != "day" for m in find_dates(text, REF))
