@@ -1538,6 +1538,12 @@ _NATURAL_FORCES = _norms("الحريق", "حريق", "الحرائق", "حرائ
                          "فيضانات", "الفيضان", "البكتيريا", "الحشرات", "الفيروس", "فيروس", "المرض", "الرياح", "البركان")
 
 
+def _calendar_date(text: str) -> bool:
+    """A date written with its month's name or digits ("الرابع من ديسمبر 2014", "14/7/2015"): in reported speech,
+    what is spoken of (not "أمس" or "يوم الثلاثاء", which are the statement's day as often as not)."""
+    return any(ch.isdigit() for ch in text) or any(normalize_for_matching(w) in MONTH_WORDS for w in text.split())
+
+
 _TIME_LEAD = _norms("في", "وفي", "و")  # before a time phrase opening a clause
 _MONTH_NAMES = CALENDAR_WORDS | MONTH_WORDS
 
@@ -3870,7 +3876,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         # reported speech a day often is the statement's too ("وقال إنه التقى أمس …"), a month or a year is what
         # is spoken of ("سدادها الرواتب إلى شهر أبريل", "أنجبت الشهر الماضي")
         outside = [d for d in dates if not q_start <= d.start + sent.start < q_end or (
-            kind != "direct" and d.precision == "day" and not _AGO.match(d.text))]
+            kind != "direct" and d.precision == "day" and not _AGO.match(d.text) and not _calendar_date(d.text))]
         # ("أكد النجيفي بأن انطلاق مظاهرات المواطنين منذ ثلاثة أيام": days ago date what is reported, not the
         # statement)
         q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 import polars as pl
@@ -2823,3 +2823,11 @@ def test_a_defence_minister_or_a_general_arriving_visits(text: str) -> None:
 def test_a_fire_destroying_houses_or_a_journey_is_no_attack_or_flight(text: str) -> None:
     rows, _ = run(text)
     assert not [r for r in rows if r.event_type in ("ASSAULT", "RETREAT")], rows
+
+
+def test_a_calendar_date_inside_reported_speech_is_what_is_spoken_of_not_the_statements_day():
+    text = "وعلى سبيل المثال، يقول بولاك إن شراء عقار بعد الرابع من ديسمبر 2014 يتطلب دفع ضريبة قدرها مليون"
+    _, quotes = run(text, [("بولاك", "PER", None)])
+    assert [q.date for q in quotes] == [PUBLISHED.date()], quotes
+    _, quotes = run("وقال الوزير إنه التقى أمس نظيره الروسي", [])  # a relative day is the statement's as often as not
+    assert [q.date for q in quotes] == [PUBLISHED.date() - timedelta(days=1)], quotes
