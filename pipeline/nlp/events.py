@@ -3322,6 +3322,21 @@ def _said_before(text: str, previous: tuple[int, int]) -> tuple[int, int, str] |
     return (start, end, "indirect") if end - start >= 15 else None
 
 
+def _topic_first(sent: _Sentence, i: int) -> bool:
+    """The sentence opens with the topic of what the verb at ``i`` says ("وعن …", "وحول …", "وبشأن …") and no
+    other verb or punctuation but a comma stands between: the words before the verb are no speaker."""
+    return 1 < i <= TOPIC_WORDS and sent.norms[0] in _TOPIC_HEADS and not any(
+        (sent.tokens[k].text in SEPARATORS and sent.tokens[k].text not in ("،", ",")) or sent.norms[k] in THAT
+        or (match_reporting(sent.norms[k]) is not None and sent.norms[k] not in _BETWEEN) or sent.norms[k] in _SPOKE
+        for k in range(1, i))
+
+
+TOPIC_WORDS = 14  # tokens a topic opening its sentence may take before the verb
+_TOPIC_HEADS = _norms("وعن", "عن", "وحول", "حول", "وبشأن", "بشأن", "وبخصوص", "بخصوص")  # not "وفيما" (while)
+_BETWEEN = _norms("بين", "وبين")  # the preposition, spelt like the reporting verb بيّن
+_SPOKE = _norms("تحدث", "وتحدث", "تحدثت", "وتحدثت")  # "وحول المعرض تحدث رئيس النادي … فقال": the speaker's verb
+
+
 def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str,
                    doers: Sequence[tuple[int, int, Mention]] = (), said_at: Sequence[int] = (),
                    persons: Sequence[tuple[int, str]] = ()) -> list[QuoteRow]:
@@ -3345,9 +3360,8 @@ def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], tex
     for q in quotes:
         before = _words_before(text, sentences[q.sentence_idx][0], q.verb_start)
         opens = before in _OPENING_WORDS or before in _PRONOUN_OPENERS or (
-            # "وعن معسكر الفريق قال: …": the topic first, then the verb
-            normalize_for_matching(before.split(" ", 1)[0]) in _TOPIC_OPENERS
-            and text[q.verb_end : q.verb_end + 2].lstrip()[:1] == ":")
+            # "وعن معسكر الفريق قال: …", "وعن ترشحه لخلافة بلاتر قال إن …": the topic first, then the verb
+            normalize_for_matching(before.split(" ", 1)[0]) in _TOPIC_OPENERS)
         if q.speaker_source is None and last is not None and opens and (
                 q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY or (
                 q.sentence_idx - last.sentence_idx <= SPEAKER_CARRY_FAR
@@ -3742,6 +3756,11 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
             speaker, speaker_text, subject_end = said_by[0], said_by[1], i + 1
         else:
             speaker, speaker_text, subject_end = _predicate_subject(sent, i, after, hi, 0)
+        topic_first = _topic_first(sent, i)
+        if (speaker is not None or speaker_text is not None) and subject_end <= i and topic_first:
+            # "وعن ترشحه لخلافة بلاتر قال: …", "وحول رؤيته لأسباب الاستسلام … الاتحاد السوفييتي، قال": the words
+            # before the verb are its topic, not its speaker (the last speaker goes on, carry_speakers)
+            speaker, speaker_text, subject_end = None, None, i + 1
         if speaker is not None and speaker.end <= sent.tokens[i].start and after < hi and not saying and (
                 _is_title_word(sent.norms[after])):
             # "نايف عبدالله - عين اليوم أوضح الناطق الإعلامي …": a title right after a reporting verb is its
@@ -3799,7 +3818,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         if speaker is None and speaker_text is None and not participle and not saying and (
                 described := _described_subject(sent, i)) is not None:
             speaker = described  # "ولكن بينيتيز الذي تولى تدريب ريال مدريد …، أكد أنه": the name its clause is about
-        if speaker is None and speaker_text is None and not participle:  # SVO: "بوتين قال إن …"
+        if speaker is None and speaker_text is None and not participle and not topic_first:  # SVO: "بوتين قال إن"
             before = _last_participant(sent, max(0, i - 6), i, set())
             if before is not None and _object_of_preposition(sent, before[1]):
                 before = None  # "وعن معسكر الفريق المقام حاليا في النمسا قال:": a place, not the speaker
@@ -3819,7 +3838,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                                 and m.type == EntityType.PER), None)) is not None):
             # "وألقى الشيخ عبدالمجيد العمري كلمة في حفل الافتتاح أكد فيها أن": who gave the speech
             speaker, speaker_text = giver, None
-        if speaker is None and speaker_text is None and i > 1 and not (
+        if speaker is None and speaker_text is None and i > 1 and not topic_first and not (
                 sent.norms[0] in _TOPIC_OPENERS and i + 1 < len(sent.tokens) and sent.tokens[i + 1].text == ":"):
             continue  # a speaker only the previous sentence names is taken only at the sentence start ("وقال:")
         if speaker is None and speaker_text and any(normalize_for_matching(w) in _WHO for w in speaker_text.split()):

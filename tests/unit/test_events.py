@@ -2831,3 +2831,21 @@ def test_a_calendar_date_inside_reported_speech_is_what_is_spoken_of_not_the_sta
     assert [q.date for q in quotes] == [PUBLISHED.date()], quotes
     _, quotes = run("وقال الوزير إنه التقى أمس نظيره الروسي", [])  # a relative day is the statement's as often as not
     assert [q.date for q in quotes] == [PUBLISHED.date() - timedelta(days=1)], quotes
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("وعن ترشحه لخلافة بلاتر قال: بكل صدق، حتى اللحظة لا أقوم إلا بدراسة الأمر", [("بلاتر", "PER", None)]),
+    ("وعن نظرته لمباراة السوبر بين الهلال والنصر قال إن المباراة صعبة", [("الهلال", "ORG", "club"),
+                                                                       ("النصر", "ORG", "club")]),
+])
+def test_a_name_in_the_topic_before_the_verb_is_no_speaker(text: str, names: list[tuple[str, str, str | None]]) -> None:
+    _, quotes = run(text, names)
+    assert [(q.verb, q.speaker_id) for q in quotes] == [("قال", None)]
+
+
+def test_after_a_topic_the_last_speaker_goes_on():
+    parts = ["وقال المدرب جوزيه مورينيو إن فريقه جاهز للموسم.",
+             "وعن نظرته لمباراة السوبر بين الهلال والنصر قال إنها صعبة."]
+    _, quotes = _document(parts, [("جوزيه مورينيو", "PER", None), ("الهلال", "ORG", "club"), ("النصر", "ORG", "club")])
+    assert [(q.speaker_id, q.speaker_source) for q in quotes] == [("E_جوزيه مورينيو", "text"),
+                                                                   ("E_جوزيه مورينيو", "previous")]
