@@ -3327,14 +3327,14 @@ def _topic_first(sent: _Sentence, i: int) -> bool:
     other verb or punctuation but a comma stands between: the words before the verb are no speaker."""
     return 1 < i <= TOPIC_WORDS and sent.norms[0] in _TOPIC_HEADS and not any(
         (sent.tokens[k].text in SEPARATORS and sent.tokens[k].text not in ("،", ",")) or sent.norms[k] in THAT
-        or (match_reporting(sent.norms[k]) is not None and sent.norms[k] not in _BETWEEN) or sent.norms[k] in _SPOKE
+        or (match_reporting(sent.norms[k]) is not None and sent.norms[k] not in _BETWEEN)
+        or sent.norms[k] in _SPOKE or sent.norms[k][1:] in _SPOKE  # ("وحول المعرض تحدث رئيس النادي … فقال")
         for k in range(1, i))
 
 
 TOPIC_WORDS = 14  # tokens a topic opening its sentence may take before the verb
 _TOPIC_HEADS = _norms("وعن", "عن", "وحول", "حول", "وبشأن", "بشأن", "وبخصوص", "بخصوص")  # not "وفيما" (while)
 _BETWEEN = _norms("بين", "وبين")  # the preposition, spelt like the reporting verb بيّن
-_SPOKE = _norms("تحدث", "وتحدث", "تحدثت", "وتحدثت")  # "وحول المعرض تحدث رئيس النادي … فقال": the speaker's verb
 
 
 def carry_speakers(quotes: list[QuoteRow], sentences: list[tuple[int, int]], text: str,
