@@ -142,3 +142,38 @@ def test_every_package_is_listed_in_pyproject() -> None:
 def test_row_types_are_the_table_contract(row_type: type, table: str, without: tuple[str, ...]) -> None:
     fields = [f.name for f in dataclasses.fields(row_type)]
     assert fields == [c for c in TABLES[table].names if c not in without]
+
+
+def _bound_twice(tree: ast.Module) -> list[str]:
+    """Module-level names bound a second time by a value that does not read them: the later binding silently
+    replaces the first (a second ``_ON`` in events.py once emptied another rule's list)."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        value: ast.AST | None = None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign):
+            targets, value = [node.target], node.value
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            targets = [ast.Name(id=node.name)]
+        for target in targets:
+            if not isinstance(target, ast.Name):
+                continue
+            reads_itself = value is not None and any(
+                isinstance(n, ast.Name) and n.id == target.id for n in ast.walk(value))
+            if target.id in seen and not reads_itself:
+                twice.append(f"{target.id} (line {node.lineno})")
+            seen.add(target.id)
+    return twice
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_module_level_name_is_silently_bound_twice(path: Path) -> None:
+    assert _bound_twice(ast.parse(path.read_text(encoding="utf-8"))) == []
+
+
+def test_a_second_binding_is_found() -> None:
+    tree = ast.parse('_ON = {"على"}\nX = [1]\nX = list(X)\n_ON = {"في"}\n')
+    assert _bound_twice(tree) == ["_ON (line 4)"]
