@@ -2849,3 +2849,8 @@ def test_after_a_topic_the_last_speaker_goes_on():
     _, quotes = _document(parts, [("جوزيه مورينيو", "PER", None), ("الهلال", "ORG", "club"), ("النصر", "ORG", "club")])
     assert [(q.speaker_id, q.speaker_source) for q in quotes] == [("E_جوزيه مورينيو", "text"),
                                                                    ("E_جوزيه مورينيو", "previous")]
+
+
+def test_many_of_a_group_speak_as_that_group():
+    _, quotes = run("وعلق الكثير من الناشطين على هذا الحدث بقولهم إنها رسالة من الرئيس")
+    assert [q.speaker_text for q in quotes] == ["الكثير من الناشطين"], quotes
