@@ -3634,8 +3634,31 @@ def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -
     before a speech act its speaker goes on with); the quote mark, colon or إن/أن stands before ``hi`` (the
     sentence's next reporting verb, which has its own)."""
     toks = sent.tokens
+    told: tuple[int, int, str] | None = None  # what follows an outlet told in quotes, when nothing else is said
+    past = -1  # the closing mark of that outlet's name
     for k in range(start, min(len(toks), start + 12, hi)):
         w = toks[k].text
+        if k <= past:
+            continue
+        if w in QUOTE_OPEN and k > 0 and _told_outlet(sent, k - 1):
+            close = next((q for q in range(k + 1, min(len(toks), k + 5)) if toks[q].text in QUOTE_CLOSE), None)
+            if close is not None and close + 1 < len(toks):
+                # 'كشفت مصادر مطلعة ل“الوئام” حقيقة الصورة', 'أكد عدد من العاملين ل"الرياض" رصدهم': the outlet
+                # told, not what it was told (that comes after it, or after إن/أن further on)
+                # past the outlet's adjectives and the إن/أن or colon a few words on ('لقناة «سي بي سي» التلفزيونية
+                # المصرية، أنه «يجب …»'), and the quote mark that opens what was said
+                that = next((t for t in range(close + 1, min(len(toks), close + 7))
+                             if sent.norms[t] in THAT or toks[t].text == ":"), None)
+                after = close + 1 if that is None else that + 1
+                while after + 1 < len(toks) and (toks[after].text in SEPARATORS or toks[after].text in QUOTE_OPEN):
+                    after += 1
+                last = (stop - 1) if stop is not None and stop > after else len(toks) - 1
+                while last > after and (toks[last].text in SEPARATORS or toks[last].text in QUOTE_CLOSE):
+                    last -= 1
+                if any(ch.isalpha() for ch in sent.text[toks[after].start : toks[last].end]):
+                    told = told or (toks[after].start, toks[last].end, "indirect")
+                    past = close
+                    continue  # (with nothing after the outlet, 'ل"سبق"؛', the quoted name stays what was said)
         if w in QUOTE_OPEN or (w == ":" and k + 1 < len(toks)):
             first = k + 1 + (1 if w == ":" and k + 1 < len(toks) and toks[k + 1].text in QUOTE_OPEN else 0)
             if w == ":" and first + 1 < len(toks) and sent.norms[first] in THAT:
@@ -3659,7 +3682,18 @@ def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -
             while last > k + 1 and toks[last].text in SEPARATORS:
                 last -= 1
             return toks[k + 1].start, toks[last].end, "indirect"
-    return None
+    return told
+
+
+_TOLD_HEADS = _norms("صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "موقع", "إذاعة", "تلفزيون", "شبكة", "برنامج")
+
+
+def _told_outlet(sent: _Sentence, k: int) -> bool:
+    """Token ``k`` is the ل that addresses an outlet named next in quotes ("ل“الوئام”", "لـ«عكاظ»", "لصحيفة
+    «الرأي»")."""
+    norm = sent.norms[k]
+    return norm in ("ل", "لـ") or sent.tokens[k].text in ("ل", "لـ") or (
+        norm[:1] == "ل" and (norm[1:] in _TOLD_HEADS or norm[1:].removeprefix("ل") in _TOLD_HEADS))
 
 
 _CONJUNCTIONS = _norms("أو", "او", "ثم", "بل", "لكن", "ولكن", "حتى")

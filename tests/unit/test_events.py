@@ -2854,3 +2854,15 @@ def test_after_a_topic_the_last_speaker_goes_on():
 def test_many_of_a_group_speak_as_that_group():
     _, quotes = run("وعلق الكثير من الناشطين على هذا الحدث بقولهم إنها رسالة من الرئيس")
     assert [q.speaker_text for q in quotes] == ["الكثير من الناشطين"], quotes
+
+
+@pytest.mark.parametrize(("text", "quote", "kind"), [
+    ("كشفت مصادر مطلعة ل“الوئام” حقيقة الصورة التي تداولتها مواقع التواصل", "حقيقة الصورة التي تداولتها مواقع التواصل",
+     "indirect"),
+    ('أكد عدد من العاملين في قطاع التعليم ل"الرياض" رصدهم لوجود مغالاة', "رصدهم لوجود مغالاة", "indirect"),
+    ("وقال السنين لصحيفة «الرأي» الكويتية إن هناك مشاريع مستقبلية", "هناك مشاريع مستقبلية", "indirect"),
+    ("وقال مسؤول لـ«عكاظ»: «الوضع تحت السيطرة»", "الوضع تحت السيطرة", "direct"),
+])
+def test_an_outlet_told_in_quotes_is_not_what_was_said(text: str, quote: str, kind: str) -> None:
+    _, quotes = run(text)
+    assert [(q.quote, q.kind) for q in quotes] == [(quote, kind)], quotes
