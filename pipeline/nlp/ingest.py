@@ -203,14 +203,9 @@ def _clean_meta(obj: dict[str, Any]) -> dict[str, str]:
     return meta
 
 
-def read_sidecar(path: Path) -> dict[str, str]:
-    """Metadata from a sidecar; an unreadable sidecar yields no metadata (the article is still kept)."""
-    return read_sidecar_checked(path)[0]
-
-
-def read_sidecar_checked(path: Path) -> tuple[dict[str, str], str | None]:
+def read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
     """(metadata, problem) from a sidecar: ``problem`` says why it gave no metadata (unreadable, not JSON, not
-    an object, none of the keys read), None when it gave some."""
+    an object, none of the keys read), None when it gave some; the article is kept either way."""
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -388,7 +383,7 @@ def scan_inputs(input_dir: str | Path, max_bytes: int) -> tuple[list[RawFile], l
         recs, rejs, enc = parse_file(rel, fmt, data)
         side_problem = None
         if sidecar is not None:
-            side, side_problem = read_sidecar_checked(sidecar)
+            side, side_problem = read_sidecar(sidecar)
             for rec in recs:
                 rec.meta.update(side)  # sidecar values win over values found in the file
                 rec.has_sidecar = bool(side)

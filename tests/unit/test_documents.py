@@ -77,6 +77,6 @@ def test_a_crawl_time_is_said_to_be_one_and_a_date_in_the_text_wins_over_it() ->
     side = Path(__file__).parent / "_tmp_sidecar.meta.json"
     try:
         side.write_text('{"date_extracted": "2015-07-21 02:52:09", "title": "x"}', encoding="utf-8")
-        assert read_sidecar(side)["published_at_origin"] == "crawl"
+        assert read_sidecar(side)[0]["published_at_origin"] == "crawl"
     finally:
         side.unlink(missing_ok=True)
