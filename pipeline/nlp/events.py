@@ -2641,6 +2641,7 @@ def _evening_not_yet(text: str, sent_start: int, dates: list[DateMention], ancho
     return bool(_EVENING.search(text[max(0, at - 8) : at]))
 
 
+_TODAY = re.compile(r"(?<!\w)اليوم(?!\w)")  # "اليوم": in what is reported, the speaker's today — the day it was said
 _QUOTATION_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 QUOTATION_WORDS = 6  # words of a quotation, not a phrase in quotation marks ('حصلت على “دعم قوي” … أمس')
 
@@ -3677,7 +3678,8 @@ def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -
                 # قناة «العربية» أن …')
                 return toks[first].start, toks[last].end, "direct"
         if sent.norms[k] in THAT and k + 1 < len(toks) and not (
-                toks[k + 1].text == "." and toks[k + 1].start == toks[k].end):  # (not "إن.بي.سي")
+                toks[k + 1].text == "." and toks[k + 1].start == toks[k].end) and not (
+                toks[k - 1].text == "." and toks[k - 1].end == toks[k].start):  # (not "إن.بي.سي", "سي.إن.إن")
             last = (stop - 1) if stop is not None and stop > k + 1 else len(toks) - 1
             while last > k + 1 and toks[last].text in SEPARATORS:
                 last -= 1
@@ -3925,11 +3927,15 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i + 2 if came else i].end  # ("جاء في بيان")
         if speaker is None and unnamed is None:  # words with a verb in them are a clause, no speaker: "وألقى
             speaker_text = _no_verb_in(speaker_text)  # المدير كلمة بين فيها" (the unnamed words were checked)
-        # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»"); in
-        # reported speech a day often is the statement's too ("وقال إنه التقى أمس …"), a month or a year is what
-        # is spoken of ("سدادها الرواتب إلى شهر أبريل", "أنجبت الشهر الماضي")
+        # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»") nor after
+        # the أن/إن that opens what is reported ("وذكر البيان أنه تم تنفيذ الحكم … أمس": executed yesterday,
+        # reported today); in reported speech without it a day often is the statement's too ("وأعلنت القيادة في
+        # بيان أمس عن استشهاد …"), a month or a year is what is spoken of ("سدادها الرواتب إلى شهر أبريل")
+        last_before = max((k for k, t in enumerate(sent.tokens) if t.end <= q_start), default=None)
+        that_opened = last_before is not None and last_before > i and sent.norms[last_before] in THAT
         outside = [d for d in dates if not q_start <= d.start + sent.start < q_end or (
-            kind != "direct" and d.precision == "day" and not _AGO.match(d.text) and not _calendar_date(d.text))]
+            kind != "direct" and d.precision == "day" and not _AGO.match(d.text) and (
+                _TODAY.search(d.text) if that_opened else not _calendar_date(d.text)))]
         # ("أكد النجيفي بأن انطلاق مظاهرات المواطنين منذ ثلاثة أيام": days ago date what is reported, not the
         # statement)
         q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import pairwise
 
 import polars as pl
@@ -148,7 +148,7 @@ def test_a_month_spoken_of_is_not_the_date_of_the_statement():
     (q,) = run("وأوضحت إدارة النادي أنها سددت التزامات الرواتب إلى شهر أبريل.")[1]
     assert (q.date, q.date_source) == (date(2025, 11, 6), "publication")
     (q,) = run("وقال الوزير إنه التقى أمس نظيره الأردني.")[1]
-    assert q.date == date(2025, 11, 5)  # a day in reported speech is often the statement's too
+    assert q.date == date(2025, 11, 6)  # the meeting was yesterday, the saying is the publication's
 
 
 def test_falling_on_a_day_is_no_agreement():
@@ -1032,6 +1032,27 @@ def test_a_date_outside_a_quotation_dates_the_statement_not_what_it_reports():
     rows, _ = run("وحصلت الحكومة على “دعم قوي” من حلف شمال الأطلسي أمس.", [("حلف شمال الأطلسي", "ORG", None)])
     assert [(r.trigger, r.date_source, r.date_text) for r in rows] == [("دعم", "text", "أمس")]
 
+
+
+def test_a_day_in_what_is_reported_after_that_is_not_the_statements_day():
+    # after أن/إن the day belongs to what is reported: the statement is the publication's
+    _, quotes = run("وذكر البيان أنه تم تنفيذ حكم القتل في الجاني أمس بمدينة جدة.")
+    assert [(q.verb, q.date_source) for q in quotes] == [("ذكر", "publication")]
+    _, quotes = run("وأوضح المدير أن التسجيل بالموقع سينتهي منتصف ليلة الثلاثاء.")
+    assert [(q.date, q.date_source) for q in quotes] == [(PUBLISHED.date(), "publication")]
+    # … but "اليوم" there is the speaker's today: the day it was said
+    _, quotes = run("قالت مصادر قضائية إن محكمة جنايات قضت اليوم الأربعاء بسجن رئيس الوزراء الأسبق.")
+    assert [(q.date, q.date_source) for q in quotes] == [(date(2025, 11, 5), "text")]
+    # a day before what is said dates the saying
+    _, quotes = run("وقال المتحدث أمس إن الثوار تقدموا لمسافة عدة كيلومترات نحو القاعدة.")
+    assert [(q.date, q.date_source) for q in quotes] == [(date(2025, 11, 5), "text")]
+    # with no أن/إن the words after the verb are no report yet: "أعلنت القيادة في بيان أمس عن استشهاد …"
+    _, quotes = run("أعلنت قيادة القوات المشتركة في بيان أمس عن استشهاد الجندي يحيى الشامري.")
+    assert [(q.date, q.date_source) for q in quotes] == [(date(2025, 11, 5), "text")]
+    # "إن" of an acronym opens nothing: "(سي.إن.إن) … اليوم الأربعاء القول إن"
+    _, quotes = run("أفادت شبكة (سي.إن.إن) نقلا عن مسؤولين في مجال الدفاع اليوم الأربعاء القول إن الولايات "
+                    "المتحدة نفذت أول ضربة جوية.")
+    assert [(q.date, q.date_source) for q in quotes] == [(date(2025, 11, 5), "text")]
 
 def test_a_verb_of_arriving_names_where_or_who():
     rows, _ = run("يقتلون رجال الأمن وهم يصلون، ولن ينقطع دابرهم.")
@@ -2829,8 +2850,8 @@ def test_a_calendar_date_inside_reported_speech_is_what_is_spoken_of_not_the_sta
     text = "وعلى سبيل المثال، يقول بولاك إن شراء عقار بعد الرابع من ديسمبر 2014 يتطلب دفع ضريبة قدرها مليون"
     _, quotes = run(text, [("بولاك", "PER", None)])
     assert [q.date for q in quotes] == [PUBLISHED.date()], quotes
-    _, quotes = run("وقال الوزير إنه التقى أمس نظيره الروسي", [])  # a relative day is the statement's as often as not
-    assert [q.date for q in quotes] == [PUBLISHED.date() - timedelta(days=1)], quotes
+    _, quotes = run("وقال الوزير إنه التقى أمس نظيره الروسي", [])  # after إن: yesterday is the meeting's
+    assert [q.date for q in quotes] == [PUBLISHED.date()], quotes
 
 
 @pytest.mark.parametrize(("text", "names"), [
