@@ -2578,6 +2578,27 @@ def _earlier(sent: _Sentence, i: int) -> bool:
     return False
 
 
+
+_RESUMED = _norms("فيه", "فيها", "فيهم", "فيهما")
+
+
+def _describes_its_head(sent: _Sentence, trig: _Trigger) -> bool:
+    """The verb at ``trig`` opens a relative clause that takes its head back as an object pronoun or with فيه —
+    "المواقع التي دمرتها ميليشيات الحوثي", "الهدنة التي طلبها الرئيس", "المقطع الذي دعا فيه": it describes
+    the thing (what the militia once destroyed), it does not report a happening of the day; unlike "الفريق الذي
+    أشاد بالتنظيم", where the head is the doer and the clause goes on with the news."""
+    k = trig.i - 1
+    if k >= 0 and sent.norms[k] in _QAD:
+        k -= 1
+    if k < 0 or sent.norms[k] not in _PLURAL_WHO or trig.sense.pos != "verb" or trig.cut:
+        return False
+    if trig.j < len(sent.norms) and sent.norms[trig.j] in _RESUMED:
+        return True
+    form = sent.norms[trig.i]
+    lexicon = load_event_lexicon().words
+    return any(form.endswith(p) and len(form) - len(p) >= 3 and any(
+        sense.pos == "verb" for sense in lexicon.get(form[: -len(p)], ())) for p in _OBJECT_PRONOUNS)
+
 _NOW = _norms("الآن", "حاليا", "حالياً")
 _LATELY = _norms("مؤخرا", "مؤخراً", "ومؤخرا", "سابقا", "سابقاً", "آنفا", "آنفاً")
 _SOME_TIME = _norms("فترة", "مدة", "وقت")  # "قبل فترة", "منذ مدة", "في وقت سابق"
@@ -3024,7 +3045,8 @@ def detect_events(
             future = _future(sent, trig)
             ev_date, ev_end, precision, date_text, source = _event_date(
                 _dates_of_its_quotation(quotations, s, dates, t_start), s, t_start, reference,
-                (trig.sense.pos == "verb" and _earlier(sent, trig.i)) or _recalled(sent, trig.i, trig.j), future)
+                (trig.sense.pos == "verb" and (_earlier(sent, trig.i) or _describes_its_head(sent, trig)))
+                or _recalled(sent, trig.i, trig.j), future)
             if (ev_date is not None and (date_text == "اليوم" or source == "publication") and published_at is not None
                     and not future
                     and trig.sense.pos == "verb"

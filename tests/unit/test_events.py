@@ -1054,6 +1054,21 @@ def test_a_day_in_what_is_reported_after_that_is_not_the_statements_day():
                     "المتحدة نفذت أول ضربة جوية.")
     assert [(q.date, q.date_source) for q in quotes] == [(date(2025, 11, 5), "text")]
 
+
+def test_a_relative_clause_that_describes_its_head_is_no_happening_of_the_day():
+    # the verb takes the head back (دمرتها, فيه): what the sites once suffered, undated
+    rows, _ = run("حيث زاروا عددا من المواقع التي دمرتها ميليشيات الحوثي واطلعوا على حجم الخسائر.",
+                  [("ميليشيات الحوثي", "ORG", None)])
+    assert [(r.trigger, r.date, r.date_source) for r in rows] == [("دمرتها", None, "none")]
+    rows, _ = run("وتذكرنا بذلك المقطع الذي دعا فيه أحد أعضاء التنظيم الشباب بالخروج.")
+    assert [(r.trigger, r.date_source) for r in rows] == [("دعا", "none")]
+    # a date of its own still dates it
+    rows, _ = run("وشدد على أن المنشأة التي استهدفها القصف أمس كانت خالية.")
+    assert [(r.trigger, r.date, r.date_source) for r in rows] == [("استهدفها", date(2025, 11, 5), "text")]
+    # the head is the doer ("الذي أشاد"): the clause goes on with the news
+    rows, _ = run("وأكد الوزير الجبير الذي انتقد الهجوم أن المملكة ماضية.", [("الجبير", "PER", None)])
+    assert [(r.trigger, r.date_source) for r in rows if r.event_type == "DISAPPROVE"] == [("انتقد", "publication")]
+
 def test_a_verb_of_arriving_names_where_or_who():
     rows, _ = run("يقتلون رجال الأمن وهم يصلون، ولن ينقطع دابرهم.")
     assert [r for r in rows if r.event_type == "CONSULT"] == []
