@@ -2579,6 +2579,37 @@ def _earlier(sent: _Sentence, i: int) -> bool:
 
 
 
+
+RELATIVE_DATE_REACH = 12  # tokens from a relative pronoun to a date its clause still holds
+_COMMAS = frozenset({"،", ",", "؛", ";"})  # (not the brackets of "ديسمبر (كانون الأول)")
+
+
+def _outside_relative_clauses(sent: _Sentence, dates: list[DateMention], anchor: int) -> list[DateMention]:
+    """The dates that may date the reporting verb at document offset ``anchor``, without those inside a relative
+    clause before it that ends before it — at a comma, or at the verb when it opens a clause of its own with و:
+    "بينيتيز الذي تولى تدريب ريال مدريد في يونيو الماضي، أكد أنه …", "الجريمة التي وقعت ظهر أمس وقال …" (the
+    relative clause's verb happened then, not the statement). (For event triggers the same test moved as many
+    dates wrong as right on news_sample: "مؤتمر … الذي يقام يومي 7 إلى 8 أكتوبر، ويتناول …، فيما يتم تكريم".)"""
+    out = []
+    at = sent.token_of(anchor)
+    for d in dates:
+        k = sent.token_of(d.start + sent.start)
+        if k >= at:
+            out.append(d)
+            continue
+        held = False
+        for r in range(k - 1, max(-1, k - RELATIVE_DATE_REACH), -1):
+            if sent.tokens[r].text in _CLAUSE_ENDS:
+                break
+            if sent.norms[r] in _PLURAL_WHO:
+                held = True
+                break
+        closed = any(sent.tokens[q].text in _COMMAS for q in range(k, at)) or (
+            anchor > sent.tokens[at].start and sent.tokens[at].text[:1] == "و")  # ("وقال": its proclitic و)
+        if not (held and closed):
+            out.append(d)
+    return out
+
 _RESUMED = _norms("فيه", "فيها", "فيهم", "فيهما")
 
 
@@ -3960,6 +3991,7 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
                 _TODAY.search(d.text) if that_opened else not _calendar_date(d.text)))]
         # ("أكد النجيفي بأن انطلاق مظاهرات المواطنين منذ ثلاثة أيام": days ago date what is reported, not the
         # statement)
+        outside = _outside_relative_clauses(sent, outside, v_start)
         q_date, _, _, _, source = _event_date(outside, sent.start, v_start, reference,
                                               _earlier(sent, i) or _recalled(sent, i, i + 1, _content_opens(sent, i)))
         out.append(QuoteRow(

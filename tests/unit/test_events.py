@@ -1055,6 +1055,18 @@ def test_a_day_in_what_is_reported_after_that_is_not_the_statements_day():
     assert [(q.date, q.date_source) for q in quotes] == [(date(2025, 11, 5), "text")]
 
 
+
+def test_a_date_in_a_relative_clause_before_the_reporting_verb_is_that_clauses():
+    text = "ولكن بينيتيز الذي تولى تدريب ريال مدريد في يونيو الماضي، أكد أنه ليس لديه أي مشاكل مع رونالدو."
+    _, quotes = run(text, [("بينيتيز", "PER", None)])
+    assert [(q.verb, q.date_source) for q in quotes] == [("أكد", "publication")]
+    _, quotes = run("وقف الوزير أمام الجريمة الآثمة التي وقعت ظهر أمس وقال «إن الجميع يقف صفا واحدا».",
+                    [("الوزير", "PER", None)])
+    assert [(q.verb, q.date_source) for q in quotes] == [("قال", "publication")]
+    # the clause not closed before the verb: its date is the statement's
+    _, quotes = run("وقال الوزير الذي وصل أمس إن الزيارة مهمة.", [("الوزير", "PER", None)])
+    assert [(q.verb, q.date) for q in quotes] == [("قال", date(2025, 11, 5))]
+
 def test_a_relative_clause_that_describes_its_head_is_no_happening_of_the_day():
     # the verb takes the head back (دمرتها, فيه): what the sites once suffered, undated
     rows, _ = run("حيث زاروا عددا من المواقع التي دمرتها ميليشيات الحوثي واطلعوا على حجم الخسائر.",
