@@ -51,6 +51,13 @@ def test_an_honorific_is_cut_and_a_dangling_al_joins_the_family_name() -> None:
     assert got == [("نايف بن عبد العزيز آل سعود", "PER")]
 
 
+
+def test_a_borrowed_style_of_address_and_an_answer_word_are_no_part_of_the_name() -> None:
+    # "مدام فاتن", "نعم مدام فاتن" (Yes, Madame Faten): the name is فاتن, as after "السيدة"
+    assert found("شاهين الذي قال: مدام فاتن هل أنت مستعدة.", [("مدام فاتن", "PER")]) == [("فاتن", "PER")]
+    assert found("قال المخرج: نعم مدام فاتن.", [("نعم مدام فاتن", "PER")]) == [("فاتن", "PER")]
+    assert found("وقال مستر جونسون إن الأمر انتهى.", [("مستر جونسون", "PER")]) == [("جونسون", "PER")]
+
 def test_a_prayer_after_a_name_without_a_royal_title_ends_it() -> None:
     got = found("قدم الزميل الراحل سعود الدوسري رحمه الله درسا", [("سعود الدوسري رحمه الله", "PER")])
     assert got == [("سعود الدوسري", "PER")]
