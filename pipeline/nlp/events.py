@@ -2820,6 +2820,7 @@ def _a_facility(sent: _Sentence, args: _Arguments) -> bool:
 _CRITICISE_ROOT = "11"  # CAMEO 11: disapprove
 _FACILITIES = _norms("مطار", "ميناء", "مرفأ", "مستشفى", "منفذ", "مستودع", "محطة", "معبر", "مستوصف", "مختبر", "عيادة",
                      "عيادات")
+_BOTH_SIDES = _norms("الطرفان", "الطرفين", "الجانبان", "الجانبين")
 
 
 def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
@@ -2836,6 +2837,8 @@ def _is_happening(trig: _Trigger, args: _Arguments) -> bool:
     if args.actor_text and (_is_group(normalize_for_matching(args.actor_text.split()[0])) or _generic_body(
             args.actor_text)):
         return True  # (a body named in words: "التحقيقات التي أجرتها النيابة العامة")
+    if args.actor_text and normalize_for_matching(args.actor_text.split()[0]) in _BOTH_SIDES:
+        return True  # "عقد الطرفان جلسة مباحثات", "وبحث الجانبان": both parties, named before
     if sense.participant:
         return False
     if args.actor_text:

@@ -1093,6 +1093,13 @@ def test_a_relative_clause_tells_the_same_attack():
     assert [(r.trigger, r.event_type) for r in rows] == [("عبوة ناسفة", "ASSAULT")]
 
 
+
+def test_the_two_sides_hold_talks_though_neither_is_named_in_the_clause():
+    rows, _ = run("حيث عقد الطرفان جلسة مباحثات ثنائية تلاها اجتماع بحضور وفد البلدين.")
+    assert [(r.event_type, r.trigger, r.actor_text) for r in rows][:1] == [("CONSULT", "مباحثات", "الطرفان")]
+    rows, _ = run("وبحث الجانبان خلال اللقاء علاقات التعاون بين البلدين.")
+    assert [(r.event_type, r.trigger, r.actor_text) for r in rows] == [("CONSULT", "بحث", "الجانبان")]
+
 def test_a_press_conference_is_no_summit():
     rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
                   [("شكري", "PER", None), ("كيري", "PER", None)])
