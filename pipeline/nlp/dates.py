@@ -131,6 +131,7 @@ _AMBIGUOUS_FOLDED = {normalize_for_matching(w) for w in _AMBIGUOUS_MONTHS}
 # known to be a date ("وفي يوم الخميس 5 مارس")
 MONTH_WORDS = frozenset(_MONTH_BY_FOLD)
 _WEEKDAY_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for w, n in _WEEKDAYS.items()}
+WEEKDAY_WORDS = frozenset(_WEEKDAY_BY_FOLD)
 
 _MONTH_RE = _alternation([w for ws in _MONTHS.values() for w in ws])
 _HIJRI_MONTH_BY_FOLD: dict[str, int] = {normalize_for_matching(w): n for n, ws in _HIJRI_MONTHS.items() for w in ws}

@@ -60,7 +60,7 @@ from pipeline.lexicons import (
     match_reporting,
     match_trigger,
 )
-from pipeline.nlp.dates import CALENDAR_WORDS, DAY, MONTH_WORDS, YEAR, DateMention, find_dates
+from pipeline.nlp.dates import CALENDAR_WORDS, DAY, MONTH_WORDS, WEEKDAY_WORDS, YEAR, DateMention, find_dates
 from pipeline.nlp.ner.enrich import PERSON_NOUNS
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.resolve import generic_body_keys, spans_text
@@ -2716,6 +2716,21 @@ def _dates_of_its_quotation(quotations: list[tuple[int, int]], start: int, dates
     return dates
 
 
+_PAST_MARKS = _norms("الماضي", "الماضية", "أمس", "امس", "اليوم", "الليلة", "السابق")
+
+
+def _coming_weekday(text: str) -> bool:
+    """The date expression is a weekday alone ("يوم الأربعاء"), not "الأربعاء الماضي", "أمس الأربعاء" or
+    "اليوم السبت"."""
+    words = [normalize_for_matching(w) for w in text.split()]
+    return any(w in WEEKDAY_WORDS for w in words) and not any(w in _PAST_MARKS for w in words)
+
+
+def _names_a_month(text: str) -> bool:
+    """The date expression names a month ("في سبتمبر", "الخامس من أغسطس"), not only a day or weekday."""
+    return any(w in MONTH_WORDS or w[1:] in MONTH_WORDS for w in map(normalize_for_matching, text.split()))
+
+
 def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None,
                 earlier: bool = False, future: bool = False,
                 ) -> tuple[date | None, date | None, str | None, str | None, str]:
@@ -2727,8 +2742,12 @@ def _event_date(dates: list[DateMention], sent_start: int, anchor: int, referenc
     if usable:
         d = min(usable, key=lambda dm: abs((dm.start + sent_start) - anchor))
         if future and reference is not None and d.date < reference and not _YEAR_DIGITS.search(d.text):
-            # "سيزور الولايات المتحدة في سبتمبر" (July): the coming September, not the last one
-            return _next_year(d.date), d.date_end and _next_year(d.date_end), d.precision, d.text, "text"
+            if _names_a_month(d.text):
+                # "سيزور الولايات المتحدة في سبتمبر" (July): the coming September, not the last one
+                return _next_year(d.date), d.date_end and _next_year(d.date_end), d.precision, d.text, "text"
+            if _coming_weekday(d.text):  # "سيزور … يوم الأربعاء" (on a Thursday): next Wednesday
+                week = timedelta(days=7)
+                return d.date + week, d.date_end and d.date_end + week, d.precision, d.text, "text"
         return d.date, d.date_end, d.precision, d.text, "text"
     if reference is not None and not earlier:
         return reference, None, DAY, None, "publication"

@@ -1391,6 +1391,15 @@ def test_calling_on_god_past_a_long_subject_is_a_prayer():
     assert [r.event_type for r in rows] == ["DEMAND"]
 
 
+
+def test_a_future_meeting_on_a_weekday_is_the_coming_one_and_a_day_already_named_is_not_moved():
+    names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
+    rows, _ = run("وقال إن الملك سلمان سيزور الولايات المتحدة يوم الأربعاء.", names)  # published on a Thursday
+    assert [(r.trigger, r.date) for r in rows] == [("سيزور", date(2025, 11, 12))]
+    # "اليوم" and "أمس" are days already come: no year (nor week) added to them
+    rows, _ = run("وأعلن الكرملين أمس الأربعاء أن الملك سلمان سيزور الولايات المتحدة.", names)
+    assert [(r.trigger, r.date) for r in rows] == [("سيزور", date(2025, 11, 5))]
+
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
     rows, _ = run("وكشف أن الملك سلمان سيزور الولايات المتحدة في يناير.", names)
