@@ -2727,8 +2727,10 @@ def _coming_weekday(text: str) -> bool:
 
 
 def _names_a_month(text: str) -> bool:
-    """The date expression names a month ("في سبتمبر", "الخامس من أغسطس"), not only a day or weekday."""
-    return any(w in MONTH_WORDS or w[1:] in MONTH_WORDS for w in map(normalize_for_matching, text.split()))
+    """The date expression names a month ("في سبتمبر", "الخامس من أغسطس"), not only a day or weekday, and not
+    one gone by ("في يونيو الماضي")."""
+    words = [normalize_for_matching(w) for w in text.split()]
+    return any(w in MONTH_WORDS or w[1:] in MONTH_WORDS for w in words) and not any(w in _PAST_MARKS for w in words)
 
 
 def _event_date(dates: list[DateMention], sent_start: int, anchor: int, reference: date | None,

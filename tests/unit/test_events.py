@@ -1399,6 +1399,8 @@ def test_a_future_meeting_on_a_weekday_is_the_coming_one_and_a_day_already_named
     # "اليوم" and "أمس" are days already come: no year (nor week) added to them
     rows, _ = run("وأعلن الكرملين أمس الأربعاء أن الملك سلمان سيزور الولايات المتحدة.", names)
     assert [(r.trigger, r.date) for r in rows] == [("سيزور", date(2025, 11, 5))]
+    rows, _ = run("وكان الملك سلمان أعلن في يونيو الماضي أنه سيزور الولايات المتحدة.", names)
+    assert all(r.date is None or r.date < date(2025, 11, 6) for r in rows)  # not June of next year
 
 def test_a_future_visit_in_a_month_without_a_year_falls_after_publication():
     names = [("الملك سلمان", "PER", None), ("الولايات المتحدة", "LOC", "country")]
