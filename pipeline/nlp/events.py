@@ -2545,6 +2545,31 @@ _MAY = _norms("يمكن", "ويمكن", "يمكنه", "يمكنها", "يمكن�
 # (not قد: before a perfect it means "already", and "توعدت", "تبرع", "نوه" are perfects that look imperfect)
 
 
+# words that take an attack with ل as what befell or was met, not as a purpose: "تعرض المركز لقذائف", "تصدت
+# المقاومة لهجمات", "أعرب عن استنكاره للاعتداء", "الذكرى العاشرة للهجمات", "تبادل لإطلاق النار"
+_TAKES_LI_STEMS = ("تعرض", "يتعرض", "تتعرض", "نتعرض", "معرض", "عرضة", "التعرض", "تصدى", "تصدت", "يتصدى", "تتصدى",
+                   "التصدي", "تصد", "استنكار", "مستنكر", "إدانة", "تألم", "رفض", "ضحية", "ضحايا", "تبادل", "ذكرى",
+                   "نتيجة", "ردا", "ضمن", "إثر", "جراء", "مسرح")
+_TAKES_LI = re.compile("^[وفبل]?(?:ال)?(?:" + "|".join(normalize_for_matching(w) for w in _TAKES_LI_STEMS) + ")")
+PURPOSE_REACH = 16  # tokens back where such a word may stand ("تعرض مركز المسيال بقطاع ظهران الجنوب … لقذائف")
+
+
+def _purpose(sent: _Sentence, trig: _Trigger) -> bool:
+    """An attack or coercion noun with ل is what something was for — "لم يدخل الأراضي السورية لتدمير أهداف",
+    "في طريقهم لاقتحام قاعدة العند", "مخططات الأعداء لاستهداف المملكة" — unless a word before it in its clause
+    takes it as what befell or was met (``_TAKES_LI``)."""
+    if trig.sense.pos != "noun" or trig.sense.event_type not in ("ASSAULT", "COERCE") or not trig.cut:
+        return False
+    if sent.tokens[trig.i].text[: trig.cut].lstrip("وف") != "ل":
+        return False
+    for k in range(trig.i - 1, max(-1, trig.i - 1 - PURPOSE_REACH), -1):
+        if sent.tokens[k].text in _SENTENCE_ENDS:
+            break
+        if _TAKES_LI.match(sent.norms[k]):
+            return False
+    return True
+
+
 def _possible_only(sent: _Sentence, trig: _Trigger) -> bool:
     """An imperfect verb after "يمكن أن" or "ربما" (may): a possibility, not something that happened
     ("ويمكن أن ترفض الإرسالية", "ربما تلتقي نجوما")."""
@@ -3062,6 +3087,8 @@ def detect_events(
                                                    cameo_root=_CRITICISE_ROOT))
             if _possible_only(sent, trig):
                 continue  # "ويمكن أن ترفض الإرسالية": what may happen has not
+            if _purpose(sent, trig):
+                continue  # "لم يدخل الأراضي السورية لتدمير أهداف": what it was for, not what happened
             if trig.sense.event_type == "COOPERATE" and trig.sense.pos == "noun" and "ب" in sent.tokens[
                     trig.i].text[: trig.cut] and not ((light := _light_verb(sent, trig, 0)) is not None and (
                     sent.norms[light] in _PERFORMED_BY or sent.norms[light][1:] in _PERFORMED_BY)):

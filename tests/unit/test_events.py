@@ -1100,6 +1100,21 @@ def test_the_two_sides_hold_talks_though_neither_is_named_in_the_clause():
     rows, _ = run("وبحث الجانبان خلال اللقاء علاقات التعاون بين البلدين.")
     assert [(r.event_type, r.trigger, r.actor_text) for r in rows] == [("CONSULT", "بحث", "الجانبان")]
 
+
+@pytest.mark.parametrize("text", ["وتابع أن الجيش التركي لم يدخل الأراضي السورية لتدمير أهداف تابعة للتنظيم.",
+                                  "وتواصل المقاومة حشد المقاتلين في طريقهم لاقتحام قاعدة العند.",
+                                  "وذكرت المصادر أن المجموعة الإرهابية كانت تخطط لتفجير سدين بالمنطقة."])
+def test_an_attack_with_li_is_what_something_was_for_not_what_happened(text: str) -> None:
+    assert [r.event_type for r in run(text)[0] if r.event_type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", ["وتعرضت المنطقة الزراعية الغنية منذ ذلك الحين لقصف جوي عنيف.",
+                                  "كما تصدت المقاومة لهجمات أخرى في مواقع بجبهة صرواح.",
+                                  "توالت ردود الأفعال الغاضبة والمستنكرة للعمل الجبان الذي استهدف رجال الأمن.",
+                                  "خلال حفل تأبين لإحياء الذكرى العاشرة للهجمات الإرهابية في لندن."])
+def test_an_attack_with_li_that_befell_or_was_met_or_condemned_is_one(text: str) -> None:
+    assert "ASSAULT" in [r.event_type for r in run(text)[0]]
+
 def test_a_press_conference_is_no_summit():
     rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
                   [("شكري", "PER", None), ("كيري", "PER", None)])
