@@ -687,8 +687,20 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     mentions = []
     for start, end, value, value_end, precision in _select(candidates):
         start, end = _trim(text, start, end)
+        if _every_year_after(text, end):
+            continue  # "ما بين 15 من شهر يونيو إلى … 15 من شهر سبتمبر من كل عام": days of every year, no date
         mentions.append(DateMention(start, end, text[start:end], value, value_end, precision))
     return mentions
+
+
+_EVERY_YEAR = re.compile(r"(?<!\w)(?:كل\s+(?:عام|سنة|سنه)|سنويا|سنويًا)(?!\w)")
+EVERY_YEAR_REACH = 60  # characters after a date, in its clause, where "من كل عام" makes it a yearly day
+
+
+def _every_year_after(text: str, end: int) -> bool:
+    """A "كل عام" ("every year") follows the date in its clause."""
+    tail = re.split(r"[.،,؛;:\n]", text[end : end + EVERY_YEAR_REACH], maxsplit=1)[0]
+    return _EVERY_YEAR.search(tail) is not None
 
 
 # --- publication dates -----------------------------------------------------------------------------

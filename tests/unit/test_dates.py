@@ -329,3 +329,11 @@ def test_a_day_written_as_an_ordinal_word(text: str, surface: str, expected: dat
 @pytest.mark.parametrize("text", ["في الأسبوع الأول من يونيو", "خلال النصف الثاني من العام", "الدور الثاني من مارس"])
 def test_an_ordinal_of_a_week_or_a_half_is_no_day(text: str) -> None:
     assert all(m.precision != "day" for m in find_dates(text, REF))
+
+
+def test_a_day_of_every_year_is_no_date() -> None:
+    text = "يمنع العمل تحت الشمس ما بين 15 من شهر يونيو إلى نهاية 15 من شهر سبتمبر من كل عام ميلادي، نظرا للحرارة"
+    assert find_dates(text, date(2015, 8, 6)) == []
+    # "كل عام" in another clause leaves the date alone
+    (mention,) = find_dates("وصل الوفد في 15 سبتمبر الماضي، ويزور المملكة كل عام", date(2015, 10, 6))
+    assert mention.date == date(2015, 9, 15)
