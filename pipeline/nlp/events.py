@@ -1620,6 +1620,9 @@ _KANA = _norms("كان", "كانت", "وكان", "وكانت", "كانوا", "و
 _PREPOSITION_PRONOUNS = _norms("عليه", "عليها", "إليه", "إليها", "فيه", "فيها", "عنه", "عنها", "به", "بها", "له",
                                "لها", "لنا", "منه", "منها")
 
+RELATIVE_HEAD_REACH = 6  # words of "فريق من شرطة ومرور الأحساء" back from its relative pronoun
+_OF_PERSONS = _norms("الذي", "الذين")  # (not "المسلحين من المحافظة التي": التي is the province's)
+
 
 def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tuple[Mention | None, str | None, int]:
     """The subject of the verb at token ``i``: a name or a title right after the verb (VSO: "ندد كاميرون", "أكد
@@ -1643,6 +1646,13 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
                 sent.norms[b - 1].startswith("ال") and _is_title_word(sent.norms[b - 1]))):
             # "هذه المريضة التي أعربت بدورها عن شكرها": the person the relative clause is about, in words
             return None, sent.tokens[b - 1].text, i
+        for r in range(b - 2, max(lo, b - 1 - RELATIVE_HEAD_REACH), -1):
+            if sent.tokens[r].text in SEPARATORS:
+                break
+            if sent.owner[r] < 0 and sent.norms[k] in _OF_PERSONS and (
+                    sent.norms[r] in _MEMBERS or _is_group(sent.norms[r])) and sent.norms[r + 1] in _PARTITIVE:
+                # "فريق من شرطة ومرور الأحساء الذي أشاد": the group of, not a word before it
+                return None, sent.text[sent.tokens[r].start : sent.tokens[b - 1].end], i
     if c == i and i >= 3 and sent.norms[i - 1] in _QAD:  # "وكانت تركيا قد رفضت": كان + subject + قد + verb
         for b in range(i - 2, max(lo, i - _KANA_REACH) - 1, -1):
             if sent.tokens[b].text in SEPARATORS or sent.tokens[b].text in QUOTE_OPEN:

@@ -1115,6 +1115,12 @@ def test_an_attack_with_li_is_what_something_was_for_not_what_happened(text: str
 def test_an_attack_with_li_that_befell_or_was_met_or_condemned_is_one(text: str) -> None:
     assert "ASSAULT" in [r.event_type for r in run(text)[0]]
 
+
+def test_a_relative_clause_of_a_group_of_someone_takes_the_group_as_its_subject():
+    text = "واعتماد خطة عبر لوحات ارشادية يرافقهم فريق من شرطة ومرور الأحساء الذي أشاد بروعة التنظيم."
+    rows, _ = run(text, [("الأحساء", "LOC", "city")])
+    assert [(r.trigger, r.actor_text) for r in rows] == [("أشاد", "فريق من شرطة ومرور الأحساء")]
+
 def test_a_press_conference_is_no_summit():
     rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
                   [("شكري", "PER", None), ("كيري", "PER", None)])
