@@ -311,10 +311,16 @@ def test_other_verbs_of_thanks_keep_the_verb_as_trigger():
     "كما زار نائب المستشارة الألمانية سيغمار غابريال طهران مؤخرا.",
     "واستعانت الوزارة قبل فترة باستشاريين من منظمة الصحة العالمية.",
     "وفي وقت سابق التقى الشيخ محمد الصباح رؤساء الوفود.",
+    "وأعلن البيت الأبيض حينذاك مقتل القيادي في غارة أميركية.",
 ])
 def test_an_event_recalled_as_recent_or_earlier_has_no_date(text: str):
     rows, _ = run(text)
     assert rows and all((r.date, r.date_source) == (None, "none") for r in rows)
+
+
+def test_a_statement_made_at_that_time_has_no_date():
+    _, quotes = run("وقالت هيئة قناة السويس حينها إن نصف الميزانية المخصصة للتوسعة أنفق.")
+    assert [(q.date, q.date_source) for q in quotes] == [(None, "none")]
 
 
 def test_recent_words_of_a_clause_of_their_own_do_not_undate_the_event():
