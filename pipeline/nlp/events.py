@@ -2666,8 +2666,9 @@ def _describes_its_head(sent: _Sentence, trig: _Trigger) -> bool:
         sense.pos == "verb" for sense in lexicon.get(form[: -len(p)], ())) for p in _OBJECT_PRONOUNS)
 
 _NOW = _norms("الآن", "حاليا", "حالياً")
-_LATELY = _norms("مؤخرا", "مؤخراً", "ومؤخرا", "سابقا", "سابقاً", "آنفا", "آنفاً", "حينها", "آنذاك", "انذاك", "حينذاك", "حينئذ",
-                 "يومها")  # (and "at that time": an earlier time the story told of, not the publication day)
+# (and "at that time": an earlier time the story told of, not the publication day)
+_LATELY = _norms("مؤخرا", "مؤخراً", "ومؤخرا", "سابقا", "سابقاً", "آنفا", "آنفاً", "حينها", "آنذاك", "انذاك", "حينذاك",
+                 "حينئذ", "يومها")
 _SOME_TIME = _norms("فترة", "مدة", "وقت")  # "قبل فترة", "منذ مدة", "في وقت سابق"
 _RECALL_REACH = 12  # tokens around a trigger where "مؤخرا" or "قبل فترة" dates it
 _AGO = re.compile(r"(?:منذ|قبل)\s")  # a date counted back from the publication day ("منذ ثلاثة أيام")
