@@ -3745,6 +3745,17 @@ def _of_things(sent: _Sentence, i: int, cut: int) -> bool:
     return word in _CONSIDERED or word in load_event_lexicon().reporting_imperfect
 
 
+
+def _long_quotation(sent: _Sentence, k: int) -> bool:
+    """The quotation mark at token ``k`` opens ``QUOTATION_WORDS`` words or more (not a quoted name: «فيفا»)."""
+    close = next((q for q in range(k + 1, len(sent.tokens)) if sent.tokens[q].text in QUOTE_CLOSE), len(sent.tokens))
+    return sum(1 for q in range(k + 1, close) if sent.tokens[q].text not in SEPARATORS) >= QUOTATION_WORDS
+
+
+THAT_REACH = 12  # tokens after a reporting verb where the إن/أن of what it reports may stand
+QUOTE_MARK_REACH = 22  # … and its opening quotation mark or colon
+
+
 def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -> tuple[int, int, str] | None:
     """(start, end, kind) of what is said after token ``start``: between quotes, after a colon, or after
     إن/أن (indirect) — to the closing quote or the end of the sentence (an indirect one to ``stop``, the comma
@@ -3753,10 +3764,13 @@ def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -
     toks = sent.tokens
     told: tuple[int, int, str] | None = None  # what follows an outlet told in quotes, when nothing else is said
     past = -1  # the closing mark of that outlet's name
-    for k in range(start, min(len(toks), start + 12, hi)):
+    for k in range(start, min(len(toks), start + QUOTE_MARK_REACH, hi)):
         w = toks[k].text
         if k <= past:
             continue
+        if k >= start + THAT_REACH and not (w == ":" or (w in QUOTE_OPEN and _long_quotation(sent, k))):
+            continue  # (a colon or a quotation further on, past a long title chain: "وقال أندرياس لوتش كبير
+            # المشرفين على هذه الدراسة من المعهد الاتحادي … في برلين «…»"; not a name in quotation marks)
         if w in QUOTE_OPEN and k > 0 and _told_outlet(sent, k - 1):
             close = next((q for q in range(k + 1, min(len(toks), k + 5)) if toks[q].text in QUOTE_CLOSE), None)
             if close is not None and close + 1 < len(toks):
@@ -3767,6 +3781,8 @@ def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -
                 that = next((t for t in range(close + 1, min(len(toks), close + 7))
                              if sent.norms[t] in THAT or toks[t].text == ":"), None)
                 after = close + 1 if that is None else that + 1
+                if after >= len(toks):
+                    continue  # (the colon ends the sentence: nothing said after the outlet)
                 while after + 1 < len(toks) and (toks[after].text in SEPARATORS or toks[after].text in QUOTE_OPEN):
                     after += 1
                 last = (stop - 1) if stop is not None and stop > after else len(toks) - 1

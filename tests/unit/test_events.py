@@ -1127,6 +1127,17 @@ def test_a_relative_clause_of_a_group_of_someone_takes_the_group_as_its_subject(
     rows, _ = run(text, [("الأحساء", "LOC", "city")])
     assert [(r.trigger, r.actor_text) for r in rows] == [("أشاد", "فريق من شرطة ومرور الأحساء")]
 
+
+def test_a_direct_quotation_past_a_long_title_chain_is_what_was_said():
+    text = ("وقال أندرياس لوتش كبير المشرفين على هذه الدراسة من المعهد الاتحادي الألماني لتقييم المخاطر في برلين "
+            "«لدى كل شخص تقريبا في أيامنا هذه وشم على الجلد».")
+    _, quotes = run(text, [("أندرياس لوتش", "PER", None)])
+    assert [(q.kind, q.quote) for q in quotes] == [("direct", "لدى كل شخص تقريبا في أيامنا هذه وشم على الجلد")]
+    # a name in quotation marks that far on is no quotation
+    text = ("وأعلن الاتحاد السعودي لكرة القدم اليوم أسماء أفراد الطاقم التحكيمي الذي سيدير مباراة كأس السوبر "
+            "على ملعب «لوفتس رود» في لندن.")
+    assert all(q.quote != "لوفتس رود" for q in run(text)[1])
+
 def test_a_press_conference_is_no_summit():
     rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
                   [("شكري", "PER", None), ("كيري", "PER", None)])
