@@ -930,6 +930,8 @@ def _doer_nisba(sent: _Sentence, trig: _Trigger) -> tuple[int, str] | None:
         word = sent.norms[k]
         if sent.owner[k] >= 0 or sent.tokens[k].text in SEPARATORS or word.startswith("ال") != definite:
             return None
+        if not definite and not word.endswith(("ي", "يه")):
+            return None  # an indefinite noun's object ("إحراق عائلة فلسطينية"), not an adjective ("غارات جوية تركية")
         code = nisba.get(word)
         if code and word.endswith(("ي", "يه")):
             return k, code  # (an adjective, singular: "خطف روس", "قتل أمريكيين" name the victims, people)

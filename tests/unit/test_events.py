@@ -1887,6 +1887,11 @@ def test_a_nationality_adjective_after_an_attack_names_the_attacking_country():
     assert [(r.actor_text, r.actor_countries) for r in rows if r.trigger == "الهجوم"] == [(None, [])]
     rows, _ = run("وتحدثت التقارير عن خطف روس في المنطقة.")
     assert all(r.actor_countries == [] for r in rows)
+    # an indefinite noun's object is not its adjective: the family is Palestinian, not who burnt it
+    rows, _ = run("في أعقاب الجريمة التي أقدم عليها المستوطنون بإحراق عائلة فلسطينية داخل منزلها.")
+    assert all(r.actor_countries != ["PS"] for r in rows if r.trigger == "إحراق")
+    rows, _ = run("وقتل 260 مقاتلا كرديا في غارات جوية تركية على قواعدهم.")
+    assert [(r.actor_text, r.actor_countries) for r in rows if r.trigger == "غارات"] == [("تركية", ["TR"])]
 
 
 def test_a_verb_form_after_a_given_name_and_before_a_comma_is_a_surname():
