@@ -1138,6 +1138,12 @@ def test_a_direct_quotation_past_a_long_title_chain_is_what_was_said():
             "على ملعب «لوفتس رود» في لندن.")
     assert all(q.quote != "لوفتس رود" for q in run(text)[1])
 
+
+def test_a_leader_of_a_party_is_a_title_that_leads_to_the_name_after_it():
+    text = "كشف القيادي في حزب المؤتمر الشعبي العام، ياسر العواضي، عن اقتراب التواصل الى حل سياسي."
+    _, quotes = run(text, [("حزب المؤتمر الشعبي العام", "ORG", None), ("ياسر العواضي", "PER", None)])
+    assert [(q.speaker_id, q.quote) for q in quotes] == [("E_ياسر العواضي", "اقتراب التواصل الى حل سياسي")]
+
 def test_a_press_conference_is_no_summit():
     rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
                   [("شكري", "PER", None), ("كيري", "PER", None)])
