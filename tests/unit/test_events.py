@@ -1143,6 +1143,9 @@ def test_a_leader_of_a_party_is_a_title_that_leads_to_the_name_after_it():
     text = "كشف القيادي في حزب المؤتمر الشعبي العام، ياسر العواضي، عن اقتراب التواصل الى حل سياسي."
     _, quotes = run(text, [("حزب المؤتمر الشعبي العام", "ORG", None), ("ياسر العواضي", "PER", None)])
     assert [(q.speaker_id, q.quote) for q in quotes] == [("E_ياسر العواضي", "اقتراب التواصل الى حل سياسي")]
+    # a preacher is a title too ("إمام" is not: as matched it is the preposition أمام)
+    _, quotes = run("وقال خطيب الجامع الشيخ صالح المغامسي إن الأمة بخير.", [("صالح المغامسي", "PER", None)])
+    assert [q.speaker_id for q in quotes] == ["E_صالح المغامسي"]
 
 def test_a_press_conference_is_no_summit():
     rows, _ = run("وقال شكري في مؤتمر صحفي مشترك مع كيري إن الحوار مثمر.",
