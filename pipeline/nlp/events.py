@@ -2615,8 +2615,6 @@ def _earlier(sent: _Sentence, i: int) -> bool:
     return False
 
 
-
-
 RELATIVE_DATE_REACH = 12  # tokens from a relative pronoun to a date its clause still holds
 _COMMAS = frozenset({"،", ",", "؛", ";"})  # (not the brackets of "ديسمبر (كانون الأول)")
 
@@ -2646,6 +2644,7 @@ def _outside_relative_clauses(sent: _Sentence, dates: list[DateMention], anchor:
         if not (held and closed):
             out.append(d)
     return out
+
 
 _RESUMED = _norms("فيه", "فيها", "فيهم", "فيهما")
 
@@ -3745,7 +3744,6 @@ def _of_things(sent: _Sentence, i: int, cut: int) -> bool:
     A perfect verb with a subject of words is still a statement ("وأكد البيان عدم صحة …")."""
     word = normalize_for_matching(sent.tokens[i].text[cut:])
     return word in _CONSIDERED or word in load_event_lexicon().reporting_imperfect
-
 
 
 def _long_quotation(sent: _Sentence, k: int) -> bool:
