@@ -3866,16 +3866,21 @@ def _words_before_content(sent: _Sentence, lo: int, hi: int) -> tuple[str, int] 
 
 def _titled_person_after(sent: _Sentence, lo: int, hi: int) -> Mention | None:
     """The person a title's long complement leads to before what is said: the first person mention in the
-    dozen tokens after ``lo``, before إن/أن, a colon, a quote mark or another reporting verb."""
+    dozen tokens after ``lo``, before إن/أن, a colon, a quote mark or another reporting verb — or, when one stands
+    after a comma, that one: the holder in apposition, not a person the complement names ("القيادي في حزب المؤتمر
+    الفصيل المؤيد للمخلوع صالح، ياسر العواضي، عن")."""
+    first: Mention | None = None
     for k in range(lo, min(hi, len(sent.tokens), lo + 12)):
         text = sent.tokens[k].text
         if sent.norms[k] in THAT or text == ":" or text in QUOTE_OPEN or (
                 sent.owner[k] < 0 and match_reporting(text)):
-            return None
+            break
         m = sent.mention_at(k)
         if m is not None and m.participant and m.type == EntityType.PER and sent.tokens[k].start == m.start:
-            return m
-    return None
+            if k > lo and sent.tokens[k - 1].text in (",", "،"):
+                return m
+            first = first or m
+    return first
 
 
 def _name_word(sent: _Sentence, end: int, k: int) -> bool:

@@ -1143,6 +1143,11 @@ def test_a_leader_of_a_party_is_a_title_that_leads_to_the_name_after_it():
     text = "كشف القيادي في حزب المؤتمر الشعبي العام، ياسر العواضي، عن اقتراب التواصل الى حل سياسي."
     _, quotes = run(text, [("حزب المؤتمر الشعبي العام", "ORG", None), ("ياسر العواضي", "PER", None)])
     assert [(q.speaker_id, q.quote) for q in quotes] == [("E_ياسر العواضي", "اقتراب التواصل الى حل سياسي")]
+    # a person the title's complement names is not its holder: the one in apposition after the comma is
+    text = "كشف القيادي في حزب المؤتمر الشعبي العام الفصيل المؤيد للمخلوع صالح، ياسر العواضي، عن اقتراب الحل."
+    _, quotes = run(text, [("حزب المؤتمر الشعبي العام", "ORG", None), ("صالح", "PER", None),
+                           ("ياسر العواضي", "PER", None)])
+    assert [q.speaker_id for q in quotes] == ["E_ياسر العواضي"]
     # a preacher is a title too ("إمام" is not: as matched it is the preposition أمام)
     _, quotes = run("وقال خطيب الجامع الشيخ صالح المغامسي إن الأمة بخير.", [("صالح المغامسي", "PER", None)])
     assert [q.speaker_id for q in quotes] == ["E_صالح المغامسي"]
