@@ -230,6 +230,12 @@ ENTITY_MENTIONS = _t(
      "(by alias, by context, or by a title held on the publication day)."),
     ("country_code", STR, "For a mention naming a country, its ISO 3166-1 alpha-2 code ('المملكة' in a Saudi "
      "article → SA)."),
+    ("mention_kind", STR, "name | title. 'title': a person named by a role, either alone ('أكد الرئيس "
+     "الأمريكي') or right before the name of the same person ('وزير الخارجية' of 'وزير الخارجية السعودي، عادل "
+     "الجبير': two mentions of one entity, as ACE counts a name and a nominal; the nationality adjective stays a "
+     "reference); words of address and rank alone ('الدكتور', 'الأمير') are no title mention.", NOT_NULL),
+    ("name_mention_id", STR, "For a title right before a name: the mention_id of that name, whose entity it "
+     "takes; null otherwise. Leave these rows out to count each naming once."),
 )
 
 ENTITIES = _t(

@@ -14,6 +14,7 @@ from pipeline.nlp.resolve import (
     build_entities,
     build_references,
     link_references,
+    named_mentions,
     reference_keys,
     resolve_mentions,
 )
@@ -69,7 +70,7 @@ def entities(warehouse: Warehouse, ner: NerConfig) -> dg.MaterializeResult:
           "references to a country that are not its name, with the country's entity.")
 def entity_references(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     documents, sentences, mentions = (warehouse.read("documents"), warehouse.read("sentences"),
-                                      warehouse.read("entity_mentions"))
+                                      named_mentions(warehouse.read("entity_mentions")))
     keys = reference_keys(code_version(settings=("references",)), documents, sentences, mentions)
 
     def find(doc_ids: list[str]) -> list[pl.DataFrame]:
@@ -168,7 +169,8 @@ def aliases_match_mentions(warehouse: Warehouse) -> dg.AssetCheckResult:
 @dg.asset_check(asset="entity_references", blocking=True,
                 additional_deps=["documents", "sentences", "entity_mentions", "entities"],
                 description="documents.text[start:end] == surface, every span inside its sentence and outside "
-                "every entity mention, and every entity_id an existing country entity.")
+                "every entity mention (but a role title before a name: its nisba is a reference), and "
+                "every entity_id an existing country entity.")
 def references_match_text_and_entities(warehouse: Warehouse) -> dg.AssetCheckResult:
     refs, docs = warehouse.read("entity_references"), warehouse.read("documents")
     bad = span_mismatches(refs, docs, "start", "end", "surface")
@@ -176,7 +178,8 @@ def references_match_text_and_entities(warehouse: Warehouse) -> dg.AssetCheckRes
                                                pl.col("end").alias("s_end"))
     outside = refs.join(sents, on=["doc_id", "sentence_idx"], how="left").filter(
         pl.col("s_start").is_null() | (pl.col("start") < pl.col("s_start")) | (pl.col("end") > pl.col("s_end")))
-    inside = spans_overlapping(refs, warehouse.read("entity_mentions", ["doc_id", "start", "end"]))
+    inside = spans_overlapping(refs, named_mentions(warehouse.read("entity_mentions",
+                                                                  ["doc_id", "start", "end", "name_mention_id"])))
     ents = warehouse.read("entities").filter(pl.col("subtype") == "country")
     missing = missing_references(refs["entity_id"].drop_nulls(), ents["entity_id"])
     return dg.AssetCheckResult(passed=bad.is_empty() and outside.is_empty() and inside.is_empty() and not missing,

@@ -17,6 +17,7 @@ from pipeline.nlp.events import (
     event_inputs,
     event_participants,
 )
+from pipeline.nlp.resolve import named_mentions
 from pipeline.storage.cache import StageCache, cached_per_document, code_version
 
 
@@ -47,7 +48,7 @@ from pipeline.storage.cache import StageCache, cached_per_document, code_version
 def event_mentions_and_events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     documents = warehouse.read("documents")
     entities = warehouse.read("entities")
-    sentences, entity_mentions = warehouse.read("sentences"), warehouse.read("entity_mentions")
+    sentences, entity_mentions = warehouse.read("sentences"), named_mentions(warehouse.read("entity_mentions"))
     keys = event_input_keys(code_version(settings=("events",)), documents, sentences, entity_mentions, entities)
 
     def detect(doc_ids: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:  # only the documents no cache holds

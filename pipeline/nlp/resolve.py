@@ -1135,11 +1135,34 @@ def _merge_org_spellings(ms: list[_M], keys: list[str | None], group_type: dict[
                 keys[i] = target[k]
 
 
+def named_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
+    """``entity_mentions`` without the role titles standing right before a name (``name_mention_id`` set): each
+    naming once, as events and nationality references read them."""
+    return mentions.filter(pl.col("name_mention_id").is_null()) if "name_mention_id" in mentions.columns else mentions
+
+
 def resolve_mentions(
     mentions: pl.DataFrame, documents: pl.DataFrame | None = None, lex: EntityLexicon | None = None
 ) -> pl.DataFrame:
     """Add ``subtype`` and ``entity_id`` to every mention, set ``kb_id`` to its final knowledge-base actor and
-    ``type`` to its entity's type. ``documents`` (doc_id, published_at) dates the titles."""
+    ``type`` to its entity's type. ``documents`` (doc_id, published_at) dates the titles. A role mention right
+    before a name (``name_mention_id`` set: "وزير الخارجية السعودي" of "… عادل الجبير") takes the entity,
+    type, subtype and actor of that name's mention and plays no part in resolving the others."""
+    if "name_mention_id" not in mentions.columns or mentions["name_mention_id"].null_count() == mentions.height:
+        return _resolve_names(mentions, documents, lex)
+    indexed = mentions.with_row_index("_row")
+    is_role = pl.col("name_mention_id").is_not_null()
+    names = _resolve_names(indexed.filter(~is_role), documents, lex)
+    taken = ["type", "subtype", "entity_id", "kb_id"]
+    roles = indexed.filter(is_role).drop("type", "kb_id").join(
+        names.select(pl.col("mention_id").alias("name_mention_id"), *taken), on="name_mention_id", how="inner")
+    return pl.concat([names, roles.select(names.columns)]).sort("_row").drop("_row")
+
+
+def _resolve_names(
+    mentions: pl.DataFrame, documents: pl.DataFrame | None = None, lex: EntityLexicon | None = None
+) -> pl.DataFrame:
+    """:func:`resolve_mentions` over mentions that are no role of a name."""
     lex = lex or entity_lexicon()
     kb = lex.kb
     gaz = _places()
@@ -1598,14 +1621,21 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
                                                    strict=True)], pl.String),
         pl.Series("key", [keys_of[n] for n in cols["normalized"].to_list()], pl.String))
 
-    def counted(column: str, given_only: bool = False) -> dict[str, Counter[str]]:
+    roles = (mentions["name_mention_id"].is_not_null() if "name_mention_id" in mentions.columns
+             else pl.repeat(False, mentions.height, eager=True))  # a role title before a name: never its name
+    cols = cols.with_columns(roles.alias("_role"))
+
+    def counted(column: str, given_only: bool = False, names_only: bool = False) -> dict[str, Counter[str]]:
         rows = cols.filter(pl.col(column).is_not_null() & (pl.col(column) != "")) if given_only else cols
+        rows = rows.filter(~pl.col("_role")) if names_only else rows
         out: dict[str, Counter[str]] = defaultdict(Counter)
         for eid, value, n in rows.group_by("entity_id", column, maintain_order=True).len().iter_rows():
             out[eid][value] = n
         return out
 
-    surfaces_of, names_of, keys_by_entity = counted("surface"), counted("name"), counted("key")
+    surfaces_of, names_of, keys_by_entity = counted("surface"), counted("name", names_only=True), counted(
+        "key", names_only=True)
+    n_mentions_of = dict(cols.group_by("entity_id").len().iter_rows())
     countries_of, title_countries_of = counted("country_code", True), counted("title_country", True)
     groups: dict[str, dict] = {
         eid: {"type": typ, "subtype": subtype, "kb_id": kb_id, "surfaces": surfaces_of[eid], "names": names_of[eid],
@@ -1679,7 +1709,7 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             name_ar=name,
             name_en=name_en,
             aliases=sorted(ent["surfaces"]),
-            n_mentions=sum(surfaces.values()),
+            n_mentions=n_mentions_of[eid],
             n_docs=ent["n_docs"],
             country_code=country,
             geonames_id=entry.geonames_id if entry else None,

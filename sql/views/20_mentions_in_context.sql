@@ -7,6 +7,7 @@ SELECT
     e.name_ar AS entity_name,
     m.type,
     m.surface,
+    m.mention_kind,
     substring(d.text, greatest(m."start" - 40, 0) + 1, least(m."start", 40)) AS left_context,
     substring(d.text, m."end" + 1, 40) AS right_context,
     m.doc_id,

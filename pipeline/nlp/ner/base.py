@@ -49,6 +49,7 @@ from pipeline.nlp.ner.enrich import (
     repair_person_spans,
     reported_family_names,
     resolution_number,
+    role_title_tokens,
     settlement_names,
     span_title,
     split_at_titles,
@@ -100,6 +101,8 @@ class EntitySpan:
     title_country: str | None = None  # the country the title's nisba names (RU)
     kb_id: str | None = None  # knowledge-base actor the dictionary matched
     country_code: str | None = None  # the country a place mention names (السعودية, المملكة → SA)
+    # the role a title right before the name gives the person ("وزير الخارجية السعودي"), as character offsets
+    role_span: tuple[int, int] | None = None
 
 
 def span_normalized(text: str, start: int, end: int, cut: int) -> str:
@@ -668,9 +671,12 @@ def tag_document(
         title = span_title(words[sidx], j, j, lex) if hint is not None and hint.title_only else (
             span_title(words[sidx], i, j, lex) if typ is EntityType.PER and titles else None)
         title_text, title_country = None, title.country_code if title else None
+        role_span = None
         if title is not None:
             sent = toks[sidx]
             title_text = text[sent[title.start].start + title.cut : sent[title.end - 1].end]
+            if (hint is None or not hint.title_only) and (role := role_title_tokens(words[sidx], title, i, lex)):
+                role_span = (sent[role[0]].start + (title.cut if role[0] == title.start else 0), sent[role[1] - 1].end)
             if title.cut and title_text.startswith("ل") and text[sent[title.start].start + title.cut - 1] == "ل":
                 title_text = "ا" + title_text  # "للأمير": the title is "الأمير", its article back
         if hint is not None and hint.title_only and title is not None and title.cut and not cut:
@@ -700,7 +706,7 @@ def tag_document(
         out.append(EntitySpan(
             sidx, start, end, typ, round(conf, 4), normalized,
             title=title_text, title_country=title_country,
-            kb_id=hint.kb_id if hint else None, country_code=country_code,
+            kb_id=hint.kb_id if hint else None, country_code=country_code, role_span=role_span,
         ))
     return _link_appositive_acronyms(text, out, lex)
 

@@ -3569,6 +3569,35 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
     return None
 
 
+
+# words of address and rank that open a name without naming a role ("صاحب السمو الملكي الأمير", "الدكتور", "اللواء")
+_ADDRESS_WORDS = _NAME_TITLES | _STYLES | frozenset(identity_key(w) for w in (
+    "السمو", "الملكي", "سموه", "معاليه", "الأستاذ", "الأستاذة", "الدكتورة", "السيدة", "الشيخة", "الأميرة", "الله",
+    "العقيد", "النقيب", "المقدم", "الرائد", "الجنرال", "الملا", "الكابتن", "الحاج", "المهندس", "المهندسة"))
+
+
+def role_title_tokens(words: Sequence[str], title: Title, name_start: int, lex: EntityLexicon
+                      ) -> tuple[int, int] | None:
+    """Tokens [a, b) of the role a title right before a name gives its holder ("وزير الخارجية" of "وزير الخارجية
+    السعودي، عادل الجبير"; "خادم الحرمين الشريفين" of "… الملك سلمان"; "الرئيس" of "الرئيس السوري بشار الأسد"):
+    the title without the words of address and rank at its ends ("الدكتور", "صاحب السمو الملكي الأمير") and
+    without the nationality adjectives and "السابق"-like words that end it (the adjective is a reference to the
+    country, never part of a person's mention). None for a title after the name, or when the title is one word
+    once address and rank are gone ("الرئيس بشار الأسد", "الوزير"): a rank or a bare head, no role of its own."""
+    if title.end > name_start:
+        return None
+    a, b = title.start, title.end
+    while a < b and identity_key(words[a][title.cut if a == title.start else 0 :]) in _ADDRESS_WORDS:
+        a += 1
+    while b > a and identity_key(words[b - 1]) in _ADDRESS_WORDS:
+        b -= 1
+    if b - a < 2:
+        return None
+    while b - 1 > a and (normalize_for_matching(words[b - 1]) in lex.nisba or identity_key(words[b - 1]) in _FORMER):
+        b -= 1
+    return a, b
+
+
 # nouns a country's name follows as their genitive ("حكومة سورية": Syria's government)
 _COUNTRY_HEADS = frozenset(normalize_for_matching(w) for w in ("دولة", "حكومة", "شعب", "بلاد", "أرض", "عاصمة"))
 _PREPOSITIONS = frozenset(normalize_for_matching(w) for w in (

@@ -11,9 +11,9 @@ import polars as pl
 from pipeline import ids
 from pipeline.config import NerBackendName, parse_backend
 from pipeline.nlp import segment
-from pipeline.nlp.ner.base import Labels, NerBackend, sentence_tokens, tag_document
+from pipeline.nlp.ner.base import EntitySpan, Labels, NerBackend, sentence_tokens, span_normalized, tag_document
 from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
-from pipeline.nlp.text import Token, url_country
+from pipeline.nlp.text import Token, normalize_for_matching, url_country
 from pipeline.parallel import first_use_cache, ordered_map, pickled_by_fields
 from pipeline.schemas import TABLES
 
@@ -72,6 +72,8 @@ class MentionRow:
     title_country: str | None
     kb_id: str | None
     country_code: str | None
+    mention_kind: str = "name"
+    name_mention_id: str | None = None
 
 
 RESOLVED_COLUMNS = ("subtype", "entity_id")  # added by pipeline.nlp.resolve.resolve_mentions
@@ -130,10 +132,13 @@ def _tag_one_document(piece: _Piece, backend: NerBackend, lex: EntityLexicon, fr
                       ) -> list[MentionRow]:
     rows = []
     doc_id, text, offset = piece.doc_id, piece.text, piece.offset
-    for span in tag_document(text, piece.spans, backend, lex, lambda form: frequencies.get(form, 0), piece.outlet,
-                             tokens, backend_labels):
+    spans = tag_document(text, piece.spans, backend, lex, lambda form: frequencies.get(form, 0), piece.outlet,
+                         tokens, backend_labels)
+    for span in spans:
+        mention_id = ids.mention_id(doc_id, span.start + offset, span.end + offset)
+        title_only = span.title is not None and normalize_for_matching(span.title) == span.normalized
         rows.append(MentionRow(
-            mention_id=ids.mention_id(doc_id, span.start + offset, span.end + offset),
+            mention_id=mention_id,
             doc_id=doc_id,
             sentence_idx=span.sentence_idx + piece.first_sentence,
             start=span.start + offset,
@@ -147,8 +152,27 @@ def _tag_one_document(piece: _Piece, backend: NerBackend, lex: EntityLexicon, fr
             title_country=span.title_country,
             kb_id=span.kb_id,
             country_code=span.country_code,
+            mention_kind="title" if title_only else "name",
         ))
+        if span.role_span is not None and not any(
+                other.start < span.role_span[1] and span.role_span[0] < other.end for other in spans):
+            rows.append(_role_row(span, span.role_span, piece, mention_id, backend.name))
     return rows
+
+
+def _role_row(span: EntitySpan, role: tuple[int, int], piece: _Piece, name_mention_id: str, backend: str
+              ) -> MentionRow:
+    """The mention of a person's role right before the name ("وزير الخارجية السعودي" of "وزير الخارجية السعودي،
+    عادل الجبير"): the same person, linked to the name's mention (resolution gives it the name's entity)."""
+    a, b = role
+    doc_id, text, offset = piece.doc_id, piece.text, piece.offset
+    cut = int(text[a : a + 1] == "ل" and a > 0 and text[a - 1] == "ل")  # "للكاتب التونسي": "لكاتب", article back
+    return MentionRow(
+        mention_id=ids.mention_id(doc_id, a + offset, b + offset), doc_id=doc_id,
+        sentence_idx=span.sentence_idx + piece.first_sentence, start=a + offset, end=b + offset, surface=text[a:b],
+        normalized=span_normalized(text, a, b, cut), type=span.type, confidence=span.confidence, backend=backend,
+        title=span.title, title_country=span.title_country, kb_id=None, country_code=None, mention_kind="title",
+        name_mention_id=name_mention_id)
 
 
 def _tag_many(docs: Sequence[_Piece], backend: NerBackend, lex: EntityLexicon, frequencies: dict[str, int]
