@@ -234,8 +234,9 @@ ENTITY_MENTIONS = _t(
      "الأمريكي') or right before the name of the same person ('وزير الخارجية' of 'وزير الخارجية السعودي، عادل "
      "الجبير': two mentions of one entity, as ACE counts a name and a nominal; the nationality adjective stays a "
      "reference); words of address and rank alone ('الدكتور', 'الأمير') are no title mention.", NOT_NULL),
-    ("name_mention_id", STR, "For a title right before a name: the mention_id of that name, whose entity it "
-     "takes; null otherwise. Leave these rows out to count each naming once."),
+    ("name_mention_id", STR, "For a title right before a name, or the same title alone elsewhere in a document "
+     "that gave it that name: the mention_id of the name, whose entity it takes; null otherwise. Leave these "
+     "rows out to count each naming once."),
 )
 
 ENTITIES = _t(

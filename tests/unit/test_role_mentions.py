@@ -60,3 +60,34 @@ def test_no_role_after_the_name_or_over_a_body_and_a_proclitic_stays_outside() -
     rows = _rows("صدمت رواية للكاتب التونسي شكري المبخوت القراء", [("شكري المبخوت", "PER")])
     role = rows.filter(pl.col("name_mention_id").is_not_null()).row(0, named=True)
     assert (role["surface"], role["normalized"]) == ("لكاتب", "الكاتب")  # (ل+ال: the article back)
+
+
+def _alone(text: str, phrases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(surface, name it stands for) of the role mentions that are not right before their name."""
+    rows = _rows(text, phrases)
+    names = dict(zip(rows["mention_id"].to_list(), rows["surface"].to_list(), strict=True))
+    starts = dict(zip(rows["mention_id"].to_list(), rows["start"].to_list(), strict=True))
+    roles = rows.filter(pl.col("name_mention_id").is_not_null())
+    return [(s, names[n]) for s, n, e in roles.select("surface", "name_mention_id", "end").iter_rows()
+            if not 0 <= starts[n] - e <= 12]
+
+
+def test_the_role_alone_elsewhere_in_the_document_is_the_person_who_holds_it() -> None:
+    text = ("عقد وزير الخارجية السعودي، عادل الجبير، اجتماعاً مع نظيره. وأكد وزير الخارجية أن المملكة ماضية. "
+            "وزار رئيس الوزراء العراقي حيدر العبادي بغداد. وقال المستشار الاقتصادي لرئيس الوزراء، في حديث، إن "
+            "الزيارة ناجحة.")
+    phrases = [("عادل الجبير", "PER"), ("حيدر العبادي", "PER"), ("بغداد", "LOC")]
+    assert _alone(text, phrases) == [("وزير الخارجية", "عادل الجبير"), ("رئيس الوزراء", "حيدر العبادي")]
+    resolved = resolve_mentions(_rows(text, phrases))
+    assert resolved.filter(pl.col("surface").is_in(["وزير الخارجية", "عادل الجبير"]))["entity_id"].n_unique() == 1
+
+
+def test_no_role_alone_when_it_is_another_s_or_longer_or_held_by_two() -> None:
+    first = "عقد وزير الخارجية السعودي، عادل الجبير، اجتماعاً مع نظيره. "
+    phrases = [("عادل الجبير", "PER")]
+    assert _alone(first + "وقال نائب وزير الخارجية إن الوفد وصل.", phrases) == []  # his deputy
+    assert _alone(first + "والتقى وزير الخارجية الأمريكي الوفد.", phrases) == []  # another country's
+    assert _alone(first + "واستقبل وزير الخارجية بجمهورية بنغلاديش الوفد.", phrases) == []
+    two = ("وقال رئيس الوزراء البريطاني ديفيد كاميرون إن الاتفاق جيد. ورد رئيس الوزراء اليوناني ألكسيس تسيبراس "
+           "بأن رئيس الوزراء يعرف ذلك.")
+    assert _alone(two, [("ديفيد كاميرون", "PER"), ("ألكسيس تسيبراس", "PER")]) == []  # two hold it: no one

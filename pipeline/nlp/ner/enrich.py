@@ -49,6 +49,7 @@ from pipeline.nlp.dates import CALENDAR_WORDS
 from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.resources import is_common_word, shipped_word_classes
 from pipeline.nlp.text import (
+    Token,
     fold_text,
     identity_key,
     normalize_for_matching,
@@ -3596,6 +3597,105 @@ def role_title_tokens(words: Sequence[str], title: Title, name_start: int, lex: 
     while b - 1 > a and (normalize_for_matching(words[b - 1]) in lex.nisba or identity_key(words[b - 1]) in _FORMER):
         b -= 1
     return a, b
+
+
+# words that make a role another person's ("نائب وزير الخارجية", "مساعد وزير الدفاع", "ولي ولي العهد")
+_DEPUTY_WORDS = frozenset(identity_key(w) for w in (
+    "نائب", "نائبة", "نواب", "مساعد", "مساعدة", "مساعدي", "وكيل", "وكيلة", "وكلاء", "مستشار", "مستشارة", "ولي",
+    "مدير", "رئيس", "أمين", "مكتب", "ديوان"))
+# the next word continues the title: an adjective or a genitive with its article ("وزير الخارجية الأمريكي",
+# "وزير الدفاع للشرق الأوسط", "وزير الدولة بجمهورية بنغلاديش")
+_CONTINUING = ("ال", "لل", "بال", "وال", "فال", "كال")
+_PROCLITIC_RUNS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHeld:
+    """A role title right before a name: the words of its matching form, where the name starts, and the name's
+    family word (the same family word is the same person)."""
+
+    words: tuple[str, ...]
+    name_start: int
+    family: str
+
+
+@dataclass(frozen=True, slots=True)
+class RolePlace:
+    sentence: int
+    start: int  # character offsets of the role (its proclitic outside)
+    end: int
+    cut: int  # proclitic characters left outside
+    holder: int  # index into the roles
+
+
+def _first_forms(token: str) -> list[tuple[int, str]]:
+    """(proclitic length, matching form) readings of a role's first word as written ("ووزير", "للرئيس": ل + ال)."""
+    out = []
+    for cut in range(3):
+        rest = token[cut:]
+        if len(rest) < 2 or token[:cut] not in _PROCLITIC_RUNS:
+            continue
+        out.append((cut, normalize_for_matching(rest)))
+        if cut and token[cut - 1] == "ل" and rest.startswith("ل"):
+            out.append((cut, normalize_for_matching("ا" + rest)))
+    return out
+
+
+# heads of a state's name ("وزير الخارجية بجمهورية بنغلاديش", "وزير الدولة لدولة الإمارات")
+_ROLE_STATE_HEADS = frozenset(identity_key(w) for w in ("جمهورية", "مملكة", "دولة", "إمارة", "سلطنة", "حكومة", "إقليم"))
+
+
+def _continues_role(nxt: Token, norm: str, starts: set[int], lex: EntityLexicon) -> bool:
+    """The word after a role makes it longer or someone else's: an adjective or genitive with its article, a
+    nationality adjective, "السابق", a mention or a given name, a state or a place behind a preposition
+    ("بجمهورية بنغلاديش", "بالمملكة")."""
+    if (norm.startswith(_CONTINUING) or norm in lex.nisba or nxt.start in starts
+            or identity_key(norm) in _FORMER or identity_key(norm) in lex.given_names):
+        return True
+    return any(cut and ((key := identity_key(f)) in _ROLE_STATE_HEADS or key in lex.place_types)
+               for cut, f in _first_forms(nxt.text))
+
+
+def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld], taken: Sequence[tuple[int, int]],
+                     lex: EntityLexicon) -> list[RolePlace]:
+    """Where a role of two words or more that one person holds in the document (every name it stands before ends
+    in the same family word) stands alone: not inside or against a mention (``taken``: character spans), not after
+    a word that makes it another's role ("نائب وزير الخارجية") and not before a word that continues it (an
+    adjective or genitive with its article, a nationality adjective, "السابق", a given name). The holder is the
+    nearest name before, else the first after."""
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    for n, role in enumerate(roles):
+        if len(role.words) >= 2:
+            by_words.setdefault(role.words, []).append(n)
+    usable = {w: ns for w, ns in by_words.items() if len({roles[n].family for n in ns}) == 1}
+    if not usable:
+        return []
+    firsts = {w[0] for w in usable}
+    starts = {a for a, _ in taken}
+    out: list[RolePlace] = []
+    for sidx, sent in enumerate(tokens):
+        norms = [normalize_for_matching(t.text) for t in sent]
+        for k, tok in enumerate(sent):
+            for cut, form in _first_forms(tok.text):
+                if form not in firsts:
+                    continue
+                for words, holders in usable.items():
+                    n = len(words)
+                    if words[0] != form or tuple(norms[k + 1 : k + n]) != words[1:]:
+                        continue
+                    s, e = tok.start + cut, sent[k + n - 1].end
+                    if any(a < e and s < b for a, b in taken):
+                        continue
+                    if k > 0 and any(identity_key(f) in _DEPUTY_WORDS or identity_key(f) in lex.title_first
+                                     for _, f in _first_forms(sent[k - 1].text)):
+                        continue  # "نائب خادم الحرمين الشريفين", "لنائب …", "وولي ولي العهد": another's role
+                    if k + n < len(sent) and _continues_role(sent[k + n], norms[k + n], starts, lex):
+                        continue
+                    before = [h for h in holders if roles[h].name_start < s]
+                    holder = max(before, key=lambda h: roles[h].name_start) if before else min(
+                        holders, key=lambda h: roles[h].name_start)
+                    out.append(RolePlace(sidx, s, e, cut, holder))
+    return out
 
 
 # nouns a country's name follows as their genitive ("حكومة سورية": Syria's government)

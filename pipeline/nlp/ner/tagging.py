@@ -12,8 +12,8 @@ from pipeline import ids
 from pipeline.config import NerBackendName, parse_backend
 from pipeline.nlp import segment
 from pipeline.nlp.ner.base import EntitySpan, Labels, NerBackend, sentence_tokens, span_normalized, tag_document
-from pipeline.nlp.ner.enrich import EntityLexicon, entity_lexicon, word_frequencies
-from pipeline.nlp.text import Token, normalize_for_matching, url_country
+from pipeline.nlp.ner.enrich import EntityLexicon, RoleHeld, entity_lexicon, standalone_roles, word_frequencies
+from pipeline.nlp.text import Token, identity_key, normalize_for_matching, url_country
 from pipeline.parallel import first_use_cache, ordered_map, pickled_by_fields
 from pipeline.schemas import TABLES
 
@@ -130,7 +130,8 @@ def document_pieces(doc_id: str, text: str, spans: list[tuple[int, int]], outlet
 def _tag_one_document(piece: _Piece, backend: NerBackend, lex: EntityLexicon, frequencies: dict[str, int],
                       tokens: list[list[Token]] | None = None, backend_labels: list[Labels] | None = None,
                       ) -> list[MentionRow]:
-    rows = []
+    rows: list[MentionRow] = []
+    held: list[tuple[RoleHeld, EntitySpan, str]] = []  # roles right before names, with the name and its mention
     doc_id, text, offset = piece.doc_id, piece.text, piece.offset
     spans = tag_document(text, piece.spans, backend, lex, lambda form: frequencies.get(form, 0), piece.outlet,
                          tokens, backend_labels)
@@ -156,20 +157,32 @@ def _tag_one_document(piece: _Piece, backend: NerBackend, lex: EntityLexicon, fr
         ))
         if span.role_span is not None and not any(
                 other.start < span.role_span[1] and span.role_span[0] < other.end for other in spans):
-            rows.append(_role_row(span, span.role_span, piece, mention_id, backend.name))
+            a, b = span.role_span
+            cut = int(text[a : a + 1] == "ل" and a > 0 and text[a - 1] == "ل")  # "للكاتب": "لكاتب", article back
+            rows.append(_role_row(span, span.sentence_idx, a, b, cut, piece, mention_id, backend.name))
+            held.append((RoleHeld(tuple(rows[-1].normalized.split()), span.start, identity_key(
+                span.normalized.split()[-1])), span, mention_id))
+    if held:  # the same role alone elsewhere in the document: "وأكد وزير الخارجية أن" after "وزير الخارجية السعودي،
+        # عادل الجبير"
+        taken = [(sp.start, sp.end) for sp in spans] + [(r.start - offset, r.end - offset) for r in rows]
+        for place in standalone_roles(tokens if tokens is not None else sentence_tokens(text, piece.spans),
+                                      [role for role, _, _ in held], taken, lex):
+            _, span, mention_id = held[place.holder]
+            rows.append(_role_row(span, place.sentence, place.start, place.end, place.cut, piece, mention_id,
+                                  backend.name))
     return rows
 
 
-def _role_row(span: EntitySpan, role: tuple[int, int], piece: _Piece, name_mention_id: str, backend: str
-              ) -> MentionRow:
-    """The mention of a person's role right before the name ("وزير الخارجية السعودي" of "وزير الخارجية السعودي،
-    عادل الجبير"): the same person, linked to the name's mention (resolution gives it the name's entity)."""
-    a, b = role
+def _role_row(span: EntitySpan, sentence: int, a: int, b: int, cut: int, piece: _Piece, name_mention_id: str,
+              backend: str) -> MentionRow:
+    """A mention of the person named by ``span`` by a role (characters ``a:b`` of sentence ``sentence`` of the
+    piece, ``cut`` proclitic characters before it): right before the name ("وزير الخارجية" of "وزير الخارجية
+    السعودي، عادل الجبير") or alone elsewhere in the document; linked to the name's mention, whose entity
+    resolution gives it."""
     doc_id, text, offset = piece.doc_id, piece.text, piece.offset
-    cut = int(text[a : a + 1] == "ل" and a > 0 and text[a - 1] == "ل")  # "للكاتب التونسي": "لكاتب", article back
     return MentionRow(
         mention_id=ids.mention_id(doc_id, a + offset, b + offset), doc_id=doc_id,
-        sentence_idx=span.sentence_idx + piece.first_sentence, start=a + offset, end=b + offset, surface=text[a:b],
+        sentence_idx=sentence + piece.first_sentence, start=a + offset, end=b + offset, surface=text[a:b],
         normalized=span_normalized(text, a, b, cut), type=span.type, confidence=span.confidence, backend=backend,
         title=span.title, title_country=span.title_country, kb_id=None, country_code=None, mention_kind="title",
         name_mention_id=name_mention_id)
