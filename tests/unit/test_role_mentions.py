@@ -91,3 +91,10 @@ def test_no_role_alone_when_it_is_another_s_or_longer_or_held_by_two() -> None:
     two = ("وقال رئيس الوزراء البريطاني ديفيد كاميرون إن الاتفاق جيد. ورد رئيس الوزراء اليوناني ألكسيس تسيبراس "
            "بأن رئيس الوزراء يعرف ذلك.")
     assert _alone(two, [("ديفيد كاميرون", "PER"), ("ألكسيس تسيبراس", "PER")]) == []  # two hold it: no one
+
+
+def test_a_role_right_after_another_name_is_that_name_s_title() -> None:
+    # "المرشد الأعلى للثورة" is Khamenei's role in the story, but after "الخميني" it is Khomeini's title
+    text = ("ورد المرشد الأعلى للثورة علي خامنئي على الاتفاق. وذكر الكاتب بما جرى عندما صرح الخميني المرشد الأعلى "
+            "للثورة عام 1979 أن الثورة ستصدر.")
+    assert _alone(text, [("علي خامنئي", "PER"), ("الخميني", "PER")]) == []

@@ -3661,8 +3661,9 @@ def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld
     """Where a role of two words or more that one person holds in the document (every name it stands before ends
     in the same family word) stands alone: not inside or against a mention (``taken``: character spans), not after
     a word that makes it another's role ("نائب وزير الخارجية") and not before a word that continues it (an
-    adjective or genitive with its article, a nationality adjective, "السابق", a given name). The holder is the
-    nearest name before, else the first after."""
+    adjective or genitive with its article, a nationality adjective, "السابق", a given name), nor right after a
+    mention without a proclitic (it is that name's title: "الخميني المرشد الأعلى للثورة"). The holder is the nearest name before,
+    else the first after."""
     by_words: dict[tuple[str, ...], list[int]] = {}
     for n, role in enumerate(roles):
         if len(role.words) >= 2:
@@ -3672,6 +3673,7 @@ def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld
         return []
     firsts = {w[0] for w in usable}
     starts = {a for a, _ in taken}
+    ends = {b for _, b in taken}
     out: list[RolePlace] = []
     for sidx, sent in enumerate(tokens):
         norms = [normalize_for_matching(t.text) for t in sent]
@@ -3689,6 +3691,10 @@ def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld
                     if k > 0 and any(identity_key(f) in _DEPUTY_WORDS or identity_key(f) in lex.title_first
                                      for _, f in _first_forms(sent[k - 1].text)):
                         continue  # "نائب خادم الحرمين الشريفين", "لنائب …", "وولي ولي العهد": another's role
+                    before = k - 2 if k > 1 and sent[k - 1].text in ("،", ",") else k - 1
+                    if not cut and before >= 0 and sent[before].end in ends:
+                        continue  # "الخميني المرشد الأعلى للثورة": the title of the name before it (not "ونقل
+                        # كارتر لخادم الحرمين الشريفين", "السيسي وولي ولي العهد": behind a proclitic, another's)
                     if k + n < len(sent) and _continues_role(sent[k + n], norms[k + n], starts, lex):
                         continue
                     before = [h for h in holders if roles[h].name_start < s]
