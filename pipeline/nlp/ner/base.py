@@ -42,6 +42,7 @@ from pipeline.nlp.ner.enrich import (
     is_country_word,
     join_name_particles,
     listed_places,
+    meeting_verb,
     persons_after_titled_bodies,
     place_companies,
     propagate_forms,
@@ -637,7 +638,7 @@ def tag_document(
             typ, hint = EntityType.PER, None  # "الدكتور السويد" after "عبدالله بن محمد السويد": him, not Sweden
         titled_family = (typ is EntityType.PER and j - i == 1 and normalize_for_matching(surface) in families
                          and after_title) or (  # "وأشار التركي إلى أنه": the story's منصور التركي, announced
-            typ is EntityType.PER and j - i == 1 and match_reporting(previous) is not None
+            typ is EntityType.PER and j - i == 1 and (match_reporting(previous) is not None or meeting_verb(previous))
             and ((norm_surface := normalize_for_matching(surface)) in families or norm_surface in word_families))
         if not any(ch.isalpha() for ch in surface) or ((hint is None or hint.kb_id is None) and not titled_family
                                                        and is_adjective(surface, lex, previous, conjoined=cut > 0

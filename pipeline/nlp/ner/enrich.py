@@ -945,13 +945,14 @@ def reported_family_names(sentences: list[list[str]], labels: list[Labels], fami
     العيد", which :func:`pipeline.nlp.ner.base.propagate_names` leaves alone as a feast; "التركي", "الخميس")
     labelled where a reporting verb announces them and the name then ends as :func:`cued_persons` wants it
     ("وأوضح العيد أن", "ورأى العيد،"), or before what was said: "على أن", "إلى أنه", "عن", "في كلمته"
-    ("وشدد العيد على أن", "وأشار التركي إلى أنه", "وكشف الخميس عن", "وقال العربي في كلمته")."""
+    ("وشدد العيد على أن", "وأشار التركي إلى أنه", "وكشف الخميس عن", "وقال العربي في كلمته"); and right after a
+    verb of meeting a person ("الذي التقى العربي في القاهرة")."""
     if not families:
         return labels
     out: list[Labels] = []
     for words, labs in zip(sentences, labels, strict=True):
         hits = [i for i in range(1, len(words)) if labs[i][0] == "O" and normalize_for_matching(words[i]) in families
-                and match_reporting(words[i - 1]) is not None]
+                and (match_reporting(words[i - 1]) is not None or meeting_verb(words[i - 1]))]
         if hits:
             keys = sentence_keys(words)
             labs = list(labs)
@@ -960,10 +961,28 @@ def reported_family_names(sentences: list[list[str]], labels: list[Labels], fami
                 then = normalize_for_matching(words[i + 2]) if i + 2 < len(words) else ""
                 said = ((nxt in _ON_TO and then in _SAYS_THAT) or nxt in _ABOUT_IT
                         or (nxt == _IN and then in _SPEECH_NOUNS))  # "على أن", "إلى أنه", "عن", "في كلمته"
-                if said or _name_ends_at(words, keys, i + 1, lex):
+                met = meeting_verb(words[i - 1]) and nxt in _AFTER_THE_ONE_MET  # "التقى العربي في القاهرة"
+                if said or met or _name_ends_at(words, keys, i + 1, lex):
                     _mark(labs, i, i + 1, EntityType.PER.tag, CONF_PROPAGATED)
         out.append(labs)
     return out
+
+
+# verbs of meeting a person: the family name right after one is the person met, never an adjective (an adjective
+# follows a noun): "الذي التقى العربي في القاهرة" is the story's نبيل العربي
+_MEETING_VERBS = frozenset(normalize_for_matching(w) for w in (
+    "التقى", "التقت", "يلتقي", "تلتقي", "استقبل", "استقبلت", "يستقبل", "تستقبل", "قابل", "قابلت", "يقابل",
+    "هاتف", "هاتفت", "ودع", "ودعت", "صافح", "صافحت", "هنأ", "هنأت", "عزى", "عزت"))
+
+
+_AFTER_THE_ONE_MET = frozenset(normalize_for_matching(w) for w in (
+    "في", "مع", "أمس", "امس", "اليوم", "خلال", "بحضور", "بمقر", "بمكتبه", "لبحث", "وبحث", "وناقش", "حيث", "على"))
+
+
+def meeting_verb(word: str) -> bool:
+    """``word`` is a verb of meeting a person, bare or behind و/ف ("والتقى", "فاستقبل")."""
+    norm = normalize_for_matching(word)
+    return norm in _MEETING_VERBS or (norm[:1] in ("و", "ف") and norm[1:] in _MEETING_VERBS)
 
 
 _ON_TO = frozenset(normalize_for_matching(w) for w in ("على", "إلى", "الى"))
@@ -3662,8 +3681,8 @@ def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld
     in the same family word) stands alone: not inside or against a mention (``taken``: character spans), not after
     a word that makes it another's role ("نائب وزير الخارجية") and not before a word that continues it (an
     adjective or genitive with its article, a nationality adjective, "السابق", a given name), nor right after a
-    mention without a proclitic (it is that name's title: "الخميني المرشد الأعلى للثورة"). The holder is the nearest name before,
-    else the first after."""
+    mention without a proclitic (it is that name's title: "الخميني المرشد الأعلى للثورة"). The holder is the
+    nearest name before, else the first after."""
     by_words: dict[tuple[str, ...], list[int]] = {}
     for n, role in enumerate(roles):
         if len(role.words) >= 2:
