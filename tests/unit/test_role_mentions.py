@@ -98,3 +98,11 @@ def test_a_role_right_after_another_name_is_that_name_s_title() -> None:
     text = ("ورد المرشد الأعلى للثورة علي خامنئي على الاتفاق. وذكر الكاتب بما جرى عندما صرح الخميني المرشد الأعلى "
             "للثورة عام 1979 أن الثورة ستصدر.")
     assert _alone(text, [("علي خامنئي", "PER"), ("الخميني", "PER")]) == []
+
+
+def test_a_name_behind_and_opens_a_new_item_the_title_before_it_is_the_previous_name_s() -> None:
+    text = "وحضر اللقاء نزار بن عبيد مدني وزير الدولة للشؤون الخارجية، وخالد بن علي الحميدان رئيس الاستخبارات."
+    rows = _rows(text, [("نزار بن عبيد مدني", "PER"), ("خالد بن علي الحميدان", "PER")])
+    assert _roles(rows) == []
+    titles = dict(zip(rows["surface"].to_list(), rows["title"].to_list(), strict=True))
+    assert titles["خالد بن علي الحميدان"] is None  # (the title after Nizar Madani stays his)

@@ -671,6 +671,10 @@ def tag_document(
             continue  # "نشر الخبر", "السلم الأهلي": the common word
         title = span_title(words[sidx], j, j, lex) if hint is not None and hint.title_only else (
             span_title(words[sidx], i, j, lex) if typ is EntityType.PER and titles else None)
+        if title is not None and title.end <= i and cut and first[:1] in ("و", "ف") and not (
+                hint is not None and hint.title_only):
+            title = None  # "نزار مدني وزير الدولة للشؤون الخارجية، وخالد الحميدان": a name behind و opens the
+            # next item of a list; the title before it is the previous name's
         title_text, title_country = None, title.country_code if title else None
         role_span = None
         if title is not None:

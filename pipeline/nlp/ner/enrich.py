@@ -3710,8 +3710,8 @@ def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld
                     if k > 0 and any(identity_key(f) in _DEPUTY_WORDS or identity_key(f) in lex.title_first
                                      for _, f in _first_forms(sent[k - 1].text)):
                         continue  # "نائب خادم الحرمين الشريفين", "لنائب …", "وولي ولي العهد": another's role
-                    before = k - 2 if k > 1 and sent[k - 1].text in ("،", ",") else k - 1
-                    if not cut and before >= 0 and sent[before].end in ends:
+                    prev = k - 2 if k > 1 and sent[k - 1].text in ("،", ",") else k - 1
+                    if not cut and prev >= 0 and sent[prev].end in ends:
                         continue  # "الخميني المرشد الأعلى للثورة": the title of the name before it (not "ونقل
                         # كارتر لخادم الحرمين الشريفين", "السيسي وولي ولي العهد": behind a proclitic, another's)
                     if k + n < len(sent) and _continues_role(sent[k + n], norms[k + n], starts, lex):
