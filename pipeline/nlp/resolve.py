@@ -1147,7 +1147,8 @@ def resolve_mentions(
     """Add ``subtype`` and ``entity_id`` to every mention, set ``kb_id`` to its final knowledge-base actor and
     ``type`` to its entity's type. ``documents`` (doc_id, published_at) dates the titles. A role mention right
     before a name (``name_mention_id`` set: "وزير الخارجية السعودي" of "… عادل الجبير") takes the entity,
-    type, subtype and actor of that name's mention and plays no part in resolving the others."""
+    type, subtype and actor of that name's mention and plays no part in resolving the others; it is dropped when
+    that name's entity is no person."""
     if "name_mention_id" not in mentions.columns or mentions["name_mention_id"].null_count() == mentions.height:
         return _resolve_names(mentions, documents, lex)
     indexed = mentions.with_row_index("_row")
@@ -1155,7 +1156,8 @@ def resolve_mentions(
     names = _resolve_names(indexed.filter(~is_role), documents, lex)
     taken = ["type", "subtype", "entity_id", "kb_id"]
     roles = indexed.filter(is_role).drop("type", "kb_id").join(
-        names.select(pl.col("mention_id").alias("name_mention_id"), *taken), on="name_mention_id", how="inner")
+        names.select(pl.col("mention_id").alias("name_mention_id"), *taken), on="name_mention_id", how="inner"
+    ).filter(pl.col("type") == EntityType.PER.value)  # (a name the corpus settles as a body has no role of a person)
     return pl.concat([names, roles.select(names.columns)]).sort("_row").drop("_row")
 
 

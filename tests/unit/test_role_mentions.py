@@ -106,3 +106,17 @@ def test_a_name_behind_and_opens_a_new_item_the_title_before_it_is_the_previous_
     assert _roles(rows) == []
     titles = dict(zip(rows["surface"].to_list(), rows["title"].to_list(), strict=True))
     assert titles["خالد بن علي الحميدان"] is None  # (the title after Nizar Madani stays his)
+
+
+def test_a_rank_behind_a_proclitic_is_no_role_and_a_name_settled_as_a_body_has_none() -> None:
+    # "للفريق" is ل + "الفريق" (the team, or the rank): no role of two words once it is gone
+    assert _roles(_rows("تحت أنظار المدير الفني للفريق البرتغالي مانويل قوميز، والذي دخل",
+                        [("مانويل قوميز", "PER")])) == []
+    rows = _rows("وأعلن المدير العام سامي نتدبر أن الأرباح ارتفعت.", [("سامي نتدبر", "PER")])
+    assert _roles(rows) == ["المدير العام"]
+    name = rows.filter(pl.col("surface") == "سامي نتدبر")
+    as_body = pl.concat([name.with_columns(pl.lit(f"d{k}").alias("doc_id"), pl.lit(f"m{k}").alias("mention_id"),
+                                           pl.lit("ORG").alias("type")) for k in range(2, 5)])
+    resolved = resolve_mentions(pl.concat([rows, as_body]))  # the corpus reads the name as a body: no role
+    assert resolved.filter(pl.col("name_mention_id").is_not_null()).height == 0
+    assert set(resolved["type"].to_list()) == {"ORG"}

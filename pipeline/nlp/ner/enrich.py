@@ -3607,7 +3607,13 @@ def role_title_tokens(words: Sequence[str], title: Title, name_start: int, lex: 
     if title.end > name_start:
         return None
     a, b = title.start, title.end
-    while a < b and identity_key(words[a][title.cut if a == title.start else 0 :]) in _ADDRESS_WORDS:
+
+    def first_word(t: int) -> str:  # (after ل of لل its article back: "للفريق" is ل + "الفريق")
+        word = words[t][title.cut if t == title.start else 0 :]
+        return "ا" + word if t == title.start and title.cut and words[t][title.cut - 1] == "ل" and (
+            word.startswith("ل")) else word
+
+    while a < b and identity_key(first_word(a)) in _ADDRESS_WORDS:
         a += 1
     while b > a and identity_key(words[b - 1]) in _ADDRESS_WORDS:
         b -= 1
