@@ -235,8 +235,9 @@ ENTITY_MENTIONS = _t(
      "الجبير': two mentions of one entity, as ACE counts a name and a nominal; the nationality adjective stays a "
      "reference); words of address and rank alone ('الدكتور', 'الأمير') are no title mention.", NOT_NULL),
     ("name_mention_id", STR, "For a title right before a name, or the same title alone elsewhere in a document "
-     "that gave it that name: the mention_id of the name, whose entity it takes; null otherwise. Leave these "
-     "rows out to count each naming once."),
+     "that gave it that name: the mention_id of the name, whose entity it takes; null otherwise. To count each "
+     "naming once, leave out the rows whose name starts within 40 characters after them (the title right before "
+     "its name; pipeline.nlp.resolve.named_mentions)."),
 )
 
 ENTITIES = _t(

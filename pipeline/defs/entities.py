@@ -178,8 +178,8 @@ def references_match_text_and_entities(warehouse: Warehouse) -> dg.AssetCheckRes
                                                pl.col("end").alias("s_end"))
     outside = refs.join(sents, on=["doc_id", "sentence_idx"], how="left").filter(
         pl.col("s_start").is_null() | (pl.col("start") < pl.col("s_start")) | (pl.col("end") > pl.col("s_end")))
-    inside = spans_overlapping(refs, named_mentions(warehouse.read("entity_mentions",
-                                                                  ["doc_id", "start", "end", "name_mention_id"])))
+    mentions = warehouse.read("entity_mentions", ["mention_id", "doc_id", "start", "end", "name_mention_id"])
+    inside = spans_overlapping(refs, named_mentions(mentions))
     ents = warehouse.read("entities").filter(pl.col("subtype") == "country")
     missing = missing_references(refs["entity_id"].drop_nulls(), ents["entity_id"])
     return dg.AssetCheckResult(passed=bad.is_empty() and outside.is_empty() and inside.is_empty() and not missing,

@@ -1135,10 +1135,21 @@ def _merge_org_spellings(ms: list[_M], keys: list[str | None], group_type: dict[
                 keys[i] = target[k]
 
 
+ROLE_REACH = 40  # characters between a role and the name it stands before (words of address and rank: "صاحب السمو"…)
+
+
 def named_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
-    """``entity_mentions`` without the role titles standing right before a name (``name_mention_id`` set): each
-    naming once, as events and nationality references read them."""
-    return mentions.filter(pl.col("name_mention_id").is_null()) if "name_mention_id" in mentions.columns else mentions
+    """``entity_mentions`` without the role titles standing right before their name (``name_mention_id`` set and
+    the name within :data:`ROLE_REACH` characters after): each naming once, as events and nationality references
+    read them. A role alone elsewhere in its document ("وأكد وزير الخارجية أن") stays: it is the person's only
+    naming there."""
+    if "name_mention_id" not in mentions.columns:
+        return mentions
+    names = mentions.select(pl.col("mention_id").alias("name_mention_id"), pl.col("start").alias("_name_start"))
+    joined = mentions.join(names, on="name_mention_id", how="left")
+    apposed = pl.col("name_mention_id").is_not_null() & (pl.col("_name_start") >= pl.col("end")) & (
+        pl.col("_name_start") - pl.col("end") <= ROLE_REACH)
+    return joined.filter(~apposed.fill_null(False)).drop("_name_start")
 
 
 def resolve_mentions(

@@ -120,3 +120,11 @@ def test_a_rank_behind_a_proclitic_is_no_role_and_a_name_settled_as_a_body_has_n
     resolved = resolve_mentions(pl.concat([rows, as_body]))  # the corpus reads the name as a body: no role
     assert resolved.filter(pl.col("name_mention_id").is_not_null()).height == 0
     assert set(resolved["type"].to_list()) == {"ORG"}
+
+
+def test_events_read_a_role_alone_but_not_the_role_right_before_its_name() -> None:
+    text = ("عقد وزير الخارجية السعودي، عادل الجبير، اجتماعاً مع نظيره. وأكد وزير الخارجية أن المملكة ماضية.")
+    resolved = resolve_mentions(_rows(text, [("عادل الجبير", "PER")]))
+    roles = named_mentions(resolved).filter(pl.col("name_mention_id").is_not_null())
+    assert roles["start"].to_list() == [text.index("وزير الخارجية أن")]  # the role alone, not the apposed one
+    assert resolved.filter(pl.col("name_mention_id").is_not_null()).height == 2
