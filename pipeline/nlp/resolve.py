@@ -1156,10 +1156,10 @@ def resolve_mentions(
     mentions: pl.DataFrame, documents: pl.DataFrame | None = None, lex: EntityLexicon | None = None
 ) -> pl.DataFrame:
     """Add ``subtype`` and ``entity_id`` to every mention, set ``kb_id`` to its final knowledge-base actor and
-    ``type`` to its entity's type. ``documents`` (doc_id, published_at) dates the titles. A role mention right
-    before a name (``name_mention_id`` set: "وزير الخارجية السعودي" of "… عادل الجبير") takes the entity,
-    type, subtype and actor of that name's mention and plays no part in resolving the others; it is dropped when
-    that name's entity is no person."""
+    ``type`` to its entity's type. ``documents`` (doc_id, published_at) dates the titles. A role mention
+    (``name_mention_id`` set: "وزير الخارجية" of "وزير الخارجية السعودي، عادل الجبير", or the same role alone
+    later in the story) takes the entity, type, subtype and actor of that name's mention and plays no part in
+    resolving the others; it is dropped when that name's entity is no person."""
     if "name_mention_id" not in mentions.columns or mentions["name_mention_id"].null_count() == mentions.height:
         return _resolve_names(mentions, documents, lex)
     indexed = mentions.with_row_index("_row")
