@@ -312,5 +312,13 @@ def test_analyst_views_answer_their_questions_on_the_seeds(warehouse: Path):
         adjectives = {s for (s,) in con.execute("SELECT surface FROM entity_references WHERE country_code = 'RU'"
                                                 ).fetchall()}
         assert {"الروسي", "الروسية"} <= adjectives, adjectives
+        # the titles the press gives each person, each naming once (not the role mentions before a name)
+        titles = {(n, t): (c, k) for n, t, c, k in con.execute(
+            "SELECT name_ar, title, title_country, n_mentions FROM person_titles").fetchall()}
+        assert titles[("فلاديمير بوتين", "الرئيس الروسي")][0] == "RU", titles
+        assert ("سيرغي لافروف", "وزير الخارجية الروسي") in titles, titles
+        named = con.execute("SELECT count(*) FROM entity_mentions JOIN entities USING (entity_id) WHERE "
+                            "entities.type = 'PER' AND title IS NOT NULL AND name_mention_id IS NULL").fetchone()[0]
+        assert sum(k for _, k in titles.values()) == named > 0
     finally:
         con.close()
