@@ -3589,7 +3589,6 @@ def span_title(words: Sequence[str], i: int, j: int, lex: EntityLexicon) -> Titl
     return None
 
 
-
 # words of address and rank that open a name without naming a role ("صاحب السمو الملكي الأمير", "الدكتور", "اللواء")
 _ADDRESS_WORDS = _NAME_TITLES | _STYLES | frozenset(identity_key(w) for w in (
     "السمو", "الملكي", "سموه", "معاليه", "الأستاذ", "الأستاذة", "الدكتورة", "السيدة", "الشيخة", "الأميرة", "الله",
@@ -3607,13 +3606,10 @@ def role_title_tokens(words: Sequence[str], title: Title, name_start: int, lex: 
     if title.end > name_start:
         return None
     a, b = title.start, title.end
-
-    def first_word(t: int) -> str:  # (after ل of لل its article back: "للفريق" is ل + "الفريق")
-        word = words[t][title.cut if t == title.start else 0 :]
-        return "ا" + word if t == title.start and title.cut and words[t][title.cut - 1] == "ل" and (
-            word.startswith("ل")) else word
-
-    while a < b and identity_key(first_word(a)) in _ADDRESS_WORDS:
+    # (the first word as the title reads it, behind its proclitic: "للفريق" is ل + "الفريق")
+    if any(cut == title.cut and key in _ADDRESS_WORDS for cut, key in first_word_keys(words[a])):
+        a += 1
+    while a < b and identity_key(words[a]) in _ADDRESS_WORDS:
         a += 1
     while b > a and identity_key(words[b - 1]) in _ADDRESS_WORDS:
         b -= 1
@@ -3631,12 +3627,11 @@ _DEPUTY_WORDS = frozenset(identity_key(w) for w in (
 # the next word continues the title: an adjective or a genitive with its article ("وزير الخارجية الأمريكي",
 # "وزير الدفاع للشرق الأوسط", "وزير الدولة بجمهورية بنغلاديش")
 _CONTINUING = ("ال", "لل", "بال", "وال", "فال", "كال")
-_PROCLITIC_RUNS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 
 
 @dataclass(frozen=True, slots=True)
 class RoleHeld:
-    """A role title right before a name: the words of its matching form, where the name starts, and the name's
+    """A role title right before a name: the identity keys of its words, where the name starts, and the name's
     family word (the same family word is the same person)."""
 
     words: tuple[str, ...]
@@ -3653,19 +3648,6 @@ class RolePlace:
     holder: int  # index into the roles
 
 
-def _first_forms(token: str) -> list[tuple[int, str]]:
-    """(proclitic length, matching form) readings of a role's first word as written ("ووزير", "للرئيس": ل + ال)."""
-    out = []
-    for cut in range(3):
-        rest = token[cut:]
-        if len(rest) < 2 or token[:cut] not in _PROCLITIC_RUNS:
-            continue
-        out.append((cut, normalize_for_matching(rest)))
-        if cut and token[cut - 1] == "ل" and rest.startswith("ل"):
-            out.append((cut, normalize_for_matching("ا" + rest)))
-    return out
-
-
 # heads of a state's name ("وزير الخارجية بجمهورية بنغلاديش", "وزير الدولة لدولة الإمارات")
 _ROLE_STATE_HEADS = frozenset(identity_key(w) for w in ("جمهورية", "مملكة", "دولة", "إمارة", "سلطنة", "حكومة", "إقليم"))
 
@@ -3677,8 +3659,7 @@ def _continues_role(nxt: Token, norm: str, starts: set[int], lex: EntityLexicon)
     if (norm.startswith(_CONTINUING) or norm in lex.nisba or nxt.start in starts
             or identity_key(norm) in _FORMER or identity_key(norm) in lex.given_names):
         return True
-    return any(cut and ((key := identity_key(f)) in _ROLE_STATE_HEADS or key in lex.place_types)
-               for cut, f in _first_forms(nxt.text))
+    return any(cut and (key in _ROLE_STATE_HEADS or key in lex.place_types) for cut, key in first_word_keys(nxt.text))
 
 
 def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld], taken: Sequence[tuple[int, int]],
@@ -3701,20 +3682,21 @@ def standalone_roles(tokens: Sequence[Sequence[Token]], roles: Sequence[RoleHeld
     ends = {b for _, b in taken}
     out: list[RolePlace] = []
     for sidx, sent in enumerate(tokens):
-        norms = [normalize_for_matching(t.text) for t in sent]
+        texts = [t.text for t in sent]
+        norms, keys = sentence_norms(texts), sentence_keys(texts)
         for k, tok in enumerate(sent):
-            for cut, form in _first_forms(tok.text):
+            for cut, form in first_word_keys(tok.text):
                 if form not in firsts:
                     continue
                 for words, holders in usable.items():
                     n = len(words)
-                    if words[0] != form or tuple(norms[k + 1 : k + n]) != words[1:]:
+                    if words[0] != form or keys[k + 1 : k + n] != words[1:]:
                         continue
                     s, e = tok.start + cut, sent[k + n - 1].end
                     if any(a < e and s < b for a, b in taken):
                         continue
-                    if k > 0 and any(identity_key(f) in _DEPUTY_WORDS or identity_key(f) in lex.title_first
-                                     for _, f in _first_forms(sent[k - 1].text)):
+                    if k > 0 and any(key in _DEPUTY_WORDS or key in lex.title_first
+                                     for _, key in first_word_keys(sent[k - 1].text)):
                         continue  # "نائب خادم الحرمين الشريفين", "لنائب …", "وولي ولي العهد": another's role
                     prev = k - 2 if k > 1 and sent[k - 1].text in ("،", ",") else k - 1
                     if not cut and prev >= 0 and sent[prev].end in ends:

@@ -160,7 +160,7 @@ def _tag_one_document(piece: _Piece, backend: NerBackend, lex: EntityLexicon, fr
             a, b = span.role_span
             cut = int(text[a : a + 1] == "ل" and a > 0 and text[a - 1] == "ل")  # "للكاتب": "لكاتب", article back
             rows.append(_role_row(span, span.sentence_idx, a, b, cut, piece, mention_id, backend.name))
-            held.append((RoleHeld(tuple(rows[-1].normalized.split()), span.start, identity_key(
+            held.append((RoleHeld(tuple(map(identity_key, rows[-1].normalized.split())), span.start, identity_key(
                 span.normalized.split()[-1])), span, mention_id))
     if held:  # the same role alone elsewhere in the document: "وأكد وزير الخارجية أن" after "وزير الخارجية السعودي،
         # عادل الجبير"
