@@ -652,6 +652,21 @@ def _participant_before(sent: _Sentence, i: int) -> bool:
     return any((m := sent.mention_at(k)) is not None and m.participant for k in range(max(0, i - 3), i))
 
 
+# before a verbal noun of support, words that make it a description, an aim or a role, not support given
+_SUPPORT_DESCRIBED = _norms("من", "في", "إلى", "الى", "ضرورة", "بضرورة", "أجل")
+_SUPPORT_NOUNS = _norms("دعم", "الدعم", "مساندة", "المساندة")
+
+
+def _support_described(sent: _Sentence, i: int, proclitics: str) -> bool:
+    """The verbal noun of support at token ``i`` (its proclitic letters given) is described, aimed at or meant:
+    glued ل/ب ("لدعم", "بدعم من"), or after من/في/إلى/ضرورة/أجل — also as the second of a pair ("من دعم
+    ومساندة")."""
+    if proclitics.endswith(("ل", "ب")):
+        return True
+    before = i - 1
+    if proclitics == "و" and before > 0 and sent.norms[before] in _SUPPORT_NOUNS:
+        before -= 1
+    return before >= 0 and sent.norms[before] in _SUPPORT_DESCRIBED
 _ACCEPTING = _norms("تلبية", "وتلبية", "تلبيه", "وتلبيه")  # "تلبية لدعوة X": X's invitation, accepted
 
 _INQUIRERS = _norms("الجهات", "الأجهزة", "المحققون", "المحققين", "الادعاء", "الأمن")  # who look into things
@@ -749,6 +764,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                         (i > 0 and sent.norms[i - 1] in _ACCEPTING) or (
                             word[:cut].endswith("ب") and i + 1 < len(sent.tokens) and sent.norms[i + 1] == "من")):
                     reading = None  # "تلبية لدعوة جلالة الملك", "بدعوة من الوزير": an invitation accepted, no appeal
+                if reading is not None and reading.mode == "support" and (reading.pos == "noun" or masdar) and (
+                        _support_described(sent, i, word[:cut])):
+                    reading = None  # "بما يحظى به من دعم", "دور كبير في دعم", "يهدف إلى دعم", "لدعم", "بدعم":
+                    # support described, aimed at or meant, not given ("حصل على دعم قوي من", "دعم ترشح زيكو")
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

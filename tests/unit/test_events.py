@@ -2002,9 +2002,12 @@ def test_a_word_ending_in_ta_marbuta_is_never_a_verb_and_a_quoted_genitive_is_th
 
 
 def test_a_verbal_noun_of_purpose_takes_its_genitive_as_object_and_the_clause_subject_as_doer():
-    rows, _ = run("وأرسلت السعودية قوات لدعم اليمن", [("السعودية", "LOC", "country"), ("اليمن", "LOC", "country")])
+    rows, _ = run("وتحركت السعودية لإغاثة اليمن", [("السعودية", "LOC", "country"), ("اليمن", "LOC", "country")])
     assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [
-        ("SUPPORT", ["E_السعودية"], ["E_اليمن"])]
+        ("AID", ["E_السعودية"], ["E_اليمن"])]
+    rows, _ = run("وأرسلت السعودية وفدا للقاء الحوثيين", [("السعودية", "LOC", "country"), ("الحوثيين", "ORG", None)])
+    assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [
+        ("CONSULT", ["E_السعودية"], ["E_الحوثيين"])]
 
 
 def test_a_subject_after_an_agency_slash_or_dash_is_fronted_and_letters_and_crowds_do_not_visit():
@@ -2989,3 +2992,31 @@ def test_many_of_a_group_speak_as_that_group():
 def test_an_outlet_told_in_quotes_is_not_what_was_said(text: str, quote: str, kind: str) -> None:
     _, quotes = run(text)
     assert [(q.quote, q.kind) for q in quotes] == [(quote, kind)], quotes
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("وأشاد الأمير بما تحظى به الجامعة من دعم من خادم الحرمين الشريفين.", [("خادم الحرمين الشريفين", "PER", None)]),
+    ("وقال إن بنك التنمية يقوم بدور كبير في دعم نادي الشباب.", [("بنك التنمية", "ORG", None),
+                                                          ("نادي الشباب", "ORG", None)]),  # a role
+    ("وأكد أن البرنامج يهدف إلى دعم الحكومة اليمنية.", [("الحكومة اليمنية", "ORG", None)]),  # an aim
+    ("وتدخل طيران التحالف لدعم المقاتلين الموالين لهادي.", [("طيران التحالف", "ORG", None), ("هادي", "PER", None)]),
+    ("وقال إن الملتقى يأتي إيمانا منا بضرورة دعم نادي الشباب.", [("نادي الشباب", "ORG", None)]),
+    ("وأكد المدير قيام المعرض بدعم منظمة الأمم المتحدة.", [("منظمة الأمم المتحدة", "ORG", None)]),
+    ("معربا عن تقدير الشعب المصري لما قدمته المملكة من دعم ومساندة لمصر.", [("المملكة", "LOC", "country"),
+                                                                          ("مصر", "LOC", "country")]),  # a pair
+])
+def test_support_as_a_description_or_an_aim_is_no_event(text: str, names: list[tuple[str, str, str | None]]):
+    """"ما يحظى به من دعم", "دور في دعم", "يهدف إلى دعم", "لدعم", "بدعم": support described, aimed at or
+    meant, no happening (one in nineteen such nouns in the labelled sets' dev halves is coded)."""
+    events, _ = run(text, names)
+    assert [e.trigger for e in events if "دعم" in e.trigger or "مساندة" in e.trigger] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("وحصل الرئيس على دعم قوي من حلف شمال الأطلسي أمس.", [("حلف شمال الأطلسي", "ORG", None)]),
+    ("وأعلن الاتحاد البرازيلي لكرة القدم دعم ترشح زيكو لرئاسة الفيفا.", [("الاتحاد البرازيلي لكرة القدم", "ORG", None),
+                                                                        ("زيكو", "PER", None)]),
+])
+def test_support_given_or_received_is_an_event(text: str, names: list[tuple[str, str, str | None]]):
+    events, _ = run(text, names)
+    assert [e.event_type for e in events if e.trigger.endswith("دعم")] == ["SUPPORT"]
