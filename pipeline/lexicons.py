@@ -215,6 +215,8 @@ class EventLexicon:
     not_words: frozenset[str] = frozenset()  # whole words that are never triggers, with any proclitic reading
     # the circumstantial participles of the reporting verbs ("مشيرا", "مؤكدة", "قائلا")
     reporting_participles: frozenset[str] = frozenset()
+    # imperfect forms of the event verbs that are no perfect form of one ("يهاجم", "تدعو"; not "تبرع")
+    event_imperfect: frozenset[str] = frozenset()
 
 
 def _sense_words(value: str) -> frozenset[str]:
@@ -255,6 +257,8 @@ def load_event_lexicon() -> EventLexicon:
 
     not_triggers = matching_set("event_non_triggers_ar.txt")
     words: dict[str, list[TriggerSense]] = {}
+    event_perfect: set[str] = set()
+    event_imperfect: set[str] = set()
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = {}
     for typ, mode, root, perfect, imperfect, nouns, extra, sense, pattern in read_rows("event_lemmas_ar.tsv",
                                                                                         EVENT_COLUMNS):
@@ -266,6 +270,8 @@ def load_event_lexicon() -> EventLexicon:
         noun = TriggerSense(typ, mode, root, "noun", pattern, **cond)  # type: ignore[arg-type]
         participle = TriggerSense(typ, mode, root, "participle", pattern, **cond)  # type: ignore[arg-type]
         inflected = perfect_forms(perfect) | imperfect_forms(imperfect)
+        event_perfect |= perfect_forms(perfect)
+        event_imperfect |= imperfect_forms(imperfect)
         extras = {normalize_for_matching(x) for x in extra.split("|") if x.strip()}
         participles = {x for x in extras - inflected if is_participle(x)}
         verb_forms = inflected | (extras - participles)
@@ -305,7 +311,8 @@ def load_event_lexicon() -> EventLexicon:
         phrases[first].sort(key=lambda p: -len(p[0]))
     return EventLexicon({k: tuple(v) for k, v in words.items()}, phrases, reporting,
                         frozenset(all_imperfect - all_perfect), matching_set("event_hamza_forms_ar.txt"),
-                        frozenset(not_triggers), frozenset(all_extra - all_perfect - all_imperfect))
+                        frozenset(not_triggers), frozenset(all_extra - all_perfect - all_imperfect),
+                        frozenset(event_imperfect - event_perfect))
 
 
 HAMZAS = frozenset("أإآؤئء")

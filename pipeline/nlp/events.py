@@ -465,6 +465,7 @@ _NOT_BEFORE_VERBS = _NOUN_BEFORE | _norms("ممن", "لمن", "فمن", "ومن"
 # modal and conditional words: what follows them may happen, it has not ("يمكن السيطرة عليه", "إذا هاجم")
 _MAYBE = _norms("يمكن", "يمكنه", "يمكنها", "يمكنهم", "بإمكان", "بالإمكان", "ينبغي", "يستطيع", "تستطيع", "بوسع")
 _IF = _norms("إذا", "اذا", "لو", "لولا", "حال", "وإذا", "فإذا", "ولو")
+_MAY_QAD = _norms("قد", "وقد", "فقد")  # before an imperfect "may" (before a perfect "has")
 
 
 def _first_person_plural(stem: str, sense: TriggerSense) -> bool:
@@ -768,6 +769,9 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                         _support_described(sent, i, word[:cut])):
                     reading = None  # "بما يحظى به من دعم", "دور كبير في دعم", "يهدف إلى دعم", "لدعم", "بدعم":
                     # support described, aimed at or meant, not given ("حصل على دعم قوي من", "دعم ترشح زيكو")
+                if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _MAY_QAD and (
+                        stem in load_event_lexicon().event_imperfect):
+                    reading = None  # "وقد تدعو دول أوبك", "قد ينتقد": قد before an imperfect is "may"
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):
@@ -2573,7 +2577,8 @@ def _negated(sent: _Sentence, i: int) -> bool:
 
 
 _MAY = _norms("يمكن", "ويمكن", "يمكنه", "يمكنها", "يمكنهم", "بإمكان", "بامكان", "ربما", "وربما", "يحتمل")
-# (not قد: before a perfect it means "already", and "توعدت", "تبرع", "نوه" are perfects that look imperfect)
+# (not قد: before a perfect it means "already", and "توعدت", "تبرع", "نوه" are perfects that look imperfect; قد
+# right before a form only the lexicon's imperfects have is "may": ``_MAY_QAD`` in ``_triggers``)
 
 
 # words that take an attack with ل as what befell or was met, not as a purpose: "تعرض المركز لقذائف", "تصدت
@@ -3607,6 +3612,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
             continue  # "مع مضيفه النرويجي": its host (ه, a pronoun), not the participle "مضيفة" (ة)
         if word in _first_person_reporting():
             continue  # "أقول لكم", "نؤكد أن": the writer's own voice (or a quotation's, said by its verb)
+        if i > 0 and sent.norms[i - 1] in _MAY_QAD and word in load_event_lexicon().reporting_imperfect:
+            continue  # "وقد يتساءل البعض", "وقد يقول قائل": may ask, may say
         if i + 1 < len(sent.norms) and sent.norms[i + 1] == "لي":
             continue  # "وقال لي مدير النادي", "تبين لي": told the writer — a column's anecdote, not the news
         if word in _DREW and i + 1 < len(sent.norms) and sent.norms[i + 1] in _ATTENTION:

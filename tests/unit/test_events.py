@@ -3020,3 +3020,20 @@ def test_support_as_a_description_or_an_aim_is_no_event(text: str, names: list[t
 def test_support_given_or_received_is_an_event(text: str, names: list[tuple[str, str, str | None]]):
     events, _ = run(text, names)
     assert [e.event_type for e in events if e.trigger.endswith("دعم")] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("وقد تدعو دول أوبك الأفقر إلى خفض الإنتاج.", [("أوبك", "ORG", None)]),  # may call
+    ("قد ينتقد المشاهد أسلوب المذيع أو عمل الموظف.", []),
+    ("وقد يهاجم الفريق الأهلي منافسه في الشوط الثاني.", [("الأهلي", "ORG", None)]),
+])
+def test_qad_before_an_imperfect_is_may_no_event(text: str, names: list[tuple[str, str, str | None]]):
+    """قد before an imperfect is "may": a possibility, not a happening (before a perfect it is "has")."""
+    assert run(text, names)[0] == []
+
+
+def test_qad_before_a_perfect_is_has_and_before_an_imperfect_reporting_verb_may():
+    events, _ = run("وقد تبرع الأمير فيصل بمبلغ مليون ريال للجمعية.", [("الأمير فيصل", "PER", None)])
+    assert [e.event_type for e in events] == ["AID"]
+    assert run("وقد يتساءل البعض عن مصداقية هذا التصنيف.")[1] == []
+    assert run("وقد يقول قائل إن التصنيف غير دقيق.")[1] == []
