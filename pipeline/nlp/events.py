@@ -653,6 +653,12 @@ def _participant_before(sent: _Sentence, i: int) -> bool:
     return any((m := sent.mention_at(k)) is not None and m.participant for k in range(max(0, i - 3), i))
 
 
+# before a noun of cooperation, words that make it what is spoken of ("أوجه التعاون"), not a cooperation
+_COOPERATION_TOPIC = _norms(
+    "أوجه", "مجالات", "مجال", "سبل", "آفاق", "علاقات", "مستوى", "بمستوى", "إطار", "أهمية", "مزيد", "المزيد", "حجم",
+    "تعزيز", "وتعزيز", "لتعزيز", "بتعزيز", "يعزز", "سيعزز", "تعزز", "ستعزز", "تطوير", "وتطوير", "لتطوير", "تعميق",
+    "توثيق", "تفعيل", "تكثيف", "توسيع", "هذا", "لهذا", "بهذا")
+_COOPERATION_NOUNS = _norms("التعاون", "التنسيق", "تعاون", "تنسيق")
 # before a verbal noun of support, words that make it a description, an aim or a role, not support given
 _SUPPORT_DESCRIBED = _norms("من", "في", "إلى", "الى", "ضرورة", "بضرورة", "أجل")
 _SUPPORT_NOUNS = _norms("دعم", "الدعم", "مساندة", "المساندة")
@@ -662,12 +668,17 @@ def _support_described(sent: _Sentence, i: int, proclitics: str) -> bool:
     """The verbal noun of support at token ``i`` (its proclitic letters given) is described, aimed at or meant:
     glued ل/ب ("لدعم", "بدعم من"), or after من/في/إلى/ضرورة/أجل — also as the second of a pair ("من دعم
     ومساندة")."""
-    if proclitics.endswith(("ل", "ب")):
-        return True
+    return proclitics.endswith(("ل", "ب")) or _word_before_pair(sent, i, proclitics, _SUPPORT_NOUNS) in (
+        _SUPPORT_DESCRIBED)
+
+
+def _word_before_pair(sent: _Sentence, i: int, proclitics: str, pair: frozenset[str]) -> str:
+    """The matching form of the word before token ``i`` — before the first of a pair when token ``i`` is its
+    second, joined by و ("أوجه التعاون والتنسيق": أوجه); "" at the start of the sentence."""
     before = i - 1
-    if proclitics == "و" and before > 0 and sent.norms[before] in _SUPPORT_NOUNS:
+    if proclitics == "و" and before > 0 and sent.norms[before] in pair:
         before -= 1
-    return before >= 0 and sent.norms[before] in _SUPPORT_DESCRIBED
+    return sent.norms[before] if before >= 0 else ""
 _ACCEPTING = _norms("تلبية", "وتلبية", "تلبيه", "وتلبيه")  # "تلبية لدعوة X": X's invitation, accepted
 
 _INQUIRERS = _norms("الجهات", "الأجهزة", "المحققون", "المحققين", "الادعاء", "الأمن")  # who look into things
@@ -772,6 +783,11 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                 if reading is not None and reading.pos == "verb" and i > 0 and sent.norms[i - 1] in _MAY_QAD and (
                         stem in load_event_lexicon().event_imperfect):
                     reading = None  # "وقد تدعو دول أوبك", "قد ينتقد": قد before an imperfect is "may"
+                if reading is not None and reading.mode in ("cooperate", "coordinate") and (
+                        reading.pos == "noun" or masdar) and _word_before_pair(
+                            sent, i, word[:cut], _COOPERATION_NOUNS) in _COOPERATION_TOPIC:
+                    reading = None  # "بحثا أوجه التعاون", "سيعزز التعاون", "في إطار التعاون": the topic of talks
+                    # (the talks are the event); "هذا التعاون": one already told
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

@@ -3037,3 +3037,30 @@ def test_qad_before_a_perfect_is_has_and_before_an_imperfect_reporting_verb_may(
     assert [e.event_type for e in events] == ["AID"]
     assert run("وقد يتساءل البعض عن مصداقية هذا التصنيف.")[1] == []
     assert run("وقد يقول قائل إن التصنيف غير دقيق.")[1] == []
+
+
+_SA_EG = [("المملكة", "LOC", "country"), ("مصر", "LOC", "country")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("وبحث الجانبان خلال اللقاء أوجه التعاون بين المملكة ومصر.", _SA_EG),
+    ("وأكد الوزير أن الإعلان سيعزز التعاون بين المملكة ومصر.", _SA_EG),
+    ("وناقش الوزيران تطوير التعاون الدفاعي بين المملكة وأميركا.", [("المملكة", "LOC", "country"),
+                                                                ("أميركا", "LOC", "country")]),
+    ("وتأتي الاتفاقية في إطار التعاون بين المدينة والشركة السعودية للكهرباء.",
+     [("الشركة السعودية للكهرباء", "ORG", None)]),
+    ("وشكر المدير الهيئة على هذا التعاون مع وزارة الصحة.", [("وزارة الصحة", "ORG", None)]),
+    ("وناقش الوزير أوجه التعاون والتنسيق بين وزارة الإسكان ومصلحة الجمارك.", [("وزارة الإسكان", "ORG", None),
+                                                                          ("مصلحة الجمارك", "ORG", None)]),
+])
+def test_cooperation_as_the_topic_of_talks_is_no_event(text: str, names: list[tuple[str, str, str | None]]):
+    """"بحث أوجه التعاون", "تعزيز التعاون", "في إطار التعاون", "هذا التعاون": cooperation is what is spoken of
+    (the talks are the event), or one already told."""
+    events, _ = run(text, names)
+    assert [e.trigger for e in events if e.event_type == "COOPERATE"] == []
+
+
+def test_cooperation_that_happens_is_an_event():
+    events, _ = run("وأكد أن الجيش الليبي يتعاون مع الجيش المصري.", [("الجيش الليبي", "ORG", None),
+                                                                 ("الجيش المصري", "ORG", None)])
+    assert [e.event_type for e in events] == ["COOPERATE"]
