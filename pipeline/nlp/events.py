@@ -2917,6 +2917,14 @@ def _a_facility(sent: _Sentence, args: _Arguments) -> bool:
 
 
 _CRITICISE_ROOT = "11"  # CAMEO 11: disapprove
+_LAUNCH = _norms("شن", "شنت", "شنوا", "يشن", "تشن", "يشنون", "سيشن", "ستشن")
+
+
+def _launched(sent: _Sentence, trig: _Trigger) -> bool:
+    """The attack noun at ``trig`` is what a form of شن launches ("شن مارادونا هجوما"), the verb at most four
+    tokens before it."""
+    return any(sent.norms[k] in _LAUNCH or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _LAUNCH)
+               for k in range(max(0, trig.i - 4), trig.i))
 _FACILITIES = _norms("مطار", "ميناء", "مرفأ", "مستشفى", "منفذ", "مستودع", "محطة", "معبر", "مستوصف", "مختبر", "عيادة",
                      "عيادات")
 _BOTH_SIDES = _norms("الطرفان", "الطرفين", "الجانبان", "الجانبين")
@@ -3136,6 +3144,11 @@ def detect_events(
             if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(
                     m.type == EntityType.PER for m in (*args.actors, *args.recipients)):
                 # "هاجم زيد أبو زيد نوري المالكي متهما إياه …": a person attacks with words
+                trig = replace(trig, sense=replace(trig.sense, event_type="DISAPPROVE", mode="criticise",
+                                                   cameo_root=_CRITICISE_ROOT))
+            elif trig.sense.mode == "attack" and trig.sense.pos == "noun" and args.actors and all(
+                    m.type == EntityType.PER for m in args.actors) and _launched(sent, trig):
+                # "وشن مارادونا هجوما على الفيفا", "شن عون هجوما عنيفا على الحكومة": a person's attack is words
                 trig = replace(trig, sense=replace(trig.sense, event_type="DISAPPROVE", mode="criticise",
                                                    cameo_root=_CRITICISE_ROOT))
             if _possible_only(sent, trig):

@@ -3064,3 +3064,21 @@ def test_cooperation_that_happens_is_an_event():
     events, _ = run("وأكد أن الجيش الليبي يتعاون مع الجيش المصري.", [("الجيش الليبي", "ORG", None),
                                                                  ("الجيش المصري", "ORG", None)])
     assert [e.event_type for e in events] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize(("text", "names", "target"), [
+    ("وشن مارادونا هجوما على الفيفا ورئيسه بلاتر.", [("مارادونا", "PER", None), ("الفيفا", "ORG", None)], "الفيفا"),
+    ("وكان العماد ميشال عون قد شن هجوما عنيفا على الحكومة.", [("ميشال عون", "PER", None)], None),
+])
+def test_a_person_launching_an_attack_on_someone_attacks_with_words(
+        text: str, names: list[tuple[str, str, str | None]], target: str | None):
+    """"شن مارادونا هجوما على الفيفا": a person's attack on a body or a person is criticism (DISAPPROVE), as
+    "هاجم زيد نوري المالكي" is."""
+    events, _ = run(text, names)
+    assert [e.event_type for e in events] == ["DISAPPROVE"]
+    assert events[0].recipient_ids == (["E_" + target] if target else [])
+
+
+def test_forces_launching_an_attack_attack():
+    events, _ = run("وشن تنظيم داعش هجوما مباغتا على تمركز للجيش.", [("تنظيم داعش", "ORG", None)])
+    assert [e.event_type for e in events] == ["ASSAULT"]
