@@ -3643,6 +3643,14 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
             continue  # "أقول لكم", "نؤكد أن": the writer's own voice (or a quotation's, said by its verb)
         if i > 0 and sent.norms[i - 1] in _MAY_QAD and word in load_event_lexicon().reporting_imperfect:
             continue  # "وقد يتساءل البعض", "وقد يقول قائل": may ask, may say
+        after = sent.norms[i + 1] if i + 1 < len(sent.norms) else ""
+        if word in _ESTIMATED and (after[:1] == "ب" or after == "ما" or _is_number(after) or (
+                after in _ESTIMATED_WHAT and (i == 0 or sent.mention_at(i - 1) is None))):
+            continue  # "تقدر بنحو", "ثروة تقدر ما بين", "لا تقدر بثمن", "وقدرت كلفة الجولة بين": a value (the
+            # thing estimated right after the verb is a passive's subject), nobody speaks
+        if word in _WORTH_MENTIONING and i >= 2 and not sent.norms[i - 1].startswith("ال") and any(
+                sent.norms[k] in _WITHOUT_ANY for k in range(max(0, i - 3), i - 1)):
+            continue  # "دونما تغير يذكر", "دون أي فائدة تذكر": worth mentioning
         if i + 1 < len(sent.norms) and sent.norms[i + 1] == "لي":
             continue  # "وقال لي مدير النادي", "تبين لي": told the writer — a column's anecdote, not the news
         if word in _DREW and i + 1 < len(sent.norms) and sent.norms[i + 1] in _ATTENTION:
@@ -3714,6 +3722,11 @@ def _spoke_about(sent: _Sentence, i: int) -> bool:
 
 
 _DREW = _norms("لفت", "لفتت", "يلفت", "تلفت", "لفتوا", "يلفتون")
+_ESTIMATED = _norms("قدر", "قدرت", "يقدر", "تقدر", "قدرها", "يقدرها", "تقدرها")
+_ESTIMATED_WHAT = _norms("تكلفة", "كلفة", "التكلفة", "الكلفة", "قيمة", "القيمة", "حجم", "عدد", "مشاركة", "خسائر",
+                         "الخسائر", "أرباح", "الأرباح", "ثروة", "ثروته", "مساحة", "المساحة")
+_WORTH_MENTIONING = _norms("يذكر", "تذكر")
+_WITHOUT_ANY = _norms("دون", "دونما", "بدون", "بلا", "أي", "أية", "لا", "ولا", "لم", "ولم")
 _ATTENTION = _norms("الأنظار", "أنظار", "أنظارهم", "أنظارنا", "الانتباه", "انتباه", "انتباهي", "انتباهه",
                     "انتباههم", "الاهتمام", "النظر", "نظر")
 

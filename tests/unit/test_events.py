@@ -3082,3 +3082,31 @@ def test_a_person_launching_an_attack_on_someone_attacks_with_words(
 def test_forces_launching_an_attack_attack():
     events, _ = run("وشن تنظيم داعش هجوما مباغتا على تمركز للجيش.", [("تنظيم داعش", "ORG", None)])
     assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "وتقدر تكلفة المشروع بنحو 143 مليون جنيه إسترليني، بحسب الخطة.",  # is estimated at
+    "استفاد من الفساد لجمع ثروة تقدر ما بين 32 و30 مليار دولار، في حين أن اليمن من أفقر الدول.",
+    "فالتربويون مؤتمنون على تلك الثروة التي لا تقدر بثمن، حيث إن المجتمع يترقب جهودهم.",  # priceless
+    "واستقر مؤشر الدولار دونما تغير يذكر اليوم الأربعاء إذ أظهرت بيانات أن قطاع الخدمات نما.",  # worth noting
+    "المجلات الرسمية جهد ضائع دون أي فائدة تذكر وفهمت منه أن مجموع ما ينفق كبير.",
+])
+def test_estimated_at_and_worth_mentioning_are_no_statements(text: str):
+    """"تقدر بنحو", "تقدر ما بين", "لا تقدر بثمن": a passive estimate or a value; "دون تغير يذكر", "دون أي فائدة
+    تذكر": worth mentioning — nobody speaks."""
+    _, quotes = run(text)
+    assert [q.verb for q in quotes if q.verb in ("تقدر", "يذكر", "تذكر")] == []
+
+
+def test_a_body_estimating_something_is_a_statement():
+    _, quotes = run("وتقدر الولايات المتحدة عدد ضحايا الاتجار بالبشر بنحو عشرين مليون شخص.",
+                    [("الولايات المتحدة", "LOC", "country")])
+    assert [q.speaker_id for q in quotes] == ["E_الولايات المتحدة"]
+
+
+def test_what_is_estimated_right_after_the_verb_is_a_passive():
+    _, quotes = run("وقدرت كلفة جولة أوباما في ثلاث دول أفريقية في 2013 بين 60 و100 مليون دولار.")
+    assert quotes == []
+    _, quotes = run("وإن كانت الأمم المتحدة تقدر عدد الأجانب الذين يقاتلون هناك بنحو عشرين ألفا.",
+                    [("الأمم المتحدة", "ORG", None)])
+    assert [q.speaker_id for q in quotes] == ["E_الأمم المتحدة"]
