@@ -3237,6 +3237,12 @@ def detect_events(
                          if r.actor_ids and r.actor_ids[0] in by_id]
         new_quotes = detect_quotes(doc_id, sidx, sent, reporting, dates, reference, actors_before,
                                    sentences[sidx - 1] if sidx > 0 else None, goes_on)
+        # "وقالت مصادر محلية إن طيران التحالف قصف …", "وقال مصدر عسكري إن عبوة ناسفة …": the event is the news,
+        # unnamed sources only its sourcing (but "ويرى مراقبون أن لقاء الشرع-بوتين يمثل مؤشرا": an opinion on
+        # talks named by their noun)
+        new_quotes = [q for q in new_quotes if q.speaker_source != "unnamed" or not any(
+            q.quote_start <= r.trigger_start < q.quote_end and (
+                r.event_type in UNNAMED_ACTOR_TYPES or _reads_as_verb(r.trigger)) for r in own)]
         quotes += new_quotes
         doers = [(r.trigger_start, r.actor_ids[0]) for r in own if r.actor_ids]
         doers += [(q.verb_start, q.speaker_id) for q in new_quotes if q.speaker_id]
@@ -3248,6 +3254,13 @@ def detect_events(
                             [(m.start, m.entity_id) for m in persons])
     rows = honorific_doers(rows, persons, sentences, text)
     return rows, titled_speakers(honorific_speakers(quotes, persons, sentences, text), persons, person_starts, text)
+
+
+def _reads_as_verb(trigger: str) -> bool:
+    """The first word of a trigger as written has a verb or participle reading ("قصف", "شنوا", "أعرب"; not
+    "المباحثات", "لقاء")."""
+    hit = match_trigger(trigger.split()[0]) if trigger.strip() else None
+    return hit is not None and any(sense.pos != "noun" for sense in hit[1])
 
 
 ANAPHOR_REACH = 1  # sentences back where a definite event noun with no doer finds the event it names again
