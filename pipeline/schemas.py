@@ -407,7 +407,8 @@ QUOTES = _t(
     ("speaker_country", STR, "The speaker entity's country (ISO alpha-2), when known."),
     ("speaker_source", STR, "Where the speaker comes from: 'text' (named at the verb), 'unnamed' (unnamed people "
      "named at the verb, 'وقالت مصادر محلية', 'وأكد شهود عيان', 'ذكر تقرير إخباري': speaker_text holds their words, "
-     "no entity; leave them out with speaker_source <> 'unnamed'), 'previous' (a verb opening "
+     "no entity; leave them out with speaker_source <> 'unnamed'; when what they report is an event of the "
+     "sentence, the event is the row and they are no quotation), 'previous' (a verb opening "
      "its sentence with its subject dropped, 'وأضاف أن …', speaks for the speaker of the document's quotation "
      "just before, within two sentences, or with none, for the person who did the last event before it, 'وانتقد "
      "عباس … . وقال إن …'), 'pronoun' (an honorific pronoun, 'وقال سموه', 'وأكد معاليه', stands "

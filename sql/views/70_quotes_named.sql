@@ -4,7 +4,8 @@
 -- ("وقال سموه": the last person named before it), 'title' one a title alone stands for ("وقال مدير المرصد": the
 -- person the article named right after that title before), 'newspaper' one "الصحيفة" stands for ("وأضافت الصحيفة":
 -- the newspaper the article named last before it), 'unnamed' unnamed people named at the verb ("وقالت مصادر
--- محلية", "وأكد شهود عيان": the speaker is their words; add WHERE speaker_source <> 'unnamed' to leave them out).
+-- محلية", "وأكد شهود عيان": the speaker is their words; add WHERE speaker_source <> 'unnamed' to leave them out;
+-- what they report as an event of the sentence is in event_mentions, not here).
 CREATE OR REPLACE VIEW quotes_named AS
 SELECT
     q.quote_id,
