@@ -297,6 +297,19 @@ def _is_number(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
+_YEAR_WORDS = _norms("عام", "العام", "لعام", "بعام", "سنة", "السنة", "لسنة", "الساعة", "ساعة", "يوم")
+
+
+def _date_number(sent: _Sentence, k: int) -> bool:
+    """The number at token ``k`` is a date's or a time's: a year (1900–2100), or after a month's name, عام/سنة or
+    الساعة."""
+    word = sent.norms[k]
+    if (word.isdigit() and 1900 <= int(word) <= 2100) or "/" in word or (k > 0 and sent.tokens[k - 1].text == "/"):
+        return True  # ("وفي يوم 8/5/1384 وصل")
+    before = sent.norms[k - 1] if k > 0 else ""
+    return before in _YEAR_WORDS or before in MONTH_WORDS or before[1:] in MONTH_WORDS
+
+
 _BOUND_PRONOUNS = ("هما", "هم", "ها", "ه", "كم", "نا")  # "أعرب عن شكره": شكر + ه
 
 
@@ -800,9 +813,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                     # form after كيفية is a verbal noun however it reads), not a happening
                 counted = i > 0 and (_is_number(sent.norms[i - 1]) or (  # "ل (5864) طالبا": a count in brackets
                     i > 1 and sent.tokens[i - 1].text in (")", "]") and _is_number(sent.norms[i - 2])))
-                if reading is not None and reading.pos == "verb" and counted and stem.endswith("ا"):
-                    reading = None  # "220 طالبا": counted, the form is a noun (students), not "they demanded"
-                    # (but "وفي 20 آذار 2025 بعث بوتين": a date, then the verb)
+                if reading is not None and reading.pos == "verb" and counted and (
+                        stem.endswith("ا") or (cut == 0 and not _date_number(sent, i - 1))):
+                    reading = None  # "220 طالبا", "100 طالب": counted, the form is a noun (students), not "they
+                    # demanded" (but "وفي 20 آذار 2025 بعث بوتين", "وفي 5 أغسطس 2015 طالب": a date, then the verb)
                 if reading is not None and stem in _DAWN and (
                         (i + 1 < len(sent.tokens) and sent.norms[i + 1].rstrip("،,.") in _DAWN_AFTER)
                         or (i > 0 and sent.norms[i - 1] in _DAWN_BEFORE)):

@@ -3126,3 +3126,22 @@ def test_unnamed_sources_reporting_an_event_are_no_statement_the_event_is_the_ne
     assert [e.event_type for e in events] == ["ASSAULT"] and [q.speaker_id for q in quotes] == ["E_أحمد عسيري"]
     _, quotes = run("ويرى مراقبون أن لقاء الرئيسين يمثل مؤشرا على تحول كبير.")
     assert [q.speaker_source for q in quotes] == ["unnamed"]  # an opinion about an event its noun names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("وأوضح الدكتور ظافر الحماد أن البرنامج استقبل 100 طالب من جميع أنحاء المملكة لهذا العام.",
+     [("ظافر الحماد", "PER", None), ("المملكة", "LOC", "country")]),  # students counted
+    ("وظهر المسلمون في البلاد نتيجة توافد ما بين 1300-1500 طالب أجنبي من الجزائر.", [("الجزائر", "LOC", "country")]),
+])
+def test_a_counted_noun_is_no_verb(text: str, names: list[tuple[str, str, str | None]]):
+    """"100 طالب", "1300-1500 طالب": a number before the form makes it a noun (students), unless the number is a
+    date's ("وفي 5 أغسطس 2015 طالب السيسي")."""
+    assert [e.trigger for e in run(text, names)[0] if e.event_type == "DEMAND"] == []
+
+
+def test_a_verb_after_a_date_is_a_verb():
+    events, _ = run("وفي 5 أغسطس 2015 طالب السيسي المسؤولين بالإسراع في المشروع.", [("السيسي", "PER", None)])
+    assert [e.event_type for e in events] == ["DEMAND"]
+    events, _ = run("وفي يوم 8/5/1384 وصل الأمير فيصل إلى الرياض.",
+                    [("الأمير فيصل", "PER", None), ("الرياض", "LOC", None)])
+    assert [e.event_type for e in events] == ["CONSULT"]
