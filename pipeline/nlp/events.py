@@ -666,14 +666,18 @@ def _participant_before(sent: _Sentence, i: int) -> bool:
     return any((m := sent.mention_at(k)) is not None and m.participant for k in range(max(0, i - 3), i))
 
 
+# talks' verbs and nouns: what follows them is the topic ("ناقش دعم اليمن", "وبحث التعاون بين البلدين")
+_TALKED_OVER = _norms("ناقش", "ناقشت", "ناقشا", "ناقشوا", "يناقش", "تناقش", "وناقش", "وناقشت", "بحث", "بحثت", "بحثا",
+                      "وبحث", "وبحثت", "يبحث", "تبحث", "تناول", "تناولت", "وتناول", "استعرض", "استعرضت", "واستعرض",
+                      "مناقشة", "ومناقشة", "لمناقشة", "لبحث", "وبحث", "استعراض", "واستعراض")
 # before a noun of cooperation, words that make it what is spoken of ("أوجه التعاون"), not a cooperation
 _COOPERATION_TOPIC = _norms(
     "أوجه", "مجالات", "مجال", "سبل", "آفاق", "علاقات", "مستوى", "بمستوى", "إطار", "أهمية", "مزيد", "المزيد", "حجم",
     "تعزيز", "وتعزيز", "لتعزيز", "بتعزيز", "يعزز", "سيعزز", "تعزز", "ستعزز", "تطوير", "وتطوير", "لتطوير", "تعميق",
-    "توثيق", "تفعيل", "تكثيف", "توسيع", "هذا", "لهذا", "بهذا")
+    "توثيق", "تفعيل", "تكثيف", "توسيع", "هذا", "لهذا", "بهذا") | _TALKED_OVER
 _COOPERATION_NOUNS = _norms("التعاون", "التنسيق", "تعاون", "تنسيق")
 # before a verbal noun of support, words that make it a description, an aim or a role, not support given
-_SUPPORT_DESCRIBED = _norms("من", "في", "إلى", "الى", "ضرورة", "بضرورة", "أجل")
+_SUPPORT_DESCRIBED = _norms("من", "في", "إلى", "الى", "ضرورة", "بضرورة", "أجل") | _TALKED_OVER
 _SUPPORT_NOUNS = _norms("دعم", "الدعم", "مساندة", "المساندة")
 
 

@@ -3145,3 +3145,11 @@ def test_a_verb_after_a_date_is_a_verb():
     events, _ = run("وفي يوم 8/5/1384 وصل الأمير فيصل إلى الرياض.",
                     [("الأمير فيصل", "PER", None), ("الرياض", "LOC", None)])
     assert [e.event_type for e in events] == ["CONSULT"]
+
+
+def test_support_and_cooperation_as_what_talks_are_about_are_no_events():
+    names = [("المركز", "ORG", None), ("اليمن", "LOC", "country")]
+    events, _ = run("وقال إن الاجتماع مع المسؤولين في المركز ناقش دعم اليمن في المجال الإغاثي.", names)
+    assert [e.trigger for e in events if e.event_type in ("SUPPORT", "COOPERATE")] == []
+    events, _ = run("ووصل الوزير أمس لبحث التعاون بين المملكة ومصر.", _SA_EG)
+    assert [e.trigger for e in events if e.event_type in ("SUPPORT", "COOPERATE")] == []
