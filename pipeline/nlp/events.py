@@ -679,6 +679,7 @@ _COOPERATION_NOUNS = _norms("التعاون", "التنسيق", "تعاون", "�
 # before a verbal noun of support, words that make it a description, an aim or a role, not support given
 _SUPPORT_DESCRIBED = _norms("من", "في", "إلى", "الى", "ضرورة", "بضرورة", "أجل") | _TALKED_OVER
 _SUPPORT_NOUNS = _norms("دعم", "الدعم", "مساندة", "المساندة")
+_BORNE = _norms("مسؤولية", "المسؤولية", "مسئولية", "المسئولية", "على", "مسؤولياتها", "مسؤولياته")
 
 
 def _support_described(sent: _Sentence, i: int, proclitics: str) -> bool:
@@ -805,6 +806,10 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                             sent, i, word[:cut], _COOPERATION_NOUNS) in _COOPERATION_TOPIC:
                     reading = None  # "بحثا أوجه التعاون", "سيعزز التعاون", "في إطار التعاون": the topic of talks
                     # (the talks are the event); "هذا التعاون": one already told
+                if reading is not None and reading.mode == "blame" and i + 1 < len(sent.norms) and (
+                        sent.norms[i + 1] in _BORNE):
+                    reading = None  # "وتحمل المسؤولية", "يحمل على عاتقه مسؤولية": to bear it; blame names who
+                    # is blamed before المسؤولية ("حمل الجيش مسلحين أكرادا مسؤولية الانفجار")
                 if reading is not None and reading.event_type == "ASSAULT" and _halted(sent, i):
                     reading = None  # "لوقف إطلاق النار", "وقف القصف": a halt to the attack, not one
                 if reading is not None and reading.mode in ("appeal", "thank") and _prayer_after(sent, i):

@@ -3153,3 +3153,21 @@ def test_support_and_cooperation_as_what_talks_are_about_are_no_events():
     assert [e.trigger for e in events if e.event_type in ("SUPPORT", "COOPERATE")] == []
     events, _ = run("ووصل الوزير أمس لبحث التعاون بين المملكة ومصر.", _SA_EG)
     assert [e.trigger for e in events if e.event_type in ("SUPPORT", "COOPERATE")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "ويساعد ذلك كل شخص على قبول المساءلة وتحمل المسؤولية في وزارة الصحة.",
+    "خامنئي يتجنب تحمل المسؤولية المباشرة بشأن الاتفاق النووي.",
+    "ويسعى المركز نحو مجتمع يحمل على عاتقه مسؤولية إعداد جيل الشباب في وزارة الصحة.",
+])
+def test_bearing_responsibility_is_no_blame(text: str):
+    """"تحمل المسؤولية", "يحمل على عاتقه مسؤولية": to bear it; blame names who is blamed between the verb and
+    المسؤولية ("حمل الجيش مسلحين أكرادا مسؤولية ذلك الانفجار")."""
+    names = [(n, "ORG", None) for n in ("وزارة الصحة",) if n in text] + (
+        [("خامنئي", "PER", None)] if "خامنئي" in text else [])
+    assert [e.trigger for e in run(text, names)[0] if e.event_type == "DISAPPROVE"] == []
+
+
+def test_blaming_someone_for_an_attack_is_disapproval():
+    events, _ = run("وحمل الجيش التركي مسلحين أكرادا مسؤولية ذلك الانفجار.", [("الجيش التركي", "ORG", None)])
+    assert [e.event_type for e in events if e.trigger == "حمل"] == ["DISAPPROVE"]
