@@ -3601,8 +3601,9 @@ UNNAMED_SPEAKERS = _norms("مصادر", "المصادر", "مصدر", "المص�
                           "أنباء", "الأنباء", "سكان", "السكان")
 # reporting forms that are also other words: بين "between", يذكر "it is worth mentioning", تبين "it appeared"
 _IMPERSONAL = _norms("يذكر", "تبين", "يتبين", "يتوقع", "يعتقد", "يبدو", "يلاحظ")
-_AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تقول", "يقول", "علق", "علقت", "يعلق",
-                               "تعلق")  # (علق: also "suspended", "hung")
+_AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تابع", "تابعت", "يتابع", "تتابع",
+                               "تقول", "يقول", "علق", "علقت", "يعلق", "تعلق")
+# (علق: also "suspended", "hung"; تابع: also "followed", "went on with")
 
 
 # after these the form of a reporting verb is its verbal noun ("على كشف", "عدم ذكر")
@@ -3703,6 +3704,8 @@ def _reporting_verbs(sent: _Sentence, is_name: frozenset[str], taken: set[int]) 
             attributes = _as_said(sent, i) and word not in load_event_lexicon().reporting_imperfect
             if (i > 0 and sent.norms[i - 1] in _norms("من", "ما") and not attributes) or not (
                     any(w in THAT or w == ":" for w in nxt) or _content_follows(sent, i)
+                    or (i + 1 < len(sent.tokens) and (sent.tokens[i + 1].text in QUOTE_OPEN or (
+                        sent.norms[i + 1] in _SAYING_ON)))  # 'وتابع "لن نكرر …"', "وتابع بالقول"
                     or sent.mention_at(i + 1) is not None
                     or (i + 1 < len(sent.norms) and _is_title_word(sent.norms[i + 1]))
                     or (attributes and nxt and nxt[0].startswith("ال"))):
@@ -3758,6 +3761,7 @@ def _spoke_about(sent: _Sentence, i: int) -> bool:
 
 
 _DREW = _norms("لفت", "لفتت", "يلفت", "تلفت", "لفتوا", "يلفتون")
+_SAYING_ON = _norms("بالقول", "قائلا", "قائلة", "قائلين")
 _ESTIMATED = _norms("قدر", "قدرت", "يقدر", "تقدر", "قدرها", "يقدرها", "تقدرها")
 _ESTIMATED_WHAT = _norms("تكلفة", "كلفة", "التكلفة", "الكلفة", "قيمة", "القيمة", "حجم", "عدد", "مشاركة", "خسائر",
                          "الخسائر", "أرباح", "الأرباح", "ثروة", "ثروته", "مساحة", "المساحة")

@@ -3171,3 +3171,24 @@ def test_bearing_responsibility_is_no_blame(text: str):
 def test_blaming_someone_for_an_attack_is_disapproval():
     events, _ = run("وحمل الجيش التركي مسلحين أكرادا مسؤولية ذلك الانفجار.", [("الجيش التركي", "ORG", None)])
     assert [e.event_type for e in events if e.trigger == "حمل"] == ["DISAPPROVE"]
+
+
+@pytest.mark.parametrize("text", [
+    "ولد عتيق رحيمي في أفغانستان عام 1962. تابع دروسه الثانوية في كابول ثم طلب اللجوء إلى فرنسا.",  # went on with
+    "وكان فريق طبي تابع لمنظمة أطباء بلا حدود عاد خلال الأيام الماضية.",  # belonging to
+    "وقال السفير إن السودان تابعت بحزن وغضب شديدين الحادث الإرهابي الشنيع.",  # followed (watched)
+])
+def test_followed_and_went_on_with_are_no_statements(text: str):
+    assert [q.verb for q in run(text)[1] if "تابع" in q.verb] == []
+
+
+@pytest.mark.parametrize("text", [
+    'وقال أحد السكان إن الجيش هدم القرية. وتابع "لن نكرر مأساة عام 1948".',
+    "وقال المتحدث إن المساعدات وصلت. وتابع بالقول إن الوضع يتحسن.",
+    "وكانوا يمتهنون الحرف القديمة. ويقول «التناك» محمد العسيف إن الصناعة تراجعت.",
+    "وقال المدير إن الشركة تنمو. ويقول “كان ذلك أفضل الأوقات بالنسبة لنا”.",
+])
+def test_went_on_and_says_before_a_quotation_mark_are_statements(text: str):
+    sents = [(0, text.index(".") + 1), (text.index(".") + 2, len(text))]
+    _, quotes = detect_events("d", text, sents, [], PUBLISHED, frozenset(), None)
+    assert [q.sentence_idx for q in quotes if "تابع" in q.verb or "يقول" in q.verb] == [1]
