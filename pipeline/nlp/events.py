@@ -669,7 +669,7 @@ def _participant_before(sent: _Sentence, i: int) -> bool:
 # talks' verbs and nouns: what follows them is the topic ("ناقش دعم اليمن", "وبحث التعاون بين البلدين")
 _TALKED_OVER = _norms("ناقش", "ناقشت", "ناقشا", "ناقشوا", "يناقش", "تناقش", "وناقش", "وناقشت", "بحث", "بحثت", "بحثا",
                       "وبحث", "وبحثت", "يبحث", "تبحث", "تناول", "تناولت", "وتناول", "استعرض", "استعرضت", "واستعرض",
-                      "مناقشة", "ومناقشة", "لمناقشة", "لبحث", "وبحث", "استعراض", "واستعراض")
+                      "مناقشة", "ومناقشة", "لمناقشة", "لبحث", "استعراض", "واستعراض")
 # before a noun of cooperation, words that make it what is spoken of ("أوجه التعاون"), not a cooperation
 _COOPERATION_TOPIC = _norms(
     "أوجه", "مجالات", "مجال", "سبل", "آفاق", "علاقات", "مستوى", "بمستوى", "إطار", "أهمية", "مزيد", "المزيد", "حجم",
@@ -679,6 +679,7 @@ _COOPERATION_NOUNS = _norms("التعاون", "التنسيق", "تعاون", "�
 # before a verbal noun of support, words that make it a description, an aim or a role, not support given
 _SUPPORT_DESCRIBED = _norms("من", "في", "إلى", "الى", "ضرورة", "بضرورة", "أجل") | _TALKED_OVER
 _SUPPORT_NOUNS = _norms("دعم", "الدعم", "مساندة", "المساندة")
+# right after a form of حمل: responsibility borne ("وتحمل المسؤولية", "يحمل على عاتقه"), nobody blamed
 _BORNE = _norms("مسؤولية", "المسؤولية", "مسئولية", "المسئولية", "على", "مسؤولياتها", "مسؤولياته")
 
 
@@ -2948,6 +2949,8 @@ def _launched(sent: _Sentence, trig: _Trigger) -> bool:
     tokens before it."""
     return any(sent.norms[k] in _LAUNCH or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _LAUNCH)
                for k in range(max(0, trig.i - 4), trig.i))
+
+
 _FACILITIES = _norms("مطار", "ميناء", "مرفأ", "مستشفى", "منفذ", "مستودع", "محطة", "معبر", "مستوصف", "مختبر", "عيادة",
                      "عيادات")
 _BOTH_SIDES = _norms("الطرفان", "الطرفين", "الجانبان", "الجانبين")
