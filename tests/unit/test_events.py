@@ -3192,3 +3192,10 @@ def test_went_on_and_says_before_a_quotation_mark_are_statements(text: str):
     sents = [(0, text.index(".") + 1), (text.index(".") + 2, len(text))]
     _, quotes = detect_events("d", text, sents, [], PUBLISHED, frozenset(), None)
     assert [q.sentence_idx for q in quotes if "تابع" in q.verb or "يقول" in q.verb] == [1]
+
+
+def test_declining_to_be_named_is_no_rejection():
+    """"المسؤول الذي رفض نشر اسمه": a source's anonymity, not a rejection."""
+    text = "وقال المسؤول الأمريكي في وزارة الدفاع الذي رفض نشر اسمه إن الأمر لا يزال مستمرا."
+    events, _ = run(text, [("وزارة الدفاع", "ORG", None)])
+    assert [e.trigger for e in events if e.event_type == "REJECT"] == []
