@@ -1793,6 +1793,9 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
             len(sent.norms[j]) > 3) and not _word_of_its_own(sent.norms[j]) and not (
             sent.norms[j].startswith("بعض")) and sent.norms[j] not in _body_heads():  # (not "بلدية الجنوب")
         return None, None, j  # ("بسحب", "بضرورة": a preposition's phrase; not "باحثون", "لاعبون", "بعضهم")
+    if sent.norms[i].endswith("وا"):
+        return None, None, j  # "واعتبروا تزييف الحسابات السبب", "أبدوا رغبتهم": a plural verb carries its
+        # subject, the words after it are its object
     return _subject(sent, j, hi)
 
 
@@ -3605,6 +3608,7 @@ UNNAMED_SPEAKERS = _norms("مصادر", "المصادر", "مصدر", "المص�
 # reporting forms that are also other words: بين "between", يذكر "it is worth mentioning", تبين "it appeared"
 _IMPERSONAL = _norms("يذكر", "تبين", "يتبين", "يتوقع", "يعتقد", "يبدو", "يلاحظ")
 _AMBIGUOUS_REPORTING = _norms("بين", "تبين", "يذكر", "ذكر", "يقدر", "قدر", "يرى", "تابع", "تابعت", "يتابع", "تتابع",
+                               "تابعوا", "يتابعون", "رأوا",
                                "تقول", "يقول", "علق", "علقت", "يعلق", "تعلق")
 # (علق: also "suspended", "hung"; تابع: also "followed", "went on with")
 

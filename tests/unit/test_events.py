@@ -3199,3 +3199,9 @@ def test_declining_to_be_named_is_no_rejection():
     text = "وقال المسؤول الأمريكي في وزارة الدفاع الذي رفض نشر اسمه إن الأمر لا يزال مستمرا."
     events, _ = run(text, [("وزارة الدفاع", "ORG", None)])
     assert [e.trigger for e in events if e.event_type == "REJECT"] == []
+
+
+def test_a_plural_verb_carries_its_subject_the_words_after_it_are_its_object():
+    _, quotes = run("وناقش المحللون أسباب الأزمة، واعتبروا تزييف الحسابات القومية السبب الرئيس فيها.")
+    assert all(q.speaker_text != "تزييف الحسابات" for q in quotes)
+    assert run("وأظهر الاستطلاع أن 24 مليون تابعوا مناظرة مرشحي الحزب.")[1] == []
