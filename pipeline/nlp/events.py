@@ -297,17 +297,17 @@ def _is_number(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
-_YEAR_WORDS = _norms("عام", "العام", "لعام", "بعام", "سنة", "السنة", "لسنة", "الساعة", "ساعة", "يوم")
+_DATE_NUMBER_WORDS = _norms("عام", "العام", "لعام", "بعام", "سنة", "السنة", "لسنة", "الساعة", "ساعة", "يوم")
 
 
 def _date_number(sent: _Sentence, k: int) -> bool:
-    """The number at token ``k`` is a date's or a time's: a year (1900–2100), or after a month's name, عام/سنة or
-    الساعة."""
+    """The number at token ``k`` is a date's or a time's: a year (1900–2100), part of a slashed date, or after a
+    month's name, عام/سنة, يوم or الساعة."""
     word = sent.norms[k]
     if (word.isdigit() and 1900 <= int(word) <= 2100) or "/" in word or (k > 0 and sent.tokens[k - 1].text == "/"):
         return True  # ("وفي يوم 8/5/1384 وصل")
     before = sent.norms[k - 1] if k > 0 else ""
-    return before in _YEAR_WORDS or before in MONTH_WORDS or before[1:] in MONTH_WORDS
+    return before in _DATE_NUMBER_WORDS or before in MONTH_WORDS or before[1:] in MONTH_WORDS
 
 
 _BOUND_PRONOUNS = ("هما", "هم", "ها", "ه", "كم", "نا")  # "أعرب عن شكره": شكر + ه
@@ -698,6 +698,8 @@ def _word_before_pair(sent: _Sentence, i: int, proclitics: str, pair: frozenset[
     if proclitics == "و" and before > 0 and sent.norms[before] in pair:
         before -= 1
     return sent.norms[before] if before >= 0 else ""
+
+
 _ACCEPTING = _norms("تلبية", "وتلبية", "تلبيه", "وتلبيه")  # "تلبية لدعوة X": X's invitation, accepted
 
 _INQUIRERS = _norms("الجهات", "الأجهزة", "المحققون", "المحققين", "الادعاء", "الأمن")  # who look into things
