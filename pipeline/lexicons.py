@@ -134,7 +134,10 @@ def shared_place_names() -> dict[str, dict[str, GazetteerEntry]]:
     return out
 
 
-def _nisba_forms() -> dict[str, str | None]:
+@cache
+def nisba_forms() -> dict[str, str | None]:
+    """Matching form of a nationality adjective (``nisba_ar.tsv``: both genders, plurals, with and without the
+    article) -> its country's ISO code (None: a people without one state, "الأكراد")."""
     forms: dict[str, str | None] = {}
     for stem, code in read_rows("nisba_ar.tsv", ("stem", "country_code")):
         for suffix in ("ي", "ية", "يين", "يون", "يان", "يتين"):
@@ -176,7 +179,7 @@ def load_lexicon() -> Lexicon:
         max_words=max(len(k.split()) for k in entries),
         titles=titles,
         max_title_words=max(len(t.split()) for t in titles),
-        nisba=_nisba_forms(),
+        nisba=nisba_forms(),
         org_heads=matching_set("org_heads_ar.txt"),
         stopwords=matching_set("stopwords_ar.txt"),
     )

@@ -250,8 +250,9 @@ ENTITIES = _t(
      "its mentions).", NOT_NULL),
     ("name_ar", STR, "Canonical Arabic name: the knowledge base's, else the most frequent longest surface.",
      NOT_NULL),
-    ("name_en", STR, "English name: from the knowledge base or the gazetteer (CLDR / GeoNames), else a readable "
-     "romanisation; name_en_source says which.", NOT_NULL),
+    ("name_en", STR, "English name: from the knowledge base or the gazetteer (CLDR / GeoNames), else an "
+     "institution's name translated word by word ('Ministry of Interior (Kuwait)'), else a readable romanisation; "
+     "name_en_source says which.", NOT_NULL),
     ("aliases", STR_LIST, "Distinct surfaces seen for this entity, sorted.", NOT_NULL),
     ("n_mentions", INT, "Number of mentions.", NOT_NULL),
     ("n_docs", INT, "Number of documents mentioning it.", NOT_NULL),
@@ -263,7 +264,9 @@ ENTITIES = _t(
      "religion, deity, scripture, common_noun and name_fragment by default."),
     ("kb_id", STR, "Key-actor knowledge-base id (pipeline/resources/kb/key_actors.tsv), when the entity is one."),
     ("name_en_source", STR, "Where name_en comes from: kb | gazetteer | lexicon (a listed currency, deity, "
-     "religion, scripture or common noun) | rule (a numbered Security Council resolution) | romanised.", NOT_NULL),
+     "religion, scripture or common noun) | rule (a numbered Security Council resolution) | translated (an "
+     "institution's name whose every word the glossary name_words_en.tsv or the gazetteer knows) | romanised.",
+     NOT_NULL),
     ("description_en", STR, "Role description from the knowledge base ('King of Saudi Arabia (2015–)')."),
 )
 

@@ -24,7 +24,8 @@ spacing, ابن/بن), in this order:
 
 One type per entity, by vote over its mentions (the knowledge base and gazetteer decide for theirs); every
 mention then carries its entity's type. English names come from the knowledge base, else the gazetteer,
-else a readable romanisation (``name_en_source`` says which).
+else (an institution's name, every word known) a translation, else a readable romanisation
+(``name_en_source`` says which).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ from pipeline.nlp.ner.enrich import (
     word_frequencies,
 )
 from pipeline.nlp.ner.resources import is_common_word
-from pipeline.nlp.romanize import romanize_name
+from pipeline.nlp.romanize import romanize_name, translate_name
 from pipeline.nlp.text import identity_key, normalize_for_matching, url_country
 from pipeline.schemas import TABLES, EntityType
 
@@ -1710,6 +1711,8 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
         if not name_en and ent["subtype"] == RESOLUTION_SUBTYPE and (number := resolution_number(
                 identity_key(normalize_for_matching(name)))):
             name_en, source = f"UN Security Council Resolution {number}", "rule"
+        if not name_en and ent["type"] != EntityType.PER.value and (english := translate_name(name)) is not None:
+            name_en, source = english, "translated"  # "وزارة الداخلية الكويتية": Ministry of Interior (Kuwait)
         if not name_en:
             name_en, source = romanize_name(name), "romanised"
         country = (actor.country if actor else None) or (

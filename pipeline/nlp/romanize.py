@@ -4,13 +4,17 @@ Used for ``entities.name_en`` when neither the knowledge base nor the gazetteer 
 Name parts come from ``name_parts_en.tsv`` and from the knowledge base (its Arabic and English names aligned
 word by word where both have as many words); other words are spelt letter by letter with the long vowels
 written and an "a" where a word would start or end with two consonants. The article is written "al-".
+
+An institution's name is translated instead when every word of it is known (:func:`translate_name`:
+"وزارة الداخلية الكويتية" → "Ministry of Interior (Kuwait)", not "Wazara al-Dakhlia al-Kuytia").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.lexicons import load_kb, read_rows
+from pipeline.lexicons import load_kb, nisba_forms, places, read_rows
 from pipeline.nlp.text import identity_key
 
 _LETTERS = {
@@ -52,7 +56,10 @@ def _spell(word: str) -> str:
             out.append("y" if i == 0 or prev_vowel else "i")
         else:
             out.append(_LETTERS.get(ch, ch))
-    text = "".join(out).strip("'")
+    text = "".join(out)
+    if text.startswith("'") and len(text) > 2 and text[1] not in _VOWELS:
+        text = "a" + text[1:]  # an initial ع before a consonant is heard as a vowel: عسير → asir, عمري → amri
+    text = text.strip("'")
     if len(text) >= 3 and text[0] not in _VOWELS and text[1] not in _VOWELS and text[:2] not in ("sh", "th", "kh",
                                                                                                   "gh", "dh"):
         text = text[0] + "a" + text[1:]
@@ -83,3 +90,175 @@ def romanize_name(name: str) -> str:
     out = [_word(w) if any("\u0600" <= c <= "\u06ff" for c in w) else w for w in words]
     text = " ".join(out)
     return text[:1].upper() + text[1:]
+
+
+# --- institution names in English ----------------------------------------------------------------------------
+_PREPOSITIONS = (("و", "and"), ("ب", "in"), ("لل", "for"), ("ل", "for"))  # a proclitic opening a new phrase
+_PERSON_LINKS = frozenset({"بن", "بنت", "ال"})
+_MAX_PHRASE = 4  # words of the longest glossary entry or place name looked up
+_PLACE_CLASSES = frozenset({"Governorate", "Region", "City", "State"})  # before a place: "Jeddah Governorate"
+# heads English names with "of" ("Ministry of Interior", "Court of Appeal"); the others take what they are named
+# after before them ("Housing Bank", "Buraydah Dates Festival", "News Agency")
+_OF_HEADS = frozenset({
+    "Ministry", "Authority", "General Authority", "Council", "Municipality", "Emirate", "University", "College",
+    "Court", "Administration", "General Directorate", "Directorate", "Presidency", "General Presidency",
+    "Federation", "Committee", "Supreme Committee", "Chamber", "Institute", "Organization", "League", "Syndicate",
+    "Department", "Unit", "Branch", "Sector", "Office", "Corporation", "General Corporation", "Party", "Movement",
+    "Association", "Academy", "Service", "Forces", "Armed Forces", "Army", "Police", "Guard", "Parliament",
+})
+
+
+@dataclass(frozen=True)
+class _Glossary:
+    heads: dict[str, str]  # identity key without the article -> English, of the words that open a name
+    words: dict[str, tuple[str, str]]  # the same -> (English, role) of every other reading
+    places: dict[str, str]  # identity key of a place name without the article -> its English name
+    countries: dict[str, str]  # identity key of a nationality adjective -> the country's English name
+
+
+def _bare(key: str) -> str:
+    """An identity key without the article of its first word."""
+    return key[2:] if key.startswith("ال") and len(key) > 3 else key
+
+
+@cache
+def _glossary() -> _Glossary:
+    heads: dict[str, str] = {}
+    words: dict[str, tuple[str, str]] = {}
+    for form, english, role in read_rows("name_words_en.tsv", ("form", "english", "role")):
+        if role not in ("head", "noun", "adj", "title") or not english:
+            raise ValueError(f"name_words_en.tsv: row {form!r} needs an English name and a role head|noun|adj|title")
+        forms = [form, form + "ة"] if role == "adj" and not form.endswith(("ة", "ى", "ا")) else [form]
+        for f in forms:
+            key = " ".join(_bare(w) for w in identity_key(f).split())
+            if role == "head":
+                heads.setdefault(key, english)
+            else:
+                words.setdefault(key, (english, role))
+    gazetteer: dict[str, str] = {}
+    country_en: dict[str, str] = {}
+    for norm, entry in places().items():
+        if entry.name_en:  # (without a gloss in brackets: "Al-Ahsa (Al-Hofuf)" is "Al-Ahsa" inside a name)
+            english = entry.name_en.split(" (")[0].replace("’", "'")
+            gazetteer.setdefault(" ".join(_bare(w) for w in identity_key(norm).split()), english)
+            if entry.subtype == "country" and entry.country_code:
+                country_en.setdefault(entry.country_code, entry.name_en)
+    countries = {identity_key(form): country_en[code] for form, code in nisba_forms().items()
+                 if code and code in country_en}
+    return _Glossary(heads, words, gazetteer, countries)
+
+
+@dataclass
+class _Group:
+    """A noun of the name with its adjectives (English puts them first, in the reverse order)."""
+
+    noun: str
+    kind: str  # head | noun | place | person
+    adjectives: list[str] = field(default_factory=list)
+
+    def english(self) -> str:
+        return " ".join([*reversed(self.adjectives), self.noun])
+
+
+def _phrase(words: list[str], gl: _Glossary, first: bool = False) -> tuple[str, str, int] | None:
+    """(English, role, words taken) of the longest glossary entry or place at the start of ``words``. Only the
+    name's ``first`` word reads as a head ("بلدية": Municipality); after it a word is an adjective, a noun or a
+    place ("الانتخابات البلدية": Municipal Elections), never a head again ("كلية دار العلوم" is no "College of
+    House of Sciences")."""
+    for n in range(min(_MAX_PHRASE, len(words)), 0, -1):
+        key = " ".join(_bare(w) for w in words[:n])
+        if first and key in gl.heads:
+            return gl.heads[key], "head", n
+        if key in gl.words:
+            return (*gl.words[key], n)
+        if key in gl.places:
+            return gl.places[key], "place", n
+    return None
+
+
+def _person(words: list[str]) -> tuple[str, int]:
+    """(English, words taken) of the name after a title: the name parts the romanisation knows."""
+    parts = _name_parts()
+    taken: list[str] = []
+    for w in words:
+        if w in _PERSON_LINKS or w in parts or (w.startswith("ال") and w[2:] in parts):
+            taken.append(w)
+        else:
+            break
+    while taken and taken[-1] in _PERSON_LINKS:
+        taken.pop()
+    return " ".join(_word(w) for w in taken), len(taken)
+
+
+def translate_name(name: str) -> str | None:
+    """The English of an institution's name whose every word the glossary (``name_words_en.tsv``), the
+    gazetteer or the name parts know, in English order: adjectives before their noun, "of" between a noun and
+    the one it governs, a person's name first ("جامعة الملك عبدالعزيز" → "King Abdulaziz University"), و/ب/ل
+    as "and"/"in"/"for", a nationality adjective closing the name as its country ("الجيش التركي" → "Army
+    (Turkey)"). None for one word, a name that does not open with an institution's head noun and one that holds
+    a word none of them knows: a half-translated name would be worse than a romanised one."""
+    gl = _glossary()
+    words = identity_key(name).split()
+    if len(words) < 2:  # one word is a name of its own: "الاتحاد" is the club, not "Federation"
+        return None
+    country = gl.countries.get(words[-1]) if len(words) >= 2 else None
+    if country is not None:
+        words = words[:-1]
+    segments: list[tuple[str | None, list[_Group]]] = [(None, [])]
+    i = 0
+    while i < len(words):
+        found = _phrase(words[i:], gl, first=i == 0)
+        preposition = None
+        if found is None and i > 0:
+            for clitic, english in _PREPOSITIONS:
+                if words[i].startswith(clitic) and len(words[i]) > len(clitic) + 1:
+                    rest = words[i][len(clitic):]
+                    rest = "ال" + rest if clitic == "لل" else rest
+                    found = _phrase([rest, *words[i + 1:]], gl)
+                    if found is not None:
+                        preposition = english
+                        break
+        if found is None:
+            return None
+        english, role, n = found
+        if i == 0 and role != "head":
+            return None
+        groups = segments[-1][1]
+        if preposition == "and" and role == "adj" and groups and groups[-1].adjectives:
+            groups[-1].adjectives[-1] += f" and {english}"  # "التقني والمهني": Technical and Vocational
+            i += n
+            continue
+        if preposition is not None:
+            segments.append((preposition, []))
+        groups = segments[-1][1]
+        if role == "place" and groups and groups[-1].kind == "noun" and groups[-1].noun in _PLACE_CLASSES:
+            groups[-1] = _Group(f"{english} {groups[-1].noun}", "place")  # "محافظة جدة": Jeddah Governorate
+            i += n
+            continue
+        if role == "adj":
+            owner = next((g for g in reversed(groups) if g.kind in ("head", "noun")), None)
+            if owner is None:
+                return None
+            owner.adjectives.append(english)
+        elif role == "title":
+            person, m = _person(words[i + n:])
+            if not m:
+                return None
+            groups.append(_Group(f"{english} {person}", "person"))
+            n += m
+        else:
+            groups.append(_Group(english, role))
+        i += n
+    parts = []
+    for preposition, groups in segments:
+        if not groups:
+            return None
+        if len(groups) >= 2 and groups[0].kind == "head" and (
+                groups[0].noun not in _OF_HEADS or (len(groups) == 2 and groups[1].kind == "person")):
+            # what the head is named after, before it: "King Abdulaziz University", "Buraydah Dates Festival"
+            text = " ".join(g.english() for g in reversed(groups))
+        else:
+            text = " of ".join(g.english() for g in groups)
+        parts.append(f"{preposition} {text}" if preposition else text)
+    text = " ".join(parts)
+    return f"{text} ({country})" if country else text

@@ -16,7 +16,7 @@ from pipeline.nlp.ner.conll import entity_spans
 from pipeline.nlp.ner.enrich import entity_lexicon
 from pipeline.nlp.ner.rules import RuleTagger
 from pipeline.nlp.resolve import build_entities, compatible, misc_same_as, resolve_mentions
-from pipeline.nlp.romanize import romanize_name
+from pipeline.nlp.romanize import romanize_name, translate_name
 from pipeline.nlp.text import identity_key, normalize_for_matching
 
 COLUMNS = ("doc_id", "surface", "normalized", "type", "title", "title_country", "kb_id", "country_code")
@@ -200,6 +200,42 @@ def test_a_currency_or_god_is_one_entity_with_or_without_its_article() -> None:
 ])
 def test_romanisation_is_readable(arabic: str, english: str) -> None:
     assert romanize_name(arabic) == english
+
+
+def test_romanisation_keeps_an_initial_ain_as_a_vowel() -> None:
+    # ع before a consonant opens the word with a vowel: "العمري" is not "al-Mari", "عسير" not "Sir"
+    assert romanize_name("العمري") == "Al-Amri"
+    assert romanize_name("مستشفى عسير").split()[-1] == "Asir"
+    assert romanize_name("عطية").lower() == "atia"
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("وزارة الداخلية الكويتية", "Ministry of Interior (Kuwait)"),
+    ("الهيئة العامة للطيران المدني", "General Authority for Civil Aviation"),
+    ("المؤسسة العامة للتدريب التقني والمهني", "General Corporation for Technical and Vocational Training"),
+    ("جامعة الملك عبدالعزيز", "King Abdulaziz University"),
+    ("مستشفى الملك فهد التخصصي بالدمام", "King Fahd Specialist Hospital in Dammam"),
+    ("أمانة محافظة جدة", "Municipality of Jeddah Governorate"),
+    ("اللجنة العامة للانتخابات البلدية", "General Committee for Municipal Elections"),
+    ("محكمة الاستئناف", "Court of Appeal"),
+])
+def test_institution_names_are_translated_when_every_word_is_known(arabic: str, english: str) -> None:
+    assert translate_name(arabic) == english
+
+
+def test_names_with_an_unknown_word_or_no_institution_head_are_not_translated() -> None:
+    assert translate_name("نادي الهلال") is None  # a club's own name is no glossary word
+    assert translate_name("الاتحاد") is None  # one word that is not a head: a club, not "Federation"
+    assert translate_name("الجيش الحر") is None  # "الحر" is unknown: no half-translated name
+    assert translate_name("محمد بن سلمان") is None  # a person
+    assert translate_name("البرلمان") is None  # one word is a name of its own ("الاتحاد" the club), never glossed
+
+
+def test_entities_take_a_translated_name_over_a_romanised_one() -> None:
+    entities = build_entities(resolve_mentions(frame([("d1", "وزارة الداخلية الكويتية", "ORG"),
+                                                      ("d2", "وزارة الداخلية الكويتية", "ORG")])))
+    row = entities.row(0, named=True)
+    assert (row["name_en"], row["name_en_source"]) == ("Ministry of Interior (Kuwait)", "translated")
 
 
 # --- mentions in text ---------------------------------------------------------------------------------------
