@@ -177,7 +177,7 @@ def _phrase(words: list[str], gl: _Glossary, first: bool = False) -> tuple[str, 
 
 
 def _person(words: list[str]) -> tuple[str, int]:
-    """(English, words taken) of the name after a title: the name parts the romanisation knows."""
+    """(English, words taken) of a person's name: the name parts the romanisation knows, "بن" between them."""
     parts = _name_parts()
     taken: list[str] = []
     for w in words:
@@ -193,7 +193,8 @@ def _person(words: list[str]) -> tuple[str, int]:
 def translate_name(name: str) -> str | None:
     """The English of an institution's name whose every word the glossary (``name_words_en.tsv``), the
     gazetteer or the name parts know, in English order: adjectives before their noun, "of" between a noun and
-    the one it governs, a person's name first ("جامعة الملك عبدالعزيز" → "King Abdulaziz University"), و/ب/ل
+    the one it governs, a person's name (its parts known) first ("جامعة الملك عبدالعزيز" → "King Abdulaziz
+    University", "شارع خالد بن الوليد" → "Khalid bin al-Walid Street"), و/ب/ل
     as "and"/"in"/"for", a nationality adjective closing the name as its country ("الجيش التركي" → "Army
     (Turkey)"). None for one word, a name that does not open with an institution's head noun and one that holds
     a word none of them knows: a half-translated name would be worse than a romanised one."""
@@ -218,6 +219,10 @@ def translate_name(name: str) -> str | None:
                     if found is not None:
                         preposition = english
                         break
+        if found is None and i > 0 and (named := _person(words[i:]))[1] >= 2:
+            # a person it is named after, "شارع خالد بن الوليد"; two words at least: one ("الصيد", "النور") is
+            # as often a word of the language as a name
+            found = (named[0], "person", named[1])
         if found is None:
             return None
         english, role, n = found
@@ -241,11 +246,13 @@ def translate_name(name: str) -> str | None:
                 return None
             owner.adjectives.append(english)
         elif role == "title":
-            person, m = _person(words[i + n:])
+            holder, m = _person(words[i + n:])
             if not m:
                 return None
-            groups.append(_Group(f"{english} {person}", "person"))
+            groups.append(_Group(f"{english} {holder}", "person"))
             n += m
+        elif role == "person":
+            groups.append(_Group(english, "person"))
         else:
             groups.append(_Group(english, role))
         i += n

@@ -218,6 +218,7 @@ def test_romanisation_keeps_an_initial_ain_as_a_vowel() -> None:
     ("أمانة محافظة جدة", "Municipality of Jeddah Governorate"),
     ("اللجنة العامة للانتخابات البلدية", "General Committee for Municipal Elections"),
     ("محكمة الاستئناف", "Court of Appeal"),
+    ("شارع خالد بن الوليد", "Khalid bin al-Waleed Street"), ("وزارة التربية والتعليم", "Ministry of Education"),
 ])
 def test_institution_names_are_translated_when_every_word_is_known(arabic: str, english: str) -> None:
     assert translate_name(arabic) == english
@@ -228,6 +229,7 @@ def test_names_with_an_unknown_word_or_no_institution_head_are_not_translated() 
     assert translate_name("الاتحاد") is None  # one word that is not a head: a club, not "Federation"
     assert translate_name("الجيش الحر") is None  # "الحر" is unknown: no half-translated name
     assert translate_name("محمد بن سلمان") is None  # a person
+    assert translate_name("وزارة الصيد البحري") is None  # one word a name part too is no person: not "Essid"
     assert translate_name("البرلمان") is None  # one word is a name of its own ("الاتحاد" the club), never glossed
 
 
