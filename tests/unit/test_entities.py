@@ -236,6 +236,17 @@ def test_names_with_an_unknown_word_or_no_institution_head_are_not_translated() 
     assert translate_name("البرلمان") is None  # one word is a name of its own ("الاتحاد" the club), never glossed
 
 
+def test_a_body_of_one_country_names_its_country_in_english() -> None:
+    # "مجلس الوزراء" of Egypt and of Yemen are two entities; their English names tell them apart
+    resolved = resolve_mentions(frame_with([("d1", "مجلس الوزراء", "ORG", "EG"), ("d2", "مجلس الوزراء", "ORG", "EG")],
+                                           "country_code"))
+    row = build_entities(resolved).row(0, named=True)
+    assert row["name_en"] == "Council of Ministers (Egypt)" and row["country_code"] == "EG"
+    # (no second time when the name says it already)
+    resolved = resolve_mentions(frame_with([("d1", "وزارة الداخلية الكويتية", "ORG", "KW")], "country_code"))
+    assert build_entities(resolved).row(0, named=True)["name_en"] == "Ministry of Interior (Kuwait)"
+
+
 def test_entities_take_a_translated_name_over_a_romanised_one() -> None:
     entities = build_entities(resolve_mentions(frame([("d1", "وزارة الداخلية الكويتية", "ORG"),
                                                       ("d2", "وزارة الداخلية الكويتية", "ORG")])))
