@@ -89,7 +89,7 @@ def romanize_name(name: str) -> str:
     words = identity_key(name).split()
     out = [_word(w) if any("\u0600" <= c <= "\u06ff" for c in w) else w for w in words]
     text = " ".join(out)
-    return text[:1].upper() + text[1:]
+    return text if text[1:2].isupper() else text[:1].upper() + text[1:]  # ("iPhone" keeps its small i)
 
 
 # --- institution names in English ----------------------------------------------------------------------------

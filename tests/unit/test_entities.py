@@ -199,7 +199,7 @@ def test_a_currency_or_god_is_one_entity_with_or_without_its_article() -> None:
     ("عبد الفتاح السيسي", "Abdel Fattah al-Sisi"), ("Windows 10", "Windows 10"),
     # foreign names by the English spelling of their parts, not letter by letter ("Juraj Bush", "Adulaf Hatlar")
     ("جورج بوش", "George Bush"), ("أدولف هتلر", "Adolf Hitler"), ("ايكر كاسياس", "Iker Casillas"),
-    ("لويس فان جال", "Louis van Gaal"),
+    ("لويس فان جال", "Louis van Gaal"), ("آيفون", "iPhone"), ("صنداي تايمز", "Sunday Times"),
 ])
 def test_romanisation_is_readable(arabic: str, english: str) -> None:
     assert romanize_name(arabic) == english
@@ -222,6 +222,7 @@ def test_romanisation_keeps_an_initial_ain_as_a_vowel() -> None:
     ("اللجنة العامة للانتخابات البلدية", "General Committee for Municipal Elections"),
     ("محكمة الاستئناف", "Court of Appeal"),
     ("شارع خالد بن الوليد", "Khalid bin al-Waleed Street"), ("وزارة التربية والتعليم", "Ministry of Education"),
+    ("مدينة الملك عبد العزيز للعلوم والتقنية", "King Abdulaziz City for Sciences and Technology"),
 ])
 def test_institution_names_are_translated_when_every_word_is_known(arabic: str, english: str) -> None:
     assert translate_name(arabic) == english
