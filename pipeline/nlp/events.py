@@ -1776,11 +1776,12 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
             sent.mention_at(j) is None):
         return _subject(sent, j, hi)  # "واعترض عدد من الأعضاء": a counted subject after the verb
     if c < i and _joined_verb(sent, i) and (opening := _opening_subject(sent)) is not None and (
-            sent.token_of(opening.start) < c) and match_reporting(sent.tokens[0].text) is None and not (
+            sent.token_of(opening.start) < c or c == 0) and match_reporting(sent.tokens[0].text) is None and not (
             sent.norms[i].endswith("نا")) and not any(
             sent.norms[k] in THAT or sent.norms[k] in _WHO for k in range(1, i)):
-        # "وبثت جبهة النصرة شريطا …، وأكدت …": the subject of the sentence's first verb (not in what a reporting
-        # verb says, "وأضاف تونر أن الحوثيين … وأطلقوا", nor in a relative clause)
+        # "وبثت جبهة النصرة شريطا …، وأكدت …", "أثار جوارديولا الشكوك حول … وقال إن …" (no comma: the clause is
+        # the sentence's): the subject of the sentence's first verb (not in what a reporting verb says, "وأضاف
+        # تونر أن الحوثيين … وأطلقوا", nor in a relative clause)
         return opening, None, j
     if c < i and i - c <= 25 and not _opens_clause(sent.norms[c]) and not _as_said(sent, i) and not (
             sent.norms[c][:1] == "ب" and sent.mention_at(c) is None) and not (

@@ -3205,3 +3205,11 @@ def test_a_plural_verb_carries_its_subject_the_words_after_it_are_its_object():
     _, quotes = run("وناقش المحللون أسباب الأزمة، واعتبروا تزييف الحسابات القومية السبب الرئيس فيها.")
     assert all(q.speaker_text != "تزييف الحسابات" for q in quotes)
     assert run("وأظهر الاستطلاع أن 24 مليون تابعوا مناظرة مرشحي الحزب.")[1] == []
+
+
+def test_a_joined_reporting_verb_shares_the_subject_of_the_verb_the_sentence_opens_with() -> None:
+    # no comma between the clauses: "وقال" goes on for the one named after the first verb, not the verb itself
+    text = ("أثار بيب جوارديولا مدرب بايرن ميونيخ الشكوك حول باستيان شفاينشتايجر المنضم لمانشستر يونايتد وقال إن "
+            "لاعبه السابق لم يكن لائقا.")
+    _, quotes = run(text, [("بيب جوارديولا", "PER", None), ("باستيان شفاينشتايجر", "PER", None)])
+    assert [(q.speaker_id, q.speaker_text) for q in quotes] == [("E_بيب جوارديولا", None)]
