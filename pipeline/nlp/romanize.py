@@ -256,10 +256,16 @@ def translate_name(name: str) -> str | None:
         else:
             groups.append(_Group(english, role))
         i += n
+    if any(not groups for _, groups in segments):
+        return None
+    first = segments[0][1]
+    if (len(segments) >= 2 and segments[1][0] == "and" and len(first) == 2 and first[0].kind == "head"
+            and first[0].noun not in _OF_HEADS and first[1].kind == "noun" and len(segments[1][1]) == 1):
+        # "مستشفى الولادة والأطفال": "Maternity and Children Hospital", not "Maternity Hospital and Children"
+        first[1] = _Group(f"{first[1].english()} and {segments[1][1][0].english()}", "noun")
+        segments = [segments[0], *segments[2:]]
     parts = []
     for preposition, groups in segments:
-        if not groups:
-            return None
         if len(groups) >= 2 and groups[0].kind == "head" and (
                 groups[0].noun not in _OF_HEADS or (len(groups) == 2 and groups[1].kind == "person")):
             # what the head is named after, before it: "King Abdulaziz University", "Buraydah Dates Festival"

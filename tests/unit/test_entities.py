@@ -223,6 +223,8 @@ def test_romanisation_keeps_an_initial_ain_as_a_vowel() -> None:
     ("محكمة الاستئناف", "Court of Appeal"),
     ("شارع خالد بن الوليد", "Khalid bin al-Waleed Street"), ("وزارة التربية والتعليم", "Ministry of Education"),
     ("مدينة الملك عبد العزيز للعلوم والتقنية", "King Abdulaziz City for Sciences and Technology"),
+    ("مستشفى الولادة والأطفال", "Maternity and Children Hospital"),
+    ("وزارة المياه والكهرباء", "Ministry of Water and Electricity"),
 ])
 def test_institution_names_are_translated_when_every_word_is_known(arabic: str, english: str) -> None:
     assert translate_name(arabic) == english
