@@ -68,7 +68,7 @@ from pipeline.nlp.ner.enrich import (
     word_frequencies,
 )
 from pipeline.nlp.ner.resources import is_common_word
-from pipeline.nlp.romanize import romanize_name, translate_name
+from pipeline.nlp.romanize import country_english, romanize_name, translate_name
 from pipeline.nlp.text import identity_key, normalize_for_matching, url_country
 from pipeline.schemas import TABLES, EntityType
 
@@ -1619,16 +1619,6 @@ def _display_form(surface: str, normalized: str) -> str:
     return surface
 
 
-@cache
-def _country_english() -> dict[str, str]:
-    """ISO code -> the gazetteer's English name of the country."""
-    out: dict[str, str] = {}
-    for entry in places().values():
-        if entry.subtype == "country" and entry.country_code and entry.name_en:
-            out.setdefault(entry.country_code, entry.name_en)
-    return out
-
-
 def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> pl.DataFrame:
     """One row per entity_id of resolved ``mentions`` (columns of the ``entities`` contract)."""
     lex = lex or entity_lexicon()
@@ -1730,7 +1720,7 @@ def build_entities(mentions: pl.DataFrame, lex: EntityLexicon | None = None) -> 
             entry.country_code if entry else None) or (
             ent["title_countries"].most_common(1)[0][0] if ent["title_countries"] else None)
         if (ent["type"] == EntityType.ORG.value and source in ("translated", "romanised") and ent["countries"]
-                and (country_en := _country_english().get(country or "")) and country_en not in name_en):
+                and (country_en := country_english().get(country or "")) and country_en not in name_en):
             name_en = f"{name_en} ({country_en})"  # one body per country: "Council of Ministers (Egypt)"
         out.append(EntityRow(
             entity_id=eid,

@@ -122,6 +122,16 @@ def _bare(key: str) -> str:
 
 
 @cache
+def country_english() -> dict[str, str]:
+    """ISO code -> the gazetteer's English name of the country."""
+    out: dict[str, str] = {}
+    for entry in places().values():
+        if entry.subtype == "country" and entry.country_code and entry.name_en:
+            out.setdefault(entry.country_code, entry.name_en)
+    return out
+
+
+@cache
 def _glossary() -> _Glossary:
     heads: dict[str, str] = {}
     words: dict[str, tuple[str, str]] = {}
@@ -136,13 +146,11 @@ def _glossary() -> _Glossary:
             else:
                 words.setdefault(key, (english, role))
     gazetteer: dict[str, str] = {}
-    country_en: dict[str, str] = {}
     for norm, entry in places().items():
         if entry.name_en:  # (without a gloss in brackets: "Al-Ahsa (Al-Hofuf)" is "Al-Ahsa" inside a name)
             english = entry.name_en.split(" (")[0].replace("’", "'")
             gazetteer.setdefault(" ".join(_bare(w) for w in identity_key(norm).split()), english)
-            if entry.subtype == "country" and entry.country_code:
-                country_en.setdefault(entry.country_code, entry.name_en)
+    country_en = country_english()
     countries = {identity_key(form): country_en[code] for form, code in nisba_forms().items()
                  if code and code in country_en}
     return _Glossary(heads, words, gazetteer, countries)
@@ -194,15 +202,15 @@ def translate_name(name: str) -> str | None:
     """The English of an institution's name whose every word the glossary (``name_words_en.tsv``), the
     gazetteer or the name parts know, in English order: adjectives before their noun, "of" between a noun and
     the one it governs, a person's name (its parts known) first ("جامعة الملك عبدالعزيز" → "King Abdulaziz
-    University", "شارع خالد بن الوليد" → "Khalid bin al-Walid Street"), و/ب/ل
+    University", "شارع خالد بن الوليد" → "Khalid bin al-Waleed Street"), و/ب/ل
     as "and"/"in"/"for", a nationality adjective closing the name as its country ("الجيش التركي" → "Army
-    (Turkey)"). None for one word, a name that does not open with an institution's head noun and one that holds
+    (Türkiye)"). None for one word, a name that does not open with an institution's head noun and one that holds
     a word none of them knows: a half-translated name would be worse than a romanised one."""
     gl = _glossary()
     words = identity_key(name).split()
     if len(words) < 2:  # one word is a name of its own: "الاتحاد" is the club, not "Federation"
         return None
-    country = gl.countries.get(words[-1]) if len(words) >= 2 else None
+    country = gl.countries.get(words[-1])
     if country is not None:
         words = words[:-1]
     segments: list[tuple[str | None, list[_Group]]] = [(None, [])]
