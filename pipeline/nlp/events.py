@@ -111,6 +111,12 @@ _WHAT = _norms("ما", "مما", "بما", "عما")  # (not "كما", "فيما
 _ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")
 _THREW = _norms("ألقى", "ألقت", "ألقوا", "يلقي")
 _ISSUED = _norms("أصدر", "أصدرت", "يصدر", "تصدر")
+# who decides a measure takes it: "قررت الحكومة طرد …", "اتخذت الحكومة … قرارا بطرد …"
+_DECIDED = _norms("قرر", "قررت", "يقرر", "تقرر", "قرروا", "اتخذ", "اتخذت", "يتخذ", "تتخذ", "اتخذوا")
+_MEASURE_TYPES = ("COERCE", "SANCTION", "CONCEDE", "AID", "RETREAT", "REJECT", "MOBILIZE")
+_TOOK = _norms("اتخذ", "اتخذت", "يتخذ", "تتخذ", "اتخذوا")  # (light only with a decision between: _DECISIONS)
+_DECISIONS = _norms("قرار", "قرارا", "القرار", "قرارات", "القرارات", "إجراء", "إجراءات", "الإجراءات", "إجراءا",
+                    "خطوة", "خطوات", "الخطوات")
 _UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "باشرت الشرطة التحقيق", not "باشرت الفرق بلاغا عن سقوط مقذوف"
 # who leaves, ends or comes back from a visit made it: "غادر الأمير … بعد زيارة رسمية لها", "اختتم الرئيس زيارة"
 _VISIT_FRAME = _norms("غادر", "غادرت", "يغادر", "تغادر", "اختتم", "اختتمت", "يختتم", "تختتم", "أنهى", "أنهت", "ينهي",
@@ -122,8 +128,8 @@ _LIGHT_FOR: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_VISIT_FRAME, ("CONSULT",)), **dict.fromkeys(_SET_UP, ("ASSAULT",)),
     **dict.fromkeys(_ORGANISE, ("PROTEST",)), **dict.fromkeys(_THREW, ("COERCE",)),
     **dict.fromkeys(_ISSUED, ("COERCE", "SANCTION", "CONCEDE")),  # ("أصدر قرارا بالعفو": a pardon)
-    **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID"))}
-LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _norms(
+    **dict.fromkeys(_UNDERTOOK, ("INVESTIGATE", "COERCE", "AID")), **dict.fromkeys(_DECIDED, _MEASURE_TYPES)}
+LIGHT_VERBS = _VISIT_FRAME | _SET_UP | _ORGANISE | _THREW | _ISSUED | _DECIDED | _norms(
                      "رد", "ردت", "ردوا", "يرد", "ترد", "جدد", "جددت", "يجدد", "تجدد",
                      "أجرى", "أجرت", "يجري", "تجري", "أجريا", "أجروا", "قام", "قامت", "يقوم", "تقوم", "شن", "شنت",
                      "خاض", "خاضت", "يخوض", "تخوض", "واصل", "واصلت", "يواصل", "تواصل", "حقق", "حققت",
@@ -518,6 +524,20 @@ def _verb_proclitics_ok(prefix: str, stem: str) -> bool:
     return "ل" not in prefix or stem[:1] in ("ي", "ت", "ن", "ا")
 
 
+_DECIDED_REACH = 4  # tokens between a verb of deciding and the measure decided (its subject: "قررت الحكومة طرد")
+
+
+def _decided_before(sent: _Sentence, i: int) -> bool:
+    """A verb of deciding stands shortly before token ``i`` in its clause: what follows it is a verbal noun,
+    no perfect verb ("قررت الحكومة السودانية طرد الملحق": the expulsion; a verb would need أن)."""
+    for k in range(i - 1, max(-1, i - 1 - _DECIDED_REACH), -1):
+        if sent.tokens[k].text in SEPARATORS or sent.norms[k] in THAT:
+            return False
+        if sent.norms[k] in _DECIDED or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _DECIDED):
+            return True
+    return False
+
+
 def _masdar_like(stem: str) -> bool:
     """A three-letter form without a long vowel ("طلب", "دعم", "قصف") is its own verbal noun as well as a
     verb ("بناء على طلب من الحكومة"); "زار", "دعا", "يزور" are verbs only."""
@@ -763,6 +783,7 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
                            if _sense_fits(s, sent, i) and (s.pos != "verb" or verb_ok or masdar)]
                 after_trigger = bool(found) and found[-1].j == i  # "اتفاقية تعاون": the noun reading
                 after_preposition = i > 0 and sent.norms[i - 1] in _BEFORE_NOUNS  # "بعد سيطرتها": the noun
+                after_preposition = after_preposition or _decided_before(sent, i)  # "قررت الحكومة طرد": the noun
                 reading = next((s for s in fitting if (after_trigger or after_preposition) and s.pos == "noun"),
                                None) or next(iter(fitting), None)
                 if reading is not None and reading.pos == "participle" and i > 0 and _is_number(sent.norms[i - 1]):
@@ -907,12 +928,18 @@ def _triggers(sent: _Sentence, is_name: frozenset[str]) -> list[_Trigger]:
 def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
     """The verb a verbal noun is the object of, whose subject does it ("شنت الطائرات غارات", "حاولت القوات
     اقتحام"): the nearest of LIGHT_VERBS in the 15 tokens before it, when it is light for the noun's type."""
+    measure = trig.sense.event_type in _MEASURE_TYPES
     light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
-                  if sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS or sent.norms[k] in _TRIED
+                  if ((sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS) and (measure or not (
+                      sent.norms[k] in _DECIDED or sent.norms[k][1:] in _DECIDED)))  # (a decision: of measures only)
+                  or sent.norms[k] in _TRIED
                   or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _TRIED)
                   or sent.norms[k] in _CARRYING_OUT), None)
     if light is None:
         return None
+    if (sent.norms[light] in _TOOK or sent.norms[light][1:] in _TOOK) and not any(
+            sent.norms[k] in _DECISIONS for k in range(light + 1, trig.i)):
+        return None  # "اتخذت الحكومة قرارا بطرد …", but not "ليتخذ شكلا انتقاميا وتدميرا": took a shape
     if sent.norms[light] in _CARRYING_OUT:  # "قيام X ب + the noun": only with the noun behind ب
         return light if "ب" in sent.tokens[trig.i].text[: trig.cut] and trig.i - light <= _TRIED_REACH + 6 else None
     if sent.norms[light] in _TRIED or sent.norms[light][1:] in _TRIED:
@@ -1676,6 +1703,13 @@ _TIME_ADVERBIAL = _norms("فجر", "صباح", "مساء", "ظهر", "ظهيرة
                          "الماضي", "المقبل", "الجاري", "الفائت", "يومها", "حينها", "وقتها", "آنذاك", "حينذاك",
                          "خلالها", "خلاله", "خلالهما", "خلالهم", "بعدها", "بعده", "عندها", "عندئذ", "حينئذ", "الآن",
                          "حاليا")
+# two-word adverbials that may stand between a verb and its subject ("وردت في حينه القوات", "وأعلنت في وقت سابق
+# الوزارة"); "في وقت" takes its adjective too
+_ADVERBIAL_PAIRS = frozenset((normalize_for_matching(a), normalize_for_matching(b)) for a, b in (
+    ("في", "حينه"), ("في", "حينها"), ("في", "وقت"), ("على", "الفور"), ("في", "المقابل"), ("بعد", "ذلك"),
+    ("إثر", "ذلك"), ("اثر", "ذلك"), ("عقب", "ذلك"), ("في", "الأثناء"), ("من", "جهته"),
+    ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها")))
+_EARLIER_LATER = _norms("سابق", "لاحق", "متأخر", "مبكر")
 _QAD = _norms("قد", "لقد")
 _WHO = _norms("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين")
 _IN_TURN = _norms("بدوره", "بدورها", "بدورهم", "بدورهما", "قد", "بالفعل", "أيضا", "ايضا")
@@ -1700,6 +1734,9 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
     t = j
     while t < min(j + 3, hi, len(sent.tokens) - 1) and sent.owner[t] < 0 and sent.norms[t] in _TIME_ADVERBIAL:
         t += 1
+    if t == j and t + 2 < min(hi, len(sent.tokens)) and sent.owner[t] < 0 and sent.owner[t + 1] < 0 and (
+            sent.norms[t], sent.norms[t + 1]) in _ADVERBIAL_PAIRS:
+        t += 2 + (sent.norms[t + 1] == "وقت" and sent.norms[t + 2] in _EARLIER_LATER)
     j = t  # "استهدف فجر الأحد مخفر …", "أعلنت أمس الوزارة": the time said first, then the subject
     k = i - 1
     while k > lo and sent.norms[k] in _IN_TURN:
@@ -3037,6 +3074,35 @@ def _question(sentence: str) -> bool:
     return _QUESTION.search(sentence) is not None
 
 
+_WITNESSED = re.compile(r"[وف]?(?:[يت]?شهد|شهد[تا]|شهدتا)")
+_WITNESSED_BY_IT = re.compile(r"شهد(?:ه|ها|ته|تها)")
+_WITNESS_REACH = 5  # tokens between شهد and the event noun (its subject: "شهدت مدينة فيرغسون أمس")
+
+
+def _witnessed(sent: _Sentence, trig: _Trigger) -> bool:
+    """An event noun that is the object of شهد happened, where it happened being the subject: "شهدت مدينة
+    فيرغسون احتجاجات", "شهدت المنطقة اشتباكات"; or a noun a relative clause says was witnessed: "الاحتجاجات
+    التي شهدتها المدينة". Not past punctuation, nor another verb of the same letters ("استشهد": a martyr)."""
+    if trig.sense.pos != "noun":
+        return False
+    w = trig.j
+    if w + 1 < len(sent.tokens) and sent.norms[w] in _WHO and _WITNESSED_BY_IT.fullmatch(sent.norms[w + 1]):
+        return True
+    before = trig.i - 1
+    if before >= 0 and sent.owner[before] < 0 and not sent.norms[before].startswith(("ال", "وال")) and (
+            sent.norms[before] not in _TIME_ADVERBIAL) and not _WITNESSED.fullmatch(sent.norms[before]):
+        return False  # "شهد قطاع الاتصالات انخفاضا": the genitive of a noun of the subject
+    for k in range(trig.i - 1, max(-1, trig.i - 1 - _WITNESS_REACH), -1):
+        if sent.tokens[k].text in SEPARATORS or sent.tokens[k].text in QUOTE_OPEN or sent.norms[k] in _WHO:
+            return False  # ("تشهد فيه الحركة التي بدأت مفاوضات": another clause's)
+        if sent.owner[k] < 0 and _WITNESSED.fullmatch(sent.norms[k]):
+            if k > 0 and (sent.norms[k - 1] in THAT or sent.norms[k - 1] in _norms("ان", "لن", "قد")):
+                return False  # "ينتظر ان تشهد الايام القادمة اجتماعا": it may, not it did
+            # right after the verb a definite noun is its subject ("وشهد الملتقى … عقد جلستين"), not what it saw
+            return k < trig.i - 1 or not normalize_for_matching(sent.tokens[trig.i].text).startswith("ال")
+    return False
+
+
 def _violent_clash(sent: _Sentence, trig: _Trigger) -> bool:
     """A clash noun with its adjective of violence happened though no side is named: "معارك عنيفة",
     "الاشتباكات العنيفة", "مواجهات مسلحة" (not "معركة الانتخابات", "مواجهة التحديات")."""
@@ -3171,7 +3237,7 @@ def detect_events(
             headline = sidx == 0 and trig.sense.pos == "noun" and trig.sense.event_type in UNNAMED_ACTOR_TYPES and (
                 _headline_start(sent, trig.i))
             if (not _is_happening(trig, args) and not (opening and not trig.sense.participant) and not headline
-                    and not _violent_clash(sent, trig)):
+                    and not _violent_clash(sent, trig) and not _witnessed(sent, trig)):
                 continue  # nobody named does it: a topic ("الاتفاق النووي"), not an event
             if trig.sense.mode == "attack" and trig.sense.pos == "verb" and any(
                     m.type == EntityType.PER for m in (*args.actors, *args.recipients)):

@@ -1736,6 +1736,44 @@ def test_a_time_after_the_verb_is_not_its_subject():
     assert all(r.actor_text is None or "فجر" not in r.actor_text for r in rows)
 
 
+def test_a_two_word_adverbial_after_the_verb_is_skipped_to_its_subject():
+    rows, _ = run("وردت في حينه القوات المسلحة السعودية بقصف عنيف لمصادر النيران",
+                  [("القوات المسلحة السعودية", "ORG", None)])
+    assert [r.actor_ids for r in rows if r.trigger == "قصف"] == [["E_القوات المسلحة السعودية"]]
+    rows, _ = run("وأعلنت في وقت سابق وزارة الداخلية القبض على المتهمين", [("وزارة الداخلية", "ORG", None)])
+    assert [r.actor_ids for r in rows if r.event_type == "COERCE"] == [["E_وزارة الداخلية"]]
+
+
+def test_an_event_noun_a_place_or_a_day_witnessed_happened():
+    rows, _ = run("شهدت مدينة فيرغسون أمس احتجاجات في ذكرى مقتل شاب", [("فيرغسون", "LOC", None)])
+    assert [(r.event_type, r.trigger) for r in rows] == [("PROTEST", "احتجاجات")]
+    rows, _ = run("وأسفرت الاحتجاجات التي شهدتها المدينة عن إغلاق المحال")
+    assert [(r.event_type, r.trigger) for r in rows if r.event_type == "PROTEST"] == [("PROTEST", "الاحتجاجات")]
+    assert run("تحدث الوزير عن احتجاجات المعلمين")[0] == []  # a topic: nobody witnessed it here
+    assert run("ونشهد اليوم تحديات كبيرة في الاقتصاد")[0] == []
+    assert run("وشهد قطاع الاتصالات انخفاضا بنسبة 26 في المئة")[0] == []  # the subject's genitive
+    assert run("ينتظر ان تشهد الايام القادمة اجتماعا شرفيا")[0] == []  # may witness
+    assert run("في الوقت الذي تشهد فيه الحركة التي بدأت مفاوضات سلام صعبة منافسة")[0] == []
+
+
+def test_those_gathered_at_a_meeting_discuss():
+    rows, _ = run("إثر ذلك ناقش المجتمعون عددا من معوقات العمل والملاحظات")
+    assert [(r.event_type, r.actor_text) for r in rows] == [("CONSULT", "المجتمعون")]
+
+
+def test_who_decides_a_measure_takes_it():
+    names = [("الحكومة السودانية", "ORG", None)]
+    rows, _ = run("قررت الحكومة السودانية طرد الملحق الثقافي الإيراني", names)
+    assert [(r.event_type, r.actor_ids, r.actor_text) for r in rows] == [
+        ("SANCTION", ["E_الحكومة السودانية"], None)]
+    rows, _ = run("كما اتخذت الحكومة السودانية أواسط العام الماضي قرارا بطرد الملحق الثقافي الإيراني", names)
+    assert [(r.event_type, r.actor_ids) for r in rows] == [("SANCTION", ["E_الحكومة السودانية"])]
+    rows, _ = run("أعلنت البحرين أنها قررت استدعاء سفيرها احتجاجا على التصريحات", [("البحرين", "LOC", "country")])
+    assert [(r.event_type, r.actor_ids) for r in rows if r.event_type == "PROTEST"] == [("PROTEST", ["E_البحرين"])]
+    rows, _ = run("هذا يتجاوز القسوة ليتخذ شكلا انتقاميا أكيدا، وتدميرا كاملا للسيادة الوطنية")
+    assert all(r.actor_text != "شكلا" for r in rows)  # took a shape: no decision
+
+
 def test_the_complement_of_a_call_is_not_its_receiver():
     rows, _ = run("وبعث برقية لملك الأردن، وتلقى اتصالا هاتفيا من أمير دولة قطر.", [("أمير دولة قطر", "PER", None)])
     (row,) = [r for r in rows if r.mode == "phone"]
