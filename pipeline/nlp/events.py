@@ -333,6 +333,8 @@ def _without_pronouns(words: Iterable[str]) -> set[str]:
     return out
 
 
+_ON_IT = _norms("عليه", "عليها", "عليهما", "عليهم")
+_ON_IT_BACK = 4  # tokens before the trigger where what such a pronoun takes back stands
 HOST_REACH = 12  # tokens after "استقبل" where what is received (a body, patients, applications) still shows
 EXPRESS_REACH = 24  # tokens after "عبر/أعرب" where "عن" still opens what is expressed, past a long subject
 
@@ -373,6 +375,10 @@ def _sense_fits(sense: TriggerSense, sent: _Sentence, i: int) -> bool:
             near.add(sent.norms[k])  # long subject of a verb of receiving, what is received)
         if (words | near) & sense.unless:
             return False
+        if i + 1 < len(sent.tokens) and sent.norms[i + 1] in _ON_IT and any(
+                {sent.norms[k], sent.norms[k][1:], sent.norms[k][2:]} & sense.unless
+                for k in range(max(0, i - _ON_IT_BACK), i)):
+            return False  # "مكافحة الحريق والسيطرة عليه": the pronoun takes back the fire named just before
         if sense.pos == "verb" and i >= 2 and sent.norms[i - 1] in _WHO and any(
                 {sent.norms[k], sent.norms[k].removeprefix("ال")} & sense.unless for k in range(max(0, i - 4), i - 1)):
             return False  # "الصفقات العقارية التي أبرمها السعوديون": the noun the relative clause is about is its
@@ -524,6 +530,7 @@ def _verb_proclitics_ok(prefix: str, stem: str) -> bool:
     return "ل" not in prefix or stem[:1] in ("ي", "ت", "ن", "ا")
 
 
+_JOINED_NOUN_GAP = 2  # tokens between two verbal nouns joined by و ("القبض عليه وإحالته": عليه)
 _DECIDED_REACH = 4  # tokens between a verb of deciding and the measure decided (its subject: "قررت الحكومة طرد")
 
 
@@ -1374,9 +1381,12 @@ def _subject(sent: _Sentence, lo: int, hi: int) -> tuple[Mention | None, str | N
         if k > lo + 1:
             return None, sent.text[sent.tokens[lo].start : sent.tokens[k - 1].end], k
     if _is_title_word(sent.norms[lo]):
-        names = [m for k in range(lo, end) if (m := sent.mention_at(k)) is not None and not (
+        conveyed = next((t for t in range(lo, end) if sent.norms[t] in _CONVEYED_WORDS), end)
+        names = [m for k in range(lo, conveyed) if (m := sent.mention_at(k)) is not None and not (
             (at := sent.token_of(m.start)) > 0 and sent.norms[at - 1] in _OF_ANOTHER)]
-        # ("نائب خادم الحرمين الشريفين … الأمير محمد بن نايف": the deputy, not the king he deputises for)
+        # ("نائب خادم الحرمين الشريفين … الأمير محمد بن نايف": the deputy, not the king he deputises for; "مفتي
+        # الجمهورية اللبنانية تعازي الشعب لخادم الحرمين الملك سلمان": past what the title's holder conveys, the
+        # names are who it goes to)
         person = next((m for m in names if m.type == EntityType.PER), None) or next(
             (m for m in names if m.participant), None)
         if (person is None or person.type != EntityType.PER) and end < min(hi, len(sent.tokens)) and (
@@ -1497,6 +1507,10 @@ _OF_ANOTHER = _norms("نائب", "مستشار", "مبعوث", "ممثل", "مس
                      "سفيرة", "قنصل", "مندوب")
 # prepositions inside a title chain: "سفير خادم الحرمين الشريفين لدى الأردن الأمير خالد بن فيصل", "المشرف العام
 # على مركز الملك سلمان للإغاثة الدكتور عبدالله الربيعة", "وزير الخارجية في حكومة …"
+# what a title's holder conveys to someone ("نقل مفتي الجمهورية تعازي الشعب لخادم الحرمين"): the name after it is
+# who receives it
+_CONVEYED_WORDS = _norms("تعازي", "تعازيه", "تعازيها", "التعازي", "تهاني", "تهانيه", "التهاني", "تهنئة", "شكر",
+                         "الشكر", "تحيات", "تحية", "عزاء", "العزاء", "تعزية", "مواساة", "رسالة", "برقية")
 _CHAIN_PREPOSITIONS = _norms("لدى", "على", "في", "عن")
 CHAIN_REACH = 14  # tokens after such a preposition where the chain's holder may be named
 _QUANTIFIERS = _norms("عدد", "بعض", "جميع", "معظم", "أحد", "إحدى", "كثير", "الكثير", "العديد", "غالبية", "أغلب", "مئات",
@@ -1741,15 +1755,26 @@ def _predicate_subject(sent: _Sentence, i: int, j: int, hi: int, lo: int) -> tup
     k = i - 1
     while k > lo and sent.norms[k] in _IN_TURN:
         k -= 1
-    if k > lo and sent.norms[k] in _WHO:  # "منصور الميمان، الذي بدوره ثمن": the name the relative clause is of
+    if k > lo and (sent.norms[k] in _WHO or (sent.norms[k][:1] == "و" and sent.norms[k][1:] in _WHO)):
+        # "منصور الميمان، الذي بدوره ثمن": the name the relative clause is of
         b = k - 1 if sent.tokens[k - 1].text in (",", "،") else k
+        while b - 1 > lo and sent.owner[b - 1] < 0 and sent.norms[b - 1] in _TIME_ADVERBIAL:
+            b -= 1  # "النيابة العامة يوم الجمعة الماضي والتي قررت": past the time said after the name
         m = sent.mention_at(b - 1) if b > lo else None
+        if m is not None and sent.norms[k][:1] == "و" and ((at := sent.token_of(m.start)) < 0 or (
+                sent.tokens[at].start < m.start and sent.tokens[at].text[:1] in ("ل", "ب")) or (
+                at > 0 and sent.norms[at - 1] in RECIPIENT_PREPOSITIONS | PLACE_PREPOSITIONS)):
+            return None, None, i  # "للتحالف المناهض لتنظيم داعش والذي يشن": "and which" may go back further
         if m is not None and m.participant:
             return m, None, i
         if m is None and b > lo and (sent.norms[b - 1] in _PERSON_NOUNS or _is_group(sent.norms[b - 1]) or (
                 sent.norms[b - 1].startswith("ال") and _is_title_word(sent.norms[b - 1]))):
             # "هذه المريضة التي أعربت بدورها عن شكرها": the person the relative clause is about, in words
             return None, sent.tokens[b - 1].text, i
+        for r in range(b - 1, max(lo, b - 4) - 1, -1):
+            words = sent.text[sent.tokens[r].start : sent.tokens[b - 1].end]
+            if m is None and sent.owner[r] < 0 and _generic_body(words):
+                return None, words, i  # "النيابة العامة التي قررت": a body every state has, in words
         for r in range(b - 2, max(lo, b - 1 - RELATIVE_HEAD_REACH), -1):
             if sent.tokens[r].text in SEPARATORS:
                 break
@@ -2673,13 +2698,20 @@ _TAKES_LI = re.compile("^[وفبل]?(?:ال)?(?:" + "|".join(normalize_for_match
 PURPOSE_REACH = 16  # tokens back where such a word may stand ("تعرض مركز المسيال بقطاع ظهران الجنوب … لقذائف")
 
 
+_AIMED_AT = _norms("بهدف", "بغرض", "لأجل", "سعيا", "وبهدف", "بقصد")
+_FROM = _norms("من", "ومن")
+
+
 def _purpose(sent: _Sentence, trig: _Trigger) -> bool:
     """An attack or coercion noun with ل is what something was for — "لم يدخل الأراضي السورية لتدمير أهداف",
     "في طريقهم لاقتحام قاعدة العند", "مخططات الأعداء لاستهداف المملكة" — unless a word before it in its clause
     takes it as what befell or was met (``_TAKES_LI``)."""
-    if trig.sense.pos != "noun" or trig.sense.event_type not in ("ASSAULT", "COERCE") or not trig.cut:
+    if trig.sense.pos != "noun" or trig.sense.event_type not in ("ASSAULT", "COERCE"):
         return False
-    if sent.tokens[trig.i].text[: trig.cut].lstrip("وف") != "ل":
+    if trig.i > 0 and (sent.norms[trig.i - 1] in _AIMED_AT or (
+            trig.i > 1 and sent.norms[trig.i - 2] in _FROM and sent.norms[trig.i - 1] == "اجل")):
+        return True  # "ملتزمون بالعمل من أجل تدمير الخلافة", "بهدف اقتحام": what is aimed at
+    if not trig.cut or sent.tokens[trig.i].text[: trig.cut].lstrip("وف") != "ل":
         return False
     for k in range(trig.i - 1, max(-1, trig.i - 1 - PURPOSE_REACH), -1):
         if sent.tokens[k].text in _SENTENCE_ENDS:
@@ -2701,6 +2733,42 @@ def _possible_only(sent: _Sentence, trig: _Trigger) -> bool:
     if k >= 0 and sent.norms[k] in THAT:
         k -= 1
     return k >= 0 and sent.norms[k] in _MAY
+
+
+# words before an event noun that make it a possibility, a risk or what is to be prevented ("احتمال وقوع هجوم
+# مرتفع", "لمنع حدوث هجمات"), with the verbal noun of happening between them
+_UNREAL_BEFORE = _norms("احتمال", "احتمالات", "احتمالية", "خطر", "مخاطر", "خشية", "مخاوف", "تحذير", "تحذيرات",
+                        "منع", "لمنع", "تجنب", "لتجنب", "تفادي", "لتفادي", "تفاديا", "تجنبا", "وقاية")
+_HAPPENING = _norms("وقوع", "حدوث", "تنفيذ", "شن", "تكرار", "تكرر")
+# verbs of considering or calling: the indefinite accusative noun after them names what something was
+# ("وعد السديس ذلك عدوانا", "واعتبر الحزب هذا القصف «عدوانا»"), no event of its own
+_CALLED_IT = _norms("اعتبر", "اعتبرت", "يعتبر", "تعتبر", "اعتبروا", "معتبرا", "معتبرة", "معتبرين", "عد", "عدت",
+                     "يعد", "تعد", "عادا", "وصف", "وصفت", "يصف", "تصف", "واصفا", "واصفة", "رأى", "يرى", "اعتبره",
+                     "اعتبرها", "يعتبره", "يعتبرها", "تعتبره", "تعتبرها", "معتبره", "معتبرها", "عده", "عدها",
+                     "وصفه", "وصفها")
+_CALLED_IT_REACH = 6  # tokens between such a verb and the noun (its subject and object: "السديس ذلك")
+
+
+def _not_real(sent: _Sentence, trig: _Trigger) -> bool:
+    """An event noun named as a possibility or a risk ("احتمال وقوع هجوم", "لمنع حدوث هجمات"), or as what
+    something else is called ("وعد السديس ذلك عدوانا"): nothing happened of its own."""
+    if trig.sense.pos != "noun":
+        return False
+    k = trig.i - 1
+    if k >= 0 and sent.norms[k] in _HAPPENING:
+        k -= 1
+    if k >= 0 and sent.norms[k] in _UNREAL_BEFORE:
+        return True
+    word = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
+    if word.startswith("ال") or not word.endswith("ا") or word.endswith(("ها", "هما")):
+        return False  # (the accusative of the naming verbs' second object, not "غاراتها": its raids)
+    for k in range(trig.i - 1, max(-1, trig.i - 1 - _CALLED_IT_REACH), -1):
+        if sent.tokens[k].text in SEPARATORS:
+            return False
+        norm = sent.norms[k]
+        if norm in _CALLED_IT or (norm[:1] in ("و", "ف") and norm[1:] in _CALLED_IT):
+            return True
+    return False
 
 
 def _future(sent: _Sentence, trig: _Trigger) -> bool:
@@ -3160,6 +3228,7 @@ def detect_events(
         previous_words: str | None = None  # the previous event's doer in words, when no entity names it
         last_actor: Mention | None = None
         verb_doer: tuple[int, list[Mention], str | None] | None = None  # the previous verb's (token, actors, words)
+        noun_doer: tuple[int, list[Mention], str | None] | None = None  # the same for the previous verbal noun
         game: bool | None = None  # the sentence is about the game (found out when needed)
         goes_on: list[int] = []  # tokens of the events a speaker goes on with after what he said (ends a quote)
         for n, trig in enumerate(triggers):
@@ -3187,6 +3256,13 @@ def detect_events(
                 # "أن دوريات الرقابة أغلقت المحال وطبقت عليها …": what stands between two verbs joined by و is the
                 # first one's object; the second has the first one's subject
                 args = replace(args, actors=list(verb_doer[1]), actor_text=None if verb_doer[1] else verb_doer[2])
+            if (trig.sense.pos == "noun" and noun_doer is not None and noun_doer[0] == n - 1 and not args.actors
+                    and (args.actor_text is None or args.actor_text[:1] == "ل")  # (not "للقضاء": where to)
+                    and not args.passive and (noun_doer[1] or noun_doer[2])
+                    and trig.sense.event_type == triggers[n - 1].sense.event_type
+                    and sent.tokens[trig.i].text[:1] == "و" and trig.i - triggers[n - 1].j <= _JOINED_NOUN_GAP):
+                # "قررت القبض عليه وإحالته للقضاء": a verbal noun joined by و to the one before has its doer
+                args = replace(args, actors=list(noun_doer[1]), actor_text=None if noun_doer[1] else noun_doer[2])
             if (trig.sense.pos == "verb" and not we and not args.actors and (args.actor_text is None or all(
                     normalize_for_matching(w) in _TIME_ADVERBIAL for w in args.actor_text.split()))
                     and not args.passive and (said_by := _speaker_does_it(sent, trig)) is not None):
@@ -3251,6 +3327,8 @@ def detect_events(
                                                    cameo_root=_CRITICISE_ROOT))
             if _possible_only(sent, trig):
                 continue  # "ويمكن أن ترفض الإرسالية": what may happen has not
+            if _not_real(sent, trig):
+                continue  # "احتمال وقوع هجوم", "وعد السديس ذلك عدوانا": a risk, or a name for what happened
             if _purpose(sent, trig):
                 continue  # "لم يدخل الأراضي السورية لتدمير أهداف": what it was for, not what happened
             if trig.sense.event_type == "COOPERATE" and trig.sense.pos == "noun" and "ب" in sent.tokens[
@@ -3330,6 +3408,7 @@ def detect_events(
             if _speaker_goes_on(sent, trig) is not None:
                 goes_on.append(trig.i)
             verb_doer = (n, list(args.actors), args.actor_text) if trig.sense.pos == "verb" else None
+            noun_doer = (n, list(args.actors), args.actor_text) if trig.sense.pos == "noun" else None
         own = rows[first_row:]  # this sentence's rows (rows are appended sentence by sentence)
         actors_before = [(sent.token_of(r.trigger_start), by_id[r.actor_ids[0]]) for r in own
                          if r.actor_ids and r.actor_ids[0] in by_id]

@@ -1774,6 +1774,51 @@ def test_who_decides_a_measure_takes_it():
     assert all(r.actor_text != "شكلا" for r in rows)  # took a shape: no decision
 
 
+def test_a_fire_brought_under_control_is_no_seizure_also_as_a_pronoun():
+    assert run("وتمكنت فرق الدفاع المدني من مكافحة الحريق والسيطرة عليه وإخماده")[0] == []
+    rows, _ = run("بعد سيطرة المقاومة الشعبية عليها وطرد مسلحي الحوثي", [("المقاومة الشعبية", "ORG", None)])
+    assert [r.event_type for r in rows if r.mode == "seize"] == ["ASSAULT"]
+
+
+def test_a_risk_a_launch_into_space_and_a_name_for_an_attack_are_no_events():
+    assert run("الأمر الذي يعني أن احتمال وقوع هجوم مرتفع للغاية")[0] == []
+    assert run("وشددت الوزارة على اتخاذ الإجراءات اللازمة لمنع حدوث هجمات مماثلة")[0] == []
+    assert run("ومن هذا الارتفاع ستقوم بإطلاق الصواريخ الفضائية")[0] == []
+    assert run("عدم قدرة الوكالة على إطلاق صواريخ إلى الفضاء إلا من مواقع معينة")[0] == []
+    assert run("وعد السديس ذلك عدوانا وإجراما وفسادا")[0] == []
+    rows, _ = run("واعتبر الحزب هذا القصف عدوانا ينتهك شروط وقف إطلاق النار")
+    assert [r.trigger for r in rows if r.mode != "ceasefire"] == ["القصف"]
+    assert run("نحن ملتزمون بالعمل معكم من أجل تدمير الخلافة في البلدين")[0] == []
+    rows, _ = run("وتعتبر الحكومة أن الميليشيا شنت غاراتها على المدينة", [("الحكومة", "ORG", None)])
+    assert [r.trigger for r in rows] == ["غاراتها"]  # its raids: no accusative of naming
+    rows, _ = run("وأطلق المسلحون صواريخ على المدينة")
+    assert [r.event_type for r in rows] == ["ASSAULT"]
+
+
+def test_a_body_a_relative_clause_is_of_decides_past_a_time():
+    rows, _ = run("واتهم تشافيز بالفساد بعد أن مثل أمام النيابة العامة يوم الجمعة الماضي والتي قررت القبض عليه "
+                  "وإحالته للقضاء")
+    assert [(r.trigger, r.actor_text) for r in rows if r.event_type == "COERCE"] == [
+        ("القبض", "النيابة العامة"), ("إحالته", "النيابة العامة")]
+    rows, _ = run("تابعة للتحالف الدولي المناهض لتنظيم داعش والذي يشن هجمات يومية على معاقل مسلحي التنظيم",
+                  [("تنظيم داعش", "ORG", None)])
+    assert all(r.actor_ids != ["E_تنظيم داعش"] for r in rows)
+
+
+def test_whom_a_titles_holder_conveys_condolences_to_is_not_the_holder():
+    king = "خادم الحرمين الشريفين الملك سلمان"
+    rows, _ = run(f"ونقل مفتي الجمهورية اللبنانية تعازي الشعب اللبناني ل{king} ولشعب المملكة في الشهداء",
+                  [(king, "PER", None), ("الجمهورية اللبنانية", "LOC", "country")])
+    (row,) = rows
+    assert row.event_type == "SUPPORT" and row.actor_ids != [f"E_{king}"]
+    names = [("خادم الحرمين الشريفين", "PER", None), ("سلمان بن عبد العزيز", "PER", None)]
+    rows, _ = run("ونقل مفتي لبنان تعازي الشعب لخادم الحرمين الشريفين الملك سلمان بن عبد العزيز", names)
+    assert [r.actor_ids for r in rows] == [[]]  # (nor the king's name after his title)
+    club = "نادي الطيران السعودي"
+    rows, _ = run(f"وأشاد المدير التنفيذي ل{club} بما حققه الفريق", [(club, "ORG", None)])
+    assert [r.actor_ids for r in rows] == [["E_نادي الطيران السعودي"]]  # the title's body
+
+
 def test_the_complement_of_a_call_is_not_its_receiver():
     rows, _ = run("وبعث برقية لملك الأردن، وتلقى اتصالا هاتفيا من أمير دولة قطر.", [("أمير دولة قطر", "PER", None)])
     (row,) = [r for r in rows if r.mode == "phone"]
