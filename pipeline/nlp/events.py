@@ -2721,6 +2721,27 @@ def _purpose(sent: _Sentence, trig: _Trigger) -> bool:
     return True
 
 
+_THAT_AN = _norms("أن", "ان")
+_OPINION_REACH = 6  # tokens after "يتفق" where "على أن" + a definite noun makes it an opinion shared
+
+
+def _agreeing_with_a_view(sent: _Sentence, trig: _Trigger) -> bool:
+    """Agreeing with a view, not an agreement reached: a verb of agreeing in the first person singular ("أتفق مع
+    أوباما"), or followed by "على أن" and a statement about a thing ("الجميع يتفق على أن البنية التحتية أفضل"; not
+    "اتفق الطرفان على أن يتم …", a plan agreed)."""
+    if trig.sense.mode != "agree" or trig.sense.pos != "verb":
+        return False
+    if sent.tokens[trig.i].text[trig.cut :].startswith("أتفق"):
+        return True
+    for k in range(trig.j, min(len(sent.tokens) - 2, trig.j + _OPINION_REACH)):
+        if sent.tokens[k].text in SEPARATORS:
+            return False
+        if sent.norms[k] in _ON and sent.norms[k + 1] in _THAT_AN and (
+                sent.norms[k + 2].startswith("ال")):
+            return True
+    return False
+
+
 def _possible_only(sent: _Sentence, trig: _Trigger) -> bool:
     """An imperfect verb after "يمكن أن" or "ربما" (may): a possibility, not something that happened
     ("ويمكن أن ترفض الإرسالية", "ربما تلتقي نجوما")."""
@@ -3327,6 +3348,9 @@ def detect_events(
                                                    cameo_root=_CRITICISE_ROOT))
             if _possible_only(sent, trig):
                 continue  # "ويمكن أن ترفض الإرسالية": what may happen has not
+            if _agreeing_with_a_view(sent, trig) and len(args.actors) + len(args.recipients) < 2:
+                continue  # "أتفق مع أوباما", "الجميع يتفق على أن البنية التحتية أفضل": a view shared (but "اتفق
+                # المعلم وبن علوي على أن الوقت حان": two named sides agreeing at their meeting)
             if _not_real(sent, trig):
                 continue  # "احتمال وقوع هجوم", "وعد السديس ذلك عدوانا": a risk, or a name for what happened
             if _purpose(sent, trig):
@@ -4016,6 +4040,9 @@ def _long_quotation(sent: _Sentence, k: int) -> bool:
 
 
 THAT_REACH = 12  # tokens after a reporting verb where the إن/أن of what it reports may stand
+# tokens after a short quotation where a comma and إن/أن show it was the speaker's name or description ('أبان علي
+# الناصر "وسيط عقاري" في مكتب عقاري بالأحساء ل"الوطن"، أن …'), not what he said
+ON_THE_WAY_REACH = 12
 QUOTE_MARK_REACH = 22  # … and its opening quotation mark or colon
 
 
@@ -4027,11 +4054,13 @@ def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -
     toks = sent.tokens
     told: tuple[int, int, str] | None = None  # what follows an outlet told in quotes, when nothing else is said
     past = -1  # the closing mark of that outlet's name
+    marker = -1  # the إن/أن, colon or quotation mark a quoted name or description leads to (reached past THAT_REACH)
     for k in range(start, min(len(toks), start + QUOTE_MARK_REACH, hi)):
         w = toks[k].text
         if k <= past:
             continue
-        if k >= start + THAT_REACH and not (w == ":" or (w in QUOTE_OPEN and _long_quotation(sent, k))):
+        if k >= start + THAT_REACH and k != marker and not (
+                w == ":" or (w in QUOTE_OPEN and _long_quotation(sent, k))):
             continue  # (a colon or a quotation further on, past a long title chain: "وقال أندرياس لوتش كبير
             # المشرفين على هذه الدراسة من المعهد الاتحادي … في برلين «…»"; not a name in quotation marks)
         if w in QUOTE_OPEN and k > 0 and _told_outlet(sent, k - 1):
@@ -4065,13 +4094,18 @@ def _quote_span(sent: _Sentence, start: int, hi: int, stop: int | None = None) -
             last = (end - 1) if end is not None else len(toks) - 1
             while last > first and toks[last].text in SEPARATORS:
                 last -= 1
-            on_the_way = w != ":" and end is not None and end - first <= 2 and any(
-                toks[q].text == ":" or toks[q].text in QUOTE_OPEN or (q <= end + 3 and sent.norms[q] in THAT)
-                for q in range(end + 1, min(len(toks), end + 6)))
+            leads_to = None if w == ":" or end is None or end - first > 2 else next((
+                q for q in range(end + 1, min(len(toks), end + ON_THE_WAY_REACH))
+                if (q <= end + 5 and (toks[q].text == ":" or toks[q].text in QUOTE_OPEN)) or (
+                    q <= end + 3 and sent.norms[q] in THAT) or (
+                    sent.norms[q] in THAT and toks[q - 1].text in (",", "،", "؛", ";"))), None)
+            on_the_way = leads_to is not None
             if last >= first and not on_the_way:
                 # (not a quoted name on the way to what is said: 'عبر حسابها في “تويتر” بقولها: “…”', 'ذكرت
                 # قناة «العربية» أن …')
                 return toks[first].start, toks[last].end, "direct"
+            if leads_to is not None and end is not None:
+                past, marker = end, leads_to  # (its closing mark opens nothing: '"' closes as well as opens)
         if sent.norms[k] in THAT and k + 1 < len(toks) and not (
                 toks[k + 1].text == "." and toks[k + 1].start == toks[k].end) and not (
                 toks[k - 1].text == "." and toks[k - 1].end == toks[k].start):  # (not "إن.بي.سي", "سي.إن.إن")

@@ -1819,6 +1819,25 @@ def test_whom_a_titles_holder_conveys_condolences_to_is_not_the_holder():
     assert [r.actor_ids for r in rows] == [["E_نادي الطيران السعودي"]]  # the title's body
 
 
+def test_agreeing_with_a_view_is_no_agreement():
+    assert run("إلا أن الجميع يتفق على أن البنية التحتية لها أفضل")[0] == []
+    assert run("من حيث الجوهر، أتفق مع أوباما، حيث سيوفر الاتفاق حدودا واضحة", [("أوباما", "PER", None)])[0] == []
+    rows, _ = run("وخلال الاجتماع اتفق المعلم وبن علوي على أن الوقت حان لتضافر الجهود",
+                  [("المعلم", "PER", None), ("بن علوي", "PER", None)])
+    assert [r.event_type for r in rows] == ["AGREE"]  # two named sides agree
+    rows, _ = run("واتفق الطرفان على أن يتم تبادل الأسرى الأسبوع المقبل")
+    assert [r.event_type for r in rows if r.mode == "agree"] == ["AGREE"]
+
+
+def test_a_speakers_quoted_description_is_not_what_he_said():
+    text = ('وبدوره، أبان علي الناصر "وسيط عقاري" في مكتب عقاري بالأحساء ل"الوطن"، '
+            "أن أعدادا كبيرة من الخليجيين يفضلون الشراء")
+    _, quotes = run(text, [("علي الناصر", "PER", None)])
+    assert [q.quote for q in quotes] == ["أعدادا كبيرة من الخليجيين يفضلون الشراء"]
+    _, quotes = run('وقال المصدر - الذي طلب عدم الكشف عن اسمه - في تصريحات إلى "الوطن" إن الخرطوم تعاملت بشفافية')
+    assert [q.quote for q in quotes] == ["الخرطوم تعاملت بشفافية"]  # (its إن past the usual reach)
+
+
 def test_the_complement_of_a_call_is_not_its_receiver():
     rows, _ = run("وبعث برقية لملك الأردن، وتلقى اتصالا هاتفيا من أمير دولة قطر.", [("أمير دولة قطر", "PER", None)])
     (row,) = [r for r in rows if r.mode == "phone"]
