@@ -94,6 +94,9 @@ def romanize_name(name: str) -> str:
 
 # --- institution names in English ----------------------------------------------------------------------------
 _PREPOSITIONS = (("و", "and"), ("ب", "in"), ("لل", "for"), ("ل", "for"))  # a proclitic opening a new phrase
+_WORD_PREPOSITIONS = {"في": "in"}  # … and a preposition written as a word (identity keys)
+_ARABIAN = identity_key("العربية")  # "العربية السعودية": Saudi Arabian
+_OF_THE_HEAD = frozenset({"Charitable"})  # adjectives of the institution itself ("جمعية العيون الخيرية")
 _PERSON_LINKS = frozenset({"بن", "بنت", "ال"})
 _MAX_PHRASE = 4  # words of the longest glossary entry or place name looked up
 _PLACE_CLASSES = frozenset({"Governorate", "Region", "City", "State"})  # before a place: "Jeddah Governorate"
@@ -202,8 +205,8 @@ def translate_name(name: str) -> str | None:
     """The English of an institution's name whose every word the glossary (``name_words_en.tsv``), the
     gazetteer or the name parts know, in English order: adjectives before their noun, "of" between a noun and
     the one it governs, a person's name (its parts known) first ("جامعة الملك عبدالعزيز" → "King Abdulaziz
-    University", "شارع خالد بن الوليد" → "Khalid bin al-Waleed Street"), و/ب/ل
-    as "and"/"in"/"for", a nationality adjective closing the name as its country ("الجيش التركي" → "Army
+    University", "شارع خالد بن الوليد" → "Khalid bin al-Waleed Street"), و/ب/ل and في
+    as "and"/"in"/"for"/"in", a nationality adjective closing the name as its country ("الجيش التركي" → "Army
     (Türkiye)"). None for one word, a name that does not open with an institution's head noun and one that holds
     a word none of them knows: a half-translated name would be worse than a romanised one."""
     gl = _glossary()
@@ -213,12 +216,19 @@ def translate_name(name: str) -> str | None:
     country = gl.countries.get(words[-1])
     if country is not None:
         words = words[:-1]
+        if words and words[-1] == _ARABIAN and country == gl.countries.get(identity_key("السعودية")):
+            words = words[:-1]  # "جمعية الكشافة العربية السعودية": Saudi Arabian, not "Arab … (Saudi Arabia)"
     segments: list[tuple[str | None, list[_Group]]] = [(None, [])]
     i = 0
+    pending: str | None = None  # a preposition written as a word of its own ("في": in), for the next phrase
     while i < len(words):
+        if i > 0 and pending is None and words[i] in _WORD_PREPOSITIONS and i + 1 < len(words):
+            pending = _WORD_PREPOSITIONS[words[i]]  # "الغرفة التجارية الصناعية في جدة"
+            i += 1
+            continue
         found = _phrase(words[i:], gl, first=i == 0)
-        preposition = None
-        if found is None and i > 0:
+        preposition, pending = pending, None
+        if found is None and i > 0 and preposition is None:
             for clitic, english in _PREPOSITIONS:
                 if words[i].startswith(clitic) and len(words[i]) > len(clitic) + 1:
                     rest = words[i][len(clitic):]
@@ -249,7 +259,8 @@ def translate_name(name: str) -> str | None:
             i += n
             continue
         if role == "adj":
-            owner = next((g for g in reversed(groups) if g.kind in ("head", "noun")), None)
+            owner = next((g for g in reversed(groups) if g.kind in ("head", "noun") and (
+                english not in _OF_THE_HEAD or g.kind == "head")), None)  # (a charity is the institution)
             if owner is None:
                 return None
             owner.adjectives.append(english)
@@ -267,11 +278,17 @@ def translate_name(name: str) -> str | None:
     if any(not groups for _, groups in segments):
         return None
     first = segments[0][1]
-    if (len(segments) >= 2 and segments[1][0] == "and" and len(first) == 2 and first[0].kind == "head"
-            and first[0].noun not in _OF_HEADS and first[1].kind == "noun" and len(segments[1][1]) == 1):
-        # "مستشفى الولادة والأطفال": "Maternity and Children Hospital", not "Maternity Hospital and Children"
-        first[1] = _Group(f"{first[1].english()} and {segments[1][1][0].english()}", "noun")
-        segments = [segments[0], *segments[2:]]
+    joined = 1  # the "and" segments of one noun each right after the first (the nouns the head is named after)
+    while joined < len(segments) and segments[joined][0] == "and" and len(segments[joined][1]) == 1 and (
+            segments[joined][1][0].kind == "noun"):
+        joined += 1
+    if (joined >= 2 and len(first) == 2 and first[0].kind == "head" and first[0].noun not in _OF_HEADS
+            and first[1].kind == "noun"):
+        # "مستشفى الولادة والأطفال": "Maternity and Children Hospital", not "Maternity Hospital and Children";
+        # "مستشفى النساء والولادة والأطفال": "Women, Maternity and Children Hospital"
+        nouns = [first[1].english(), *(segments[k][1][0].english() for k in range(1, joined))]
+        first[1] = _Group(f"{', '.join(nouns[:-1])} and {nouns[-1]}", "noun")
+        segments = [segments[0], *segments[joined:]]
     parts = []
     for preposition, groups in segments:
         if len(groups) >= 2 and groups[0].kind == "head" and (

@@ -225,6 +225,16 @@ def test_romanisation_keeps_an_initial_ain_as_a_vowel() -> None:
     ("مدينة الملك عبد العزيز للعلوم والتقنية", "King Abdulaziz City for Sciences and Technology"),
     ("مستشفى الولادة والأطفال", "Maternity and Children Hospital"),
     ("وزارة المياه والكهرباء", "Ministry of Water and Electricity"),
+    # في as "in"; three nouns joined by و before a head that takes no "of"; "العربية السعودية" is the country
+    # at the end; a charity is the institution, whatever noun stands between ("العيون" is no glossary word: the
+    # eyes, and the town of "نادي العيون الرياضي")
+    ("الغرفة التجارية الصناعية في جدة", "Chamber of Commerce and Industry in Jeddah"),
+    ("مستشفى النساء والولادة والأطفال", "Women, Maternity and Children Hospital"),
+    ("جمعية الكشافة العربية السعودية", "Association of Scouts (Saudi Arabia)"),
+    ("جمعية المكفوفين الخيرية", "Charitable Association of Blind"),
+    ("معهد الدراسات العليا في العلوم الاجتماعية", "Institute of Graduate Studies in Social Sciences"),
+    ("محكمة النقض", "Court of Cassation"),
+    ("وزارة الكهرباء والماء الكويتية", "Ministry of Electricity and Water (Kuwait)"),
 ])
 def test_institution_names_are_translated_when_every_word_is_known(arabic: str, english: str) -> None:
     assert translate_name(arabic) == english

@@ -1059,6 +1059,35 @@ def test_a_kb_body_then_a_foreign_name_tagged_as_one_person_is_the_body_then_him
     assert ("البنتاجون", "ORG") in got and ("جيف ديفيس", "PER") in got, got
 
 
+def test_a_prayer_after_a_name_is_no_entity_of_its_own() -> None:
+    for prayer in ("أيده الله", "حفظه الله"):
+        text = f"وجه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز {prayer} بصرف المكافآت"
+        assert found(text, [(prayer, "ORG"), ("سلمان بن عبدالعزيز", "PER")]) == [("سلمان بن عبدالعزيز", "PER")]
+    assert found("وجه الملك سلمان بن عبدالعزيز أيده الله بصرف المكافآت", [
+        ("سلمان بن عبدالعزيز أيده الله", "PER")]) == [("سلمان بن عبدالعزيز", "PER")]
+
+
+def test_a_body_behind_lil_is_cut_after_its_first_lam_and_for_boys_is_no_benin() -> None:
+    # "للدفاع المدني": ل + "الدفاع المدني" (the span keeps the second ل, its normalized form the article), even
+    # where "للدفاع" is more frequent in news than "الدفاع"; "للبنين" (for boys) is no place
+    text = "تمكنت فرق الإطفاء التابعة للدفاع المدني بمحافظة جدة من السيطرة على الحريق"
+    assert ("لدفاع المدني", "ORG") in found_with_frequencies(text, [("للدفاع المدني", "ORG")])
+    assert found_with_frequencies("افتتاح ثلاث مدارس ابتدائية للبنين في المحافظة", [("للبنين", "LOC")]) == []
+
+
+def test_common_press_spellings_of_places_are_places_with_their_country() -> None:
+    # CLDR writes Denmark "الدانمرك"; the press "الدنمارك" — and US states, seas and regions GeoNames lacks
+    text = "التقت مع سفراء السويد والدنمارك وسويسرا، وزار ولاية أوهايو الأمريكية ثم كولورادو والبحر الميت وبلاد الشام"
+    assert found_with_frequencies(text, [("والدنمارك", "LOC")]) == [
+        ("السويد", "LOC"), ("الدنمارك", "LOC"), ("سويسرا", "LOC"), ("أوهايو", "LOC"), ("كولورادو", "LOC"),
+        ("البحر الميت", "LOC"), ("بلاد الشام", "LOC")]
+    from pipeline.lexicons import places
+    from pipeline.nlp.text import normalize_for_matching
+
+    assert places()[normalize_for_matching("الدنمارك")].country_code == "DK"
+    assert places()[normalize_for_matching("أوهايو")].name_en == "Ohio"
+
+
 def test_a_frequent_word_is_not_a_proclitic_on_a_rare_place() -> None:
     got = found_with_frequencies("بحضور وهيب السهلي وكيل الإمارة. وصل إلى لندن وجدة", [("وكيل", "LOC")])
     assert not any(s == "كيل" for s, _ in got), got  # deputy, not "and Kiel"

@@ -116,6 +116,9 @@ def test_proclitic_length_between_two_places_and_before_an_article_of_no_word() 
     assert proclitic_length("واشنطن", places.__contains__, **kwargs) == 0  # "اشنطن" is no place
     assert proclitic_length("كاليفورنيا", places.__contains__, **kwargs) == 0  # "اليفورنيا" is no word
     assert proclitic_length("بالعراق", places.__contains__, **kwargs) == 1
+    # ل before the article is written لل: what is left is the word with its article ("الدفاع"), not "لدفاع"
+    freq2 = {normalize_for_matching("للدفاع"): 5, normalize_for_matching("الدفاع"): 9}
+    assert proclitic_length("للدفاع", places.__contains__, frequency=lambda w: freq2.get(w, 0)) == 1
 
 
 def test_proclitic_length_keeps_the_f_of_a_word_more_frequent_as_written() -> None:

@@ -161,7 +161,9 @@ def proclitic_length(
     if is_known(whole) or whole in _WAW_NAMES or is_family(whole):
         return 0
     m = _ARTICLE_PREFIX.match(token)
-    if m and m.end() > 0 and not (frequency(normalize_for_matching(token[m.end():])) == 0 < frequency(whole)):
+    rest = token[m.end():] if m else ""
+    rest = "ا" + rest if rest[:1] == "ل" and rest[:2] != "ال" else rest  # "للدفاع": ل + "الدفاع", not "لدفاع"
+    if m and m.end() > 0 and not (frequency(normalize_for_matching(rest)) == 0 < frequency(whole)):
         return m.end()  # (not "كاليفورنيا" → "اليفورنيا": what is left must be a word of the language)
     splits = [split for split in proclitic_splits(token, min_stem=2) if split]
     family = next((split for split in splits if any(is_family(v) for v in stem_variants(token, split))), None)

@@ -133,7 +133,9 @@ _DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك", "لهذه", "لهذا
 
 # "نايف بن عبدالعزيز رحمه الله": what follows an honorific is not part of the name
 _HONORIFICS = frozenset(identity_key(w) for w in ("رحمه", "يرحمه", "حفظه", "يحفظه", "رعاه", "يرعاه", "رضي", "عليه",
-                                                  "غفر", "تغمده"))
+                                                  "غفر", "تغمده", "أيده", "يؤيده", "وفقه", "يوفقه", "سدده", "نصره",
+                                                  "أعزه"))
+_GOD_KEYS = frozenset({identity_key("الله")})
 # "خميس نجل القذافي": two persons, the son and the father
 _KINSHIP = frozenset(identity_key(w) for w in ("نجل", "نجلة", "نجلي", "شقيق", "شقيقة", "زوجة", "أرملة", "حفيد",
                                                "حفيدة", "والد", "والدة", "ابنة", "أخت", "شقيقي"))
@@ -1323,6 +1325,9 @@ def repair_person_spans(sentences: list[list[str]], labels: list[Labels], lex: E
         def has(k: int, table: frozenset[str], words: list[str] = words) -> bool:
             return not word_readings(words[k]).isdisjoint(table)
 
+        for a, b, _ in _spans(labs):
+            if b - a <= 3 and has(a, _HONORIFICS) and any(has(k, _GOD_KEYS) for k in range(a + 1, b)):
+                _clear(labs, a, b)  # "حفظه الله", "أيده الله" after a name: a prayer, no body or person
         for a, b, tag in _spans(labs):
             if not _is_person(tag):
                 continue
