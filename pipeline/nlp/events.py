@@ -3031,6 +3031,11 @@ _DANGLING = _norms("على", "في", "من", "عن", "إلى", "الى", "مع",
 _PLURAL_WHO = _WHO | _norms("اللواتي", "اللاتي")
 
 
+# indefinite adjectives of a deed that are no doer though they end in no ية ("ضبط حكومي", "قصف جوي")
+_ADJECTIVES_OF_DEEDS = _norms("حكومي", "جوي", "بري", "بحري", "أمني", "عسكري", "مدفعي", "صاروخي", "عنيف", "واسع",
+                              "مكثف", "مباغت", "مفاجئ", "جديد", "دولي", "رسمي", "تكتيكي")
+
+
 def _doer_words(words: str | None, deed: bool = False) -> str | None:
     """Words for a doer or receiver an analyst can read: cut before a relative pronoun ("المتظاهرون الذين
     جابوا شوارع كابل" → "المتظاهرون"); none when they end on a preposition ("عملت على", "ترافق مع") or open
@@ -3047,6 +3052,11 @@ def _doer_words(words: str | None, deed: bool = False) -> str | None:
     if not parts or norms[-1] in _DANGLING or norms[0] in _NO_DOER:
         return None  # (not "هناك", "نفسه", "جلسة": "there", "himself", the session a meeting was held in)
     first = norms[0]
+    if len(parts) == 1 and not first.startswith("ال") and first not in load_lexicon().nisba and (
+            first in _ADJECTIVES_OF_DEEDS or (first.endswith("يه") and first[:-1] in _ADJECTIVES_OF_DEEDS)):
+        return None  # "غارة جوية", "ضبط حكومي", "قصف مكثف": the deed's adjective, no doer (but "معاليه",
+        # "بلدية", "انتحاري" — his excellency, a municipality, a suicide bomber — are, and a nationality
+        # adjective stays the doer's words with its country: "غارات جوية تركية")
     if not deed and first.startswith("لل") and len(first) > 4 and not is_common_word(first) and (
             is_common_word(first[2:]) or is_common_word("ال" + first[2:])):
         return None  # "للقضاء", "للتحقيق": to the judiciary, for questioning (ل + ال), no doer (but for an
@@ -4361,6 +4371,9 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i + 2 if came else i].end  # ("جاء في بيان")
         if speaker is None and unnamed is None:  # words with a verb in them are a clause, no speaker: "وألقى
             speaker_text = _no_verb_in(speaker_text)  # المدير كلمة بين فيها" (the unnamed words were checked)
+        if speaker_text and len(speaker_text.split()) > 1 and normalize_for_matching(
+                speaker_text.split()[-1]) in _SAYINGS:
+            speaker_text = speaker_text.rsplit(" ", 1)[0]  # "وأضاف الوزير قوله إن": the minister, not "his saying"
         # the statement's own date is never one inside the words quoted ("«اقترح عقد مؤتمر في سبتمبر»") nor after
         # the أن/إن that opens what is reported ("وذكر البيان أنه تم تنفيذ الحكم … أمس": executed yesterday,
         # reported today); in reported speech without it a day often is the statement's too ("وأعلنت القيادة في

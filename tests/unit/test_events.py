@@ -1838,6 +1838,22 @@ def test_a_speakers_quoted_description_is_not_what_he_said():
     assert [q.quote for q in quotes] == ["الخرطوم تعاملت بشفافية"]  # (its إن past the usual reach)
 
 
+def test_a_deeds_adjective_is_no_doer():
+    rows, _ = run("اليمن .. قصف جوي لمواقع الانقلابيين في صنعاء ومأرب")
+    assert [(r.trigger, r.actor_text) for r in rows] == [("قصف", None)]
+    rows, _ = run("مقتل القيادي البارز أبو خليل السوداني جراء غارة أميركية في أفغانستان")
+    assert [(r.actor_text, r.actor_countries) for r in rows if r.trigger == "غارة"] == [("أميركية", ["US"])]
+    rows, _ = run("ولا يمكن الاستمرار بلا ضبط حكومي لأسعار العقار")
+    assert all(r.actor_text != "حكومي" for r in rows)
+    rows, _ = run("وفي وقت مبكر من اليوم الاحد، اقتحم انتحاري بجرار مفخخ مقر الشرطة")
+    assert [r.actor_text for r in rows if r.trigger == "اقتحم"] == ["انتحاري"]  # a suicide bomber: a doer
+
+
+def test_his_saying_is_no_part_of_the_speaker():
+    _, quotes = run("وأضاف الوزير قوله إن المناقشات سوف تستمر مع المقرضين")
+    assert [(q.speaker_text, q.quote) for q in quotes] == [("الوزير", "المناقشات سوف تستمر مع المقرضين")]
+
+
 def test_the_complement_of_a_call_is_not_its_receiver():
     rows, _ = run("وبعث برقية لملك الأردن، وتلقى اتصالا هاتفيا من أمير دولة قطر.", [("أمير دولة قطر", "PER", None)])
     (row,) = [r for r in rows if r.mode == "phone"]
