@@ -3069,10 +3069,14 @@ def _doer_words(words: str | None, deed: bool = False) -> str | None:
     return " ".join(parts)
 
 
-def _no_verb_in(words: str | None) -> str | None:
+def _no_verb_in(words: str | None, speaker: bool = False) -> str | None:
     """Words for a doer or speaker, unless one of them is a verb: "ويتنصل الجميع", "يسجل نشاطا متناميا" are
-    a clause, not a name."""
-    return None if words is None or any(_verb_only(w) for w in words.split()) else words
+    a clause, not a name. A ``speaker`` a body's head opens is the body, whatever its name spells ("وكالة أنباء
+    ريا نوفوستي": RIA, not "ريّا"); a doer's words are checked all the same ("شرطة المدينة تطيح بمواطن": a
+    headline's clause)."""
+    if words is None or (speaker and _body_head(normalize_for_matching(words.split()[0]))):
+        return words
+    return None if any(_verb_only(w) for w in words.split()) else words
 
 
 def _a_facility(sent: _Sentence, args: _Arguments) -> bool:
@@ -4370,7 +4374,8 @@ def detect_quotes(doc_id: str, sidx: int, sent: _Sentence, verbs: list[tuple[int
         q_start, q_end, kind = span
         v_start, v_end = sent.tokens[i].start + cut, sent.tokens[i + 2 if came else i].end  # ("جاء في بيان")
         if speaker is None and unnamed is None:  # words with a verb in them are a clause, no speaker: "وألقى
-            speaker_text = _no_verb_in(speaker_text)  # المدير كلمة بين فيها" (the unnamed words were checked)
+            speaker_text = _no_verb_in(speaker_text, speaker=True)  # المدير كلمة بين فيها" (the unnamed words
+            # were checked)
         if speaker_text and len(speaker_text.split()) > 1 and normalize_for_matching(
                 speaker_text.split()[-1]) in _SAYINGS:
             speaker_text = speaker_text.rsplit(" ", 1)[0]  # "وأضاف الوزير قوله إن": the minister, not "his saying"

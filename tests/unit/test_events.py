@@ -1854,6 +1854,11 @@ def test_his_saying_is_no_part_of_the_speaker():
     assert [(q.speaker_text, q.quote) for q in quotes] == [("الوزير", "المناقشات سوف تستمر مع المقرضين")]
 
 
+def test_a_body_named_after_its_head_speaks_whatever_its_name_spells():
+    _, quotes = run("وذكرت وكالة أنباء ريا نوفوستي الروسية أن المرأة تلقت البطاقة.")
+    assert [(q.speaker_text, q.quote) for q in quotes] == [("وكالة أنباء ريا نوفوستي الروسية", "المرأة تلقت البطاقة")]
+
+
 def test_the_complement_of_a_call_is_not_its_receiver():
     rows, _ = run("وبعث برقية لملك الأردن، وتلقى اتصالا هاتفيا من أمير دولة قطر.", [("أمير دولة قطر", "PER", None)])
     (row,) = [r for r in rows if r.mode == "phone"]
