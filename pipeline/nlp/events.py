@@ -3179,6 +3179,7 @@ def _question(sentence: str) -> bool:
 
 _WITNESSED = re.compile(r"[وف]?(?:[يت]?شهد|شهد[تا]|شهدتا)")
 _WITNESSED_BY_IT = re.compile(r"شهد(?:ه|ها|ته|تها)")
+_MAY_NOT_YET = _norms("لن", "قد")  # before an imperfect شهد: it will not, it may ("ينتظر ان تشهد" is THAT's)
 _WITNESS_REACH = 5  # tokens between شهد and the event noun (its subject: "شهدت مدينة فيرغسون أمس")
 
 
@@ -3199,7 +3200,7 @@ def _witnessed(sent: _Sentence, trig: _Trigger) -> bool:
         if sent.tokens[k].text in SEPARATORS or sent.tokens[k].text in QUOTE_OPEN or sent.norms[k] in _WHO:
             return False  # ("تشهد فيه الحركة التي بدأت مفاوضات": another clause's)
         if sent.owner[k] < 0 and _WITNESSED.fullmatch(sent.norms[k]):
-            if k > 0 and (sent.norms[k - 1] in THAT or sent.norms[k - 1] in _norms("ان", "لن", "قد")):
+            if k > 0 and (sent.norms[k - 1] in THAT or sent.norms[k - 1] in _MAY_NOT_YET):
                 return False  # "ينتظر ان تشهد الايام القادمة اجتماعا": it may, not it did
             # right after the verb a definite noun is its subject ("وشهد الملتقى … عقد جلستين"), not what it saw
             return k < trig.i - 1 or not normalize_for_matching(sent.tokens[trig.i].text).startswith("ال")
