@@ -578,7 +578,10 @@ PRAYER_REACH = 12  # words after دعا where "الله" makes it a prayer, with
 
 def _prayer_after(sent: _Sentence, i: int) -> bool:
     """God named after دعا at token ``i`` before the clause ends, past a long subject ("ودعت دائرة الإفتاء العام
-    في الأردن الله عز وجل أن يتقبل …"): a prayer, not an appeal."""
+    في الأردن الله عز وجل أن يتقبل …"), or ل + a pronoun right after it ("ولد صالح يدعو له": prays for him): a
+    prayer, not an appeal."""
+    if i + 1 < len(sent.tokens) and sent.norms[i + 1] in _TO_PRONOUNS and not (i > 0 and sent.norms[i - 1] in _WHO):
+        return True  # (but "الهدنات التي دعت لها قيادة التحالف": which it called for)
     for k in range(i + 1, min(len(sent.tokens), i + 1 + PRAYER_REACH)):
         if sent.tokens[k].text in SEPARATORS or sent.norms[k] in THAT or sent.norms[k] in _TO:
             return False  # ("دعا المسلمين إلى تقوى الله": what is called for comes first, an appeal)
@@ -2071,7 +2074,7 @@ _OBJECT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "C
 # verbal nouns whose named genitive is who they are done to: a person arrested, referred, executed, assassinated,
 # abducted ("اعتقال ميخائيل كودوركوفسكي", "إحالة محمد بديع", "اغتيال الرئيس"); anyone expelled ("طرد الحوثيين")
 _PERSON_DONE_TO = frozenset({"arrest", "detain", "deport", "refer", "execute", "sentence", "chase", "assassinate",
-                             "abduct", "stab", "torture", "target"})
+                             "abduct", "stab", "torture", "target", "honour"})  # (and honoured: "تكريم فهد العجلان")
 _ANYONE_DONE_TO = frozenset({"expel"})
 _TO_PRONOUNS = _norms("له", "لها", "لهم", "لهما", "لهن")
 

@@ -1859,6 +1859,14 @@ def test_a_body_named_after_its_head_speaks_whatever_its_name_spells():
     assert [(q.speaker_text, q.quote) for q in quotes] == [("وكالة أنباء ريا نوفوستي الروسية", "المرأة تلقت البطاقة")]
 
 
+def test_praying_for_someone_is_no_appeal_and_the_honoured_is_no_honourer():
+    assert run("ومنها ولد صالح يدعو له بعد موته", [("صالح", "PER", None)])[0] == []
+    rows, _ = run("رفض الميليشيات للهدنات الإنسانية التي دعت لها قيادة التحالف", [("قيادة التحالف", "ORG", None)])
+    assert [r.event_type for r in rows if r.mode == "appeal"] == ["DEMAND"]  # which it called for
+    rows, _ = run("وقام رئيس الجمعية بتكريم فهد العجلان في الحفل", [("فهد العجلان", "PER", None)])
+    assert [(r.event_type, r.actor_ids, r.recipient_ids) for r in rows] == [("SUPPORT", [], ["E_فهد العجلان"])]
+
+
 def test_the_complement_of_a_call_is_not_its_receiver():
     rows, _ = run("وبعث برقية لملك الأردن، وتلقى اتصالا هاتفيا من أمير دولة قطر.", [("أمير دولة قطر", "PER", None)])
     (row,) = [r for r in rows if r.mode == "phone"]
