@@ -100,6 +100,11 @@ def _norms(*words: str) -> frozenset[str]:
     return frozenset(normalize_for_matching(w) for w in words)
 
 
+def _conjoined_in(word: str, table: frozenset[str]) -> bool:
+    """``word`` (a matching form) is in ``table`` as written or behind the conjunction و/ف ("وقررت", "فلم")."""
+    return word in table or (word[:1] in ("و", "ف") and word[1:] in table)
+
+
 NEGATORS = _norms("لم", "لن", "لا", "ما", "ليس", "نفى", "نفت", "دون", "بدون", "عدم")
 FUTURE_MARKERS = _norms("سوف", "المتوقع", "يتوقع", "تتوقع", "المقرر", "يعتزم", "تعتزم", "ستتناول", "يرتقب", "ينتظر")
 PLACE_PREPOSITIONS = _norms("في", "إلى", "الى", "من", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب")
@@ -112,9 +117,9 @@ _ORGANISE = _norms("نظم", "نظمت", "ينظم", "تنظم", "نظموا")
 _THREW = _norms("ألقى", "ألقت", "ألقوا", "يلقي")
 _ISSUED = _norms("أصدر", "أصدرت", "يصدر", "تصدر")
 # who decides a measure takes it: "قررت الحكومة طرد …", "اتخذت الحكومة … قرارا بطرد …"
-_DECIDED = _norms("قرر", "قررت", "يقرر", "تقرر", "قرروا", "اتخذ", "اتخذت", "يتخذ", "تتخذ", "اتخذوا")
-_MEASURE_TYPES = ("COERCE", "SANCTION", "CONCEDE", "AID", "RETREAT", "REJECT", "MOBILIZE")
 _TOOK = _norms("اتخذ", "اتخذت", "يتخذ", "تتخذ", "اتخذوا")  # (light only with a decision between: _DECISIONS)
+_DECIDED = _norms("قرر", "قررت", "يقرر", "تقرر", "قرروا") | _TOOK
+_MEASURE_TYPES = ("COERCE", "SANCTION", "CONCEDE", "AID", "RETREAT", "REJECT", "MOBILIZE")
 _DECISIONS = _norms("قرار", "قرارا", "القرار", "قرارات", "القرارات", "إجراء", "إجراءات", "الإجراءات", "إجراءا",
                     "خطوة", "خطوات", "الخطوات")
 _UNDERTOOK = _norms("باشر", "باشرت", "يباشر", "تباشر")  # "باشرت الشرطة التحقيق", not "باشرت الفرق بلاغا عن سقوط مقذوف"
@@ -540,7 +545,7 @@ def _decided_before(sent: _Sentence, i: int) -> bool:
     for k in range(i - 1, max(-1, i - 1 - _DECIDED_REACH), -1):
         if sent.tokens[k].text in SEPARATORS or sent.norms[k] in THAT:
             return False
-        if sent.norms[k] in _DECIDED or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _DECIDED):
+        if _conjoined_in(sent.norms[k], _DECIDED):
             return True
     return False
 
@@ -942,8 +947,7 @@ def _light_verb(sent: _Sentence, trig: _Trigger, lo: int) -> int | None:
     light = next((k for k in range(trig.i - 1, max(lo, trig.i - 15) - 1, -1)
                   if ((sent.norms[k] in LIGHT_VERBS or sent.norms[k][1:] in LIGHT_VERBS) and (measure or not (
                       sent.norms[k] in _DECIDED or sent.norms[k][1:] in _DECIDED)))  # (a decision: of measures only)
-                  or sent.norms[k] in _TRIED
-                  or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _TRIED)
+                  or _conjoined_in(sent.norms[k], _TRIED)
                   or sent.norms[k] in _CARRYING_OUT), None)
     if light is None:
         return None
@@ -2114,7 +2118,7 @@ def _group_nouns() -> frozenset[str]:
 def _is_group(word: str) -> bool:
     """A common noun naming a group that acts ("المسلحين", "الأهالي"; ``actor_nouns_ar.txt``)."""
     nouns = _group_nouns()
-    return word in nouns or (word[:1] in ("و", "ف") and word[1:] in nouns)
+    return _conjoined_in(word, nouns)
 
 
 def _plural_verb(form: str) -> bool:
@@ -2682,7 +2686,7 @@ _MA_IS_WHAT = _norms("حسب", "بحسب", "وحسب", "وبحسب", "وفق", "
 
 def _negated(sent: _Sentence, i: int) -> bool:
     lo = max(0, i - 2)
-    return any((b in NEGATORS or (b[:1] in ("و", "ف") and b[1:] in NEGATORS)) and not (
+    return any(_conjoined_in(b, NEGATORS) and not (
         b == "ما" and k > 0 and sent.norms[k - 1] in _MA_IS_WHAT)  # "بحسب ما ذكرت": according to what …
         for k, b in enumerate(sent.norms[lo:i], start=lo))
 
@@ -2790,7 +2794,7 @@ def _not_real(sent: _Sentence, trig: _Trigger) -> bool:
         if sent.tokens[k].text in SEPARATORS:
             return False
         norm = sent.norms[k]
-        if norm in _CALLED_IT or (norm[:1] in ("و", "ف") and norm[1:] in _CALLED_IT):
+        if _conjoined_in(norm, _CALLED_IT):
             return True
     return False
 
@@ -2799,7 +2803,7 @@ def _future(sent: _Sentence, trig: _Trigger) -> bool:
     word = normalize_for_matching(sent.tokens[trig.i].text[trig.cut :])
     if trig.sense.pos == "verb" and word.startswith("س") and len(word) > 3 and word[1] in "يتنا":
         return True
-    return any(b in FUTURE_MARKERS or (b[:1] in ("و", "ف") and b[1:] in FUTURE_MARKERS)  # "ويتوقع أن", "وسوف"
+    return any(_conjoined_in(b, FUTURE_MARKERS)  # "ويتوقع أن", "وسوف"
                for b in sent.norms[max(0, trig.i - 3) : trig.i])
 
 
@@ -3096,7 +3100,7 @@ _LAUNCH = _norms("شن", "شنت", "شنوا", "يشن", "تشن", "يشنون",
 def _launched(sent: _Sentence, trig: _Trigger) -> bool:
     """The attack noun at ``trig`` is what a form of شن launches ("شن مارادونا هجوما"), the verb at most four
     tokens before it."""
-    return any(sent.norms[k] in _LAUNCH or (sent.norms[k][:1] in ("و", "ف") and sent.norms[k][1:] in _LAUNCH)
+    return any(_conjoined_in(sent.norms[k], _LAUNCH)
                for k in range(max(0, trig.i - 4), trig.i))
 
 

@@ -95,7 +95,7 @@ def romanize_name(name: str) -> str:
 # --- institution names in English ----------------------------------------------------------------------------
 _PREPOSITIONS = (("و", "and"), ("ب", "in"), ("لل", "for"), ("ل", "for"))  # a proclitic opening a new phrase
 _WORD_PREPOSITIONS = {"في": "in"}  # … and a preposition written as a word (identity keys)
-_ARABIAN = identity_key("العربية")  # "العربية السعودية": Saudi Arabian
+_ARABIAN, _SAUDI = identity_key("العربية"), identity_key("السعودية")  # "العربية السعودية": Saudi Arabian
 _OF_THE_HEAD = frozenset({"Charitable"})  # adjectives of the institution itself ("جمعية العيون الخيرية")
 _PERSON_LINKS = frozenset({"بن", "بنت", "ال"})
 _MAX_PHRASE = 4  # words of the longest glossary entry or place name looked up
@@ -215,8 +215,9 @@ def translate_name(name: str) -> str | None:
         return None
     country = gl.countries.get(words[-1])
     if country is not None:
+        saudi = words[-1] == _SAUDI
         words = words[:-1]
-        if words and words[-1] == _ARABIAN and country == gl.countries.get(identity_key("السعودية")):
+        if saudi and words and words[-1] == _ARABIAN:
             words = words[:-1]  # "جمعية الكشافة العربية السعودية": Saudi Arabian, not "Arab … (Saudi Arabia)"
     segments: list[tuple[str | None, list[_Group]]] = [(None, [])]
     i = 0
